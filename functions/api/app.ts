@@ -1,0 +1,68 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { csrf } from 'hono/csrf';
+import { secureHeaders } from 'hono/secure-headers';
+import { PayloadTooLargeError } from '../../shared/errors.js';
+import type { AppDeps } from './deps.js';
+import { errorResponse, notFoundResponse } from './errors.js';
+import { authenticate, type AppEnv } from './middleware/session.js';
+import { authRoutes } from './routes/auth.js';
+import { eventRoutes } from './routes/events.js';
+import { healthRoutes } from './routes/health.js';
+import { userRoutes } from './routes/users.js';
+import { webPageRoutes } from './routes/web-pages.js';
+
+/** JSON bodies are small; a larger one is refused before it is read whole. */
+export const JSON_BODY_LIMIT_BYTES = 256 * 1024;
+
+/**
+ * The one Hono app: the same object runs under @hono/node-server locally and hono/aws-lambda in
+ * the cloud. Every dependency comes in through `deps`.
+ */
+export function createApp(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+  app.onError(errorResponse);
+  app.notFound(notFoundResponse);
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        styleSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+      strictTransportSecurity: deps.cookies.secure ? 'max-age=63072000; includeSubDomains' : false,
+      xFrameOptions: 'DENY',
+      referrerPolicy: 'no-referrer',
+    }),
+  );
+  app.use('/api/*', csrf());
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: JSON_BODY_LIMIT_BYTES,
+      onError: () => {
+        throw new PayloadTooLargeError(JSON_BODY_LIMIT_BYTES);
+      },
+    }),
+  );
+  app.use('/api/*', async (c, next) => {
+    await next();
+    c.header('Cache-Control', 'no-store');
+  });
+  app.use('/api/*', authenticate(deps));
+
+  app.route('/api/health', healthRoutes(deps));
+  app.route('/api/auth', authRoutes(deps));
+  app.route('/api/users', userRoutes(deps));
+  app.route('/api/events', eventRoutes(deps));
+  if (deps.webRoot) app.route('/', webPageRoutes(deps.webRoot));
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

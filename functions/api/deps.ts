@@ -1,0 +1,57 @@
+import type { Context } from 'hono';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { SESv2Client } from '@aws-sdk/client-sesv2';
+import type { AuthDeps } from '../../shared/auth/auth-deps.js';
+import { createPasswordTokensRepository } from '../../shared/auth/password-tokens-repository.js';
+import { createSessionsRepository } from '../../shared/auth/sessions-repository.js';
+import { createUsersRepository } from '../../shared/auth/users-repository.js';
+import type { AppConfig } from '../../shared/config.js';
+import { createDatabaseProbe } from '../../shared/db/health-probe.js';
+import type { Mailer } from '../../shared/email/mailer.js';
+import { createSesMailer } from '../../shared/email/ses-mailer.js';
+import type { EventsDeps } from '../../shared/events/events-deps.js';
+import { createEventsRepository } from '../../shared/events/events-repository.js';
+import { createRateLimitRepository } from '../../shared/rate-limits/rate-limit-repository.js';
+import { createRateLimiter } from '../../shared/rate-limits/rate-limiter.js';
+
+/** Everything the HTTP app needs, built once per process and handed to createApp. */
+export type AppDeps = {
+  auth: AuthDeps;
+  events: EventsDeps;
+  health: { database: () => Promise<boolean>; mail: () => Promise<boolean> };
+  cookies: { secure: boolean; sessionHours: number };
+  /** The address a request comes from, as the adapter (Node or Lambda) knows it. */
+  clientAddress: (c: Context) => string;
+  /** Locally, the built web frontend to serve; in the cloud CloudFront serves it from S3. */
+  webRoot?: string;
+};
+
+export function buildDeps(
+  config: AppConfig,
+  clients: { db: DynamoDBDocumentClient; ses?: SESv2Client; mailer?: Mailer },
+  adapter: { clientAddress: AppDeps['clientAddress']; webRoot?: string; now?: () => Date },
+): AppDeps {
+  const { db } = clients;
+  const table = config.tableName;
+  const now = adapter.now ?? (() => new Date());
+  const mailer =
+    clients.mailer ??
+    createSesMailer(clients.ses!, { from: config.mailFrom, configurationSet: config.sesConfigurationSet });
+  return {
+    auth: {
+      users: createUsersRepository(db, table),
+      sessions: createSessionsRepository(db, table),
+      passwordTokens: createPasswordTokensRepository(db, table),
+      rateLimiter: createRateLimiter(createRateLimitRepository(db, table), now),
+      mailer,
+      now,
+      publicUrl: config.publicUrl,
+      sessionHours: config.sessionHours,
+    },
+    events: { events: createEventsRepository(db, table), now },
+    health: { database: createDatabaseProbe(db, table), mail: () => mailer.isReachable() },
+    cookies: { secure: config.secureCookies, sessionHours: config.sessionHours },
+    clientAddress: adapter.clientAddress,
+    webRoot: adapter.webRoot,
+  };
+}

@@ -1,0 +1,61 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { DomainError, type ErrorKind, type LocalizedText } from '../../shared/errors.js';
+import { requestLanguage } from './language.js';
+
+/** The one place where errors become HTTP answers: `{ error, message, details? }` (API.md). */
+const statusOf: Record<ErrorKind, ContentfulStatusCode> = {
+  malformed: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  too_large: 413,
+  rule: 422,
+  rate_limited: 429,
+};
+
+const httpExceptionText: Partial<Record<number, { code: string; text: LocalizedText }>> = {
+  400: { code: 'malformed_request', text: { vi: 'Yêu cầu không đúng định dạng (JSON không hợp lệ?).', en: 'The request is malformed (invalid JSON?).' } },
+  413: { code: 'payload_too_large', text: { vi: 'Dữ liệu gửi lên quá lớn.', en: 'The request body is too large.' } },
+  415: { code: 'unsupported_media_type', text: { vi: 'Định dạng dữ liệu không được hỗ trợ.', en: 'This content type is not supported.' } },
+};
+
+const internalText: LocalizedText = {
+  vi: 'Đã có lỗi ở máy chủ. Vui lòng thử lại; nếu vẫn lỗi, hãy báo cho quản trị viên.',
+  en: 'Something went wrong on the server. Please try again; if it persists, tell an administrator.',
+};
+
+export function errorResponse(error: unknown, c: Context): Response {
+  const language = requestLanguage(c);
+  if (error instanceof DomainError) {
+    if (error.kind === 'rate_limited') {
+      const retry = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+      if (retry) c.header('Retry-After', String(retry));
+    }
+    return c.json(
+      { error: error.code, message: error.text[language], ...(error.details !== undefined ? { details: error.details } : {}) },
+      statusOf[error.kind],
+    );
+  }
+  if (error instanceof HTTPException && error.status < 500) {
+    const known = httpExceptionText[error.status] ?? httpExceptionText[400]!;
+    return c.json({ error: known.code, message: known.text[language] }, error.status as ContentfulStatusCode);
+  }
+  const requestId = crypto.randomUUID();
+  console.error(JSON.stringify({ level: 'error', requestId, path: c.req.path, error: describe(error) }));
+  return c.json({ error: 'internal', message: internalText[language], details: { requestId } }, 500);
+}
+
+function describe(error: unknown) {
+  return error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : { value: String(error) };
+}
+
+export function notFoundResponse(c: Context): Response {
+  const language = requestLanguage(c);
+  return c.json(
+    { error: 'not_found', message: { vi: 'Không có địa chỉ này.', en: 'There is no such address.' }[language] },
+    404,
+  );
+}

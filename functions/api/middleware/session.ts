@@ -1,0 +1,70 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import type { User } from '../../../shared/auth/auth-schema.js';
+import { can, type Permission } from '../../../shared/auth/permissions.js';
+import { resolveSession } from '../../../shared/auth/session-access.js';
+import { ForbiddenError, UnauthenticatedError } from '../../../shared/errors.js';
+import type { AppDeps } from '../deps.js';
+
+export type AppEnv = { Variables: { user: User; sessionToken: string } };
+
+/** `__Host-` binds the cookie to this origin over HTTPS; plain HTTP (local) cannot use it. */
+export const sessionCookieName = (secure: boolean) => (secure ? '__Host-hn_session' : 'hn_session');
+
+/**
+ * Routes open to anyone. Everything else under /api needs a session, so a route added later is
+ * closed unless it is named here (test/functions/api/route-guard.test.ts walks every route).
+ */
+export const publicRoutes: { method: string; path: RegExp }[] = [
+  { method: 'GET', path: /^\/api\/health$/ },
+  { method: 'POST', path: /^\/api\/auth\/login$/ },
+  { method: 'POST', path: /^\/api\/auth\/logout$/ },
+  { method: 'POST', path: /^\/api\/auth\/set-password$/ },
+];
+
+export const isPublicRoute = (method: string, path: string) =>
+  publicRoutes.some((route) => (route.method === method || (route.method === 'GET' && method === 'HEAD')) && route.path.test(path));
+
+export function authenticate(deps: AppDeps): MiddlewareHandler<AppEnv> {
+  const name = sessionCookieName(deps.cookies.secure);
+  return async (c, next) => {
+    if (isPublicRoute(c.req.method, c.req.path)) return next();
+    const token = getCookie(c, name);
+    const user = token ? await resolveSession(deps.auth, token) : undefined;
+    if (!user || !token) {
+      if (token) deleteCookie(c, name, { path: '/', secure: deps.cookies.secure });
+      throw new UnauthenticatedError();
+    }
+    c.set('user', user);
+    c.set('sessionToken', token);
+    await next();
+  };
+}
+
+export function setSessionCookie(c: Context, deps: AppDeps, token: string, expiresAt: Date) {
+  setCookie(c, sessionCookieName(deps.cookies.secure), token, {
+    httpOnly: true,
+    secure: deps.cookies.secure,
+    sameSite: 'Lax',
+    path: '/',
+    expires: expiresAt,
+    maxAge: Math.floor((expiresAt.getTime() - Date.now()) / 1000),
+  });
+}
+
+export function clearSessionCookie(c: Context, deps: AppDeps) {
+  deleteCookie(c, sessionCookieName(deps.cookies.secure), { path: '/', secure: deps.cookies.secure });
+}
+
+export function readSessionCookie(c: Context, deps: AppDeps): string | undefined {
+  return getCookie(c, sessionCookieName(deps.cookies.secure));
+}
+
+/** Reads need `read`, every other method needs `write`. */
+export function requirePermission(read: Permission, write: Permission = read): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const needed = c.req.method === 'GET' || c.req.method === 'HEAD' ? read : write;
+    if (!can(c.get('user').role, needed)) throw new ForbiddenError();
+    await next();
+  };
+}

@@ -1,0 +1,42 @@
+import { Hono } from 'hono';
+import { DEFAULT_PAGE_SIZE } from '../../../shared/db/pagination.js';
+import { changeEventStatus } from '../../../shared/events/change-event-status.js';
+import { createEvent } from '../../../shared/events/create-event.js';
+import { createEventSchema, listEventsQuerySchema, updateEventSchema } from '../../../shared/events/event-schema.js';
+import { getEvent } from '../../../shared/events/get-event.js';
+import { listEvents } from '../../../shared/events/list-events.js';
+import { updateEvent } from '../../../shared/events/update-event.js';
+import { defaultFieldsFor } from '../../../shared/events/default-fields.js';
+import { eventTypes } from '../../../shared/events/event-schema.js';
+import type { AppDeps } from '../deps.js';
+import { requirePermission, type AppEnv } from '../middleware/session.js';
+import { jsonBody, queryParams } from '../validation.js';
+
+/** Events: organisers and admins write, staff read. */
+export function eventRoutes(deps: AppDeps) {
+  return new Hono<AppEnv>()
+    .use('*', requirePermission('events:read', 'events:write'))
+    .post('/', jsonBody(createEventSchema), async (c) => {
+      return c.json({ event: await createEvent(deps.events, c.req.valid('json'), c.get('user').userId) }, 201);
+    })
+    .get('/', queryParams(listEventsQuerySchema), async (c) => {
+      const query = c.req.valid('query');
+      return c.json(await listEvents(deps.events, { ...query, limit: query.limit ?? DEFAULT_PAGE_SIZE }));
+    })
+    .get('/field-defaults', (c) =>
+      c.json({ items: eventTypes.map((type) => ({ type, fields: defaultFieldsFor(type) })) }),
+    )
+    .get('/:eventId', async (c) => c.json({ event: await getEvent(deps.events, c.req.param('eventId')) }))
+    .patch('/:eventId', jsonBody(updateEventSchema), async (c) => {
+      return c.json({ event: await updateEvent(deps.events, c.req.param('eventId'), c.req.valid('json')) });
+    })
+    .post('/:eventId/publish', async (c) =>
+      c.json({ event: await changeEventStatus(deps.events, c.req.param('eventId'), 'publish') }),
+    )
+    .post('/:eventId/cancel', async (c) =>
+      c.json({ event: await changeEventStatus(deps.events, c.req.param('eventId'), 'cancel') }),
+    )
+    .post('/:eventId/close', async (c) =>
+      c.json({ event: await changeEventStatus(deps.events, c.req.param('eventId'), 'close') }),
+    );
+}

@@ -1,0 +1,41 @@
+import { validator } from 'hono/validator';
+import type { z } from 'zod';
+import { DomainError, ValidationError } from '../../shared/errors.js';
+
+class UnsupportedMediaTypeError extends DomainError {
+  readonly kind = 'malformed' as const;
+  constructor() {
+    super('unsupported_media_type', {
+      vi: 'Nội dung phải là JSON (Content-Type: application/json).',
+      en: 'The body must be JSON (Content-Type: application/json).',
+    });
+  }
+}
+
+/** A zod failure as the API reports it: which field, what is wrong. */
+export function validationFailed(error: z.ZodError): ValidationError {
+  return new ValidationError(
+    { vi: 'Dữ liệu gửi lên không hợp lệ.', en: 'The request is not valid.' },
+    error.issues.map((issue) => ({ path: issue.path.join('.'), code: issue.code, message: issue.message })),
+    'validation_failed',
+  );
+}
+
+/** Validates a JSON body with a schema from shared/; unknown fields and wrong types are a 400. */
+export function jsonBody<S extends z.ZodType>(schema: S) {
+  return validator('json', async (value, c): Promise<z.output<S>> => {
+    const mediaType = (c.req.header('content-type') ?? '').split(';')[0]!.trim();
+    if (!/^application\/([\w.-]+\+)?json$/i.test(mediaType)) throw new UnsupportedMediaTypeError();
+    const parsed = await schema.safeParseAsync(value);
+    if (!parsed.success) throw validationFailed(parsed.error);
+    return parsed.data;
+  });
+}
+
+export function queryParams<S extends z.ZodType>(schema: S) {
+  return validator('query', async (value): Promise<z.output<S>> => {
+    const parsed = await schema.safeParseAsync(value);
+    if (!parsed.success) throw validationFailed(parsed.error);
+    return parsed.data;
+  });
+}

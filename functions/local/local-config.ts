@@ -1,0 +1,43 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { ConfigError } from '../../shared/config.js';
+
+const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
+
+/** Where the local copy listens and keeps its data; every value moves with the environment. */
+const localSchema = z.object({
+  PORT: port(3000),
+  DYNAMODB_LOCAL_PORT: port(8000),
+  SES_LOCAL_PORT: port(8005),
+  DATA_DIR: z.string().min(1).default('.data'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+});
+
+export type LocalConfig = {
+  port: number;
+  dynamodbPort: number;
+  sesPort: number;
+  dataDir: string;
+  host: string;
+};
+
+export function parseLocalConfig(env: Record<string, string | undefined>): LocalConfig {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = localSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const c = parsed.data;
+  return { port: c.PORT, dynamodbPort: c.DYNAMODB_LOCAL_PORT, sesPort: c.SES_LOCAL_PORT, dataDir: resolve(c.DATA_DIR), host: c.HOST };
+}
+
+/** The application's environment for a local run: engines on localhost, links to this port. */
+export function localAppEnv(local: LocalConfig, env: Record<string, string | undefined>) {
+  return {
+    ...env,
+    PUBLIC_URL: env.PUBLIC_URL || `http://localhost:${local.port}`,
+    DYNAMODB_ENDPOINT: `http://127.0.0.1:${local.dynamodbPort}`,
+    SES_ENDPOINT: `http://127.0.0.1:${local.sesPort}`,
+    ADMIN_EMAIL: env.ADMIN_EMAIL || 'admin@example.org',
+  };
+}

@@ -1,0 +1,111 @@
+/**
+ * `npm start`: DynamoDB Local, the SES emulator and the one Hono app, in one command. Ctrl-C or
+ * SIGTERM stops all three. `--demo` (npm run demo) also loads the 2015 programme.
+ */
+import './quiet-node-version-warning.js';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { serve } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { createDocumentClient } from '../../shared/aws/dynamodb-client.js';
+import { createSesClient } from '../../shared/aws/ses-client.js';
+import { ConfigError, parseConfig } from '../../shared/config.js';
+import { ensureTable } from '../../shared/db/table-provisioning.js';
+import { ensureFirstAdmin } from '../../shared/auth/ensure-first-admin.js';
+import { loadDemoProgramme } from '../../shared/demo/load-demo-programme.js';
+import { createApp } from '../api/app.js';
+import { buildDeps } from '../api/deps.js';
+import { isPortOpen, MissingJavaError, PortInUseError, startDynamoDbLocal, startSesLocal, type RunningEngine } from './engines.js';
+import { localAppEnv, parseLocalConfig } from './local-config.js';
+
+const running: RunningEngine[] = [];
+let stopping = false;
+
+async function stopAll(code: number) {
+  if (stopping) return;
+  stopping = true;
+  // Last started, first stopped: the app before the engines it uses.
+  for (const engine of running.reverse()) {
+    await engine.stop().catch((error: unknown) => console.error('While stopping:', error));
+  }
+  process.exit(code);
+}
+
+async function main() {
+  const local = parseLocalConfig(process.env);
+  const config = parseConfig(localAppEnv(local, process.env));
+  const withDemo = process.argv.includes('--demo');
+
+  if (await isPortOpen(local.port)) throw new PortInUseError('the app', local.port, 'PORT');
+  process.on('SIGINT', () => void stopAll(0));
+  process.on('SIGTERM', () => void stopAll(0));
+  process.on('SIGHUP', () => void stopAll(0));
+
+  console.log(`Starting DynamoDB Local (data in ${join(local.dataDir, 'dynamodb')}) …`);
+  running.push(await startDynamoDbLocal({ port: local.dynamodbPort, dataDir: join(local.dataDir, 'dynamodb') }));
+  running.push(await startSesLocal({ port: local.sesPort, maxSendRate: config.mailRatePerSecond }));
+
+  const rawDb = new DynamoDBClient({
+    region: config.region,
+    endpoint: config.dynamodbEndpoint,
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  const created = await ensureTable(rawDb, config.tableName);
+  rawDb.destroy();
+
+  const db = createDocumentClient({ region: config.region, endpoint: config.dynamodbEndpoint });
+  const webRoot = resolve('web/dist');
+  const deps = buildDeps(
+    config,
+    { db, ses: createSesClient({ region: config.region, endpoint: config.sesEndpoint }) },
+    {
+      clientAddress: (c) => getConnInfo(c).remote.address ?? 'unknown',
+      webRoot: existsSync(webRoot) ? webRoot : undefined,
+    },
+  );
+
+  const admin = await ensureFirstAdmin(deps.auth, config.admin!);
+  if (withDemo) {
+    const adminUser = await deps.auth.users.findByEmail(config.admin!.email.toLowerCase());
+    const added = await loadDemoProgramme(deps.events, adminUser?.userId ?? 'demo');
+    console.log(added ? `Loaded the 2015 programme: ${added} events.` : 'The 2015 programme is already loaded.');
+  }
+
+  const app = createApp(deps);
+  const server = serve({ fetch: app.fetch, port: local.port, hostname: local.host });
+  running.push({
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+      }),
+  });
+
+  console.log(`
+Hữu Nghị Events is running.
+  App and console:  ${config.publicUrl}/console/   (API under ${config.publicUrl}/api)
+  DynamoDB Local:   ${config.dynamodbEndpoint}   table "${config.tableName}" ${created === 'created' ? '(created now)' : '(found on disk)'}
+  SES emulator:     ${config.sesEndpoint}   (sent mail: ${config.sesEndpoint}/store)
+  Data folder:      ${local.dataDir}
+${signInHelp(config.admin!.email, admin)}
+Stop with Ctrl-C.`);
+}
+
+function signInHelp(email: string, admin: Awaited<ReturnType<typeof ensureFirstAdmin>>) {
+  if (admin.created && admin.generatedPassword) {
+    return `Sign in as ${admin.email} with this password (shown once; set ADMIN_PASSWORD to choose one on a fresh DATA_DIR):
+  ${admin.generatedPassword}`;
+  }
+  if (admin.created) return `Sign in as ${admin.email} with ADMIN_PASSWORD.`;
+  return `Sign in with the accounts already in ${'DATA_DIR'} (first admin: ${email}).`;
+}
+
+main().catch(async (error: unknown) => {
+  if (error instanceof MissingJavaError || error instanceof PortInUseError || error instanceof ConfigError) {
+    console.error(`\n${error.message}\n`);
+  } else {
+    console.error('Could not start:', error);
+  }
+  await stopAll(1);
+});

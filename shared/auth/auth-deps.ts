@@ -1,0 +1,19 @@
+import type { Mailer } from '../email/mailer.js';
+import type { RateLimiter } from '../rate-limits/rate-limiter.js';
+import type { PasswordTokensRepository } from './password-tokens-repository.js';
+import type { SessionsRepository } from './sessions-repository.js';
+import type { UsersRepository } from './users-repository.js';
+
+/** What the account use cases need; built once per process (functions/api/deps.ts). */
+export type AuthDeps = {
+  users: UsersRepository;
+  sessions: SessionsRepository;
+  passwordTokens: PasswordTokensRepository;
+  rateLimiter: RateLimiter;
+  mailer: Mailer;
+  now: () => Date;
+  publicUrl: string;
+  sessionHours: number;
+};
+
+export const epochSeconds = (date: Date) => Math.floor(date.getTime() / 1000);

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { normalizeEmail, normalizeText } from '../text/vietnamese.js';
+
+export const roles = ['admin', 'organiser', 'staff'] as const;
+export const roleSchema = z.enum(roles);
+export type Role = z.infer<typeof roleSchema>;
+
+export const emailSchema = z
+  .string()
+  .max(254)
+  .transform(normalizeEmail)
+  .pipe(z.email());
+
+/** Long enough to resist guessing; no composition rules (NIST SP 800-63B). */
+export const newPasswordSchema = z.string().min(10).max(200);
+
+export const personNameSchema = z.string().max(200).transform(normalizeText).pipe(z.string().min(1));
+
+export const loginSchema = z.strictObject({
+  email: emailSchema,
+  password: z.string().min(1).max(200),
+});
+
+export const createUserSchema = z.strictObject({
+  email: emailSchema,
+  name: personNameSchema,
+  role: roleSchema,
+  password: newPasswordSchema.optional(),
+  language: z.enum(['vi', 'en']).optional(),
+});
+export type CreateUserInput = z.infer<typeof createUserSchema>;
+
+export const updateUserSchema = z
+  .strictObject({
+    role: roleSchema.optional(),
+    name: personNameSchema.optional(),
+    disabled: z.boolean().optional(),
+  })
+  .refine((body) => Object.keys(body).length > 0, { message: 'Nothing to change' });
+export type UpdateUserInput = z.infer<typeof updateUserSchema>;
+
+export const changePasswordSchema = z.strictObject({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: newPasswordSchema,
+});
+
+export const setPasswordSchema = z.strictObject({
+  token: z.string().min(20).max(200),
+  password: newPasswordSchema,
+});
+
+export type User = {
+  userId: string;
+  email: string;
+  name: string;
+  role: Role;
+  disabled: boolean;
+  language: 'vi' | 'en';
+  createdAt: string;
+  updatedAt: string;
+};

@@ -1,0 +1,34 @@
+import type { User } from './auth-schema.js';
+import type { AuthDeps } from './auth-deps.js';
+import { hashPassword, verifyPassword } from './password-hashing.js';
+import { hashToken } from './secret-tokens.js';
+import { InvalidSetPasswordLinkError, UserNotFoundError, WrongCurrentPasswordError } from './user-errors.js';
+import { epochSeconds } from './auth-deps.js';
+
+/** A signed-in user changes their password; their other sessions end, this one stays. */
+export async function changePassword(
+  deps: AuthDeps,
+  actor: User,
+  sessionToken: string,
+  input: { currentPassword: string; newPassword: string },
+): Promise<void> {
+  const user = await deps.users.findById(actor.userId);
+  if (!user) throw new UserNotFoundError();
+  if (!user.passwordHash || !(await verifyPassword(input.currentPassword, user.passwordHash))) {
+    throw new WrongCurrentPasswordError();
+  }
+  await deps.users.setPasswordHash(user.userId, await hashPassword(input.newPassword), deps.now().toISOString());
+  await deps.sessions.deleteAllOfUser(user.userId, hashToken(sessionToken));
+}
+
+/** The emailed one-time link sets a password; any session opened before ends. */
+export async function setPasswordFromLink(
+  deps: AuthDeps,
+  input: { token: string; password: string },
+): Promise<void> {
+  const userId = await deps.passwordTokens.takeToken(hashToken(input.token), epochSeconds(deps.now()));
+  if (!userId) throw new InvalidSetPasswordLinkError();
+  const ok = await deps.users.setPasswordHash(userId, await hashPassword(input.password), deps.now().toISOString());
+  if (!ok) throw new InvalidSetPasswordLinkError();
+  await deps.sessions.deleteAllOfUser(userId);
+}

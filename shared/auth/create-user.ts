@@ -1,0 +1,64 @@
+import type { CreateUserInput, User } from './auth-schema.js';
+import { epochSeconds, type AuthDeps } from './auth-deps.js';
+import { hashPassword } from './password-hashing.js';
+import { hashToken, newId, newSecretToken } from './secret-tokens.js';
+import { EmailTakenError, UserNotFoundError } from './user-errors.js';
+import { EmailTakenSignal } from './users-repository.js';
+import { publicUser } from './public-user.js';
+import { setPasswordEmail } from '../email/set-password-email.js';
+
+export const SET_PASSWORD_LINK_HOURS = 72;
+
+/**
+ * An admin adds a colleague. Without a password the colleague gets a one-time link by email to
+ * choose one, so no password travels through the admin's hands.
+ */
+export async function createUser(deps: AuthDeps, input: CreateUserInput): Promise<User> {
+  const now = deps.now().toISOString();
+  const stored = {
+    userId: newId(),
+    email: input.email,
+    name: input.name,
+    role: input.role,
+    disabled: false,
+    language: input.language ?? 'vi',
+    createdAt: now,
+    updatedAt: now,
+    passwordHash: input.password ? await hashPassword(input.password) : undefined,
+  };
+  try {
+    await deps.users.insertUser(stored);
+  } catch (error) {
+    if (error instanceof EmailTakenSignal) throw new EmailTakenError(input.email);
+    throw error;
+  }
+  if (!input.password) await sendSetPasswordLink(deps, stored);
+  return publicUser(stored);
+}
+
+export async function sendSetPasswordLink(
+  deps: AuthDeps,
+  user: { userId: string; email: string; name: string; language: 'vi' | 'en' },
+): Promise<void> {
+  const token = newSecretToken();
+  const expires = new Date(deps.now().getTime() + SET_PASSWORD_LINK_HOURS * 3600 * 1000);
+  await deps.passwordTokens.insertToken(hashToken(token), user.userId, epochSeconds(expires));
+  // The token travels in the fragment, which browsers never send to a server or its logs.
+  const link = `${deps.publicUrl}/console/set-password#token=${token}`;
+  await deps.mailer.send(
+    setPasswordEmail({
+      to: user.email,
+      name: user.name,
+      link,
+      language: user.language,
+      validHours: SET_PASSWORD_LINK_HOURS,
+    }),
+  );
+}
+
+/** An admin sends a new set-password link (the first expired, or the colleague forgot theirs). */
+export async function resendSetPasswordLink(deps: AuthDeps, userId: string): Promise<void> {
+  const user = await deps.users.findById(userId);
+  if (!user) throw new UserNotFoundError();
+  await sendSetPasswordLink(deps, user);
+}

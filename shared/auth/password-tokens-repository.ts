@@ -1,0 +1,40 @@
+import { DeleteCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { isConditionFailure } from '../db/conditions.js';
+
+const tokenKey = (tokenHash: string) => ({ pk: `PWTOKEN#${tokenHash}`, sk: 'PWTOKEN' });
+
+/** One-time set-password links: stored as a hash, taken (deleted) on use, expired by TTL. */
+export function createPasswordTokensRepository(db: DynamoDBDocumentClient, tableName: string) {
+  return {
+    async insertToken(tokenHash: string, userId: string, expiresAt: number): Promise<void> {
+      await db.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: { ...tokenKey(tokenHash), userId, expiresAt },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+    },
+
+    /** Deletes the token and answers its user, or undefined when unknown, used or expired. */
+    async takeToken(tokenHash: string, nowEpochSeconds: number): Promise<string | undefined> {
+      try {
+        const result = await db.send(
+          new DeleteCommand({
+            TableName: tableName,
+            Key: tokenKey(tokenHash),
+            ConditionExpression: 'attribute_exists(pk) AND expiresAt > :now',
+            ExpressionAttributeValues: { ':now': nowEpochSeconds },
+            ReturnValues: 'ALL_OLD',
+          }),
+        );
+        return result.Attributes?.userId as string | undefined;
+      } catch (error) {
+        if (isConditionFailure(error)) return undefined;
+        throw error;
+      }
+    },
+  };
+}
+
+export type PasswordTokensRepository = ReturnType<typeof createPasswordTokensRepository>;

@@ -1,0 +1,17 @@
+import type { Role } from './auth-schema.js';
+
+/**
+ * What each role may do (API.md): admins everything; organisers events, invitations and lists;
+ * staff read events and lists, print and check people in.
+ */
+export const permissions = {
+  'events:read': ['admin', 'organiser', 'staff'],
+  'events:write': ['admin', 'organiser'],
+  'users:manage': ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof permissions;
+
+export function can(role: Role, permission: Permission): boolean {
+  return (permissions[permission] as readonly Role[]).includes(role);
+}

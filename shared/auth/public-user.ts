@@ -1,0 +1,8 @@
+import type { User } from './auth-schema.js';
+import type { StoredUser } from './users-repository.js';
+
+/** A user as the API shows it: never the password hash. */
+export function publicUser(user: StoredUser): User {
+  const { passwordHash: _hash, ...visible } = user;
+  return visible;
+}

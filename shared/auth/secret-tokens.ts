@@ -1,0 +1,17 @@
+import { createHash, randomBytes } from 'node:crypto';
+
+/**
+ * Secrets handed to a person (session cookies, set-password links, later invitation links):
+ * 256 random bits, URL-safe. Only their SHA-256 is stored, so a copy of the table opens nothing.
+ */
+export function newSecretToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('base64url');
+}
+
+export function newId(): string {
+  return randomBytes(12).toString('base64url');
+}

@@ -1,0 +1,22 @@
+import type { User } from './auth-schema.js';
+import { epochSeconds, type AuthDeps } from './auth-deps.js';
+import { hashToken } from './secret-tokens.js';
+import { publicUser } from './public-user.js';
+
+/** The signed-in user behind a session cookie, or undefined (unknown, expired, disabled). */
+export async function resolveSession(deps: AuthDeps, sessionToken: string): Promise<User | undefined> {
+  const tokenHash = hashToken(sessionToken);
+  const session = await deps.sessions.findByTokenHash(tokenHash, epochSeconds(deps.now()));
+  if (!session) return undefined;
+  const user = await deps.users.findById(session.userId);
+  if (!user || user.disabled) {
+    await deps.sessions.deleteByTokenHash(tokenHash);
+    return undefined;
+  }
+  return publicUser(user);
+}
+
+/** Sign-out ends the session on the server, not only in the browser. */
+export async function signOut(deps: AuthDeps, sessionToken: string): Promise<void> {
+  await deps.sessions.deleteByTokenHash(hashToken(sessionToken));
+}

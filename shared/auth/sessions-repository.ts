@@ -1,0 +1,78 @@
+import {
+  BatchWriteCommand,
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
+
+export type Session = { userId: string; createdAt: string; expiresAt: number };
+
+const sessionKey = (tokenHash: string) => ({ pk: `SESSION#${tokenHash}`, sk: 'SESSION' });
+const sessionsOfUser = (userId: string) => `USER#${userId}#SESSIONS`;
+
+/** Sessions live on the server: the cookie holds a secret, the table only its hash. */
+export function createSessionsRepository(db: DynamoDBDocumentClient, tableName: string) {
+  return {
+    async insertSession(tokenHash: string, session: Session): Promise<void> {
+      await db.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: {
+            ...sessionKey(tokenHash),
+            ...session,
+            listPk: sessionsOfUser(session.userId),
+            listSk: `${session.createdAt}#${tokenHash}`,
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+    },
+
+    /** Expired sessions are refused here too: TTL deletion can lag by hours. */
+    async findByTokenHash(tokenHash: string, nowEpochSeconds: number): Promise<Session | undefined> {
+      const result = await db.send(new GetCommand({ TableName: tableName, Key: sessionKey(tokenHash) }));
+      const item = result.Item;
+      if (!item || (item.expiresAt as number) <= nowEpochSeconds) return undefined;
+      return { userId: item.userId, createdAt: item.createdAt, expiresAt: item.expiresAt };
+    },
+
+    async deleteByTokenHash(tokenHash: string): Promise<void> {
+      await db.send(new DeleteCommand({ TableName: tableName, Key: sessionKey(tokenHash) }));
+    },
+
+    /** Ends every session of a user (disabled, or password changed elsewhere). */
+    async deleteAllOfUser(userId: string, exceptTokenHash?: string): Promise<number> {
+      let deleted = 0;
+      let startKey: Record<string, unknown> | undefined;
+      do {
+        const page = await db.send(
+          new QueryCommand({
+            TableName: tableName,
+            IndexName: 'listings',
+            KeyConditionExpression: 'listPk = :owner',
+            ExpressionAttributeValues: { ':owner': sessionsOfUser(userId) },
+            ProjectionExpression: 'pk, sk',
+            ExclusiveStartKey: startKey,
+          }),
+        );
+        const keys = (page.Items ?? []).filter((item) => item.pk !== `SESSION#${exceptTokenHash}`);
+        for (let i = 0; i < keys.length; i += 25) {
+          let requests: Record<string, unknown>[] = keys
+            .slice(i, i + 25)
+            .map((key) => ({ DeleteRequest: { Key: { pk: key.pk, sk: key.sk } } }));
+          while (requests.length > 0) {
+            const result = await db.send(new BatchWriteCommand({ RequestItems: { [tableName]: requests as never } }));
+            requests = (result.UnprocessedItems?.[tableName] ?? []) as Record<string, unknown>[];
+          }
+        }
+        deleted += keys.length;
+        startKey = page.LastEvaluatedKey;
+      } while (startKey);
+      return deleted;
+    },
+  };
+}
+
+export type SessionsRepository = ReturnType<typeof createSessionsRepository>;

@@ -1,0 +1,20 @@
+import type { User, UpdateUserInput } from './auth-schema.js';
+import type { AuthDeps } from './auth-deps.js';
+import { CannotChangeOwnAccountError, UserNotFoundError } from './user-errors.js';
+import { publicUser } from './public-user.js';
+
+/** An admin changes a role or a name, or disables an account, which ends all its sessions. */
+export async function updateUser(
+  deps: AuthDeps,
+  actor: User,
+  userId: string,
+  changes: UpdateUserInput,
+): Promise<User> {
+  if (actor.userId === userId && (changes.disabled === true || (changes.role && changes.role !== 'admin'))) {
+    throw new CannotChangeOwnAccountError();
+  }
+  const updated = await deps.users.updateProfile(userId, changes, deps.now().toISOString());
+  if (!updated) throw new UserNotFoundError();
+  if (updated.disabled) await deps.sessions.deleteAllOfUser(userId);
+  return publicUser(updated);
+}

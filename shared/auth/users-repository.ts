@@ -1,0 +1,172 @@
+import {
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
+import { decodeCursor, encodeCursor, type Page, type PageRequest } from '../db/pagination.js';
+import { failedConditionIndexes, isConditionFailure } from '../db/conditions.js';
+import type { Role, User } from './auth-schema.js';
+
+/** A user as stored: the profile plus the password hash, which never leaves the use cases. */
+export type StoredUser = User & { passwordHash?: string };
+
+const userKey = (userId: string) => ({ pk: `USER#${userId}`, sk: 'PROFILE' });
+const emailKey = (email: string) => ({ pk: `USEREMAIL#${email}`, sk: 'USEREMAIL' });
+const BOOTSTRAP_KEY = { pk: 'SYSTEM', sk: 'FIRST_ADMIN' };
+
+export class EmailTakenSignal extends Error {}
+export class AlreadyBootstrappedSignal extends Error {}
+
+function toUser(item: Record<string, unknown>): StoredUser {
+  return {
+    userId: item.userId as string,
+    email: item.email as string,
+    name: item.name as string,
+    role: item.role as Role,
+    disabled: Boolean(item.disabled),
+    language: (item.language as 'vi' | 'en') ?? 'vi',
+    createdAt: item.createdAt as string,
+    updatedAt: item.updatedAt as string,
+    passwordHash: item.passwordHash as string | undefined,
+  };
+}
+
+export function createUsersRepository(db: DynamoDBDocumentClient, tableName: string) {
+  function userPuts(user: StoredUser) {
+    return [
+      {
+        Put: {
+          TableName: tableName,
+          Item: { ...userKey(user.userId), ...user, listPk: 'USERS', listSk: user.email },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      {
+        // One account per address: the guard item makes a second one fail inside the transaction.
+        Put: {
+          TableName: tableName,
+          Item: { ...emailKey(user.email), userId: user.userId },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+    ];
+  }
+
+  return {
+    /** Throws EmailTakenSignal when the address already has an account. */
+    async insertUser(user: StoredUser): Promise<void> {
+      try {
+        await db.send(new TransactWriteCommand({ TransactItems: userPuts(user) }));
+      } catch (error) {
+        if (failedConditionIndexes(error)?.length) throw new EmailTakenSignal();
+        throw error;
+      }
+    },
+
+    /** Creates the first admin once for the lifetime of the table, whoever starts first. */
+    async insertFirstAdmin(user: StoredUser): Promise<void> {
+      try {
+        await db.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Put: {
+                  TableName: tableName,
+                  Item: { ...BOOTSTRAP_KEY, userId: user.userId, createdAt: user.createdAt },
+                  ConditionExpression: 'attribute_not_exists(pk)',
+                },
+              },
+              ...userPuts(user),
+            ],
+          }),
+        );
+      } catch (error) {
+        const failed = failedConditionIndexes(error);
+        if (failed?.includes(0)) throw new AlreadyBootstrappedSignal();
+        if (failed?.length) throw new EmailTakenSignal();
+        throw error;
+      }
+    },
+
+    async hasBootstrapped(): Promise<boolean> {
+      const result = await db.send(new GetCommand({ TableName: tableName, Key: BOOTSTRAP_KEY }));
+      return Boolean(result.Item);
+    },
+
+    async findById(userId: string): Promise<StoredUser | undefined> {
+      const result = await db.send(new GetCommand({ TableName: tableName, Key: userKey(userId) }));
+      return result.Item ? toUser(result.Item) : undefined;
+    },
+
+    async findByEmail(email: string): Promise<StoredUser | undefined> {
+      const guard = await db.send(new GetCommand({ TableName: tableName, Key: emailKey(email) }));
+      const userId = guard.Item?.userId as string | undefined;
+      return userId ? this.findById(userId) : undefined;
+    },
+
+    async listByEmail(page: PageRequest): Promise<Page<StoredUser>> {
+      const result = await db.send(
+        new QueryCommand({
+          TableName: tableName,
+          IndexName: 'listings',
+          KeyConditionExpression: 'listPk = :users',
+          ExpressionAttributeValues: { ':users': 'USERS' },
+          Limit: page.limit,
+          ExclusiveStartKey: decodeCursor(page.cursor, ['pk', 'sk', 'listPk', 'listSk']),
+        }),
+      );
+      return {
+        items: (result.Items ?? []).map(toUser),
+        nextCursor: encodeCursor(result.LastEvaluatedKey),
+      };
+    },
+
+    /** Returns undefined when the user does not exist. */
+    async updateProfile(
+      userId: string,
+      changes: { name?: string; role?: Role; disabled?: boolean },
+      updatedAt: string,
+    ): Promise<StoredUser | undefined> {
+      const entries = Object.entries({ ...changes, updatedAt }).filter(([, v]) => v !== undefined);
+      try {
+        const result = await db.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: userKey(userId),
+            UpdateExpression: `SET ${entries.map(([k]) => `#${k} = :${k}`).join(', ')}`,
+            ExpressionAttributeNames: Object.fromEntries(entries.map(([k]) => [`#${k}`, k])),
+            ExpressionAttributeValues: Object.fromEntries(entries.map(([k, v]) => [`:${k}`, v])),
+            ConditionExpression: 'attribute_exists(pk)',
+            ReturnValues: 'ALL_NEW',
+          }),
+        );
+        return result.Attributes ? toUser(result.Attributes) : undefined;
+      } catch (error) {
+        if (isConditionFailure(error)) return undefined;
+        throw error;
+      }
+    },
+
+    async setPasswordHash(userId: string, passwordHash: string, updatedAt: string): Promise<boolean> {
+      try {
+        await db.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: userKey(userId),
+            UpdateExpression: 'SET passwordHash = :hash, updatedAt = :at',
+            ExpressionAttributeValues: { ':hash': passwordHash, ':at': updatedAt },
+            ConditionExpression: 'attribute_exists(pk)',
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (isConditionFailure(error)) return false;
+        throw error;
+      }
+    },
+  };
+}
+
+export type UsersRepository = ReturnType<typeof createUsersRepository>;

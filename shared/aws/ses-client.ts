@@ -1,0 +1,13 @@
+import { SESv2Client } from '@aws-sdk/client-sesv2';
+
+export type SesSettings = { region: string; endpoint?: string };
+
+/** One SES v2 client per process; locally it points at the SES emulator. */
+export function createSesClient(settings: SesSettings): SESv2Client {
+  return new SESv2Client({
+    region: settings.region,
+    ...(settings.endpoint
+      ? { endpoint: settings.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
+      : {}),
+  });
+}

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+
+/**
+ * The application's configuration, read once from the environment (at start-up locally, at cold
+ * start in Lambda). A bad value stops the process with one readable line per problem.
+ */
+const positiveNumber = (fallback: number) => z.coerce.number().positive().default(fallback);
+
+const configSchema = z.object({
+  TABLE_NAME: z.string().min(1).default('huu-nghi-events'),
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).transform((url) => url.replace(/\/+$/, '')),
+  AWS_REGION: z.string().min(1).default('ap-southeast-1'),
+  DYNAMODB_ENDPOINT: z.url().optional(),
+  SES_ENDPOINT: z.url().optional(),
+  MAIL_FROM: z.string().min(3).default('Hữu Nghị Events <no-reply@example.org>'),
+  SES_CONFIGURATION_SET: z.string().min(1).optional(),
+  MAIL_RATE_PER_SECOND: positiveNumber(14),
+  ADMIN_EMAIL: z.email().optional(),
+  ADMIN_PASSWORD: z.string().min(10, 'ADMIN_PASSWORD needs at least 10 characters').optional(),
+  SESSION_HOURS: positiveNumber(12),
+});
+
+export type AppConfig = {
+  tableName: string;
+  publicUrl: string;
+  region: string;
+  dynamodbEndpoint?: string;
+  sesEndpoint?: string;
+  mailFrom: string;
+  sesConfigurationSet?: string;
+  mailRatePerSecond: number;
+  admin?: { email: string; password?: string };
+  sessionHours: number;
+  /** Cookies get `Secure` when the product is served over HTTPS. */
+  secureCookies: boolean;
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Configuration is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function parseConfig(env: Record<string, string | undefined>): AppConfig {
+  const cleaned = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const parsed = configSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.') || '(env)'}: ${issue.message}`),
+    );
+  }
+  const c = parsed.data;
+  return {
+    tableName: c.TABLE_NAME,
+    publicUrl: c.PUBLIC_URL,
+    region: c.AWS_REGION,
+    dynamodbEndpoint: c.DYNAMODB_ENDPOINT,
+    sesEndpoint: c.SES_ENDPOINT,
+    mailFrom: c.MAIL_FROM,
+    sesConfigurationSet: c.SES_CONFIGURATION_SET,
+    mailRatePerSecond: c.MAIL_RATE_PER_SECOND,
+    admin: c.ADMIN_EMAIL ? { email: c.ADMIN_EMAIL, password: c.ADMIN_PASSWORD } : undefined,
+    sessionHours: c.SESSION_HOURS,
+    secureCookies: c.PUBLIC_URL.startsWith('https://'),
+  };
+}

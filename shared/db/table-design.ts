@@ -1,0 +1,13 @@
+/**
+ * The one DynamoDB table and its index, as data: the local engine's table creation and the CDK
+ * stateful stack both read it, so the two cannot drift apart. Why one table: see README.md,
+ * "Data model".
+ */
+export const tableDesign = {
+  partitionKey: 'pk',
+  sortKey: 'sk',
+  /** Every "list the children of X in order" pattern: events by start, users by email, ... */
+  listingIndex: { name: 'listings', partitionKey: 'listPk', sortKey: 'listSk' },
+  /** Epoch seconds; DynamoDB deletes sessions, one-time tokens and rate-limit windows after it. */
+  timeToLiveAttribute: 'expiresAt',
+} as const;

@@ -1,0 +1,112 @@
+/**
+ * Domain errors. Every rule the product enforces fails with one of these; the HTTP adapter maps
+ * them to `{ error, message, details? }` in one place (functions/api/errors.ts). A message is
+ * written in both interface languages so whoever reads it sees their own.
+ */
+export type Language = 'vi' | 'en';
+export type LocalizedText = { vi: string; en: string };
+
+export type ErrorKind =
+  | 'malformed'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'too_large'
+  | 'rule'
+  | 'rate_limited';
+
+export abstract class DomainError extends Error {
+  abstract readonly kind: ErrorKind;
+  constructor(
+    readonly code: string,
+    readonly text: LocalizedText,
+    readonly details?: unknown,
+  ) {
+    super(text.en);
+    this.name = new.target.name;
+  }
+}
+
+export class ValidationError extends DomainError {
+  readonly kind = 'malformed' as const;
+  constructor(text: LocalizedText, details?: unknown, code = 'invalid_request') {
+    super(code, text, details);
+  }
+}
+
+export class UnauthenticatedError extends DomainError {
+  readonly kind = 'unauthenticated' as const;
+  constructor(
+    text: LocalizedText = { vi: 'Vui lòng đăng nhập.', en: 'Please sign in.' },
+    code = 'unauthenticated',
+  ) {
+    super(code, text);
+  }
+}
+
+export class InvalidCredentialsError extends UnauthenticatedError {
+  constructor() {
+    super(
+      { vi: 'Email hoặc mật khẩu không đúng.', en: 'Wrong email or password.' },
+      'invalid_credentials',
+    );
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  readonly kind = 'forbidden' as const;
+  constructor(
+    text: LocalizedText = {
+      vi: 'Tài khoản của bạn không có quyền thực hiện việc này.',
+      en: 'Your account is not allowed to do this.',
+    },
+  ) {
+    super('forbidden', text);
+  }
+}
+
+export class NotFoundError extends DomainError {
+  readonly kind = 'not_found' as const;
+  constructor(
+    code = 'not_found',
+    text: LocalizedText = { vi: 'Không tìm thấy.', en: 'Not found.' },
+  ) {
+    super(code, text);
+  }
+}
+
+export class ConflictError extends DomainError {
+  readonly kind = 'conflict' as const;
+}
+
+export class RuleViolationError extends DomainError {
+  readonly kind = 'rule' as const;
+}
+
+export class PayloadTooLargeError extends DomainError {
+  readonly kind = 'too_large' as const;
+  constructor(limitBytes: number) {
+    super(
+      'payload_too_large',
+      {
+        vi: `Dữ liệu gửi lên quá lớn (tối đa ${Math.round(limitBytes / 1024)} KB).`,
+        en: `The request body is too large (at most ${Math.round(limitBytes / 1024)} KB).`,
+      },
+      { limitBytes },
+    );
+  }
+}
+
+export class TooManyRequestsError extends DomainError {
+  readonly kind = 'rate_limited' as const;
+  constructor(
+    readonly retryAfterSeconds: number,
+    text: LocalizedText = {
+      vi: 'Quá nhiều yêu cầu. Vui lòng thử lại sau ít phút.',
+      en: 'Too many requests. Please try again in a few minutes.',
+    },
+  ) {
+    super('too_many_requests', text, { retryAfterSeconds });
+  }
+}

@@ -1,0 +1,40 @@
+import { newId } from '../auth/secret-tokens.js';
+import { toUtcIso } from '../time/ho-chi-minh.js';
+import { defaultFieldsFor, withRequiredFields } from './default-fields.js';
+import type { CreateEventInput, Event } from './event-schema.js';
+import type { EventsDeps } from './events-deps.js';
+import { presentEvent } from './present-event.js';
+
+/** A new event starts as a draft; without fields of its own it gets those of its type. */
+export async function createEvent(
+  deps: EventsDeps,
+  input: CreateEventInput,
+  createdBy: string,
+  eventId: string = newId(),
+): Promise<Event> {
+  const now = deps.now().toISOString();
+  const event = {
+    eventId,
+    type: input.type,
+    title: input.title,
+    description: input.description,
+    agenda: input.agenda,
+    venue: input.venue,
+    venueMapUrl: input.venueMapUrl,
+    contact: input.contact,
+    startsAt: toUtcIso(input.startsAt),
+    endsAt: toUtcIso(input.endsAt),
+    capacity: input.capacity,
+    registrationClosesAt: input.registrationClosesAt ? toUtcIso(input.registrationClosesAt) : undefined,
+    requiresApproval: input.requiresApproval ?? false,
+    fields: withRequiredFields(input.type, input.fields ?? defaultFieldsFor(input.type)),
+    status: 'draft' as const,
+    counts: { invited: 0, confirmed: 0, waitlisted: 0, pending: 0, declined: 0, checkedIn: 0 },
+    createdAt: now,
+    updatedAt: now,
+    createdBy,
+    version: 1,
+  };
+  await deps.events.insertEvent(event);
+  return presentEvent(event);
+}

@@ -1,0 +1,67 @@
+import type { EventType, Field } from './event-schema.js';
+
+/**
+ * The details each kind of event usually asks for. None is required unless the organiser says
+ * so, except a delegation's passport fields: a trip abroad cannot be booked without them.
+ */
+const phone: Field = { key: 'phone', label: { vi: 'Số điện thoại', en: 'Phone' }, type: 'phone' };
+const dietary: Field = { key: 'dietary', label: { vi: 'Yêu cầu về ăn uống', en: 'Dietary needs' }, type: 'text' };
+
+export const passportFields: Field[] = [
+  { key: 'passportNumber', label: { vi: 'Số hộ chiếu', en: 'Passport number' }, type: 'text', required: true },
+  { key: 'passportExpiry', label: { vi: 'Ngày hết hạn hộ chiếu', en: 'Passport expiry date' }, type: 'date', required: true },
+];
+
+const defaults: Record<EventType, Field[]> = {
+  youth_forum: [
+    phone,
+    { key: 'studentId', label: { vi: 'Mã số sinh viên', en: 'Student ID' }, type: 'text' },
+    dietary,
+  ],
+  training: [
+    phone,
+    {
+      key: 'accommodation',
+      label: { vi: 'Cần bố trí chỗ ở', en: 'Needs accommodation' },
+      type: 'choice',
+      choices: ['Có / Yes', 'Không / No'],
+    },
+  ],
+  ngo_conference: [
+    phone,
+    {
+      key: 'interpretation',
+      label: { vi: 'Cần phiên dịch', en: 'Interpretation needed' },
+      type: 'choice',
+      choices: ['Việt – Anh / Vietnamese – English', 'Không / None'],
+    },
+    dietary,
+  ],
+  delegation: [
+    {
+      key: 'delegationRole',
+      label: { vi: 'Vai trò trong đoàn', en: 'Role in the delegation' },
+      type: 'choice',
+      choices: ['Trưởng đoàn', 'Phó đoàn', 'Thành viên', 'Phiên dịch', 'Thư ký', 'Lái xe'],
+    },
+    { key: 'dateOfBirth', label: { vi: 'Ngày sinh', en: 'Date of birth' }, type: 'date' },
+    { key: 'gender', label: { vi: 'Giới tính', en: 'Gender' }, type: 'choice', choices: ['Nam / Male', 'Nữ / Female'] },
+    { key: 'nationality', label: { vi: 'Quốc tịch', en: 'Nationality' }, type: 'text' },
+    ...passportFields,
+    phone,
+  ],
+  meeting: [phone],
+  other: [phone],
+};
+
+export function defaultFieldsFor(type: EventType): Field[] {
+  return structuredClone(defaults[type]);
+}
+
+/** A delegation always asks for the passport, required, whatever else the organiser chose. */
+export function withRequiredFields(type: EventType, fields: Field[]): Field[] {
+  if (type !== 'delegation') return fields;
+  const result = fields.filter((f) => !passportFields.some((p) => p.key === f.key));
+  const kept = passportFields.map((p) => ({ ...(fields.find((f) => f.key === p.key) ?? p), type: p.type, required: true }));
+  return [...result, ...kept];
+}

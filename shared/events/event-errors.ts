@@ -1,0 +1,50 @@
+import { ConflictError, NotFoundError, RuleViolationError } from '../errors.js';
+import type { EventStatus } from './event-schema.js';
+
+export class EventNotFoundError extends NotFoundError {
+  constructor() {
+    super('event_not_found', { vi: 'Không tìm thấy sự kiện.', en: 'Event not found.' });
+  }
+}
+
+const statusNames: Record<EventStatus, { vi: string; en: string }> = {
+  draft: { vi: 'bản nháp', en: 'a draft' },
+  published: { vi: 'đã công bố', en: 'published' },
+  cancelled: { vi: 'đã hủy', en: 'cancelled' },
+  closed: { vi: 'đã kết thúc', en: 'closed' },
+};
+
+export class EventStateError extends ConflictError {
+  constructor(status: EventStatus, action: { vi: string; en: string }) {
+    super(
+      'event_wrong_state',
+      {
+        vi: `Không thể ${action.vi}: sự kiện đang ở trạng thái ${statusNames[status].vi}.`,
+        en: `Cannot ${action.en}: the event is ${statusNames[status].en}.`,
+      },
+      { status },
+    );
+  }
+}
+
+export class CapacityBelowConfirmedError extends RuleViolationError {
+  constructor(confirmed: number) {
+    super(
+      'capacity_below_confirmed',
+      {
+        vi: `Sức chứa không thể nhỏ hơn số người đã xác nhận (${confirmed}).`,
+        en: `Capacity cannot be lower than the number already confirmed (${confirmed}).`,
+      },
+      { confirmed },
+    );
+  }
+}
+
+export class EventChangedError extends ConflictError {
+  constructor() {
+    super('event_changed', {
+      vi: 'Sự kiện vừa được người khác thay đổi. Hãy tải lại và thử lại.',
+      en: 'Someone else changed the event just now. Reload and try again.',
+    });
+  }
+}

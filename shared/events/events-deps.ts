@@ -1,0 +1,3 @@
+import type { EventsRepository } from './events-repository.js';
+
+export type EventsDeps = { events: EventsRepository; now: () => Date };

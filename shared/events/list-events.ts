@@ -1,0 +1,27 @@
+import type { Page } from '../db/pagination.js';
+import { toUtcIso } from '../time/ho-chi-minh.js';
+import type { Event, EventStatus, EventType } from './event-schema.js';
+import type { EventsDeps } from './events-deps.js';
+import { presentEvent } from './present-event.js';
+
+export type ListEventsInput = {
+  limit: number;
+  cursor?: string;
+  type?: EventType;
+  status?: EventStatus;
+  from?: string;
+  order?: 'asc' | 'desc';
+};
+
+/** Events by start time, filtered by type, status and "ends after", one page at a time. */
+export async function listEvents(deps: EventsDeps, input: ListEventsInput): Promise<Page<Event>> {
+  const page = await deps.events.listByStart({
+    limit: input.limit,
+    cursor: input.cursor,
+    type: input.type,
+    status: input.status,
+    endsAtOrAfter: input.from ? toUtcIso(input.from) : undefined,
+    descending: input.order === 'desc',
+  });
+  return { items: page.items.map(presentEvent), nextCursor: page.nextCursor };
+}

@@ -1,0 +1,17 @@
+import { TIME_ZONE, toLocalIso } from '../time/ho-chi-minh.js';
+import type { Event } from './event-schema.js';
+import type { StoredEvent } from './events-repository.js';
+
+/** An event as the API shows it: instants in Asia/Ho_Chi_Minh, no storage bookkeeping. */
+export function presentEvent(event: StoredEvent): Event {
+  const { version: _version, ...visible } = event;
+  return {
+    ...visible,
+    startsAt: toLocalIso(event.startsAt),
+    endsAt: toLocalIso(event.endsAt),
+    registrationClosesAt: event.registrationClosesAt ? toLocalIso(event.registrationClosesAt) : undefined,
+    createdAt: toLocalIso(event.createdAt),
+    updatedAt: toLocalIso(event.updatedAt),
+    timeZone: TIME_ZONE,
+  };
+}

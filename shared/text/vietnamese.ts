@@ -1,0 +1,45 @@
+/**
+ * Text as the union's lists hold it: Vietnamese (given name last), Ê Đê (H'Linh Niê), Khmer and
+ * foreign names, arriving composed or decomposed. Everything is stored and compared in NFC.
+ */
+
+/** NFC, with runs of white space folded to one space and the ends trimmed. */
+export function normalizeText(value: string): string {
+  return value.normalize('NFC').replace(/\s+/gu, ' ').trim();
+}
+
+/** An address as compared and stored: NFC, trimmed, lower case. */
+export function normalizeEmail(value: string): string {
+  return value.normalize('NFC').trim().toLowerCase();
+}
+
+/**
+ * Lower case without diacritics, so that "nguyen" finds "Nguyễn" and "dak lak" finds "Đắk Lắk".
+ * Đ/đ is a letter of its own in Unicode (not D plus a mark) and is folded by hand.
+ */
+export function foldAccents(value: string): string {
+  return value
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/[đĐ]/gu, 'd')
+    .toLowerCase()
+    .replace(/\s+/gu, ' ')
+    .trim();
+}
+
+const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
+
+/**
+ * The sort key of an official Vietnamese list: the given name (the last word) first, then the
+ * rest of the name in its written order ("Nguyễn Văn An" sorts as "An Nguyễn Văn").
+ */
+export function givenNameFirst(name: string): string {
+  const words = normalizeText(name).split(' ');
+  const given = words.pop() ?? '';
+  return [given, ...words].join(' ');
+}
+
+/** Compares two names as official lists order them: by given name, in the Vietnamese alphabet. */
+export function compareVietnameseNames(a: string, b: string): number {
+  return collator.compare(givenNameFirst(a), givenNameFirst(b)) || collator.compare(a, b);
+}
