@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { SESv2Client } from '@aws-sdk/client-sesv2';
 import type { AuthDeps } from '../../shared/auth/auth-deps.js';
+import { createPasswordHasher } from '../../shared/auth/password-hashing.js';
 import { createPasswordTokensRepository } from '../../shared/auth/password-tokens-repository.js';
 import { createSessionsRepository } from '../../shared/auth/sessions-repository.js';
 import { createUsersRepository } from '../../shared/auth/users-repository.js';
@@ -29,7 +30,7 @@ export type AppDeps = {
 export function buildDeps(
   config: AppConfig,
   clients: { db: DynamoDBDocumentClient; ses?: SESv2Client; mailer?: Mailer },
-  adapter: { clientAddress: AppDeps['clientAddress']; webRoot?: string; now?: () => Date },
+  adapter: { clientAddress: AppDeps['clientAddress']; webRoot?: string; now?: () => Date; scryptCost?: number },
 ): AppDeps {
   const { db } = clients;
   const table = config.tableName;
@@ -44,6 +45,7 @@ export function buildDeps(
       passwordTokens: createPasswordTokensRepository(db, table),
       rateLimiter: createRateLimiter(createRateLimitRepository(db, table), now),
       mailer,
+      passwords: createPasswordHasher(adapter.scryptCost),
       now,
       publicUrl: config.publicUrl,
       sessionHours: config.sessionHours,

@@ -1,4 +1,5 @@
 import type { Mailer } from '../email/mailer.js';
+import type { PasswordHasher } from './password-hashing.js';
 import type { RateLimiter } from '../rate-limits/rate-limiter.js';
 import type { PasswordTokensRepository } from './password-tokens-repository.js';
 import type { SessionsRepository } from './sessions-repository.js';
@@ -11,6 +12,7 @@ export type AuthDeps = {
   passwordTokens: PasswordTokensRepository;
   rateLimiter: RateLimiter;
   mailer: Mailer;
+  passwords: PasswordHasher;
   now: () => Date;
   publicUrl: string;
   sessionHours: number;

@@ -1,6 +1,5 @@
 import type { User } from './auth-schema.js';
 import type { AuthDeps } from './auth-deps.js';
-import { hashPassword, verifyPassword } from './password-hashing.js';
 import { hashToken } from './secret-tokens.js';
 import { InvalidSetPasswordLinkError, UserNotFoundError, WrongCurrentPasswordError } from './user-errors.js';
 import { epochSeconds } from './auth-deps.js';
@@ -14,10 +13,10 @@ export async function changePassword(
 ): Promise<void> {
   const user = await deps.users.findById(actor.userId);
   if (!user) throw new UserNotFoundError();
-  if (!user.passwordHash || !(await verifyPassword(input.currentPassword, user.passwordHash))) {
+  if (!user.passwordHash || !(await deps.passwords.verify(input.currentPassword, user.passwordHash))) {
     throw new WrongCurrentPasswordError();
   }
-  await deps.users.setPasswordHash(user.userId, await hashPassword(input.newPassword), deps.now().toISOString());
+  await deps.users.setPasswordHash(user.userId, await deps.passwords.hash(input.newPassword), deps.now().toISOString());
   await deps.sessions.deleteAllOfUser(user.userId, hashToken(sessionToken));
 }
 
@@ -28,7 +27,7 @@ export async function setPasswordFromLink(
 ): Promise<void> {
   const userId = await deps.passwordTokens.takeToken(hashToken(input.token), epochSeconds(deps.now()));
   if (!userId) throw new InvalidSetPasswordLinkError();
-  const ok = await deps.users.setPasswordHash(userId, await hashPassword(input.password), deps.now().toISOString());
+  const ok = await deps.users.setPasswordHash(userId, await deps.passwords.hash(input.password), deps.now().toISOString());
   if (!ok) throw new InvalidSetPasswordLinkError();
   await deps.sessions.deleteAllOfUser(userId);
 }

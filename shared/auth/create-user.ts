@@ -1,6 +1,5 @@
 import type { CreateUserInput, User } from './auth-schema.js';
 import { epochSeconds, type AuthDeps } from './auth-deps.js';
-import { hashPassword } from './password-hashing.js';
 import { hashToken, newId, newSecretToken } from './secret-tokens.js';
 import { EmailTakenError, UserNotFoundError } from './user-errors.js';
 import { EmailTakenSignal } from './users-repository.js';
@@ -24,7 +23,7 @@ export async function createUser(deps: AuthDeps, input: CreateUserInput): Promis
     language: input.language ?? 'vi',
     createdAt: now,
     updatedAt: now,
-    passwordHash: input.password ? await hashPassword(input.password) : undefined,
+    passwordHash: input.password ? await deps.passwords.hash(input.password) : undefined,
   };
   try {
     await deps.users.insertUser(stored);

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import type { AuthDeps } from './auth-deps.js';
-import { hashPassword } from './password-hashing.js';
 import { newId } from './secret-tokens.js';
 import { AlreadyBootstrappedSignal, EmailTakenSignal } from './users-repository.js';
 import { normalizeEmail } from '../text/vietnamese.js';
@@ -14,7 +13,7 @@ export type FirstAdminResult =
  * password is given (a local start), one is generated and handed back to be printed once.
  */
 export async function ensureFirstAdmin(
-  deps: Pick<AuthDeps, 'users' | 'now'>,
+  deps: Pick<AuthDeps, 'users' | 'now' | 'passwords'>,
   admin: { email: string; password?: string },
 ): Promise<FirstAdminResult> {
   if (await deps.users.hasBootstrapped()) return { created: false };
@@ -31,7 +30,7 @@ export async function ensureFirstAdmin(
       language: 'vi',
       createdAt: now,
       updatedAt: now,
-      passwordHash: await hashPassword(admin.password ?? generatedPassword!),
+      passwordHash: await deps.passwords.hash(admin.password ?? generatedPassword!),
     });
   } catch (error) {
     if (error instanceof AlreadyBootstrappedSignal || error instanceof EmailTakenSignal) return { created: false };

@@ -2,7 +2,6 @@ import { InvalidCredentialsError } from '../errors.js';
 import type { RateLimitRule } from '../rate-limits/rate-limiter.js';
 import type { User } from './auth-schema.js';
 import { epochSeconds, type AuthDeps } from './auth-deps.js';
-import { hashForUnknownAccount, verifyPassword } from './password-hashing.js';
 import { hashToken, newSecretToken } from './secret-tokens.js';
 import { publicUser } from './public-user.js';
 
@@ -23,7 +22,7 @@ export async function signIn(
   await deps.rateLimiter.assertAllowed(signInLimits.perAccount, input.email);
 
   const user = await deps.users.findByEmail(input.email);
-  const passwordOk = await verifyPassword(input.password, user?.passwordHash ?? (await hashForUnknownAccount()));
+  const passwordOk = await deps.passwords.verify(input.password, user?.passwordHash);
   if (!user || !user.passwordHash || !passwordOk || user.disabled) {
     await deps.rateLimiter.record(signInLimits.perAddress, clientAddress);
     await deps.rateLimiter.record(signInLimits.perAccount, input.email);

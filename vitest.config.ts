@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    // One DynamoDB Local (in memory) for the whole run; each test file makes its own table.
+    globalSetup: ['test/setup/dynamodb-local.ts'],
+    setupFiles: ['functions/local/quiet-node-version-warning.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+    maxWorkers: 2,
+  },
+});
