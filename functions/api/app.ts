@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { csrf } from 'hono/csrf';
 import { secureHeaders } from 'hono/secure-headers';
 import { PayloadTooLargeError } from '../../shared/errors.js';
 import type { AppDeps } from './deps.js';
 import { errorResponse, notFoundResponse } from './errors.js';
+import { sameOriginWrites } from './middleware/same-origin.js';
 import { authenticate, type AppEnv } from './middleware/session.js';
 import { authRoutes } from './routes/auth.js';
 import { eventRoutes } from './routes/events.js';
@@ -41,7 +41,7 @@ export function createApp(deps: AppDeps) {
       referrerPolicy: 'no-referrer',
     }),
   );
-  app.use('/api/*', csrf());
+  app.use('/api/*', sameOriginWrites(deps.auth.publicUrl));
   app.use(
     '/api/*',
     bodyLimit({

@@ -43,9 +43,24 @@ export function errorResponse(error: unknown, c: Context): Response {
     const known = httpExceptionText[error.status] ?? httpExceptionText[400]!;
     return c.json({ error: known.code, message: known.text[language] }, error.status as ContentfulStatusCode);
   }
+  if (isThrottling(error)) {
+    c.header('Retry-After', '2');
+    return c.json({ error: 'service_busy', message: busyText[language] }, 503);
+  }
   const requestId = crypto.randomUUID();
   console.error(JSON.stringify({ level: 'error', requestId, path: c.req.path, error: describe(error) }));
   return c.json({ error: 'internal', message: internalText[language], details: { requestId } }, 500);
+}
+
+const busyText: LocalizedText = {
+  vi: 'Hệ thống đang bận. Vui lòng thử lại sau vài giây.',
+  en: 'The system is busy. Please try again in a few seconds.',
+};
+
+/** AWS throttling that outlasted the SDK's own retries: the client may simply try again. */
+function isThrottling(error: unknown): boolean {
+  const name = (error as { name?: string } | null)?.name ?? '';
+  return ['ThrottlingException', 'ProvisionedThroughputExceededException', 'RequestLimitExceeded', 'TooManyRequestsException'].includes(name);
 }
 
 function describe(error: unknown) {

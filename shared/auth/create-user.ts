@@ -12,7 +12,10 @@ export const SET_PASSWORD_LINK_HOURS = 72;
  * An admin adds a colleague. Without a password the colleague gets a one-time link by email to
  * choose one, so no password travels through the admin's hands.
  */
-export async function createUser(deps: AuthDeps, input: CreateUserInput): Promise<User> {
+export async function createUser(
+  deps: AuthDeps,
+  input: CreateUserInput,
+): Promise<{ user: User; passwordLinkSent?: boolean }> {
   const now = deps.now().toISOString();
   const stored = {
     userId: newId(),
@@ -31,8 +34,16 @@ export async function createUser(deps: AuthDeps, input: CreateUserInput): Promis
     if (error instanceof EmailTakenSignal) throw new EmailTakenError(input.email);
     throw error;
   }
-  if (!input.password) await sendSetPasswordLink(deps, stored);
-  return publicUser(stored);
+  if (input.password) return { user: publicUser(stored) };
+  // The account exists either way; if the mail service fails, the admin sees it and resends.
+  const passwordLinkSent = await sendSetPasswordLink(deps, stored).then(
+    () => true,
+    (error: unknown) => {
+      console.error(JSON.stringify({ level: 'warn', message: 'set-password mail not sent', userId: stored.userId, error: String(error) }));
+      return false;
+    },
+  );
+  return { user: publicUser(stored), passwordLinkSent };
 }
 
 export async function sendSetPasswordLink(

@@ -19,7 +19,7 @@ export function userRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
     .use('*', requirePermission('users:manage'))
     .post('/', jsonBody(createUserSchema), async (c) => {
-      return c.json({ user: await createUser(deps.auth, c.req.valid('json')) }, 201);
+      return c.json(await createUser(deps.auth, c.req.valid('json')), 201);
     })
     .get('/', queryParams(pageQuery), async (c) => {
       const { limit, cursor } = c.req.valid('query');
