@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# What the tests need from the system besides npm packages: Java 17 for DynamoDB Local, Debian's
+# Chromium for the browser tests, fonts that render Vietnamese, poppler's pdftotext for printed
+# sheets. As root with apt-get, missing ones are installed; otherwise the exact command is printed.
+set -euo pipefail
+
+missing=()
+command -v java >/dev/null 2>&1 || missing+=(openjdk-17-jre-headless)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+dpkg -s fonts-noto-core >/dev/null 2>&1 || missing+=(fonts-noto-core)
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  echo "Installing system packages the tests need: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+else
+  echo "The tests need these system packages: ${missing[*]}" >&2
+  echo "Install them with:  sudo apt-get update && sudo apt-get install -y ${missing[*]}" >&2
+  exit 1
+fi
