@@ -1,0 +1,124 @@
+import { z } from 'zod';
+import { formatLocalRange } from '../time/format-local.js';
+import { escapeHtml, singleLine, type OutgoingEmail } from './mailer.js';
+
+/**
+ * The invitation mail of an event, one template per language. An organiser may write their own
+ * subject and body with these placeholders; each invitee gets the one in their language.
+ */
+export const placeholders = ['salutation', 'name', 'event', 'time', 'place', 'contact', 'link'] as const;
+export type Placeholder = (typeof placeholders)[number];
+
+export const mailTemplateSchema = z.strictObject({
+  subject: z.string().min(1).max(300).transform((v) => v.normalize('NFC').trim()),
+  body: z.string().min(1).max(20000).transform((v) => v.normalize('NFC').trim()),
+});
+export const mailTemplatesSchema = z.strictObject({ vi: mailTemplateSchema.optional(), en: mailTemplateSchema.optional() });
+export type MailTemplate = z.infer<typeof mailTemplateSchema>;
+export type MailTemplates = z.infer<typeof mailTemplatesSchema>;
+
+export const defaultInvitationTemplates: Record<'vi' | 'en', MailTemplate> = {
+  vi: {
+    subject: 'Thư mời: {{event}}',
+    body: [
+      'Kính gửi {{salutation}} {{name}},',
+      '',
+      'Liên hiệp các tổ chức hữu nghị tỉnh Đắk Lắk trân trọng kính mời {{salutation}} tham dự {{event}}.',
+      '',
+      'Thời gian: {{time}}',
+      'Địa điểm: {{place}}',
+      '',
+      'Xin {{salutation}} vui lòng xác nhận tham dự hoặc báo vắng qua đường dẫn riêng dưới đây:',
+      '{{link}}',
+      '',
+      'Mọi chi tiết xin liên hệ: {{contact}}.',
+      '',
+      'Trân trọng.',
+    ].join('\n'),
+  },
+  en: {
+    subject: 'Invitation: {{event}}',
+    body: [
+      'Dear {{salutation}} {{name}},',
+      '',
+      'The Đắk Lắk Union of Friendship Organisations has the honour to invite you to {{event}}.',
+      '',
+      'Time: {{time}}',
+      'Place: {{place}}',
+      '',
+      'Please accept or decline through your personal link:',
+      '{{link}}',
+      '',
+      'For any question, please contact {{contact}}.',
+      '',
+      'Yours sincerely,',
+    ].join('\n'),
+  },
+};
+
+export const salutations = ['ong', 'ba', 'dong_chi', 'mr', 'ms'] as const;
+export type Salutation = (typeof salutations)[number];
+
+const salutationText: Record<Salutation, { vi: string; en: string }> = {
+  ong: { vi: 'Ông', en: 'Mr' },
+  ba: { vi: 'Bà', en: 'Ms' },
+  dong_chi: { vi: 'Đồng chí', en: '' },
+  mr: { vi: 'Ông', en: 'Mr' },
+  ms: { vi: 'Bà', en: 'Ms' },
+};
+
+export type InvitationMailData = {
+  to: string;
+  language: 'vi' | 'en';
+  salutation?: Salutation;
+  name: string;
+  event: { title: { vi: string; en?: string }; startsAt: string; endsAt: string; venue: string; venueMapUrl?: string; contact?: { name: string; email?: string; phone?: string } };
+  link: string;
+  replyTo?: string;
+};
+
+function placeholderValues(data: InvitationMailData): Record<Placeholder, string> {
+  const language = data.language;
+  const contact = data.event.contact;
+  return {
+    salutation: data.salutation ? salutationText[data.salutation][language] : language === 'vi' ? 'Ông/Bà' : '',
+    name: singleLine(data.name),
+    event: singleLine((language === 'en' && data.event.title.en) || data.event.title.vi),
+    time: formatLocalRange(data.event.startsAt, data.event.endsAt, language),
+    place: singleLine(data.event.venue),
+    contact: contact ? [contact.name, contact.phone, contact.email].filter(Boolean).join(', ') : language === 'vi' ? 'Ban tổ chức' : 'the organisers',
+    link: data.link,
+  };
+}
+
+function fill(template: string, values: Record<Placeholder, string>, encode: (value: string, key: Placeholder) => string): string {
+  return template
+    .replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) =>
+      (placeholders as readonly string[]).includes(key) ? encode(values[key as Placeholder], key as Placeholder) : whole,
+    )
+    .replace(/ {2,}/g, ' ')
+    .replace(/ ([,.])/g, '$1');
+}
+
+/**
+ * The mail itself: a plain-text and an HTML part. Values are escaped for HTML and kept on one
+ * line, so a name with markup or line breaks injects neither markup nor headers.
+ */
+export function renderInvitationEmail(data: InvitationMailData, templates: MailTemplates = {}): OutgoingEmail {
+  const template = templates[data.language] ?? defaultInvitationTemplates[data.language];
+  const values = placeholderValues(data);
+  const text = fill(template.body, values, (v) => v);
+  const htmlBody = fill(escapeHtml(template.body), values, (value, key) =>
+    key === 'link' ? `<a href="${escapeHtml(value)}">${escapeHtml(value)}</a>` : escapeHtml(value),
+  );
+  return {
+    to: data.to,
+    subject: singleLine(fill(template.subject, values, (v) => v)),
+    text,
+    html: `<!doctype html><html lang="${data.language}"><body style="font-family:Arial,sans-serif;line-height:1.5">${htmlBody
+      .split('\n')
+      .map((line) => line || '&nbsp;')
+      .join('<br>\n')}</body></html>`,
+    replyTo: data.replyTo,
+  };
+}

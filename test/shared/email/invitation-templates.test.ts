@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { renderInvitationEmail, type InvitationMailData } from '../../../shared/email/invitation-templates.js';
+
+const data: InvitationMailData = {
+  to: 'an.nv@example.org',
+  language: 'vi',
+  salutation: 'ong',
+  name: 'Nguyễn Văn An',
+  event: {
+    title: { vi: 'Hội nghị các tổ chức phi chính phủ nước ngoài', en: 'Conference of foreign NGOs' },
+    startsAt: '2015-12-10T01:00:00Z',
+    endsAt: '2015-12-10T10:00:00Z',
+    venue: 'Khách sạn Sài Gòn – Ban Mê',
+    contact: { name: 'Lê Thị Thu Hà', phone: '0905 123 456' },
+  },
+  link: 'http://localhost:3000/r/abc_DEF-123',
+  replyTo: 'ha.ltt@example.org',
+};
+
+describe('invitation mail', () => {
+  it('fills the Vietnamese template with local time, place, contact and the personal link', () => {
+    const mail = renderInvitationEmail(data);
+    expect(mail.subject).toBe('Thư mời: Hội nghị các tổ chức phi chính phủ nước ngoài');
+    expect(mail.text).toContain('Kính gửi Ông Nguyễn Văn An,');
+    expect(mail.text).toContain('Thời gian: 08:00 – 17:00, Thứ Năm, 10/12/2015');
+    expect(mail.text).toContain('Địa điểm: Khách sạn Sài Gòn – Ban Mê');
+    expect(mail.text).toContain('Lê Thị Thu Hà, 0905 123 456');
+    expect(mail.text).toContain(data.link);
+    expect(mail.html).toContain(`<a href="${data.link}">`);
+    expect(mail.replyTo).toBe('ha.ltt@example.org');
+  });
+
+  it('writes to an English-speaking invitee in English, with the English title', () => {
+    const mail = renderInvitationEmail({ ...data, language: 'en', salutation: 'ms', name: 'Siobhán O’Brien' });
+    expect(mail.subject).toBe('Invitation: Conference of foreign NGOs');
+    expect(mail.text).toContain('Dear Ms Siobhán O’Brien,');
+    expect(mail.text).toContain('Time: 08:00 – 17:00, Thursday 10 December 2015');
+  });
+
+  it('uses the organiser’s own template when there is one', () => {
+    const mail = renderInvitationEmail(data, { vi: { subject: 'Mời dự {{event}}', body: 'Kính mời {{salutation}} {{name}}: {{link}} {{unknown}}' } });
+    expect(mail.subject).toBe('Mời dự Hội nghị các tổ chức phi chính phủ nước ngoài');
+    expect(mail.text).toBe(`Kính mời Ông Nguyễn Văn An: ${data.link} {{unknown}}`);
+  });
+
+  it('lets a name inject neither markup nor headers', () => {
+    const mail = renderInvitationEmail({
+      ...data,
+      name: '<img src=x onerror=alert(1)>\r\nBcc: victim@example.org',
+      event: { ...data.event, title: { vi: 'Họp\r\nBcc: x@example.org <b>' } },
+    });
+    expect(mail.html).not.toContain('<img');
+    expect(mail.html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(mail.subject).not.toMatch(/[\r\n]/);
+    expect(mail.text).not.toMatch(/\nBcc:/);
+  });
+});
