@@ -17,7 +17,17 @@ export const mailTemplatesSchema = z.strictObject({ vi: mailTemplateSchema.optio
 export type MailTemplate = z.infer<typeof mailTemplateSchema>;
 export type MailTemplates = z.infer<typeof mailTemplatesSchema>;
 
-export const defaultInvitationTemplates: Record<'vi' | 'en', MailTemplate> = {
+export const mailKinds = ['invitation', 'reminder'] as const;
+export type MailKind = (typeof mailKinds)[number];
+
+/** An event's own templates, per kind of mail and language; what is missing uses the default. */
+export const eventMailTemplatesSchema = z.strictObject({
+  invitation: mailTemplatesSchema.optional(),
+  reminder: mailTemplatesSchema.optional(),
+});
+export type EventMailTemplates = z.infer<typeof eventMailTemplatesSchema>;
+
+const defaultInvitationTemplates: Record<'vi' | 'en', MailTemplate> = {
   vi: {
     subject: 'Thư mời: {{event}}',
     body: [
@@ -54,6 +64,44 @@ export const defaultInvitationTemplates: Record<'vi' | 'en', MailTemplate> = {
       'Yours sincerely,',
     ].join('\n'),
   },
+};
+
+const defaultReminderTemplates: Record<'vi' | 'en', MailTemplate> = {
+  vi: {
+    subject: 'Nhắc lại thư mời: {{event}}',
+    body: [
+      'Kính gửi {{salutation}} {{name}},',
+      '',
+      'Ban tổ chức chưa nhận được phản hồi của {{salutation}} về việc tham dự {{event}} ({{time}}, tại {{place}}).',
+      '',
+      'Xin {{salutation}} vui lòng xác nhận tham dự hoặc báo vắng qua đường dẫn riêng:',
+      '{{link}}',
+      '',
+      'Mọi chi tiết xin liên hệ: {{contact}}.',
+      '',
+      'Trân trọng.',
+    ].join('\n'),
+  },
+  en: {
+    subject: 'Reminder: {{event}}',
+    body: [
+      'Dear {{salutation}} {{name}},',
+      '',
+      'We have not yet heard from you about {{event}} ({{time}}, at {{place}}).',
+      '',
+      'Please accept or decline through your personal link:',
+      '{{link}}',
+      '',
+      'For any question, please contact {{contact}}.',
+      '',
+      'Yours sincerely,',
+    ].join('\n'),
+  },
+};
+
+export const defaultTemplates: Record<MailKind, Record<'vi' | 'en', MailTemplate>> = {
+  invitation: defaultInvitationTemplates,
+  reminder: defaultReminderTemplates,
 };
 
 export const salutations = ['ong', 'ba', 'dong_chi', 'mr', 'ms'] as const;
@@ -104,8 +152,12 @@ function fill(template: string, values: Record<Placeholder, string>, encode: (va
  * The mail itself: a plain-text and an HTML part. Values are escaped for HTML and kept on one
  * line, so a name with markup or line breaks injects neither markup nor headers.
  */
-export function renderInvitationEmail(data: InvitationMailData, templates: MailTemplates = {}): OutgoingEmail {
-  const template = templates[data.language] ?? defaultInvitationTemplates[data.language];
+export function renderInvitationEmail(
+  data: InvitationMailData,
+  templates: EventMailTemplates = {},
+  kind: MailKind = 'invitation',
+): OutgoingEmail {
+  const template = templates[kind]?.[data.language] ?? defaultTemplates[kind][data.language];
   const values = placeholderValues(data);
   const text = fill(template.body, values, (v) => v);
   const htmlBody = fill(escapeHtml(template.body), values, (value, key) =>

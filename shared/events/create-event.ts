@@ -28,6 +28,7 @@ export async function createEvent(
     registrationClosesAt: input.registrationClosesAt ? toUtcIso(input.registrationClosesAt) : undefined,
     requiresApproval: input.requiresApproval ?? false,
     fields: withRequiredFields(input.type, input.fields ?? defaultFieldsFor(input.type)),
+    mailTemplates: input.mailTemplates,
     status: 'draft' as const,
     counts: { invited: 0, confirmed: 0, waitlisted: 0, pending: 0, declined: 0, checkedIn: 0 },
     createdAt: now,

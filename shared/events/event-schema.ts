@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { eventMailTemplatesSchema, type EventMailTemplates } from '../email/invitation-templates.js';
 import { normalizeText } from '../text/vietnamese.js';
 
 export const eventTypes = ['youth_forum', 'training', 'ngo_conference', 'delegation', 'meeting', 'other'] as const;
@@ -56,6 +57,7 @@ const eventBodyShape = {
   registrationClosesAt: instantSchema.optional(),
   requiresApproval: z.boolean().optional(),
   fields: z.array(fieldSchema).max(40).optional(),
+  mailTemplates: eventMailTemplatesSchema.optional(),
 };
 
 /** Rules that span fields; shared by create, by an edit (checked on the result), and by web/. */
@@ -101,6 +103,7 @@ export const updateEventSchema = z
     registrationClosesAt: eventBodyShape.registrationClosesAt.nullish(),
     requiresApproval: eventBodyShape.requiresApproval,
     fields: eventBodyShape.fields,
+    mailTemplates: eventBodyShape.mailTemplates.nullish(),
   })
   .refine((body) => Object.keys(body).length > 0, { message: 'Nothing to change' });
 export type UpdateEventInput = z.infer<typeof updateEventSchema>;
@@ -151,6 +154,7 @@ export type Event = {
   registrationClosesAt?: string;
   requiresApproval: boolean;
   fields: Field[];
+  mailTemplates?: EventMailTemplates;
   status: EventStatus;
   counts: EventCounts;
   createdAt: string;

@@ -7,6 +7,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { isConditionFailure } from '../db/conditions.js';
 import { decodeCursor, encodeCursor, type Page } from '../db/pagination.js';
+import type { EventMailTemplates } from '../email/invitation-templates.js';
 import type { EventCounts, EventStatus, EventType, Field } from './event-schema.js';
 
 /** An event as stored: instants in UTC, `version` for optimistic edits. */
@@ -25,6 +26,7 @@ export type StoredEvent = {
   registrationClosesAt?: string;
   requiresApproval: boolean;
   fields: Field[];
+  mailTemplates?: EventMailTemplates;
   status: EventStatus;
   counts: EventCounts;
   createdAt: string;

@@ -38,9 +38,16 @@ describe('invitation mail', () => {
   });
 
   it('uses the organiser’s own template when there is one', () => {
-    const mail = renderInvitationEmail(data, { vi: { subject: 'Mời dự {{event}}', body: 'Kính mời {{salutation}} {{name}}: {{link}} {{unknown}}' } });
+    const mail = renderInvitationEmail(data, { invitation: { vi: { subject: 'Mời dự {{event}}', body: 'Kính mời {{salutation}} {{name}}: {{link}} {{unknown}}' } } });
     expect(mail.subject).toBe('Mời dự Hội nghị các tổ chức phi chính phủ nước ngoài');
     expect(mail.text).toBe(`Kính mời Ông Nguyễn Văn An: ${data.link} {{unknown}}`);
+  });
+
+  it('reminds in the invitee’s language with the same personal link', () => {
+    const mail = renderInvitationEmail({ ...data, language: 'en', salutation: undefined }, {}, 'reminder');
+    expect(mail.subject).toBe('Reminder: Conference of foreign NGOs');
+    expect(mail.text).toContain('Dear Nguyễn Văn An,');
+    expect(mail.text).toContain(data.link);
   });
 
   it('lets a name inject neither markup nor headers', () => {

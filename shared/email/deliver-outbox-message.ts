@@ -1,0 +1,78 @@
+import type { EventsRepository } from '../events/events-repository.js';
+import type { StoredInvitation } from '../invitations/invitations-repository.js';
+import { renderInvitationEmail } from './invitation-templates.js';
+import type { Mailer } from './mailer.js';
+import type { OutboxMessage, OutboxRepository } from './outbox-repository.js';
+import { backoffSeconds, classifySendError, MAX_SEND_ATTEMPTS } from './send-errors.js';
+
+export type MailDeliveryDeps = {
+  outbox: OutboxRepository;
+  events: Pick<EventsRepository, 'findById'>;
+  findInvitation: (eventId: string, invitationId: string) => Promise<StoredInvitation | undefined>;
+  /** The personal link for an invitation, `${PUBLIC_URL}/r/<token>`. */
+  linkFor: (invitation: StoredInvitation) => Promise<string>;
+  mailer: Mailer;
+  now: () => Date;
+};
+
+export type DeliveryOutcome = 'sent' | 'retry' | 'failed' | 'suppressed' | 'skipped';
+
+/** How long a claimed message is ours; SES answers in well under this. */
+export const LEASE_SECONDS = 120;
+
+/**
+ * Sends one queued mail at most once. The message is claimed first; a claim that finds an earlier
+ * claim unfinished (a crash between SES and our record) does not send again: SES may have sent it.
+ */
+export async function deliverOutboxMessage(deps: MailDeliveryDeps, message: OutboxMessage): Promise<DeliveryOutcome> {
+  const now = () => deps.now().toISOString();
+  const claimed = await deps.outbox.claim(message, now(), LEASE_SECONDS);
+  if (!claimed) return 'skipped';
+  if (claimed.state === 'sending') {
+    await deps.outbox.completeUnsent(claimed, 'failed', 'interrupted: the sender stopped mid-send; resend if it did not arrive', now());
+    return 'failed';
+  }
+
+  const invitation = await deps.findInvitation(claimed.eventId, claimed.invitationId);
+  if (!invitation || invitation.emailStatus !== 'queued' || !invitation.email) {
+    await deps.outbox.drop(claimed.messageId);
+    return 'skipped';
+  }
+  const suppressed = await deps.outbox.findSuppression(invitation.email);
+  if (suppressed) {
+    await deps.outbox.completeUnsent(claimed, 'suppressed', `suppressed: ${suppressed.reason}`, now());
+    return 'suppressed';
+  }
+  const event = await deps.events.findById(claimed.eventId);
+  if (!event || event.status === 'cancelled') {
+    await deps.outbox.completeUnsent(claimed, 'failed', 'event cancelled', now());
+    return 'failed';
+  }
+
+  const mail = renderInvitationEmail(
+    {
+      to: invitation.email,
+      language: invitation.language,
+      name: invitation.name,
+      event,
+      link: await deps.linkFor(invitation),
+      replyTo: event.contact?.email,
+    },
+    event.mailTemplates,
+    claimed.kind,
+  );
+  try {
+    const { messageId } = await deps.mailer.send(mail);
+    await deps.outbox.completeSent(claimed, messageId, now());
+    return 'sent';
+  } catch (error) {
+    const failure = classifySendError(error);
+    if (failure.retry && claimed.attempts + 1 < MAX_SEND_ATTEMPTS) {
+      const due = new Date(deps.now().getTime() + backoffSeconds(claimed.attempts + 1) * 1000).toISOString();
+      await deps.outbox.retryLater(claimed, due, failure.reason);
+      return 'retry';
+    }
+    await deps.outbox.completeUnsent(claimed, 'failed', failure.reason, now());
+    return 'failed';
+  }
+}

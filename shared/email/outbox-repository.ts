@@ -1,0 +1,283 @@
+import {
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
+import { failedConditionIndexes, isConditionFailure } from '../db/conditions.js';
+import type { EmailStatus } from '../invitations/invitation-schema.js';
+import type { MailKind } from './invitation-templates.js';
+
+/**
+ * The durable outbox. Queuing a mail and marking its invitation `queued` is one transaction, so a
+ * double click or a retry queues nothing twice; the worker claims a message with a lease before it
+ * sends, and marks the invitation `sent` and removes the message in one transaction after.
+ *
+ *   OUTBOX#<messageId>  OUTBOX   listings: OUTBOX / <dueAt>#<messageId>  (due first)
+ *   SUPPRESSED#<email>  SUPPRESSED  listings: SUPPRESSED / <email>      (hard bounce, complaint)
+ */
+
+export type OutboxMessage = {
+  messageId: string;
+  kind: MailKind;
+  eventId: string;
+  invitationId: string;
+  state: 'pending' | 'sending';
+  attempts: number;
+  dueAt: string;
+  createdAt: string;
+  lastError?: string;
+};
+
+export type SuppressedAddress = { email: string; reason: 'bounce' | 'complaint' | 'manual'; at: string; detail?: string };
+
+const messageKey = (messageId: string) => ({ pk: `OUTBOX#${messageId}`, sk: 'OUTBOX' });
+const invitationKey = (eventId: string, invitationId: string) => ({ pk: `EVENT#${eventId}`, sk: `INV#${invitationId}` });
+const suppressionKey = (email: string) => ({ pk: `SUPPRESSED#${email}`, sk: 'SUPPRESSED' });
+const listSkOf = (dueAt: string, messageId: string) => `${dueAt}#${messageId}`;
+
+function toMessage(item: Record<string, unknown>): OutboxMessage {
+  const { pk: _pk, sk: _sk, listPk: _lp, listSk: _ls, ...message } = item;
+  return message as OutboxMessage;
+}
+
+export function createOutboxRepository(db: DynamoDBDocumentClient, tableName: string) {
+  return {
+    /**
+     * Queues one mail for an invitation whose status is one of `fromStatuses` and which has an
+     * address. Answers false when the invitation was in another state (already queued or sent).
+     */
+    async queueMail(input: {
+      messageId: string;
+      kind: MailKind;
+      eventId: string;
+      invitationId: string;
+      fromStatuses: EmailStatus[];
+      onlyUnanswered?: boolean;
+      at: string;
+    }): Promise<boolean> {
+      const statusValues = Object.fromEntries(input.fromStatuses.map((s, i) => [`:from${i}`, s]));
+      let condition = `attribute_exists(email) AND emailStatus IN (${Object.keys(statusValues).join(', ')})`;
+      if (input.onlyUnanswered) condition += ' AND #response = :none';
+      try {
+        await db.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Update: {
+                  TableName: tableName,
+                  Key: invitationKey(input.eventId, input.invitationId),
+                  UpdateExpression: 'SET emailStatus = :queued, queuedAt = :at, updatedAt = :at REMOVE emailError',
+                  ConditionExpression: condition,
+                  ExpressionAttributeValues: {
+                    ...statusValues,
+                    ':queued': 'queued',
+                    ':at': input.at,
+                    ...(input.onlyUnanswered ? { ':none': 'none' } : {}),
+                  },
+                  ...(input.onlyUnanswered ? { ExpressionAttributeNames: { '#response': 'response' } } : {}),
+                },
+              },
+              {
+                Put: {
+                  TableName: tableName,
+                  Item: {
+                    ...messageKey(input.messageId),
+                    messageId: input.messageId,
+                    kind: input.kind,
+                    eventId: input.eventId,
+                    invitationId: input.invitationId,
+                    state: 'pending',
+                    attempts: 0,
+                    dueAt: input.at,
+                    createdAt: input.at,
+                    listPk: 'OUTBOX',
+                    listSk: listSkOf(input.at, input.messageId),
+                  },
+                  ConditionExpression: 'attribute_not_exists(pk)',
+                },
+              },
+            ],
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (failedConditionIndexes(error)?.length) return false;
+        throw error;
+      }
+    },
+
+    /** Messages due at `now`, oldest first (a claimed message is due again when its lease ends). */
+    async listDue(now: string, limit: number): Promise<OutboxMessage[]> {
+      const result = await db.send(
+        new QueryCommand({
+          TableName: tableName,
+          IndexName: 'listings',
+          KeyConditionExpression: 'listPk = :outbox AND listSk <= :now',
+          ExpressionAttributeValues: { ':outbox': 'OUTBOX', ':now': `${now}~` },
+          Limit: limit,
+        }),
+      );
+      return (result.Items ?? []).map(toMessage);
+    },
+
+    async countPending(): Promise<number> {
+      let count = 0;
+      let startKey: Record<string, unknown> | undefined;
+      do {
+        const page = await db.send(
+          new QueryCommand({
+            TableName: tableName,
+            IndexName: 'listings',
+            KeyConditionExpression: 'listPk = :outbox',
+            ExpressionAttributeValues: { ':outbox': 'OUTBOX' },
+            Select: 'COUNT',
+            ExclusiveStartKey: startKey,
+          }),
+        );
+        count += page.Count ?? 0;
+        startKey = page.LastEvaluatedKey;
+      } while (startKey);
+      return count;
+    },
+
+    async findById(messageId: string): Promise<OutboxMessage | undefined> {
+      const result = await db.send(new GetCommand({ TableName: tableName, Key: messageKey(messageId), ConsistentRead: true }));
+      return result.Item ? toMessage(result.Item) : undefined;
+    },
+
+    /**
+     * Takes a due message for `leaseSeconds`, if nobody else did. Answers the message as it was
+     * before the claim (its `state` says whether an earlier claim was interrupted), or undefined.
+     */
+    async claim(message: OutboxMessage, now: string, leaseSeconds: number): Promise<OutboxMessage | undefined> {
+      const leaseUntil = new Date(Date.parse(now) + leaseSeconds * 1000).toISOString();
+      try {
+        const result = await db.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: messageKey(message.messageId),
+            UpdateExpression: 'SET #state = :sending, attempts = attempts + :one, dueAt = :lease, listSk = :listSk, claimedAt = :now',
+            ConditionExpression: 'dueAt = :due AND dueAt <= :now',
+            ExpressionAttributeNames: { '#state': 'state' },
+            ExpressionAttributeValues: {
+              ':sending': 'sending',
+              ':one': 1,
+              ':lease': leaseUntil,
+              ':listSk': listSkOf(leaseUntil, message.messageId),
+              ':now': now,
+              ':due': message.dueAt,
+            },
+            ReturnValues: 'ALL_OLD',
+          }),
+        );
+        return result.Attributes ? toMessage(result.Attributes) : undefined;
+      } catch (error) {
+        if (isConditionFailure(error)) return undefined;
+        throw error;
+      }
+    },
+
+    /** SES took the mail: the invitation is `sent`, the message gone, in one transaction. */
+    async completeSent(message: OutboxMessage, sesMessageId: string, at: string): Promise<void> {
+      const stamp = message.kind === 'reminder' ? 'remindedAt' : 'invitedAt';
+      await db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: tableName,
+                Key: invitationKey(message.eventId, message.invitationId),
+                UpdateExpression: `SET emailStatus = :sent, ${stamp} = :at, sentAt = :at, updatedAt = :at, sesMessageId = :ses, sendCount = if_not_exists(sendCount, :zero) + :one`,
+                ConditionExpression: 'attribute_exists(pk)',
+                ExpressionAttributeValues: { ':sent': 'sent', ':at': at, ':ses': sesMessageId, ':zero': 0, ':one': 1 },
+              },
+            },
+            { Delete: { TableName: tableName, Key: messageKey(message.messageId) } },
+          ],
+        }),
+      );
+    },
+
+    /** The mail will not go: the invitation says why (`failed`, `suppressed`), the message goes. */
+    async completeUnsent(message: OutboxMessage, status: EmailStatus, reason: string, at: string): Promise<void> {
+      try {
+        await db.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Update: {
+                  TableName: tableName,
+                  Key: invitationKey(message.eventId, message.invitationId),
+                  UpdateExpression: 'SET emailStatus = :status, emailError = :reason, updatedAt = :at',
+                  ConditionExpression: 'emailStatus = :queued',
+                  ExpressionAttributeValues: { ':status': status, ':reason': reason, ':at': at, ':queued': 'queued' },
+                },
+              },
+              { Delete: { TableName: tableName, Key: messageKey(message.messageId) } },
+            ],
+          }),
+        );
+      } catch (error) {
+        // The invitation was removed or changed meanwhile: only the message is left to drop.
+        if (!failedConditionIndexes(error)?.length) throw error;
+        await this.drop(message.messageId);
+      }
+    },
+
+    async drop(messageId: string): Promise<void> {
+      await db.send(new DeleteCommand({ TableName: tableName, Key: messageKey(messageId) }));
+    },
+
+    /** Throttled or a passing fault: due again at `dueAt`. */
+    async retryLater(message: OutboxMessage, dueAt: string, lastError: string): Promise<void> {
+      await db.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: messageKey(message.messageId),
+          UpdateExpression: 'SET #state = :pending, dueAt = :due, listSk = :listSk, lastError = :error',
+          ExpressionAttributeNames: { '#state': 'state' },
+          ExpressionAttributeValues: { ':pending': 'pending', ':due': dueAt, ':listSk': listSkOf(dueAt, message.messageId), ':error': lastError },
+        }),
+      );
+    },
+
+    async suppress(entry: SuppressedAddress): Promise<void> {
+      await db.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: { ...suppressionKey(entry.email), ...entry, listPk: 'SUPPRESSED', listSk: entry.email },
+        }),
+      );
+    },
+
+    async findSuppression(email: string): Promise<SuppressedAddress | undefined> {
+      const result = await db.send(new GetCommand({ TableName: tableName, Key: suppressionKey(email) }));
+      if (!result.Item) return undefined;
+      const { email: address, reason, at, detail } = result.Item as SuppressedAddress;
+      return { email: address, reason, at, detail };
+    },
+
+    async listSuppressed(limit: number, cursor?: Record<string, unknown>) {
+      const result = await db.send(
+        new QueryCommand({
+          TableName: tableName,
+          IndexName: 'listings',
+          KeyConditionExpression: 'listPk = :s',
+          ExpressionAttributeValues: { ':s': 'SUPPRESSED' },
+          Limit: limit,
+          ExclusiveStartKey: cursor,
+        }),
+      );
+      return {
+        items: (result.Items ?? []).map(({ email, reason, at, detail }) => ({ email, reason, at, detail }) as SuppressedAddress),
+        lastKey: result.LastEvaluatedKey,
+      };
+    },
+  };
+}
+
+export type OutboxRepository = ReturnType<typeof createOutboxRepository>;

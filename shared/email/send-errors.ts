@@ -1,0 +1,37 @@
+/**
+ * What a failed SES call means for the outbox: try again later (throttling, a passing fault) or
+ * never (the message or the account is refused).
+ */
+export type SendFailure = { retry: boolean; reason: string };
+
+const throttling = new Set(['TooManyRequestsException', 'ThrottlingException', 'Throttling', 'LimitExceededException']);
+const permanent = new Set([
+  'MessageRejected',
+  'BadRequestException',
+  'AccountSuspendedException',
+  'MailFromDomainNotVerifiedException',
+  'SendingPausedException',
+  'NotFoundException',
+]);
+
+export function classifySendError(error: unknown): SendFailure {
+  const e = error as { name?: string; message?: string; $retryable?: unknown; $metadata?: { httpStatusCode?: number }; code?: string };
+  const name = e?.name ?? 'Error';
+  if (throttling.has(name) || /rate exceeded|throttl/i.test(e?.message ?? '')) return { retry: true, reason: `throttled: ${name}` };
+  if (permanent.has(name)) return { retry: false, reason: `${name}: ${e?.message ?? ''}`.slice(0, 300) };
+  const status = e?.$metadata?.httpStatusCode;
+  // Refused before it reached SES, or SES answered that it failed: nothing went out.
+  if (e?.code === 'ECONNREFUSED' || (status !== undefined && status >= 500)) return { retry: true, reason: `transient: ${name}` };
+  if (status !== undefined && status >= 400) return { retry: false, reason: `${name}: ${e?.message ?? ''}`.slice(0, 300) };
+  // A timeout or a broken connection after the request left: SES may have sent it. Trying again
+  // could send it twice, so it stops here and the organiser decides (resend is an explicit act).
+  return { retry: false, reason: `uncertain: ${name}` };
+}
+
+/** 2, 4, 8 … seconds, at most 5 minutes, with jitter so a burst of retries spreads out. */
+export function backoffSeconds(attempt: number): number {
+  const base = Math.min(300, 2 ** Math.max(1, attempt));
+  return base / 2 + Math.random() * (base / 2);
+}
+
+export const MAX_SEND_ATTEMPTS = 8;
