@@ -1,0 +1,72 @@
+import { deliverOutboxMessage, type DeliveryOutcome, type MailDeliveryDeps } from '../../shared/email/deliver-outbox-message.js';
+import { createPacer } from '../../shared/email/pacer.js';
+import type { OutboxMessage } from '../../shared/email/outbox-repository.js';
+
+export type OutboxWorkerOptions = {
+  ratePerSecond: number;
+  /** How often an idle worker looks for due mail. */
+  pollMs?: number;
+  /** Sends in flight at once; SES answers in tens of milliseconds, so a few keep up with the rate. */
+  concurrency?: number;
+  onOutcome?: (outcome: DeliveryOutcome) => void;
+};
+
+/**
+ * The local sender: drains the outbox in this process at SES's rate. In the cloud an SQS queue
+ * feeds a sender Lambda that calls the same deliverOutboxMessage.
+ */
+export function startOutboxWorker(deps: MailDeliveryDeps, options: OutboxWorkerOptions) {
+  const pollMs = options.pollMs ?? 500;
+  const concurrency = options.concurrency ?? Math.max(2, Math.min(32, Math.ceil(options.ratePerSecond / 2)));
+  const waitForSlot = createPacer(options.ratePerSecond);
+  let stopped = false;
+  let wake: (() => void) | undefined;
+  const inFlight = new Set<Promise<void>>();
+
+  async function loop() {
+    while (!stopped) {
+      let due: OutboxMessage[];
+      try {
+        due = await deps.outbox.listDue(deps.now().toISOString(), 100);
+      } catch (error) {
+        console.error(JSON.stringify({ level: 'error', message: 'outbox poll failed', error: String(error) }));
+        due = [];
+      }
+      if (due.length === 0) {
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+          setTimeout(resolve, pollMs);
+        });
+        continue;
+      }
+      for (const message of due) {
+        if (stopped) break;
+        while (inFlight.size >= concurrency) await Promise.race(inFlight);
+        await waitForSlot();
+        const task = deliverOutboxMessage(deps, message)
+          .then((outcome) => options.onOutcome?.(outcome))
+          .catch((error: unknown) => console.error(JSON.stringify({ level: 'error', message: 'delivery failed', messageId: message.messageId, error: String(error) })))
+          .finally(() => inFlight.delete(task));
+        inFlight.add(task);
+      }
+      // Let the claims of this batch land before listing again, so nothing is listed twice.
+      await Promise.all(inFlight);
+    }
+  }
+
+  const running = loop();
+  return {
+    /** Looks for due mail now instead of at the next poll (called right after queuing). */
+    nudge() {
+      wake?.();
+    },
+    async stop() {
+      stopped = true;
+      wake?.();
+      await running;
+      await Promise.all(inFlight);
+    },
+  };
+}
+
+export type OutboxWorker = ReturnType<typeof startOutboxWorker>;
