@@ -1,0 +1,209 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Aspects, CfnResource, Duration, RemovalPolicy, Stack, Token, type IAspect } from 'aws-cdk-lib';
+import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { Architecture, CfnFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { CfnLogGroup, LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
+import { Construct, type IConstruct } from 'constructs';
+
+/** The repository root: entries are named by path from here, never imported (STYLE.md). */
+export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** Long enough to look back over an event season, short enough to cost nothing. */
+export const LOG_RETENTION = RetentionDays.THREE_MONTHS;
+
+/** Same runtime as the benchmark's esbuild target (bench/lambda-bundle.bench.ts). */
+export const LAMBDA_RUNTIME = Runtime.NODEJS_22_X;
+export const ESBUILD_TARGET = 'node22';
+
+/**
+ * DynamoDB actions a function may use on a table, and on that table's indexes. Listed, never
+ * `dynamodb:*`: TransactWriteItems and BatchWriteItem are authorised per item action
+ * (PutItem, UpdateItem, DeleteItem, ConditionCheckItem), so these cover the repositories' calls.
+ */
+export const TABLE_ACCESS = {
+  readWrite: {
+    table: [
+      'dynamodb:GetItem',
+      'dynamodb:Query',
+      'dynamodb:PutItem',
+      'dynamodb:UpdateItem',
+      'dynamodb:DeleteItem',
+      'dynamodb:BatchWriteItem',
+      'dynamodb:ConditionCheckItem',
+    ],
+    index: ['dynamodb:Query'],
+  },
+  readOnly: {
+    table: ['dynamodb:GetItem', 'dynamodb:Query'],
+    index: ['dynamodb:Query'],
+  },
+} as const;
+
+export type ApiFunctionProps = {
+  /** Path of the handler file from the repository root, e.g. functions/api/lambda.ts */
+  entry: string;
+  description?: string;
+  /**
+   * Login hashes a password with scrypt (128 MiB per hash) and Lambda gives CPU in proportion
+   * to memory, so 1024 MB halves the login time of 512 MB for a cost that stays in cents.
+   */
+  memorySize?: number;
+  timeout?: Duration;
+  environment?: Record<string, string>;
+  /** Where the Errors and Throttles alarms notify; without it they only show in CloudWatch. */
+  alarmTopic?: ITopic;
+};
+
+/**
+ * A Lambda function with this project's defaults set once: Node.js on ARM64, bundled locally by
+ * esbuild (minified ESM with source maps, the AWS SDK bundled in), a log group with retention,
+ * and alarms on errors and throttles. Tables and mail are bound with `useTable` and `sendMailAs`,
+ * which set the environment variable and the IAM grant together so neither can be forgotten.
+ */
+export class ApiFunction extends Construct {
+  readonly function: NodejsFunction;
+  readonly logGroup: LogGroup;
+  readonly alarms: { errors: Alarm; throttles: Alarm };
+
+  constructor(scope: Construct, id: string, props: ApiFunctionProps) {
+    super(scope, id);
+    this.logGroup = new LogGroup(this, 'Logs', { retention: LOG_RETENTION, removalPolicy: RemovalPolicy.DESTROY });
+    this.function = new NodejsFunction(this, 'Function', {
+      entry: join(REPO_ROOT, props.entry),
+      handler: 'handler',
+      description: props.description,
+      runtime: LAMBDA_RUNTIME,
+      architecture: Architecture.ARM_64,
+      memorySize: props.memorySize ?? 1024,
+      timeout: props.timeout ?? Duration.seconds(15),
+      logGroup: this.logGroup,
+      projectRoot: REPO_ROOT,
+      depsLockFilePath: join(REPO_ROOT, 'package-lock.json'),
+      environment: { NODE_OPTIONS: '--enable-source-maps', ...props.environment },
+      bundling: bundlingOptions(),
+    });
+    const alarm = (name: 'Errors' | 'Throttles', metric = name === 'Errors' ? this.function.metricErrors() : this.function.metricThrottles()) =>
+      new Alarm(this, `${name}Alarm`, {
+        alarmDescription: `${name} in ${props.entry}: see the function's log group`,
+        metric: metric.with({ period: Duration.minutes(5), statistic: 'Sum' }),
+        threshold: 1,
+        evaluationPeriods: 1,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      });
+    this.alarms = { errors: alarm('Errors'), throttles: alarm('Throttles') };
+    if (props.alarmTopic) {
+      for (const a of Object.values(this.alarms)) a.addAlarmAction(new SnsAction(props.alarmTopic));
+    }
+  }
+
+  /**
+   * Gives the function a table: its name in `envName`, and the listed actions on that table
+   * and on the named indexes only (never `*`).
+   */
+  useTable(
+    table: ITable,
+    options: { envName: string; indexNames: readonly string[]; access?: keyof typeof TABLE_ACCESS },
+  ): this {
+    const access = TABLE_ACCESS[options.access ?? 'readWrite'];
+    this.function.addEnvironment(options.envName, table.tableName);
+    this.function.addToRolePolicy(
+      new PolicyStatement({ actions: [...access.table], resources: [table.tableArn] }),
+    );
+    if (options.indexNames.length > 0) {
+      this.function.addToRolePolicy(
+        new PolicyStatement({
+          actions: [...access.index],
+          resources: options.indexNames.map((name) => `${table.tableArn}/index/${name}`),
+        }),
+      );
+    }
+    return this;
+  }
+
+  /**
+   * Lets the function send mail from one address through one configuration set.
+   *
+   * The resource is every identity of this account and region, narrowed by `ses:FromAddress`:
+   * SES also checks the recipient's identity while the account is in the sandbox, so naming
+   * only the sender's identity would fail every test send before production access.
+   * `ses:GetAccount` (the health check) has no resource-level permissions, hence its `*`.
+   */
+  sendMailAs(options: { from: string; fromAddress: string; configurationSetName: string }): this {
+    const stack = Stack.of(this);
+    this.function.addEnvironment('MAIL_FROM', options.from);
+    this.function.addEnvironment('SES_CONFIGURATION_SET', options.configurationSetName);
+    this.function.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['ses:SendEmail', 'ses:SendRawEmail'],
+        resources: [
+          stack.formatArn({ service: 'ses', resource: 'identity', resourceName: '*' }),
+          stack.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: options.configurationSetName }),
+        ],
+        conditions: { StringEquals: { 'ses:FromAddress': options.fromAddress } },
+      }),
+    );
+    this.function.addToRolePolicy(new PolicyStatement({ actions: ['ses:GetAccount'], resources: ['*'] }));
+    return this;
+  }
+}
+
+function bundlingOptions() {
+  return {
+    minify: true,
+    sourceMap: true,
+    target: ESBUILD_TARGET,
+    format: OutputFormat.ESM,
+    mainFields: ['module', 'main'],
+    // Bundled rather than taken from the runtime: the versions we test are the versions we run,
+    // and one tree-shaken file initialises faster than the runtime's SDK (bench/lambda-bundle).
+    bundleAwsSDK: true,
+    externalModules: [],
+    // Some CommonJS dependencies call require() for Node built-ins; ESM has no require.
+    banner: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);",
+    tsconfig: existsSync(join(REPO_ROOT, 'tsconfig.json')) ? join(REPO_ROOT, 'tsconfig.json') : undefined,
+    // No Docker on the machines that deploy this: esbuild from node_modules does the work.
+    forceDockerBundling: false,
+  };
+}
+
+/**
+ * Every Lambda function gets a log group with our retention, including the handlers CDK adds by
+ * itself (bucket deployment, auto-delete): without one, Lambda makes a group that keeps logs
+ * forever. Three cases: the function names its own group (ours: left alone); CDK made a
+ * `/aws/lambda/<name>` group beside it (feature flag useCdkManagedLogGroup: it gets our
+ * retention); or it has none (raw custom-resource providers: one is made and wired in).
+ */
+export class LogRetentionForEveryFunction implements IAspect {
+  visit(node: IConstruct): void {
+    if (!(node instanceof CfnResource) || node.cfnResourceType !== 'AWS::Lambda::Function') return;
+    if (node instanceof CfnFunction) {
+      const chosen = node.loggingConfig;
+      if (chosen && (Token.isUnresolved(chosen) || (chosen as CfnFunction.LoggingConfigProperty).logGroup)) return;
+    }
+    const parent = node.node.scope as Construct;
+    const managed = parent.node.tryFindChild('LogGroup');
+    if (managed instanceof LogGroup) {
+      const cfn = managed.node.defaultChild as CfnLogGroup;
+      cfn.retentionInDays = LOG_RETENTION;
+      cfn.applyRemovalPolicy(RemovalPolicy.DESTROY);
+      return;
+    }
+    const id = `${node.node.id}LogGroup`;
+    if (parent.node.tryFindChild(id)) return;
+    const logGroup = new CfnLogGroup(parent, id, { retentionInDays: LOG_RETENTION });
+    logGroup.applyRemovalPolicy(RemovalPolicy.DESTROY);
+    node.addPropertyOverride('LoggingConfig.LogGroup', logGroup.ref);
+  }
+}
+
+export function applyLogRetentionToEveryFunction(scope: Construct): void {
+  Aspects.of(scope).add(new LogRetentionForEveryFunction());
+}

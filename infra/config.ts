@@ -1,0 +1,204 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+
+/**
+ * The deployment's settings, read from CDK context (`-c key=value`, cdk.json) or from the
+ * environment (`HUU_NGHI_<KEY>`, e.g. HUU_NGHI_SENDER), and checked before any stack is built:
+ * a bad value stops synth with one readable line per problem instead of a half-built template.
+ */
+
+/** The sender in cdk.json, so that a fresh clone synthesizes. It can never be deployed. */
+export const PLACEHOLDER_SENDER = 'no-reply@example.org';
+
+const hostname = z
+  .string()
+  .toLowerCase()
+  .regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'must be a host name such as events.example.org');
+
+const schema = z
+  .object({
+    stage: z
+      .string()
+      .regex(/^[a-z][a-z0-9-]{0,15}$/, 'must be 1-16 lower-case letters, digits or dashes, starting with a letter (e.g. prod)')
+      .default('prod'),
+    sender: z.email('must be an email address such as no-reply@your-domain.org'),
+    senderName: z.string().trim().min(1).max(64).default('Hữu Nghị Events'),
+    /** `address`: SES verifies the sender address by a link; `domain`: DKIM records for its domain. */
+    sesIdentity: z.enum(['address', 'domain']).default('address'),
+    domain: hostname.optional(),
+    certificateArn: z
+      .string()
+      .regex(
+        /^arn:aws:acm:us-east-1:\d{12}:certificate\/[0-9a-f-]+$/,
+        'must be an ACM certificate ARN in us-east-1 (CloudFront only uses certificates from there)',
+      )
+      .optional(),
+    hostedZoneId: z.string().regex(/^Z[0-9A-Z]{1,32}$/, 'must be a Route 53 hosted zone id such as Z0123456789ABC').optional(),
+    hostedZoneName: hostname.optional(),
+    allowedOrigin: z
+      .url({ protocol: /^https?$/ })
+      .refine((value) => new URL(value).origin === value.replace(/\/$/, ''), 'must be an origin only, e.g. https://events.example.org (no path)')
+      .transform((value) => new URL(value).origin)
+      .optional(),
+    adminEmail: z.email('must be an email address').optional(),
+    alarmEmail: z.email('must be an email address').optional(),
+  })
+  .superRefine((c, ctx) => {
+    if (c.domain && !c.certificateArn) {
+      ctx.addIssue({ code: 'custom', path: ['certificateArn'], message: `is needed with domain=${c.domain}: a us-east-1 ACM certificate for it` });
+    }
+    if (!c.domain && c.certificateArn) {
+      ctx.addIssue({ code: 'custom', path: ['domain'], message: 'is needed when certificateArn is set' });
+    }
+    if (c.hostedZoneId && !c.domain && c.sesIdentity !== 'domain') {
+      ctx.addIssue({ code: 'custom', path: ['hostedZoneId'], message: 'is only used with domain or sesIdentity=domain' });
+    }
+    const zoneName = zoneNameOf(c);
+    if (c.hostedZoneId && !zoneName) {
+      ctx.addIssue({ code: 'custom', path: ['hostedZoneName'], message: 'is needed with hostedZoneId' });
+    }
+    if (c.domain && zoneName && c.hostedZoneId && !isWithin(c.domain, zoneName)) {
+      ctx.addIssue({ code: 'custom', path: ['hostedZoneName'], message: `${zoneName} does not contain domain ${c.domain}` });
+    }
+    if (c.sesIdentity === 'domain' && c.hostedZoneId && zoneName && !isWithin(senderDomain(c.sender), zoneName)) {
+      ctx.addIssue({ code: 'custom', path: ['sender'], message: `its domain is not in hosted zone ${zoneName}` });
+    }
+  });
+
+export type InfraConfig = z.output<typeof schema> & {
+  /** The zone the DNS records go into, when Route 53 manages the names. */
+  hostedZone?: { id: string; name: string };
+};
+
+export const CONFIG_KEYS = Object.keys(schema.shape) as (keyof z.input<typeof schema>)[];
+
+export class InfraConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(
+      `The deployment configuration is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}\n` +
+        'Set a value with `-c key=value` (or in cdk.json "context"), or with the environment variable HUU_NGHI_<KEY>.',
+    );
+    this.name = 'InfraConfigError';
+  }
+}
+
+export class PlaceholderSenderError extends Error {
+  constructor() {
+    super(
+      `Refusing to deploy with the placeholder sender ${PLACEHOLDER_SENDER} from cdk.json.\n` +
+        'Set the address your mail comes from, e.g.\n' +
+        '  npx cdk deploy --all -c sender=no-reply@your-domain.org\n' +
+        'or export HUU_NGHI_SENDER=no-reply@your-domain.org (see infra/README.md).',
+    );
+    this.name = 'PlaceholderSenderError';
+  }
+}
+
+/** `-c sesIdentity` → HUU_NGHI_SES_IDENTITY */
+export function envName(key: string): string {
+  return `HUU_NGHI_${key.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase()}`;
+}
+
+/**
+ * Reads every key from the environment first (so CI can set values without editing cdk.json),
+ * then from context. Empty strings count as unset.
+ */
+export function readInfraConfig(
+  context: (key: string) => unknown,
+  env: Record<string, string | undefined> = process.env,
+): InfraConfig {
+  const raw: Record<string, unknown> = {};
+  for (const key of CONFIG_KEYS) {
+    const value = env[envName(key)] ?? context(key);
+    if (value !== undefined && value !== null && value !== '') raw[key] = typeof value === 'string' ? value.trim() : value;
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    throw new InfraConfigError(
+      parsed.error.issues.map((issue) => {
+        const key = issue.path.join('.') || '(config)';
+        const given = typeof raw[key] === 'string' ? ` (got "${String(raw[key])}")` : '';
+        return `${key}: ${issue.message}${given}`;
+      }),
+    );
+  }
+  const c = parsed.data;
+  const zoneName = zoneNameOf(c);
+  return { ...c, hostedZone: c.hostedZoneId && zoneName ? { id: c.hostedZoneId, name: zoneName } : undefined };
+}
+
+export function senderDomain(sender: string): string {
+  return sender.slice(sender.lastIndexOf('@') + 1).toLowerCase();
+}
+
+/** The public origin the product is reached at when it has its own domain. */
+export function customOrigin(config: InfraConfig): string | undefined {
+  return config.domain ? `https://${config.domain}` : undefined;
+}
+
+/**
+ * The From header for SES: a display name outside ASCII must be an RFC 2047 encoded-word, or
+ * SES refuses the message.
+ */
+export function mailFrom(config: Pick<InfraConfig, 'sender' | 'senderName'>): string {
+  const name = config.senderName;
+  const encoded = /^[\x20-\x7e]*$/.test(name) && !/["\\]/.test(name)
+    ? `"${name}"`
+    : `=?UTF-8?B?${Buffer.from(name, 'utf8').toString('base64')}?=`;
+  return `${encoded} <${config.sender}>`;
+}
+
+function zoneNameOf(c: { hostedZoneName?: string; domain?: string; sesIdentity: string; sender: string }) {
+  return c.hostedZoneName ?? c.domain ?? (c.sesIdentity === 'domain' ? senderDomain(c.sender) : undefined);
+}
+
+function isWithin(name: string, zone: string): boolean {
+  return name === zone || name.endsWith(`.${zone}`);
+}
+
+/**
+ * Whether the CDK CLI that runs this app is deploying (deploy or watch), not only synthesizing.
+ *
+ * The CLI tells an app nothing about its command (aws/aws-cdk#9619): every command passes the
+ * same context and environment. So we look at the command lines of our ancestor processes for
+ * the `cdk` executable and its arguments. This gives an early, friendly refusal; the stateful
+ * stack also carries a CloudFormation rule that refuses the placeholder sender at deploy time,
+ * whatever tool does the deploying (see stateful-stack.ts).
+ */
+export function isCdkDeploy(): boolean {
+  return ancestorCommandLines().some((argv) => {
+    const cli = argv.findIndex((arg) => /(^|[\\/])cdk(\.js|\.cmd)?$/.test(arg) || /aws-cdk[\\/]bin[\\/]cdk/.test(arg));
+    return cli !== -1 && argv.slice(cli + 1).some((arg) => arg === 'deploy' || arg === 'watch');
+  });
+}
+
+function ancestorCommandLines(): string[][] {
+  const lines: string[][] = [];
+  let pid = process.ppid;
+  for (let depth = 0; depth < 12 && pid > 1; depth += 1) {
+    const found = processInfo(pid);
+    if (!found) break;
+    lines.push(found.argv);
+    pid = found.ppid;
+  }
+  return lines;
+}
+
+function processInfo(pid: number): { argv: string[]; ppid: number } | undefined {
+  try {
+    if (process.platform === 'linux') {
+      const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+      // /proc/<pid>/stat: "pid (comm) state ppid ..."; comm may hold spaces, so split after ')'.
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      return { argv, ppid };
+    }
+    if (process.platform === 'win32') return undefined;
+    const out = execFileSync('ps', ['-o', 'ppid=,command=', '-p', String(pid)], { encoding: 'utf8' }).trim();
+    const match = /^(\d+)\s+(.*)$/.exec(out);
+    return match ? { ppid: Number(match[1]), argv: match[2]!.split(/\s+/) } : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,116 @@
+import { CfnOutput, CfnRule, Fn, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { AttributeType, BillingMode, ProjectionType, Table } from 'aws-cdk-lib/aws-dynamodb';
+import { PublicHostedZone } from 'aws-cdk-lib/aws-route53';
+import { ConfigurationSet, EmailIdentity, Identity, SuppressionReasons } from 'aws-cdk-lib/aws-ses';
+import type { Construct } from 'constructs';
+// The one piece of app code infra may read: the table's design, as plain data.
+import { tableDesign } from '../shared/db/table-design.js';
+import { mailFrom, PLACEHOLDER_SENDER, PlaceholderSenderError, senderDomain, type InfraConfig } from './config.js';
+
+export type StatefulStackProps = StackProps & { config: InfraConfig };
+
+/** What the stateless stacks need to know about the mail setup. */
+export type MailSetup = {
+  /** The From header, display name encoded for SES. */
+  from: string;
+  fromAddress: string;
+  configurationSetName: string;
+};
+
+/**
+ * What must outlive any deploy: the table (kept on stack deletion, protected from deletion, with
+ * point-in-time recovery) and the SES identity and configuration set mail is sent through.
+ * Later issues add the configuration set's event destinations.
+ */
+export class StatefulStack extends Stack {
+  readonly table: Table;
+  readonly mail: MailSetup;
+  readonly emailIdentity: EmailIdentity;
+  readonly configurationSet: ConfigurationSet;
+
+  constructor(scope: Construct, id: string, props: StatefulStackProps) {
+    super(scope, id, props);
+    const { config } = props;
+    const name = `huu-nghi-events-${config.stage}`;
+
+    const { partitionKey, sortKey, listingIndex, timeToLiveAttribute } = tableDesign;
+    // A fixed name on purpose: after a teardown the retained table blocks a same-named new one,
+    // so a redeploy fails loudly (and the table can be imported) instead of starting empty.
+    this.table = new Table(this, 'Table', {
+      tableName: name,
+      partitionKey: { name: partitionKey, type: AttributeType.STRING },
+      sortKey: { name: sortKey, type: AttributeType.STRING },
+      billingMode: BillingMode.PAY_PER_REQUEST,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+      timeToLiveAttribute,
+    });
+    this.table.addGlobalSecondaryIndex({
+      indexName: listingIndex.name,
+      partitionKey: { name: listingIndex.partitionKey, type: AttributeType.STRING },
+      sortKey: { name: listingIndex.sortKey, type: AttributeType.STRING },
+      projectionType: ProjectionType.ALL,
+    });
+
+    this.configurationSet = new ConfigurationSet(this, 'MailConfiguration', {
+      configurationSetName: name,
+      reputationMetrics: true,
+      sendingEnabled: true,
+      // Never send again to an address that bounced or complained: it protects the sender's name.
+      suppressionReasons: SuppressionReasons.BOUNCES_AND_COMPLAINTS,
+    });
+
+    const domain = senderDomain(config.sender);
+    const zone =
+      config.sesIdentity === 'domain' && config.hostedZone?.name === domain
+        ? PublicHostedZone.fromPublicHostedZoneAttributes(this, 'Zone', {
+            hostedZoneId: config.hostedZone.id,
+            zoneName: config.hostedZone.name,
+          })
+        : undefined;
+    this.emailIdentity = new EmailIdentity(this, 'SenderIdentity', {
+      identity: zone
+        ? Identity.publicHostedZone(zone) // DKIM records written into the zone
+        : config.sesIdentity === 'domain'
+          ? Identity.domain(domain) // DKIM records to add by hand: see the outputs
+          : Identity.email(config.sender), // SES mails a verification link
+      configurationSet: this.configurationSet,
+    });
+
+    this.mail = {
+      from: mailFrom(config),
+      fromAddress: config.sender,
+      configurationSetName: this.configurationSet.configurationSetName,
+    };
+
+    if (config.sender === PLACEHOLDER_SENDER) {
+      // A backstop to the CLI check in app.ts that holds whatever deploys the template:
+      // CloudFormation evaluates rules before touching any resource, and this one cannot pass.
+      new CfnRule(this, 'SenderIsConfigured', {
+        assertions: [
+          {
+            assert: Fn.conditionEquals(config.sender, 'a configured sender'),
+            assertDescription: new PlaceholderSenderError().message.replace(/\n\s*/g, ' '),
+          },
+        ],
+      });
+    }
+
+    new CfnOutput(this, 'TableName', { value: this.table.tableName });
+    new CfnOutput(this, 'SenderIdentityName', {
+      value: this.emailIdentity.emailIdentityName,
+      description: 'Verify it in the SES console before the first send (infra/README.md)',
+    });
+    if (config.sesIdentity === 'domain' && !zone) {
+      const tokens = [
+        [this.emailIdentity.dkimDnsTokenName1, this.emailIdentity.dkimDnsTokenValue1],
+        [this.emailIdentity.dkimDnsTokenName2, this.emailIdentity.dkimDnsTokenValue2],
+        [this.emailIdentity.dkimDnsTokenName3, this.emailIdentity.dkimDnsTokenValue3],
+      ] as const;
+      tokens.forEach(([recordName, value], i) =>
+        new CfnOutput(this, `DkimRecord${i + 1}`, { value: Fn.join(' ', [recordName, 'CNAME', value]), description: 'Add this DNS record' }),
+      );
+    }
+  }
+}

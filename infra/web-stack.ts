@@ -1,0 +1,252 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CfnOutput, DockerImage, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { CorsHttpMethod, HttpApi, HttpStage } from 'aws-cdk-lib/aws-apigatewayv2';
+import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
+import {
+  AllowedMethods,
+  CachePolicy,
+  Distribution,
+  Function as CloudFrontFunction,
+  FunctionCode,
+  FunctionEventType,
+  FunctionRuntime,
+  HeadersFrameOption,
+  HeadersReferrerPolicy,
+  HttpVersion,
+  OriginProtocolPolicy,
+  OriginRequestPolicy,
+  PriceClass,
+  ResponseHeadersPolicy,
+  SecurityPolicyProtocol,
+  ViewerProtocolPolicy,
+} from 'aws-cdk-lib/aws-cloudfront';
+import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import { AaaaRecord, ARecord, HostedZone, RecordTarget } from 'aws-cdk-lib/aws-route53';
+import { CloudFrontTarget } from 'aws-cdk-lib/aws-route53-targets';
+import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { BucketDeployment, CacheControl, Source, type ISource } from 'aws-cdk-lib/aws-s3-deployment';
+import type { Construct } from 'constructs';
+import { REPO_ROOT } from './api-function.js';
+import { customOrigin, type InfraConfig } from './config.js';
+
+export type WebStackProps = StackProps & { config: InfraConfig };
+
+/** The same policy the app sets locally (functions/api/app.ts), so both behave alike. */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "img-src 'self' data: blob:",
+  "style-src 'self'",
+  "script-src 'self'",
+  "connect-src 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join('; ');
+
+/**
+ * Client-side routes answer with their page, as the local app does (routes/web-pages.ts):
+ * `/` and `/console` redirect to `/console/`, `/console/*` is console.html, `/r/*` answer.html.
+ * A viewer-request function rather than a 403/404 → page error response, which would also
+ * turn the API's own 403s and 404s into HTML.
+ */
+export const PAGE_ROUTING_FUNCTION = `function handler(event) {
+  var request = event.request;
+  var uri = request.uri;
+  if (uri === '/' || uri === '/console') {
+    return { statusCode: 302, statusDescription: 'Found', headers: { location: { value: '/console/' } } };
+  }
+  if (uri.indexOf('/console/') === 0) {
+    request.uri = '/console.html';
+  } else if (uri.indexOf('/r/') === 0) {
+    request.uri = '/answer.html';
+  }
+  return request;
+}
+`;
+
+/**
+ * The public entrance: CloudFront in front of the web files (S3, origin access control) and of
+ * the HTTP API gateway that `/api/*` goes to.
+ *
+ * The gateway lives here, not in ApiStack, to break a cycle: CloudFront needs the gateway's
+ * address, and the API function needs CloudFront's address (PUBLIC_URL, for emailed links).
+ * With the gateway here, WebStack needs nothing from ApiStack; ApiStack adds the function and
+ * its routes to this gateway and reads PUBLIC_URL from this stack. No lookup at run time.
+ */
+export class WebStack extends Stack {
+  readonly httpApi: HttpApi;
+  readonly distribution: Distribution;
+  readonly bucket: Bucket;
+  /** https://<domain> or https://<id>.cloudfront.net, without a trailing slash. */
+  readonly publicUrl: string;
+
+  constructor(scope: Construct, id: string, props: WebStackProps) {
+    super(scope, id, props);
+    const { config } = props;
+
+    this.httpApi = new HttpApi(this, 'Gateway', {
+      description: 'Hữu Nghị Events API; reached through CloudFront at /api/*',
+      createDefaultStage: false,
+      corsPreflight: config.allowedOrigin
+        ? {
+            allowOrigins: [config.allowedOrigin],
+            allowCredentials: true,
+            allowHeaders: ['content-type'],
+            allowMethods: [CorsHttpMethod.ANY],
+            maxAge: Duration.hours(1),
+          }
+        : undefined,
+    });
+    // Auto-deployed, so routes that ApiStack adds go live without a deployment resource here.
+    new HttpStage(this, 'GatewayStage', {
+      httpApi: this.httpApi,
+      stageName: '$default',
+      autoDeploy: true,
+      // Far above the union's peak (a mail-out answered at once), low enough to cap a flood's bill.
+      throttle: { rateLimit: 100, burstLimit: 200 },
+    });
+
+    this.bucket = new Bucket(this, 'WebFiles', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      // Built files only: they come back with the next deploy.
+      removalPolicy: RemovalPolicy.DESTROY,
+      autoDeleteObjects: true,
+    });
+
+    const securityHeaders = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
+      comment: 'HSTS, CSP, nosniff, frame denial, no referrer (answer links carry a token)',
+      securityHeadersBehavior: {
+        strictTransportSecurity: { accessControlMaxAge: Duration.days(730), includeSubdomains: true, override: true },
+        contentSecurityPolicy: { contentSecurityPolicy: CONTENT_SECURITY_POLICY, override: true },
+        contentTypeOptions: { override: true },
+        frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
+        referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.NO_REFERRER, override: true },
+      },
+    });
+
+    const pageRouting = new CloudFrontFunction(this, 'PageRouting', {
+      comment: 'Client-side routes answer with their page',
+      code: FunctionCode.fromInline(PAGE_ROUTING_FUNCTION),
+      runtime: FunctionRuntime.JS_2_0,
+    });
+
+    const gatewayDomain = `${this.httpApi.apiId}.execute-api.${this.region}.${this.urlSuffix}`;
+    this.distribution = new Distribution(this, 'Distribution', {
+      comment: `Hữu Nghị Events (${config.stage})`,
+      defaultBehavior: {
+        origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
+        viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
+        cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+        responseHeadersPolicy: securityHeaders,
+        functionAssociations: [{ function: pageRouting, eventType: FunctionEventType.VIEWER_REQUEST }],
+        compress: true,
+      },
+      additionalBehaviors: {
+        '/api/*': {
+          origin: new HttpOrigin(gatewayDomain, { protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY }),
+          viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+          allowedMethods: AllowedMethods.ALLOW_ALL,
+          cachePolicy: CachePolicy.CACHING_DISABLED,
+          // API Gateway routes on its own Host header, so every viewer header but Host goes on.
+          originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+          responseHeadersPolicy: securityHeaders,
+          compress: true,
+        },
+      },
+      // Price class 200 takes in the Asian edge locations the union's guests are near.
+      priceClass: PriceClass.PRICE_CLASS_200,
+      httpVersion: HttpVersion.HTTP2_AND_3,
+      ...(config.domain && config.certificateArn
+        ? {
+            domainNames: [config.domain],
+            certificate: Certificate.fromCertificateArn(this, 'Certificate', config.certificateArn),
+            minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021,
+          }
+        : {}),
+    });
+    this.publicUrl = customOrigin(config) ?? `https://${this.distribution.distributionDomainName}`;
+
+    if (config.domain && config.hostedZone) {
+      const zone = HostedZone.fromHostedZoneAttributes(this, 'Zone', {
+        hostedZoneId: config.hostedZone.id,
+        zoneName: config.hostedZone.name,
+      });
+      const target = RecordTarget.fromAlias(new CloudFrontTarget(this.distribution));
+      new ARecord(this, 'AliasV4', { zone, recordName: `${config.domain}.`, target });
+      new AaaaRecord(this, 'AliasV6', { zone, recordName: `${config.domain}.`, target });
+    }
+
+    // Hashed assets may be cached for a year; pages must be revalidated so a deploy shows at once.
+    // Assets go first, so a new page never points at a file not yet uploaded; old assets stay
+    // (prune: false) for pages still open in a browser.
+    const site = webFiles();
+    const assets = new BucketDeployment(this, 'DeployAssets', {
+      sources: [site],
+      destinationBucket: this.bucket,
+      exclude: ['*'],
+      include: ['assets/*'],
+      prune: false,
+      cacheControl: [CacheControl.fromString('public, max-age=31536000, immutable')],
+    });
+    const pages = new BucketDeployment(this, 'DeployPages', {
+      sources: [site],
+      destinationBucket: this.bucket,
+      exclude: ['assets/*'],
+      cacheControl: [CacheControl.noCache()],
+      distribution: this.distribution,
+      distributionPaths: ['/*'],
+    });
+    pages.node.addDependency(assets);
+
+    new CfnOutput(this, 'PublicUrl', { value: this.publicUrl, description: 'Open /console/ here' });
+    new CfnOutput(this, 'GatewayEndpoint', { value: this.httpApi.apiEndpoint });
+  }
+}
+
+/**
+ * The built web frontend: `tsx web/build.ts --out <dir>` at synth, with the local Node, never
+ * Docker. (Tests skip bundling through the `aws:cdk:bundling-stacks` context.)
+ */
+function webFiles(): ISource {
+  const webDir = join(REPO_ROOT, 'web');
+  const buildScript = join(webDir, 'build.ts');
+  return Source.asset(webDir, {
+    bundling: {
+      // Only reached if local bundling declines, which it never does: the build needs the whole
+      // repository (web/ imports shared/), not just web/ mounted into a container.
+      image: DockerImage.fromRegistry('public.ecr.aws/docker/library/node:22'),
+      command: ['sh', '-c', 'echo "web/ is built locally with tsx; Docker bundling is not supported" >&2; exit 1'],
+      local: {
+        tryBundle(outputDir) {
+          if (!existsSync(buildScript)) {
+            writePlaceholderPages(outputDir);
+            return true;
+          }
+          execFileSync(process.execPath, ['--import', 'tsx', buildScript, '--out', outputDir], {
+            cwd: REPO_ROOT,
+            // stdout stays clean for `cdk synth`'s template output.
+            stdio: ['ignore', process.stderr, process.stderr],
+          });
+          return true;
+        },
+      },
+    },
+  });
+}
+
+function writePlaceholderPages(outputDir: string): void {
+  process.stderr.write('[web] web/build.ts is missing: deploying placeholder pages instead of the frontend.\n');
+  mkdirSync(outputDir, { recursive: true });
+  for (const page of ['console.html', 'answer.html']) {
+    writeFileSync(
+      join(outputDir, page),
+      '<!doctype html><meta charset="utf-8"><title>Hữu Nghị Events</title><p>The web frontend was not built (web/build.ts is missing).</p>\n',
+    );
+  }
+}
