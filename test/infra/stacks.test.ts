@@ -1,0 +1,412 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { afterAll, describe, expect, it } from 'vitest';
+import { defineStacks } from '../../infra/app.js';
+import {
+  envName,
+  InfraConfigError,
+  mailFrom,
+  PLACEHOLDER_SENDER,
+  readInfraConfig,
+} from '../../infra/config.js';
+import { CONTENT_SECURITY_POLICY, PAGE_ROUTING_FUNCTION } from '../../infra/web-stack.js';
+
+const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as {
+  context: Record<string, unknown>;
+};
+const SENDER = 'no-reply@huunghi.example.vn';
+const CACHING_DISABLED = '4135ea2d-6df8-44a3-9df3-4b5a84be39ad';
+const ALL_VIEWER_EXCEPT_HOST_HEADER = 'b689b0a8-53d0-40ab-baf2-68738e2966ac';
+
+const outdirs: string[] = [];
+afterAll(() => {
+  for (const dir of outdirs) rmSync(dir, { recursive: true, force: true });
+});
+
+/** The whole app, as `cdk synth` builds it from cdk.json, minus bundling (no esbuild, no web build). */
+function synth(context: Record<string, unknown> = {}) {
+  const outdir = mkdtempSync(join(tmpdir(), 'huu-nghi-cdk-'));
+  outdirs.push(outdir);
+  const app = new App({
+    outdir,
+    context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': [], sender: SENDER, ...context },
+  });
+  const config = readInfraConfig((key) => app.node.tryGetContext(key), {});
+  const stacks = defineStacks(app, config);
+  return {
+    stateful: Template.fromStack(stacks.stateful),
+    web: Template.fromStack(stacks.web),
+    api: Template.fromStack(stacks.api),
+  };
+}
+
+type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string; UpdateReplacePolicy?: string };
+type Statement = { Action: string | string[]; Resource: unknown; Effect: string; Condition?: Record<string, any> };
+
+function only(template: Template, type: string): [string, Resource] {
+  const found = Object.entries(template.findResources(type));
+  expect(found, type).toHaveLength(1);
+  return found[0] as [string, Resource];
+}
+
+function statements(template: Template): Statement[] {
+  return Object.values(template.findResources('AWS::IAM::Policy')).flatMap(
+    (policy) => (policy as Resource).Properties.PolicyDocument.Statement as Statement[],
+  );
+}
+
+const actionsOf = (s: Statement) => (Array.isArray(s.Action) ? s.Action : [s.Action]);
+const resourcesOf = (s: Statement) => (Array.isArray(s.Resource) ? s.Resource : [s.Resource]);
+
+/** Asset hashes change with the aws-cdk-lib version and the bundled code, not with the design. */
+function normalised(template: Template) {
+  return JSON.parse(JSON.stringify(template.toJSON()).replace(/[0-9a-f]{64}/g, '<asset-hash>'));
+}
+
+const base = synth();
+const placeholder = synth({ sender: PLACEHOLDER_SENDER });
+const withDomain = synth({
+  stage: 'staging',
+  domain: 'events.huunghi.example.vn',
+  certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-aaaa-bbbb-cccc-0123456789ab',
+  hostedZoneId: 'Z0123456789ABC',
+  hostedZoneName: 'huunghi.example.vn',
+  sesIdentity: 'domain',
+  alarmEmail: 'ops@huunghi.example.vn',
+  adminEmail: 'admin@huunghi.example.vn',
+});
+
+describe('stateful stack', () => {
+  it('creates the one table from shared/db/table-design.ts, kept and protected', () => {
+    const [, table] = only(base.stateful, 'AWS::DynamoDB::Table');
+    expect(table.DeletionPolicy).toBe('Retain');
+    expect(table.UpdateReplacePolicy).toBe('Retain');
+    expect(table.Properties).toMatchObject({
+      TableName: 'huu-nghi-events-prod',
+      BillingMode: 'PAY_PER_REQUEST',
+      KeySchema: [
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
+      GlobalSecondaryIndexes: [
+        {
+          IndexName: 'listings',
+          KeySchema: [
+            { AttributeName: 'listPk', KeyType: 'HASH' },
+            { AttributeName: 'listSk', KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        },
+      ],
+      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      DeletionProtectionEnabled: true,
+    });
+    expect(table.Properties.AttributeDefinitions).toEqual(
+      expect.arrayContaining(['pk', 'sk', 'listPk', 'listSk'].map((name) => ({ AttributeName: name, AttributeType: 'S' }))),
+    );
+  });
+
+  it('verifies the sender address with SES and sends through a configuration set', () => {
+    const [setId, set] = only(base.stateful, 'AWS::SES::ConfigurationSet');
+    expect(set.Properties.Name).toBe('huu-nghi-events-prod');
+    expect(set.Properties.SuppressionOptions).toEqual({ SuppressedReasons: ['BOUNCE', 'COMPLAINT'] });
+    base.stateful.hasResourceProperties('AWS::SES::EmailIdentity', {
+      EmailIdentity: SENDER,
+      ConfigurationSetAttributes: { ConfigurationSetName: { Ref: setId } },
+    });
+  });
+
+  it('verifies a domain identity with DKIM records in the hosted zone when asked', () => {
+    withDomain.stateful.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'huunghi.example.vn' });
+    withDomain.stateful.resourceCountIs('AWS::Route53::RecordSet', 3);
+  });
+
+  it('carries a rule that refuses to deploy the placeholder sender, and only then', () => {
+    const rules = placeholder.stateful.toJSON().Rules as Record<string, { Assertions: { AssertDescription: string }[] }>;
+    expect(rules.SenderIsConfigured?.Assertions[0]?.AssertDescription).toMatch(/sender=/);
+    expect(base.stateful.toJSON().Rules).not.toHaveProperty('SenderIsConfigured');
+  });
+});
+
+describe('api stack', () => {
+  it('runs the Hono app on Node.js 22, ARM64, with its settings in the environment', () => {
+    const [, fn] = only(base.api, 'AWS::Lambda::Function');
+    expect(fn.Properties).toMatchObject({
+      Runtime: 'nodejs22.x',
+      Architectures: ['arm64'],
+      Handler: 'index.handler',
+      Timeout: 15,
+    });
+    expect(fn.Properties.MemorySize).toBeGreaterThanOrEqual(512);
+    const env = fn.Properties.Environment.Variables as Record<string, unknown>;
+    expect(Object.keys(env).sort()).toEqual(
+      ['MAIL_FROM', 'NODE_OPTIONS', 'PUBLIC_URL', 'SES_CONFIGURATION_SET', 'TABLE_NAME'].sort(),
+    );
+    expect(env.NODE_OPTIONS).toBe('--enable-source-maps');
+    expect(env.MAIL_FROM).toBe(`=?UTF-8?B?${Buffer.from('Hữu Nghị Events').toString('base64')}?= <${SENDER}>`);
+    // Without a domain, emailed links point at the CloudFront distribution of the web stack.
+    expect(JSON.stringify(env.PUBLIC_URL)).toMatch(/https:\/\/.*HuuNghi-prod-Web.*Distribution.*DomainName/);
+  });
+
+  it('uses the custom domain as PUBLIC_URL and passes ADMIN_EMAIL when configured', () => {
+    withDomain.api.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: {
+        Variables: Match.objectLike({ PUBLIC_URL: 'https://events.huunghi.example.vn', ADMIN_EMAIL: 'admin@huunghi.example.vn' }),
+      },
+    });
+  });
+
+  it('grants DynamoDB actions by name on its own table and index only, never on *', () => {
+    const dynamo = statements(base.api).filter((s) => actionsOf(s).some((a) => a.startsWith('dynamodb:')));
+    expect(dynamo.length).toBeGreaterThan(0);
+    for (const statement of dynamo) {
+      expect(actionsOf(statement).every((a) => /^dynamodb:[A-Za-z]+$/.test(a)), JSON.stringify(statement)).toBe(true);
+      for (const resource of resourcesOf(statement)) {
+        expect(resource).not.toBe('*');
+        // The only ARN referred to is the stateful stack's table ARN (bare, or + /index/listings).
+        const text = JSON.stringify(resource);
+        expect(text).toMatch(/HuuNghi-prod-Stateful.*Table[0-9A-F]+Arn/);
+        expect(text).not.toMatch(/\*/);
+      }
+    }
+    const onTable = dynamo.find((s) => actionsOf(s).includes('dynamodb:PutItem'))!;
+    expect(actionsOf(onTable).sort()).toEqual(
+      ['BatchWriteItem', 'ConditionCheckItem', 'DeleteItem', 'GetItem', 'PutItem', 'Query', 'UpdateItem'].map((a) => `dynamodb:${a}`),
+    );
+    const onIndex = dynamo.find((s) => JSON.stringify(s.Resource).includes('/index/'))!;
+    expect(actionsOf(onIndex)).toEqual(['dynamodb:Query']);
+    expect(JSON.stringify(onIndex.Resource)).toContain('"/index/listings"');
+  });
+
+  it('lets the function send mail only from the sender, through its configuration set', () => {
+    const sending = statements(base.api).filter((s) => actionsOf(s).some((a) => a.startsWith('ses:Send')));
+    expect(sending).toHaveLength(1);
+    const [send] = sending;
+    expect(actionsOf(send!).sort()).toEqual(['ses:SendEmail', 'ses:SendRawEmail']);
+    expect(send!.Condition).toEqual({ StringEquals: { 'ses:FromAddress': SENDER } });
+    const resources = resourcesOf(send!).map((r) => JSON.stringify(r));
+    expect(resources).toHaveLength(2);
+    expect(resources.some((r) => r.includes(':configuration-set/') && r.includes('MailConfiguration'))).toBe(true);
+    expect(resources.some((r) => r.includes(':identity/*'))).toBe(true);
+    // The only `*` resource is for GetAccount (the health check), which has no resource ARNs.
+    const starred = statements(base.api).filter((s) => resourcesOf(s).includes('*'));
+    expect(starred.map(actionsOf)).toEqual([['ses:GetAccount']]);
+  });
+
+  it('routes ANY /api/{proxy+} on the web stack gateway to the function', () => {
+    const [integrationId] = only(base.api, 'AWS::ApiGatewayV2::Integration');
+    base.api.hasResourceProperties('AWS::ApiGatewayV2::Integration', {
+      IntegrationType: 'AWS_PROXY',
+      PayloadFormatVersion: '2.0',
+      ApiId: Match.objectLike({ 'Fn::GetStackOutput': Match.objectLike({ StackName: 'HuuNghi-prod-Web' }) }),
+    });
+    base.api.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+      RouteKey: 'ANY /api/{proxy+}',
+      Target: { 'Fn::Join': ['', ['integrations/', { Ref: integrationId }]] },
+    });
+  });
+
+  it('alarms on Lambda errors and throttles, mailing alarmEmail when set', () => {
+    for (const metric of ['Errors', 'Throttles']) {
+      base.api.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        Namespace: 'AWS/Lambda',
+        MetricName: metric,
+        Threshold: 1,
+        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      });
+    }
+    base.api.resourceCountIs('AWS::CloudWatch::Alarm', 2);
+    base.api.resourceCountIs('AWS::SNS::Topic', 0);
+    withDomain.api.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'ops@huunghi.example.vn' });
+    withDomain.api.allResourcesProperties('AWS::CloudWatch::Alarm', {
+      AlarmActions: [Match.objectLike({ Ref: Match.stringLikeRegexp('Alarms') })],
+    });
+  });
+});
+
+describe('web stack', () => {
+  it('keeps the web files in a private bucket that refuses plain HTTP', () => {
+    base.web.hasResourceProperties('AWS::S3::Bucket', {
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+    });
+    base.web.hasResourceProperties('AWS::S3::BucketPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
+    });
+  });
+
+  it('serves S3 through origin access control and sends /api/* to the gateway uncached', () => {
+    const [oacId, oac] = only(base.web, 'AWS::CloudFront::OriginAccessControl');
+    expect(oac.Properties.OriginAccessControlConfig).toMatchObject({ OriginAccessControlOriginType: 's3', SigningBehavior: 'always' });
+    const [, distribution] = only(base.web, 'AWS::CloudFront::Distribution');
+    const config = distribution.Properties.DistributionConfig;
+    const origins = config.Origins as { Id: string; DomainName: unknown; OriginAccessControlId?: unknown; S3OriginConfig?: unknown }[];
+    const s3 = origins.find((o) => o.OriginAccessControlId)!;
+    expect(s3.OriginAccessControlId).toEqual({ 'Fn::GetAtt': [oacId, 'Id'] });
+    expect(s3.S3OriginConfig).toEqual({ OriginAccessIdentity: '' });
+    const api = origins.find((o) => o !== s3)!;
+    expect(JSON.stringify(api.DomainName)).toMatch(/Gateway.*execute-api/);
+
+    expect(config.DefaultCacheBehavior.TargetOriginId).toBe(s3.Id);
+    expect(config.DefaultCacheBehavior.ViewerProtocolPolicy).toBe('redirect-to-https');
+    expect(config.CacheBehaviors).toHaveLength(1);
+    expect(config.CacheBehaviors[0]).toMatchObject({
+      PathPattern: '/api/*',
+      TargetOriginId: api.Id,
+      CachePolicyId: CACHING_DISABLED,
+      OriginRequestPolicyId: ALL_VIEWER_EXCEPT_HOST_HEADER,
+      AllowedMethods: ['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'POST', 'DELETE'],
+    });
+    // API errors must reach the browser as they are: no global 403/404 → page rewrite.
+    expect(config.CustomErrorResponses).toBeUndefined();
+  });
+
+  it('answers client-side routes with their page through a viewer-request function', () => {
+    const [fnId, fn] = only(base.web, 'AWS::CloudFront::Function');
+    expect(fn.Properties.FunctionCode).toBe(PAGE_ROUTING_FUNCTION);
+    expect(fn.Properties.FunctionConfig.Runtime).toBe('cloudfront-js-2.0');
+    const [, distribution] = only(base.web, 'AWS::CloudFront::Distribution');
+    expect(distribution.Properties.DistributionConfig.DefaultCacheBehavior.FunctionAssociations).toEqual([
+      { EventType: 'viewer-request', FunctionARN: { 'Fn::GetAtt': [fnId, 'FunctionARN'] } },
+    ]);
+
+    const handler = new Function(`${PAGE_ROUTING_FUNCTION}; return handler;`)() as (event: unknown) => any;
+    const route = (uri: string) => handler({ request: { uri, headers: {} } });
+    expect(route('/console/').uri).toBe('/console.html');
+    expect(route('/console/events/e1/print').uri).toBe('/console.html');
+    expect(route('/r/abc123').uri).toBe('/answer.html');
+    expect(route('/assets/app-1a2b.js').uri).toBe('/assets/app-1a2b.js');
+    expect(route('/favicon.svg').uri).toBe('/favicon.svg');
+    expect(route('/console.html').uri).toBe('/console.html');
+    // As the local app does (functions/api/routes/web-pages.ts).
+    for (const uri of ['/', '/console']) {
+      expect(route(uri)).toMatchObject({ statusCode: 302, headers: { location: { value: '/console/' } } });
+    }
+  });
+
+  it('adds HSTS, CSP, nosniff, frame denial and a referrer policy to every response', () => {
+    const [policyId, policy] = only(base.web, 'AWS::CloudFront::ResponseHeadersPolicy');
+    const headers = policy.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig;
+    expect(headers.StrictTransportSecurity).toMatchObject({ AccessControlMaxAgeSec: 63072000, IncludeSubdomains: true, Override: true });
+    expect(headers.ContentTypeOptions).toEqual({ Override: true });
+    expect(headers.FrameOptions).toEqual({ FrameOption: 'DENY', Override: true });
+    expect(headers.ReferrerPolicy).toEqual({ ReferrerPolicy: 'no-referrer', Override: true });
+    const csp = headers.ContentSecurityPolicy.ContentSecurityPolicy as string;
+    expect(csp).toBe(CONTENT_SECURITY_POLICY);
+    for (const directive of ["default-src 'self'", "img-src 'self' data: blob:", "frame-ancestors 'none'"]) {
+      expect(csp).toContain(directive);
+    }
+    const [, distribution] = only(base.web, 'AWS::CloudFront::Distribution');
+    const config = distribution.Properties.DistributionConfig;
+    for (const behaviour of [config.DefaultCacheBehavior, ...config.CacheBehaviors]) {
+      expect(behaviour.ResponseHeadersPolicyId).toEqual({ Ref: policyId });
+    }
+  });
+
+  it('uploads hashed assets before pages, and invalidates the cache with the pages', () => {
+    const deployments = Object.values(base.web.findResources('Custom::CDKBucketDeployment')) as (Resource & { DependsOn?: string[] })[];
+    expect(deployments).toHaveLength(2);
+    const pages = deployments.find((d) => d.Properties.DistributionPaths)!;
+    expect(pages.Properties.DistributionPaths).toEqual(['/*']);
+    expect(pages.Properties.SystemMetadata).toEqual({ 'cache-control': 'no-cache' });
+    expect(pages.DependsOn?.some((id) => id.startsWith('DeployAssets'))).toBe(true);
+    const assets = deployments.find((d) => d !== pages)!;
+    expect(assets.Properties).toMatchObject({ Prune: false, Include: ['assets/*'] });
+    expect(assets.Properties.SystemMetadata).toEqual({ 'cache-control': 'public, max-age=31536000, immutable' });
+  });
+
+  it('serves a custom domain with its certificate and alias records', () => {
+    withDomain.web.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        Aliases: ['events.huunghi.example.vn'],
+        ViewerCertificate: Match.objectLike({ MinimumProtocolVersion: 'TLSv1.2_2021', SslSupportMethod: 'sni-only' }),
+      }),
+    });
+    for (const type of ['A', 'AAAA']) {
+      withDomain.web.hasResourceProperties('AWS::Route53::RecordSet', {
+        Name: 'events.huunghi.example.vn.',
+        Type: type,
+        HostedZoneId: 'Z0123456789ABC',
+      });
+    }
+  });
+});
+
+describe('operations', () => {
+  it('gives every Lambda function in every stack a log group with retention', () => {
+    for (const template of [base.stateful, base.web, base.api, withDomain.web, withDomain.api]) {
+      const groups = template.findResources('AWS::Logs::LogGroup') as Record<string, Resource>;
+      for (const group of Object.values(groups)) expect(group.Properties.RetentionInDays).toBe(90);
+      for (const [id, fn] of Object.entries(template.findResources('AWS::Lambda::Function')) as [string, Resource][]) {
+        const wired = fn.Properties.LoggingConfig?.LogGroup?.Ref;
+        const byName = Object.values(groups).some((g) =>
+          JSON.stringify(g.Properties.LogGroupName ?? '').includes(`{"Ref":"${id}"}`),
+        );
+        expect(Boolean(wired && groups[wired]) || byName, id).toBe(true);
+      }
+    }
+  });
+});
+
+describe('configuration', () => {
+  const read = (context: Record<string, unknown>, env: Record<string, string> = {}) =>
+    readInfraConfig((key) => ({ ...cdkJson.context, ...context })[key], env);
+
+  it('reads cdk.json as is: the placeholder sender synthesizes', () => {
+    expect(read({})).toMatchObject({ stage: 'prod', sender: PLACEHOLDER_SENDER, sesIdentity: 'address' });
+  });
+
+  it('turns a malformed value into a readable error naming the key', () => {
+    const error = (() => {
+      try {
+        read({ sender: 'not-an-address', stage: 'Prod!' });
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(InfraConfigError);
+    const message = (error as InfraConfigError).message;
+    expect(message).toMatch(/^The deployment configuration is not valid:/);
+    expect(message).toContain('sender: must be an email address');
+    expect(message).toContain('"not-an-address"');
+    expect(message).toContain('stage: ');
+    expect(message).not.toMatch(/at .*\.ts:\d+/);
+  });
+
+  it('asks for the certificate that goes with a domain, and for origins without paths', () => {
+    expect(() => read({ domain: 'events.example.org' })).toThrow(/certificateArn: is needed with domain=events.example.org/);
+    expect(() => read({ domain: 'events.example.org', certificateArn: 'arn:aws:acm:eu-west-1:123456789012:certificate/ab-12' })).toThrow(
+      /certificateArn: must be an ACM certificate ARN in us-east-1/,
+    );
+    expect(() => read({ allowedOrigin: 'https://x.example.org/app' })).toThrow(/allowedOrigin: must be an origin only/);
+  });
+
+  it('lets the environment override context, key by key', () => {
+    expect(envName('sesIdentity')).toBe('HUU_NGHI_SES_IDENTITY');
+    const config = read({}, { HUU_NGHI_SENDER: SENDER, HUU_NGHI_STAGE: 'test' });
+    expect(config).toMatchObject({ sender: SENDER, stage: 'test' });
+  });
+
+  it('encodes a non-ASCII display name for SES and quotes an ASCII one', () => {
+    expect(mailFrom({ sender: SENDER, senderName: 'Hữu Nghị' })).toBe(`=?UTF-8?B?${Buffer.from('Hữu Nghị').toString('base64')}?= <${SENDER}>`);
+    expect(mailFrom({ sender: SENDER, senderName: 'Friendship Union' })).toBe(`"Friendship Union" <${SENDER}>`);
+  });
+});
+
+describe('snapshots', () => {
+  it.each(['stateful', 'web', 'api'] as const)('%s stack', (name) => {
+    expect(normalised(base[name])).toMatchSnapshot();
+  });
+});
