@@ -37,6 +37,9 @@ export type SuppressedAddress = { email: string; reason: 'bounce' | 'complaint' 
 const messageKey = (messageId: string) => ({ pk: `OUTBOX#${messageId}`, sk: 'OUTBOX' });
 const invitationKey = (eventId: string, invitationId: string) => ({ pk: `EVENT#${eventId}`, sk: `INV#${invitationId}` });
 const suppressionKey = (email: string) => ({ pk: `SUPPRESSED#${email}`, sk: 'SUPPRESSED' });
+const sesMessageKey = (sesMessageId: string) => ({ pk: `SESMSG#${sesMessageId}`, sk: 'SESMSG' });
+/** SES reports within minutes to days; the lookup item outlives that, then TTL removes it. */
+const SES_EVENT_WINDOW_SECONDS = 30 * 24 * 3600;
 const listSkOf = (dueAt: string, messageId: string) => `${dueAt}#${messageId}`;
 
 function toMessage(item: Record<string, unknown>): OutboxMessage {
@@ -197,9 +200,54 @@ export function createOutboxRepository(db: DynamoDBDocumentClient, tableName: st
               },
             },
             { Delete: { TableName: tableName, Key: messageKey(message.messageId) } },
+            {
+              // SES reports delivery, bounces and complaints by its message id.
+              Put: {
+                TableName: tableName,
+                Item: {
+                  ...sesMessageKey(sesMessageId),
+                  eventId: message.eventId,
+                  invitationId: message.invitationId,
+                  expiresAt: Math.floor(Date.parse(at) / 1000) + SES_EVENT_WINDOW_SECONDS,
+                },
+              },
+            },
           ],
         }),
       );
+    },
+
+    async findBySesMessageId(sesMessageId: string): Promise<{ eventId: string; invitationId: string } | undefined> {
+      const result = await db.send(new GetCommand({ TableName: tableName, Key: sesMessageKey(sesMessageId) }));
+      return result.Item ? { eventId: result.Item.eventId as string, invitationId: result.Item.invitationId as string } : undefined;
+    },
+
+    /**
+     * What SES learned after sending. Moves only forward (sent → delivered → bounced or
+     * complained), so a late Delivery event never hides a bounce.
+     */
+    async recordDeliveryStatus(eventId: string, invitationId: string, status: 'delivered' | 'bounced' | 'complained', at: string, detail?: string): Promise<boolean> {
+      const from: Record<typeof status, EmailStatus[]> = {
+        delivered: ['sent'],
+        bounced: ['sent', 'delivered'],
+        complained: ['sent', 'delivered', 'bounced'],
+      };
+      const values = Object.fromEntries(from[status].map((s, i) => [`:from${i}`, s]));
+      try {
+        await db.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: invitationKey(eventId, invitationId),
+            UpdateExpression: `SET emailStatus = :status, updatedAt = :at${detail ? ', emailError = :detail' : ''}`,
+            ConditionExpression: `emailStatus IN (${Object.keys(values).join(', ')})`,
+            ExpressionAttributeValues: { ...values, ':status': status, ':at': at, ...(detail ? { ':detail': detail } : {}) },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (isConditionFailure(error)) return false;
+        throw error;
+      }
     },
 
     /** The mail will not go: the invitation says why (`failed`, `suppressed`), the message goes. */
