@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Aspects, CfnResource, Duration, RemovalPolicy, Stack, Token, type IAspect } from 'aws-cdk-lib';
@@ -7,10 +6,11 @@ import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Architecture, CfnFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { NodejsFunction, OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { CfnLogGroup, LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Construct, type IConstruct } from 'constructs';
+import { lambdaBundling } from './lambda-bundling.js';
 
 /** The repository root: entries are named by path from here, never imported (STYLE.md). */
 export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -18,9 +18,8 @@ export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** Long enough to look back over an event season, short enough to cost nothing. */
 export const LOG_RETENTION = RetentionDays.THREE_MONTHS;
 
-/** Same runtime as the benchmark's esbuild target (bench/lambda-bundle.bench.ts). */
+/** Node.js 22: Lambda retires nodejs20.x in 2026. Keep lambdaBundling.target in step. */
 export const LAMBDA_RUNTIME = Runtime.NODEJS_22_X;
-export const ESBUILD_TARGET = 'node22';
 
 /**
  * DynamoDB actions a function may use on a table, and on that table's indexes. Listed, never
@@ -63,7 +62,8 @@ export type ApiFunctionProps = {
 
 /**
  * A Lambda function with this project's defaults set once: Node.js on ARM64, bundled locally by
- * esbuild (minified ESM with source maps, the AWS SDK bundled in), a log group with retention,
+ * esbuild as lambda-bundling.ts says (minified ESM, source maps, the AWS SDK bundled in), a log
+ * group with retention,
  * and alarms on errors and throttles. Tables and mail are bound with `useTable` and `sendMailAs`,
  * which set the environment variable and the IAM grant together so neither can be forgotten.
  */
@@ -86,7 +86,7 @@ export class ApiFunction extends Construct {
       logGroup: this.logGroup,
       projectRoot: REPO_ROOT,
       depsLockFilePath: join(REPO_ROOT, 'package-lock.json'),
-      environment: { NODE_OPTIONS: '--enable-source-maps', ...props.environment },
+      environment: { NODE_OPTIONS: lambdaBundling.nodeOptions, ...props.environment },
       bundling: bundlingOptions(),
     });
     const alarm = (name: 'Errors' | 'Throttles', metric = name === 'Errors' ? this.function.metricErrors() : this.function.metricThrottles()) =>
@@ -155,20 +155,18 @@ export class ApiFunction extends Construct {
   }
 }
 
-function bundlingOptions() {
+function bundlingOptions(): BundlingOptions {
   return {
-    minify: true,
-    sourceMap: true,
-    target: ESBUILD_TARGET,
+    minify: lambdaBundling.minify,
+    sourceMap: lambdaBundling.sourcemap,
+    sourcesContent: lambdaBundling.sourcesContent,
+    target: lambdaBundling.target,
     format: OutputFormat.ESM,
-    mainFields: ['module', 'main'],
-    // Bundled rather than taken from the runtime: the versions we test are the versions we run,
-    // and one tree-shaken file initialises faster than the runtime's SDK (bench/lambda-bundle).
-    bundleAwsSDK: true,
+    mainFields: [...lambdaBundling.mainFields],
+    bundleAwsSDK: lambdaBundling.bundleAwsSdk,
     externalModules: [],
-    // Some CommonJS dependencies call require() for Node built-ins; ESM has no require.
-    banner: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);",
-    tsconfig: existsSync(join(REPO_ROOT, 'tsconfig.json')) ? join(REPO_ROOT, 'tsconfig.json') : undefined,
+    banner: lambdaBundling.banner,
+    tsconfig: join(REPO_ROOT, 'tsconfig.json'),
     // No Docker on the machines that deploy this: esbuild from node_modules does the work.
     forceDockerBundling: false,
   };
