@@ -211,17 +211,16 @@ export class WebStack extends Stack {
 
 /**
  * The built web frontend: `tsx web/build.ts --out <dir>` at synth, with the local Node, never
- * Docker. (Tests skip bundling through the `aws:cdk:bundling-stacks` context.)
+ * Docker. (Tests skip bundling through the `aws:cdk:bundling-stacks` context.) The asset's source
+ * is the repository, not web/: the build reads shared/ too, and its hash is the output's.
  */
 function webFiles(): ISource {
-  const webDir = join(REPO_ROOT, 'web');
-  const buildScript = join(webDir, 'build.ts');
-  return Source.asset(webDir, {
+  const buildScript = join(REPO_ROOT, 'web', 'build.ts');
+  return Source.asset(REPO_ROOT, {
     bundling: {
-      // Only reached if local bundling declines, which it never does: the build needs the whole
-      // repository (web/ imports shared/), not just web/ mounted into a container.
+      // Only reached if local bundling declines, which it does not: kept as the equivalent.
       image: DockerImage.fromRegistry('public.ecr.aws/docker/library/node:22'),
-      command: ['sh', '-c', 'echo "web/ is built locally with tsx; Docker bundling is not supported" >&2; exit 1'],
+      command: ['bash', '-c', 'npm ci --no-audit --no-fund && npx tsx web/build.ts --out /asset-output'],
       local: {
         tryBundle(outputDir) {
           if (!existsSync(buildScript)) {
