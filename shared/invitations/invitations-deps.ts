@@ -1,0 +1,11 @@
+import type { EventsRepository } from '../events/events-repository.js';
+import type { RateLimiter } from '../rate-limits/rate-limiter.js';
+import type { InvitationsRepository } from './invitations-repository.js';
+
+/** What the invitation use cases need; built once per process (functions/api/deps.ts). */
+export type InvitationsDeps = {
+  invitations: InvitationsRepository;
+  events: EventsRepository;
+  rateLimiter: RateLimiter;
+  now: () => Date;
+};

@@ -1,0 +1,565 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  BatchGetCommand,
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
+import { hashToken, newId, newSecretToken } from '../auth/secret-tokens.js';
+import { isConditionFailure } from '../db/conditions.js';
+import { decodeCursor, encodeCursor, type Page } from '../db/pagination.js';
+import { ValidationError } from '../errors.js';
+import { foldAccents } from '../text/vietnamese.js';
+import type { EmailStatus, InvitationResponse, InviteeLanguage } from './invitation-schema.js';
+import { nameSortKey } from './name-sort-key.js';
+
+/**
+ * Invitations in the one table (README, "Data model"):
+ *
+ *   EVENT#<eventId>   INV#<invitationId>      the invitation; in the `listings` index under
+ *                                             EVENT#<eventId>#INVITATIONS, sorted by name
+ *   EVENT#<eventId>   INVEMAIL#<email>        one invitation per address per event; for an
+ *   EVENT#<eventId>   INVPHONE#<+84...>       invitee without email, per phone number
+ *   INVTOKEN#<sha256> INVTOKEN                the personal link → { eventId, invitationId }
+ *   EVENT#<eventId>   EVENT                   the event: counts.invited moves in the same
+ *                                             transaction as the invitations it counts
+ *
+ * Only a token's hash is stored; the raw token is handed to the caller once.
+ */
+export type StoredInvitation = {
+  invitationId: string;
+  eventId: string;
+  name: string;
+  email?: string;
+  phone?: string;
+  organisation?: string;
+  position?: string;
+  language: InviteeLanguage;
+  group?: string;
+  emailStatus: EmailStatus;
+  response: InvitationResponse;
+  createdAt: string;
+  updatedAt: string;
+  invitedAt?: string;
+  remindedAt?: string;
+  /** Folded name, organisation, email and phone: what the list search looks in. */
+  searchText: string;
+  tokenHash: string;
+  details?: Record<string, unknown>;
+};
+
+export type NewInvitation = Omit<StoredInvitation, 'invitationId' | 'searchText' | 'tokenHash'>;
+export type InvitationAddress = { email?: string; phone?: string };
+export type CreatedInvitation = { invitationId: string; token: string };
+export type InsertOutcome<T extends NewInvitation> = {
+  created: (CreatedInvitation & { invitation: T })[];
+  /** Their address was taken meanwhile (another import, another organiser): nothing written. */
+  duplicates: T[];
+  /** Kept failing on write conflicts after several tries: nothing written, importing again is safe. */
+  failed: T[];
+};
+
+/** The event is missing, cancelled or closed: the transaction that would count invitees failed. */
+export class EventNotOpenSignal extends Error {}
+/** The invitation changed or vanished between read and write. */
+export class InvitationChangedSignal extends Error {}
+export class AddressTakenSignal extends Error {}
+
+const eventKey = (eventId: string) => ({ pk: `EVENT#${eventId}`, sk: 'EVENT' });
+const invitationKey = (eventId: string, invitationId: string) => ({ pk: `EVENT#${eventId}`, sk: `INV#${invitationId}` });
+const tokenKey = (tokenHash: string) => ({ pk: `INVTOKEN#${tokenHash}`, sk: 'INVTOKEN' });
+const listPkOf = (eventId: string) => `EVENT#${eventId}#INVITATIONS`;
+const INVITATION_PREFIX = 'INV#';
+
+/** The guard that keeps one invitation per address: the email, or the phone when there is none. */
+export function addressGuardOf(address: InvitationAddress): string {
+  if (address.email) return `INVEMAIL#${address.email}`;
+  if (address.phone) return `INVPHONE#${address.phone}`;
+  throw new Error('An invitee needs an email or a phone');
+}
+const guardKey = (eventId: string, guard: string) => ({ pk: `EVENT#${eventId}`, sk: guard });
+
+export function searchTextOf(invitation: Pick<StoredInvitation, 'name' | 'organisation' | 'email' | 'phone'>): string {
+  return foldAccents([invitation.name, invitation.organisation, invitation.email, invitation.phone].filter(Boolean).join(' '));
+}
+
+/** 33 invitations × 3 items + the event counter = 100, the most one transaction may hold. */
+const INVITATIONS_PER_TRANSACTION = 33;
+const PARALLEL_TRANSACTIONS = 4;
+const MAX_CONFLICT_RETRIES = 8;
+const STORED_ATTRIBUTES = ['pk', 'sk', 'listPk', 'listSk', 'type'];
+
+function toInvitation(item: Record<string, unknown>): StoredInvitation {
+  const invitation = { ...item };
+  for (const key of STORED_ATTRIBUTES) delete invitation[key];
+  return invitation as StoredInvitation;
+}
+
+function cancellationCodes(error: unknown): (string | undefined)[] | undefined {
+  if (!(error instanceof TransactionCanceledException) && (error as { name?: string })?.name !== 'TransactionCanceledException') {
+    return undefined;
+  }
+  return ((error as TransactionCanceledException).CancellationReasons ?? []).map((reason) => reason.Code);
+}
+
+const invalidCursor = () =>
+  new ValidationError({ vi: 'Tham số cursor không hợp lệ.', en: 'The cursor is not valid.' }, undefined, 'invalid_cursor');
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const backoff = (attempt: number) => sleep(Math.random() * Math.min(1000, 20 * 2 ** attempt));
+
+async function inParallel<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const item = items[next]!;
+      next += 1;
+      await work(item);
+    }
+  });
+  await Promise.all(workers);
+}
+
+export type InvitationListQuery = {
+  limit: number;
+  cursor?: string;
+  emailStatus?: EmailStatus;
+  response?: InvitationResponse;
+  group?: string;
+  /** Folded words, each of which must appear in searchText. */
+  words?: string[];
+};
+
+export type InvitationChanges = {
+  set: Partial<Pick<StoredInvitation, 'name' | 'email' | 'phone' | 'organisation' | 'position' | 'language' | 'group'>>;
+  remove: ('email' | 'phone' | 'organisation' | 'position' | 'group')[];
+};
+
+export function createInvitationsRepository(db: DynamoDBDocumentClient, tableName: string) {
+  function storedItem(invitation: StoredInvitation) {
+    return {
+      ...invitationKey(invitation.eventId, invitation.invitationId),
+      type: 'invitation',
+      ...invitation,
+      listPk: listPkOf(invitation.eventId),
+      listSk: `${nameSortKey(invitation.name)}#${invitation.invitationId}`,
+    };
+  }
+
+  function tokenPut(invitation: { eventId: string; invitationId: string }, tokenHash: string) {
+    return {
+      Put: {
+        TableName: tableName,
+        Item: { ...tokenKey(tokenHash), type: 'invitationToken', eventId: invitation.eventId, invitationId: invitation.invitationId },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    };
+  }
+
+  /** One transaction of at most 33 invitations; retried on conflicts, duplicates set aside. */
+  async function insertChunk<T extends NewInvitation>(eventId: string, chunk: T[], outcome: InsertOutcome<T>) {
+    let pending = chunk.map((invitation) => ({ invitation, invitationId: newId(), token: newSecretToken() }));
+    let conflicts = 0;
+    while (pending.length > 0) {
+      const items: Record<string, unknown>[] = pending.flatMap(({ invitation, invitationId, token }) => {
+        const stored: StoredInvitation = { ...invitation, invitationId, searchText: searchTextOf(invitation), tokenHash: hashToken(token) };
+        return [
+          {
+            Put: {
+              TableName: tableName,
+              Item: storedItem(stored),
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          {
+            Put: {
+              TableName: tableName,
+              Item: { ...guardKey(eventId, addressGuardOf(invitation)), type: 'invitationGuard', invitationId },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          tokenPut({ eventId, invitationId }, stored.tokenHash),
+        ];
+      });
+      items.push({
+        Update: {
+          TableName: tableName,
+          Key: eventKey(eventId),
+          UpdateExpression: 'SET #counts.#invited = if_not_exists(#counts.#invited, :zero) + :n',
+          ConditionExpression: '#status IN (:draft, :published)',
+          ExpressionAttributeNames: { '#counts': 'counts', '#invited': 'invited', '#status': 'status' },
+          ExpressionAttributeValues: { ':zero': 0, ':n': pending.length, ':draft': 'draft', ':published': 'published' },
+        },
+      });
+      try {
+        await db.send(new TransactWriteCommand({ TransactItems: items as never }));
+        outcome.created.push(...pending.map(({ invitation, invitationId, token }) => ({ invitation, invitationId, token })));
+        return;
+      } catch (error) {
+        const codes = cancellationCodes(error);
+        if (!codes) throw error;
+        if (codes[pending.length * 3] === 'ConditionalCheckFailed') throw new EventNotOpenSignal();
+        const taken = new Set<number>();
+        let collided = false;
+        pending.forEach((_, i) => {
+          if (codes[i * 3 + 1] === 'ConditionalCheckFailed') taken.add(i);
+          else if (codes[i * 3] === 'ConditionalCheckFailed' || codes[i * 3 + 2] === 'ConditionalCheckFailed') collided = true;
+        });
+        if (taken.size > 0 || collided) {
+          outcome.duplicates.push(...pending.filter((_, i) => taken.has(i)).map((p) => p.invitation));
+          // A random id or token that already exists is as good as impossible; a new one is enough.
+          pending = pending
+            .filter((_, i) => !taken.has(i))
+            .map((p) => (collided ? { ...p, invitationId: newId(), token: newSecretToken() } : p));
+          continue;
+        }
+        // TransactionConflict: another transaction held one of the items (the event counter,
+        // or a guard another import is writing). Wait a little and try the same writes again.
+        conflicts += 1;
+        if (conflicts > MAX_CONFLICT_RETRIES) {
+          outcome.failed.push(...pending.map((p) => p.invitation));
+          return;
+        }
+        await backoff(conflicts);
+      }
+    }
+  }
+
+  async function findById(eventId: string, invitationId: string): Promise<StoredInvitation | undefined> {
+    const result = await db.send(
+      new GetCommand({ TableName: tableName, Key: invitationKey(eventId, invitationId), ConsistentRead: true }),
+    );
+    return result.Item ? toInvitation(result.Item) : undefined;
+  }
+
+  return {
+    /**
+     * Creates invitations in transactions of 33 (each with its address guard, its token and the
+     * event's counter), a few at once. An address already taken is reported, never overwritten;
+     * the rest of its transaction is written on the next try.
+     */
+    async insertInvitations<T extends NewInvitation>(eventId: string, invitations: T[]): Promise<InsertOutcome<T>> {
+      const outcome: InsertOutcome<T> = { created: [], duplicates: [], failed: [] };
+      const chunks: T[][] = [];
+      for (let i = 0; i < invitations.length; i += INVITATIONS_PER_TRANSACTION) {
+        chunks.push(invitations.slice(i, i + INVITATIONS_PER_TRANSACTION));
+      }
+      await inParallel(chunks, PARALLEL_TRANSACTIONS, (chunk) => insertChunk(eventId, chunk, outcome));
+      return outcome;
+    },
+
+    /** Which of these address guards already exist in the event: a cheap pre-check before writing. */
+    async findTakenAddresses(eventId: string, guards: string[]): Promise<Set<string>> {
+      const taken = new Set<string>();
+      const batches: string[][] = [];
+      const unique = [...new Set(guards)];
+      for (let i = 0; i < unique.length; i += 100) batches.push(unique.slice(i, i + 100));
+      await inParallel(batches, PARALLEL_TRANSACTIONS, async (batch) => {
+        let keys: Record<string, unknown>[] = batch.map((guard) => guardKey(eventId, guard));
+        let attempt = 0;
+        while (keys.length > 0) {
+          const result = await db.send(
+            new BatchGetCommand({
+              RequestItems: { [tableName]: { Keys: keys, ProjectionExpression: 'sk', ConsistentRead: true } },
+            }),
+          );
+          for (const item of result.Responses?.[tableName] ?? []) taken.add(item.sk as string);
+          keys = (result.UnprocessedKeys?.[tableName]?.Keys ?? []) as Record<string, unknown>[];
+          if (keys.length > 0) await backoff((attempt += 1));
+        }
+      });
+      return taken;
+    },
+
+    findById,
+
+    /** The invitation behind a personal link; undefined for an unknown or revoked token. */
+    async findByTokenHash(tokenHash: string): Promise<StoredInvitation | undefined> {
+      const link = await db.send(new GetCommand({ TableName: tableName, Key: tokenKey(tokenHash), ConsistentRead: true }));
+      if (!link.Item) return undefined;
+      const invitation = await findById(link.Item.eventId as string, link.Item.invitationId as string);
+      // A link item left behind by an interrupted change opens nothing: the invitation decides.
+      return invitation?.tokenHash === tokenHash ? invitation : undefined;
+    },
+
+    /**
+     * One page of an event's invitations in Vietnamese name order. Filters apply after DynamoDB
+     * reads a page, so a page can come back short: it reads on until the page is full or the
+     * list ends, and the cursor always points just after the last invitation answered.
+     */
+    async listByName(eventId: string, query: InvitationListQuery): Promise<Page<StoredInvitation>> {
+      const filters: string[] = [];
+      const names: Record<string, string> = {};
+      const values: Record<string, unknown> = { ':list': listPkOf(eventId) };
+      if (query.emailStatus) {
+        filters.push('#emailStatus = :emailStatus');
+        names['#emailStatus'] = 'emailStatus';
+        values[':emailStatus'] = query.emailStatus;
+      }
+      if (query.response) {
+        filters.push('#response = :response');
+        names['#response'] = 'response';
+        values[':response'] = query.response;
+      }
+      if (query.group) {
+        filters.push('#group = :group');
+        names['#group'] = 'group';
+        values[':group'] = query.group;
+      }
+      query.words?.forEach((word, i) => {
+        filters.push(`contains(searchText, :w${i})`);
+        values[`:w${i}`] = word;
+      });
+      let startKey: Record<string, unknown> | undefined = decodeCursor(query.cursor, ['pk', 'sk', 'listPk', 'listSk']);
+      // A cursor from another event's list is as invalid as a garbled one.
+      if (startKey && startKey.listPk !== listPkOf(eventId)) throw invalidCursor();
+      const items: StoredInvitation[] = [];
+      let lastKey: Record<string, unknown> | undefined;
+      do {
+        const result = await db.send(
+          new QueryCommand({
+            TableName: tableName,
+            IndexName: 'listings',
+            KeyConditionExpression: 'listPk = :list',
+            FilterExpression: filters.length ? filters.join(' AND ') : undefined,
+            ExpressionAttributeNames: Object.keys(names).length ? names : undefined,
+            ExpressionAttributeValues: values,
+            ExclusiveStartKey: startKey,
+            // Without filters one read is exactly the page; with them, read ahead in bigger steps.
+            Limit: filters.length ? Math.max(query.limit - items.length, 200) : query.limit - items.length,
+          }),
+        );
+        const found = result.Items ?? [];
+        let used = 0;
+        for (const item of found) {
+          if (items.length === query.limit) break;
+          items.push(toInvitation(item));
+          lastKey = { pk: item.pk, sk: item.sk, listPk: item.listPk, listSk: item.listSk };
+          used += 1;
+        }
+        startKey = result.LastEvaluatedKey;
+        if (items.length === query.limit) {
+          // Full: the next page starts after its last invitation, unless nothing can follow.
+          const more = used < found.length || startKey !== undefined;
+          return { items, ...(more ? { nextCursor: encodeCursor(lastKey) } : {}) };
+        }
+      } while (startKey);
+      return { items };
+    },
+
+    /** Every invitation of an event, read page by page (counts, copying a list). */
+    async listAllByEvent(eventId: string): Promise<StoredInvitation[]> {
+      const all: StoredInvitation[] = [];
+      let startKey: Record<string, unknown> | undefined;
+      do {
+        const result = await db.send(
+          new QueryCommand({
+            TableName: tableName,
+            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+            ExpressionAttributeValues: { ':pk': `EVENT#${eventId}`, ':prefix': INVITATION_PREFIX },
+            ConsistentRead: true,
+            ExclusiveStartKey: startKey,
+          }),
+        );
+        all.push(...(result.Items ?? []).map(toInvitation));
+        startKey = result.LastEvaluatedKey;
+      } while (startKey);
+      return all;
+    },
+
+    /**
+     * Writes a correction. When the address changes, the old address guard gives way to the new
+     * one and the link is replaced, all in one transaction: the old link opens nothing from then on.
+     * Answers the new raw token when the link was replaced.
+     * Throws AddressTakenSignal or InvitationChangedSignal.
+     */
+    async updateInvitation(
+      current: StoredInvitation,
+      changes: InvitationChanges,
+      updatedAt: string,
+      options: { replaceLink: boolean },
+    ): Promise<{ invitation: StoredInvitation; token?: string }> {
+      const next: StoredInvitation = { ...current, ...changes.set, updatedAt };
+      for (const key of changes.remove) delete next[key];
+      const token = options.replaceLink ? newSecretToken() : undefined;
+      if (token) next.tokenHash = hashToken(token);
+      next.searchText = searchTextOf(next);
+
+      const stored = storedItem(next);
+      const sets: Record<string, unknown> = { ...changes.set, updatedAt, searchText: next.searchText, listSk: stored.listSk };
+      if (token) sets.tokenHash = next.tokenHash;
+      const names: Record<string, string> = {};
+      const values: Record<string, unknown> = { ':currentHash': current.tokenHash };
+      const setParts = Object.entries(sets).map(([key, value]) => {
+        names[`#${key}`] = key;
+        values[`:${key}`] = value;
+        return `#${key} = :${key}`;
+      });
+      for (const key of changes.remove) names[`#${key}`] = key;
+      const update = {
+        TableName: tableName,
+        Key: invitationKey(current.eventId, current.invitationId),
+        UpdateExpression: `SET ${setParts.join(', ')}${changes.remove.length ? ` REMOVE ${changes.remove.map((k) => `#${k}`).join(', ')}` : ''}`,
+        // The link it was read with: a concurrent address change or resend rotated it.
+        ConditionExpression: 'tokenHash = :currentHash',
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+      };
+
+      const oldGuard = addressGuardOf(current);
+      const newGuard = addressGuardOf(next);
+      if (!token && oldGuard === newGuard) {
+        try {
+          await db.send(new UpdateCommand(update));
+        } catch (error) {
+          if (isConditionFailure(error)) throw new InvitationChangedSignal();
+          throw error;
+        }
+        return { invitation: next };
+      }
+
+      const items: Record<string, unknown>[] = [{ Update: update }];
+      let newGuardIndex = -1;
+      if (oldGuard !== newGuard) {
+        items.push({
+          Delete: {
+            TableName: tableName,
+            Key: guardKey(current.eventId, oldGuard),
+            ConditionExpression: 'attribute_not_exists(pk) OR invitationId = :id',
+            ExpressionAttributeValues: { ':id': current.invitationId },
+          },
+        });
+        newGuardIndex = items.length;
+        items.push({
+          Put: {
+            TableName: tableName,
+            Item: { ...guardKey(current.eventId, newGuard), type: 'invitationGuard', invitationId: current.invitationId },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        });
+      }
+      if (token) {
+        items.push({ Delete: { TableName: tableName, Key: tokenKey(current.tokenHash) } });
+        items.push(tokenPut(current, next.tokenHash));
+      }
+      try {
+        await db.send(new TransactWriteCommand({ TransactItems: items as never }));
+      } catch (error) {
+        const codes = cancellationCodes(error);
+        if (codes?.[newGuardIndex] === 'ConditionalCheckFailed') throw new AddressTakenSignal();
+        if (codes?.some((code) => code === 'ConditionalCheckFailed' || code === 'TransactionConflict')) {
+          throw new InvitationChangedSignal();
+        }
+        throw error;
+      }
+      return { invitation: next, token };
+    },
+
+    /**
+     * A fresh personal link for an invitation, revoking the one before: the raw token exists only
+     * in this answer (and the email that carries it). The mail sender calls this at send time.
+     * Undefined when the invitation does not exist.
+     */
+    async rotateToken(eventId: string, invitationId: string): Promise<string | undefined> {
+      for (let attempt = 0; attempt < 5; attempt += 1) {
+        const current = await findById(eventId, invitationId);
+        if (!current) return undefined;
+        const token = newSecretToken();
+        const tokenHash = hashToken(token);
+        try {
+          await db.send(
+            new TransactWriteCommand({
+              TransactItems: [
+                {
+                  Update: {
+                    TableName: tableName,
+                    Key: invitationKey(eventId, invitationId),
+                    UpdateExpression: 'SET tokenHash = :new',
+                    ConditionExpression: 'tokenHash = :old',
+                    ExpressionAttributeValues: { ':new': tokenHash, ':old': current.tokenHash },
+                  },
+                },
+                { Delete: { TableName: tableName, Key: tokenKey(current.tokenHash) } },
+                tokenPut(current, tokenHash),
+              ] as never,
+            }),
+          );
+          return token;
+        } catch (error) {
+          if (!cancellationCodes(error)) throw error;
+          await backoff(attempt);
+        }
+      }
+      throw new InvitationChangedSignal();
+    },
+
+    /** Removes an invitation with its address guard and its link, and counts it out of the event. */
+    async deleteInvitation(current: StoredInvitation): Promise<void> {
+      try {
+        await db.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Delete: {
+                  TableName: tableName,
+                  Key: invitationKey(current.eventId, current.invitationId),
+                  ConditionExpression: 'tokenHash = :hash',
+                  ExpressionAttributeValues: { ':hash': current.tokenHash },
+                },
+              },
+              {
+                Delete: {
+                  TableName: tableName,
+                  Key: guardKey(current.eventId, addressGuardOf(current)),
+                  ConditionExpression: 'attribute_not_exists(pk) OR invitationId = :id',
+                  ExpressionAttributeValues: { ':id': current.invitationId },
+                },
+              },
+              { Delete: { TableName: tableName, Key: tokenKey(current.tokenHash) } },
+              {
+                Update: {
+                  TableName: tableName,
+                  Key: eventKey(current.eventId),
+                  UpdateExpression: 'SET #counts.#invited = if_not_exists(#counts.#invited, :one) - :one',
+                  ConditionExpression: 'attribute_exists(pk)',
+                  ExpressionAttributeNames: { '#counts': 'counts', '#invited': 'invited' },
+                  ExpressionAttributeValues: { ':one': 1 },
+                },
+              },
+            ] as never,
+          }),
+        );
+      } catch (error) {
+        if (cancellationCodes(error)) throw new InvitationChangedSignal();
+        throw error;
+      }
+    },
+
+    /**
+     * Sets the answer of an invitee. The answer flow (a later issue) moves it with the event's
+     * counts in one transaction; this plain write serves tests and data repairs.
+     */
+    async recordResponse(eventId: string, invitationId: string, response: InvitationResponse, at: string): Promise<boolean> {
+      try {
+        await db.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: invitationKey(eventId, invitationId),
+            UpdateExpression: 'SET #response = :response, updatedAt = :at',
+            ConditionExpression: 'attribute_exists(pk)',
+            ExpressionAttributeNames: { '#response': 'response' },
+            ExpressionAttributeValues: { ':response': response, ':at': at },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (isConditionFailure(error)) return false;
+        throw error;
+      }
+    },
+  };
+}
+
+export type InvitationsRepository = ReturnType<typeof createInvitationsRepository>;

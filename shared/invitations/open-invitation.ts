@@ -1,0 +1,73 @@
+import { hashToken } from '../auth/secret-tokens.js';
+import type { Field } from '../events/event-schema.js';
+import { presentEvent } from '../events/present-event.js';
+import type { RateLimitRule } from '../rate-limits/rate-limiter.js';
+import type { InvitationResponse, InviteeLanguage } from './invitation-schema.js';
+import { InvitationLinkNotFoundError } from './invitation-errors.js';
+import type { InvitationsDeps } from './invitations-deps.js';
+
+/**
+ * Misses allowed per client address. Only misses count: a conference hall behind one address,
+ * everyone opening their real link at once, is never refused. A client over the limit still
+ * opens a real link; with 256-bit tokens, guessing one is hopeless anyway, and the limit is there
+ * to stop a client hammering the table with made-up tokens.
+ */
+export const linkMissLimit: RateLimitRule = { name: 'invitation-link-miss', limit: 30, windowSeconds: 10 * 60 };
+
+/** Tokens are 32 random bytes in base64url: 43 characters. Anything else is a miss, unread. */
+const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
+
+export type OpenedInvitation = {
+  event: {
+    eventId: string;
+    title: { vi: string; en?: string };
+    description?: { vi?: string; en?: string };
+    venue: string;
+    startsAt: string;
+    endsAt: string;
+    type: string;
+    status: string;
+    timeZone: string;
+    registrationClosesAt?: string;
+  };
+  invitee: { name: string; email?: string; organisation?: string; position?: string; language: InviteeLanguage };
+  response: InvitationResponse;
+  fields: Field[];
+  details?: Record<string, unknown>;
+};
+
+/** What the person who opens their personal link sees (API.md, "Answering an invitation"). */
+export async function openInvitation(deps: InvitationsDeps, token: string, clientAddress: string): Promise<OpenedInvitation> {
+  const invitation = TOKEN_SHAPE.test(token) ? await deps.invitations.findByTokenHash(hashToken(token)) : undefined;
+  const stored = invitation ? await deps.events.findById(invitation.eventId) : undefined;
+  if (!invitation || !stored) {
+    await deps.rateLimiter.assertAllowed(linkMissLimit, clientAddress);
+    await deps.rateLimiter.record(linkMissLimit, clientAddress);
+    throw new InvitationLinkNotFoundError();
+  }
+  const event = presentEvent(stored);
+  return {
+    event: {
+      eventId: event.eventId,
+      title: event.title,
+      description: event.description,
+      venue: event.venue,
+      startsAt: event.startsAt,
+      endsAt: event.endsAt,
+      type: event.type,
+      status: event.status,
+      timeZone: event.timeZone,
+      registrationClosesAt: event.registrationClosesAt,
+    },
+    invitee: {
+      name: invitation.name,
+      email: invitation.email,
+      organisation: invitation.organisation,
+      position: invitation.position,
+      language: invitation.language,
+    },
+    response: invitation.response,
+    fields: event.fields,
+    ...(invitation.details ? { details: invitation.details } : {}),
+  };
+}

@@ -1,0 +1,24 @@
+import { toLocalIso } from '../time/ho-chi-minh.js';
+import type { Invitation } from './invitation-schema.js';
+import type { StoredInvitation } from './invitations-repository.js';
+
+/** An invitation as the API shows it: local times, no search text, no token hash. */
+export function presentInvitation(stored: StoredInvitation): Invitation {
+  return {
+    invitationId: stored.invitationId,
+    eventId: stored.eventId,
+    name: stored.name,
+    email: stored.email,
+    phone: stored.phone,
+    organisation: stored.organisation,
+    position: stored.position,
+    language: stored.language,
+    group: stored.group,
+    emailStatus: stored.emailStatus,
+    response: stored.response,
+    createdAt: toLocalIso(stored.createdAt),
+    updatedAt: toLocalIso(stored.updatedAt),
+    invitedAt: stored.invitedAt ? toLocalIso(stored.invitedAt) : undefined,
+    remindedAt: stored.remindedAt ? toLocalIso(stored.remindedAt) : undefined,
+  };
+}

@@ -1,0 +1,116 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createDocumentClient } from '../../../shared/aws/dynamodb-client.js';
+import { hashToken } from '../../../shared/auth/secret-tokens.js';
+import { createEventsRepository } from '../../../shared/events/events-repository.js';
+import {
+  createInvitationsRepository,
+  EventNotOpenSignal,
+  type NewInvitation,
+} from '../../../shared/invitations/invitations-repository.js';
+import { createTestTable } from '../../support/test-context.js';
+
+/** The repository against DynamoDB Local: only a real engine proves the conditions hold. */
+let repo: ReturnType<typeof createInvitationsRepository>;
+let events: ReturnType<typeof createEventsRepository>;
+
+beforeAll(async () => {
+  const { tableName, endpoint } = await createTestTable();
+  const db = createDocumentClient({ region: 'local', endpoint });
+  repo = createInvitationsRepository(db, tableName);
+  events = createEventsRepository(db, tableName);
+});
+
+let eventSeq = 0;
+async function newEvent(status: 'draft' | 'cancelled' = 'draft') {
+  const eventId = `event-${(eventSeq += 1)}-${Date.now()}`;
+  const now = new Date().toISOString();
+  await events.insertEvent({
+    eventId,
+    type: 'meeting',
+    title: { vi: 'Họp' },
+    venue: 'Buôn Ma Thuột',
+    startsAt: now,
+    endsAt: now,
+    requiresApproval: false,
+    fields: [],
+    status,
+    counts: { invited: 0, confirmed: 0, waitlisted: 0, pending: 0, declined: 0, checkedIn: 0 },
+    createdAt: now,
+    updatedAt: now,
+    createdBy: 'test',
+    version: 1,
+  });
+  return eventId;
+}
+
+const invitee = (eventId: string, i: number): NewInvitation => ({
+  eventId,
+  name: `Khách ${i}`,
+  email: `guest${i}@example.org`,
+  language: 'vi',
+  emailStatus: 'not_sent',
+  response: 'none',
+  createdAt: new Date().toISOString(),
+  updatedAt: new Date().toISOString(),
+});
+
+describe('insertInvitations', () => {
+  it('writes many transactions, each with its guard, token and counter', async () => {
+    const eventId = await newEvent();
+    const outcome = await repo.insertInvitations(eventId, Array.from({ length: 100 }, (_, i) => invitee(eventId, i)));
+    expect(outcome.created).toHaveLength(100);
+    expect(outcome.duplicates).toEqual([]);
+    expect((await events.findById(eventId))!.counts.invited).toBe(100);
+    const { token, invitationId } = outcome.created.find((c) => c.invitation.email === 'guest7@example.org')!;
+    const found = await repo.findByTokenHash(hashToken(token));
+    expect(found).toMatchObject({ invitationId, email: 'guest7@example.org' });
+    expect(JSON.stringify(found)).not.toContain(token);
+  });
+
+  it('finds taken addresses inside a transaction, sets them aside and writes the rest', async () => {
+    const eventId = await newEvent();
+    await repo.insertInvitations(eventId, [invitee(eventId, 3), invitee(eventId, 20)]);
+    // Bypassing the pre-check: the conditions alone must catch both duplicates.
+    const outcome = await repo.insertInvitations(eventId, Array.from({ length: 40 }, (_, i) => invitee(eventId, i)));
+    expect(outcome.created).toHaveLength(38);
+    expect(outcome.duplicates.map((d) => d.email).sort()).toEqual(['guest20@example.org', 'guest3@example.org']);
+    expect((await events.findById(eventId))!.counts.invited).toBe(40);
+    expect(await repo.findTakenAddresses(eventId, ['INVEMAIL#guest3@example.org', 'INVEMAIL#nobody@example.org'])).toEqual(
+      new Set(['INVEMAIL#guest3@example.org']),
+    );
+  });
+
+  it('two writers of the same list at once: each invitation once, the counter exact', async () => {
+    const eventId = await newEvent();
+    const list = Array.from({ length: 150 }, (_, i) => invitee(eventId, i));
+    const [a, b] = await Promise.all([repo.insertInvitations(eventId, list), repo.insertInvitations(eventId, list)]);
+    expect(a.created.length + b.created.length).toBe(150);
+    expect(a.duplicates.length + b.duplicates.length).toBe(150);
+    expect(a.failed.length + b.failed.length).toBe(0);
+    expect(await repo.listAllByEvent(eventId)).toHaveLength(150);
+    expect((await events.findById(eventId))!.counts.invited).toBe(150);
+  });
+
+  it('writes nothing into a cancelled event', async () => {
+    const eventId = await newEvent('cancelled');
+    await expect(repo.insertInvitations(eventId, [invitee(eventId, 1)])).rejects.toBeInstanceOf(EventNotOpenSignal);
+    expect(await repo.listAllByEvent(eventId)).toEqual([]);
+  });
+});
+
+describe('rotateToken', () => {
+  it('makes a new link and revokes the one before; only hashes are stored', async () => {
+    const eventId = await newEvent();
+    const { created } = await repo.insertInvitations(eventId, [invitee(eventId, 1)]);
+    const first = created[0]!;
+    const second = (await repo.rotateToken(eventId, first.invitationId))!;
+    expect(second).not.toBe(first.token);
+    expect(await repo.findByTokenHash(hashToken(first.token))).toBeUndefined();
+    expect((await repo.findByTokenHash(hashToken(second)))?.invitationId).toBe(first.invitationId);
+    expect(await repo.rotateToken(eventId, 'no-such-invitation')).toBeUndefined();
+    // Several senders at once: exactly one link stays valid.
+    const tokens = await Promise.all([1, 2, 3].map(() => repo.rotateToken(eventId, first.invitationId)));
+    const valid = await Promise.all(tokens.map(async (t) => Boolean(await repo.findByTokenHash(hashToken(t!)))));
+    expect(valid.filter(Boolean)).toHaveLength(1);
+  });
+});
