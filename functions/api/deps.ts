@@ -12,6 +12,8 @@ import type { Mailer } from '../../shared/email/mailer.js';
 import { createSesMailer } from '../../shared/email/ses-mailer.js';
 import type { EventsDeps } from '../../shared/events/events-deps.js';
 import { createEventsRepository } from '../../shared/events/events-repository.js';
+import type { InvitationsDeps } from '../../shared/invitations/invitations-deps.js';
+import { createInvitationsRepository } from '../../shared/invitations/invitations-repository.js';
 import { createRateLimitRepository } from '../../shared/rate-limits/rate-limit-repository.js';
 import { createRateLimiter } from '../../shared/rate-limits/rate-limiter.js';
 
@@ -19,6 +21,7 @@ import { createRateLimiter } from '../../shared/rate-limits/rate-limiter.js';
 export type AppDeps = {
   auth: AuthDeps;
   events: EventsDeps;
+  invitations: InvitationsDeps;
   health: { database: () => Promise<boolean>; mail: () => Promise<boolean> };
   cookies: { secure: boolean; sessionHours: number };
   /** The address a request comes from, as the adapter (Node or Lambda) knows it. */
@@ -38,19 +41,22 @@ export function buildDeps(
   const mailer =
     clients.mailer ??
     createSesMailer(clients.ses!, { from: config.mailFrom, configurationSet: config.sesConfigurationSet });
+  const events = createEventsRepository(db, table);
+  const rateLimiter = createRateLimiter(createRateLimitRepository(db, table), now);
   return {
     auth: {
       users: createUsersRepository(db, table),
       sessions: createSessionsRepository(db, table),
       passwordTokens: createPasswordTokensRepository(db, table),
-      rateLimiter: createRateLimiter(createRateLimitRepository(db, table), now),
+      rateLimiter,
       mailer,
       passwords: createPasswordHasher(adapter.scryptCost),
       now,
       publicUrl: config.publicUrl,
       sessionHours: config.sessionHours,
     },
-    events: { events: createEventsRepository(db, table), now },
+    events: { events, now },
+    invitations: { invitations: createInvitationsRepository(db, table), events, rateLimiter, now },
     health: { database: createDatabaseProbe(db, table), mail: () => mailer.isReachable() },
     cookies: { secure: config.secureCookies, sessionHours: config.sessionHours },
     clientAddress: adapter.clientAddress,

@@ -8,6 +8,10 @@ export const permissions = {
   'events:read': ['admin', 'organiser', 'staff'],
   'events:write': ['admin', 'organiser'],
   'users:manage': ['admin'],
+  // Staff read invitation lists (who is invited, who answered) to prepare the door; only
+  // organisers and admins add, correct, remove or copy invitees.
+  'invitations:read': ['admin', 'organiser', 'staff'],
+  'invitations:write': ['admin', 'organiser'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -20,6 +20,8 @@ export const publicRoutes: { method: string; path: RegExp }[] = [
   { method: 'POST', path: /^\/api\/auth\/login$/ },
   { method: 'POST', path: /^\/api\/auth\/logout$/ },
   { method: 'POST', path: /^\/api\/auth\/set-password$/ },
+  // The invitee's personal link: the token is the credential.
+  { method: 'GET', path: /^\/api\/r\/[^/]+$/ },
 ];
 
 export const isPublicRoute = (method: string, path: string) =>

@@ -1,0 +1,131 @@
+import { Hono, type Context } from 'hono';
+import { ValidationError } from '../../../shared/errors.js';
+import { copyInvitees } from '../../../shared/invitations/copy-invitees.js';
+import { countInvitations } from '../../../shared/invitations/count-invitations.js';
+import { deleteInvitation } from '../../../shared/invitations/delete-invitation.js';
+import { importInvitees, type InviteeRow } from '../../../shared/invitations/import-invitees.js';
+import { InvitationNotFoundError } from '../../../shared/invitations/invitation-errors.js';
+import {
+  copyInviteesSchema,
+  importInviteesBodySchema,
+  importQuerySchema,
+  listInvitationsQuerySchema,
+  updateInvitationSchema,
+} from '../../../shared/invitations/invitation-schema.js';
+import { describeInviteeIssues } from '../../../shared/invitations/invitee-problems.js';
+import { listInvitations } from '../../../shared/invitations/list-invitations.js';
+import { parseInviteeCsv } from '../../../shared/invitations/parse-invitee-csv.js';
+import { presentInvitation } from '../../../shared/invitations/present-invitation.js';
+import { updateInvitation } from '../../../shared/invitations/update-invitation.js';
+import type { AppDeps } from '../deps.js';
+import { requestLanguage } from '../language.js';
+import { requirePermission, type AppEnv } from '../middleware/session.js';
+import { jsonBody, queryParams, validationFailed } from '../validation.js';
+
+/** Media types a CSV upload arrives with (browsers on Windows label .csv files as Excel's). */
+const CSV_TYPES = new Set(['text/csv', 'application/csv', 'application/vnd.ms-excel']);
+
+function mediaTypeOf(c: Context): { type: string; charset?: string } {
+  const [type = '', ...params] = (c.req.header('content-type') ?? '').split(';');
+  const charset = params.map((p) => p.trim()).find((p) => p.toLowerCase().startsWith('charset='));
+  return { type: type.trim().toLowerCase(), charset: charset?.slice('charset='.length) };
+}
+
+const unsupportedBody = () =>
+  new ValidationError(
+    {
+      vi: 'Nội dung phải là JSON { invitees: [...] } hoặc một tệp CSV (Content-Type: text/csv).',
+      en: 'The body must be JSON { invitees: [...] } or a CSV file (Content-Type: text/csv).',
+    },
+    undefined,
+    'unsupported_media_type',
+  );
+
+const malformedJson = () =>
+  new ValidationError(
+    { vi: 'Yêu cầu không đúng định dạng (JSON không hợp lệ?).', en: 'The request is malformed (invalid JSON?).' },
+    undefined,
+    'malformed_request',
+  );
+
+async function readJson(c: Context): Promise<unknown> {
+  if (!/^application\/([\w.-]+\+)?json$/.test(mediaTypeOf(c).type)) throw unsupportedBody();
+  try {
+    return await c.req.json();
+  } catch {
+    throw malformedJson();
+  }
+}
+
+/**
+ * The rows of an import: a CSV file (row numbers as the spreadsheet shows them) or a JSON list
+ * (row = position in the list, from 1).
+ */
+async function readInviteeRows(c: Context): Promise<InviteeRow[]> {
+  const { type, charset } = mediaTypeOf(c);
+  if (CSV_TYPES.has(type)) {
+    const csv = parseInviteeCsv(new Uint8Array(await c.req.arrayBuffer()), { charset });
+    return csv.rows.map(({ row, input }) => ({ row, input }));
+  }
+  const parsed = importInviteesBodySchema.safeParse(await readJson(c));
+  if (!parsed.success) throw validationFailed(parsed.error);
+  return parsed.data.invitees.map((input, index) => ({ row: index + 1, input }));
+}
+
+/**
+ * Invitations of one event (API.md, "Invitations"): organisers and admins write; staff read the
+ * list and its counts. Mounted at /api/events/:eventId/invitations.
+ */
+export function invitationRoutes(deps: AppDeps) {
+  return new Hono<AppEnv>()
+    .use('*', requirePermission('invitations:read', 'invitations:write'))
+    .post('/', queryParams(importQuerySchema), async (c) => {
+      const query = c.req.valid('query');
+      const rows = await readInviteeRows(c);
+      const result = await importInvitees(deps.invitations, {
+        eventId: c.req.param('eventId')!,
+        rows,
+        language: requestLanguage(c),
+        preview: query.preview ?? query.dryRun ?? false,
+      });
+      return c.json(result);
+    })
+    .get('/', queryParams(listInvitationsQuerySchema), async (c) =>
+      c.json(await listInvitations(deps.invitations, c.req.param('eventId')!, c.req.valid('query'))),
+    )
+    .get('/counts', async (c) => c.json({ counts: await countInvitations(deps.invitations, c.req.param('eventId')!) }))
+    .post('/copy', queryParams(importQuerySchema), jsonBody(copyInviteesSchema), async (c) => {
+      const query = c.req.valid('query');
+      const body = c.req.valid('json');
+      const result = await copyInvitees(deps.invitations, {
+        eventId: c.req.param('eventId')!,
+        fromEventId: body.fromEventId,
+        excludeDeclined: body.excludeDeclined,
+        language: requestLanguage(c),
+        preview: query.preview ?? query.dryRun ?? false,
+      });
+      return c.json(result);
+    })
+    .get('/:invitationId', async (c) => {
+      const invitation = await deps.invitations.invitations.findById(c.req.param('eventId')!, c.req.param('invitationId'));
+      if (!invitation) throw new InvitationNotFoundError();
+      return c.json({ invitation: presentInvitation(invitation) });
+    })
+    .patch('/:invitationId', async (c) => {
+      const raw = await readJson(c);
+      const parsed = updateInvitationSchema.safeParse(raw);
+      if (!parsed.success) {
+        throw new ValidationError(
+          { vi: 'Thông tin khách mời không hợp lệ.', en: 'The invitee is not valid.' },
+          describeInviteeIssues(parsed.error.issues, raw, requestLanguage(c)),
+          'validation_failed',
+        );
+      }
+      const { invitation } = await updateInvitation(deps.invitations, c.req.param('eventId')!, c.req.param('invitationId'), parsed.data);
+      return c.json({ invitation });
+    })
+    .delete('/:invitationId', async (c) => {
+      await deleteInvitation(deps.invitations, c.req.param('eventId')!, c.req.param('invitationId'));
+      return c.body(null, 204);
+    });
+}

@@ -1,0 +1,77 @@
+import { randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { createTestContext } from '../../support/test-context.js';
+import { createEvent, postCsv } from './invitations-support.js';
+
+async function invitedContext() {
+  const ctx = await createTestContext();
+  const organiser = await ctx.as('organiser');
+  const eventId = await createEvent(organiser, { registrationClosesAt: '2026-11-18T17:00:00+07:00' });
+  await postCsv(ctx, organiser.cookie, eventId, 'name,email,organisation,position,language\nSiobhán O\'Brien,siobhan@example.org,CARE International,Country Director,en\n');
+  const [item] = (await organiser('GET', `/api/events/${eventId}/invitations`)).body.items;
+  const token = (await ctx.deps.invitations.invitations.rotateToken(eventId, item.invitationId))!;
+  return { ctx, organiser, eventId, invitationId: item.invitationId as string, token };
+}
+
+describe('GET /api/r/:token', () => {
+  it('answers the event, the invitee, the response and the fields, without a session', async () => {
+    const { ctx, eventId, token } = await invitedContext();
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const opened = await ctx.request('GET', `/api/r/${token}`);
+    expect(opened.status).toBe(200);
+    expect(opened.headers.get('cache-control')).toBe('no-store');
+    expect(opened.body).toMatchObject({
+      event: {
+        eventId,
+        title: { vi: 'Hội nghị các tổ chức phi chính phủ nước ngoài', en: 'Conference of foreign NGOs' },
+        description: { vi: 'Hội nghị thường niên', en: 'Annual conference' },
+        venue: 'Khách sạn Sài Gòn – Ban Mê, Buôn Ma Thuột',
+        startsAt: '2026-11-20T08:00:00+07:00',
+        endsAt: '2026-11-20T17:00:00+07:00',
+        type: 'ngo_conference',
+        registrationClosesAt: '2026-11-18T17:00:00+07:00',
+      },
+      invitee: { name: "Siobhán O'Brien", email: 'siobhan@example.org', organisation: 'CARE International', position: 'Country Director', language: 'en' },
+      response: 'none',
+    });
+    expect(opened.body.fields.map((f: { key: string }) => f.key)).toContain('interpretation');
+    expect(JSON.stringify(opened.body)).not.toContain('tokenHash');
+  });
+
+  it('answers the same 404 for an unknown, a malformed and a revoked token', async () => {
+    const { ctx, eventId, invitationId, token } = await invitedContext();
+    await ctx.deps.invitations.invitations.rotateToken(eventId, invitationId);
+    const revoked = await ctx.request('GET', `/api/r/${token}`);
+    const unknown = await ctx.request('GET', `/api/r/${randomBytes(32).toString('base64url')}`);
+    const malformed = await ctx.request('GET', '/api/r/abc%20def');
+    for (const response of [revoked, unknown, malformed]) {
+      expect(response.status).toBe(404);
+      expect(response.body).toEqual(revoked.body);
+    }
+    expect(revoked.body.error).toBe('invitation_not_found');
+  });
+
+  it('counts only misses against a client: over the limit it gets 429, while real links still open', async () => {
+    const { ctx, token } = await invitedContext();
+    const from = (address: string) => ({ headers: { 'x-test-client-address': address } });
+    // A crowd behind one address opening real links is never counted.
+    for (let i = 0; i < 40; i += 1) expect((await ctx.request('GET', `/api/r/${token}`, from('198.51.100.7'))).status).toBe(200);
+
+    for (let i = 0; i < 30; i += 1) {
+      expect((await ctx.request('GET', `/api/r/${randomBytes(32).toString('base64url')}`, from('198.51.100.7'))).status).toBe(404);
+    }
+    const limited = await ctx.request('GET', `/api/r/${randomBytes(32).toString('base64url')}`, from('198.51.100.7'));
+    expect(limited.status).toBe(429);
+    expect(limited.body.error).toBe('too_many_requests');
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+
+    expect((await ctx.request('GET', `/api/r/${token}`, from('198.51.100.7'))).status).toBe(200);
+    expect((await ctx.request('GET', `/api/r/${randomBytes(32).toString('base64url')}`, from('198.51.100.8'))).status).toBe(404);
+  });
+
+  it('no longer opens once the invitation is removed', async () => {
+    const { ctx, organiser, eventId, invitationId, token } = await invitedContext();
+    expect((await organiser('DELETE', `/api/events/${eventId}/invitations/${invitationId}`)).status).toBe(204);
+    expect((await ctx.request('GET', `/api/r/${token}`)).status).toBe(404);
+  });
+});
