@@ -63,8 +63,7 @@ export type ApiFunctionProps = {
 /**
  * A Lambda function with this project's defaults set once: Node.js on ARM64, bundled locally by
  * esbuild as lambda-bundling.ts says (minified ESM, source maps, the AWS SDK bundled in), a log
- * group with retention,
- * and alarms on errors and throttles. Tables and mail are bound with `useTable` and `sendMailAs`,
+ * group with retention, and alarms on errors and throttles. Tables and mail are bound with `useTable` and `sendMailAs`,
  * which set the environment variable and the IAM grant together so neither can be forgotten.
  */
 export class ApiFunction extends Construct {
@@ -89,10 +88,10 @@ export class ApiFunction extends Construct {
       environment: { NODE_OPTIONS: lambdaBundling.nodeOptions, ...props.environment },
       bundling: bundlingOptions(),
     });
-    const alarm = (name: 'Errors' | 'Throttles', metric = name === 'Errors' ? this.function.metricErrors() : this.function.metricThrottles()) =>
+    const alarm = (name: 'Errors' | 'Throttles') =>
       new Alarm(this, `${name}Alarm`, {
         alarmDescription: `${name} in ${props.entry}: see the function's log group`,
-        metric: metric.with({ period: Duration.minutes(5), statistic: 'Sum' }),
+        metric: this.function.metric(name, { period: Duration.minutes(5), statistic: 'Sum' }),
         threshold: 1,
         evaluationPeriods: 1,
         comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
