@@ -30,6 +30,7 @@ export const TABLE_ACCESS = {
   readWrite: {
     table: [
       'dynamodb:GetItem',
+      'dynamodb:BatchGetItem',
       'dynamodb:Query',
       'dynamodb:PutItem',
       'dynamodb:UpdateItem',
@@ -40,7 +41,7 @@ export const TABLE_ACCESS = {
     index: ['dynamodb:Query'],
   },
   readOnly: {
-    table: ['dynamodb:GetItem', 'dynamodb:Query'],
+    table: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'],
     index: ['dynamodb:Query'],
   },
 } as const;

@@ -175,7 +175,7 @@ describe('api stack', () => {
     }
     const onTable = dynamo.find((s) => actionsOf(s).includes('dynamodb:PutItem'))!;
     expect(actionsOf(onTable).sort()).toEqual(
-      ['BatchWriteItem', 'ConditionCheckItem', 'DeleteItem', 'GetItem', 'PutItem', 'Query', 'UpdateItem'].map((a) => `dynamodb:${a}`),
+      ['BatchGetItem', 'BatchWriteItem', 'ConditionCheckItem', 'DeleteItem', 'GetItem', 'PutItem', 'Query', 'UpdateItem'].map((a) => `dynamodb:${a}`),
     );
     const onIndex = dynamo.find((s) => JSON.stringify(s.Resource).includes('/index/'))!;
     expect(actionsOf(onIndex)).toEqual(['dynamodb:Query']);
