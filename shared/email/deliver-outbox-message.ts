@@ -13,6 +13,8 @@ export type MailDeliveryDeps = {
   linkFor: (invitation: StoredInvitation) => Promise<string>;
   mailer: Mailer;
   now: () => Date;
+  /** How long a claim holds before the message counts as interrupted; LEASE_SECONDS by default. */
+  leaseSeconds?: number;
 };
 
 export type DeliveryOutcome = 'sent' | 'retry' | 'failed' | 'suppressed' | 'skipped';
@@ -26,7 +28,7 @@ export const LEASE_SECONDS = 120;
  */
 export async function deliverOutboxMessage(deps: MailDeliveryDeps, message: OutboxMessage): Promise<DeliveryOutcome> {
   const now = () => deps.now().toISOString();
-  const claimed = await deps.outbox.claim(message, now(), LEASE_SECONDS);
+  const claimed = await deps.outbox.claim(message, now(), deps.leaseSeconds ?? LEASE_SECONDS);
   if (!claimed) return 'skipped';
   if (claimed.state === 'sending') {
     await deps.outbox.completeUnsent(claimed, 'failed', 'interrupted: the sender stopped mid-send; resend if it did not arrive', now());
