@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { CfnOutput, DockerImage, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { CorsHttpMethod, HttpApi, HttpStage } from 'aws-cdk-lib/aws-apigatewayv2';
@@ -223,10 +223,7 @@ function webFiles(): ISource {
       command: ['bash', '-c', 'npm ci --no-audit --no-fund && npx tsx web/build.ts --out /asset-output'],
       local: {
         tryBundle(outputDir) {
-          if (!existsSync(buildScript)) {
-            writePlaceholderPages(outputDir);
-            return true;
-          }
+          if (!existsSync(buildScript)) throw new Error(`The web build script is missing: ${buildScript}`);
           execFileSync(process.execPath, ['--import', 'tsx', buildScript, '--out', outputDir], {
             cwd: REPO_ROOT,
             // stdout stays clean for `cdk synth`'s template output.
@@ -237,15 +234,4 @@ function webFiles(): ISource {
       },
     },
   });
-}
-
-function writePlaceholderPages(outputDir: string): void {
-  process.stderr.write('[web] web/build.ts is missing: deploying placeholder pages instead of the frontend.\n');
-  mkdirSync(outputDir, { recursive: true });
-  for (const page of ['console.html', 'answer.html']) {
-    writeFileSync(
-      join(outputDir, page),
-      '<!doctype html><meta charset="utf-8"><title>Hữu Nghị Events</title><p>The web frontend was not built (web/build.ts is missing).</p>\n',
-    );
-  }
 }
