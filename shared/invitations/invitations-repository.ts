@@ -82,7 +82,9 @@ export function addressGuardOf(address: InvitationAddress): string {
 const guardKey = (eventId: string, guard: string) => ({ pk: `EVENT#${eventId}`, sk: guard });
 
 export function searchTextOf(invitation: Pick<StoredInvitation, 'name' | 'organisation' | 'email' | 'phone'>): string {
-  return foldAccents([invitation.name, invitation.organisation, invitation.email, invitation.phone].filter(Boolean).join(' '));
+  // A Vietnamese number is also searchable as people type it: 0912345678 as well as +84912345678.
+  const localPhone = invitation.phone?.startsWith('+84') ? `0${invitation.phone.slice(3)}` : undefined;
+  return foldAccents([invitation.name, invitation.organisation, invitation.email, invitation.phone, localPhone].filter(Boolean).join(' '));
 }
 
 /** 33 invitations × 3 items + the event counter = 100, the most one transaction may hold. */

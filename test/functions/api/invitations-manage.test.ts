@@ -58,7 +58,7 @@ describe('GET /api/events/:eventId/invitations', () => {
     expect(await search('Đắk Lắk campuchia')).toEqual(['Trần Văn Cường']);
     expect(await search('siobhan')).toEqual(["Siobhán O'Brien"]);
     expect(await search('binh.nt@')).toEqual(['Nguyễn Thị Bình']);
-    expect(await search('0912345678')).toEqual([]);
+    expect(await search('0912345678')).toEqual(["H'Linh Niê"]);
     expect(await search('+84912')).toEqual(["H'Linh Niê"]);
     expect(await search('zzz')).toEqual([]);
   });
