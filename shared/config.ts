@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The application's configuration, read once from the environment (at start-up locally, at cold
@@ -18,6 +18,7 @@ const configSchema = z.object({
   ADMIN_EMAIL: z.email().optional(),
   ADMIN_PASSWORD: z.string().min(10, 'ADMIN_PASSWORD needs at least 10 characters').optional(),
   SESSION_HOURS: positiveNumber(12),
+  LINK_SECRET: z.string({ error: 'LINK_SECRET is required: a random secret of at least 32 characters for personal links' }).min(32, 'LINK_SECRET needs at least 32 characters'),
 });
 
 export type AppConfig = {
@@ -31,6 +32,8 @@ export type AppConfig = {
   mailRatePerSecond: number;
   admin?: { email: string; password?: string };
   sessionHours: number;
+  /** Derives the personal links' tokens (shared/invitations/link-tokens.ts); never stored in the table. */
+  linkSecret: string;
   /** Cookies get `Secure` when the product is served over HTTPS. */
   secureCookies: boolean;
 };
@@ -64,6 +67,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     mailRatePerSecond: c.MAIL_RATE_PER_SECOND,
     admin: c.ADMIN_EMAIL ? { email: c.ADMIN_EMAIL, password: c.ADMIN_PASSWORD } : undefined,
     sessionHours: c.SESSION_HOURS,
+    linkSecret: c.LINK_SECRET,
     secureCookies: c.PUBLIC_URL.startsWith('https://'),
   };
 }

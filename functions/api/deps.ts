@@ -13,6 +13,7 @@ import { createSesMailer } from '../../shared/email/ses-mailer.js';
 import type { EventsDeps } from '../../shared/events/events-deps.js';
 import { createEventsRepository } from '../../shared/events/events-repository.js';
 import type { InvitationsDeps } from '../../shared/invitations/invitations-deps.js';
+import { createLinkTokens } from '../../shared/invitations/link-tokens.js';
 import { createInvitationsRepository } from '../../shared/invitations/invitations-repository.js';
 import { createRateLimitRepository } from '../../shared/rate-limits/rate-limit-repository.js';
 import { createRateLimiter } from '../../shared/rate-limits/rate-limiter.js';
@@ -56,7 +57,7 @@ export function buildDeps(
       sessionHours: config.sessionHours,
     },
     events: { events, now },
-    invitations: { invitations: createInvitationsRepository(db, table), events, rateLimiter, now },
+    invitations: { invitations: createInvitationsRepository(db, table, createLinkTokens(config.linkSecret)), events, rateLimiter, now },
     health: { database: createDatabaseProbe(db, table), mail: () => mailer.isReachable() },
     cookies: { secure: config.secureCookies, sessionHours: config.sessionHours },
     clientAddress: adapter.clientAddress,

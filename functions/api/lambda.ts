@@ -1,7 +1,7 @@
-import { handle } from 'hono/aws-lambda';
-import { getConnInfo } from 'hono/aws-lambda';
+import { getConnInfo, handle } from 'hono/aws-lambda';
 import { createDocumentClient } from '../../shared/aws/dynamodb-client.js';
 import { createSesClient } from '../../shared/aws/ses-client.js';
+import { ensureFirstAdmin } from '../../shared/auth/ensure-first-admin.js';
 import { parseConfig } from '../../shared/config.js';
 import { createApp } from './app.js';
 import { buildDeps } from './deps.js';
@@ -10,8 +10,32 @@ import { buildDeps } from './deps.js';
 const config = parseConfig(process.env);
 const deps = buildDeps(
   config,
-  { db: createDocumentClient({ region: config.region, endpoint: config.dynamodbEndpoint }), ses: createSesClient({ region: config.region, endpoint: config.sesEndpoint }) },
+  {
+    db: createDocumentClient({ region: config.region, endpoint: config.dynamodbEndpoint }),
+    ses: createSesClient({ region: config.region, endpoint: config.sesEndpoint }),
+  },
   { clientAddress: (c) => getConnInfo(c).remote.address ?? 'unknown' },
 );
+const app = handle(createApp(deps));
 
-export const handler = handle(createApp(deps));
+/**
+ * The first admin (ADMIN_EMAIL) is created by the first request of the first cold start, and gets
+ * a set-password link by email; later cold starts find the marker and do nothing.
+ */
+let bootstrap: Promise<void> | undefined;
+function bootstrapOnce(): Promise<void> {
+  if (!config.admin) return Promise.resolve();
+  bootstrap ??= ensureFirstAdmin(deps.auth, config.admin, 'email-link').then(
+    () => undefined,
+    (error: unknown) => {
+      bootstrap = undefined;
+      console.error(JSON.stringify({ level: 'error', message: 'first admin not created', error: String(error) }));
+    },
+  );
+  return bootstrap;
+}
+
+export const handler: typeof app = async (...args) => {
+  await bootstrapOnce();
+  return app(...args);
+};

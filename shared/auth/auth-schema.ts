@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { normalizeEmail, normalizeText } from '../text/vietnamese.js';
 
 export const roles = ['admin', 'organiser', 'staff'] as const;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { formatLocalRange } from '../time/format-local.js';
 import { escapeHtml, singleLine, type OutgoingEmail } from './mailer.js';
 

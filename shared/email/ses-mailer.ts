@@ -9,7 +9,7 @@ export function createSesMailer(
     async send(email) {
       const result = await ses.send(
         new SendEmailCommand({
-          FromEmailAddress: settings.from,
+          FromEmailAddress: encodeDisplayName(settings.from),
           Destination: { ToAddresses: [email.to] },
           ReplyToAddresses: email.replyTo ? [email.replyTo] : undefined,
           ConfigurationSetName: settings.configurationSet,
@@ -36,4 +36,14 @@ export function createSesMailer(
       }
     },
   };
+}
+
+/**
+ * SES refuses a non-ASCII display name ("Hữu Nghị Events <no-reply@…>") unless it is encoded as
+ * RFC 2047 says; the address itself stays as it is.
+ */
+export function encodeDisplayName(from: string): string {
+  const match = from.match(/^\s*"?([^"<]*?)"?\s*<([^>]+)>\s*$/);
+  if (!match || /^[\x20-\x7e]*$/.test(match[1]!)) return from;
+  return `=?UTF-8?B?${Buffer.from(match[1]!.normalize('NFC'), 'utf8').toString('base64')}?= <${match[2]}>`;
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { eventMailTemplatesSchema, type EventMailTemplates } from '../email/invitation-templates.js';
 import { normalizeText } from '../text/vietnamese.js';
 

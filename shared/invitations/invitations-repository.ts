@@ -7,7 +7,8 @@ import {
   UpdateCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
-import { hashToken, newId, newSecretToken } from '../auth/secret-tokens.js';
+import { newId } from '../auth/secret-tokens.js';
+import type { LinkTokens } from './link-tokens.js';
 import { isConditionFailure } from '../db/conditions.js';
 import { decodeCursor, encodeCursor, type Page } from '../db/pagination.js';
 import { ValidationError } from '../errors.js';
@@ -26,7 +27,8 @@ import { nameSortKey } from './name-sort-key.js';
  *   EVENT#<eventId>   EVENT                   the event: counts.invited moves in the same
  *                                             transaction as the invitations it counts
  *
- * Only a token's hash is stored; the raw token is handed to the caller once.
+ * Only a token's hash is stored; the token itself is derived from the invitation id and its link
+ * version with the server's LINK_SECRET (link-tokens.ts), so the sender can rebuild it.
  */
 export type StoredInvitation = {
   invitationId: string;
@@ -47,10 +49,12 @@ export type StoredInvitation = {
   /** Folded name, organisation, email and phone: what the list search looks in. */
   searchText: string;
   tokenHash: string;
+  /** Bumped when the link is replaced (a changed address); part of the token's derivation. */
+  tokenVersion?: number;
   details?: Record<string, unknown>;
 };
 
-export type NewInvitation = Omit<StoredInvitation, 'invitationId' | 'searchText' | 'tokenHash'>;
+export type NewInvitation = Omit<StoredInvitation, 'invitationId' | 'searchText' | 'tokenHash' | 'tokenVersion'>;
 export type InvitationAddress = { email?: string; phone?: string };
 export type CreatedInvitation = { invitationId: string; token: string };
 export type InsertOutcome<T extends NewInvitation> = {
@@ -139,7 +143,7 @@ export type InvitationChanges = {
   remove: ('email' | 'phone' | 'organisation' | 'position' | 'group')[];
 };
 
-export function createInvitationsRepository(db: DynamoDBDocumentClient, tableName: string) {
+export function createInvitationsRepository(db: DynamoDBDocumentClient, tableName: string, links: LinkTokens) {
   function storedItem(invitation: StoredInvitation) {
     return {
       ...invitationKey(invitation.eventId, invitation.invitationId),
@@ -162,11 +166,21 @@ export function createInvitationsRepository(db: DynamoDBDocumentClient, tableNam
 
   /** One transaction of at most 33 invitations; retried on conflicts, duplicates set aside. */
   async function insertChunk<T extends NewInvitation>(eventId: string, chunk: T[], outcome: InsertOutcome<T>) {
-    let pending = chunk.map((invitation) => ({ invitation, invitationId: newId(), token: newSecretToken() }));
+    const fresh = <I>(invitation: I) => {
+      const invitationId = newId();
+      return { invitation, invitationId, token: links.tokenFor(invitationId, 1) };
+    };
+    let pending = chunk.map(fresh);
     let conflicts = 0;
     while (pending.length > 0) {
-      const items: Record<string, unknown>[] = pending.flatMap(({ invitation, invitationId, token }) => {
-        const stored: StoredInvitation = { ...invitation, invitationId, searchText: searchTextOf(invitation), tokenHash: hashToken(token) };
+      const items: Record<string, unknown>[] = pending.flatMap(({ invitation, invitationId }) => {
+        const stored: StoredInvitation = {
+          ...invitation,
+          invitationId,
+          searchText: searchTextOf(invitation),
+          tokenHash: links.hashFor(invitationId, 1),
+          tokenVersion: 1,
+        };
         return [
           {
             Put: {
@@ -214,7 +228,7 @@ export function createInvitationsRepository(db: DynamoDBDocumentClient, tableNam
           // A random id or token that already exists is as good as impossible; a new one is enough.
           pending = pending
             .filter((_, i) => !taken.has(i))
-            .map((p) => (collided ? { ...p, invitationId: newId(), token: newSecretToken() } : p));
+            .map((p) => (collided ? fresh(p.invitation) : p));
           continue;
         }
         // TransactionConflict: another transaction held one of the items (the event counter,
@@ -385,13 +399,20 @@ export function createInvitationsRepository(db: DynamoDBDocumentClient, tableNam
     ): Promise<{ invitation: StoredInvitation; token?: string }> {
       const next: StoredInvitation = { ...current, ...changes.set, updatedAt };
       for (const key of changes.remove) delete next[key];
-      const token = options.replaceLink ? newSecretToken() : undefined;
-      if (token) next.tokenHash = hashToken(token);
+      const nextVersion = (current.tokenVersion ?? 1) + 1;
+      const token = options.replaceLink ? links.tokenFor(current.invitationId, nextVersion) : undefined;
+      if (token) {
+        next.tokenHash = links.hashFor(current.invitationId, nextVersion);
+        next.tokenVersion = nextVersion;
+      }
       next.searchText = searchTextOf(next);
 
       const stored = storedItem(next);
       const sets: Record<string, unknown> = { ...changes.set, updatedAt, searchText: next.searchText, listSk: stored.listSk };
-      if (token) sets.tokenHash = next.tokenHash;
+      if (token) {
+        sets.tokenHash = next.tokenHash;
+        sets.tokenVersion = nextVersion;
+      }
       const names: Record<string, string> = {};
       const values: Record<string, unknown> = { ':currentHash': current.tokenHash };
       const setParts = Object.entries(sets).map(([key, value]) => {
@@ -459,17 +480,22 @@ export function createInvitationsRepository(db: DynamoDBDocumentClient, tableNam
       return { invitation: next, token };
     },
 
+    /** The personal link's token of an invitation as it is now (the sender puts it in mails). */
+    linkTokenOf(invitation: Pick<StoredInvitation, 'invitationId' | 'tokenVersion'>): string {
+      return links.tokenFor(invitation.invitationId, invitation.tokenVersion ?? 1);
+    },
+
     /**
-     * A fresh personal link for an invitation, revoking the one before: the raw token exists only
-     * in this answer (and the email that carries it). The mail sender calls this at send time.
-     * Undefined when the invitation does not exist.
+     * A new personal link for an invitation, revoking the one before (the next version of its
+     * derivation). Answers the new token; undefined when the invitation does not exist.
      */
     async rotateToken(eventId: string, invitationId: string): Promise<string | undefined> {
       for (let attempt = 0; attempt < 5; attempt += 1) {
         const current = await findById(eventId, invitationId);
         if (!current) return undefined;
-        const token = newSecretToken();
-        const tokenHash = hashToken(token);
+        const version = (current.tokenVersion ?? 1) + 1;
+        const token = links.tokenFor(invitationId, version);
+        const tokenHash = links.hashFor(invitationId, version);
         try {
           await db.send(
             new TransactWriteCommand({
@@ -478,9 +504,9 @@ export function createInvitationsRepository(db: DynamoDBDocumentClient, tableNam
                   Update: {
                     TableName: tableName,
                     Key: invitationKey(eventId, invitationId),
-                    UpdateExpression: 'SET tokenHash = :new',
+                    UpdateExpression: 'SET tokenHash = :new, tokenVersion = :version',
                     ConditionExpression: 'tokenHash = :old',
-                    ExpressionAttributeValues: { ':new': tokenHash, ':old': current.tokenHash },
+                    ExpressionAttributeValues: { ':new': tokenHash, ':version': version, ':old': current.tokenHash },
                   },
                 },
                 { Delete: { TableName: tableName, Key: tokenKey(current.tokenHash) } },

@@ -10,6 +10,7 @@ import { buildDeps } from '../../functions/api/deps.js';
 import { RecordingMailer } from './recording-mailer.js';
 
 export const TEST_PASSWORD = 'correct horse battery';
+export const TEST_LINK_SECRET = 'test-link-secret-of-at-least-32-characters';
 
 /** A fresh table on the shared DynamoDB Local, for one test file. */
 export async function createTestTable(): Promise<{ tableName: string; endpoint: string }> {
@@ -34,6 +35,7 @@ export async function createTestContext(options: { now?: () => Date; env?: Recor
     PUBLIC_URL: 'http://localhost:3000',
     DYNAMODB_ENDPOINT: endpoint,
     AWS_REGION: 'local',
+    LINK_SECRET: TEST_LINK_SECRET,
     ...options.env,
   });
   const db = createDocumentClient({ region: 'local', endpoint });

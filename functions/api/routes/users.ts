@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import { createUserSchema, updateUserSchema } from '../../../shared/auth/auth-schema.js';
 import { createUser, resendSetPasswordLink } from '../../../shared/auth/create-user.js';
 import { getUser, listUsers } from '../../../shared/auth/list-users.js';

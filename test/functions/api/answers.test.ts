@@ -14,6 +14,22 @@ async function invitedContext() {
 }
 
 describe('GET /api/r/:token', () => {
+  it('opens with the link derived at import, the same for every mail, and stores only its hash', async () => {
+    const ctx = await createTestContext();
+    const organiser = await ctx.as('organiser');
+    const eventId = await createEvent(organiser);
+    await postCsv(ctx, organiser.cookie, eventId, 'name,email\nLê Văn Nam,nam@example.org\n');
+    const [item] = (await organiser('GET', `/api/events/${eventId}/invitations`)).body.items;
+    const stored = (await ctx.deps.invitations.invitations.findById(eventId, item.invitationId))!;
+    const token = ctx.deps.invitations.invitations.linkTokenOf(stored);
+    expect(ctx.deps.invitations.invitations.linkTokenOf(stored)).toBe(token);
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(JSON.stringify(stored)).not.toContain(token);
+    const opened = await ctx.request('GET', `/api/r/${token}`);
+    expect(opened.status).toBe(200);
+    expect(opened.body.invitee.name).toBe('Lê Văn Nam');
+  });
+
   it('answers the event, the invitee, the response and the fields, without a session', async () => {
     const { ctx, eventId, token } = await invitedContext();
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);

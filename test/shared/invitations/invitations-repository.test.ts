@@ -7,7 +7,8 @@ import {
   EventNotOpenSignal,
   type NewInvitation,
 } from '../../../shared/invitations/invitations-repository.js';
-import { createTestTable } from '../../support/test-context.js';
+import { createLinkTokens } from '../../../shared/invitations/link-tokens.js';
+import { createTestTable, TEST_LINK_SECRET } from '../../support/test-context.js';
 
 /** The repository against DynamoDB Local: only a real engine proves the conditions hold. */
 let repo: ReturnType<typeof createInvitationsRepository>;
@@ -16,7 +17,7 @@ let events: ReturnType<typeof createEventsRepository>;
 beforeAll(async () => {
   const { tableName, endpoint } = await createTestTable();
   const db = createDocumentClient({ region: 'local', endpoint });
-  repo = createInvitationsRepository(db, tableName);
+  repo = createInvitationsRepository(db, tableName, createLinkTokens(TEST_LINK_SECRET));
   events = createEventsRepository(db, tableName);
 });
 
