@@ -12,6 +12,8 @@ import type { Mailer } from '../../shared/email/mailer.js';
 import { createSesMailer } from '../../shared/email/ses-mailer.js';
 import type { EventsDeps } from '../../shared/events/events-deps.js';
 import { createEventsRepository } from '../../shared/events/events-repository.js';
+import type { QueueMailsDeps } from '../../shared/email/queue-mails.js';
+import { buildMailDeps } from '../mail/mail-deps.js';
 import type { InvitationsDeps } from '../../shared/invitations/invitations-deps.js';
 import { createLinkTokens } from '../../shared/invitations/link-tokens.js';
 import { createInvitationsRepository } from '../../shared/invitations/invitations-repository.js';
@@ -23,6 +25,7 @@ export type AppDeps = {
   auth: AuthDeps;
   events: EventsDeps;
   invitations: InvitationsDeps;
+  mail: QueueMailsDeps;
   health: { database: () => Promise<boolean>; mail: () => Promise<boolean> };
   cookies: { secure: boolean; sessionHours: number };
   /** The address a request comes from, as the adapter (Node or Lambda) knows it. */
@@ -34,7 +37,14 @@ export type AppDeps = {
 export function buildDeps(
   config: AppConfig,
   clients: { db: DynamoDBDocumentClient; ses?: SESv2Client; mailer?: Mailer },
-  adapter: { clientAddress: AppDeps['clientAddress']; webRoot?: string; now?: () => Date; scryptCost?: number },
+  adapter: {
+    clientAddress: AppDeps['clientAddress'];
+    webRoot?: string;
+    now?: () => Date;
+    scryptCost?: number;
+    /** Locally, wakes the in-process sender as soon as mail is queued. */
+    afterQueued?: (count: number) => void;
+  },
 ): AppDeps {
   const { db } = clients;
   const table = config.tableName;
@@ -57,6 +67,7 @@ export function buildDeps(
       sessionHours: config.sessionHours,
     },
     events: { events, now },
+    mail: { ...buildMailDeps(config, db, mailer, now).queue, afterQueued: adapter.afterQueued },
     invitations: { invitations: createInvitationsRepository(db, table, createLinkTokens(config.linkSecret)), events, rateLimiter, now },
     health: { database: createDatabaseProbe(db, table), mail: () => mailer.isReachable() },
     cookies: { secure: config.secureCookies, sessionHours: config.sessionHours },

@@ -25,7 +25,10 @@ export function validationFailed(error: z.ZodError): ValidationError {
 export function jsonBody<S extends z.ZodType>(schema: S) {
   return validator('json', async (value, c): Promise<z.output<S>> => {
     const mediaType = (c.req.header('content-type') ?? '').split(';')[0]!.trim();
-    if (!/^application\/([\w.-]+\+)?json$/i.test(mediaType)) throw new UnsupportedMediaTypeError();
+    // A POST with no body at all (`curl -X POST`) means "no options": validate it as {}.
+    const bodiless = !mediaType && !c.req.header('transfer-encoding') && Number(c.req.header('content-length') ?? 0) === 0;
+    if (bodiless) value = {};
+    else if (!/^application\/([\w.-]+\+)?json$/i.test(mediaType)) throw new UnsupportedMediaTypeError();
     const parsed = await schema.safeParseAsync(value);
     if (!parsed.success) throw validationFailed(parsed.error);
     return parsed.data;

@@ -14,7 +14,10 @@ import { ConfigError, parseConfig } from '../../shared/config.js';
 import { ensureTable } from '../../shared/db/table-provisioning.js';
 import { ensureFirstAdmin } from '../../shared/auth/ensure-first-admin.js';
 import { loadDemoProgramme } from '../../shared/demo/load-demo-programme.js';
+import { createSesMailer } from '../../shared/email/ses-mailer.js';
 import { createApp } from '../api/app.js';
+import { buildMailDeps } from '../mail/mail-deps.js';
+import { startOutboxWorker, type OutboxWorker } from '../mail/outbox-worker.js';
 import { buildDeps } from '../api/deps.js';
 import { isPortOpen, MissingJavaError, PortInUseError, startDynamoDbLocal, startSesLocal, type RunningEngine } from './engines.js';
 import { localAppEnv, parseLocalConfig } from './local-config.js';
@@ -56,12 +59,18 @@ async function main() {
 
   const db = createDocumentClient({ region: config.region, endpoint: config.dynamodbEndpoint });
   const webRoot = resolve('web/dist');
+  const mailer = createSesMailer(createSesClient({ region: config.region, endpoint: config.sesEndpoint }), {
+    from: config.mailFrom,
+    configurationSet: config.sesConfigurationSet,
+  });
+  let worker: OutboxWorker | undefined;
   const deps = buildDeps(
     config,
-    { db, ses: createSesClient({ region: config.region, endpoint: config.sesEndpoint }) },
+    { db, mailer },
     {
       clientAddress: (c) => getConnInfo(c).remote.address ?? 'unknown',
       webRoot: existsSync(webRoot) ? webRoot : undefined,
+      afterQueued: () => worker?.nudge(),
     },
   );
 
@@ -71,6 +80,10 @@ async function main() {
     const added = await loadDemoProgramme(deps.events, adminUser?.userId ?? 'demo');
     console.log(added ? `Loaded the 2015 programme: ${added} events.` : 'The 2015 programme is already loaded.');
   }
+
+  // The sender drains the outbox in this process at SES's rate; stopped before the engines.
+  worker = startOutboxWorker(buildMailDeps(config, db, mailer).delivery, { ratePerSecond: config.mailRatePerSecond });
+  running.push({ stop: () => worker!.stop() });
 
   const app = createApp(deps);
   const server = serve({ fetch: app.fetch, port: local.port, hostname: local.host });

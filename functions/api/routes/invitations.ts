@@ -17,6 +17,8 @@ import { listInvitations } from '../../../shared/invitations/list-invitations.js
 import { parseInviteeCsv } from '../../../shared/invitations/parse-invitee-csv.js';
 import { presentInvitation } from '../../../shared/invitations/present-invitation.js';
 import { updateInvitation } from '../../../shared/invitations/update-invitation.js';
+import { remindUnanswered, resendInvitation, sendInvitations } from '../../../shared/email/queue-mails.js';
+import { sendInvitationsSchema } from '../../../shared/email/send-schema.js';
 import type { AppDeps } from '../deps.js';
 import { requestLanguage } from '../language.js';
 import { requirePermission, type AppEnv } from '../middleware/session.js';
@@ -105,6 +107,16 @@ export function invitationRoutes(deps: AppDeps) {
         preview: query.preview ?? query.dryRun ?? false,
       });
       return c.json(result);
+    })
+    .post('/send', jsonBody(sendInvitationsSchema), async (c) => {
+      const body = c.req.valid('json');
+      return c.json(await sendInvitations(deps.mail, c.req.param('eventId')!, body.invitationIds), 202);
+    })
+    .post('/remind', async (c) => c.json(await remindUnanswered(deps.mail, c.req.param('eventId')!), 202))
+    .post('/:invitationId/resend', async (c) => {
+      const invitation = await deps.invitations.invitations.findById(c.req.param('eventId')!, c.req.param('invitationId'));
+      if (!invitation) throw new InvitationNotFoundError();
+      return c.json(await resendInvitation(deps.mail, invitation), 202);
     })
     .get('/:invitationId', async (c) => {
       const invitation = await deps.invitations.invitations.findById(c.req.param('eventId')!, c.req.param('invitationId'));

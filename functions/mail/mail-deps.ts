@@ -1,0 +1,35 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { AppConfig } from '../../shared/config.js';
+import type { MailDeliveryDeps } from '../../shared/email/deliver-outbox-message.js';
+import type { Mailer } from '../../shared/email/mailer.js';
+import { createOutboxRepository } from '../../shared/email/outbox-repository.js';
+import type { QueueMailsDeps } from '../../shared/email/queue-mails.js';
+import { createEventsRepository } from '../../shared/events/events-repository.js';
+import { createInvitationsRepository } from '../../shared/invitations/invitations-repository.js';
+import { createLinkTokens } from '../../shared/invitations/link-tokens.js';
+
+/**
+ * The mail side, built once per process: the API queues with it, the local worker and the cloud's
+ * sender Lambda deliver with it, the SES-events Lambda records with it.
+ */
+export function buildMailDeps(
+  config: Pick<AppConfig, 'tableName' | 'publicUrl' | 'linkSecret'>,
+  db: DynamoDBDocumentClient,
+  mailer: Mailer,
+  now: () => Date = () => new Date(),
+): { queue: QueueMailsDeps; delivery: MailDeliveryDeps } {
+  const outbox = createOutboxRepository(db, config.tableName);
+  const events = createEventsRepository(db, config.tableName);
+  const invitations = createInvitationsRepository(db, config.tableName, createLinkTokens(config.linkSecret));
+  return {
+    queue: { outbox, events, listInvitations: (eventId) => invitations.listAllByEvent(eventId), now },
+    delivery: {
+      outbox,
+      events,
+      findInvitation: (eventId, invitationId) => invitations.findById(eventId, invitationId),
+      linkFor: async (invitation) => `${config.publicUrl}/r/${invitations.linkTokenOf(invitation)}`,
+      mailer,
+      now,
+    },
+  };
+}
