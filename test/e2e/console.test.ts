@@ -1,0 +1,180 @@
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { buildWeb } from '../../web/build.js';
+import { startLocalProduct, type LocalProduct } from '../support/local-product.js';
+
+/**
+ * The console in Debian's Chromium against the real product (DynamoDB Local, SES emulator, app):
+ * sign in, create an event, find it in the list, switch to English, sign out; at desktop and
+ * phone sizes. A staff account sees the events but no way to change them and no users menu.
+ */
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const staff = { email: 'staff.e2e@example.org', password: 'staff-password-for-tests', name: 'Y Blốc Êban' };
+
+let product: LocalProduct;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+const createdTitles: string[] = [];
+
+beforeAll(async () => {
+  // The product serves web/dist, read when it starts: build first.
+  await buildWeb(join(import.meta.dirname, '../../web/dist'));
+  [product, browser] = await Promise.all([
+    startLocalProduct(),
+    chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs }),
+  ]);
+  await createStaffUser(product);
+});
+
+afterAll(async () => {
+  await Promise.all(contexts.map((context) => context.close().catch(() => undefined)));
+  await browser?.close();
+  await product?.stop();
+});
+
+async function createStaffUser(p: LocalProduct) {
+  const login = await fetch(`${p.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(p.admin),
+  });
+  expect(login.status).toBe(200);
+  const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+  const created = await fetch(`${p.url}/api/users`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie },
+    body: JSON.stringify({ ...staff, role: 'staff' }),
+  });
+  expect(created.status).toBe(201);
+}
+
+/** A fresh browser profile (no session, no remembered language) that records CSP violations. */
+async function openPage(viewport: { width: number; height: number }) {
+  const context = await browser.newContext({ viewport, locale: 'en-GB', timezoneId: 'Europe/London' });
+  contexts.push(context);
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content.Security.Policy|Refused to/i.test(message.text())) problems.push(message.text());
+  });
+  return { page, problems };
+}
+
+async function signIn(page: Page, email: string, password: string) {
+  await page.goto(`${product.url}/console/`);
+  await expect.poll(() => new URL(page.url()).pathname).toBe('/console/sign-in');
+  await page.getByRole('heading', { level: 1, name: 'Đăng nhập' }).waitFor();
+  await page.getByRole('textbox', { name: 'Email' }).fill(email);
+  await page.getByLabel('Mật khẩu').fill(password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Sự kiện' }).waitFor();
+}
+
+async function horizontalOverflow(page: Page) {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+const sizes = [
+  { name: 'desktop', viewport: { width: 1280, height: 800 } },
+  { name: 'phone', viewport: { width: 375, height: 740 } },
+];
+
+describe('the console', () => {
+  for (const { name, viewport } of sizes) {
+    test(`an organiser's day at ${name} size`, { timeout: 60_000 }, async () => {
+      const { page, problems } = await openPage(viewport);
+      expect(await page.goto(`${product.url}/console/events`).then((r) => r?.status())).toBe(200);
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('vi');
+
+      await signIn(page, product.admin.email, product.admin.password);
+      expect(new URL(page.url()).pathname).toBe('/console/events');
+
+      // Create an event; the type brings its usual participant fields.
+      await page.getByRole('link', { name: 'Tạo sự kiện' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Tạo sự kiện' }).waitFor();
+      await page.getByRole('combobox', { name: 'Loại sự kiện' }).selectOption('training');
+      await expect.poll(() => page.locator('#f-fields-0-label-vi').inputValue()).toBe('Số điện thoại');
+      const title = `Tập huấn kỹ năng đối ngoại nhân dân (${name})`;
+      createdTitles.push(title);
+      await page.getByRole('textbox', { name: 'Tên sự kiện (tiếng Việt)' }).fill(title);
+      const englishTitle = `People-to-people diplomacy training (${name})`;
+      await page.getByRole('textbox', { name: 'Tên sự kiện (tiếng Anh)' }).fill(englishTitle);
+      await page.locator('#f-startsAt').fill('20/11/2031');
+      await page.locator('#f-startsAt-time').fill('8h');
+      await page.locator('#f-endsAt').fill('20/11/2031');
+      await page.locator('#f-endsAt-time').fill('17:00');
+      await page.getByRole('textbox', { name: 'Địa điểm', exact: true }).fill('Hội trường A, 15 Lê Thánh Tông, TP. Buôn Ma Thuột');
+      await page.getByRole('textbox', { name: 'Sức chứa' }).fill('50');
+      if (name === 'phone') expect(await horizontalOverflow(page)).toBe(0);
+      await page.getByRole('button', { name: 'Tạo sự kiện' }).click();
+
+      // Its page: local time in dd/mm/yyyy 24h, a draft; publish it.
+      await page.getByRole('heading', { level: 1, name: title }).waitFor();
+      await expect.poll(() => page.locator('main').innerText()).toContain('20/11/2031 08:00–17:00');
+      await expect.poll(() => page.locator('.page-heading .badge').innerText()).toBe('Bản nháp');
+      await page.getByRole('button', { name: 'Công bố' }).click();
+      await expect.poll(() => page.locator('.page-heading .badge').innerText()).toBe('Đã công bố');
+
+      // Listed among the upcoming events.
+      await page.getByRole('link', { name: 'Tất cả sự kiện' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Sự kiện' }).waitFor();
+      await page.getByRole('link', { name: title }).waitFor();
+      if (name === 'phone') expect(await horizontalOverflow(page)).toBe(0);
+
+      // English, remembered after a reload.
+      await page.getByRole('button', { name: 'English' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Events' }).waitFor();
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+      await page.getByRole('link', { name: 'Create event' }).waitFor();
+      await page.getByRole('link', { name: englishTitle }).waitFor(); // titles follow the language too
+      await page.reload();
+      await page.getByRole('heading', { level: 1, name: 'Events' }).waitFor();
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+      await page.getByRole('link', { name: englishTitle }).waitFor();
+
+      // Sign out: the menu is behind a button on a phone.
+      if (name === 'phone') await page.getByRole('button', { name: 'Menu' }).click();
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+      await page.goto(`${product.url}/console/events`);
+      await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+      expect(new URL(page.url()).pathname).toBe('/console/sign-in');
+
+      expect(problems).toEqual([]);
+    });
+  }
+
+  test('staff see the events but no way to change them, and no users menu', { timeout: 60_000 }, async () => {
+    const { page, problems } = await openPage({ width: 1280, height: 800 });
+    await signIn(page, staff.email, staff.password);
+    const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
+    await nav.getByRole('link', { name: 'Sự kiện' }).waitFor();
+    expect(await nav.getByRole('link', { name: 'Người dùng' }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Tạo sự kiện' }).count()).toBe(0);
+
+    if (createdTitles[0]) {
+      await page.getByRole('link', { name: createdTitles[0] }).click();
+      await page.getByRole('heading', { level: 1, name: createdTitles[0] }).waitFor();
+      for (const action of ['Sửa', 'Công bố', 'Hủy sự kiện', 'Kết thúc sự kiện']) {
+        expect(await page.getByRole('button', { name: action }).count()).toBe(0);
+        expect(await page.getByRole('link', { name: action, exact: true }).count()).toBe(0);
+      }
+    }
+
+    await page.goto(`${product.url}/console/users`);
+    await page.getByRole('heading', { level: 1, name: 'Không có quyền truy cập' }).waitFor();
+    await page.goto(`${product.url}/console/events/new`);
+    await page.getByRole('heading', { level: 1, name: 'Không có quyền truy cập' }).waitFor();
+    expect(problems).toEqual([]);
+  });
+});

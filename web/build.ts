@@ -1,0 +1,217 @@
+/**
+ * Builds the web frontend: `tsx web/build.ts [--out DIR]` (default web/dist).
+ *
+ *   console.html   the console (/console/*), one JS and one CSS bundle
+ *   answer.html    the participant page (/r/*), its own tiny bundle: nothing of the console
+ *   assets/        content-hashed files, safe to cache for a year
+ *   favicon.svg
+ *
+ * The app serves these locally (functions/api/routes/web-pages.ts); the CDK web stack runs this
+ * same command with --out and uploads the folder to S3 behind CloudFront.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import * as esbuild from 'esbuild';
+
+const webDir = import.meta.dirname;
+const root = resolve(webDir, '..');
+
+export type BuiltFile = { file: string; bytes: number; gzipBytes: number };
+export type BuiltPage = { page: string; html: string; js: BuiltFile[]; css: BuiltFile[] };
+export type WebBuild = { outDir: string; pages: BuiltPage[] };
+
+type PageSpec = { page: string; entry: string; title: string; description: string };
+
+const pages: PageSpec[] = [
+  {
+    page: 'console',
+    entry: join(webDir, 'console/main.tsx'),
+    title: 'Hữu Nghị Events',
+    description: 'Quản lý sự kiện của Liên hiệp các tổ chức hữu nghị tỉnh Đắk Lắk',
+  },
+  {
+    page: 'answer',
+    entry: join(webDir, 'answer/main.ts'),
+    title: 'Trả lời lời mời · Hữu Nghị Events',
+    description: 'Trả lời lời mời của Liên hiệp các tổ chức hữu nghị tỉnh Đắk Lắk',
+  },
+];
+
+/**
+ * `import { z } from 'zod'` hands the bundler zod's whole namespace object, every locale and the
+ * JSON-schema code included (~90 KB gzipped). A namespace import of the same module lets esbuild
+ * keep only what the schemas use. The shared schemas keep their usual import; the browser build
+ * rewrites it.
+ *
+ * zod also reaches its JSON-Schema generator from every schema's `toJSONSchema()` method; the
+ * console never calls it, so those two modules are replaced by stubs that throw if it ever did
+ * (~4 KB gzipped saved).
+ */
+const zodDir = join(root, 'node_modules/zod/v4');
+const zodClassic = join(zodDir, 'classic/external.js');
+const zodJsonSchemaModules = ['core/json-schema-processors.js', 'core/to-json-schema.js'].map((file) => join(zodDir, file));
+
+const shakeZod: esbuild.Plugin = {
+  name: 'shake-zod',
+  setup(build) {
+    build.onLoad({ filter: /\.tsx?$/ }, async (args) => {
+      if (args.path.includes('/node_modules/')) return undefined;
+      const source = await readFile(args.path, 'utf8');
+      const contents = source.replace(/import\s*\{\s*z\s*\}\s*from\s*['"]zod['"]/g, `import * as z from ${JSON.stringify(zodClassic)}`);
+      return { contents, loader: args.path.endsWith('.tsx') ? 'tsx' : 'ts' };
+    });
+    build.onResolve({ filter: /json-schema-processors\.js$|to-json-schema\.js$/ }, (args) => {
+      const path = resolve(args.resolveDir, args.path);
+      return zodJsonSchemaModules.includes(path) ? { path, namespace: 'zod-json-schema-stub' } : undefined;
+    });
+    build.onLoad({ filter: /.*/, namespace: 'zod-json-schema-stub' }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      const names = new Set<string>();
+      for (const match of source.matchAll(/export\s+(?:const|function|let|class)\s+([A-Za-z_$][\w$]*)/g)) names.add(match[1]!);
+      for (const match of source.matchAll(/export\s*\{([^}]*)\}/g)) {
+        for (const part of match[1]!.split(',')) {
+          const exported = part.trim().split(/\s+as\s+/).pop();
+          if (exported) names.add(exported);
+        }
+      }
+      const lines = [...names].map((name) => `export const ${name} = unavailable;`);
+      return {
+        contents: `function unavailable() { throw new Error('JSON Schema generation is not part of the browser build'); }\n${lines.join('\n')}\n`,
+        loader: 'js',
+      };
+    });
+  },
+};
+
+/** Keeps the arrows of STYLE.md: web/ uses shared/ schemas, never functions/ or an AWS SDK. */
+const guardImports: esbuild.Plugin = {
+  name: 'guard-imports',
+  setup(build) {
+    build.onResolve({ filter: /.*/ }, (args) => {
+      if (args.kind === 'entry-point') return undefined;
+      const target = args.path.startsWith('.') ? resolve(args.resolveDir, args.path) : args.path;
+      if (target.startsWith(join(root, 'functions')) || /^@aws-sdk\//.test(args.path) || /^node:/.test(args.path)) {
+        return { errors: [{ text: `web/ must not import ${args.path} (from ${relative(root, args.importer)})` }] };
+      }
+      return undefined;
+    });
+  },
+};
+
+async function bundle(spec: PageSpec) {
+  const result = await esbuild.build({
+    entryPoints: { [spec.page]: spec.entry },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    target: ['es2020', 'chrome90', 'safari15', 'firefox90'],
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    entryNames: '[name]-[hash]',
+    assetNames: '[name]-[hash]',
+    outdir: 'assets',
+    absWorkingDir: root,
+    write: false,
+    metafile: true,
+    legalComments: 'none',
+    charset: 'utf8',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'silent',
+    plugins: [guardImports, shakeZod],
+  });
+  return result.outputFiles.map((file) => ({
+    name: basename(file.path),
+    contents: file.contents,
+  }));
+}
+
+function html(spec: PageSpec, js: string[], css: string[]): string {
+  return `<!doctype html>
+<html lang="vi">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="description" content="${spec.description}">
+<meta name="theme-color" content="#17467e">
+<title>${spec.title}</title>
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
+${css.map((file) => `<link rel="stylesheet" href="/assets/${file}">`).join('\n')}
+${js.map((file) => `<script type="module" src="/assets/${file}"></script>`).join('\n')}
+</head>
+<body>
+<div id="app"><noscript><p>Trang này cần JavaScript. / This page needs JavaScript.</p></noscript></div>
+</body>
+</html>
+`;
+}
+
+/** Writes next to the target and renames: a server reading the folder never sees half a file. */
+async function writeAtomically(path: string, contents: string | Uint8Array) {
+  await mkdir(dirname(path), { recursive: true });
+  const temporary = `${path}.${randomUUID()}.tmp`;
+  await writeFile(temporary, contents);
+  await rename(temporary, path);
+}
+
+const sizeOf = (name: string, contents: Uint8Array): BuiltFile => ({
+  file: name,
+  bytes: contents.byteLength,
+  gzipBytes: gzipSync(contents, { level: 9 }).byteLength,
+});
+
+export async function buildWeb(outDir: string = join(webDir, 'dist')): Promise<WebBuild> {
+  const out = resolve(outDir);
+  const assetsDir = join(out, 'assets');
+  const built: BuiltPage[] = [];
+  const written = new Set<string>();
+  for (const spec of pages) {
+    const files = await bundle(spec);
+    const js = files.filter((f) => f.name.endsWith('.js'));
+    const css = files.filter((f) => f.name.endsWith('.css'));
+    for (const file of files) {
+      await writeAtomically(join(assetsDir, file.name), file.contents);
+      written.add(file.name);
+    }
+    await writeAtomically(join(out, `${spec.page}.html`), html(spec, js.map((f) => f.name), css.map((f) => f.name)));
+    built.push({
+      page: spec.page,
+      html: `${spec.page}.html`,
+      js: js.map((f) => sizeOf(f.name, f.contents)),
+      css: css.map((f) => sizeOf(f.name, f.contents)),
+    });
+  }
+  await writeAtomically(join(out, 'favicon.svg'), await readFile(join(webDir, 'favicon.svg')));
+  // Older hashed files go; the same build run twice (or two at once) writes the same names.
+  for (const name of await readdir(assetsDir)) {
+    if (!written.has(name) && !name.endsWith('.tmp')) await rm(join(assetsDir, name), { force: true });
+  }
+  return { outDir: out, pages: built };
+}
+
+export function totalGzip(page: BuiltPage): number {
+  return [...page.js, ...page.css].reduce((sum, file) => sum + file.gzipBytes, 0);
+}
+
+async function main() {
+  const args = process.argv.slice(2);
+  const outIndex = args.indexOf('--out');
+  if (outIndex !== -1 && !args[outIndex + 1]) throw new Error('--out needs a folder');
+  const outDir = outIndex === -1 ? undefined : resolve(process.cwd(), args[outIndex + 1]!);
+  const started = Date.now();
+  const build = await buildWeb(outDir);
+  console.log(`Built the web frontend into ${relative(process.cwd(), build.outDir) || '.'} in ${Date.now() - started} ms:`);
+  for (const page of build.pages) {
+    console.log(`  ${page.html.padEnd(13)} JS+CSS ${(totalGzip(page) / 1024).toFixed(1)} KB gzipped`);
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

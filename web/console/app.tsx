@@ -1,0 +1,268 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { User } from '../../shared/auth/auth-schema.js';
+import { can } from '../../shared/auth/permissions.js';
+import { ApiError, createApiClient } from '../lib/api-client.js';
+import { rememberLanguage, translator, type Language } from '../lib/i18n.js';
+import { setValidationLanguage } from '../lib/validation-language.js';
+import { PageHeading } from './components/page-heading.js';
+import { AppContext, useApp, useText, type AppServices, type Session } from './context.js';
+import { commonMessages } from './messages.js';
+import { compilePattern, navigate, useLocation } from './router.js';
+import { homePath, routes, signInPath, type RouteDefinition } from './routes.js';
+
+const compiled = routes.map((route) => ({ route, match: compilePattern(route.path) }));
+
+function findRoute(pathname: string) {
+  for (const { route, match } of compiled) {
+    const params = match(pathname);
+    if (params) return { route, params };
+  }
+  return undefined;
+}
+
+function mayOpen(route: RouteDefinition, user: User | undefined): boolean {
+  if (route.access === 'public') return true;
+  if (!user) return false;
+  return route.access === 'signed-in' || can(user.role, route.access);
+}
+
+/** The console: session, language, the shell around the pages, and the route to show. */
+export function App(props: { initialLanguage: Language }) {
+  const [language, setLanguageState] = useState(props.initialLanguage);
+  const languageRef = useRef(language);
+  const [session, setSession] = useState<Session>({ status: 'loading' });
+  const [bootError, setBootError] = useState<string>();
+  const [announcement, setAnnouncement] = useState('');
+  const [flashShown, setFlashShown] = useState<string>();
+  const pendingFlash = useRef<string | undefined>(undefined);
+  const location = useLocation();
+
+  const services = useMemo<AppServices>(() => {
+    const api = createApiClient({
+      language: () => languageRef.current,
+      onUnauthenticated: () => {
+        setSession((current) => {
+          if (current.status === 'signed-in') pendingFlash.current = translator(commonMessages, languageRef.current)('session.expired');
+          return { status: 'signed-out' };
+        });
+      },
+    });
+    return {
+      language,
+      setLanguage: () => undefined,
+      session,
+      setUser: (user) => setSession(user ? { status: 'signed-in', user } : { status: 'signed-out' }),
+      signOut: async () => {
+        await api.post('/api/auth/logout').catch(() => undefined);
+        setSession({ status: 'signed-out' });
+        navigate(signInPath);
+      },
+      api,
+      announce: (message) => {
+        setAnnouncement('');
+        setTimeout(() => setAnnouncement(message), 50);
+      },
+      flash: (message) => {
+        pendingFlash.current = message;
+      },
+    };
+    // The client and its callbacks are made once; session and language are merged in below.
+  }, []);
+
+  const setLanguage = (next: Language) => {
+    languageRef.current = next;
+    rememberLanguage(next);
+    setValidationLanguage(next);
+    setLanguageState(next);
+    services.announce(translator(commonMessages, next)('language.changed'));
+  };
+  const value: AppServices = { ...services, language, session, setLanguage };
+
+  const loadSession = () => {
+    setBootError(undefined);
+    services.api
+      .get<{ user: User }>('/api/auth/me')
+      .then(({ user }) => setSession({ status: 'signed-in', user }))
+      .catch((error: unknown) => {
+        if (error instanceof ApiError && error.status === 401) setSession({ status: 'signed-out' });
+        else setBootError(error instanceof Error ? error.message : String(error));
+      });
+  };
+  useEffect(loadSession, []);
+
+  // A new page: show the message left for it, and move focus to its heading (not on first load).
+  const firstPath = useRef(true);
+  useEffect(() => {
+    setFlashShown(pendingFlash.current);
+    if (pendingFlash.current) services.announce(pendingFlash.current);
+    pendingFlash.current = undefined;
+    if (firstPath.current) {
+      firstPath.current = false;
+      return;
+    }
+    requestAnimationFrame(() => document.querySelector<HTMLElement>('main h1')?.focus());
+  }, [location.pathname]);
+
+  const user = session.status === 'signed-in' ? session.user : undefined;
+  const found = location.pathname === '/console' ? undefined : findRoute(location.pathname);
+
+  let content;
+  if (location.pathname === '/console') {
+    content = <Redirect to={homePath} />;
+  } else if (!found) {
+    content = <NotFound />;
+  } else if (found.route.access !== 'public' && session.status === 'loading') {
+    content = bootError ? <BootError message={bootError} retry={loadSession} /> : <Loading />;
+  } else if (found.route.access !== 'public' && !user) {
+    const next = location.pathname + location.search;
+    content = <Redirect to={`${signInPath}?next=${encodeURIComponent(next)}`} />;
+  } else if (!mayOpen(found.route, user)) {
+    content = <Forbidden />;
+  } else {
+    const Page = found.route.page;
+    content = <Page key={location.pathname} params={found.params} query={new URLSearchParams(location.search)} />;
+  }
+
+  return (
+    <AppContext.Provider value={value}>
+      <Shell user={user} pathname={location.pathname} flash={flashShown} announcement={announcement}>
+        {content}
+      </Shell>
+    </AppContext.Provider>
+  );
+}
+
+function Shell(props: {
+  user: User | undefined;
+  pathname: string;
+  flash?: string;
+  announcement: string;
+  children: ComponentChildren;
+}) {
+  const t = useText();
+  const { setLanguage, language, signOut } = useApp();
+  const [menuOpen, setMenuOpen] = useState(false);
+  useEffect(() => setMenuOpen(false), [props.pathname]);
+  const menu = routes.filter((route) => route.menu && mayOpen(route, props.user));
+  const other: Language = language === 'vi' ? 'en' : 'vi';
+  return (
+    <>
+      <a class="skip-link" href="#main">
+        {t('app.skip')}
+      </a>
+      <header class="topbar">
+        <div class="topbar-inner">
+          <a class="brand" href={props.user ? homePath : signInPath}>
+            <img src="/favicon.svg" alt="" width={28} height={28} />
+            <span>{t('app.name')}</span>
+          </a>
+          <div class="topbar-tools">
+            <button type="button" class="lang-switch" lang={other} onClick={() => setLanguage(other)}>
+              {t('language.other')}
+            </button>
+            {props.user && (
+              <button
+                type="button"
+                class="menu-toggle"
+                aria-expanded={menuOpen ? 'true' : 'false'}
+                aria-controls="main-nav"
+                onClick={() => setMenuOpen(!menuOpen)}
+              >
+                {t('nav.menu')}
+              </button>
+            )}
+          </div>
+          {props.user && (
+            <nav id="main-nav" class={menuOpen ? 'main-nav open' : 'main-nav'} aria-label={t('nav.label')}>
+              <ul>
+                {menu.map((route) => (
+                  <li key={route.path}>
+                    <a
+                      href={route.path}
+                      aria-current={props.pathname === route.path || props.pathname.startsWith(`${route.path}/`) ? 'page' : undefined}
+                    >
+                      {t(route.menu!)}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+              <div class="nav-user">
+                <span class="nav-user-name">{props.user.name}</span>
+                <button type="button" class="button small" onClick={() => void signOut()}>
+                  {t('nav.signOut')}
+                </button>
+              </div>
+            </nav>
+          )}
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {props.flash && (
+          <p class="flash" role="status">
+            {props.flash}
+          </p>
+        )}
+        {props.children}
+      </main>
+      <footer class="footer">
+        <p>{t('app.org')}</p>
+      </footer>
+      <div class="visually-hidden" aria-live="polite" aria-atomic="true">
+        {props.announcement}
+      </div>
+    </>
+  );
+}
+
+function Redirect(props: { to: string }) {
+  useEffect(() => navigate(props.to, { replace: true }), [props.to]);
+  return null;
+}
+
+function Loading() {
+  const t = useText();
+  return (
+    <p class="loading" role="status">
+      {t('common.loading')}
+    </p>
+  );
+}
+
+function BootError(props: { message: string; retry: () => void }) {
+  const t = useText();
+  return (
+    <div class="notice error" role="alert">
+      <p>{props.message}</p>
+      <button type="button" class="button" onClick={props.retry}>
+        {t('common.retry')}
+      </button>
+    </div>
+  );
+}
+
+function Forbidden() {
+  const t = useText();
+  return (
+    <section>
+      <PageHeading text={t('access.deniedTitle')} />
+      <p>{t('access.deniedText')}</p>
+      <p>
+        <a href={homePath}>{t('access.toEvents')}</a>
+      </p>
+    </section>
+  );
+}
+
+function NotFound() {
+  const t = useText();
+  return (
+    <section>
+      <PageHeading text={t('notFound.title')} />
+      <p>{t('notFound.text')}</p>
+      <p>
+        <a href={homePath}>{t('access.toEvents')}</a>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,55 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
+import { useText } from '../context.js';
+
+/**
+ * A modal question before an action that cannot be undone. The native <dialog> keeps focus
+ * inside, closes on Escape and gives focus back to the button that opened it; the safe answer
+ * comes first and has the focus.
+ */
+export function ConfirmDialog(props: {
+  open: boolean;
+  title: string;
+  children?: ComponentChildren;
+  confirmLabel: string;
+  cancelLabel?: string;
+  danger?: boolean;
+  busy?: boolean;
+  onConfirm: () => void;
+  onClose: () => void;
+}) {
+  const t = useText();
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (props.open && !dialog.open) dialog.showModal();
+    if (!props.open && dialog.open) dialog.close();
+  }, [props.open]);
+  return (
+    <dialog
+      ref={ref}
+      class="dialog"
+      aria-labelledby="confirm-title"
+      aria-describedby="confirm-body"
+      onClose={() => props.onClose()}
+      onCancel={() => props.onClose()}
+    >
+      <h2 id="confirm-title">{props.title}</h2>
+      <div id="confirm-body">{props.children}</div>
+      <div class="actions">
+        <button type="button" class="button" autoFocus onClick={() => props.onClose()}>
+          {props.cancelLabel ?? t('common.back')}
+        </button>
+        <button
+          type="button"
+          class={props.danger ? 'button danger' : 'button primary'}
+          disabled={props.busy}
+          onClick={() => props.onConfirm()}
+        >
+          {props.confirmLabel}
+        </button>
+      </div>
+    </dialog>
+  );
+}

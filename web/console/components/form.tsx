@@ -1,0 +1,338 @@
+import { createContext, type ComponentChildren } from 'preact';
+import { useContext, useEffect, useRef, useState } from 'preact/hooks';
+import { parseLocalDate, parseLocalTime } from '../../lib/datetime.js';
+import type { FieldErrors } from '../../lib/form.js';
+import { useText } from '../context.js';
+
+/**
+ * Form building blocks: every input has a real <label for>, its hint and its error tied to it
+ * with aria-describedby, and the error summary at the top links to each field (GOV.UK pattern).
+ * Inputs are named by the API's path ("title.vi"), so an error the API reports lands on its field.
+ */
+type FormState = { errors: FieldErrors; labels: Map<string, string> };
+const FormContext = createContext<FormState>({ errors: {}, labels: new Map() });
+
+export const fieldId = (name: string) => `f-${name.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
+
+export function Form(props: {
+  errors: FieldErrors;
+  onSubmit: () => void | Promise<void>;
+  children: ComponentChildren;
+  class?: string;
+  /** The form's accessible name (the id of its heading). */
+  labelledBy?: string;
+}) {
+  const labels = useRef(new Map<string, string>()).current;
+  return (
+    <FormContext.Provider value={{ errors: props.errors, labels }}>
+      <form
+        class={props.class ?? 'form'}
+        noValidate
+        aria-labelledby={props.labelledBy}
+        onSubmit={(event) => {
+          event.preventDefault();
+          void props.onSubmit();
+        }}
+      >
+        <ErrorSummary />
+        {props.children}
+      </form>
+    </FormContext.Provider>
+  );
+}
+
+/** The problems of the last submit, read out at once, each linking to its field. */
+function ErrorSummary() {
+  const { errors, labels } = useContext(FormContext);
+  const t = useText();
+  const ref = useRef<HTMLDivElement>(null);
+  const entries = Object.entries(errors).filter(([key]) => key !== '');
+  const general = errors[''];
+  const shown = Boolean(general) || entries.length > 0;
+  useEffect(() => {
+    if (shown) ref.current?.focus();
+  }, [errors]);
+  return (
+    <div ref={ref} class={shown ? 'error-summary' : 'error-summary hidden'} role="alert" tabIndex={-1}>
+      {shown && (
+        <>
+          {general && <p class="error-summary-title">{general}</p>}
+          {entries.length > 0 && (
+            <>
+              {!general && <p class="error-summary-title">{t('form.errorSummary')}</p>}
+              <ul>
+                {entries.map(([key, message]) => (
+                  <li key={key}>
+                    <a
+                      href={`#${fieldId(key)}`}
+                      onClick={(event) => {
+                        const target = document.getElementById(fieldId(key));
+                        if (!target) return;
+                        event.preventDefault();
+                        target.focus();
+                        target.scrollIntoView({ block: 'center' });
+                      }}
+                    >
+                      {labels.get(key) ? `${labels.get(key)}: ${message}` : message}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
+
+type FieldProps = {
+  /** The API path of the value, e.g. "title.vi"; also names the input's id and its error. */
+  name: string;
+  label: string;
+  hint?: string;
+  required?: boolean;
+  /** Where the error comes from, when it is not `name` (a date and time pair share one). */
+  errorName?: string;
+  class?: string;
+};
+
+function useField(props: FieldProps) {
+  const { errors, labels } = useContext(FormContext);
+  labels.set(props.errorName ?? props.name, props.label);
+  const id = fieldId(props.name);
+  const error = errors[props.errorName ?? props.name];
+  const describedBy = [props.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return { id, error, describedBy };
+}
+
+function Label(props: { id: string; label: string; required?: boolean }) {
+  const t = useText();
+  return (
+    <label for={props.id}>
+      {props.label}
+      {props.required && (
+        // Said by aria-required on the input; the star is for the eye only.
+        <span class="required-mark" aria-hidden="true">
+          {' '}
+          *
+        </span>
+      )}
+    </label>
+  );
+}
+
+function HintAndError(props: { id: string; hint?: string; error?: string }) {
+  return (
+    <>
+      {props.hint && (
+        <p class="hint" id={`${props.id}-hint`}>
+          {props.hint}
+        </p>
+      )}
+      {props.error && (
+        <p class="field-error" id={`${props.id}-error`}>
+          {props.error}
+        </p>
+      )}
+    </>
+  );
+}
+
+/** The few input attributes the console sets (the union type of Preact's is too strict to spread). */
+type InputAttributes = {
+  type?: 'text' | 'email' | 'password' | 'url' | 'tel' | 'search';
+  autoComplete?: string;
+  inputMode?: 'text' | 'email' | 'numeric' | 'decimal' | 'tel' | 'url' | 'search';
+  spellcheck?: boolean;
+  autoCapitalize?: 'off' | 'none' | 'on' | 'sentences' | 'words' | 'characters';
+  lang?: string;
+  maxLength?: number;
+};
+
+export function TextField(
+  props: FieldProps & { value: string; onValue: (value: string) => void; input?: InputAttributes },
+) {
+  const { id, error, describedBy } = useField(props);
+  const { type, ...attributes } = props.input ?? {};
+  return (
+    <div class={`field ${error ? 'has-error' : ''} ${props.class ?? ''}`}>
+      <Label id={id} label={props.label} required={props.required} />
+      <HintAndError id={id} hint={props.hint} error={error} />
+      <input
+        // Preact types `type` as a discriminated union; one value at a time satisfies it.
+        type={(type ?? 'text') as 'text'}
+        {...attributes}
+        id={id}
+        name={props.name}
+        value={props.value}
+        aria-invalid={error ? 'true' : undefined}
+        aria-required={props.required ? 'true' : undefined}
+        aria-describedby={describedBy}
+        onInput={(event) => props.onValue(event.currentTarget.value)}
+      />
+    </div>
+  );
+}
+
+export function TextArea(props: FieldProps & { value: string; onValue: (value: string) => void; rows?: number }) {
+  const { id, error, describedBy } = useField(props);
+  return (
+    <div class={`field ${error ? 'has-error' : ''} ${props.class ?? ''}`}>
+      <Label id={id} label={props.label} required={props.required} />
+      <HintAndError id={id} hint={props.hint} error={error} />
+      <textarea
+        id={id}
+        name={props.name}
+        rows={props.rows ?? 4}
+        value={props.value}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy}
+        onInput={(event) => props.onValue(event.currentTarget.value)}
+      />
+    </div>
+  );
+}
+
+export type Option = { value: string; label: string };
+
+export function SelectField(
+  props: FieldProps & { value: string; onValue: (value: string) => void; options: Option[] },
+) {
+  const { id, error, describedBy } = useField(props);
+  return (
+    <div class={`field ${error ? 'has-error' : ''} ${props.class ?? ''}`}>
+      <Label id={id} label={props.label} required={props.required} />
+      <HintAndError id={id} hint={props.hint} error={error} />
+      <select
+        id={id}
+        name={props.name}
+        value={props.value}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy}
+        onChange={(event) => props.onValue(event.currentTarget.value)}
+      >
+        {props.options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export function CheckboxField(props: FieldProps & { checked: boolean; onValue: (checked: boolean) => void }) {
+  const { id, error, describedBy } = useField(props);
+  return (
+    <div class={`field checkbox ${error ? 'has-error' : ''} ${props.class ?? ''}`}>
+      <input
+        type="checkbox"
+        id={id}
+        name={props.name}
+        checked={props.checked}
+        aria-describedby={describedBy}
+        onChange={(event) => props.onValue(event.currentTarget.checked)}
+      />
+      <Label id={id} label={props.label} />
+      <HintAndError id={id} hint={props.hint} error={error} />
+    </div>
+  );
+}
+
+/**
+ * A local date and time (Asia/Ho_Chi_Minh) typed as dd/mm/yyyy and hh:mm, tidied when the input
+ * is left ("2/4/2025" becomes "02/04/2025", "8h30" becomes "08:30").
+ */
+export function DateTimeField(
+  props: FieldProps & {
+    value: { date: string; time: string };
+    onValue: (value: { date: string; time: string }) => void;
+  },
+) {
+  const t = useText();
+  const { errors, labels } = useContext(FormContext);
+  labels.set(props.name, props.label);
+  const id = fieldId(props.name);
+  const error = errors[props.name];
+  const describedBy = [props.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <fieldset class={`field datetime ${error ? 'has-error' : ''} ${props.class ?? ''}`} aria-describedby={describedBy}>
+      <legend>
+        {props.label}
+        {props.required && (
+          <span class="required-mark" aria-hidden="true">
+            {' '}
+            *
+          </span>
+        )}
+      </legend>
+      <HintAndError id={id} hint={props.hint} error={error} />
+      <div class="datetime-inputs">
+        <div class="datetime-part">
+          <label for={id}>{t('form.date')}</label>
+          <input
+            id={id}
+            name={`${props.name}.date`}
+            type="text"
+            inputMode="numeric"
+            autoComplete="off"
+            maxLength={10}
+            value={props.value.date}
+            aria-invalid={error ? 'true' : undefined}
+            aria-describedby={`${id}-date-format`}
+            onInput={(event) => props.onValue({ ...props.value, date: event.currentTarget.value })}
+            onBlur={() => {
+              const tidy = parseLocalDate(props.value.date);
+              if (tidy && tidy !== props.value.date) props.onValue({ ...props.value, date: tidy });
+            }}
+          />
+          <span class="format" id={`${id}-date-format`}>
+            {t('form.dateHint')}
+          </span>
+        </div>
+        <div class="datetime-part time">
+          <label for={`${id}-time`}>{t('form.time')}</label>
+          <input
+            id={`${id}-time`}
+            name={`${props.name}.time`}
+            type="text"
+            inputMode="numeric"
+            autoComplete="off"
+            maxLength={5}
+            value={props.value.time}
+            aria-invalid={error ? 'true' : undefined}
+            aria-describedby={`${id}-time-format`}
+            onInput={(event) => props.onValue({ ...props.value, time: event.currentTarget.value })}
+            onBlur={() => {
+              const tidy = parseLocalTime(props.value.time);
+              if (tidy && tidy !== props.value.time) props.onValue({ ...props.value, time: tidy });
+            }}
+          />
+          <span class="format" id={`${id}-time-format`}>
+            {t('form.timeHint')}
+          </span>
+        </div>
+      </div>
+    </fieldset>
+  );
+}
+
+/** A submit button that says it is working and cannot be pressed twice. */
+export function SubmitButton(props: { busy: boolean; label: string; busyLabel?: string; class?: string }) {
+  const t = useText();
+  return (
+    <button type="submit" class={props.class ?? 'button primary'} disabled={props.busy} aria-disabled={props.busy}>
+      {props.busy ? (props.busyLabel ?? t('common.saving')) : props.label}
+    </button>
+  );
+}
+
+/** Form state: values, errors, and whether a submit is under way. */
+export function useFormState<T extends object>(initial: T | (() => T)) {
+  const [values, setValues] = useState<T>(initial);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [busy, setBusy] = useState(false);
+  const set = <K extends keyof T>(key: K) => (value: T[K]) => setValues((current) => ({ ...current, [key]: value }));
+  return { values, setValues, set, errors, setErrors, busy, setBusy };
+}

@@ -1,0 +1,120 @@
+import { useState } from 'preact/hooks';
+import { changePasswordSchema } from '../../../shared/auth/auth-schema.js';
+import { defineMessages } from '../../lib/i18n.js';
+import { errorsFromFailure, validateWith } from '../../lib/form.js';
+import { Form, SubmitButton, TextField, useFormState } from '../components/form.js';
+import { PageHeading } from '../components/page-heading.js';
+import { useApp, useSchemaMessages, useText, useUser } from '../context.js';
+
+const messages = defineMessages({
+  vi: {
+    title: 'Tài khoản của tôi',
+    name: 'Họ và tên',
+    email: 'Email',
+    role: 'Vai trò',
+    passwordTitle: 'Đổi mật khẩu',
+    current: 'Mật khẩu hiện tại',
+    next: 'Mật khẩu mới',
+    nextHint: 'Ít nhất 10 ký tự.',
+    confirm: 'Nhập lại mật khẩu mới',
+    submit: 'Đổi mật khẩu',
+    done: 'Đã đổi mật khẩu.',
+  },
+  en: {
+    title: 'My account',
+    name: 'Name',
+    email: 'Email',
+    role: 'Role',
+    passwordTitle: 'Change password',
+    current: 'Current password',
+    next: 'New password',
+    nextHint: 'At least 10 characters.',
+    confirm: 'New password again',
+    submit: 'Change password',
+    done: 'Your password has been changed.',
+  },
+});
+
+export function AccountPage() {
+  const { api, announce } = useApp();
+  const user = useUser()!;
+  const t = useText(messages);
+  const translate = useSchemaMessages();
+  const empty = { currentPassword: '', newPassword: '', confirm: '' };
+  const form = useFormState(empty);
+  const [done, setDone] = useState(false);
+
+  async function submit() {
+    setDone(false);
+    const { confirm, ...body } = form.values;
+    const checked = validateWith(changePasswordSchema, body, translate);
+    if (!checked.ok) return form.setErrors(checked.errors);
+    if (confirm !== body.newPassword) return form.setErrors({ confirm: t('form.passwordsDiffer') });
+    form.setErrors({});
+    form.setBusy(true);
+    try {
+      await api.post('/api/auth/password', checked.data);
+      form.setValues(empty);
+      setDone(true);
+      announce(t('done'));
+    } catch (error) {
+      form.setErrors(errorsFromFailure(error, translate));
+    } finally {
+      form.setBusy(false);
+    }
+  }
+
+  return (
+    <section>
+      <PageHeading text={t('title')} />
+      <dl class="facts card">
+        <div>
+          <dt>{t('name')}</dt>
+          <dd>{user.name}</dd>
+        </div>
+        <div>
+          <dt>{t('email')}</dt>
+          <dd>{user.email}</dd>
+        </div>
+        <div>
+          <dt>{t('role')}</dt>
+          <dd>{t(`role.${user.role}`)}</dd>
+        </div>
+      </dl>
+      <section class="card narrow-form" aria-labelledby="password-title">
+        <h2 id="password-title">{t('passwordTitle')}</h2>
+        {done && <p class="notice success">{t('done')}</p>}
+        <Form errors={form.errors} onSubmit={submit} labelledBy="password-title">
+          <TextField
+            name="currentPassword"
+            label={t('current')}
+            required
+            value={form.values.currentPassword}
+            onValue={form.set('currentPassword')}
+            input={{ type: 'password', autoComplete: 'current-password' }}
+          />
+          <TextField
+            name="newPassword"
+            label={t('next')}
+            hint={t('nextHint')}
+            required
+            value={form.values.newPassword}
+            onValue={form.set('newPassword')}
+            input={{ type: 'password', autoComplete: 'new-password' }}
+          />
+          <TextField
+            name="confirm"
+            label={t('confirm')}
+            required
+            value={form.values.confirm}
+            onValue={form.set('confirm')}
+            input={{ type: 'password', autoComplete: 'new-password' }}
+          />
+          <div class="actions">
+            <SubmitButton busy={form.busy} label={t('submit')} />
+          </div>
+        </Form>
+      </section>
+    </section>
+  );
+}

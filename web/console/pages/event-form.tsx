@@ -1,0 +1,474 @@
+import { useEffect, useState } from 'preact/hooks';
+import { createEventSchema, eventTypes, type Event, type EventType, type Field } from '../../../shared/events/event-schema.js';
+import { ApiError } from '../../lib/api-client.js';
+import { localInputsToInstant, parseLocalDate, parseLocalTime, toLocalInputs } from '../../lib/datetime.js';
+import { errorsFromFailure, hasErrors, validateWith, type FieldErrors } from '../../lib/form.js';
+import { defineMessages, pickLocalized, type Translate } from '../../lib/i18n.js';
+import { fieldFromRow, FieldsEditor, rowFromField, type FieldRow } from '../components/fields-editor.js';
+import {
+  CheckboxField,
+  DateTimeField,
+  Form,
+  SelectField,
+  SubmitButton,
+  TextArea,
+  TextField,
+  useFormState,
+} from '../components/form.js';
+import { PageHeading } from '../components/page-heading.js';
+import { useApp, useSchemaMessages, useText } from '../context.js';
+import type { CommonKey } from '../messages.js';
+import { navigate } from '../router.js';
+import type { PageProps } from '../routes.js';
+
+const messages = defineMessages({
+  vi: {
+    createTitle: 'Tạo sự kiện',
+    editTitle: 'Sửa sự kiện',
+    general: 'Thông tin chung',
+    type: 'Loại sự kiện',
+    chooseType: '— Chọn loại sự kiện —',
+    titleVi: 'Tên sự kiện (tiếng Việt)',
+    titleEn: 'Tên sự kiện (tiếng Anh)',
+    descriptionVi: 'Giới thiệu (tiếng Việt)',
+    descriptionEn: 'Giới thiệu (tiếng Anh)',
+    agendaVi: 'Chương trình (tiếng Việt)',
+    agendaEn: 'Chương trình (tiếng Anh)',
+    agendaHint: 'Mỗi dòng một mục, ví dụ “08:00 Đón tiếp đại biểu”.',
+    placeAndTime: 'Thời gian và địa điểm',
+    startsAt: 'Bắt đầu',
+    endsAt: 'Kết thúc',
+    timeHint: 'Giờ Việt Nam (UTC+7).',
+    venue: 'Địa điểm',
+    venueHint: 'Tên hội trường và địa chỉ, ví dụ “Hội trường A, 15 Lê Thánh Tông, TP. Buôn Ma Thuột”.',
+    venueMapUrl: 'Đường dẫn bản đồ',
+    venueMapUrlHint: 'Ví dụ đường dẫn Google Maps, bắt đầu bằng https://',
+    registration: 'Đăng ký',
+    capacity: 'Sức chứa',
+    capacityHint: 'Số chỗ tối đa. Để trống nếu không giới hạn.',
+    capacityInvalid: 'Sức chứa phải là một số nguyên dương, hoặc để trống.',
+    registrationClosesAt: 'Hạn đăng ký',
+    registrationClosesAtHint: 'Không bắt buộc. Sau thời điểm này người tham dự không thể đăng ký hay sửa thông tin.',
+    requiresApproval: 'Đăng ký cần được duyệt',
+    requiresApprovalHint: 'Người đăng ký chờ ban tổ chức duyệt trước khi được xác nhận.',
+    contact: 'Người liên hệ',
+    contactName: 'Họ và tên',
+    contactPhone: 'Số điện thoại',
+    contactEmail: 'Email',
+    fields: 'Thông tin người tham dự cần cung cấp',
+    fieldsHint: 'Được điền sẵn theo loại sự kiện; có thể thêm, bớt, sắp xếp lại.',
+    delegationHint: 'Đoàn công tác luôn yêu cầu số hộ chiếu và ngày hết hạn hộ chiếu.',
+    useDefaults: 'Dùng các trường mặc định của loại “{type}”',
+    defaultsUsed: 'Đã dùng các trường mặc định.',
+    create: 'Tạo sự kiện',
+    creating: 'Đang tạo…',
+    save: 'Lưu thay đổi',
+    back: 'Quay lại',
+    created: 'Đã tạo sự kiện (bản nháp). Bạn có thể công bố khi sẵn sàng.',
+    saved: 'Đã lưu thay đổi.',
+    notEditable: 'Sự kiện đã hủy hoặc đã kết thúc thì không sửa được nữa.',
+  },
+  en: {
+    createTitle: 'Create an event',
+    editTitle: 'Edit the event',
+    general: 'General',
+    type: 'Type of event',
+    chooseType: '— Choose a type —',
+    titleVi: 'Title (Vietnamese)',
+    titleEn: 'Title (English)',
+    descriptionVi: 'Description (Vietnamese)',
+    descriptionEn: 'Description (English)',
+    agendaVi: 'Agenda (Vietnamese)',
+    agendaEn: 'Agenda (English)',
+    agendaHint: 'One item a line, e.g. “08:00 Welcome of the guests”.',
+    placeAndTime: 'Time and place',
+    startsAt: 'Starts',
+    endsAt: 'Ends',
+    timeHint: 'Vietnam time (UTC+7).',
+    venue: 'Venue',
+    venueHint: 'The hall and its address, e.g. “Hall A, 15 Lê Thánh Tông, Buôn Ma Thuột”.',
+    venueMapUrl: 'Map link',
+    venueMapUrlHint: 'E.g. a Google Maps link, starting with https://',
+    registration: 'Registration',
+    capacity: 'Capacity',
+    capacityHint: 'The number of seats. Leave empty for no limit.',
+    capacityInvalid: 'The capacity must be a positive whole number, or empty.',
+    registrationClosesAt: 'Registration closes',
+    registrationClosesAtHint: 'Optional. After this, participants can no longer register or change their details.',
+    requiresApproval: 'Registrations need approval',
+    requiresApprovalHint: 'People who register wait for the organisers to approve them.',
+    contact: 'Contact person',
+    contactName: 'Name',
+    contactPhone: 'Phone',
+    contactEmail: 'Email',
+    fields: 'What participants are asked for',
+    fieldsHint: 'Filled in from the type of event; add, remove or reorder as needed.',
+    delegationHint: 'A delegation always asks for the passport number and its expiry date.',
+    useDefaults: 'Use the default fields of “{type}”',
+    defaultsUsed: 'The default fields are in place.',
+    create: 'Create event',
+    creating: 'Creating…',
+    save: 'Save changes',
+    back: 'Back',
+    created: 'Event created (as a draft). Publish it when it is ready.',
+    saved: 'Changes saved.',
+    notEditable: 'A cancelled or closed event can no longer be edited.',
+  },
+});
+
+type DateTime = { date: string; time: string };
+type Values = {
+  type: EventType | '';
+  titleVi: string;
+  titleEn: string;
+  descriptionVi: string;
+  descriptionEn: string;
+  agendaVi: string;
+  agendaEn: string;
+  venue: string;
+  venueMapUrl: string;
+  startsAt: DateTime;
+  endsAt: DateTime;
+  capacity: string;
+  registrationClosesAt: DateTime;
+  requiresApproval: boolean;
+  contactName: string;
+  contactPhone: string;
+  contactEmail: string;
+  fields: FieldRow[];
+  /** Once the organiser touches the fields, a change of type no longer replaces them. */
+  fieldsEdited: boolean;
+};
+
+const emptyValues = (): Values => ({
+  type: '',
+  titleVi: '',
+  titleEn: '',
+  descriptionVi: '',
+  descriptionEn: '',
+  agendaVi: '',
+  agendaEn: '',
+  venue: '',
+  venueMapUrl: '',
+  startsAt: { date: '', time: '' },
+  endsAt: { date: '', time: '' },
+  capacity: '',
+  registrationClosesAt: { date: '', time: '' },
+  requiresApproval: false,
+  contactName: '',
+  contactPhone: '',
+  contactEmail: '',
+  fields: [],
+  fieldsEdited: false,
+});
+
+function valuesFromEvent(event: Event): Values {
+  return {
+    type: event.type,
+    titleVi: event.title.vi,
+    titleEn: event.title.en ?? '',
+    descriptionVi: event.description?.vi ?? '',
+    descriptionEn: event.description?.en ?? '',
+    agendaVi: event.agenda?.vi ?? '',
+    agendaEn: event.agenda?.en ?? '',
+    venue: event.venue,
+    venueMapUrl: event.venueMapUrl ?? '',
+    startsAt: toLocalInputs(event.startsAt),
+    endsAt: toLocalInputs(event.endsAt),
+    capacity: event.capacity === undefined ? '' : String(event.capacity),
+    registrationClosesAt: toLocalInputs(event.registrationClosesAt),
+    requiresApproval: event.requiresApproval,
+    contactName: event.contact?.name ?? '',
+    contactPhone: event.contact?.phone ?? '',
+    contactEmail: event.contact?.email ?? '',
+    fields: event.fields.map(rowFromField),
+    fieldsEdited: true,
+  };
+}
+
+const optionalKeys = ['description', 'agenda', 'venueMapUrl', 'contact', 'capacity', 'registrationClosesAt'] as const;
+
+/**
+ * The form as the API's body. What the schema cannot see (a mistyped date, a capacity that is no
+ * number) is reported here, by the same paths.
+ */
+function bodyFromValues(values: Values, t: Translate<CommonKey | 'capacityInvalid'>) {
+  const errors: FieldErrors = {};
+  const filled = (text: string) => (text.trim() ? text : undefined);
+  const localized = (vi: string, en: string) =>
+    vi.trim() || en.trim() ? { ...(vi.trim() ? { vi } : {}), ...(en.trim() ? { en } : {}) } : undefined;
+  const instant = (name: string, pair: DateTime): string | undefined => {
+    const [date, time] = [pair.date.trim(), pair.time.trim()];
+    if (!date && !time) return undefined;
+    if (!date || !time) errors[name] = t('form.needDateAndTime');
+    else if (!parseLocalDate(date)) errors[name] = t('form.invalidDate');
+    else if (!parseLocalTime(time)) errors[name] = t('form.invalidTime');
+    else return localInputsToInstant(date, time);
+    return undefined;
+  };
+  let capacity: number | undefined;
+  if (values.capacity.trim()) {
+    capacity = Number(values.capacity.trim());
+    if (!Number.isInteger(capacity) || capacity < 1) errors.capacity = t('capacityInvalid');
+  }
+  const contact =
+    values.contactName.trim() || values.contactPhone.trim() || values.contactEmail.trim()
+      ? {
+          name: values.contactName,
+          ...(filled(values.contactPhone) ? { phone: values.contactPhone.trim() } : {}),
+          ...(filled(values.contactEmail) ? { email: values.contactEmail.trim() } : {}),
+        }
+      : undefined;
+  const body = {
+    type: values.type || undefined,
+    title: { vi: values.titleVi, ...(filled(values.titleEn) ? { en: values.titleEn } : {}) },
+    description: localized(values.descriptionVi, values.descriptionEn),
+    agenda: localized(values.agendaVi, values.agendaEn),
+    venue: values.venue,
+    venueMapUrl: filled(values.venueMapUrl)?.trim(),
+    contact,
+    startsAt: instant('startsAt', values.startsAt),
+    endsAt: instant('endsAt', values.endsAt),
+    capacity,
+    registrationClosesAt: instant('registrationClosesAt', values.registrationClosesAt),
+    requiresApproval: values.requiresApproval,
+    fields: values.fields.map(fieldFromRow),
+  };
+  return { body, errors };
+}
+
+let defaultsCache: Partial<Record<EventType, Field[]>> | undefined;
+
+/** Creates an event (/console/events/new) or edits one (/console/events/:eventId/edit). */
+export function EventFormPage({ params }: PageProps) {
+  const { api, flash, announce, language } = useApp();
+  const t = useText(messages);
+  const translate = useSchemaMessages();
+  const eventId = params.eventId;
+  const form = useFormState<Values>(emptyValues);
+  const [defaults, setDefaults] = useState(defaultsCache);
+  const [loadError, setLoadError] = useState<string>();
+  const [loaded, setLoaded] = useState(!eventId);
+  const [editable, setEditable] = useState(true);
+  const [eventTitle, setEventTitle] = useState<{ text: string; lang: string }>();
+  const { values, set } = form;
+
+  useEffect(() => {
+    if (defaultsCache) return;
+    api
+      .get<{ items: { type: EventType; fields: Field[] }[] }>('/api/events/field-defaults')
+      .then(({ items }) => {
+        defaultsCache = Object.fromEntries(items.map((item) => [item.type, item.fields]));
+        setDefaults(defaultsCache);
+      })
+      .catch(() => undefined); // The editor still works without them.
+  }, []);
+
+  useEffect(() => {
+    if (!eventId) return;
+    api
+      .get<{ event: Event }>(`/api/events/${encodeURIComponent(eventId)}`)
+      .then(({ event }) => {
+        form.setValues(valuesFromEvent(event));
+        setEventTitle(pickLocalized(event.title, language));
+        setEditable(event.status === 'draft' || event.status === 'published');
+        setLoaded(true);
+      })
+      .catch((error: unknown) => setLoadError(error instanceof ApiError ? error.message : String(error)));
+  }, [eventId]);
+
+  // A new event starts with the usual fields of its type, until the organiser edits them.
+  useEffect(() => {
+    if (!values.type || values.fieldsEdited || !defaults?.[values.type]) return;
+    form.setValues((current) => ({ ...current, fields: defaults[values.type as EventType]!.map(rowFromField) }));
+  }, [values.type, defaults]);
+
+  const applyDefaults = () => {
+    if (!values.type || !defaults?.[values.type]) return;
+    form.setValues((current) => ({ ...current, fields: defaults[values.type as EventType]!.map(rowFromField), fieldsEdited: false }));
+    announce(t('defaultsUsed'));
+  };
+
+  async function submit() {
+    const { body, errors: local } = bodyFromValues(values, t);
+    const checked = validateWith(createEventSchema, body, translate);
+    const errors = { ...(checked.ok ? {} : checked.errors), ...local };
+    if (hasErrors(errors) || !checked.ok) return form.setErrors(errors);
+    form.setErrors({});
+    form.setBusy(true);
+    try {
+      if (eventId) {
+        // An edit names every field; null removes an optional one the organiser emptied.
+        const patch: Record<string, unknown> = { ...checked.data };
+        for (const key of optionalKeys) if (patch[key] === undefined) patch[key] = null;
+        await api.patch(`/api/events/${encodeURIComponent(eventId)}`, patch);
+        flash(t('saved'));
+        navigate(`/console/events/${encodeURIComponent(eventId)}`);
+      } else {
+        const { event } = await api.post<{ event: Event }>('/api/events', checked.data);
+        flash(t('created'));
+        navigate(`/console/events/${encodeURIComponent(event.eventId)}`);
+      }
+    } catch (error) {
+      form.setErrors(errorsFromFailure(error, translate));
+      form.setBusy(false);
+    }
+  }
+
+  const backHref = eventId ? `/console/events/${encodeURIComponent(eventId)}` : '/console/events';
+  const heading = eventId ? t('editTitle') : t('createTitle');
+
+  if (loadError) {
+    return (
+      <section>
+        <PageHeading text={heading} />
+        <p class="notice error" role="alert">
+          {loadError}
+        </p>
+        <p>
+          <a href={backHref}>← {t('back')}</a>
+        </p>
+      </section>
+    );
+  }
+  if (!loaded) {
+    return (
+      <section>
+        <PageHeading text={heading} />
+        <p class="loading" role="status">
+          {t('common.loading')}
+        </p>
+      </section>
+    );
+  }
+
+  return (
+    <section>
+      <p class="breadcrumb">
+        <a href={backHref}>← {t('back')}</a>
+      </p>
+      <PageHeading text={heading} />
+      {eventTitle && (
+        <p class="lead" lang={eventTitle.lang}>
+          {eventTitle.text}
+        </p>
+      )}
+      {!editable && (
+        <p class="notice error" role="alert">
+          {t('notEditable')}
+        </p>
+      )}
+      <Form errors={form.errors} onSubmit={submit} class="form event-form">
+        <section class="card form-section" aria-labelledby="s-general">
+          <h2 id="s-general">{t('general')}</h2>
+          <SelectField
+            name="type"
+            label={t('type')}
+            required
+            value={values.type}
+            onValue={(value) => set('type')(value as EventType | '')}
+            options={[
+              ...(values.type ? [] : [{ value: '', label: t('chooseType') }]),
+              ...eventTypes.map((type) => ({ value: type, label: t(`eventType.${type}`) })),
+            ]}
+          />
+          <div class="grid-2">
+            <TextField name="title.vi" label={t('titleVi')} required value={values.titleVi} onValue={set('titleVi')} input={{ lang: 'vi' }} />
+            <TextField name="title.en" label={t('titleEn')} value={values.titleEn} onValue={set('titleEn')} input={{ lang: 'en' }} />
+            <TextArea name="description.vi" label={t('descriptionVi')} value={values.descriptionVi} onValue={set('descriptionVi')} />
+            <TextArea name="description.en" label={t('descriptionEn')} value={values.descriptionEn} onValue={set('descriptionEn')} />
+            <TextArea name="agenda.vi" label={t('agendaVi')} hint={t('agendaHint')} value={values.agendaVi} onValue={set('agendaVi')} rows={6} />
+            <TextArea name="agenda.en" label={t('agendaEn')} value={values.agendaEn} onValue={set('agendaEn')} rows={6} />
+          </div>
+        </section>
+
+        <section class="card form-section" aria-labelledby="s-place">
+          <h2 id="s-place">{t('placeAndTime')}</h2>
+          <div class="grid-2">
+            <DateTimeField name="startsAt" label={t('startsAt')} hint={t('timeHint')} required value={values.startsAt} onValue={set('startsAt')} />
+            <DateTimeField name="endsAt" label={t('endsAt')} hint={t('timeHint')} required value={values.endsAt} onValue={set('endsAt')} />
+          </div>
+          <TextField name="venue" label={t('venue')} hint={t('venueHint')} required value={values.venue} onValue={set('venue')} />
+          <TextField
+            name="venueMapUrl"
+            label={t('venueMapUrl')}
+            hint={t('venueMapUrlHint')}
+            value={values.venueMapUrl}
+            onValue={set('venueMapUrl')}
+            input={{ type: 'url', inputMode: 'url', spellcheck: false }}
+          />
+        </section>
+
+        <section class="card form-section" aria-labelledby="s-registration">
+          <h2 id="s-registration">{t('registration')}</h2>
+          <div class="grid-2">
+            <TextField
+              name="capacity"
+              label={t('capacity')}
+              hint={t('capacityHint')}
+              value={values.capacity}
+              onValue={set('capacity')}
+              input={{ inputMode: 'numeric', autoComplete: 'off' }}
+            />
+            <DateTimeField
+              name="registrationClosesAt"
+              label={t('registrationClosesAt')}
+              hint={t('registrationClosesAtHint')}
+              value={values.registrationClosesAt}
+              onValue={set('registrationClosesAt')}
+            />
+          </div>
+          <CheckboxField
+            name="requiresApproval"
+            label={t('requiresApproval')}
+            hint={t('requiresApprovalHint')}
+            checked={values.requiresApproval}
+            onValue={set('requiresApproval')}
+          />
+        </section>
+
+        <section class="card form-section" aria-labelledby="s-contact">
+          <h2 id="s-contact">{t('contact')}</h2>
+          <div class="grid-3">
+            <TextField name="contact.name" label={t('contactName')} value={values.contactName} onValue={set('contactName')} input={{ autoComplete: 'off' }} />
+            <TextField
+              name="contact.phone"
+              label={t('contactPhone')}
+              value={values.contactPhone}
+              onValue={set('contactPhone')}
+              input={{ type: 'tel', inputMode: 'tel', autoComplete: 'off' }}
+            />
+            <TextField
+              name="contact.email"
+              label={t('contactEmail')}
+              value={values.contactEmail}
+              onValue={set('contactEmail')}
+              input={{ type: 'email', inputMode: 'email', autoComplete: 'off', spellcheck: false }}
+            />
+          </div>
+        </section>
+
+        <section class="card form-section" aria-labelledby="s-fields">
+          <h2 id="s-fields">{t('fields')}</h2>
+          <p class="hint">{t('fieldsHint')}</p>
+          {values.type === 'delegation' && <p class="notice info">{t('delegationHint')}</p>}
+          <FieldsEditor rows={values.fields} onRows={(rows) => form.setValues((current) => ({ ...current, fields: rows, fieldsEdited: true }))} />
+          {values.type && values.fieldsEdited && defaults?.[values.type] && (
+            <p>
+              <button type="button" class="button link" onClick={applyDefaults}>
+                {t('useDefaults', { type: t(`eventType.${values.type}`) })}
+              </button>
+            </p>
+          )}
+        </section>
+
+        <div class="actions sticky-actions">
+          <SubmitButton busy={form.busy} label={eventId ? t('save') : t('create')} busyLabel={eventId ? t('common.saving') : t('creating')} />
+          <a class="button" href={backHref}>
+            {t('back')}
+          </a>
+        </div>
+      </Form>
+    </section>
+  );
+}

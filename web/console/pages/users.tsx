@@ -1,0 +1,384 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { createUserSchema, roles, type Role, type User } from '../../../shared/auth/auth-schema.js';
+import { errorsFromFailure, validateWith } from '../../lib/form.js';
+import { defineMessages } from '../../lib/i18n.js';
+import { ConfirmDialog } from '../components/confirm-dialog.js';
+import { Form, SelectField, SubmitButton, TextField, useFormState } from '../components/form.js';
+import { PageHeading } from '../components/page-heading.js';
+import { useApp, useSchemaMessages, useText, useUser } from '../context.js';
+
+const messages = defineMessages({
+  vi: {
+    title: 'Người dùng',
+    add: 'Thêm người dùng',
+    addTitle: 'Thêm người dùng',
+    close: 'Đóng',
+    name: 'Họ và tên',
+    email: 'Email',
+    role: 'Vai trò',
+    roleHint: 'Quản trị viên: mọi việc, kể cả quản lý người dùng. Người tổ chức: sự kiện, khách mời, danh sách. Nhân viên: xem sự kiện, in danh sách, điểm danh.',
+    language: 'Ngôn ngữ của email',
+    password: 'Mật khẩu ban đầu',
+    passwordHint: 'Không bắt buộc. Để trống thì người dùng sẽ nhận email có đường dẫn để tự đặt mật khẩu.',
+    create: 'Tạo tài khoản',
+    creating: 'Đang tạo…',
+    createdWithLink: 'Đã tạo tài khoản cho {name}. Một email có đường dẫn đặt mật khẩu đã được gửi tới {email}.',
+    created: 'Đã tạo tài khoản cho {name}.',
+    createdMailFailed: 'Đã tạo tài khoản cho {name}, nhưng chưa gửi được email đặt mật khẩu. Hãy bấm “Gửi lại đường dẫn”.',
+    list: 'Danh sách người dùng',
+    status: 'Trạng thái',
+    actions: 'Thao tác',
+    active: 'Đang hoạt động',
+    disabled: 'Đã khóa',
+    you: 'bạn',
+    roleOf: 'Vai trò của {name}',
+    roleChanged: 'Đã đổi vai trò của {name} thành {role}.',
+    disable: 'Khóa',
+    enable: 'Mở khóa',
+    disableLabel: 'Khóa tài khoản của {name}',
+    enableLabel: 'Mở khóa tài khoản của {name}',
+    disableTitle: 'Khóa tài khoản này?',
+    disableText: '{name} sẽ bị đăng xuất ngay và không đăng nhập được cho đến khi được mở khóa.',
+    disabledDone: 'Đã khóa tài khoản của {name}.',
+    enabledDone: 'Đã mở khóa tài khoản của {name}.',
+    resend: 'Gửi lại đường dẫn',
+    resendLabel: 'Gửi lại đường dẫn đặt mật khẩu cho {name}',
+    resent: 'Đã gửi đường dẫn đặt mật khẩu tới {email}.',
+    empty: 'Chưa có người dùng nào.',
+  },
+  en: {
+    title: 'Users',
+    add: 'Add a user',
+    addTitle: 'Add a user',
+    close: 'Close',
+    name: 'Name',
+    email: 'Email',
+    role: 'Role',
+    roleHint: 'Administrator: everything, including users. Organiser: events, invitations, lists. Staff: read events, print lists, check people in.',
+    language: 'Language of the email',
+    password: 'First password',
+    passwordHint: 'Optional. Leave it empty and the user gets an email with a link to choose a password.',
+    create: 'Create account',
+    creating: 'Creating…',
+    createdWithLink: 'Account created for {name}. An email with a link to set a password was sent to {email}.',
+    created: 'Account created for {name}.',
+    createdMailFailed: 'Account created for {name}, but the set-password email could not be sent. Use “Resend link”.',
+    list: 'All users',
+    status: 'Status',
+    actions: 'Actions',
+    active: 'Active',
+    disabled: 'Disabled',
+    you: 'you',
+    roleOf: 'Role of {name}',
+    roleChanged: '{name} is now {role}.',
+    disable: 'Disable',
+    enable: 'Enable',
+    disableLabel: 'Disable the account of {name}',
+    enableLabel: 'Enable the account of {name}',
+    disableTitle: 'Disable this account?',
+    disableText: '{name} will be signed out at once and cannot sign in until the account is enabled again.',
+    disabledDone: 'The account of {name} is disabled.',
+    enabledDone: 'The account of {name} is enabled again.',
+    resend: 'Resend link',
+    resendLabel: 'Resend the set-password link to {name}',
+    resent: 'A set-password link was sent to {email}.',
+    empty: 'No users yet.',
+  },
+});
+
+const PAGE_SIZE = 50;
+
+/** Admins add colleagues, change roles, disable accounts and resend set-password links. */
+export function UsersPage() {
+  const { api, announce } = useApp();
+  const me = useUser()!;
+  const t = useText(messages);
+  const translate = useSchemaMessages();
+  const [users, setUsers] = useState<User[]>([]);
+  const [cursor, setCursor] = useState<string>();
+  const [loading, setLoading] = useState(true);
+  const [status, setStatus] = useState<{ kind: 'success' | 'error'; text: string }>();
+  const [adding, setAdding] = useState(false);
+  const [busyUser, setBusyUser] = useState<string>();
+  const [confirmDisable, setConfirmDisable] = useState<User>();
+  const emptyForm = { name: '', email: '', role: 'organiser' as Role, language: 'vi' as 'vi' | 'en', password: '' };
+  const form = useFormState(emptyForm);
+  const addButton = useRef<HTMLButtonElement>(null);
+
+  async function load(after?: string) {
+    setLoading(true);
+    try {
+      const page = await api.get<{ items: User[]; nextCursor?: string }>('/api/users', { limit: PAGE_SIZE, cursor: after });
+      setUsers((current) => (after ? [...current, ...page.items] : page.items));
+      setCursor(page.nextCursor);
+    } catch (error) {
+      setStatus({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
+    } finally {
+      setLoading(false);
+    }
+  }
+  useEffect(() => void load(), []);
+
+  const report = (kind: 'success' | 'error', text: string) => {
+    setStatus({ kind, text });
+    if (kind === 'success') announce(text);
+  };
+  const replace = (user: User) => setUsers((current) => current.map((u) => (u.userId === user.userId ? user : u)));
+
+  async function create() {
+    const { password, ...rest } = form.values;
+    const body = { ...rest, ...(password ? { password } : {}) };
+    const checked = validateWith(createUserSchema, body, translate);
+    if (!checked.ok) return form.setErrors(checked.errors);
+    form.setErrors({});
+    form.setBusy(true);
+    try {
+      const { user, passwordLinkSent } = await api.post<{ user: User; passwordLinkSent?: boolean }>('/api/users', checked.data);
+      setUsers((current) => [user, ...current]);
+      form.setValues(emptyForm);
+      setAdding(false);
+      if (passwordLinkSent === false) report('error', t('createdMailFailed', { name: user.name }));
+      else report('success', t(password ? 'created' : 'createdWithLink', { name: user.name, email: user.email }));
+      requestAnimationFrame(() => addButton.current?.focus());
+    } catch (error) {
+      form.setErrors(errorsFromFailure(error, translate));
+    } finally {
+      form.setBusy(false);
+    }
+  }
+
+  async function patch(user: User, changes: { role?: Role; disabled?: boolean }, done: string) {
+    setBusyUser(user.userId);
+    try {
+      const answer = await api.patch<{ user: User }>(`/api/users/${encodeURIComponent(user.userId)}`, changes);
+      replace(answer.user);
+      report('success', done);
+    } catch (error) {
+      report('error', error instanceof Error ? error.message : String(error));
+      replace({ ...user }); // Puts the select back to the role the API still has.
+    } finally {
+      setBusyUser(undefined);
+      setConfirmDisable(undefined);
+    }
+  }
+
+  async function resend(user: User) {
+    setBusyUser(user.userId);
+    try {
+      await api.post(`/api/users/${encodeURIComponent(user.userId)}/password-link`);
+      report('success', t('resent', { email: user.email }));
+    } catch (error) {
+      report('error', error instanceof Error ? error.message : String(error));
+    } finally {
+      setBusyUser(undefined);
+    }
+  }
+
+  return (
+    <section>
+      <PageHeading text={t('title')}>
+        {!adding && (
+          <button type="button" ref={addButton} class="button primary" onClick={() => setAdding(true)}>
+            {t('add')}
+          </button>
+        )}
+      </PageHeading>
+
+      {adding && (
+        <section class="card narrow-form" aria-labelledby="add-user-title">
+          <h2 id="add-user-title">{t('addTitle')}</h2>
+          <Form errors={form.errors} onSubmit={create} labelledBy="add-user-title">
+            <AutoFocus id="f-name" />
+            <TextField name="name" label={t('name')} required value={form.values.name} onValue={form.set('name')} input={{ autoComplete: 'off' }} />
+            <TextField
+              name="email"
+              label={t('email')}
+              required
+              value={form.values.email}
+              onValue={form.set('email')}
+              input={{ type: 'email', inputMode: 'email', autoComplete: 'off', spellcheck: false }}
+            />
+            <SelectField
+              name="role"
+              label={t('role')}
+              hint={t('roleHint')}
+              required
+              value={form.values.role}
+              onValue={(value) => form.set('role')(value as Role)}
+              options={roles.map((role) => ({ value: role, label: t(`role.${role}`) }))}
+            />
+            <SelectField
+              name="language"
+              label={t('language')}
+              value={form.values.language}
+              onValue={(value) => form.set('language')(value as 'vi' | 'en')}
+              options={[
+                { value: 'vi', label: t('common.vi') },
+                { value: 'en', label: t('common.en') },
+              ]}
+            />
+            <TextField
+              name="password"
+              label={t('password')}
+              hint={t('passwordHint')}
+              value={form.values.password}
+              onValue={form.set('password')}
+              input={{ type: 'password', autoComplete: 'new-password' }}
+            />
+            <div class="actions">
+              <SubmitButton busy={form.busy} label={t('create')} busyLabel={t('creating')} />
+              <button
+                type="button"
+                class="button"
+                onClick={() => {
+                  setAdding(false);
+                  form.setErrors({});
+                  requestAnimationFrame(() => addButton.current?.focus());
+                }}
+              >
+                {t('close')}
+              </button>
+            </div>
+          </Form>
+        </section>
+      )}
+
+      {status && (
+        <p class={`notice ${status.kind}`} role={status.kind === 'error' ? 'alert' : 'status'}>
+          {status.text}
+        </p>
+      )}
+
+      <h2 class="visually-hidden">{t('list')}</h2>
+      {users.length === 0 && !loading ? (
+        <p class="empty">{t('empty')}</p>
+      ) : (
+        <table class="table stack users-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('name')}</th>
+              <th scope="col">{t('role')}</th>
+              <th scope="col">{t('status')}</th>
+              <th scope="col">{t('actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.map((user) => {
+              const self = user.userId === me.userId;
+              const busy = busyUser === user.userId;
+              return (
+                <tr key={user.userId} class={user.disabled ? 'is-disabled' : undefined}>
+                  <th scope="row" data-label={t('name')}>
+                    <div>
+                      <span class="user-name">
+                        {user.name}
+                        {self && <span class="muted"> ({t('you')})</span>}
+                      </span>
+                      <span class="user-email">{user.email}</span>
+                    </div>
+                  </th>
+                  <td data-label={t('role')}>
+                    <label class="visually-hidden" for={`role-${user.userId}`}>
+                      {t('roleOf', { name: user.name })}
+                    </label>
+                    <select
+                      id={`role-${user.userId}`}
+                      value={user.role}
+                      disabled={self || busy}
+                      onChange={(event) => {
+                        const role = event.currentTarget.value as Role;
+                        void patch(user, { role }, t('roleChanged', { name: user.name, role: t(`role.${role}`) }));
+                      }}
+                    >
+                      {roles.map((role) => (
+                        <option key={role} value={role}>
+                          {t(`role.${role}`)}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                  <td data-label={t('status')}>
+                    <span class={user.disabled ? 'badge status-cancelled' : 'badge status-published'}>
+                      {user.disabled ? t('disabled') : t('active')}
+                    </span>
+                  </td>
+                  <td data-label={t('actions')}>
+                    <div class="row-actions">
+                      {!self &&
+                        (user.disabled ? (
+                          <button
+                            type="button"
+                            class="button small"
+                            disabled={busy}
+                            aria-label={t('enableLabel', { name: user.name })}
+                            onClick={() => void patch(user, { disabled: false }, t('enabledDone', { name: user.name }))}
+                          >
+                            {t('enable')}
+                          </button>
+                        ) : (
+                          <button
+                            type="button"
+                            class="button small danger-outline"
+                            disabled={busy}
+                            aria-label={t('disableLabel', { name: user.name })}
+                            onClick={() => setConfirmDisable(user)}
+                          >
+                            {t('disable')}
+                          </button>
+                        ))}
+                      {!user.disabled && (
+                        <button
+                          type="button"
+                          class="button small"
+                          disabled={busy}
+                          aria-label={t('resendLabel', { name: user.name })}
+                          onClick={() => void resend(user)}
+                        >
+                          {t('resend')}
+                        </button>
+                      )}
+                    </div>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+      {loading && (
+        <p class="loading" role="status">
+          {t('common.loading')}
+        </p>
+      )}
+      {cursor && !loading && (
+        <p class="load-more">
+          <button type="button" class="button" onClick={() => void load(cursor)}>
+            {t('common.loadMore')}
+          </button>
+        </p>
+      )}
+
+      <ConfirmDialog
+        open={confirmDisable !== undefined}
+        title={t('disableTitle')}
+        confirmLabel={t('disable')}
+        danger
+        busy={busyUser !== undefined}
+        onConfirm={() =>
+          confirmDisable && void patch(confirmDisable, { disabled: true }, t('disabledDone', { name: confirmDisable.name }))
+        }
+        onClose={() => setConfirmDisable(undefined)}
+      >
+        <p>{t('disableText', { name: confirmDisable?.name ?? '' })}</p>
+      </ConfirmDialog>
+    </section>
+  );
+}
+
+/** Moves focus into a form that has just been opened. */
+function AutoFocus(props: { id: string }) {
+  useEffect(() => {
+    document.getElementById(props.id)?.focus();
+  }, []);
+  return null;
+}
