@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { Hono, type Context } from 'hono';
+import { compress } from 'hono/compress';
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -31,12 +32,15 @@ export function webPageRoutes(webRoot: string) {
     }
   };
   const page = (file: string) => (c: Context) => serve(c, file, 'no-cache');
+  // Gzipped as CloudFront does in the cloud, so a slow phone gets the same bytes locally. Only on
+  // these routes: the API's answers are left as they are.
+  const gzip = compress({ encoding: 'gzip' });
 
   return new Hono()
     .get('/', (c) => c.redirect('/console/'))
     .get('/console', (c) => c.redirect('/console/'))
-    .get('/console/*', page('console.html'))
-    .get('/r/*', page('answer.html'))
-    .get('/assets/*', (c) => serve(c, c.req.path.slice(1), 'public, max-age=31536000, immutable'))
+    .get('/console/*', gzip, page('console.html'))
+    .get('/r/*', gzip, page('answer.html'))
+    .get('/assets/*', gzip, (c) => serve(c, c.req.path.slice(1), 'public, max-age=31536000, immutable'))
     .get('/favicon.svg', (c) => serve(c, 'favicon.svg', 'public, max-age=86400'));
 }
