@@ -30,6 +30,7 @@ export const handler = handle(new Hono().get('/', (c) => c.text('hi')));
 const lambdaEnv = {
   TABLE_NAME: 'huu-nghi-events-bench',
   PUBLIC_URL: 'https://events.example.org',
+  LINK_SECRET: 'bench-link-secret-bench-link-secret-0123456789',
   AWS_REGION: 'ap-southeast-1',
   MAIL_FROM: '"Bench" <no-reply@example.org>',
   SES_CONFIGURATION_SET: 'huu-nghi-events-bench',
