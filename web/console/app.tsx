@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { User } from '../../shared/auth/auth-schema.js';
 import { can } from '../../shared/auth/permissions.js';
 import { ApiError, createApiClient } from '../lib/api-client.js';
-import { rememberLanguage, translator, type Language } from '../lib/i18n.js';
+import { inBoth, rememberLanguage, textIn, translator, type Language, type LocalizedText } from '../lib/i18n.js';
 import { setValidationLanguage } from '../lib/validation-language.js';
 import { PageHeading } from './components/page-heading.js';
 import { AppContext, useApp, useText, type AppServices, type Session } from './context.js';
@@ -34,8 +34,8 @@ export function App(props: { initialLanguage: Language }) {
   const [session, setSession] = useState<Session>({ status: 'loading' });
   const [bootError, setBootError] = useState<string>();
   const [announcement, setAnnouncement] = useState('');
-  const [flashShown, setFlashShown] = useState<string>();
-  const pendingFlash = useRef<string | undefined>(undefined);
+  const [flashShown, setFlashShown] = useState<string | LocalizedText>();
+  const pendingFlash = useRef<string | LocalizedText | undefined>(undefined);
   const location = useLocation();
 
   const services = useMemo<AppServices>(() => {
@@ -43,7 +43,7 @@ export function App(props: { initialLanguage: Language }) {
       language: () => languageRef.current,
       onUnauthenticated: () => {
         setSession((current) => {
-          if (current.status === 'signed-in') pendingFlash.current = translator(commonMessages, languageRef.current)('session.expired');
+          if (current.status === 'signed-in') pendingFlash.current = inBoth(commonMessages, 'session.expired');
           return { status: 'signed-out' };
         });
       },
@@ -95,7 +95,7 @@ export function App(props: { initialLanguage: Language }) {
   const firstPath = useRef(true);
   useEffect(() => {
     setFlashShown(pendingFlash.current);
-    if (pendingFlash.current) services.announce(pendingFlash.current);
+    if (pendingFlash.current) services.announce(textIn(pendingFlash.current, languageRef.current));
     pendingFlash.current = undefined;
     if (firstPath.current) {
       firstPath.current = false;
@@ -136,7 +136,7 @@ export function App(props: { initialLanguage: Language }) {
 function Shell(props: {
   user: User | undefined;
   pathname: string;
-  flash?: string;
+  flash?: string | LocalizedText;
   announcement: string;
   children: ComponentChildren;
 }) {
@@ -200,7 +200,7 @@ function Shell(props: {
       <main id="main" tabIndex={-1}>
         {props.flash && (
           <p class="flash" role="status">
-            {props.flash}
+            {textIn(props.flash, language)}
           </p>
         )}
         {props.children}

@@ -3,7 +3,7 @@ import { useContext, useMemo } from 'preact/hooks';
 import type { User } from '../../shared/auth/auth-schema.js';
 import { can, type Permission } from '../../shared/auth/permissions.js';
 import type { ApiClient } from '../lib/api-client.js';
-import { translator, type Language, type Messages, type Translate } from '../lib/i18n.js';
+import { translator, type Language, type LocalizedText, type Messages, type Translate } from '../lib/i18n.js';
 import { commonMessages, schemaMessageTranslator, type CommonKey } from './messages.js';
 
 export type Session = { status: 'loading' } | { status: 'signed-out' } | { status: 'signed-in'; user: User };
@@ -20,7 +20,7 @@ export type AppServices = {
   /** Read out by screen readers (a polite live region). */
   announce: (message: string) => void;
   /** A message shown once on the next page (e.g. "Event created" after a redirect). */
-  flash: (message: string) => void;
+  flash: (message: string | LocalizedText) => void;
 };
 
 export const AppContext = createContext<AppServices | undefined>(undefined);

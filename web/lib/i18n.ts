@@ -64,3 +64,23 @@ export function pickLocalized(
   const other: Language = language === 'vi' ? 'en' : 'vi';
   return { text: text?.[other]?.trim() ?? '', lang: other };
 }
+
+/** A message kept in both languages, so that it follows a language switch while it is shown. */
+export type LocalizedText = Record<Language, string>;
+
+export function inBoth<K extends string>(
+  messages: Messages<K>,
+  key: K,
+  params?: Params | ((language: Language) => Params),
+): LocalizedText {
+  const paramsIn = (language: Language) => (typeof params === 'function' ? params(language) : params);
+  return {
+    vi: translator(messages, 'vi')(key, paramsIn('vi')),
+    en: translator(messages, 'en')(key, paramsIn('en')),
+  };
+}
+
+/** A message as shown now: one already in a single language (an API answer) stays as it is. */
+export function textIn(text: string | LocalizedText, language: Language): string {
+  return typeof text === 'string' ? text : text[language];
+}

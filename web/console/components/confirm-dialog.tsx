@@ -38,7 +38,7 @@ export function ConfirmDialog(props: {
       <h2 id="confirm-title">{props.title}</h2>
       <div id="confirm-body">{props.children}</div>
       <div class="actions">
-        <button type="button" class="button" autoFocus onClick={() => props.onClose()}>
+        <button type="button" class="button" autoFocus onClick={() => ref.current?.close()}>
           {props.cancelLabel ?? t('common.back')}
         </button>
         <button

@@ -9,8 +9,8 @@ import { useText } from '../context.js';
  * with aria-describedby, and the error summary at the top links to each field (GOV.UK pattern).
  * Inputs are named by the API's path ("title.vi"), so an error the API reports lands on its field.
  */
-type FormState = { errors: FieldErrors; labels: Map<string, string> };
-const FormContext = createContext<FormState>({ errors: {}, labels: new Map() });
+type FormState = { errors: FieldErrors; labels: Map<string, string>; edited: (name: string) => void };
+const FormContext = createContext<FormState>({ errors: {}, labels: new Map(), edited: () => undefined });
 
 export const fieldId = (name: string) => `f-${name.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
 
@@ -23,8 +23,15 @@ export function Form(props: {
   labelledBy?: string;
 }) {
   const labels = useRef(new Map<string, string>()).current;
+  // A field's error goes once the field is changed; the next submit judges it again.
+  const [edited, setEdited] = useState<ReadonlySet<string>>(new Set());
+  useEffect(() => setEdited(new Set()), [props.errors]);
+  const errors = Object.fromEntries(Object.entries(props.errors).filter(([key]) => !edited.has(key)));
+  const markEdited = (name: string) => {
+    if (props.errors[name] !== undefined && !edited.has(name)) setEdited(new Set([...edited, name]));
+  };
   return (
-    <FormContext.Provider value={{ errors: props.errors, labels }}>
+    <FormContext.Provider value={{ errors, labels, edited: markEdited }}>
       <form
         class={props.class ?? 'form'}
         noValidate
@@ -34,7 +41,7 @@ export function Form(props: {
           void props.onSubmit();
         }}
       >
-        <ErrorSummary />
+        <ErrorSummary submitted={props.errors} />
         {props.children}
       </form>
     </FormContext.Provider>
@@ -42,16 +49,17 @@ export function Form(props: {
 }
 
 /** The problems of the last submit, read out at once, each linking to its field. */
-function ErrorSummary() {
+function ErrorSummary(props: { submitted: FieldErrors }) {
   const { errors, labels } = useContext(FormContext);
   const t = useText();
   const ref = useRef<HTMLDivElement>(null);
   const entries = Object.entries(errors).filter(([key]) => key !== '');
   const general = errors[''];
   const shown = Boolean(general) || entries.length > 0;
+  // Focus (and so read out) the summary after a submit that found problems, not while typing.
   useEffect(() => {
-    if (shown) ref.current?.focus();
-  }, [errors]);
+    if (Object.keys(props.submitted).length > 0) ref.current?.focus();
+  }, [props.submitted]);
   return (
     <div ref={ref} class={shown ? 'error-summary' : 'error-summary hidden'} role="alert" tabIndex={-1}>
       {shown && (
@@ -98,12 +106,13 @@ type FieldProps = {
 };
 
 function useField(props: FieldProps) {
-  const { errors, labels } = useContext(FormContext);
-  labels.set(props.errorName ?? props.name, props.label);
+  const { errors, labels, edited } = useContext(FormContext);
+  const key = props.errorName ?? props.name;
+  labels.set(key, props.label);
   const id = fieldId(props.name);
-  const error = errors[props.errorName ?? props.name];
+  const error = errors[key];
   const describedBy = [props.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
-  return { id, error, describedBy };
+  return { id, error, describedBy, changed: () => edited(key) };
 }
 
 function Label(props: { id: string; label: string; required?: boolean }) {
@@ -153,7 +162,7 @@ type InputAttributes = {
 export function TextField(
   props: FieldProps & { value: string; onValue: (value: string) => void; input?: InputAttributes },
 ) {
-  const { id, error, describedBy } = useField(props);
+  const { id, error, describedBy, changed } = useField(props);
   const { type, ...attributes } = props.input ?? {};
   return (
     <div class={`field ${error ? 'has-error' : ''} ${props.class ?? ''}`}>
@@ -169,14 +178,17 @@ export function TextField(
         aria-invalid={error ? 'true' : undefined}
         aria-required={props.required ? 'true' : undefined}
         aria-describedby={describedBy}
-        onInput={(event) => props.onValue(event.currentTarget.value)}
+        onInput={(event) => {
+          changed();
+          props.onValue(event.currentTarget.value);
+        }}
       />
     </div>
   );
 }
 
 export function TextArea(props: FieldProps & { value: string; onValue: (value: string) => void; rows?: number }) {
-  const { id, error, describedBy } = useField(props);
+  const { id, error, describedBy, changed } = useField(props);
   return (
     <div class={`field ${error ? 'has-error' : ''} ${props.class ?? ''}`}>
       <Label id={id} label={props.label} required={props.required} />
@@ -188,7 +200,10 @@ export function TextArea(props: FieldProps & { value: string; onValue: (value: s
         value={props.value}
         aria-invalid={error ? 'true' : undefined}
         aria-describedby={describedBy}
-        onInput={(event) => props.onValue(event.currentTarget.value)}
+        onInput={(event) => {
+          changed();
+          props.onValue(event.currentTarget.value);
+        }}
       />
     </div>
   );
@@ -199,7 +214,7 @@ export type Option = { value: string; label: string };
 export function SelectField(
   props: FieldProps & { value: string; onValue: (value: string) => void; options: Option[] },
 ) {
-  const { id, error, describedBy } = useField(props);
+  const { id, error, describedBy, changed } = useField(props);
   return (
     <div class={`field ${error ? 'has-error' : ''} ${props.class ?? ''}`}>
       <Label id={id} label={props.label} required={props.required} />
@@ -210,7 +225,10 @@ export function SelectField(
         value={props.value}
         aria-invalid={error ? 'true' : undefined}
         aria-describedby={describedBy}
-        onChange={(event) => props.onValue(event.currentTarget.value)}
+        onChange={(event) => {
+          changed();
+          props.onValue(event.currentTarget.value);
+        }}
       >
         {props.options.map((option) => (
           <option key={option.value} value={option.value}>
@@ -223,7 +241,7 @@ export function SelectField(
 }
 
 export function CheckboxField(props: FieldProps & { checked: boolean; onValue: (checked: boolean) => void }) {
-  const { id, error, describedBy } = useField(props);
+  const { id, error, describedBy, changed } = useField(props);
   return (
     <div class={`field checkbox ${error ? 'has-error' : ''} ${props.class ?? ''}`}>
       <input
@@ -232,7 +250,10 @@ export function CheckboxField(props: FieldProps & { checked: boolean; onValue: (
         name={props.name}
         checked={props.checked}
         aria-describedby={describedBy}
-        onChange={(event) => props.onValue(event.currentTarget.checked)}
+        onChange={(event) => {
+          changed();
+          props.onValue(event.currentTarget.checked);
+        }}
       />
       <Label id={id} label={props.label} />
       <HintAndError id={id} hint={props.hint} error={error} />
@@ -251,7 +272,7 @@ export function DateTimeField(
   },
 ) {
   const t = useText();
-  const { errors, labels } = useContext(FormContext);
+  const { errors, labels, edited } = useContext(FormContext);
   labels.set(props.name, props.label);
   const id = fieldId(props.name);
   const error = errors[props.name];
@@ -281,7 +302,10 @@ export function DateTimeField(
             value={props.value.date}
             aria-invalid={error ? 'true' : undefined}
             aria-describedby={`${id}-date-format`}
-            onInput={(event) => props.onValue({ ...props.value, date: event.currentTarget.value })}
+            onInput={(event) => {
+              edited(props.name);
+              props.onValue({ ...props.value, date: event.currentTarget.value });
+            }}
             onBlur={() => {
               const tidy = parseLocalDate(props.value.date);
               if (tidy && tidy !== props.value.date) props.onValue({ ...props.value, date: tidy });
@@ -303,7 +327,10 @@ export function DateTimeField(
             value={props.value.time}
             aria-invalid={error ? 'true' : undefined}
             aria-describedby={`${id}-time-format`}
-            onInput={(event) => props.onValue({ ...props.value, time: event.currentTarget.value })}
+            onInput={(event) => {
+              edited(props.name);
+              props.onValue({ ...props.value, time: event.currentTarget.value });
+            }}
             onBlur={() => {
               const tidy = parseLocalTime(props.value.time);
               if (tidy && tidy !== props.value.time) props.onValue({ ...props.value, time: tidy });

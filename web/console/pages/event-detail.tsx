@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Event } from '../../../shared/events/event-schema.js';
 import { ApiError } from '../../lib/api-client.js';
 import { formatDateTime, formatRange, formatWeekday } from '../../lib/datetime.js';
-import { defineMessages, pickLocalized } from '../../lib/i18n.js';
+import { defineMessages, inBoth, pickLocalized, type LocalizedText } from '../../lib/i18n.js';
 import { ConfirmDialog } from '../components/confirm-dialog.js';
 import { StatusBadge, TypeBadge } from '../components/event-badges.js';
 import { PageHeading } from '../components/page-heading.js';
@@ -111,7 +111,7 @@ export function EventDetailPage({ params }: PageProps) {
   const [event, setEvent] = useState<Event>();
   const [error, setError] = useState<string>();
   const [notFound, setNotFound] = useState(false);
-  const [status, setStatus] = useState<string>();
+  const [status, setStatus] = useState<LocalizedText>();
   const [busy, setBusy] = useState<Change>();
   const [confirming, setConfirming] = useState<'cancel' | 'close'>();
   const path = `/api/events/${encodeURIComponent(params.eventId!)}`;
@@ -133,9 +133,9 @@ export function EventDetailPage({ params }: PageProps) {
     try {
       const answer = await api.post<{ event: Event }>(`${path}/${kind}`);
       setEvent(answer.event);
-      const done = t(kind === 'publish' ? 'published' : kind === 'cancel' ? 'cancelled' : 'closed');
+      const done = inBoth(messages, kind === 'publish' ? 'published' : kind === 'cancel' ? 'cancelled' : 'closed');
       setStatus(done);
-      announce(done);
+      announce(done[language]);
       // The button that was pressed is gone with the old status: continue from the heading.
       requestAnimationFrame(() => document.querySelector<HTMLElement>('main h1')?.focus());
     } catch (failure) {
@@ -162,7 +162,7 @@ export function EventDetailPage({ params }: PageProps) {
 
       {status && (
         <p class="notice success" role="status">
-          {status}
+          {status[language]}
         </p>
       )}
       {error && (

@@ -3,7 +3,7 @@ import { createEventSchema, eventTypes, type Event, type EventType, type Field }
 import { ApiError } from '../../lib/api-client.js';
 import { localInputsToInstant, parseLocalDate, parseLocalTime, toLocalInputs } from '../../lib/datetime.js';
 import { errorsFromFailure, hasErrors, validateWith, type FieldErrors } from '../../lib/form.js';
-import { defineMessages, pickLocalized, type Translate } from '../../lib/i18n.js';
+import { defineMessages, inBoth, pickLocalized, type Translate } from '../../lib/i18n.js';
 import { fieldFromRow, FieldsEditor, rowFromField, type FieldRow } from '../components/fields-editor.js';
 import {
   CheckboxField,
@@ -302,11 +302,11 @@ export function EventFormPage({ params }: PageProps) {
         const patch: Record<string, unknown> = { ...checked.data };
         for (const key of optionalKeys) if (patch[key] === undefined) patch[key] = null;
         await api.patch(`/api/events/${encodeURIComponent(eventId)}`, patch);
-        flash(t('saved'));
+        flash(inBoth(messages, 'saved'));
         navigate(`/console/events/${encodeURIComponent(eventId)}`);
       } else {
         const { event } = await api.post<{ event: Event }>('/api/events', checked.data);
-        flash(t('created'));
+        flash(inBoth(messages, 'created'));
         navigate(`/console/events/${encodeURIComponent(event.eventId)}`);
       }
     } catch (error) {

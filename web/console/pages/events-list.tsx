@@ -24,9 +24,7 @@ const messages = defineMessages({
     noPast: 'Chưa có sự kiện nào đã diễn ra.',
     noMatch: 'Không có sự kiện nào phù hợp với bộ lọc.',
     loaded: 'Đã tải thêm {count} sự kiện.',
-    shown: '{count} sự kiện',
     counts: 'Đã mời {invited} · Xác nhận {confirmed}',
-    capacity: 'Sức chứa {capacity}',
   },
   en: {
     title: 'Events',
@@ -43,9 +41,7 @@ const messages = defineMessages({
     noPast: 'No past events yet.',
     noMatch: 'No events match these filters.',
     loaded: '{count} more events loaded.',
-    shown: '{count} events',
     counts: 'Invited {invited} · Confirmed {confirmed}',
-    capacity: 'Capacity {capacity}',
   },
 });
 

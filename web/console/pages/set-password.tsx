@@ -1,5 +1,5 @@
 import { setPasswordSchema } from '../../../shared/auth/auth-schema.js';
-import { defineMessages } from '../../lib/i18n.js';
+import { defineMessages, inBoth } from '../../lib/i18n.js';
 import { errorsFromFailure, validateWith } from '../../lib/form.js';
 import { Form, SubmitButton, TextField, useFormState } from '../components/form.js';
 import { PageHeading } from '../components/page-heading.js';
@@ -46,7 +46,7 @@ export function SetPasswordPage() {
     form.setBusy(true);
     try {
       await api.post('/api/auth/set-password', checked.data);
-      flash(t('done'));
+      flash(inBoth(messages, 'done'));
       navigate(signInPath);
     } catch (error) {
       form.setErrors(errorsFromFailure(error, translate));

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { createUserSchema, roles, type Role, type User } from '../../../shared/auth/auth-schema.js';
 import { errorsFromFailure, validateWith } from '../../lib/form.js';
-import { defineMessages } from '../../lib/i18n.js';
+import { defineMessages, inBoth, textIn, translator, type LocalizedText } from '../../lib/i18n.js';
+import { commonMessages } from '../messages.js';
 import { ConfirmDialog } from '../components/confirm-dialog.js';
 import { Form, SelectField, SubmitButton, TextField, useFormState } from '../components/form.js';
 import { PageHeading } from '../components/page-heading.js';
@@ -90,14 +91,14 @@ const PAGE_SIZE = 50;
 
 /** Admins add colleagues, change roles, disable accounts and resend set-password links. */
 export function UsersPage() {
-  const { api, announce } = useApp();
+  const { api, announce, language } = useApp();
   const me = useUser()!;
   const t = useText(messages);
   const translate = useSchemaMessages();
   const [users, setUsers] = useState<User[]>([]);
   const [cursor, setCursor] = useState<string>();
   const [loading, setLoading] = useState(true);
-  const [status, setStatus] = useState<{ kind: 'success' | 'error'; text: string }>();
+  const [status, setStatus] = useState<{ kind: 'success' | 'error'; text: string | LocalizedText }>();
   const [adding, setAdding] = useState(false);
   const [busyUser, setBusyUser] = useState<string>();
   const [confirmDisable, setConfirmDisable] = useState<User>();
@@ -119,9 +120,9 @@ export function UsersPage() {
   }
   useEffect(() => void load(), []);
 
-  const report = (kind: 'success' | 'error', text: string) => {
+  const report = (kind: 'success' | 'error', text: string | LocalizedText) => {
     setStatus({ kind, text });
-    if (kind === 'success') announce(text);
+    if (kind === 'success') announce(textIn(text, language));
   };
   const replace = (user: User) => setUsers((current) => current.map((u) => (u.userId === user.userId ? user : u)));
 
@@ -137,8 +138,8 @@ export function UsersPage() {
       setUsers((current) => [user, ...current]);
       form.setValues(emptyForm);
       setAdding(false);
-      if (passwordLinkSent === false) report('error', t('createdMailFailed', { name: user.name }));
-      else report('success', t(password ? 'created' : 'createdWithLink', { name: user.name, email: user.email }));
+      if (passwordLinkSent === false) report('error', inBoth(messages, 'createdMailFailed', { name: user.name }));
+      else report('success', inBoth(messages, password ? 'created' : 'createdWithLink', { name: user.name, email: user.email }));
       requestAnimationFrame(() => addButton.current?.focus());
     } catch (error) {
       form.setErrors(errorsFromFailure(error, translate));
@@ -147,7 +148,7 @@ export function UsersPage() {
     }
   }
 
-  async function patch(user: User, changes: { role?: Role; disabled?: boolean }, done: string) {
+  async function patch(user: User, changes: { role?: Role; disabled?: boolean }, done: LocalizedText) {
     setBusyUser(user.userId);
     try {
       const answer = await api.patch<{ user: User }>(`/api/users/${encodeURIComponent(user.userId)}`, changes);
@@ -166,7 +167,7 @@ export function UsersPage() {
     setBusyUser(user.userId);
     try {
       await api.post(`/api/users/${encodeURIComponent(user.userId)}/password-link`);
-      report('success', t('resent', { email: user.email }));
+      report('success', inBoth(messages, 'resent', { email: user.email }));
     } catch (error) {
       report('error', error instanceof Error ? error.message : String(error));
     } finally {
@@ -245,7 +246,7 @@ export function UsersPage() {
 
       {status && (
         <p class={`notice ${status.kind}`} role={status.kind === 'error' ? 'alert' : 'status'}>
-          {status.text}
+          {textIn(status.text, language)}
         </p>
       )}
 
@@ -287,7 +288,7 @@ export function UsersPage() {
                       disabled={self || busy}
                       onChange={(event) => {
                         const role = event.currentTarget.value as Role;
-                        void patch(user, { role }, t('roleChanged', { name: user.name, role: t(`role.${role}`) }));
+                        void patch(user, { role }, inBoth(messages, 'roleChanged', (lang) => ({ name: user.name, role: translator(commonMessages, lang)(`role.${role}`) })));
                       }}
                     >
                       {roles.map((role) => (
@@ -311,7 +312,7 @@ export function UsersPage() {
                             class="button small"
                             disabled={busy}
                             aria-label={t('enableLabel', { name: user.name })}
-                            onClick={() => void patch(user, { disabled: false }, t('enabledDone', { name: user.name }))}
+                            onClick={() => void patch(user, { disabled: false }, inBoth(messages, 'enabledDone', { name: user.name }))}
                           >
                             {t('enable')}
                           </button>
@@ -365,7 +366,7 @@ export function UsersPage() {
         danger
         busy={busyUser !== undefined}
         onConfirm={() =>
-          confirmDisable && void patch(confirmDisable, { disabled: true }, t('disabledDone', { name: confirmDisable.name }))
+          confirmDisable && void patch(confirmDisable, { disabled: true }, inBoth(messages, 'disabledDone', { name: confirmDisable.name }))
         }
         onClose={() => setConfirmDisable(undefined)}
       >
