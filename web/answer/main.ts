@@ -4,19 +4,20 @@ import './answer.css';
 /**
  * The page a participant opens from their invitation, `/r/<token>`. It is kept apart from the
  * console (no Preact, no zod) so that it loads fast on a phone over a slow connection; the
- * answering itself comes with its own issue. For now: the page, both languages, the token.
+ * answering itself comes with its own issue. For now: the page, both languages, the token read
+ * from the path (kept on #app for the code that will fetch the invitation with it).
  */
 const text = {
   vi: {
     title: 'Trang trả lời lời mời',
-    loading: 'Đang mở lời mời của bạn…',
+    pending: 'Lời mời của bạn sẽ hiển thị tại đây: thời gian, địa điểm và nút trả lời.',
     missing: 'Đường dẫn này không đầy đủ. Vui lòng mở lại đường dẫn trong email mời.',
     other: 'English',
     org: 'Liên hiệp các tổ chức hữu nghị tỉnh Đắk Lắk',
   },
   en: {
     title: 'Invitation answer page',
-    loading: 'Opening your invitation…',
+    pending: 'Your invitation will be shown here: the time, the place and a way to answer.',
     missing: 'This link is incomplete. Please open the link in your invitation email again.',
     other: 'Tiếng Việt',
     org: 'Đắk Lắk Union of Friendship Organisations',
@@ -48,7 +49,7 @@ function render(language: Language) {
     document.querySelector<HTMLElement>('h1')?.focus();
   });
   const message = token
-    ? el('p', { className: 'status', textContent: t.loading })
+    ? el('p', { className: 'status', textContent: t.pending })
     : el('p', { className: 'status error', textContent: t.missing });
   message.setAttribute('role', token ? 'status' : 'alert');
   const heading = el('h1', { textContent: t.title, tabIndex: -1 });
