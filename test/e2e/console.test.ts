@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildWeb } from '../../web/build.js';
+import { formatRange, localInputsToInstant, parseLocalDate, parseLocalTime, toLocalInputs } from '../../web/lib/datetime.js';
 import { startLocalProduct, type LocalProduct } from '../support/local-product.js';
 
 /**
@@ -235,5 +236,23 @@ describe('the console', () => {
     await page.goto(`${product.url}/console/events/new`);
     await page.getByRole('heading', { level: 1, name: 'Không có quyền truy cập' }).waitFor();
     expect(problems).toEqual([]);
+  });
+});
+
+describe('dates as the console reads and writes them (Asia/Ho_Chi_Minh, dd/mm/yyyy, 24-hour)', () => {
+  test('typed dates and times are read leniently, impossible ones refused', () => {
+    expect(parseLocalDate('2/4/2025')).toBe('02/04/2025');
+    expect(parseLocalDate('26-03-2015')).toBe('26/03/2015');
+    expect(parseLocalDate('29/02/2025')).toBeUndefined();
+    expect(parseLocalDate('2025-03-26')).toBeUndefined();
+    expect(['8', '8h', '8h30', '08.30', '0830', '830'].map(parseLocalTime)).toEqual(['08:00', '08:00', '08:30', '08:30', '08:30', '08:30']);
+    expect(parseLocalTime('24:00')).toBeUndefined();
+  });
+
+  test('local inputs become an instant with +07:00, and back, whatever the machine zone', () => {
+    expect(localInputsToInstant('26/03/2015', '8h')).toBe('2015-03-26T08:00:00+07:00');
+    expect(toLocalInputs('2015-03-26T01:00:00Z')).toEqual({ date: '26/03/2015', time: '08:00' });
+    expect(toLocalInputs('2015-03-25T23:30:00Z')).toEqual({ date: '26/03/2015', time: '06:30' });
+    expect(formatRange('2015-06-16T07:30:00+07:00', '2015-06-17T16:30:00+07:00')).toBe('16/06/2015 07:30 – 17/06/2015 16:30');
   });
 });
