@@ -1,5 +1,9 @@
 import { validator } from 'hono/validator';
-import type { z } from 'zod';
+import type * as z from 'zod';
+import en from 'zod/v4/locales/en.js';
+import vi from 'zod/v4/locales/vi.js';
+import type { Context } from 'hono';
+import { requestLanguage } from './language.js';
 import { DomainError, ValidationError } from '../../shared/errors.js';
 
 class UnsupportedMediaTypeError extends DomainError {
@@ -11,6 +15,10 @@ class UnsupportedMediaTypeError extends DomainError {
     });
   }
 }
+
+/** zod's own messages in the reader's language; a schema's custom messages stay as written. */
+const zodLocales = { vi: vi().localeError, en: en().localeError };
+const parseOptions = (c: Context) => ({ error: zodLocales[requestLanguage(c)] });
 
 /** A zod failure as the API reports it: which field, what is wrong. */
 export function validationFailed(error: z.ZodError): ValidationError {
@@ -29,15 +37,15 @@ export function jsonBody<S extends z.ZodType>(schema: S) {
     const bodiless = !mediaType && !c.req.header('transfer-encoding') && Number(c.req.header('content-length') ?? 0) === 0;
     if (bodiless) value = {};
     else if (!/^application\/([\w.-]+\+)?json$/i.test(mediaType)) throw new UnsupportedMediaTypeError();
-    const parsed = await schema.safeParseAsync(value);
+    const parsed = await schema.safeParseAsync(value, parseOptions(c));
     if (!parsed.success) throw validationFailed(parsed.error);
     return parsed.data;
   });
 }
 
 export function queryParams<S extends z.ZodType>(schema: S) {
-  return validator('query', async (value): Promise<z.output<S>> => {
-    const parsed = await schema.safeParseAsync(value);
+  return validator('query', async (value, c): Promise<z.output<S>> => {
+    const parsed = await schema.safeParseAsync(value, parseOptions(c));
     if (!parsed.success) throw validationFailed(parsed.error);
     return parsed.data;
   });

@@ -123,6 +123,8 @@ export const listEventsQuerySchema = z.strictObject({
   status: z.enum(eventStatuses).optional(),
   /** Only events that end at or after this instant (the console's "upcoming"). */
   from: instantSchema.optional(),
+  /** Only events that ended before this instant (the console's "past"). */
+  before: instantSchema.optional(),
   order: z.enum(['asc', 'desc']).optional(),
   limit: z.coerce.number().int().min(1).max(1000).optional(),
   cursor: z.string().max(2000).optional(),

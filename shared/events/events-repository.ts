@@ -53,6 +53,7 @@ export type EventListQuery = {
   type?: EventType;
   status?: EventStatus;
   endsAtOrAfter?: string;
+  endsBefore?: string;
   descending?: boolean;
 };
 
@@ -172,6 +173,10 @@ export function createEventsRepository(db: DynamoDBDocumentClient, tableName: st
       if (query.endsAtOrAfter) {
         filters.push('endsAt >= :from');
         values[':from'] = query.endsAtOrAfter;
+      }
+      if (query.endsBefore) {
+        filters.push('endsAt < :before');
+        values[':before'] = query.endsBefore;
       }
       const result = await db.send(
         new QueryCommand({

@@ -10,10 +10,11 @@ export type ListEventsInput = {
   type?: EventType;
   status?: EventStatus;
   from?: string;
+  before?: string;
   order?: 'asc' | 'desc';
 };
 
-/** Events by start time, filtered by type, status and "ends after", one page at a time. */
+/** Events by start time, filtered by type, status and end time, one page at a time. */
 export async function listEvents(deps: EventsDeps, input: ListEventsInput): Promise<Page<Event>> {
   const page = await deps.events.listByStart({
     limit: input.limit,
@@ -21,6 +22,7 @@ export async function listEvents(deps: EventsDeps, input: ListEventsInput): Prom
     type: input.type,
     status: input.status,
     endsAtOrAfter: input.from ? toUtcIso(input.from) : undefined,
+    endsBefore: input.before ? toUtcIso(input.before) : undefined,
     descending: input.order === 'desc',
   });
   return { items: page.items.map(presentEvent), nextCursor: page.nextCursor };

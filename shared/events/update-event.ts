@@ -44,7 +44,18 @@ export async function updateEvent(deps: EventsDeps, eventId: string, changes: Up
 
   set.updatedAt = deps.now().toISOString();
   const updated = await deps.events.updateDetails(eventId, current.version, set as Partial<EventDetails>, remove);
-  if (updated) return presentEvent(updated);
+  if (updated) {
+    const raised =
+      current.capacity !== undefined &&
+      (remove.includes('capacity') || (typeof set.capacity === 'number' && set.capacity > current.capacity));
+    if (raised && deps.afterCapacityRaised) {
+      await deps.afterCapacityRaised(eventId);
+      // The answer shows the counts after the promotions.
+      const after = await deps.events.findById(eventId);
+      if (after) return presentEvent(after);
+    }
+    return presentEvent(updated);
+  }
 
   const now = await findEventOrFail(deps, eventId);
   if (now.status !== 'draft' && now.status !== 'published') throw new EventStateError(now.status, editAction);

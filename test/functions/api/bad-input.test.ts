@@ -48,6 +48,14 @@ describe('bad input is a 4xx in the error shape, never a 500', () => {
     expectErrorShape(response.body);
   });
 
+  it('explains each problem in the reader’s language', async () => {
+    const vi = await organiser('POST', '/api/events', { body: { ...event, capacity: 0 } });
+    expect(vi.body.details[0].message).toMatch(/Quá nhỏ/);
+    const en = await organiser('POST', '/api/events', { body: { ...event, capacity: 0 }, headers: { 'accept-language': 'en' } });
+    expect(en.body.details[0].message).toMatch(/Too small/);
+    expect(en.body.message).toBe('The request is not valid.');
+  });
+
   it('names the offending field in the details', async () => {
     const response = await organiser('POST', '/api/events', { body: { ...event, capacity: 0 } });
     expect(response.body.error).toBe('validation_failed');

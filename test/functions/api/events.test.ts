@@ -131,6 +131,7 @@ describe('events', () => {
     expect((await organiser('GET', '/api/events?status=published')).body.items.map((e: { eventId: string }) => e.eventId)).toEqual([c]);
     expect((await organiser('GET', '/api/events?order=desc')).body.items.map((e: { eventId: string }) => e.eventId)).toEqual([a, c, b]);
     expect((await organiser('GET', `/api/events?from=${encodeURIComponent('2026-04-02T12:00:00+07:00')}`)).body.items.map((e: { eventId: string }) => e.eventId)).toEqual([a]);
+    expect((await organiser('GET', `/api/events?order=desc&before=${encodeURIComponent('2026-04-02T12:00:00+07:00')}`)).body.items.map((e: { eventId: string }) => e.eventId)).toEqual([c, b]);
   });
 
   it('lets staff read events but not change them', async () => {
