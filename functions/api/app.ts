@@ -11,6 +11,7 @@ import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
 import { invitationRoutes } from './routes/invitations.js';
 import { answerRoutes } from './routes/answers.js';
+import { registrationRoutes } from './routes/registrations.js';
 import { userRoutes } from './routes/users.js';
 import { webPageRoutes } from './routes/web-pages.js';
 
@@ -78,6 +79,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/users', userRoutes(deps));
   app.route('/api/events', eventRoutes(deps));
   app.route('/api/events/:eventId/invitations', invitationRoutes(deps));
+  app.route('/api/events/:eventId/registrations', registrationRoutes(deps));
   app.route('/api/r', answerRoutes(deps));
   if (deps.webRoot) app.route('/', webPageRoutes(deps.webRoot));
   return app;

@@ -19,12 +19,16 @@ import { createLinkTokens } from '../../shared/invitations/link-tokens.js';
 import { createInvitationsRepository } from '../../shared/invitations/invitations-repository.js';
 import { createRateLimitRepository } from '../../shared/rate-limits/rate-limit-repository.js';
 import { createRateLimiter } from '../../shared/rate-limits/rate-limiter.js';
+import { promoteFromWaitlist } from '../../shared/registrations/promote-from-waitlist.js';
+import type { RegistrationsDeps } from '../../shared/registrations/registrations-deps.js';
+import { createRegistrationsRepository } from '../../shared/registrations/registrations-repository.js';
 
 /** Everything the HTTP app needs, built once per process and handed to createApp. */
 export type AppDeps = {
   auth: AuthDeps;
   events: EventsDeps;
   invitations: InvitationsDeps;
+  registrations: RegistrationsDeps;
   mail: QueueMailsDeps;
   health: { database: () => Promise<boolean>; mail: () => Promise<boolean> };
   cookies: { secure: boolean; sessionHours: number };
@@ -54,6 +58,15 @@ export function buildDeps(
     createSesMailer(clients.ses!, { from: config.mailFrom, configurationSet: config.sesConfigurationSet });
   const events = createEventsRepository(db, table);
   const rateLimiter = createRateLimiter(createRateLimitRepository(db, table), now);
+  const invitations = createInvitationsRepository(db, table, createLinkTokens(config.linkSecret));
+  const registrations: RegistrationsDeps = {
+    registrations: createRegistrationsRepository(db, table),
+    invitations,
+    events,
+    rateLimiter,
+    now,
+    afterQueued: adapter.afterQueued,
+  };
   return {
     auth: {
       users: createUsersRepository(db, table),
@@ -66,9 +79,10 @@ export function buildDeps(
       publicUrl: config.publicUrl,
       sessionHours: config.sessionHours,
     },
-    events: { events, now },
+    events: { events, now, afterCapacityRaised: async (eventId) => void (await promoteFromWaitlist(registrations, eventId)) },
     mail: { ...buildMailDeps(config, db, mailer, now).queue, afterQueued: adapter.afterQueued },
-    invitations: { invitations: createInvitationsRepository(db, table, createLinkTokens(config.linkSecret)), events, rateLimiter, now },
+    invitations: { invitations, events, rateLimiter, now },
+    registrations,
     health: { database: createDatabaseProbe(db, table), mail: () => mailer.isReachable() },
     cookies: { secure: config.secureCookies, sessionHours: config.sessionHours },
     clientAddress: adapter.clientAddress,

@@ -12,6 +12,9 @@ export const permissions = {
   // organisers and admins add, correct, remove or copy invitees.
   'invitations:read': ['admin', 'organiser', 'staff'],
   'invitations:write': ['admin', 'organiser'],
+  // Staff see the waiting list and pending approvals at the door; organisers decide them.
+  'registrations:read': ['admin', 'organiser', 'staff'],
+  'registrations:write': ['admin', 'organiser'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -1,6 +1,6 @@
 import type { EventsRepository } from '../events/events-repository.js';
 import type { StoredInvitation } from '../invitations/invitations-repository.js';
-import { renderInvitationEmail } from './invitation-templates.js';
+import { isNoticeKind, renderInvitationEmail } from './invitation-templates.js';
 import type { Mailer } from './mailer.js';
 import type { OutboxMessage, OutboxRepository } from './outbox-repository.js';
 import { backoffSeconds, classifySendError, MAX_SEND_ATTEMPTS } from './send-errors.js';
@@ -30,24 +30,31 @@ export async function deliverOutboxMessage(deps: MailDeliveryDeps, message: Outb
   const now = () => deps.now().toISOString();
   const claimed = await deps.outbox.claim(message, now(), deps.leaseSeconds ?? LEASE_SECONDS);
   if (!claimed) return 'skipped';
+  // A notice (an answer's mail) leaves the invitation's emailStatus alone: whatever goes wrong,
+  // only the message is dropped.
+  const notice = isNoticeKind(claimed.kind);
+  const giveUp = async (status: 'failed' | 'suppressed', reason: string) => {
+    if (notice) await deps.outbox.drop(claimed.messageId);
+    else await deps.outbox.completeUnsent(claimed, status, reason, now());
+  };
   if (claimed.state === 'sending') {
-    await deps.outbox.completeUnsent(claimed, 'failed', 'interrupted: the sender stopped mid-send; resend if it did not arrive', now());
+    await giveUp('failed', 'interrupted: the sender stopped mid-send; resend if it did not arrive');
     return 'failed';
   }
 
   const invitation = await deps.findInvitation(claimed.eventId, claimed.invitationId);
-  if (!invitation || invitation.emailStatus !== 'queued' || !invitation.email) {
+  if (!invitation || (!notice && invitation.emailStatus !== 'queued') || !invitation.email) {
     await deps.outbox.drop(claimed.messageId);
     return 'skipped';
   }
   const suppressed = await deps.outbox.findSuppression(invitation.email);
   if (suppressed) {
-    await deps.outbox.completeUnsent(claimed, 'suppressed', `suppressed: ${suppressed.reason}`, now());
+    await giveUp('suppressed', `suppressed: ${suppressed.reason}`);
     return 'suppressed';
   }
   const event = await deps.events.findById(claimed.eventId);
   if (!event || event.status === 'cancelled') {
-    await deps.outbox.completeUnsent(claimed, 'failed', 'event cancelled', now());
+    await giveUp('failed', 'event cancelled');
     return 'failed';
   }
 
@@ -65,7 +72,7 @@ export async function deliverOutboxMessage(deps: MailDeliveryDeps, message: Outb
   );
   try {
     const { messageId } = await deps.mailer.send(mail);
-    await deps.outbox.completeSent(claimed, messageId, now());
+    await deps.outbox.completeSent(claimed, messageId, now(), { notice });
     return 'sent';
   } catch (error) {
     const failure = classifySendError(error);
@@ -74,7 +81,7 @@ export async function deliverOutboxMessage(deps: MailDeliveryDeps, message: Outb
       await deps.outbox.retryLater(claimed, due, failure.reason);
       return 'retry';
     }
-    await deps.outbox.completeUnsent(claimed, 'failed', failure.reason, now());
+    await giveUp('failed', failure.reason);
     return 'failed';
   }
 }

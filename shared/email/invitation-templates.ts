@@ -17,8 +17,19 @@ export const mailTemplatesSchema = z.strictObject({ vi: mailTemplateSchema.optio
 export type MailTemplate = z.infer<typeof mailTemplateSchema>;
 export type MailTemplates = z.infer<typeof mailTemplatesSchema>;
 
-export const mailKinds = ['invitation', 'reminder'] as const;
+/** Mails about the invitation itself: they move the invitation's emailStatus. */
+export const invitationMailKinds = ['invitation', 'reminder'] as const;
+/**
+ * Notices about an answer (registrations): sent beside the invitation mail, never changing its
+ * emailStatus. Organisers cannot rewrite these yet; they use the defaults below.
+ */
+export const noticeKinds = ['confirmed', 'waitlisted', 'pending', 'promoted', 'approved', 'rejected'] as const;
+export const mailKinds = [...invitationMailKinds, ...noticeKinds] as const;
+export type InvitationMailKind = (typeof invitationMailKinds)[number];
+export type NoticeKind = (typeof noticeKinds)[number];
 export type MailKind = (typeof mailKinds)[number];
+
+export const isNoticeKind = (kind: MailKind): kind is NoticeKind => (noticeKinds as readonly string[]).includes(kind);
 
 /** An event's own templates, per kind of mail and language; what is missing uses the default. */
 export const eventMailTemplatesSchema = z.strictObject({
@@ -99,9 +110,84 @@ const defaultReminderTemplates: Record<'vi' | 'en', MailTemplate> = {
   },
 };
 
+/** A short notice: a greeting, what happened, the event, the personal link, the contact. */
+function notice(vi: { subject: string; lines: string[] }, en: { subject: string; lines: string[] }): Record<'vi' | 'en', MailTemplate> {
+  return {
+    vi: {
+      subject: vi.subject,
+      body: [
+        'Kính gửi {{salutation}} {{name}},',
+        '',
+        ...vi.lines,
+        '',
+        'Sự kiện: {{event}}',
+        'Thời gian: {{time}}',
+        'Địa điểm: {{place}}',
+        '',
+        'Xem hoặc thay đổi đăng ký qua đường dẫn riêng:',
+        '{{link}}',
+        '',
+        'Mọi chi tiết xin liên hệ: {{contact}}.',
+        '',
+        'Trân trọng.',
+      ].join('\n'),
+    },
+    en: {
+      subject: en.subject,
+      body: [
+        'Dear {{salutation}} {{name}},',
+        '',
+        ...en.lines,
+        '',
+        'Event: {{event}}',
+        'Time: {{time}}',
+        'Place: {{place}}',
+        '',
+        'See or change your registration through your personal link:',
+        '{{link}}',
+        '',
+        'For any question, please contact {{contact}}.',
+        '',
+        'Yours sincerely,',
+      ].join('\n'),
+    },
+  };
+}
+
+const defaultNoticeTemplates: Record<NoticeKind, Record<'vi' | 'en', MailTemplate>> = {
+  confirmed: notice(
+    { subject: 'Xác nhận tham dự: {{event}}', lines: ['Ban tổ chức xác nhận {{salutation}} đã đăng ký tham dự {{event}}.'] },
+    { subject: 'Confirmed: {{event}}', lines: ['Your place at {{event}} is confirmed.'] },
+  ),
+  waitlisted: notice(
+    {
+      subject: 'Danh sách chờ: {{event}}',
+      lines: ['Sự kiện {{event}} đã đủ chỗ. {{salutation}} có tên trong danh sách chờ; khi có chỗ trống, Ban tổ chức sẽ báo ngay.'],
+    },
+    { subject: 'Waiting list: {{event}}', lines: ['{{event}} is full. You are on the waiting list; we will write as soon as a place frees up.'] },
+  ),
+  pending: notice(
+    { subject: 'Đã nhận đăng ký: {{event}}', lines: ['Ban tổ chức đã nhận đăng ký của {{salutation}}; đăng ký đang chờ duyệt.'] },
+    { subject: 'Registration received: {{event}}', lines: ['We received your registration; it is waiting for the organisers\' approval.'] },
+  ),
+  promoted: notice(
+    { subject: 'Đã có chỗ: {{event}}', lines: ['Đã có chỗ trống: {{salutation}} được chuyển từ danh sách chờ sang danh sách tham dự {{event}}.'] },
+    { subject: 'A place for you: {{event}}', lines: ['A place freed up: you have moved from the waiting list and are confirmed for {{event}}.'] },
+  ),
+  approved: notice(
+    { subject: 'Đăng ký được duyệt: {{event}}', lines: ['Đăng ký tham dự {{event}} của {{salutation}} đã được duyệt.'] },
+    { subject: 'Registration approved: {{event}}', lines: ['Your registration for {{event}} is approved.'] },
+  ),
+  rejected: notice(
+    { subject: 'Kết quả đăng ký: {{event}}', lines: ['Rất tiếc, Ban tổ chức không thể nhận đăng ký tham dự {{event}} của {{salutation}} lần này.'] },
+    { subject: 'Your registration: {{event}}', lines: ['We regret that we cannot accept your registration for {{event}} this time.'] },
+  ),
+};
+
 export const defaultTemplates: Record<MailKind, Record<'vi' | 'en', MailTemplate>> = {
   invitation: defaultInvitationTemplates,
   reminder: defaultReminderTemplates,
+  ...defaultNoticeTemplates,
 };
 
 export const salutations = ['ong', 'ba', 'dong_chi', 'mr', 'ms'] as const;
@@ -157,7 +243,8 @@ export function renderInvitationEmail(
   templates: EventMailTemplates = {},
   kind: MailKind = 'invitation',
 ): OutgoingEmail {
-  const template = templates[kind]?.[data.language] ?? defaultTemplates[kind][data.language];
+  const own = isNoticeKind(kind) ? undefined : templates[kind]?.[data.language];
+  const template = own ?? defaultTemplates[kind][data.language];
   const values = placeholderValues(data);
   const text = fill(template.body, values, (v) => v);
   const htmlBody = fill(escapeHtml(template.body), values, (value, key) =>

@@ -9,7 +9,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { failedConditionIndexes, isConditionFailure } from '../db/conditions.js';
 import type { EmailStatus } from '../invitations/invitation-schema.js';
-import type { MailKind } from './invitation-templates.js';
+import { isNoticeKind, type MailKind, type NoticeKind } from './invitation-templates.js';
 
 /**
  * The durable outbox. Queuing a mail and marking its invitation `queued` is one transaction, so a
@@ -47,8 +47,48 @@ function toMessage(item: Record<string, unknown>): OutboxMessage {
   return message as OutboxMessage;
 }
 
+export type NoticeInput = { messageId: string; kind: NoticeKind; eventId: string; invitationId: string; at: string };
+
+/**
+ * The Put of a notice (an answer's mail): only the message, never the invitation's emailStatus.
+ * Its id is deterministic (`<invitationId>.<kind>.<n>`), so a retry cannot queue it twice; the
+ * registrations repository puts it in the same transaction as the answer it tells about.
+ */
+export function noticePut(tableName: string, input: NoticeInput) {
+  return {
+    Put: {
+      TableName: tableName,
+      Item: {
+        ...messageKey(input.messageId),
+        messageId: input.messageId,
+        kind: input.kind,
+        eventId: input.eventId,
+        invitationId: input.invitationId,
+        state: 'pending',
+        attempts: 0,
+        dueAt: input.at,
+        createdAt: input.at,
+        listPk: 'OUTBOX',
+        listSk: listSkOf(input.at, input.messageId),
+      },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  };
+}
+
 export function createOutboxRepository(db: DynamoDBDocumentClient, tableName: string) {
   return {
+    /** Queues a notice on its own; false when a message of that id was queued already. */
+    async queueNotice(input: NoticeInput): Promise<boolean> {
+      try {
+        await db.send(new PutCommand(noticePut(tableName, input).Put));
+        return true;
+      } catch (error) {
+        if (isConditionFailure(error)) return false;
+        throw error;
+      }
+    },
+
     /**
      * Queues one mail for an invitation whose status is one of `fromStatuses` and which has an
      * address. Answers false when the invitation was in another state (already queued or sent).
@@ -184,8 +224,16 @@ export function createOutboxRepository(db: DynamoDBDocumentClient, tableName: st
       }
     },
 
-    /** SES took the mail: the invitation is `sent`, the message gone, in one transaction. */
-    async completeSent(message: OutboxMessage, sesMessageId: string, at: string): Promise<void> {
+    /**
+     * SES took the mail: the invitation is `sent`, the message gone, in one transaction. A notice
+     * (`options.notice`, by default when its kind is one) only goes: the invitation's emailStatus
+     * tells about the invitation mail, and SES reports about a notice change nothing.
+     */
+    async completeSent(message: OutboxMessage, sesMessageId: string, at: string, options: { notice?: boolean } = {}): Promise<void> {
+      if (options.notice ?? isNoticeKind(message.kind)) {
+        await db.send(new DeleteCommand({ TableName: tableName, Key: messageKey(message.messageId) }));
+        return;
+      }
       const stamp = message.kind === 'reminder' ? 'remindedAt' : 'invitedAt';
       await db.send(
         new TransactWriteCommand({

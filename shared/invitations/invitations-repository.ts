@@ -52,6 +52,15 @@ export type StoredInvitation = {
   /** Bumped when the link is replaced (a changed address); part of the token's derivation. */
   tokenVersion?: number;
   details?: Record<string, unknown>;
+  /** Set by the answer flow (shared/registrations): who answered when, and how. */
+  answeredAt?: string;
+  answeredBy?: { userId: string; channel: 'phone' | 'in_person' | 'other' };
+  /** The reason given with the last decline or rejection. */
+  answerReason?: string;
+  /** The waiting-list item's sort key while the response is `waitlisted`. */
+  waitSk?: string;
+  /** Bumped by every answer; names the notice mail an answer queues. */
+  answerVersion?: number;
 };
 
 export type NewInvitation = Omit<StoredInvitation, 'invitationId' | 'searchText' | 'tokenHash' | 'tokenVersion'>;

@@ -15,7 +15,7 @@ import type { InvitationsDeps } from './invitations-deps.js';
 export const linkMissLimit: RateLimitRule = { name: 'invitation-link-miss', limit: 30, windowSeconds: 10 * 60 };
 
 /** Tokens are 32 random bytes in base64url: 43 characters. Anything else is a miss, unread. */
-const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
+export const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 
 export type OpenedInvitation = {
   event: {

@@ -22,6 +22,8 @@ export const publicRoutes: { method: string; path: RegExp }[] = [
   { method: 'POST', path: /^\/api\/auth\/set-password$/ },
   // The invitee's personal link: the token is the credential.
   { method: 'GET', path: /^\/api\/r\/[^/]+$/ },
+  { method: 'PATCH', path: /^\/api\/r\/[^/]+$/ },
+  { method: 'POST', path: /^\/api\/r\/[^/]+\/(accept|decline|withdraw)$/ },
 ];
 
 export const isPublicRoute = (method: string, path: string) =>

@@ -1,0 +1,77 @@
+import { ConflictError, RuleViolationError } from '../errors.js';
+
+/** The deadline passed, or the event is closed or not open yet: answers no longer change. */
+export class RegistrationClosedError extends ConflictError {
+  constructor(details?: { status?: string; registrationClosesAt?: string }) {
+    super(
+      'registration_closed',
+      {
+        vi: 'Đã hết hạn đăng ký cho sự kiện này; không thể thay đổi câu trả lời nữa. Xin liên hệ Ban tổ chức.',
+        en: 'Registration for this event has closed; answers can no longer be changed. Please contact the organisers.',
+      },
+      details,
+    );
+  }
+}
+
+export class EventCancelledError extends ConflictError {
+  constructor() {
+    super('event_cancelled', { vi: 'Sự kiện này đã bị hủy.', en: 'This event has been cancelled.' });
+  }
+}
+
+/** Withdrawing or changing details needs a registration (confirmed, waitlisted or pending). */
+export class NotRegisteredError extends ConflictError {
+  constructor(response: string) {
+    super(
+      'not_registered',
+      { vi: 'Bạn chưa đăng ký tham dự sự kiện này.', en: 'You are not registered for this event.' },
+      { response },
+    );
+  }
+}
+
+export class RegistrationRejectedError extends ConflictError {
+  constructor() {
+    super('registration_rejected', {
+      vi: 'Ban tổ chức đã không duyệt đăng ký này. Xin liên hệ Ban tổ chức.',
+      en: 'The organisers did not approve this registration. Please contact them.',
+    });
+  }
+}
+
+/** Approving or rejecting an answer that is not waiting for it. */
+export class NotPendingError extends ConflictError {
+  constructor(response: string) {
+    super(
+      'not_pending',
+      { vi: 'Đăng ký này không ở trạng thái chờ duyệt.', en: 'This registration is not waiting for approval.' },
+      { response },
+    );
+  }
+}
+
+/** Every retry met another writer on the same items; nothing was written, trying again is safe. */
+export class RegistrationBusyError extends ConflictError {
+  constructor() {
+    super('registration_busy', {
+      vi: 'Hệ thống đang bận xử lý nhiều đăng ký cùng lúc. Vui lòng thử lại.',
+      en: 'Many answers are being recorded at once. Please try again.',
+    });
+  }
+}
+
+export type DetailsIssue = { field: string; problem: 'required' | 'unknown_field' | 'invalid_text' | 'invalid_date' | 'invalid_choice' | 'invalid_phone' | 'invalid_email' };
+
+export class DetailsInvalidError extends RuleViolationError {
+  constructor(issues: DetailsIssue[]) {
+    super(
+      'details_invalid',
+      {
+        vi: 'Thông tin đăng ký chưa đầy đủ hoặc không hợp lệ.',
+        en: 'Some registration details are missing or not valid.',
+      },
+      { issues },
+    );
+  }
+}

@@ -1,0 +1,15 @@
+import type { EventsRepository } from '../events/events-repository.js';
+import type { InvitationsRepository } from '../invitations/invitations-repository.js';
+import type { RateLimiter } from '../rate-limits/rate-limiter.js';
+import type { RegistrationsRepository } from './registrations-repository.js';
+
+/** What the answer use cases need; built once per process (functions/api/deps.ts). */
+export type RegistrationsDeps = {
+  registrations: RegistrationsRepository;
+  invitations: InvitationsRepository;
+  events: EventsRepository;
+  rateLimiter: RateLimiter;
+  now: () => Date;
+  /** Wakes the local mail sender when a notice was queued; the cloud's queue needs no nudge. */
+  afterQueued?: (count: number) => void;
+};
