@@ -4,7 +4,7 @@ import type { InvitationResponse } from '../invitations/invitation-schema.js';
 import { InvitationLinkNotFoundError } from '../invitations/invitation-errors.js';
 import type { StoredInvitation } from '../invitations/invitations-repository.js';
 import { linkMissLimit, TOKEN_SHAPE } from '../invitations/open-invitation.js';
-import { closedReason, moveInvitation, type Decide, type MoveOptions } from './move-invitation.js';
+import { closedReason, isFull, moveInvitation, type Decide, type MoveOptions } from './move-invitation.js';
 import { NotRegisteredError, RegistrationRejectedError } from './registration-errors.js';
 import { validateDetails, type DetailsInput } from './registration-schema.js';
 import type { RegistrationsDeps } from './registrations-deps.js';
@@ -90,7 +90,7 @@ export async function acceptInvitation(deps: RegistrationsDeps, token: string, c
   const { invitation, event } = await findByLink(deps, token, clientAddress);
   // Accepting again changes nothing, whatever the date: the answer stands as it is.
   if (!REGISTERED.includes(invitation.response)) assertOpen(deps, event, true);
-  const result = await moveInvitation(deps, invitation, byInvitee, decideAccept(event, details, true));
+  const result = await moveInvitation(deps, invitation, { ...byInvitee, startFull: isFull(event) }, decideAccept(event, details, true));
   return { response: result.response };
 }
 

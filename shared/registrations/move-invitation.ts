@@ -27,6 +27,11 @@ export type MoveOptions = {
   /** An organiser recorded it (by phone, in person); undefined keeps the one before for moves the organiser makes. */
   answeredBy?: AnsweredBy;
   keepAnsweredBy?: boolean;
+  /**
+   * The event was full when read: try the waiting list first. Safe for fairness: whoever joins
+   * the list runs the promoter after, which gives any seat freed meanwhile to the head.
+   */
+  startFull?: boolean;
 };
 
 const MAX_ATTEMPTS = 60;
@@ -42,7 +47,7 @@ export function closedReason(event: StoredEvent | undefined, at: string, enforce
   return undefined;
 }
 
-const isFull = (event: StoredEvent) => event.capacity !== undefined && event.counts.confirmed >= event.capacity;
+export const isFull = (event: StoredEvent) => event.capacity !== undefined && event.counts.confirmed >= event.capacity;
 
 /**
  * Applies a decision in one transaction, deciding again whenever the invitation changed under it
@@ -57,7 +62,7 @@ export async function moveInvitation(
   decide: Decide,
 ): Promise<StoredInvitation> {
   let invitation = start;
-  let full = false;
+  let full = options.startFull ?? false;
   let conflicts = 0;
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
     const decision = decide(invitation, { full });
