@@ -47,7 +47,9 @@ export function closedReason(event: StoredEvent | undefined, at: string, enforce
   return undefined;
 }
 
-export const isFull = (event: StoredEvent) => event.capacity !== undefined && event.counts.confirmed >= event.capacity;
+/** No seat for a newcomer: all taken, or people wait who come first. */
+export const isFull = (event: StoredEvent) =>
+  event.capacity !== undefined && (event.counts.confirmed >= event.capacity || event.counts.waitlisted > 0);
 
 /**
  * Applies a decision in one transaction, deciding again whenever the invitation changed under it

@@ -26,7 +26,11 @@ export type Transition = {
   invitation: StoredInvitation;
   to: InvitationResponse;
   at: string;
-  /** Take a seat: only while counts.confirmed < capacity. */
+  /**
+   * Take a seat: only while counts.confirmed < capacity, and, unless this is a promotion from the
+   * waiting list (`requireWaitItem`), only while nobody waits: a seat freed between a withdrawal
+   * and its promotion belongs to the head of the list, not to whoever answers in that moment.
+   */
   seat: boolean;
   /** The invitee answers: only until registrationClosesAt. Organisers may answer after it. */
   enforceDeadline: boolean;
@@ -89,8 +93,14 @@ export function createRegistrationsRepository(db: DynamoDBDocumentClient, tableN
         eventValues[':now'] = at;
       }
       if (t.seat) {
-        conditions.push('(attribute_not_exists(#capacity) OR #counts.#confirmed < #capacity)');
         eventNames['#capacity'] = 'capacity';
+        if (t.requireWaitItem) {
+          conditions.push('(attribute_not_exists(#capacity) OR #counts.#confirmed < #capacity)');
+        } else {
+          conditions.push('(attribute_not_exists(#capacity) OR (#counts.#confirmed < #capacity AND #counts.#waitlisted = :nobody))');
+          eventNames['#waitlisted'] = 'waitlisted';
+          eventValues[':nobody'] = 0;
+        }
         eventNames['#counts'] = 'counts';
         eventNames['#confirmed'] = 'confirmed';
       }

@@ -94,6 +94,26 @@ describe('transition', () => {
     expect((await events().findById(eventId))!.counts.confirmed).toBe(3);
   });
 
+  it('a free seat goes to the waiting list first: a newcomer waits while anyone waits', async () => {
+    const { eventId, invitations } = await seed({ capacity: 2 }, 3);
+    expect((await confirm(invitations[0]!)).ok).toBe(true);
+    const waiting = await repo().transition({ invitation: invitations[1]!, to: 'waitlisted', at: AT, seat: false, enforceDeadline: true });
+    expect(waiting.ok).toBe(true);
+    // One seat is free (1 of 2) but someone waits: the newcomer is refused the seat...
+    expect(await confirm(invitations[2]!)).toEqual({ ok: false, failed: 'event' });
+    // ...and the head of the list gets it.
+    const promoted = await repo().transition({
+      invitation: (waiting as { invitation: StoredInvitation }).invitation,
+      to: 'confirmed',
+      at: AT,
+      seat: true,
+      enforceDeadline: false,
+      requireWaitItem: true,
+    });
+    expect(promoted.ok).toBe(true);
+    expect((await events().findById(eventId))!.counts).toMatchObject({ confirmed: 2, waitlisted: 0 });
+  });
+
   it('refuses after the deadline and for an event no longer published', async () => {
     const late = await seed({ registrationClosesAt: '2027-01-10T02:59:59.999Z' });
     expect(await confirm(late.invitations[0]!)).toEqual({ ok: false, failed: 'event' });
