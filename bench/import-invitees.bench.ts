@@ -51,7 +51,7 @@ async function main() {
     await ensureTable(client, tableName);
     client.destroy();
 
-    const config = parseConfig({ TABLE_NAME: tableName, PUBLIC_URL: 'http://localhost:3000', DYNAMODB_ENDPOINT: endpoint, AWS_REGION: 'local' });
+    const config = parseConfig({ TABLE_NAME: tableName, PUBLIC_URL: 'http://localhost:3000', DYNAMODB_ENDPOINT: endpoint, AWS_REGION: 'local', LINK_SECRET: 'bench-link-secret-bench-link-secret-0123456789' });
     const deps = buildDeps(config, { db: createDocumentClient({ region: 'local', endpoint }), mailer: new RecordingMailer() }, {
       clientAddress: () => '127.0.0.1',
       scryptCost: 2 ** 10,

@@ -6,6 +6,7 @@ import type { AppDeps } from './deps.js';
 import { errorResponse, notFoundResponse } from './errors.js';
 import { sameOriginWrites } from './middleware/same-origin.js';
 import { authenticate, type AppEnv } from './middleware/session.js';
+import { attendeeRoutes } from './routes/attendees.js';
 import { authRoutes } from './routes/auth.js';
 import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
@@ -80,6 +81,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/events', eventRoutes(deps));
   app.route('/api/events/:eventId/invitations', invitationRoutes(deps));
   app.route('/api/events/:eventId/registrations', registrationRoutes(deps));
+  app.route('/api/events/:eventId/attendees', attendeeRoutes(deps));
   app.route('/api/r', answerRoutes(deps));
   if (deps.webRoot) app.route('/', webPageRoutes(deps.webRoot));
   return app;

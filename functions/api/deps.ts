@@ -1,6 +1,11 @@
 import type { Context } from 'hono';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { SESv2Client } from '@aws-sdk/client-sesv2';
+import { createAttendeesRepository } from '../../shared/attendees/attendees-repository.js';
+import { createCheckInCodes } from '../../shared/attendees/check-in-codes.js';
+import type { CheckInDeps } from '../../shared/attendees/check-in.js';
+import type { AttendeesDeps } from '../../shared/attendees/list-attendees.js';
+import { createPersonalDataLog } from '../../shared/attendees/personal-data-reads-repository.js';
 import type { AuthDeps } from '../../shared/auth/auth-deps.js';
 import { createPasswordHasher } from '../../shared/auth/password-hashing.js';
 import { createPasswordTokensRepository } from '../../shared/auth/password-tokens-repository.js';
@@ -29,6 +34,8 @@ export type AppDeps = {
   events: EventsDeps;
   invitations: InvitationsDeps;
   registrations: RegistrationsDeps;
+  attendees: AttendeesDeps;
+  checkIn: CheckInDeps;
   mail: QueueMailsDeps;
   health: { database: () => Promise<boolean>; mail: () => Promise<boolean> };
   cookies: { secure: boolean; sessionHours: number };
@@ -67,7 +74,15 @@ export function buildDeps(
     now,
     afterQueued: adapter.afterQueued,
   };
+  const attendees: AttendeesDeps = {
+    attendees: createAttendeesRepository(db, table),
+    events,
+    personalDataLog: createPersonalDataLog(db, table),
+    now,
+  };
   return {
+    attendees,
+    checkIn: { ...attendees, codes: createCheckInCodes(config.linkSecret) },
     auth: {
       users: createUsersRepository(db, table),
       sessions: createSessionsRepository(db, table),

@@ -15,6 +15,10 @@ export const permissions = {
   // Staff see the waiting list and pending approvals at the door; organisers decide them.
   'registrations:read': ['admin', 'organiser', 'staff'],
   'registrations:write': ['admin', 'organiser'],
+  // Lists, prints and exports; passport data inside them is masked for staff (list-attendees.ts).
+  'attendees:read': ['admin', 'organiser', 'staff'],
+  // The door: check-in, undo, walk-ins. Staff do all of it.
+  'attendees:check-in': ['admin', 'organiser', 'staff'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -14,8 +14,13 @@ import { jsonBody, queryParams } from '../validation.js';
 
 /** Events: organisers and admins write, staff read. */
 export function eventRoutes(deps: AppDeps) {
+  // Scoped to this sub-app's own paths: a '*' here would also guard the routes mounted below
+  // /api/events/:eventId/ (attendees, where staff may write check-ins).
+  const guard = requirePermission('events:read', 'events:write');
   return new Hono<AppEnv>()
-    .use('*', requirePermission('events:read', 'events:write'))
+    .use('/', guard)
+    .use('/:eventId', guard)
+    .use('/:eventId/:action', guard)
     .post('/', jsonBody(createEventSchema), async (c) => {
       return c.json({ event: await createEvent(deps.events, c.req.valid('json'), c.get('user').userId) }, 201);
     })

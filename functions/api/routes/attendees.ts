@@ -1,0 +1,53 @@
+import { Hono } from 'hono';
+import { checkInByCodeSchema, listAttendeesQuerySchema, walkInSchema } from '../../../shared/attendees/attendee-schema.js';
+import { addWalkIn, checkIn, checkInByCode, doorCounts, undoCheckIn } from '../../../shared/attendees/check-in.js';
+import { attendeeTable, toCsv, toXlsx } from '../../../shared/attendees/export-attendees.js';
+import { listAttendees } from '../../../shared/attendees/list-attendees.js';
+import type { AppDeps } from '../deps.js';
+import { requestLanguage } from '../language.js';
+import { requirePermission, type AppEnv } from '../middleware/session.js';
+import { jsonBody, queryParams } from '../validation.js';
+
+/** A file name that survives every browser: ASCII only, the event id for uniqueness. */
+const fileName = (eventId: string, extension: string) => `attendees-${eventId}.${extension}`;
+
+/**
+ * Attendees of one event (API.md "Attendees"): the list, its CSV and XLSX exports, and the door
+ * (check-in, undo, by code, walk-ins, live counts). Staff may use all of it; passport data is
+ * masked for them. Mounted at /api/events/:eventId/attendees.
+ */
+export function attendeeRoutes(deps: AppDeps) {
+  return new Hono<AppEnv>()
+    .use('*', requirePermission('attendees:read', 'attendees:check-in'))
+    .get('/', queryParams(listAttendeesQuerySchema), async (c) => {
+      const query = c.req.valid('query');
+      const eventId = c.req.param('eventId')!;
+      const list = await listAttendees(deps.attendees, eventId, query, c.get('user'));
+      if (query.format === 'csv' || query.format === 'xlsx') {
+        const table = attendeeTable(list.items, query.columns ?? ['organisation', 'position'], requestLanguage(c));
+        if (query.format === 'csv') {
+          c.header('Content-Disposition', `attachment; filename="${fileName(eventId, 'csv')}"`);
+          return c.body(toCsv(table), 200, { 'Content-Type': 'text/csv; charset=utf-8' });
+        }
+        c.header('Content-Disposition', `attachment; filename="${fileName(eventId, 'xlsx')}"`);
+        const workbook = await toXlsx(table, list.event.title.vi);
+        return c.body(workbook as Uint8Array<ArrayBuffer>, 200, {
+          'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        });
+      }
+      return c.json({ items: list.items, ...(list.groups ? { groups: list.groups } : {}) });
+    })
+    .get('/counts', async (c) => c.json(await doorCounts(deps.checkIn, c.req.param('eventId')!)))
+    .post('/check-ins', jsonBody(checkInByCodeSchema), async (c) =>
+      c.json(await checkInByCode(deps.checkIn, c.req.param('eventId')!, c.req.valid('json').code, c.get('user').userId)),
+    )
+    .post('/walk-ins', jsonBody(walkInSchema), async (c) =>
+      c.json(await addWalkIn(deps.checkIn, c.req.param('eventId')!, c.req.valid('json'), c.get('user').userId), 201),
+    )
+    .post('/:registrationId/check-in', async (c) =>
+      c.json(await checkIn(deps.checkIn, c.req.param('eventId')!, c.req.param('registrationId'), c.get('user').userId)),
+    )
+    .delete('/:registrationId/check-in', async (c) =>
+      c.json(await undoCheckIn(deps.checkIn, c.req.param('eventId')!, c.req.param('registrationId'))),
+    );
+}

@@ -1,0 +1,171 @@
+import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { failedConditionIndexes } from '../db/conditions.js';
+import type { StoredInvitation } from '../invitations/invitations-repository.js';
+
+/**
+ * Who comes, as lists and the door need it. Reads the invitations (`INV#`) and their answers'
+ * details (`REG#`) of one event with two paginated Queries; check-in marks live on the invitation
+ * and move `counts.checkedIn` in the same transaction.
+ *
+ *   EVENT#<eventId>  INV#<invitationId>   + checkedInAt, checkedInBy; a walk-in has walkIn: true
+ */
+export type AttendeeRecord = StoredInvitation & {
+  checkedInAt?: string;
+  checkedInBy?: string;
+  walkIn?: boolean;
+  details?: Record<string, string>;
+};
+
+const eventKey = (eventId: string) => ({ pk: `EVENT#${eventId}`, sk: 'EVENT' });
+const invitationKey = (eventId: string, invitationId: string) => ({ pk: `EVENT#${eventId}`, sk: `INV#${invitationId}` });
+
+export function createAttendeesRepository(db: DynamoDBDocumentClient, tableName: string) {
+  async function queryPrefix(eventId: string, prefix: string): Promise<Record<string, unknown>[]> {
+    const items: Record<string, unknown>[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await db.send(
+        new QueryCommand({
+          TableName: tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': `EVENT#${eventId}`, ':prefix': prefix },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      items.push(...(page.Items ?? []));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return items;
+  }
+
+  return {
+    /** Every invitation of the event with the details its answer gave. */
+    async listWithDetails(eventId: string): Promise<AttendeeRecord[]> {
+      const [invitations, registrations] = await Promise.all([queryPrefix(eventId, 'INV#'), queryPrefix(eventId, 'REG#')]);
+      const detailsOf = new Map(registrations.map((r) => [r.invitationId as string, r.details as Record<string, string> | undefined]));
+      return invitations.map((item) => {
+        const { pk: _pk, sk: _sk, listPk: _lp, listSk: _ls, type: _type, ...invitation } = item;
+        return { ...(invitation as AttendeeRecord), details: detailsOf.get(item.invitationId as string) };
+      });
+    },
+
+    async findRecord(eventId: string, invitationId: string): Promise<AttendeeRecord | undefined> {
+      const result = await db.send(new GetCommand({ TableName: tableName, Key: invitationKey(eventId, invitationId), ConsistentRead: true }));
+      if (!result.Item) return undefined;
+      const { pk: _pk, sk: _sk, listPk: _lp, listSk: _ls, type: _type, ...invitation } = result.Item;
+      return invitation as AttendeeRecord;
+    },
+
+    /**
+     * Marks a confirmed person (or a walk-in) present. Answers 'done', 'already' (checked in
+     * before: nothing changes), or 'not_confirmed'.
+     */
+    async checkIn(eventId: string, invitationId: string, at: string, by: string): Promise<'done' | 'already' | 'not_confirmed'> {
+      try {
+        await db.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Update: {
+                  TableName: tableName,
+                  Key: invitationKey(eventId, invitationId),
+                  UpdateExpression: 'SET checkedInAt = :at, checkedInBy = :by',
+                  ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(checkedInAt) AND (#response = :confirmed OR walkIn = :yes)',
+                  ExpressionAttributeNames: { '#response': 'response' },
+                  ExpressionAttributeValues: { ':at': at, ':by': by, ':confirmed': 'confirmed', ':yes': true },
+                },
+              },
+              {
+                Update: {
+                  TableName: tableName,
+                  Key: eventKey(eventId),
+                  UpdateExpression: 'SET #counts.checkedIn = if_not_exists(#counts.checkedIn, :zero) + :one',
+                  ExpressionAttributeNames: { '#counts': 'counts' },
+                  ExpressionAttributeValues: { ':zero': 0, ':one': 1 },
+                },
+              },
+            ],
+          }),
+        );
+        return 'done';
+      } catch (error) {
+        if (!failedConditionIndexes(error)?.includes(0)) throw error;
+        return 'already';
+      }
+    },
+
+    /** Undoes a check-in made by mistake. False when the person was not checked in. */
+    async undoCheckIn(eventId: string, invitationId: string): Promise<boolean> {
+      try {
+        await db.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Update: {
+                  TableName: tableName,
+                  Key: invitationKey(eventId, invitationId),
+                  UpdateExpression: 'REMOVE checkedInAt, checkedInBy',
+                  ConditionExpression: 'attribute_exists(checkedInAt)',
+                },
+              },
+              {
+                Update: {
+                  TableName: tableName,
+                  Key: eventKey(eventId),
+                  UpdateExpression: 'SET #counts.checkedIn = #counts.checkedIn - :one',
+                  ExpressionAttributeNames: { '#counts': 'counts' },
+                  ExpressionAttributeValues: { ':one': 1 },
+                },
+              },
+            ],
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (failedConditionIndexes(error)?.includes(0)) return false;
+        throw error;
+      }
+    },
+
+    /**
+     * A person added at the door: confirmed and present at once, on the printed list from then on.
+     * The id is the client's (an offline phone makes it), so sending it twice adds one person.
+     */
+    async insertWalkIn(walkIn: AttendeeRecord): Promise<'created' | 'exists' | 'event_not_open'> {
+      try {
+        await db.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Put: {
+                  TableName: tableName,
+                  Item: { ...invitationKey(walkIn.eventId, walkIn.invitationId), type: 'invitation', ...walkIn },
+                  ConditionExpression: 'attribute_not_exists(pk)',
+                },
+              },
+              {
+                Update: {
+                  TableName: tableName,
+                  Key: eventKey(walkIn.eventId),
+                  UpdateExpression:
+                    'SET #counts.confirmed = if_not_exists(#counts.confirmed, :zero) + :one, #counts.checkedIn = if_not_exists(#counts.checkedIn, :zero) + :one',
+                  ConditionExpression: 'attribute_exists(pk) AND #status IN (:published, :closed)',
+                  ExpressionAttributeNames: { '#counts': 'counts', '#status': 'status' },
+                  ExpressionAttributeValues: { ':zero': 0, ':one': 1, ':published': 'published', ':closed': 'closed' },
+                },
+              },
+            ],
+          }),
+        );
+        return 'created';
+      } catch (error) {
+        const failed = failedConditionIndexes(error);
+        if (failed?.includes(0)) return 'exists';
+        if (failed?.includes(1)) return 'event_not_open';
+        throw error;
+      }
+    },
+  };
+}
+
+export type AttendeesRepository = ReturnType<typeof createAttendeesRepository>;

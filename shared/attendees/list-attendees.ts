@@ -1,0 +1,120 @@
+import type { Role } from '../auth/auth-schema.js';
+import { compareVietnameseNames, foldAccents } from '../text/vietnamese.js';
+import { EventNotFoundError } from '../events/event-errors.js';
+import type { EventsRepository, StoredEvent } from '../events/events-repository.js';
+import type { Attendee, ListAttendeesQuery } from './attendee-schema.js';
+import type { AttendeeRecord, AttendeesRepository } from './attendees-repository.js';
+import type { PersonalDataLog } from './personal-data-reads-repository.js';
+
+export type AttendeesDeps = {
+  attendees: AttendeesRepository;
+  events: Pick<EventsRepository, 'findById'>;
+  personalDataLog: PersonalDataLog;
+  now: () => Date;
+};
+
+/** Passport data is personal data (Decree 13/2023): organisers and admins see it, staff do not. */
+export const PASSPORT_FIELDS = ['passportNumber', 'passportExpiry', 'dateOfBirth'];
+const mayReadPassports = (role: Role) => role === 'admin' || role === 'organiser';
+
+function mask(key: string, value: string): string {
+  if (key === 'passportNumber') return `${'•'.repeat(Math.max(0, value.length - 2))}${value.slice(-2)}`;
+  return '••••';
+}
+
+/** The order of a delegation's roles on official lists, after an explicit protocol rank. */
+const roleOrder = ['Trưởng đoàn', 'Phó đoàn', 'Thành viên', 'Phiên dịch', 'Thư ký', 'Lái xe'];
+function rankOf(record: AttendeeRecord): number {
+  const explicit = Number(record.details?.protocolRank);
+  if (Number.isFinite(explicit) && explicit > 0) return explicit;
+  const role = roleOrder.indexOf(record.details?.delegationRole ?? '');
+  return 1000 + (role === -1 ? roleOrder.length : role);
+}
+
+const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
+const comparators: Record<NonNullable<ListAttendeesQuery['sort']>, (a: AttendeeRecord, b: AttendeeRecord) => number> = {
+  name: (a, b) => compareVietnameseNames(a.name, b.name),
+  organisation: (a, b) => collator.compare(a.organisation ?? '', b.organisation ?? '') || compareVietnameseNames(a.name, b.name),
+  rank: (a, b) => rankOf(a) - rankOf(b) || compareVietnameseNames(a.name, b.name),
+};
+
+export type AttendeeList = {
+  event: StoredEvent;
+  items: Attendee[];
+  groups?: { group: string; count: number; checkedIn: number }[];
+};
+
+/**
+ * The list of who comes: confirmed people (and on request the waiting list and those pending
+ * approval), sorted as official lists are, optionally grouped with a count per group. Staff get
+ * passport data masked; an organiser's read of it is logged.
+ */
+export async function listAttendees(
+  deps: AttendeesDeps,
+  eventId: string,
+  query: ListAttendeesQuery,
+  reader: { userId: string; role: Role },
+): Promise<AttendeeList> {
+  const event = await deps.events.findById(eventId);
+  if (!event) throw new EventNotFoundError();
+  const responses = new Set(['confirmed', ...(query.include ?? [])]);
+  const search = query.q ? foldAccents(query.q) : undefined;
+  const records = (await deps.attendees.listWithDetails(eventId))
+    .filter((r) => responses.has(r.response) || r.walkIn)
+    .filter((r) => !search || foldAccents(`${r.name} ${r.organisation ?? ''}`).includes(search))
+    .sort(comparators[query.sort ?? 'name']);
+  if (query.groupBy) {
+    const key = query.groupBy;
+    records.sort((a, b) => collator.compare(a[key] ?? '', b[key] ?? '') || 0);
+  }
+
+  const seesPassports = mayReadPassports(reader.role);
+  let passportShown = false;
+  const items = records.map((r): Attendee => {
+    let details: Record<string, string> | undefined;
+    if (query.details && r.details) {
+      details = Object.fromEntries(
+        Object.entries(r.details).map(([key, value]) => {
+          if (!PASSPORT_FIELDS.includes(key)) return [key, value];
+          if (seesPassports) {
+            passportShown = true;
+            return [key, value];
+          }
+          return [key, mask(key, String(value))];
+        }),
+      );
+    }
+    return {
+      registrationId: r.invitationId,
+      name: r.name,
+      organisation: r.organisation,
+      position: r.position,
+      group: r.group,
+      phone: r.phone,
+      email: r.email,
+      response: r.walkIn ? 'confirmed' : r.response,
+      checkedInAt: r.checkedInAt,
+      walkIn: r.walkIn,
+      details,
+      rank: query.sort === 'rank' ? rankOf(r) : undefined,
+    };
+  });
+  if (passportShown) {
+    await deps.personalDataLog.recordRead({ eventId, userId: reader.userId, at: deps.now().toISOString(), what: 'attendee list with passport data', count: items.length });
+  }
+
+  let groups: AttendeeList['groups'];
+  if (query.groupBy) {
+    const key = query.groupBy;
+    const byGroup = new Map<string, { count: number; checkedIn: number }>();
+    for (const item of items) {
+      const name = item[key] ?? '';
+      const entry = byGroup.get(name) ?? { count: 0, checkedIn: 0 };
+      entry.count += 1;
+      if (item.checkedInAt) entry.checkedIn += 1;
+      byGroup.set(name, entry);
+    }
+    groups = [...byGroup.entries()].map(([group, v]) => ({ group, ...v }));
+  }
+  return { event, items, groups };
+}
