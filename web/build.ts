@@ -1,7 +1,9 @@
 /**
  * Builds the web frontend: `tsx web/build.ts [--out DIR]` (default web/dist).
  *
- *   console.html   the console (/console/*), one JS and one CSS bundle
+ *   console.html   the console (/console/*): a small entry and one CSS file; each page of the
+ *                  console is a chunk loaded when it is first opened (routes.ts imports them
+ *                  lazily), with the code several pages share in chunks of its own
  *   answer.html    the participant page (/r/*), its own tiny bundle: nothing of the console
  *   assets/        content-hashed files, safe to cache for a year
  *   favicon.svg
@@ -20,15 +22,23 @@ const webDir = import.meta.dirname;
 const root = resolve(webDir, '..');
 
 export type BuiltFile = { file: string; bytes: number; gzipBytes: number };
-export type BuiltPage = { page: string; html: string; js: BuiltFile[]; css: BuiltFile[] };
+/** What one lazily imported module (a console page) adds to the first load: its chunk and the shared chunks it needs. */
+export type LazyModule = { module: string; js: BuiltFile[] };
+/**
+ * One HTML page. `js` and `css` are what its first load fetches (the entry and the chunks it
+ * imports statically); `lazy` lists what each lazily imported module fetches on top of that.
+ */
+export type BuiltPage = { page: string; html: string; js: BuiltFile[]; css: BuiltFile[]; lazy: LazyModule[] };
 export type WebBuild = { outDir: string; pages: BuiltPage[] };
 
-type PageSpec = { page: string; entry: string; title: string; description: string };
+/** `splitting`: lazily imported modules become chunks of their own (esbuild's code splitting). */
+type PageSpec = { page: string; entry: string; title: string; description: string; splitting?: boolean };
 
 const pages: PageSpec[] = [
   {
     page: 'console',
     entry: join(webDir, 'console/main.tsx'),
+    splitting: true,
     title: 'Hữu Nghị Events',
     description: 'Quản lý sự kiện của Liên hiệp các tổ chức hữu nghị tỉnh Đắk Lắk',
   },
@@ -101,17 +111,22 @@ const guardImports: esbuild.Plugin = {
   },
 };
 
-async function bundle(spec: PageSpec) {
+type Output = { name: string; contents: Uint8Array };
+type Bundle = { files: Output[]; initial: string[]; lazy: { module: string; files: string[] }[] };
+
+async function bundle(spec: PageSpec): Promise<Bundle> {
   const result = await esbuild.build({
     entryPoints: { [spec.page]: spec.entry },
     bundle: true,
     minify: true,
     format: 'esm',
+    splitting: spec.splitting ?? false,
     platform: 'browser',
     target: ['es2020', 'chrome90', 'safari15', 'firefox90'],
     jsx: 'automatic',
     jsxImportSource: 'preact',
     entryNames: '[name]-[hash]',
+    chunkNames: '[name]-[hash]',
     assetNames: '[name]-[hash]',
     outdir: 'assets',
     absWorkingDir: root,
@@ -123,13 +138,38 @@ async function bundle(spec: PageSpec) {
     logLevel: 'silent',
     plugins: [guardImports, shakeZod],
   });
-  return result.outputFiles.map((file) => ({
-    name: basename(file.path),
-    contents: file.contents,
-  }));
+  const files = result.outputFiles.map((file) => ({ name: basename(file.path), contents: file.contents }));
+
+  // Which files each load needs: an output and, transitively, what it imports statically.
+  const outputs = result.metafile.outputs;
+  const closure = (start: string, seen = new Set<string>()): Set<string> => {
+    if (seen.has(start)) return seen;
+    seen.add(start);
+    for (const imported of outputs[start]?.imports ?? []) {
+      if (imported.kind === 'import-statement' && !imported.external) closure(imported.path, seen);
+    }
+    return seen;
+  };
+  const entryKey = Object.keys(outputs).find((key) => outputs[key]!.entryPoint === relative(root, spec.entry));
+  if (!entryKey) throw new Error(`esbuild made no output for ${spec.entry}`);
+  const initial = closure(entryKey);
+  const cssOf = outputs[entryKey]!.cssBundle;
+  if (cssOf) initial.add(cssOf);
+  const lazy = Object.entries(outputs)
+    .filter(([key, output]) => output.entryPoint && key !== entryKey && key.endsWith('.js'))
+    .map(([key, output]) => ({
+      module: output.entryPoint!,
+      files: [...closure(key)].filter((file) => !initial.has(file)).map((file) => basename(file)),
+    }))
+    .sort((a, b) => a.module.localeCompare(b.module));
+  // The entry first: the HTML loads it, then preloads the chunks it imports.
+  const initialNames = [entryKey, ...[...initial].filter((file) => file !== entryKey)].map((file) => basename(file));
+  return { files, initial: initialNames, lazy };
 }
 
+/** The entry as a module script; the chunks it imports are preloaded beside it rather than found after it runs. */
 function html(spec: PageSpec, js: string[], css: string[]): string {
+  const [entry, ...preloaded] = js;
   return `<!doctype html>
 <html lang="vi">
 <head>
@@ -140,7 +180,8 @@ function html(spec: PageSpec, js: string[], css: string[]): string {
 <title>${spec.title}</title>
 <link rel="icon" href="/favicon.svg" type="image/svg+xml">
 ${css.map((file) => `<link rel="stylesheet" href="/assets/${file}">`).join('\n')}
-${js.map((file) => `<script type="module" src="/assets/${file}"></script>`).join('\n')}
+${preloaded.map((file) => `<link rel="modulepreload" href="/assets/${file}">`).join('\n')}
+${entry ? `<script type="module" src="/assets/${entry}"></script>` : ''}
 </head>
 <body>
 <div id="app"><noscript><p>Trang này cần JavaScript. / This page needs JavaScript.</p></noscript></div>
@@ -169,19 +210,21 @@ export async function buildWeb(outDir: string = join(webDir, 'dist')): Promise<W
   const built: BuiltPage[] = [];
   const written = new Set<string>();
   for (const spec of pages) {
-    const files = await bundle(spec);
-    const js = files.filter((f) => f.name.endsWith('.js'));
-    const css = files.filter((f) => f.name.endsWith('.css'));
+    const { files, initial, lazy } = await bundle(spec);
+    const sizes = new Map(files.map((file) => [file.name, sizeOf(file.name, file.contents)]));
     for (const file of files) {
       await writeAtomically(join(assetsDir, file.name), file.contents);
       written.add(file.name);
     }
-    await writeAtomically(join(out, `${spec.page}.html`), html(spec, js.map((f) => f.name), css.map((f) => f.name)));
+    const js = initial.filter((name) => name.endsWith('.js'));
+    const css = initial.filter((name) => name.endsWith('.css'));
+    await writeAtomically(join(out, `${spec.page}.html`), html(spec, js, css));
     built.push({
       page: spec.page,
       html: `${spec.page}.html`,
-      js: js.map((f) => sizeOf(f.name, f.contents)),
-      css: css.map((f) => sizeOf(f.name, f.contents)),
+      js: js.map((name) => sizes.get(name)!),
+      css: css.map((name) => sizes.get(name)!),
+      lazy: lazy.map(({ module, files: names }) => ({ module, js: names.map((name) => sizes.get(name)!) })),
     });
   }
   await writeAtomically(join(out, 'favicon.svg'), await readFile(join(webDir, 'favicon.svg')));
@@ -192,8 +235,18 @@ export async function buildWeb(outDir: string = join(webDir, 'dist')): Promise<W
   return { outDir: out, pages: built };
 }
 
+const gzipSum = (files: BuiltFile[]) => files.reduce((sum, file) => sum + file.gzipBytes, 0);
+
+/** What the first load of the page fetches, gzipped. */
 export function totalGzip(page: BuiltPage): number {
-  return [...page.js, ...page.css].reduce((sum, file) => sum + file.gzipBytes, 0);
+  return gzipSum([...page.js, ...page.css]);
+}
+
+/** The lazily loaded module that costs most, and the page's total with it (the first load included). */
+export function largestLazy(page: BuiltPage): { module: string; extraGzip: number; totalGzip: number; files: BuiltFile[] } | undefined {
+  const [largest] = [...page.lazy].sort((a, b) => gzipSum(b.js) - gzipSum(a.js));
+  if (!largest) return undefined;
+  return { module: largest.module, extraGzip: gzipSum(largest.js), totalGzip: totalGzip(page) + gzipSum(largest.js), files: largest.js };
 }
 
 async function main() {
@@ -205,7 +258,11 @@ async function main() {
   const build = await buildWeb(outDir);
   console.log(`Built the web frontend into ${relative(process.cwd(), build.outDir) || '.'} in ${Date.now() - started} ms:`);
   for (const page of build.pages) {
-    console.log(`  ${page.html.padEnd(13)} JS+CSS ${(totalGzip(page) / 1024).toFixed(1)} KB gzipped`);
+    const largest = largestLazy(page);
+    console.log(
+      `  ${page.html.padEnd(13)} JS+CSS ${(totalGzip(page) / 1024).toFixed(1)} KB gzipped` +
+        (largest ? `; with its largest page (${relative('web', largest.module)}) ${(largest.totalGzip / 1024).toFixed(1)} KB` : ''),
+    );
   }
 }
 

@@ -1,4 +1,4 @@
-import type { ComponentChildren } from 'preact';
+import type { ComponentChildren, FunctionComponent } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { User } from '../../shared/auth/auth-schema.js';
 import { can } from '../../shared/auth/permissions.js';
@@ -9,7 +9,7 @@ import { PageHeading } from './components/page-heading.js';
 import { AppContext, useApp, useText, type AppServices, type Session } from './context.js';
 import { commonMessages } from './messages.js';
 import { compilePattern, navigate, useLocation } from './router.js';
-import { homePath, routes, signInPath, type RouteDefinition } from './routes.js';
+import { homePath, routes, signInPath, type PageProps, type RouteDefinition } from './routes.js';
 
 const compiled = routes.map((route) => ({ route, match: compilePattern(route.path) }));
 
@@ -19,6 +19,28 @@ function findRoute(pathname: string) {
     if (params) return { route, params };
   }
   return undefined;
+}
+
+/** Pages already imported, and imports under way: each page's chunk is fetched once. */
+const loadedPages = new Map<RouteDefinition['load'], FunctionComponent<PageProps>>();
+const loadingPages = new Map<RouteDefinition['load'], Promise<FunctionComponent<PageProps>>>();
+
+function loadPage(route: RouteDefinition): Promise<FunctionComponent<PageProps>> {
+  let pending = loadingPages.get(route.load);
+  if (!pending) {
+    pending = route.load().then((page) => {
+      loadedPages.set(route.load, page);
+      return page;
+    });
+    // A failed import (offline, or a chunk gone after a new release) may be tried again.
+    pending.catch(() => loadingPages.delete(route.load));
+    loadingPages.set(route.load, pending);
+  }
+  return pending;
+}
+
+function prefetch(route: RouteDefinition | undefined) {
+  if (route) loadPage(route).catch(() => undefined);
 }
 
 function mayOpen(route: RouteDefinition, user: User | undefined): boolean {
@@ -91,8 +113,18 @@ export function App(props: { initialLanguage: Language }) {
   };
   useEffect(loadSession, []);
 
+  // The page's chunk is fetched while the session is asked for, not after; so is the sign-in
+  // page's, which is where a visitor without a session ends up.
+  useEffect(() => {
+    const route = findRoute(location.pathname)?.route;
+    prefetch(route);
+    if (route?.access !== 'public') prefetch(findRoute(signInPath)?.route);
+  }, []);
+
   // A new page: show the message left for it, and move focus to its heading (not on first load).
+  // A page still loading its chunk takes the focus when it appears (LazyPage).
   const firstPath = useRef(true);
+  const focusHeading = useRef(false);
   useEffect(() => {
     setFlashShown(pendingFlash.current);
     if (pendingFlash.current) services.announce(textIn(pendingFlash.current, languageRef.current));
@@ -101,7 +133,13 @@ export function App(props: { initialLanguage: Language }) {
       firstPath.current = false;
       return;
     }
-    requestAnimationFrame(() => document.querySelector<HTMLElement>('main h1')?.focus());
+    focusHeading.current = true;
+    requestAnimationFrame(() => {
+      const heading = document.querySelector<HTMLElement>('main h1');
+      if (!heading) return;
+      heading.focus();
+      focusHeading.current = false;
+    });
   }, [location.pathname]);
 
   const user = session.status === 'signed-in' ? session.user : undefined;
@@ -120,8 +158,15 @@ export function App(props: { initialLanguage: Language }) {
   } else if (!mayOpen(found.route, user)) {
     content = <Forbidden />;
   } else {
-    const Page = found.route.page;
-    content = <Page key={location.pathname} params={found.params} query={new URLSearchParams(location.search)} />;
+    content = (
+      <LazyPage
+        key={location.pathname}
+        route={found.route}
+        params={found.params}
+        query={new URLSearchParams(location.search)}
+        focusHeading={focusHeading}
+      />
+    );
   }
 
   return (
@@ -213,6 +258,40 @@ function Shell(props: {
       </div>
     </>
   );
+}
+
+/** A page from its chunk: at once when it was loaded before, else after a short "Loading…". */
+function LazyPage(props: PageProps & { route: RouteDefinition; focusHeading: { current: boolean } }) {
+  const t = useText();
+  const [Page, setPage] = useState(() => loadedPages.get(props.route.load));
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    if (Page) return;
+    let live = true;
+    loadPage(props.route)
+      .then((page) => live && setPage(() => page))
+      .catch(() => live && setFailed(true));
+    return () => {
+      live = false;
+    };
+  }, [props.route]);
+  useEffect(() => {
+    if (!Page || !props.focusHeading.current) return;
+    props.focusHeading.current = false;
+    requestAnimationFrame(() => document.querySelector<HTMLElement>('main h1')?.focus());
+  }, [Page]);
+  if (Page) return <Page params={props.params} query={props.query} />;
+  if (failed) {
+    return (
+      <div class="notice error" role="alert">
+        <p>{t('page.loadFailed')}</p>
+        <button type="button" class="button" onClick={() => window.location.reload()}>
+          {t('page.reload')}
+        </button>
+      </div>
+    );
+  }
+  return <Loading />;
 }
 
 function Redirect(props: { to: string }) {

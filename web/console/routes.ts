@@ -2,19 +2,16 @@ import type { FunctionComponent } from 'preact';
 import type { Permission } from '../../shared/auth/permissions.js';
 import type { CommonKey } from './messages.js';
 import type { Params } from './router.js';
-import { AccountPage } from './pages/account.js';
-import { EventDetailPage } from './pages/event-detail.js';
-import { EventFormPage } from './pages/event-form.js';
-import { EventsListPage } from './pages/events-list.js';
-import { SetPasswordPage } from './pages/set-password.js';
-import { SignInPage } from './pages/sign-in.js';
-import { UsersPage } from './pages/users.js';
 
 export type PageProps = { params: Params; query: URLSearchParams };
 
 export type RouteDefinition = {
   path: string;
-  page: FunctionComponent<PageProps>;
+  /**
+   * The page's module, imported when the page is first opened: the build makes each page a chunk
+   * of its own, so the console's first load carries no page's code but the one shown.
+   */
+  load: () => Promise<FunctionComponent<PageProps>>;
   /** Who may open it: anyone, anyone signed in, or a permission of shared/auth/permissions.ts. */
   access: 'public' | 'signed-in' | Permission;
   /** Shown in the main menu under this label, in this order, to those who may open it. */
@@ -26,12 +23,12 @@ export const signInPath = '/console/sign-in';
 
 /** Every page of the console. A new page is one file in pages/ and one line here. */
 export const routes: RouteDefinition[] = [
-  { path: '/console/sign-in', page: SignInPage, access: 'public' },
-  { path: '/console/set-password', page: SetPasswordPage, access: 'public' },
-  { path: '/console/events', page: EventsListPage, access: 'events:read', menu: 'menu.events' },
-  { path: '/console/events/new', page: EventFormPage, access: 'events:write' },
-  { path: '/console/events/:eventId', page: EventDetailPage, access: 'events:read' },
-  { path: '/console/events/:eventId/edit', page: EventFormPage, access: 'events:write' },
-  { path: '/console/users', page: UsersPage, access: 'users:manage', menu: 'menu.users' },
-  { path: '/console/account', page: AccountPage, access: 'signed-in', menu: 'menu.account' },
+  { path: signInPath, load: () => import('./pages/sign-in.js').then((m) => m.SignInPage), access: 'public' },
+  { path: '/console/set-password', load: () => import('./pages/set-password.js').then((m) => m.SetPasswordPage), access: 'public' },
+  { path: '/console/events', load: () => import('./pages/events-list.js').then((m) => m.EventsListPage), access: 'events:read', menu: 'menu.events' },
+  { path: '/console/events/new', load: () => import('./pages/event-form.js').then((m) => m.EventFormPage), access: 'events:write' },
+  { path: '/console/events/:eventId', load: () => import('./pages/event-detail.js').then((m) => m.EventDetailPage), access: 'events:read' },
+  { path: '/console/events/:eventId/edit', load: () => import('./pages/event-form.js').then((m) => m.EventFormPage), access: 'events:write' },
+  { path: '/console/users', load: () => import('./pages/users.js').then((m) => m.UsersPage), access: 'users:manage', menu: 'menu.users' },
+  { path: '/console/account', load: () => import('./pages/account.js').then((m) => m.AccountPage), access: 'signed-in', menu: 'menu.account' },
 ];
