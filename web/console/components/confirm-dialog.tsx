@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useId, useRef } from 'preact/hooks';
 import { useText } from '../context.js';
 
 /**
@@ -20,6 +20,8 @@ export function ConfirmDialog(props: {
 }) {
   const t = useText();
   const ref = useRef<HTMLDialogElement>(null);
+  // A page may hold several of these dialogs: each names itself by its own ids.
+  const id = useId();
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
@@ -30,13 +32,13 @@ export function ConfirmDialog(props: {
     <dialog
       ref={ref}
       class="dialog"
-      aria-labelledby="confirm-title"
-      aria-describedby="confirm-body"
+      aria-labelledby={`${id}-title`}
+      aria-describedby={`${id}-body`}
       onClose={() => props.onClose()}
       onCancel={() => props.onClose()}
     >
-      <h2 id="confirm-title">{props.title}</h2>
-      <div id="confirm-body">{props.children}</div>
+      <h2 id={`${id}-title`}>{props.title}</h2>
+      <div id={`${id}-body`}>{props.children}</div>
       <div class="actions">
         <button type="button" class="button" autoFocus onClick={() => ref.current?.close()}>
           {props.cancelLabel ?? t('common.back')}
