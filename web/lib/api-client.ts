@@ -46,6 +46,8 @@ export type ApiClientOptions = {
   fetch?: typeof fetch;
 };
 
+type RawBody = { body: Blob | string; contentType: string };
+
 export type Query = Record<string, string | number | boolean | undefined | null>;
 
 export function withQuery(path: string, query?: Query): string {
@@ -64,17 +66,18 @@ export type ApiClient = ReturnType<typeof createApiClient>;
 export function createApiClient(options: ApiClientOptions) {
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
 
-  async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  async function request<T>(method: string, path: string, body?: unknown, raw?: RawBody): Promise<T> {
     const language = options.language();
     const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': language };
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (raw) headers['Content-Type'] = raw.contentType;
+    else if (body !== undefined) headers['Content-Type'] = 'application/json';
     let response: Response;
     try {
       response = await doFetch((options.baseUrl ?? '') + path, {
         method,
         headers,
         credentials: 'same-origin',
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: raw ? raw.body : body === undefined ? undefined : JSON.stringify(body),
       });
     } catch {
       throw new ApiError(0, 'network', clientText.network[language]);
@@ -103,6 +106,8 @@ export function createApiClient(options: ApiClientOptions) {
   return {
     get: <T>(path: string, query?: Query) => request<T>('GET', withQuery(path, query)),
     post: <T>(path: string, body?: unknown) => request<T>('POST', path, body),
+    /** A body sent as it is, not as JSON: a CSV file's bytes or text, with its media type. */
+    postRaw: <T>(path: string, body: Blob | string, contentType: string) => request<T>('POST', path, undefined, { body, contentType }),
     patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
     delete: <T>(path: string) => request<T>('DELETE', path),
   };

@@ -157,6 +157,8 @@ type InputAttributes = {
   autoCapitalize?: 'off' | 'none' | 'on' | 'sentences' | 'words' | 'characters';
   lang?: string;
   maxLength?: number;
+  /** The id of a <datalist> of suggestions. */
+  list?: string;
 };
 
 export function TextField(

@@ -54,6 +54,7 @@ const messages = defineMessages({
     pending: 'Chờ duyệt',
     declined: 'Từ chối',
     checkedIn: 'Đã có mặt',
+    invitations: 'Khách mời',
   },
   en: {
     loadingTitle: 'Event',
@@ -99,6 +100,7 @@ const messages = defineMessages({
     pending: 'Awaiting approval',
     declined: 'Declined',
     checkedIn: 'Checked in',
+    invitations: 'Invitees',
   },
 });
 
@@ -180,6 +182,11 @@ export function EventDetailPage({ params }: PageProps) {
         <>
           {can('events:write') && editable && (
             <div class="toolbar" role="group" aria-label={t('actions')}>
+              {can('invitations:read') && (
+                <a class="button" href={`/console/events/${encodeURIComponent(event.eventId)}/invitations`}>
+                  {t('invitations')}
+                </a>
+              )}
               <a class="button" href={`/console/events/${encodeURIComponent(event.eventId)}/edit`}>
                 {t('edit')}
               </a>
@@ -196,6 +203,13 @@ export function EventDetailPage({ params }: PageProps) {
               <button type="button" class="button danger" disabled={Boolean(busy)} onClick={() => setConfirming('cancel')}>
                 {t('cancel')}
               </button>
+            </div>
+          )}
+          {!(can('events:write') && editable) && can('invitations:read') && (
+            <div class="toolbar">
+              <a class="button" href={`/console/events/${encodeURIComponent(event.eventId)}/invitations`}>
+                {t('invitations')}
+              </a>
             </div>
           )}
 
