@@ -1,4 +1,5 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { createCheckInCodes } from '../../shared/attendees/check-in-codes.js';
 import type { AppConfig } from '../../shared/config.js';
 import type { MailDeliveryDeps } from '../../shared/email/deliver-outbox-message.js';
 import type { Mailer } from '../../shared/email/mailer.js';
@@ -21,6 +22,8 @@ export function buildMailDeps(
   const outbox = createOutboxRepository(db, config.tableName);
   const events = createEventsRepository(db, config.tableName);
   const invitations = createInvitationsRepository(db, config.tableName, createLinkTokens(config.linkSecret));
+  // The same secret as the desk's check-in (functions/api/deps.ts), so the mailed code opens the door.
+  const checkInCodes = createCheckInCodes(config.linkSecret);
   return {
     queue: { outbox, events, listInvitations: (eventId) => invitations.listAllByEvent(eventId), now },
     delivery: {
@@ -29,6 +32,7 @@ export function buildMailDeps(
       findInvitation: (eventId, invitationId) => invitations.findById(eventId, invitationId),
       linkFor: async (invitation) => `${config.publicUrl}/r/${invitations.linkTokenOf(invitation)}`,
       mailer,
+      checkInCodeFor: (eventId, invitationId) => checkInCodes.codeFor(eventId, invitationId),
       now,
     },
   };

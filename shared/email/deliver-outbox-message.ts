@@ -1,8 +1,9 @@
 import type { EventsRepository } from '../events/events-repository.js';
 import type { StoredInvitation } from '../invitations/invitations-repository.js';
-import { isNoticeKind, renderInvitationEmail } from './invitation-templates.js';
+import { isNoticeKind, isSeatKind, renderInvitationEmail } from './invitation-templates.js';
 import type { Mailer } from './mailer.js';
 import type { OutboxMessage, OutboxRepository } from './outbox-repository.js';
+import { buildSeatAttachments, CHECK_IN_QR_CONTENT_ID } from './seat-attachments.js';
 import { backoffSeconds, classifySendError, MAX_SEND_ATTEMPTS } from './send-errors.js';
 
 export type MailDeliveryDeps = {
@@ -12,6 +13,11 @@ export type MailDeliveryDeps = {
   /** The personal link for an invitation, `${PUBLIC_URL}/r/<token>`. */
   linkFor: (invitation: StoredInvitation) => Promise<string>;
   mailer: Mailer;
+  /**
+   * The door code of a seat; with it, a seat notice (confirmed, promoted, approved) carries the
+   * code, its QR image and a calendar file. Without it, the notice goes out as plain text and HTML.
+   */
+  checkInCodeFor?: (eventId: string, invitationId: string) => string;
   now: () => Date;
   /** How long a claim holds before the message counts as interrupted; LEASE_SECONDS by default. */
   leaseSeconds?: number;
@@ -58,6 +64,7 @@ export async function deliverOutboxMessage(deps: MailDeliveryDeps, message: Outb
     return 'failed';
   }
 
+  const checkInCode = isSeatKind(claimed.kind) ? deps.checkInCodeFor?.(claimed.eventId, claimed.invitationId) : undefined;
   const mail = renderInvitationEmail(
     {
       to: invitation.email,
@@ -66,10 +73,21 @@ export async function deliverOutboxMessage(deps: MailDeliveryDeps, message: Outb
       event,
       link: await deps.linkFor(invitation),
       replyTo: event.contact?.email,
+      checkIn: checkInCode ? { code: checkInCode, qrContentId: CHECK_IN_QR_CONTENT_ID } : undefined,
     },
     event.mailTemplates,
     claimed.kind,
   );
+  if (checkInCode) {
+    mail.attachments = await buildSeatAttachments({
+      eventId: claimed.eventId,
+      invitationId: claimed.invitationId,
+      language: invitation.language,
+      event,
+      checkInCode,
+      now: deps.now(),
+    });
+  }
   try {
     const { messageId } = await deps.mailer.send(mail);
     await deps.outbox.completeSent(claimed, messageId, now(), { notice });

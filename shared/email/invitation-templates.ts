@@ -30,6 +30,10 @@ export type NoticeKind = (typeof noticeKinds)[number];
 export type MailKind = (typeof mailKinds)[number];
 
 export const isNoticeKind = (kind: MailKind): kind is NoticeKind => (noticeKinds as readonly string[]).includes(kind);
+/** Notices that mean a seat: they carry the calendar file and the door code. */
+export const seatKinds = ['confirmed', 'promoted', 'approved'] as const satisfies readonly NoticeKind[];
+export type SeatKind = (typeof seatKinds)[number];
+export const isSeatKind = (kind: MailKind): kind is SeatKind => (seatKinds as readonly string[]).includes(kind);
 
 /** An event's own templates, per kind of mail and language; what is missing uses the default. */
 export const eventMailTemplatesSchema = z.strictObject({
@@ -110,7 +114,10 @@ const defaultReminderTemplates: Record<'vi' | 'en', MailTemplate> = {
   },
 };
 
-/** A short notice: a greeting, what happened, the event, the personal link, the contact. */
+/**
+ * A short notice: a greeting, what happened, the event, the personal link, the contact. `{{door}}`
+ * is not an organiser's placeholder: it becomes the door code of a seat notice, or nothing.
+ */
 function notice(vi: { subject: string; lines: string[] }, en: { subject: string; lines: string[] }): Record<'vi' | 'en', MailTemplate> {
   return {
     vi: {
@@ -123,6 +130,7 @@ function notice(vi: { subject: string; lines: string[] }, en: { subject: string;
         'Sự kiện: {{event}}',
         'Thời gian: {{time}}',
         'Địa điểm: {{place}}',
+        '{{door}}',
         '',
         'Xem hoặc thay đổi đăng ký qua đường dẫn riêng:',
         '{{link}}',
@@ -142,6 +150,7 @@ function notice(vi: { subject: string; lines: string[] }, en: { subject: string;
         'Event: {{event}}',
         'Time: {{time}}',
         'Place: {{place}}',
+        '{{door}}',
         '',
         'See or change your registration through your personal link:',
         '{{link}}',
@@ -209,6 +218,11 @@ export type InvitationMailData = {
   event: { title: { vi: string; en?: string }; startsAt: string; endsAt: string; venue: string; venueMapUrl?: string; contact?: { name: string; email?: string; phone?: string } };
   link: string;
   replyTo?: string;
+  /**
+   * For a seat notice: the code that opens the door (never the personal link), and the Content-ID
+   * of the attached QR image that holds it.
+   */
+  checkIn?: { code: string; qrContentId?: string };
 };
 
 function placeholderValues(data: InvitationMailData): Record<Placeholder, string> {
@@ -246,8 +260,9 @@ export function renderInvitationEmail(
   const own = isNoticeKind(kind) ? undefined : templates[kind]?.[data.language];
   const template = own ?? defaultTemplates[kind][data.language];
   const values = placeholderValues(data);
-  const text = fill(template.body, values, (v) => v);
-  const htmlBody = fill(escapeHtml(template.body), values, (value, key) =>
+  const checkIn = isSeatKind(kind) ? data.checkIn : undefined;
+  const text = fill(withDoor(template.body, data.language, checkIn, false), values, (v) => v);
+  const htmlBody = fill(withDoor(escapeHtml(template.body), data.language, checkIn, true), values, (value, key) =>
     key === 'link' ? `<a href="${escapeHtml(value)}">${escapeHtml(value)}</a>` : escapeHtml(value),
   );
   return {
@@ -260,4 +275,36 @@ export function renderInvitationEmail(
       .join('<br>\n')}</body></html>`,
     replyTo: data.replyTo,
   };
+}
+
+const doorText = {
+  vi: {
+    code: 'Mã vào cửa',
+    show: 'Khi đến, xin {{salutation}} đưa mã QR trong thư này (hoặc đọc mã vào cửa ở trên) tại bàn đón tiếp. Tệp lịch (.ics) đính kèm giúp thêm sự kiện vào lịch.',
+  },
+  en: {
+    code: 'Door code',
+    show: 'On arrival, show the QR code in this mail (or give the door code above) at the reception desk. The attached calendar file (.ics) adds the event to your calendar.',
+  },
+};
+
+/** The door code, grouped in fives for reading aloud; the desk ignores the dash. */
+export const displayCheckInCode = (code: string) => code.replace(/^(.{5})(?=.)/, '$1-');
+
+/** Puts the door code (and in HTML the QR image) where the template says `{{door}}`. */
+function withDoor(body: string, language: 'vi' | 'en', checkIn: InvitationMailData['checkIn'], html: boolean): string {
+  if (!checkIn) return body.replace(/\n?\{\{door\}\}/g, '');
+  const words = doorText[language];
+  const code = displayCheckInCode(singleLine(checkIn.code));
+  const lines = html
+    ? [
+        '',
+        `${escapeHtml(words.code)}: <strong style="font-size:1.3em;letter-spacing:0.1em">${escapeHtml(code)}</strong>`,
+        ...(checkIn.qrContentId
+          ? [`<img src="cid:${escapeHtml(checkIn.qrContentId)}" alt="QR ${escapeHtml(code)}" width="220" height="220" style="display:block">`]
+          : []),
+        escapeHtml(words.show),
+      ]
+    : ['', `${words.code}: ${code}`, words.show];
+  return body.replace(/\{\{door\}\}/g, lines.join('\n'));
 }

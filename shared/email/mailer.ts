@@ -5,6 +5,18 @@ export type OutgoingEmail = {
   text: string;
   html: string;
   replyTo?: string;
+  /** Files sent with the mail; an inline one is shown in the HTML by `<img src="cid:contentId">`. */
+  attachments?: EmailAttachment[];
+};
+
+export type EmailAttachment = {
+  filename: string;
+  /** A MIME type with optional parameters, e.g. `text/calendar; method=PUBLISH`. */
+  contentType: string;
+  content: Uint8Array;
+  inline?: boolean;
+  /** Without angle brackets, e.g. `check-in-qr@huu-nghi.events`. */
+  contentId?: string;
 };
 
 export type Mailer = {

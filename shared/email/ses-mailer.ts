@@ -1,5 +1,6 @@
 import { GetAccountCommand, SendEmailCommand, type SESv2Client } from '@aws-sdk/client-sesv2';
 import { singleLine, type Mailer } from './mailer.js';
+import { buildMimeMessage } from './mime-message.js';
 
 export function createSesMailer(
   ses: SESv2Client,
@@ -7,6 +8,21 @@ export function createSesMailer(
 ): Mailer {
   return {
     async send(email) {
+      if (email.attachments?.length) {
+        // Simple content takes Attachments too, but the emulator stores those as given, proving
+        // nothing about the mail a reader gets. A MIME message of our own (Raw) is the same bytes
+        // in SES and in the emulator, which reads it with a real MIME parser.
+        const raw = buildMimeMessage({ ...email, from: settings.from });
+        const result = await ses.send(
+          new SendEmailCommand({
+            FromEmailAddress: encodeDisplayName(settings.from),
+            Destination: { ToAddresses: [email.to] },
+            ConfigurationSetName: settings.configurationSet,
+            Content: { Raw: { Data: Buffer.from(raw, 'ascii') } },
+          }),
+        );
+        return { messageId: result.MessageId ?? '' };
+      }
       const result = await ses.send(
         new SendEmailCommand({
           FromEmailAddress: encodeDisplayName(settings.from),
