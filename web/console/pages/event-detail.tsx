@@ -55,6 +55,7 @@ const messages = defineMessages({
     declined: 'Từ chối',
     checkedIn: 'Đã có mặt',
     invitations: 'Khách mời',
+    mailTemplates: 'Mẫu thư mời',
   },
   en: {
     loadingTitle: 'Event',
@@ -101,6 +102,7 @@ const messages = defineMessages({
     declined: 'Declined',
     checkedIn: 'Checked in',
     invitations: 'Invitees',
+    mailTemplates: 'Invitation mail',
   },
 });
 
@@ -200,6 +202,9 @@ export function EventDetailPage({ params }: PageProps) {
                   {t('close')}
                 </button>
               )}
+              <a class="button" href={`/console/events/${encodeURIComponent(event.eventId)}/mail-templates`}>
+                {t('mailTemplates')}
+              </a>
               <button type="button" class="button danger" disabled={Boolean(busy)} onClick={() => setConfirming('cancel')}>
                 {t('cancel')}
               </button>

@@ -34,6 +34,7 @@ const messages = defineMessages({
     back: 'Về trang sự kiện',
     notFound: 'Không tìm thấy sự kiện này.',
     add: 'Thêm khách mời',
+    templates: 'Mẫu thư mời',
     sendTitle: 'Gửi thư mời',
     send: 'Gửi thư mời',
     remind: 'Nhắc người chưa trả lời',
@@ -98,6 +99,7 @@ const messages = defineMessages({
     back: 'Back to the event',
     notFound: 'This event was not found.',
     add: 'Add invitees',
+    templates: 'Invitation mail',
     sendTitle: 'Send invitations',
     send: 'Send invitations',
     remind: 'Remind those who have not answered',
@@ -442,6 +444,11 @@ export function InvitationsPage({ params, query }: PageProps) {
             <button type="button" ref={addButton} class="button primary" onClick={() => setImporting(true)}>
               {t('add')}
             </button>
+          )}
+          {event && (event.status === 'draft' || event.status === 'published') && can('events:write') && (
+            <a class="button" href={`/console/events/${encodeURIComponent(eventId)}/mail-templates`}>
+              {t('templates')}
+            </a>
           )}
         </div>
       )}

@@ -1,0 +1,306 @@
+import { useEffect, useState } from 'preact/hooks';
+import {
+  defaultTemplates,
+  eventMailTemplatesSchema,
+  placeholders,
+  renderInvitationEmail,
+  type EventMailTemplates,
+  type MailTemplate,
+} from '../../../shared/email/invitation-templates.js';
+import type { Event } from '../../../shared/events/event-schema.js';
+import type { Invitation } from '../../../shared/invitations/invitation-schema.js';
+import { ApiError } from '../../lib/api-client.js';
+import { errorsFromFailure, validateWith, type FieldErrors } from '../../lib/form.js';
+import { defineMessages, pickLocalized, type Language } from '../../lib/i18n.js';
+import { Form, SubmitButton, TextArea, TextField } from '../components/form.js';
+import { PageHeading } from '../components/page-heading.js';
+import { useApp, useSchemaMessages, useText } from '../context.js';
+import type { PageProps } from '../routes.js';
+
+const messages = defineMessages({
+  vi: {
+    title: 'Mẫu thư mời',
+    back: 'Về trang sự kiện',
+    toInvitees: 'Danh sách khách mời',
+    intro:
+      'Mỗi khách mời nhận thư bằng ngôn ngữ của mình. Để nguyên nội dung mặc định nếu không cần thay đổi; mẫu nào giống mặc định sẽ không được lưu riêng.',
+    kinds: 'Loại thư',
+    'kind.invitation': 'Thư mời',
+    'kind.reminder': 'Thư nhắc',
+    'lang.vi': 'Tiếng Việt',
+    'lang.en': 'Tiếng Anh',
+    subject: 'Tiêu đề',
+    body: 'Nội dung',
+    placeholdersTitle: 'Chỗ điền tự động',
+    placeholdersHint: 'Gõ đúng như dưới đây (kể cả hai cặp ngoặc nhọn); khi gửi, hệ thống điền thông tin của từng khách mời.',
+    'ph.salutation': 'Ông / Bà / Đồng chí (Mr / Ms)',
+    'ph.name': 'họ tên khách mời',
+    'ph.event': 'tên sự kiện',
+    'ph.time': 'thời gian',
+    'ph.place': 'địa điểm',
+    'ph.contact': 'người liên hệ của ban tổ chức',
+    'ph.link': 'đường dẫn riêng để trả lời',
+    isDefault: 'Đang dùng mẫu mặc định.',
+    isOwn: 'Mẫu riêng của sự kiện.',
+    reset: 'Dùng lại mẫu mặc định',
+    preview: 'Xem trước',
+    previewFor: 'Với thông tin của {name}',
+    sampleName: 'Nguyễn Văn An',
+    previewSubject: 'Tiêu đề:',
+    save: 'Lưu mẫu thư',
+    saved: 'Đã lưu mẫu thư.',
+    notFound: 'Không tìm thấy sự kiện này.',
+  },
+  en: {
+    title: 'Invitation mail',
+    back: 'Back to the event',
+    toInvitees: 'Invitees',
+    intro:
+      'Each invitee gets the mail in their own language. Leave the default text if it suits; a template that matches the default is not stored separately.',
+    kinds: 'Kind of mail',
+    'kind.invitation': 'Invitation',
+    'kind.reminder': 'Reminder',
+    'lang.vi': 'Vietnamese',
+    'lang.en': 'English',
+    subject: 'Subject',
+    body: 'Body',
+    placeholdersTitle: 'Filled in for each invitee',
+    placeholdersHint: 'Type them exactly as shown (double braces included); each mail gets the invitee’s own details.',
+    'ph.salutation': 'Mr / Ms (Ông / Bà / Đồng chí)',
+    'ph.name': 'the invitee’s name',
+    'ph.event': 'the event’s title',
+    'ph.time': 'its time',
+    'ph.place': 'its place',
+    'ph.contact': 'the organisers’ contact',
+    'ph.link': 'the personal link to answer',
+    isDefault: 'Using the default template.',
+    isOwn: 'This event’s own template.',
+    reset: 'Back to the default',
+    preview: 'Preview',
+    previewFor: 'With the details of {name}',
+    sampleName: 'Jane Smith',
+    previewSubject: 'Subject:',
+    save: 'Save templates',
+    saved: 'The templates are saved.',
+    notFound: 'This event was not found.',
+  },
+});
+
+type Kind = 'invitation' | 'reminder';
+const kinds: Kind[] = ['invitation', 'reminder'];
+const languages: Language[] = ['vi', 'en'];
+type Drafts = Record<Kind, Record<Language, MailTemplate>>;
+
+const draftsOf = (own: EventMailTemplates | undefined): Drafts => ({
+  invitation: { vi: own?.invitation?.vi ?? defaultTemplates.invitation.vi, en: own?.invitation?.en ?? defaultTemplates.invitation.en },
+  reminder: { vi: own?.reminder?.vi ?? defaultTemplates.reminder.vi, en: own?.reminder?.en ?? defaultTemplates.reminder.en },
+});
+
+const sameAsDefault = (kind: Kind, language: Language, template: MailTemplate) =>
+  template.subject.trim() === defaultTemplates[kind][language].subject && template.body.trim() === defaultTemplates[kind][language].body;
+
+/** What is stored: only the templates that differ from the defaults (null when none does). */
+function toStore(drafts: Drafts): EventMailTemplates | null {
+  const out: EventMailTemplates = {};
+  for (const kind of kinds) {
+    for (const language of languages) {
+      const template = drafts[kind][language];
+      if (!sameAsDefault(kind, language, template)) out[kind] = { ...out[kind], [language]: template };
+    }
+  }
+  return Object.keys(out).length > 0 ? out : null;
+}
+
+/**
+ * An event's own invitation and reminder mails, per language, with the placeholders each invitee's
+ * details fill, and a preview rendered by the same function the sender uses.
+ */
+export function MailTemplatesPage({ params }: PageProps) {
+  const { api, language, announce } = useApp();
+  const t = useText(messages);
+  const translate = useSchemaMessages();
+  const eventId = params.eventId!;
+  const path = `/api/events/${encodeURIComponent(eventId)}`;
+  const [event, setEvent] = useState<Event>();
+  const [notFound, setNotFound] = useState(false);
+  const [loadError, setLoadError] = useState<string>();
+  const [drafts, setDrafts] = useState<Drafts>();
+  const [kind, setKind] = useState<Kind>('invitation');
+  const [sample, setSample] = useState<Invitation>();
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState(false);
+
+  useEffect(() => {
+    api
+      .get<{ event: Event }>(path)
+      .then(({ event: loaded }) => {
+        setEvent(loaded);
+        setDrafts(draftsOf(loaded.mailTemplates));
+      })
+      .catch((failure: unknown) => {
+        if (failure instanceof ApiError && failure.status === 404) setNotFound(true);
+        else setLoadError(failure instanceof Error ? failure.message : String(failure));
+      });
+    api
+      .get<{ items: Invitation[] }>(`${path}/invitations`, { limit: 1 })
+      .then((page) => setSample(page.items[0]))
+      .catch(() => undefined);
+  }, [path]);
+
+  const setTemplate = (language: Language, part: keyof MailTemplate) => (value: string) => {
+    setSaved(false);
+    setDrafts((current) => current && { ...current, [kind]: { ...current[kind], [language]: { ...current[kind][language], [part]: value } } });
+  };
+
+  async function save() {
+    if (!drafts) return;
+    setSaved(false);
+    const stored = toStore(drafts);
+    if (stored) {
+      const checked = validateWith(eventMailTemplatesSchema, stored, translate);
+      if (!checked.ok) return setErrors(checked.errors);
+    }
+    setErrors({});
+    setBusy(true);
+    try {
+      const answer = await api.patch<{ event: Event }>(path, { mailTemplates: stored });
+      setEvent(answer.event);
+      setSaved(true);
+      announce(t('saved'));
+    } catch (failure) {
+      const found = errorsFromFailure(failure, translate);
+      setErrors(Object.fromEntries(Object.entries(found).map(([key, message]) => [key.replace(/^mailTemplates\./, ''), message])));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (notFound) {
+    return (
+      <section>
+        <PageHeading text={t('title')} />
+        <p class="notice error" role="alert">
+          {t('notFound')}
+        </p>
+      </section>
+    );
+  }
+
+  const title = event ? pickLocalized(event.title, language) : undefined;
+  const base = `/console/events/${encodeURIComponent(eventId)}`;
+
+  return (
+    <section>
+      <p class="breadcrumb">
+        <a href={base} lang={title?.lang}>
+          ← {title?.text ?? t('back')}
+        </a>
+      </p>
+      <PageHeading text={t('title')}>
+        <a class="button" href={`${base}/invitations`}>
+          {t('toInvitees')}
+        </a>
+      </PageHeading>
+      {loadError && (
+        <p class="notice error" role="alert">
+          {loadError}
+        </p>
+      )}
+      {!drafts || !event ? (
+        !loadError && (
+          <p class="loading" role="status">
+            {t('common.loading')}
+          </p>
+        )
+      ) : (
+        <>
+          <p class="lead">{t('intro')}</p>
+          <details class="card placeholders">
+            <summary>{t('placeholdersTitle')}</summary>
+            <p class="hint">{t('placeholdersHint')}</p>
+            <dl class="placeholder-list">
+              {placeholders.map((name) => (
+                <div key={name}>
+                  <dt>
+                    <code>{`{{${name}}}`}</code>
+                  </dt>
+                  <dd>{t(`ph.${name}`)}</dd>
+                </div>
+              ))}
+            </dl>
+          </details>
+
+          <div class="segmented" role="group" aria-label={t('kinds')}>
+            {kinds.map((value) => (
+              <button key={value} type="button" class="segment" aria-pressed={kind === value ? 'true' : 'false'} onClick={() => setKind(value)}>
+                {t(`kind.${value}`)}
+              </button>
+            ))}
+          </div>
+
+          <Form errors={errors} onSubmit={save} labelledBy="templates-kind">
+            <h2 id="templates-kind" class="visually-hidden">
+              {t(`kind.${kind}`)}
+            </h2>
+            <div class="template-grid">
+              {languages.map((lang) => {
+                const template = drafts[kind][lang];
+                const isDefault = sameAsDefault(kind, lang, template);
+                const rendered = renderInvitationEmail(
+                  {
+                    to: sample?.email ?? 'an.nv@example.org',
+                    language: lang,
+                    name: sample?.name ?? t('sampleName'),
+                    event,
+                    link: `${window.location.origin}/r/…`,
+                  },
+                  { [kind]: { [lang]: template } },
+                  kind,
+                );
+                return (
+                  <fieldset key={`${kind}-${lang}`} class="card template" lang={lang}>
+                    <legend>{t(`lang.${lang}`)}</legend>
+                    <p class="hint">
+                      {isDefault ? t('isDefault') : t('isOwn')}{' '}
+                      {!isDefault && (
+                        <button
+                          type="button"
+                          class="button link"
+                          onClick={() => {
+                            setSaved(false);
+                            setDrafts({ ...drafts, [kind]: { ...drafts[kind], [lang]: defaultTemplates[kind][lang] } });
+                          }}
+                        >
+                          {t('reset')}
+                        </button>
+                      )}
+                    </p>
+                    <TextField name={`${kind}.${lang}.subject`} label={t('subject')} value={template.subject} onValue={setTemplate(lang, 'subject')} />
+                    <TextArea name={`${kind}.${lang}.body`} label={t('body')} rows={12} value={template.body} onValue={setTemplate(lang, 'body')} />
+                    <section class="mail-preview" aria-label={`${t('preview')}: ${t(`lang.${lang}`)}`}>
+                      <h3>{t('preview')}</h3>
+                      <p class="hint">{t('previewFor', { name: sample?.name ?? t('sampleName') })}</p>
+                      <p class="mail-subject">
+                        <span class="muted">{t('previewSubject')}</span> {rendered.subject}
+                      </p>
+                      <div class="mail-body">{rendered.text}</div>
+                    </section>
+                  </fieldset>
+                );
+              })}
+            </div>
+            <div class="actions sticky-actions">
+              <SubmitButton busy={busy} label={t('save')} />
+              {saved && (
+                <span class="saved-note" role="status">
+                  {t('saved')}
+                </span>
+              )}
+            </div>
+          </Form>
+        </>
+      )}
+    </section>
+  );
+}
