@@ -86,7 +86,11 @@ export function useSendRun(eventId: string, counts: InvitationCounts | undefined
     const queued = counts.emailStatus.queued;
     let current = runRef.current;
     if (!current || current.finished) {
-      if (queued === 0) return;
+      if (queued === 0) {
+        // Nothing under way: a run recorded before (it ended while this page was closed) is over.
+        if (!current) keepRun(eventId, undefined);
+        return;
+      }
       // Under way when the page opened: the run this tab started, else an estimate from the counts.
       current = readRun(eventId) ?? {
         total: counts.total - counts.emailStatus.not_sent,

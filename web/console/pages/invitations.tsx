@@ -398,6 +398,8 @@ export function InvitationsPage({ params, query }: PageProps) {
 
   const title = event ? pickLocalized(event.title, language) : undefined;
   const published = event?.status === 'published';
+  /** Invitees are added, and mail templates changed, only while the event is a draft or published. */
+  const open = event?.status === 'draft' || published;
   const failures = counts ? failuresIn(counts) : 0;
   const filtered = Boolean(emailStatus || response || group || q);
 
@@ -438,14 +440,14 @@ export function InvitationsPage({ params, query }: PageProps) {
         </div>
       )}
 
-      {mayWrite && (
+      {mayWrite && open && (
         <div class="toolbar">
           {!importing && (
             <button type="button" ref={addButton} class="button primary" onClick={() => setImporting(true)}>
               {t('add')}
             </button>
           )}
-          {event && (event.status === 'draft' || event.status === 'published') && can('events:write') && (
+          {can('events:write') && (
             <a class="button" href={`/console/events/${encodeURIComponent(eventId)}/mail-templates`}>
               {t('templates')}
             </a>
@@ -453,7 +455,7 @@ export function InvitationsPage({ params, query }: PageProps) {
         </div>
       )}
 
-      {mayWrite && importing && (
+      {mayWrite && open && importing && (
         <InviteeImport
           eventId={eventId}
           onImported={imported}
@@ -597,7 +599,7 @@ export function InvitationsPage({ params, query }: PageProps) {
             </p>
           )
         ) : items.length === 0 ? (
-          <p class="empty">{filtered ? t('noMatch') : mayWrite ? t('empty') : t('emptyReadOnly')}</p>
+          <p class="empty">{filtered ? t('noMatch') : mayWrite && open ? t('empty') : t('emptyReadOnly')}</p>
         ) : (
           <table class="table invitations-table">
             <thead>
