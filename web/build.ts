@@ -31,14 +31,28 @@ export type LazyModule = { module: string; js: BuiltFile[] };
 export type BuiltPage = { page: string; html: string; js: BuiltFile[]; css: BuiltFile[]; lazy: LazyModule[] };
 export type WebBuild = { outDir: string; pages: BuiltPage[] };
 
-/** `splitting`: lazily imported modules become chunks of their own (esbuild's code splitting). */
-type PageSpec = { page: string; entry: string; title: string; description: string; splitting?: boolean };
+/**
+ * `splitting`: lazily imported modules become chunks of their own (esbuild's code splitting).
+ * `chunkLists`: for these lazily imported modules the HTML names every chunk they need, in a
+ * `<meta name="chunks:NAME">`, so the page can fetch them side by side when it knows it will need
+ * them, instead of one round trip after another as each chunk reveals its imports.
+ */
+type PageSpec = {
+  page: string;
+  entry: string;
+  title: string;
+  description: string;
+  splitting?: boolean;
+  chunkLists?: Record<string, string>;
+};
 
 const pages: PageSpec[] = [
   {
     page: 'console',
     entry: join(webDir, 'console/main.tsx'),
     splitting: true,
+    // A visit without a session lands on the sign-in page: app.tsx fetches its chunks at once then.
+    chunkLists: { 'sign-in': join(webDir, 'console/pages/sign-in.tsx') },
     title: 'Hữu Nghị Events',
     description: 'Quản lý sự kiện của Liên hiệp các tổ chức hữu nghị tỉnh Đắk Lắk',
   },
@@ -112,7 +126,7 @@ const guardImports: esbuild.Plugin = {
 };
 
 type Output = { name: string; contents: Uint8Array };
-type Bundle = { files: Output[]; initial: string[]; lazy: { module: string; files: string[] }[] };
+type Bundle = { files: Output[]; initial: string[]; lazy: { module: string; files: string[] }[]; chunkLists: Record<string, string[]> };
 
 async function bundle(spec: PageSpec): Promise<Bundle> {
   const result = await esbuild.build({
@@ -162,14 +176,24 @@ async function bundle(spec: PageSpec): Promise<Bundle> {
       files: [...closure(key)].filter((file) => !initial.has(file)).map((file) => basename(file)),
     }))
     .sort((a, b) => a.module.localeCompare(b.module));
+  const chunkLists = Object.fromEntries(
+    Object.entries(spec.chunkLists ?? {}).map(([name, module]) => {
+      const found = lazy.find((entry) => entry.module === relative(root, module));
+      if (!found) throw new Error(`${module} is not a lazily imported module of ${spec.entry}`);
+      return [name, found.files];
+    }),
+  );
   // The entry first: the HTML loads it, then preloads the chunks it imports.
   const initialNames = [entryKey, ...[...initial].filter((file) => file !== entryKey)].map((file) => basename(file));
-  return { files, initial: initialNames, lazy };
+  return { files, initial: initialNames, lazy, chunkLists };
 }
 
-/** The entry as a module script; the chunks it imports are preloaded beside it rather than found after it runs. */
-function html(spec: PageSpec, js: string[], css: string[]): string {
+/** The entry as a module script; the chunks it needs are preloaded beside it rather than found after it runs. */
+function html(spec: PageSpec, js: string[], css: string[], chunkLists: Record<string, string[]>): string {
   const [entry, ...preloaded] = js;
+  const lists = Object.entries(chunkLists).map(
+    ([name, files]) => `<meta name="chunks:${name}" content="${files.filter((f) => f.endsWith('.js')).map((f) => `/assets/${f}`).join(' ')}">`,
+  );
   return `<!doctype html>
 <html lang="vi">
 <head>
@@ -179,6 +203,7 @@ function html(spec: PageSpec, js: string[], css: string[]): string {
 <meta name="theme-color" content="#17467e">
 <title>${spec.title}</title>
 <link rel="icon" href="/favicon.svg" type="image/svg+xml">
+${lists.join('\n')}
 ${css.map((file) => `<link rel="stylesheet" href="/assets/${file}">`).join('\n')}
 ${preloaded.map((file) => `<link rel="modulepreload" href="/assets/${file}">`).join('\n')}
 ${entry ? `<script type="module" src="/assets/${entry}"></script>` : ''}
@@ -210,7 +235,7 @@ export async function buildWeb(outDir: string = join(webDir, 'dist')): Promise<W
   const built: BuiltPage[] = [];
   const written = new Set<string>();
   for (const spec of pages) {
-    const { files, initial, lazy } = await bundle(spec);
+    const { files, initial, lazy, chunkLists } = await bundle(spec);
     const sizes = new Map(files.map((file) => [file.name, sizeOf(file.name, file.contents)]));
     for (const file of files) {
       await writeAtomically(join(assetsDir, file.name), file.contents);
@@ -218,7 +243,7 @@ export async function buildWeb(outDir: string = join(webDir, 'dist')): Promise<W
     }
     const js = initial.filter((name) => name.endsWith('.js'));
     const css = initial.filter((name) => name.endsWith('.css'));
-    await writeAtomically(join(out, `${spec.page}.html`), html(spec, js, css));
+    await writeAtomically(join(out, `${spec.page}.html`), html(spec, js, css, chunkLists));
     built.push({
       page: spec.page,
       html: `${spec.page}.html`,

@@ -43,6 +43,38 @@ function prefetch(route: RouteDefinition | undefined) {
   if (route) loadPage(route).catch(() => undefined);
 }
 
+/**
+ * Fetches, side by side, every chunk a page needs, as listed by the build in the HTML's
+ * `<meta name="chunks:NAME">`; the page's own import then finds them loaded.
+ */
+function preloadChunks(name: string) {
+  const list = document.querySelector<HTMLMetaElement>(`meta[name="chunks:${name}"]`)?.content ?? '';
+  for (const href of list.split(' ').filter(Boolean)) {
+    const link = document.createElement('link');
+    link.rel = 'modulepreload';
+    link.href = href;
+    document.head.append(link);
+  }
+}
+
+/** Whether this browser had a session last time: then the sign-in page is probably not needed. */
+const sessionHintKey = 'hn.hadSession';
+function hadSession(): boolean {
+  try {
+    return localStorage.getItem(sessionHintKey) === '1';
+  } catch {
+    return false;
+  }
+}
+function rememberSession(signedIn: boolean) {
+  try {
+    if (signedIn) localStorage.setItem(sessionHintKey, '1');
+    else localStorage.removeItem(sessionHintKey);
+  } catch {
+    // Only a hint for fetching ahead.
+  }
+}
+
 function mayOpen(route: RouteDefinition, user: User | undefined): boolean {
   if (route.access === 'public') return true;
   if (!user) return false;
@@ -113,13 +145,18 @@ export function App(props: { initialLanguage: Language }) {
   };
   useEffect(loadSession, []);
 
-  // The page's chunk is fetched while the session is asked for, not after; so is the sign-in
-  // page's, which is where a visitor without a session ends up.
+  // The page's chunk is fetched while the session is asked for, not after. A browser without a
+  // session last time will most likely land on the sign-in page: its chunks are fetched too.
   useEffect(() => {
     const route = findRoute(location.pathname)?.route;
+    const signIn = findRoute(signInPath)?.route;
+    if (route === signIn || !hadSession()) preloadChunks('sign-in');
     prefetch(route);
-    if (route?.access !== 'public') prefetch(findRoute(signInPath)?.route);
+    if (route?.access !== 'public') prefetch(signIn);
   }, []);
+  useEffect(() => {
+    if (session.status !== 'loading') rememberSession(session.status === 'signed-in');
+  }, [session.status]);
 
   // A new page: show the message left for it, and move focus to its heading (not on first load).
   // A page still loading its chunk takes the focus when it appears (LazyPage).
