@@ -228,6 +228,16 @@ describe('the invitations page', () => {
     await dialog.getByText('Không còn khách mời nào có email mà chưa được gửi thư mời.').waitFor();
     expect(await dialog.getByRole('button', { name: 'Gửi 0 thư mời' }).isDisabled()).toBe(true);
     await dialog.getByRole('button', { name: 'Quay lại' }).click();
+
+    // Reminders go to those mailed who have not answered: here all of them, each shown as reminded.
+    await page.getByRole('button', { name: 'Nhắc người chưa trả lời' }).click();
+    const remind = page.getByRole('dialog', { name: 'Gửi thư nhắc?' });
+    await remind.getByText('Thư nhắc sẽ được gửi tới 121 khách mời', { exact: false }).waitFor();
+    await remind.getByRole('button', { name: 'Gửi 121 thư nhắc' }).click();
+    await page.getByText('Đang gửi…').waitFor();
+    await expect.poll(() => page.locator('.send-progress-text').innerText(), { timeout: 30_000 }).toBe('Đã gửi 121 / 121 · 0 không gửi được');
+    await page.getByText('Đã gửi xong.').waitFor({ timeout: 30_000 });
+    await expect.poll(() => page.locator('.invitations-table tbody tr').first().innerText()).toMatch(/Nhắc: \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
     expect(problems).toEqual([]);
   });
 
@@ -293,6 +303,31 @@ describe('the invitations page', () => {
     await expect.poll(() => page.getByRole('group', { name: 'By mail status' }).getByRole('button', { name: /^All/ }).innerText()).toMatch(/2/);
     expect(await horizontalOverflow(page)).toBe(0);
     await page.screenshot({ path: '/tmp/invitations-list-phone.png', fullPage: true });
+    expect(problems).toEqual([]);
+  });
+
+  test('an organiser copies the list of an earlier event', { timeout: 60_000 }, async () => {
+    const earlier = await createEvent('Gặp mặt hữu nghị cuối năm 2030');
+    await api('POST', `/api/events/${earlier}/invitations`, {
+      invitees: [
+        { name: 'Phạm Thu Hà', email: 'ha.pt@example.org', group: 'Đối tác' },
+        { name: 'Ksor Y Phương', phone: '0905 123 456', organisation: 'UBND huyện Krông Pa' },
+      ],
+    });
+    const eventId = await createEvent('Gặp mặt hữu nghị cuối năm 2031');
+    const { page, problems } = await openPage({ width: 1280, height: 800 });
+    await signIn(page, product.admin, `/console/events/${eventId}/invitations`);
+    await page.getByRole('button', { name: 'Thêm khách mời' }).click();
+    const panel = page.getByRole('region', { name: 'Thêm khách mời' });
+    await panel.getByRole('button', { name: 'Chép từ sự kiện trước' }).click();
+    await panel.getByRole('combobox', { name: 'Sự kiện để chép danh sách' }).selectOption({ label: 'Gặp mặt hữu nghị cuối năm 2030 (20/11/2031)' });
+    expect(await panel.getByRole('checkbox', { name: 'Bỏ qua những người đã từ chối' }).isChecked()).toBe(true);
+    await panel.getByRole('button', { name: 'Xem trước' }).click();
+    await panel.getByRole('region', { name: 'Xem trước — chưa có gì được lưu' }).waitFor();
+    await panel.getByRole('button', { name: 'Xác nhận nhập 2 khách mời' }).click();
+    await panel.getByRole('region', { name: 'Kết quả nhập' }).waitFor();
+    await expect.poll(() => rowNames(page)).toEqual(['Phạm Thu Hà', 'Ksor Y Phương']);
+    expect(await page.getByRole('combobox', { name: 'Nhóm' }).locator('option').allInnerTexts()).toEqual(['Tất cả các nhóm', 'Đối tác (1)']);
     expect(problems).toEqual([]);
   });
 
