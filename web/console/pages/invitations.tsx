@@ -345,6 +345,10 @@ export function InvitationsPage({ params, query }: PageProps) {
     try {
       const { queued } = await api.post<{ queued: number }>(`${base}/${kind}`, kind === 'send' ? {} : undefined);
       sendRun.started(queued, before);
+      // The rows the API has just queued say so at once (the list is read again when all is sent).
+      const queuedNow = (i: Invitation) =>
+        Boolean(i.email) && (kind === 'send' ? i.emailStatus === 'not_sent' : i.response === 'none' && (i.emailStatus === 'sent' || i.emailStatus === 'delivered'));
+      if (queued > 0) setItems((current) => current.map((i) => (queuedNow(i) ? { ...i, emailStatus: 'queued' } : i)));
       report('success', queued > 0 ? inBoth(messages, 'queued', { count: queued }) : inBoth(messages, 'queuedNone'));
       await refreshCounts();
     } catch (failure) {
