@@ -18,6 +18,7 @@ const configSchema = z.object({
   ADMIN_EMAIL: z.email().optional(),
   ADMIN_PASSWORD: z.string().min(10, 'ADMIN_PASSWORD needs at least 10 characters').optional(),
   SESSION_HOURS: positiveNumber(12),
+  PASSPORT_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
   LINK_SECRET: z.string({ error: 'LINK_SECRET is required: a random secret of at least 32 characters for personal links' }).min(32, 'LINK_SECRET needs at least 32 characters'),
 });
 
@@ -34,6 +35,8 @@ export type AppConfig = {
   sessionHours: number;
   /** Derives the personal links' tokens (shared/invitations/link-tokens.ts); never stored in the table. */
   linkSecret: string;
+  /** Passport data of a delegation is purged this many days after the trip ends (Decree 13/2023). */
+  passportRetentionDays: number;
   /** Cookies get `Secure` when the product is served over HTTPS. */
   secureCookies: boolean;
 };
@@ -68,6 +71,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     admin: c.ADMIN_EMAIL ? { email: c.ADMIN_EMAIL, password: c.ADMIN_PASSWORD } : undefined,
     sessionHours: c.SESSION_HOURS,
     linkSecret: c.LINK_SECRET,
+    passportRetentionDays: c.PASSPORT_RETENTION_DAYS,
     secureCookies: c.PUBLIC_URL.startsWith('https://'),
   };
 }

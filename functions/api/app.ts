@@ -8,6 +8,8 @@ import { sameOriginWrites } from './middleware/same-origin.js';
 import { authenticate, type AppEnv } from './middleware/session.js';
 import { attendeeRoutes } from './routes/attendees.js';
 import { authRoutes } from './routes/auth.js';
+import { delegationHeadRoutes, delegationRoutes, personalDataLogRoutes } from './routes/delegations.js';
+import { openRegistrationRoutes } from './routes/open-registration.js';
 import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
 import { invitationRoutes } from './routes/invitations.js';
@@ -82,7 +84,11 @@ export function createApp(deps: AppDeps) {
   app.route('/api/events/:eventId/invitations', invitationRoutes(deps));
   app.route('/api/events/:eventId/registrations', registrationRoutes(deps));
   app.route('/api/events/:eventId/attendees', attendeeRoutes(deps));
+  app.route('/api/events/:eventId/delegation', delegationRoutes(deps));
+  app.route('/api/events/:eventId/personal-data-log', personalDataLogRoutes(deps));
+  app.route('/api/events/:eventId', openRegistrationRoutes(deps));
   app.route('/api/r', answerRoutes(deps));
+  app.route('/api/r/:token/delegation', delegationHeadRoutes(deps));
   if (deps.webRoot) app.route('/', webPageRoutes(deps.webRoot));
   return app;
 }

@@ -13,6 +13,8 @@ import { createSessionsRepository } from '../../shared/auth/sessions-repository.
 import { createUsersRepository } from '../../shared/auth/users-repository.js';
 import type { AppConfig } from '../../shared/config.js';
 import { createDatabaseProbe } from '../../shared/db/health-probe.js';
+import { createDelegationRepository } from '../../shared/delegations/delegation-repository.js';
+import type { DelegationsDeps, PassportPurgeDeps } from '../../shared/delegations/delegations-deps.js';
 import type { Mailer } from '../../shared/email/mailer.js';
 import { createSesMailer } from '../../shared/email/ses-mailer.js';
 import type { EventsDeps } from '../../shared/events/events-deps.js';
@@ -25,6 +27,7 @@ import { createInvitationsRepository } from '../../shared/invitations/invitation
 import { createRateLimitRepository } from '../../shared/rate-limits/rate-limit-repository.js';
 import { createRateLimiter } from '../../shared/rate-limits/rate-limiter.js';
 import { promoteFromWaitlist } from '../../shared/registrations/promote-from-waitlist.js';
+import type { OpenRegistrationDeps } from '../../shared/registrations/open-registration.js';
 import type { RegistrationsDeps } from '../../shared/registrations/registrations-deps.js';
 import { createRegistrationsRepository } from '../../shared/registrations/registrations-repository.js';
 
@@ -36,6 +39,10 @@ export type AppDeps = {
   registrations: RegistrationsDeps;
   attendees: AttendeesDeps;
   checkIn: CheckInDeps;
+  delegations: DelegationsDeps;
+  openRegistration: OpenRegistrationDeps;
+  /** The purge of passport data after a trip: run daily (functions/local/start.ts, functions/jobs/). */
+  passportPurge: PassportPurgeDeps;
   mail: QueueMailsDeps;
   health: { database: () => Promise<boolean>; mail: () => Promise<boolean> };
   cookies: { secure: boolean; sessionHours: number };
@@ -66,6 +73,7 @@ export function buildDeps(
   const events = createEventsRepository(db, table);
   const rateLimiter = createRateLimiter(createRateLimitRepository(db, table), now);
   const invitations = createInvitationsRepository(db, table, createLinkTokens(config.linkSecret));
+  const personalDataLog = createPersonalDataLog(db, table);
   const registrations: RegistrationsDeps = {
     registrations: createRegistrationsRepository(db, table),
     invitations,
@@ -73,14 +81,26 @@ export function buildDeps(
     rateLimiter,
     now,
     afterQueued: adapter.afterQueued,
+    personalDataLog,
   };
   const attendees: AttendeesDeps = {
     attendees: createAttendeesRepository(db, table),
     events,
-    personalDataLog: createPersonalDataLog(db, table),
+    personalDataLog,
     now,
   };
+  const mail = { ...buildMailDeps(config, db, mailer, now).queue, afterQueued: adapter.afterQueued };
+  const delegationRepository = createDelegationRepository(db, table);
   return {
+    delegations: {
+      ...registrations,
+      delegations: delegationRepository,
+      outbox: mail.outbox,
+      personalDataLog,
+      passportRetentionDays: config.passportRetentionDays,
+    },
+    openRegistration: { ...registrations, outbox: mail.outbox },
+    passportPurge: { delegations: delegationRepository, personalDataLog, passportRetentionDays: config.passportRetentionDays },
     attendees,
     checkIn: { ...attendees, codes: createCheckInCodes(config.linkSecret) },
     auth: {
@@ -95,8 +115,8 @@ export function buildDeps(
       sessionHours: config.sessionHours,
     },
     events: { events, now, afterCapacityRaised: async (eventId) => void (await promoteFromWaitlist(registrations, eventId)) },
-    mail: { ...buildMailDeps(config, db, mailer, now).queue, afterQueued: adapter.afterQueued },
-    invitations: { invitations, events, rateLimiter, now },
+    mail,
+    invitations: { invitations, events, rateLimiter, now, passportRetentionDays: config.passportRetentionDays },
     registrations,
     health: { database: createDatabaseProbe(db, table), mail: () => mailer.isReachable() },
     cookies: { secure: config.secureCookies, sessionHours: config.sessionHours },

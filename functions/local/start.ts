@@ -15,6 +15,7 @@ import { ensureTable } from '../../shared/db/table-provisioning.js';
 import { ensureFirstAdmin } from '../../shared/auth/ensure-first-admin.js';
 import { loadDemoProgramme } from '../../shared/demo/load-demo-programme.js';
 import { createSesMailer } from '../../shared/email/ses-mailer.js';
+import { runPassportPurge } from '../jobs/purge-passport-data.js';
 import { createApp } from '../api/app.js';
 import { buildMailDeps } from '../mail/mail-deps.js';
 import { startOutboxWorker, type OutboxWorker } from '../mail/outbox-worker.js';
@@ -84,6 +85,10 @@ async function main() {
   // The sender drains the outbox in this process at SES's rate; stopped before the engines.
   worker = startOutboxWorker(buildMailDeps(config, db, mailer).delivery, { ratePerSecond: config.mailRatePerSecond });
   running.push({ stop: () => worker!.stop() });
+
+  // Passport data goes PASSPORT_RETENTION_DAYS after a trip: now, then once a day (Decree 13/2023).
+  void runPassportPurge(deps.passportPurge);
+  setInterval(() => void runPassportPurge(deps.passportPurge), 24 * 60 * 60 * 1000).unref();
 
   const app = createApp(deps);
   const server = serve({ fetch: app.fetch, port: local.port, hostname: local.host });

@@ -1,4 +1,7 @@
 import type { Role } from '../auth/auth-schema.js';
+import { can } from '../auth/permissions.js';
+import { roleOrderOf } from '../delegations/delegation-roles.js';
+import { maskPassportValue, PASSPORT_FIELDS } from '../delegations/passport-data.js';
 import { compareVietnameseNames, foldAccents } from '../text/vietnamese.js';
 import { EventNotFoundError } from '../events/event-errors.js';
 import type { EventsRepository, StoredEvent } from '../events/events-repository.js';
@@ -14,21 +17,18 @@ export type AttendeesDeps = {
 };
 
 /** Passport data is personal data (Decree 13/2023): organisers and admins see it, staff do not. */
-export const PASSPORT_FIELDS = ['passportNumber', 'passportExpiry', 'dateOfBirth'];
-const mayReadPassports = (role: Role) => role === 'admin' || role === 'organiser';
+export { PASSPORT_FIELDS };
+const mayReadPassports = (role: Role) => can(role, 'passports:read');
+const mask = maskPassportValue;
 
-function mask(key: string, value: string): string {
-  if (key === 'passportNumber') return `${'•'.repeat(Math.max(0, value.length - 2))}${value.slice(-2)}`;
-  return '••••';
-}
-
-/** The order of a delegation's roles on official lists, after an explicit protocol rank. */
-const roleOrder = ['Trưởng đoàn', 'Phó đoàn', 'Thành viên', 'Phiên dịch', 'Thư ký', 'Lái xe'];
+/**
+ * The order on official lists: an explicit protocol rank (a detail, or the delegation member's
+ * own), then the role in the delegation.
+ */
 function rankOf(record: AttendeeRecord): number {
-  const explicit = Number(record.details?.protocolRank);
+  const explicit = Number(record.details?.protocolRank ?? record.protocolRank);
   if (Number.isFinite(explicit) && explicit > 0) return explicit;
-  const role = roleOrder.indexOf(record.details?.delegationRole ?? '');
-  return 1000 + (role === -1 ? roleOrder.length : role);
+  return 1000 + roleOrderOf(record.details?.delegationRole ?? record.delegationRole);
 }
 
 const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });

@@ -7,7 +7,16 @@ import { randomBytes } from 'node:crypto';
  *
  *   EVENT#<eventId>  PIIREAD#<at>#<random>   userId, what, count
  */
-export type PersonalDataRead = { eventId: string; userId: string; at: string; what: string; count?: number };
+export type PersonalDataRead = {
+  eventId: string;
+  /** The reader; 'system' for the purge. */
+  userId: string;
+  at: string;
+  what: string;
+  count?: number;
+  /** A read (the default) or the purge of the data after the trip. */
+  kind?: 'read' | 'purge';
+};
 
 export function createPersonalDataLog(db: DynamoDBDocumentClient, tableName: string) {
   return {
@@ -19,15 +28,25 @@ export function createPersonalDataLog(db: DynamoDBDocumentClient, tableName: str
         }),
       );
     },
+    /** Every entry of an event's log, oldest first, read page by page. */
     async listReads(eventId: string): Promise<PersonalDataRead[]> {
-      const result = await db.send(
-        new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': `EVENT#${eventId}`, ':prefix': 'PIIREAD#' },
-        }),
-      );
-      return (result.Items ?? []).map(({ eventId: e, userId, at, what, count }) => ({ eventId: e, userId, at, what, count }) as PersonalDataRead);
+      const reads: PersonalDataRead[] = [];
+      let startKey: Record<string, unknown> | undefined;
+      do {
+        const result = await db.send(
+          new QueryCommand({
+            TableName: tableName,
+            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+            ExpressionAttributeValues: { ':pk': `EVENT#${eventId}`, ':prefix': 'PIIREAD#' },
+            ExclusiveStartKey: startKey,
+          }),
+        );
+        for (const { eventId: e, userId, at, what, count, kind } of result.Items ?? []) {
+          reads.push({ eventId: e, userId, at, what, count, kind: kind ?? 'read' } as PersonalDataRead);
+        }
+        startKey = result.LastEvaluatedKey;
+      } while (startKey);
+      return reads;
     },
   };
 }

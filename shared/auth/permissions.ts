@@ -19,6 +19,8 @@ export const permissions = {
   'attendees:read': ['admin', 'organiser', 'staff'],
   // The door: check-in, undo, walk-ins. Staff do all of it.
   'attendees:check-in': ['admin', 'organiser', 'staff'],
+  // Passport data and its access log (Decree 13/2023): never staff, who see it masked.
+  'passports:read': ['admin', 'organiser'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -27,6 +27,7 @@ export async function createEvent(
     capacity: input.capacity,
     registrationClosesAt: input.registrationClosesAt ? toUtcIso(input.registrationClosesAt) : undefined,
     requiresApproval: input.requiresApproval ?? false,
+    openRegistration: input.openRegistration ?? false,
     fields: withRequiredFields(input.type, input.fields ?? defaultFieldsFor(input.type)),
     mailTemplates: input.mailTemplates,
     status: 'draft' as const,

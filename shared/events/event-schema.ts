@@ -56,6 +56,8 @@ const eventBodyShape = {
   capacity: z.int().min(1).max(100000).optional(),
   registrationClosesAt: instantSchema.optional(),
   requiresApproval: z.boolean().optional(),
+  /** A public page where anyone may register (a youth forum open to all students); off unless set. */
+  openRegistration: z.boolean().optional(),
   fields: z.array(fieldSchema).max(40).optional(),
   mailTemplates: eventMailTemplatesSchema.optional(),
 };
@@ -102,6 +104,7 @@ export const updateEventSchema = z
     capacity: eventBodyShape.capacity.nullish(),
     registrationClosesAt: eventBodyShape.registrationClosesAt.nullish(),
     requiresApproval: eventBodyShape.requiresApproval,
+    openRegistration: eventBodyShape.openRegistration,
     fields: eventBodyShape.fields,
     mailTemplates: eventBodyShape.mailTemplates.nullish(),
   })
@@ -155,6 +158,7 @@ export type Event = {
   capacity?: number;
   registrationClosesAt?: string;
   requiresApproval: boolean;
+  openRegistration: boolean;
   fields: Field[];
   mailTemplates?: EventMailTemplates;
   status: EventStatus;
@@ -162,4 +166,6 @@ export type Event = {
   createdAt: string;
   updatedAt: string;
   createdBy: string;
+  /** A delegation whose passport data was purged after the trip (Decree 13/2023). */
+  passportDataPurgedAt?: string;
 };

@@ -25,6 +25,8 @@ export type StoredEvent = {
   capacity?: number;
   registrationClosesAt?: string;
   requiresApproval: boolean;
+  /** Absent on events stored before open registration existed: off. */
+  openRegistration?: boolean;
   fields: Field[];
   mailTemplates?: EventMailTemplates;
   status: EventStatus;
@@ -33,10 +35,12 @@ export type StoredEvent = {
   updatedAt: string;
   createdBy: string;
   version: number;
+  /** When a delegation's passport data was purged (shared/delegations/purge-passport-data.ts). */
+  passportDataPurgedAt?: string;
 };
 
 /** The attributes an edit may set or remove; counts and status change through their own paths. */
-export type EventDetails = Omit<StoredEvent, 'eventId' | 'status' | 'counts' | 'createdAt' | 'createdBy' | 'version'>;
+export type EventDetails = Omit<StoredEvent, 'eventId' | 'status' | 'counts' | 'createdAt' | 'createdBy' | 'version' | 'passportDataPurgedAt'>;
 
 const eventKey = (eventId: string) => ({ pk: `EVENT#${eventId}`, sk: 'EVENT' });
 const listSk = (startsAt: string, eventId: string) => `${startsAt}#${eventId}`;

@@ -7,6 +7,7 @@ export function presentEvent(event: StoredEvent): Event {
   const { version: _version, ...visible } = event;
   return {
     ...visible,
+    openRegistration: event.openRegistration ?? false,
     startsAt: toLocalIso(event.startsAt),
     endsAt: toLocalIso(event.endsAt),
     registrationClosesAt: event.registrationClosesAt ? toLocalIso(event.registrationClosesAt) : undefined,

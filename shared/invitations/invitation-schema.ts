@@ -87,7 +87,8 @@ const languageSchema = z.preprocess((value) => {
   return typeof v === 'string' ? v.trim().toLowerCase() : v;
 }, z.enum(inviteeLanguages, { error: 'language_invalid' }));
 
-const inviteeShape = {
+/** The fields of an invitee, each checked on its own (delegation members reuse them). */
+export const inviteeShape = {
   name: nameSchema,
   email: emailSchema.optional(),
   phone: phoneSchema.optional(),

@@ -8,4 +8,6 @@ export type InvitationsDeps = {
   events: EventsRepository;
   rateLimiter: RateLimiter;
   now: () => Date;
+  /** Days passport data is kept after a trip; the consent text says it (shared/delegations). */
+  passportRetentionDays?: number;
 };

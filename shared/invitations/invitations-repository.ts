@@ -9,6 +9,8 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { newId } from '../auth/secret-tokens.js';
 import type { LinkTokens } from './link-tokens.js';
+import type { DelegationRole } from '../delegations/delegation-roles.js';
+import type { PersonalDataConsent } from '../delegations/passport-data.js';
 import { isConditionFailure } from '../db/conditions.js';
 import { decodeCursor, encodeCursor, type Page } from '../db/pagination.js';
 import { ValidationError } from '../errors.js';
@@ -61,10 +63,20 @@ export type StoredInvitation = {
   waitSk?: string;
   /** Bumped by every answer; names the notice mail an answer queues. */
   answerVersion?: number;
+  /** A member of a delegation (shared/delegations): their role, protocol rank and head. */
+  delegationRole?: DelegationRole;
+  protocolRank?: number;
+  headInvitationId?: string;
+  /** Who entered this person: the head of their delegation, or an organiser. */
+  addedBy?: { kind: 'head'; invitationId: string } | { kind: 'organiser'; userId: string };
+  /** Consent to the processing of passport data (Decree 13/2023), moved by the answer flow. */
+  consent?: PersonalDataConsent;
+  /** Came through the event's open registration page, not an organiser's list. */
+  selfRegistered?: boolean;
 };
 
 export type NewInvitation = Omit<StoredInvitation, 'invitationId' | 'searchText' | 'tokenHash' | 'tokenVersion'>;
-export type InvitationAddress = { email?: string; phone?: string };
+export type InvitationAddress = { email?: string; phone?: string; invitationId?: string };
 export type CreatedInvitation = { invitationId: string; token: string };
 export type InsertOutcome<T extends NewInvitation> = {
   created: (CreatedInvitation & { invitation: T })[];
@@ -90,6 +102,8 @@ const INVITATION_PREFIX = 'INV#';
 export function addressGuardOf(address: InvitationAddress): string {
   if (address.email) return `INVEMAIL#${address.email}`;
   if (address.phone) return `INVPHONE#${address.phone}`;
+  // A delegation member entered with neither (a driver): a guard of their own, which never collides.
+  if (address.invitationId) return `INVNOADDR#${address.invitationId}`;
   throw new Error('An invitee needs an email or a phone');
 }
 const guardKey = (eventId: string, guard: string) => ({ pk: `EVENT#${eventId}`, sk: guard });
@@ -201,7 +215,7 @@ export function createInvitationsRepository(db: DynamoDBDocumentClient, tableNam
           {
             Put: {
               TableName: tableName,
-              Item: { ...guardKey(eventId, addressGuardOf(invitation)), type: 'invitationGuard', invitationId },
+              Item: { ...guardKey(eventId, addressGuardOf({ ...invitation, invitationId })), type: 'invitationGuard', invitationId },
               ConditionExpression: 'attribute_not_exists(pk)',
             },
           },
@@ -299,6 +313,14 @@ export function createInvitationsRepository(db: DynamoDBDocumentClient, tableNam
     },
 
     findById,
+
+    /** The invitation that holds an address in an event (its guard), if any. */
+    async findByAddress(eventId: string, address: InvitationAddress): Promise<StoredInvitation | undefined> {
+      const guard = await db.send(
+        new GetCommand({ TableName: tableName, Key: guardKey(eventId, addressGuardOf(address)), ConsistentRead: true }),
+      );
+      return guard.Item ? findById(eventId, guard.Item.invitationId as string) : undefined;
+    },
 
     /** The invitation behind a personal link; undefined for an unknown or revoked token. */
     async findByTokenHash(tokenHash: string): Promise<StoredInvitation | undefined> {

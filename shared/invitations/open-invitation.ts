@@ -1,4 +1,7 @@
 import { hashToken } from '../auth/secret-tokens.js';
+import type { DelegationRole } from '../delegations/delegation-roles.js';
+import { PASSPORT_CONSENT_VERSION, PASSPORT_FIELDS, passportConsentText } from '../delegations/passport-data.js';
+import type { LocalizedText } from '../errors.js';
 import type { Field } from '../events/event-schema.js';
 import { presentEvent } from '../events/present-event.js';
 import type { RateLimitRule } from '../rate-limits/rate-limiter.js';
@@ -34,6 +37,13 @@ export type OpenedInvitation = {
   response: InvitationResponse;
   fields: Field[];
   details?: Record<string, unknown>;
+  /**
+   * When the event asks for passport data: the consent text to show before it is given, and
+   * whether this person consented to it already.
+   */
+  passportConsent?: { version: string; text: LocalizedText; given: boolean };
+  /** A delegation member: their place; a head manages the delegation at /api/r/<token>/delegation. */
+  delegation?: { role: DelegationRole; protocolRank?: number; isHead: boolean };
 };
 
 /** What the person who opens their personal link sees (API.md, "Answering an invitation"). */
@@ -69,5 +79,17 @@ export async function openInvitation(deps: InvitationsDeps, token: string, clien
     response: invitation.response,
     fields: event.fields,
     ...(invitation.details ? { details: invitation.details } : {}),
+    ...(event.fields.some((f) => PASSPORT_FIELDS.includes(f.key))
+      ? {
+          passportConsent: {
+            version: PASSPORT_CONSENT_VERSION,
+            text: passportConsentText(deps.passportRetentionDays ?? 30).self,
+            given: invitation.consent?.version === PASSPORT_CONSENT_VERSION,
+          },
+        }
+      : {}),
+    ...(invitation.delegationRole
+      ? { delegation: { role: invitation.delegationRole, protocolRank: invitation.protocolRank, isHead: invitation.delegationRole === 'head' } }
+      : {}),
   };
 }

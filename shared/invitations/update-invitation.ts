@@ -35,7 +35,8 @@ export async function updateInvitation(
   }
   const next = { ...current, ...changes.set };
   for (const key of changes.remove) delete next[key];
-  if (!next.email && !next.phone) throw new InviteeContactMissingError();
+  // A delegation member may have neither (entered by their head or an organiser).
+  if (!next.email && !next.phone && !current.delegationRole) throw new InviteeContactMissingError();
   if (Object.keys(changes.set).length === 0 && changes.remove.length === 0) {
     return { invitation: presentInvitation(current) };
   }

@@ -1,4 +1,12 @@
 import { hashToken } from '../auth/secret-tokens.js';
+import {
+  consentOffer,
+  passportWarnings,
+  requireConsent,
+  type ConsentInput,
+  type PersonalDataConsent,
+  type PassportWarning,
+} from '../delegations/passport-data.js';
 import type { StoredEvent } from '../events/events-repository.js';
 import type { InvitationResponse } from '../invitations/invitation-schema.js';
 import { InvitationLinkNotFoundError } from '../invitations/invitation-errors.js';
@@ -47,16 +55,24 @@ function merged(stored: Record<string, unknown> | undefined, change: DetailsInpu
 
 /**
  * Accepting: confirmed while there is a seat, waitlisted when the event is full, pending when it
- * needs approval. Accepting again answers the current response and changes nothing.
+ * needs approval. Accepting again answers the current response and changes nothing. Passport data
+ * is taken only with a consent (this one, or one given before).
  */
-export function decideAccept(event: StoredEvent, detailsInput: DetailsInput | undefined, requireAll: boolean): Decide {
+export function decideAccept(
+  event: StoredEvent,
+  detailsInput: DetailsInput | undefined,
+  requireAll: boolean,
+  consent?: PersonalDataConsent,
+): Decide {
   return (invitation, { full }) => {
     if (REGISTERED.includes(invitation.response)) return { change: false };
     if (invitation.response === 'rejected') throw new RegistrationRejectedError();
     const details = validateDetails(event.fields, merged(invitation.details, detailsInput), { requireAll });
-    if (event.requiresApproval) return { change: true, to: 'pending', details, notice: 'pending' };
-    if (full) return { change: true, to: 'waitlisted', details, notice: 'waitlisted' };
-    return { change: true, to: 'confirmed', details, notice: 'confirmed' };
+    const given = requireConsent(details, consent, invitation.consent);
+    const extra = given ? { details, consent: given } : { details };
+    if (event.requiresApproval) return { change: true, to: 'pending', ...extra, notice: 'pending' };
+    if (full) return { change: true, to: 'waitlisted', ...extra, notice: 'waitlisted' };
+    return { change: true, to: 'confirmed', ...extra, notice: 'confirmed' };
   };
 }
 
@@ -76,22 +92,36 @@ export function decideWithdraw(): Decide {
   };
 }
 
-function decideChange(event: StoredEvent, detailsInput: DetailsInput): Decide {
+export function decideChange(event: StoredEvent, detailsInput: DetailsInput, consent?: PersonalDataConsent, requireAll = true): Decide {
   return (invitation) => {
     if (!REGISTERED.includes(invitation.response)) throw new NotRegisteredError(invitation.response);
-    const details = validateDetails(event.fields, merged(invitation.details, detailsInput), { requireAll: true });
-    return { change: true, to: invitation.response, details };
+    const details = validateDetails(event.fields, merged(invitation.details, detailsInput), { requireAll });
+    const given = requireConsent(detailsInput, consent, invitation.consent);
+    return { change: true, to: invitation.response, details, ...(given ? { consent: given } : {}) };
   };
+}
+
+/** Passport warnings, present only when there are some. */
+export function withWarnings<T extends object>(answer: T, event: StoredEvent, details: Record<string, unknown> | undefined): T & { warnings?: PassportWarning[] } {
+  const warnings = passportWarnings(event, details);
+  return warnings.length ? { ...answer, warnings } : answer;
 }
 
 const byInvitee: MoveOptions = { enforceDeadline: true };
 
-export async function acceptInvitation(deps: RegistrationsDeps, token: string, clientAddress: string, details?: DetailsInput) {
+export async function acceptInvitation(
+  deps: RegistrationsDeps,
+  token: string,
+  clientAddress: string,
+  details?: DetailsInput,
+  consent?: ConsentInput,
+) {
   const { invitation, event } = await findByLink(deps, token, clientAddress);
   // Accepting again changes nothing, whatever the date: the answer stands as it is.
   if (!REGISTERED.includes(invitation.response)) assertOpen(deps, event, true);
-  const result = await moveInvitation(deps, invitation, { ...byInvitee, startFull: isFull(event) }, decideAccept(event, details, true));
-  return { response: result.response };
+  const offered = consentOffer(consent, { kind: 'self' }, deps.now());
+  const result = await moveInvitation(deps, invitation, { ...byInvitee, startFull: isFull(event) }, decideAccept(event, details, true, offered));
+  return withWarnings({ response: result.response }, event, result.details);
 }
 
 export async function declineInvitation(deps: RegistrationsDeps, token: string, clientAddress: string, reason?: string) {
@@ -109,9 +139,16 @@ export async function withdrawInvitation(deps: RegistrationsDeps, token: string,
 }
 
 /** Changes the details of a registration until the deadline; the response stays as it is. */
-export async function changeDetails(deps: RegistrationsDeps, token: string, clientAddress: string, details: DetailsInput) {
+export async function changeDetails(
+  deps: RegistrationsDeps,
+  token: string,
+  clientAddress: string,
+  details: DetailsInput,
+  consent?: ConsentInput,
+) {
   const { invitation, event } = await findByLink(deps, token, clientAddress);
   assertOpen(deps, event, true);
-  const result = await moveInvitation(deps, invitation, byInvitee, decideChange(event, details));
-  return { response: result.response, details: result.details ?? {} };
+  const offered = consentOffer(consent, { kind: 'self' }, deps.now());
+  const result = await moveInvitation(deps, invitation, byInvitee, decideChange(event, details, offered));
+  return withWarnings({ response: result.response, details: result.details ?? {} }, event, result.details);
 }

@@ -1,4 +1,5 @@
 import type { NoticeKind } from '../email/invitation-templates.js';
+import type { PersonalDataConsent } from '../delegations/passport-data.js';
 import type { StoredEvent } from '../events/events-repository.js';
 import type { InvitationResponse } from '../invitations/invitation-schema.js';
 import { InvitationNotFoundError } from '../invitations/invitation-errors.js';
@@ -17,6 +18,7 @@ export type Decision =
       details?: Record<string, string>;
       reason?: string;
       notice?: NoticeKind;
+      consent?: PersonalDataConsent;
     };
 
 export type Decide = (invitation: StoredInvitation, situation: { full: boolean }) => Decision;
@@ -80,6 +82,7 @@ export async function moveInvitation(
       answeredBy: options.answeredBy ?? (options.keepAnsweredBy ? invitation.answeredBy : undefined),
       reason: decision.reason,
       notice: decision.notice,
+      consent: decision.consent,
     });
     if (outcome.ok) {
       const from = invitation.response;

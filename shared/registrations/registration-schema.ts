@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { consentInputSchema } from '../delegations/passport-data.js';
 import type { Field } from '../events/event-schema.js';
 import { normalizePhone } from '../invitations/invitation-schema.js';
 import { normalizeText } from '../text/vietnamese.js';
@@ -17,8 +18,9 @@ export type DetailsInput = z.infer<typeof detailsSchema>;
 
 const reasonSchema = z.string().max(REASON_MAX).transform(normalizeText);
 
-export const acceptBodySchema = z.strictObject({ details: detailsSchema.optional() });
-export const changeDetailsBodySchema = z.strictObject({ details: detailsSchema });
+/** `consent`: the person agreed to the processing of passport data (needed with passport fields). */
+export const acceptBodySchema = z.strictObject({ details: detailsSchema.optional(), consent: consentInputSchema.optional() });
+export const changeDetailsBodySchema = z.strictObject({ details: detailsSchema, consent: consentInputSchema.optional() });
 export const declineBodySchema = z.strictObject({ reason: reasonSchema.optional() });
 export const withdrawBodySchema = z.strictObject({});
 
@@ -30,6 +32,8 @@ export const onBehalfBodySchema = z.strictObject({
   details: detailsSchema.optional(),
   reason: reasonSchema.optional(),
   channel: z.enum(answerChannels),
+  /** The organiser attests the person's consent to the processing of passport data. */
+  consent: consentInputSchema.optional(),
 });
 export type OnBehalfInput = z.infer<typeof onBehalfBodySchema>;
 

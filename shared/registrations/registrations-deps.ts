@@ -1,3 +1,4 @@
+import type { PersonalDataLog } from '../attendees/personal-data-reads-repository.js';
 import type { EventsRepository } from '../events/events-repository.js';
 import type { InvitationsRepository } from '../invitations/invitations-repository.js';
 import type { RateLimiter } from '../rate-limits/rate-limiter.js';
@@ -12,4 +13,6 @@ export type RegistrationsDeps = {
   now: () => Date;
   /** Wakes the local mail sender when a notice was queued; the cloud's queue needs no nudge. */
   afterQueued?: (count: number) => void;
+  /** Where reads of passport data are logged (pending approvals show details). */
+  personalDataLog?: PersonalDataLog;
 };

@@ -1,6 +1,7 @@
 import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { noticePut } from '../email/outbox-repository.js';
 import type { NoticeKind } from '../email/invitation-templates.js';
+import type { PersonalDataConsent } from '../delegations/passport-data.js';
 import type { InvitationResponse } from '../invitations/invitation-schema.js';
 import type { StoredInvitation } from '../invitations/invitations-repository.js';
 
@@ -42,6 +43,8 @@ export type Transition = {
   notice?: NoticeKind;
   /** Promotion: the waiting-list item must still be there. */
   requireWaitItem?: boolean;
+  /** A consent to the processing of passport data given with this answer; kept on later answers. */
+  consent?: PersonalDataConsent;
 };
 
 /** Why a transition wrote nothing. `event`: a condition on the event (closed, deadline, full). */
@@ -151,6 +154,11 @@ export function createRegistrationsRepository(db: DynamoDBDocumentClient, tableN
         values[':details'] = t.details;
         next.details = t.details;
       }
+      if (t.consent) {
+        sets.push('consent = :consent');
+        values[':consent'] = t.consent;
+        next.consent = t.consent;
+      }
       if (t.answeredBy) {
         sets.push('answeredBy = :by');
         values[':by'] = t.answeredBy;
@@ -205,6 +213,7 @@ export function createRegistrationsRepository(db: DynamoDBDocumentClient, tableN
             ...(next.details ? { details: next.details } : {}),
             ...(next.answeredBy ? { answeredBy: next.answeredBy } : {}),
             ...(next.answerReason ? { reason: next.answerReason } : {}),
+            ...(next.consent ? { consent: next.consent } : {}),
           },
         },
       });

@@ -1,3 +1,6 @@
+import type { Role } from '../auth/auth-schema.js';
+import { can } from '../auth/permissions.js';
+import { consentOffer, hasPassportData, maskPassportDetails } from '../delegations/passport-data.js';
 import { EventNotFoundError } from '../events/event-errors.js';
 import type { StoredEvent } from '../events/events-repository.js';
 import { InvitationNotFoundError } from '../invitations/invitation-errors.js';
@@ -77,9 +80,10 @@ export async function answerOnBehalf(
   const invitation = await deps.invitations.findById(eventId, invitationId);
   if (!invitation) throw new InvitationNotFoundError();
   const channel: AnswerChannel = input.channel;
+  const consent = consentOffer(input.consent, { kind: 'organiser', userId }, deps.now());
   const decide =
     input.action === 'accept'
-      ? decideAccept(event, input.details, false)
+      ? decideAccept(event, input.details, false, consent)
       : input.action === 'decline'
         ? decideDecline(input.reason)
         : decideWithdraw();
@@ -107,11 +111,23 @@ export async function listWaitlist(deps: RegistrationsDeps, eventId: string) {
   return { items };
 }
 
-/** Answers waiting for approval, oldest first. */
-export async function listPending(deps: RegistrationsDeps, eventId: string) {
+/**
+ * Answers waiting for approval, oldest first. Their details may hold passport data: masked for
+ * staff, and an organiser's read of it is logged (Decree 13/2023).
+ */
+export async function listPending(
+  deps: RegistrationsDeps,
+  eventId: string,
+  reader?: { userId: string; role: Role },
+) {
   await eventOrFail(deps, eventId);
   const pending = await deps.registrations.listByResponse(eventId, 'pending');
   pending.sort((a, b) => (a.answeredAt ?? '').localeCompare(b.answeredAt ?? ''));
+  const seesPassports = reader ? can(reader.role, 'passports:read') : false;
+  const shown = pending.filter((i) => hasPassportData(i.details)).length;
+  if (seesPassports && shown > 0 && reader) {
+    await deps.personalDataLog?.recordRead({ eventId, userId: reader.userId, at: deps.now().toISOString(), what: 'pending registrations with passport data', count: shown });
+  }
   return {
     items: pending.map((i) => ({
       invitationId: i.invitationId,
@@ -120,7 +136,7 @@ export async function listPending(deps: RegistrationsDeps, eventId: string) {
       position: i.position,
       email: i.email,
       answeredAt: i.answeredAt,
-      details: i.details ?? {},
+      details: seesPassports ? (i.details ?? {}) : maskPassportDetails((i.details ?? {}) as Record<string, string>),
       ...(i.answeredBy ? { answeredBy: i.answeredBy } : {}),
     })),
   };

@@ -23,7 +23,15 @@ export const publicRoutes: { method: string; path: RegExp }[] = [
   // The invitee's personal link: the token is the credential.
   { method: 'GET', path: /^\/api\/r\/[^/]+$/ },
   { method: 'PATCH', path: /^\/api\/r\/[^/]+$/ },
-  { method: 'POST', path: /^\/api\/r\/[^/]+\/(accept|decline|withdraw)$/ },
+  { method: 'POST', path: /^\/api\/r\/[^/]+\/(accept|decline|withdraw|confirm-email)$/ },
+  // The head of a delegation manages its members by their own link.
+  { method: 'GET', path: /^\/api\/r\/[^/]+\/delegation$/ },
+  { method: 'POST', path: /^\/api\/r\/[^/]+\/delegation\/members$/ },
+  { method: 'PATCH', path: /^\/api\/r\/[^/]+\/delegation\/members\/[^/]+$/ },
+  { method: 'DELETE', path: /^\/api\/r\/[^/]+\/delegation\/members\/[^/]+$/ },
+  // An event's open registration page (404 unless the event opened it).
+  { method: 'GET', path: /^\/api\/events\/[^/]+\/public$/ },
+  { method: 'POST', path: /^\/api\/events\/[^/]+\/register$/ },
 ];
 
 export const isPublicRoute = (method: string, path: string) =>
@@ -64,9 +72,13 @@ export function readSessionCookie(c: Context, deps: AppDeps): string | undefined
   return getCookie(c, sessionCookieName(deps.cookies.secure));
 }
 
-/** Reads need `read`, every other method needs `write`. */
+/**
+ * Reads need `read`, every other method needs `write`. A public route has no user to ask: a guard
+ * of the sub-app it shares a path with (events' `/:eventId/:action`) lets it through.
+ */
 export function requirePermission(read: Permission, write: Permission = read): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
+    if (isPublicRoute(c.req.method, c.req.path)) return next();
     const needed = c.req.method === 'GET' || c.req.method === 'HEAD' ? read : write;
     if (!can(c.get('user').role, needed)) throw new ForbiddenError();
     await next();

@@ -24,7 +24,7 @@ export function registrationRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
     .use('*', requirePermission('registrations:read', 'registrations:write'))
     .get('/waitlist', async (c) => c.json(await listWaitlist(deps.registrations, c.req.param('eventId')!)))
-    .get('/pending', async (c) => c.json(await listPending(deps.registrations, c.req.param('eventId')!)))
+    .get('/pending', async (c) => c.json(await listPending(deps.registrations, c.req.param('eventId')!, c.get('user'))))
     .post('/approve', jsonBody(approveBodySchema), async (c) =>
       c.json(await approveRegistrations(deps.registrations, c.req.param('eventId')!, c.req.valid('json').invitationIds)),
     )

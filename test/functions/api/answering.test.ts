@@ -89,7 +89,7 @@ describe('POST /api/r/:token/accept', () => {
       ]),
     );
     const ok = await ctx.request('POST', `/api/r/${people[0]!.token}/accept`, {
-      body: { details: { passportNumber: 'C1234567', passportExpiry: '2030-05-01' } },
+      body: { details: { passportNumber: 'C1234567', passportExpiry: '2030-05-01' }, consent: { version: '2025-1' } },
     });
     expect(ok.body.response).toBe('confirmed');
   });

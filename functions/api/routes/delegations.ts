@@ -1,0 +1,101 @@
+import { Hono, type Context } from 'hono';
+import {
+  headAddMemberSchema,
+  headUpdateMemberSchema,
+  organiserAddMemberSchema,
+  organiserUpdateMemberSchema,
+} from '../../../shared/delegations/delegation-schema.js';
+import {
+  addMember,
+  findHeadByLink,
+  getDelegationForHead,
+  listDelegationRoster,
+  removeMember,
+  updateMember,
+  type MemberResult,
+} from '../../../shared/delegations/manage-delegation.js';
+import { localizeWarnings } from '../../../shared/delegations/passport-data.js';
+import { readPersonalDataLog } from '../../../shared/delegations/personal-data-log.js';
+import type { AppDeps } from '../deps.js';
+import { requestLanguage } from '../language.js';
+import { requirePermission, type AppEnv } from '../middleware/session.js';
+import { jsonBody } from '../validation.js';
+
+const answer = (c: Context, result: MemberResult) => ({
+  member: { ...result.member, warnings: localizeWarnings(result.member.warnings, requestLanguage(c)) },
+  ...(result.warnings ? { warnings: localizeWarnings(result.warnings, requestLanguage(c)) } : {}),
+});
+
+/**
+ * The head of a delegation, by their personal link (public: the token is the credential), mounted
+ * at /api/r/:token/delegation. Any other link, a member's own, gets 403.
+ */
+export function delegationHeadRoutes(deps: AppDeps) {
+  const head = async (c: Context) => ({ kind: 'head' as const, ...(await findHeadByLink(deps.delegations, c.req.param('token')!, deps.clientAddress(c))) });
+  return new Hono<AppEnv>()
+    .get('/', async (c) => {
+      const view = await getDelegationForHead(deps.delegations, c.req.param('token')!, deps.clientAddress(c));
+      const language = requestLanguage(c);
+      const localized = (m: (typeof view)['members'][number]) => ({ ...m, warnings: localizeWarnings(m.warnings, language) });
+      return c.json({ ...view, head: localized(view.head), members: view.members.map(localized) });
+    })
+    .post('/members', jsonBody(headAddMemberSchema), async (c) => {
+      const actor = await head(c);
+      return c.json(answer(c, await addMember(deps.delegations, actor.event.eventId, c.req.valid('json'), actor)), 201);
+    })
+    .patch('/members/:invitationId', jsonBody(headUpdateMemberSchema), async (c) => {
+      const actor = await head(c);
+      return c.json(answer(c, await updateMember(deps.delegations, actor.event.eventId, c.req.param('invitationId'), c.req.valid('json'), actor)));
+    })
+    .delete('/members/:invitationId', async (c) => {
+      const actor = await head(c);
+      await removeMember(deps.delegations, actor.event.eventId, c.req.param('invitationId'), actor);
+      return c.body(null, 204);
+    });
+}
+
+/**
+ * The organiser's side, mounted at /api/events/:eventId/delegation: the roster in protocol order
+ * (staff read it with passport data masked), and members added, changed or removed.
+ */
+export function delegationRoutes(deps: AppDeps) {
+  const organiser = (c: Context<AppEnv>) => ({ kind: 'organiser' as const, userId: c.get('user').userId });
+  return new Hono<AppEnv>()
+    .use('*', requirePermission('attendees:read', 'invitations:write'))
+    .get('/', async (c) => {
+      const roster = await listDelegationRoster(deps.delegations, c.req.param('eventId')!, c.get('user'));
+      const language = requestLanguage(c);
+      return c.json({ items: roster.items.map((m) => ({ ...m, warnings: localizeWarnings(m.warnings, language) })) });
+    })
+    .post('/members', jsonBody(organiserAddMemberSchema), async (c) =>
+      c.json(answer(c, await addMember(deps.delegations, c.req.param('eventId')!, c.req.valid('json'), organiser(c))), 201),
+    )
+    .patch('/members/:invitationId', jsonBody(organiserUpdateMemberSchema), async (c) =>
+      c.json(answer(c, await updateMember(deps.delegations, c.req.param('eventId')!, c.req.param('invitationId'), c.req.valid('json'), organiser(c)))),
+    )
+    .delete('/members/:invitationId', async (c) => {
+      await removeMember(deps.delegations, c.req.param('eventId')!, c.req.param('invitationId'), organiser(c));
+      return c.body(null, 204);
+    });
+}
+
+/** Who read an event's passport data, and its purge: organisers and admins only. */
+export function personalDataLogRoutes(deps: AppDeps) {
+  return new Hono<AppEnv>()
+    .use('*', requirePermission('passports:read'))
+    .get('/', async (c) =>
+      c.json(
+        await readPersonalDataLog(
+          {
+            personalDataLog: deps.delegations.personalDataLog,
+            events: deps.delegations.events,
+            describeUser: async (userId) => {
+              const user = await deps.auth.users.findById(userId);
+              return user ? { name: user.name, email: user.email } : undefined;
+            },
+          },
+          c.req.param('eventId')!,
+        ),
+      ),
+    );
+}

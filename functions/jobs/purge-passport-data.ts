@@ -1,0 +1,46 @@
+import { createDocumentClient } from '../../shared/aws/dynamodb-client.js';
+import { createPersonalDataLog } from '../../shared/attendees/personal-data-reads-repository.js';
+import { parseConfig } from '../../shared/config.js';
+import { createDelegationRepository } from '../../shared/delegations/delegation-repository.js';
+import type { PassportPurgeDeps } from '../../shared/delegations/delegations-deps.js';
+import { purgeExpiredPassportData, type PurgeResult } from '../../shared/delegations/purge-passport-data.js';
+
+/**
+ * The purge of delegations' passport data after their trips (shared/delegations/purge-passport-data.ts).
+ * Locally functions/local/start.ts runs it at start-up and daily; in the cloud this module is a
+ * Lambda a daily schedule (EventBridge) can invoke. A failure is logged and never throws into the
+ * local server; the Lambda rethrows so the schedule's retry and alarms see it.
+ */
+export async function runPassportPurge(deps: PassportPurgeDeps, now = new Date()): Promise<PurgeResult | undefined> {
+  try {
+    const result = await purgeExpiredPassportData(deps, now);
+    if (result.purged.length > 0) {
+      console.log(JSON.stringify({ level: 'info', message: 'passport data purged', events: result.purged }));
+    }
+    return result;
+  } catch (error) {
+    console.error(JSON.stringify({ level: 'error', message: 'passport data purge failed', error: String(error) }));
+    return undefined;
+  }
+}
+
+let cloudDeps: PassportPurgeDeps | undefined;
+function depsFromEnvironment(): PassportPurgeDeps {
+  if (!cloudDeps) {
+    // Read once per cold start, as the API does.
+    const config = parseConfig(process.env);
+    const db = createDocumentClient({ region: config.region, endpoint: config.dynamodbEndpoint });
+    cloudDeps = {
+      delegations: createDelegationRepository(db, config.tableName),
+      personalDataLog: createPersonalDataLog(db, config.tableName),
+      passportRetentionDays: config.passportRetentionDays,
+    };
+  }
+  return cloudDeps;
+}
+
+export async function handler(): Promise<PurgeResult> {
+  const result = await purgeExpiredPassportData(depsFromEnvironment(), new Date());
+  console.log(JSON.stringify({ level: 'info', message: 'passport data purge', events: result.purged }));
+  return result;
+}
