@@ -25,7 +25,10 @@ export type OpenedInvitation = {
     eventId: string;
     title: { vi: string; en?: string };
     description?: { vi?: string; en?: string };
+    agenda?: { vi?: string; en?: string };
     venue: string;
+    venueMapUrl?: string;
+    contact?: { name: string; email?: string; phone?: string };
     startsAt: string;
     endsAt: string;
     type: string;
@@ -61,7 +64,10 @@ export async function openInvitation(deps: InvitationsDeps, token: string, clien
       eventId: event.eventId,
       title: event.title,
       description: event.description,
+      agenda: event.agenda,
       venue: event.venue,
+      venueMapUrl: event.venueMapUrl,
+      contact: event.contact,
       startsAt: event.startsAt,
       endsAt: event.endsAt,
       type: event.type,

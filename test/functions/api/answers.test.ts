@@ -54,6 +54,28 @@ describe('GET /api/r/:token', () => {
     expect(JSON.stringify(opened.body)).not.toContain('tokenHash');
   });
 
+  it('answers what the participant page shows of the event: agenda, map link and contact person', async () => {
+    const ctx = await createTestContext();
+    const organiser = await ctx.as('organiser');
+    const agenda = { vi: '08:00 Đón tiếp đại biểu\n08:30 Khai mạc', en: '08:00 Welcome\n08:30 Opening' };
+    const contact = { name: 'Nguyễn Thị Hoa', email: 'hoa@example.org', phone: '0262 3852 123' };
+    const venueMapUrl = 'https://maps.example.org/place/sai-gon-ban-me';
+    const eventId = await createEvent(organiser, { agenda, contact, venueMapUrl });
+    await postCsv(ctx, organiser.cookie, eventId, 'name,email\nLê Văn Nam,nam@example.org\n');
+    const [item] = (await organiser('GET', `/api/events/${eventId}/invitations`)).body.items;
+    const token = (await ctx.deps.invitations.invitations.rotateToken(eventId, item.invitationId))!;
+    const opened = await ctx.request('GET', `/api/r/${token}`);
+    expect(opened.status).toBe(200);
+    expect(opened.body.event).toMatchObject({ agenda, contact, venueMapUrl });
+
+    // An event without them answers none of them.
+    const plain = await invitedContext();
+    const bare = await plain.ctx.request('GET', `/api/r/${plain.token}`);
+    expect(bare.body.event).not.toHaveProperty('agenda');
+    expect(bare.body.event).not.toHaveProperty('venueMapUrl');
+    expect(bare.body.event).not.toHaveProperty('contact');
+  });
+
   it('answers the same 404 for an unknown, a malformed and a revoked token', async () => {
     const { ctx, eventId, invitationId, token } = await invitedContext();
     await ctx.deps.invitations.invitations.rotateToken(eventId, invitationId);
