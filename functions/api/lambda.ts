@@ -3,18 +3,21 @@ import { createDocumentClient } from '../../shared/aws/dynamodb-client.js';
 import { createSesClient } from '../../shared/aws/ses-client.js';
 import { ensureFirstAdmin } from '../../shared/auth/ensure-first-admin.js';
 import { parseConfig } from '../../shared/config.js';
+import { createSweeperWake } from '../mail/wake-sweeper.js';
 import { createApp } from './app.js';
 import { buildDeps } from './deps.js';
 
 // Read once at cold start: a bad setting fails the first request loudly, not each one subtly.
 const config = parseConfig(process.env);
+// Queued mail goes at once: the API wakes the outbox sweeper instead of leaving it to its next minute.
+const sweeper = createSweeperWake({ functionName: process.env.SWEEPER_FUNCTION_NAME, region: config.region });
 const deps = buildDeps(
   config,
   {
     db: createDocumentClient({ region: config.region, endpoint: config.dynamodbEndpoint }),
     ses: createSesClient({ region: config.region, endpoint: config.sesEndpoint }),
   },
-  { clientAddress: (c) => getConnInfo(c).remote.address ?? 'unknown' },
+  { clientAddress: (c) => getConnInfo(c).remote.address ?? 'unknown', afterQueued: sweeper.afterQueued },
 );
 const app = handle(createApp(deps));
 
@@ -37,5 +40,10 @@ function bootstrapOnce(): Promise<void> {
 
 export const handler: typeof app = async (...args) => {
   await bootstrapOnce();
-  return app(...args);
+  try {
+    return await app(...args);
+  } finally {
+    // A function is frozen once it answers: the wake must have left by then.
+    await sweeper.settled();
+  }
 };
