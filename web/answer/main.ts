@@ -1,65 +1,566 @@
-import { rememberLanguage, storedLanguage, type Language } from '../lib/i18n.js';
+import { isLanguage, pickLocalized, translator, type Language } from '../lib/i18n.js';
+import { AnswerError, answerApi, type Answered, type Details, type Invitation, type Response } from './answer-api.js';
+import { messages, type MessageKey } from './answer-messages.js';
+import { checkDetails, detailsToSend, fieldInput, inputId, labelOf, type Problems } from './details-form.js';
+import { h, type Child } from './dom.js';
+import { formatDateValue, formatEventTime, formatMoment } from './event-time.js';
 import './answer.css';
 
 /**
- * The page a participant opens from their invitation, `/r/<token>`. It is kept apart from the
- * console (no Preact, no zod) so that it loads fast on a phone over a slow connection; the
- * answering itself comes with its own issue. For now: the page, both languages, the token read
- * from the path (kept on #app for the code that will fetch the invitation with it).
+ * The page a participant opens from their invitation, `/r/<token>` (API.md, "Answering an
+ * invitation"): the event, their answer in plain words, and the way to give or change it. Kept
+ * apart from the console (no Preact, no zod) so that it loads fast on a phone over a slow
+ * connection. The whole page is drawn again from `state` after each step; what a person typed
+ * lives in `state`, so a language switch or an error keeps it.
  */
-const text = {
-  vi: {
-    title: 'Trang trả lời lời mời',
-    pending: 'Lời mời của bạn sẽ hiển thị tại đây: thời gian, địa điểm và nút trả lời.',
-    missing: 'Đường dẫn này không đầy đủ. Vui lòng mở lại đường dẫn trong email mời.',
-    other: 'English',
-    org: 'Liên hiệp các tổ chức hữu nghị tỉnh Đắk Lắk',
-  },
-  en: {
-    title: 'Invitation answer page',
-    pending: 'Your invitation will be shown here: the time, the place and a way to answer.',
-    missing: 'This link is incomplete. Please open the link in your invitation email again.',
-    other: 'Tiếng Việt',
-    org: 'Đắk Lắk Union of Friendship Organisations',
-  },
-} satisfies Record<Language, Record<string, string>>;
 
 /** The personal token: the path segment after /r/. */
 export function tokenFromPath(pathname: string): string | undefined {
-  const match = /^\/r\/([A-Za-z0-9_-]{10,200})\/?$/.exec(pathname);
-  return match?.[1];
+  return /^\/r\/([A-Za-z0-9_-]{10,200})\/?$/.exec(pathname)?.[1];
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]) {
-  const node = Object.assign(document.createElement(tag), props);
-  node.append(...children);
-  return node;
+/**
+ * The choice made on this page, kept apart from the console's: an organiser opening someone's
+ * link on their own phone should see the invitee's language, not the console's.
+ */
+const languageKey = 'hn.answer.language';
+
+function rememberedLanguage(): Language | undefined {
+  try {
+    const stored = localStorage.getItem(languageKey);
+    return isLanguage(stored) ? stored : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
-function render(language: Language) {
-  const t = text[language];
-  const token = tokenFromPath(location.pathname);
-  document.documentElement.lang = language;
-  document.title = `${t.title} · Hữu Nghị Events`;
-  const other: Language = language === 'vi' ? 'en' : 'vi';
-  const switcher = el('button', { type: 'button', className: 'lang-switch', lang: other, textContent: t.other });
-  switcher.addEventListener('click', () => {
-    rememberLanguage(other);
-    render(other);
-    document.querySelector<HTMLElement>('h1')?.focus();
-  });
-  const message = token
-    ? el('p', { className: 'status', textContent: t.pending })
-    : el('p', { className: 'status error', textContent: t.missing });
-  message.setAttribute('role', token ? 'status' : 'alert');
-  const heading = el('h1', { textContent: t.title, tabIndex: -1 });
-  const app = document.getElementById('app')!;
+function rememberLanguage(language: Language) {
+  try {
+    localStorage.setItem(languageKey, language);
+  } catch {
+    // Private mode: applied to this visit only.
+  }
+}
+
+type View = 'home' | 'accept' | 'decline' | 'edit' | 'withdraw';
+type Phase = 'loading' | 'ready' | 'notFound' | 'tooMany' | 'failed';
+/** A message in the page's own words (follows a switch), or one the server wrote in the language asked. */
+type Said = { key: MessageKey; params?: Record<string, string | number> } | { text: string };
+
+const state = {
+  language: rememberedLanguage() ?? ('vi' as Language),
+  phase: 'loading' as Phase,
+  data: undefined as Invitation | undefined,
+  view: 'home' as View,
+  draft: {} as Details,
+  reason: '',
+  consent: false,
+  problems: {} as Problems,
+  consentMissing: false,
+  formError: undefined as Said | undefined,
+  /** Shown under the answer after a step: "recorded", "saved", or why it could not be done. */
+  note: undefined as { said: Said; kind: 'success' | 'error' } | undefined,
+  warnings: [] as string[],
+  busy: false,
+};
+
+const t = (key: MessageKey, params?: Record<string, string | number>) => translator(messages, state.language)(key, params);
+const say = (said: Said) => ('key' in said ? t(said.key, said.params) : said.text);
+
+const token = tokenFromPath(location.pathname);
+const api = answerApi(token ?? '', () => state.language);
+const app = document.getElementById('app')!;
+
+/** Announcements for screen readers; one node for the page's whole life, so it is always heard. */
+const live = h('div', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
+document.body.append(live);
+function announce(text: string) {
+  live.textContent = '';
+  setTimeout(() => (live.textContent = text), 100);
+}
+
+type Openness = 'open' | 'closed' | 'cancelled';
+function openness(event: Invitation['event']): Openness {
+  if (event.status === 'cancelled') return 'cancelled';
+  if (event.status !== 'published') return 'closed';
+  if (event.registrationClosesAt && Date.parse(event.registrationClosesAt) <= Date.now()) return 'closed';
+  return 'open';
+}
+
+const REGISTERED: Response[] = ['confirmed', 'waitlisted', 'pending'];
+
+/** Draws the page; `focus` names the element that takes the focus afterwards. */
+function render(focus?: string) {
+  document.documentElement.lang = state.language;
+  const other: Language = state.language === 'vi' ? 'en' : 'vi';
+  const title = state.data ? pickLocalized(state.data.event.title, state.language).text : undefined;
+  document.title = `${title ?? t(state.phase === 'notFound' ? 'notFoundTitle' : 'pageTitle')} · Hữu Nghị Events`;
   app.replaceChildren(
-    el('header', { className: 'bar' }, el('span', { className: 'brand', textContent: 'Hữu Nghị Events' }), switcher),
-    el('main', {}, heading, message),
-    el('footer', { textContent: t.org }),
+    h(
+      'header',
+      { class: 'bar' },
+      h('span', { class: 'brand' }, h('img', { src: '/favicon.svg', alt: '', width: 28, height: 28 }), 'Hữu Nghị Events'),
+      h('button', { type: 'button', class: 'lang-switch', id: 'lang-switch', lang: other, onclick: () => switchLanguage(other) }, t('switchTo')),
+    ),
+    h('main', { id: 'main' }, body()),
+    h('footer', null, t('org')),
   );
-  if (token) app.dataset.token = token;
+  if (focus) document.getElementById(focus)?.focus();
 }
 
-render(storedLanguage());
+function switchLanguage(language: Language) {
+  state.language = language;
+  rememberLanguage(language);
+  render('lang-switch');
+}
+
+function body(): Child {
+  switch (state.phase) {
+    case 'loading':
+      return h('p', { class: 'loading', role: 'status' }, t('loading'));
+    case 'notFound':
+      return h('div', { class: 'card' }, h('h1', { id: 'page-heading', tabindex: -1 }, t('notFoundTitle')), h('p', null, t('notFoundText')));
+    case 'tooMany':
+      return h('div', { class: 'card' }, h('h1', { id: 'page-heading', tabindex: -1 }, t('tooManyTitle')), h('p', null, t('tooManyText')));
+    case 'failed':
+      return h(
+        'div',
+        { class: 'card' },
+        h('p', { class: 'notice error', role: 'alert' }, t('loadFailed')),
+        h('button', { type: 'button', class: 'button primary', onclick: () => void load() }, t('retry')),
+      );
+    case 'ready':
+      return invitationPage(state.data!);
+  }
+}
+
+function invitationPage(data: Invitation): Child {
+  const { event, invitee } = data;
+  const language = state.language;
+  const title = pickLocalized(event.title, language);
+  const description = pickLocalized(event.description, language);
+  const agenda = pickLocalized(event.agenda, language);
+  const mapUrl = event.venueMapUrl ?? `https://www.google.com/maps/search/?api=1&query=${encodeURIComponent(event.venue)}`;
+  const about = [invitee.position, invitee.organisation].filter(Boolean).join(', ');
+  const contact = event.contact;
+  return [
+    h(
+      'article',
+      { class: 'card event', 'aria-labelledby': 'event-title' },
+      h('p', { class: 'greeting' }, t('greeting', { name: invitee.name }), about ? h('span', { class: 'muted' }, ` ${about}`) : null),
+      h('p', { class: 'invites' }, t('invites')),
+      h('h1', { id: 'event-title', lang: title.lang === language ? undefined : title.lang }, title.text),
+      event.status === 'cancelled' ? h('p', { class: 'notice error' }, t('cancelled')) : null,
+      h(
+        'dl',
+        { class: 'facts' },
+        h('div', null, h('dt', null, t('when')), h('dd', null, formatEventTime(event.startsAt, event.endsAt, language))),
+        h(
+          'div',
+          null,
+          h('dt', null, t('where')),
+          h(
+            'dd',
+            null,
+            h('span', { class: 'venue' }, event.venue),
+            h('a', { class: 'map-link', href: mapUrl, target: '_blank', rel: 'noopener noreferrer' }, t('map'), h('span', { class: 'visually-hidden' }, ` ${t('newTab')}`)),
+          ),
+        ),
+      ),
+      description.text ? h('div', { class: 'prose', lang: description.lang === language ? undefined : description.lang }, description.text) : null,
+    ),
+    event.status === 'cancelled' ? null : answerCard(data),
+    agenda.text
+      ? h(
+          'section',
+          { class: 'card', 'aria-labelledby': 'agenda-heading' },
+          h('h2', { id: 'agenda-heading' }, t('agenda')),
+          h('div', { class: 'prose', lang: agenda.lang === language ? undefined : agenda.lang }, agenda.text),
+        )
+      : null,
+    contact
+      ? h(
+          'section',
+          { class: 'card', 'aria-labelledby': 'contact-heading' },
+          h('h2', { id: 'contact-heading' }, t('contact')),
+          h(
+            'p',
+            { class: 'contact' },
+            h('strong', null, contact.name),
+            contact.phone ? h('a', { href: `tel:${contact.phone.replace(/[^+\d]/g, '')}` }, contact.phone) : null,
+            contact.email ? h('a', { href: `mailto:${contact.email}` }, contact.email) : null,
+          ),
+        )
+      : null,
+  ];
+}
+
+const headingOf: Record<Response, MessageKey> = {
+  none: 'r_none',
+  confirmed: 'r_confirmed',
+  waitlisted: 'r_waitlisted',
+  pending: 'r_pending',
+  declined: 'r_declined',
+  withdrawn: 'r_withdrawn',
+  rejected: 'r_rejected',
+};
+
+/** The answer in plain words, then what can be done about it now. */
+function answerCard(data: Invitation): Child {
+  const response = data.response;
+  const open = openness(data.event) === 'open';
+  const explanation: Child[] = [];
+  const line = (key: MessageKey, params?: Record<string, string>) => explanation.push(h('p', null, t(key, params)));
+  if (response === 'none') line(open ? 'r_none_text' : 'r_none_closed');
+  else line(`${headingOf[response]}_text` as MessageKey);
+  if (response === 'confirmed' && data.invitee.email) line('r_confirmed_mail', { email: data.invitee.email });
+  if (open && response === 'declined') line('r_declined_open');
+  if (open && response === 'withdrawn') line('r_withdrawn_open');
+
+  const closesAt = data.event.registrationClosesAt;
+  const deadline =
+    open && closesAt && response !== 'rejected'
+      ? h('p', { class: 'deadline' }, t(response === 'none' ? 'answerBy' : 'changeUntil', { at: formatMoment(closesAt, state.language) }))
+      : null;
+  const closed = open
+    ? null
+    : h(
+        'div',
+        { class: 'notice closed' },
+        h('p', null, closesAt && Date.parse(closesAt) <= Date.now() ? t('closedAt', { at: formatMoment(closesAt, state.language) }) : t('closedNow')),
+        h('p', null, t('closedHelp')),
+      );
+  const note = state.note ? h('p', { class: `notice ${state.note.kind}` }, say(state.note.said)) : null;
+  const warnings = state.warnings.length ? h('ul', { class: 'notice warn' }, state.warnings.map((text) => h('li', null, text))) : null;
+
+  return h(
+    'section',
+    { class: `card answer answer-${response}`, 'aria-labelledby': 'result' },
+    h('p', { class: 'overline' }, t('yourAnswer')),
+    h('h2', { id: 'result', tabindex: -1 }, t(headingOf[response])),
+    explanation,
+    note,
+    warnings,
+    closed,
+    deadline,
+    state.view === 'edit' || state.view === 'accept' ? null : detailsList(data),
+    open ? actions(data) : null,
+  );
+}
+
+function detailsList(data: Invitation): Child {
+  const rows = data.fields
+    .map((field) => ({ field, value: data.details?.[field.key] }))
+    .filter((row): row is { field: typeof row.field; value: string } => typeof row.value === 'string' && row.value !== '');
+  if (!rows.length || !['confirmed', 'waitlisted', 'pending', 'rejected'].includes(data.response)) return null;
+  return h(
+    'div',
+    { class: 'details' },
+    h('h3', null, t('yourDetails')),
+    h(
+      'dl',
+      null,
+      rows.map(({ field, value }) =>
+        h('div', null, h('dt', null, labelOf(field, state.language)), h('dd', null, field.type === 'date' ? formatDateValue(value) : value)),
+      ),
+    ),
+  );
+}
+
+const button = (kind: string, label: MessageKey, onclick: () => void, id?: string) =>
+  h('button', { type: 'button', class: `button ${kind}`, id, onclick }, t(label));
+
+function actions(data: Invitation): Child {
+  const registered = REGISTERED.includes(data.response);
+  switch (state.view) {
+    case 'accept':
+      return detailsForm(data, 'accept');
+    case 'edit':
+      return detailsForm(data, 'edit');
+    case 'decline':
+      return declineForm();
+    case 'withdraw':
+      return h(
+        'div',
+        { class: 'confirm', role: 'group', 'aria-labelledby': 'withdraw-title', 'aria-describedby': 'withdraw-text' },
+        h('h3', { id: 'withdraw-title', tabindex: -1 }, t('withdrawTitle')),
+        h('p', { id: 'withdraw-text' }, t('withdrawText')),
+        formError(),
+        h(
+          'div',
+          { class: 'buttons' },
+          h('button', { type: 'button', class: 'button danger', id: 'withdraw-confirm', onclick: () => void withdraw() }, t('withdrawConfirm')),
+          button('secondary', 'back', () => go('home', 'withdraw')),
+        ),
+      );
+    case 'home':
+      if (data.response === 'rejected') return null;
+      if (registered) {
+        return h(
+          'div',
+          { class: 'buttons' },
+          data.fields.length ? button('secondary', 'editDetails', () => go('edit', 'form-title'), 'edit') : null,
+          button('danger', 'withdraw', () => go('withdraw', 'withdraw-title'), 'withdraw'),
+        );
+      }
+      return h(
+        'div',
+        { class: 'buttons' },
+        button('primary', 'accept', () => go('accept', 'form-title'), 'accept'),
+        data.response === 'declined' ? null : button('secondary', 'decline', () => go('decline', 'form-title'), 'decline'),
+      );
+  }
+}
+
+/** Opens a form (with what is stored as its starting point) or goes back; then moves the focus. */
+function go(view: View, focus: string) {
+  const data = state.data!;
+  state.view = view;
+  state.problems = {};
+  state.consentMissing = false;
+  state.formError = undefined;
+  if (view === 'accept' || view === 'edit') {
+    state.draft = Object.fromEntries(data.fields.map((f) => [f.key, typeof data.details?.[f.key] === 'string' ? String(data.details[f.key]) : '']));
+    state.consent = false;
+  }
+  state.note = undefined;
+  state.warnings = [];
+  render();
+  (document.getElementById(focus) ?? document.getElementById('result'))?.focus();
+}
+
+function submitButton(label: MessageKey, kind = 'primary') {
+  return h('button', { type: 'submit', class: `button ${kind}`, disabled: state.busy, 'aria-disabled': state.busy ? 'true' : undefined }, t(state.busy ? 'sending' : label));
+}
+
+function formError(): Child {
+  return state.formError ? h('p', { class: 'notice error', role: 'alert', id: 'form-error' }, say(state.formError)) : null;
+}
+
+function detailsForm(data: Invitation, mode: 'accept' | 'edit'): Child {
+  const consent = data.passportConsent && !data.passportConsent.given ? data.passportConsent : undefined;
+  return h(
+    'form',
+    { class: 'answer-form', novalidate: true, 'aria-labelledby': 'form-title', onsubmit: (e: Event) => (e.preventDefault(), void submitDetails(mode)) },
+    h('h3', { id: 'form-title', tabindex: -1 }, t(mode === 'accept' ? 'acceptTitle' : 'editTitle')),
+    data.fields.some((f) => f.required) ? h('p', { class: 'muted' }, t('acceptIntro')) : null,
+    data.fields.map((field) =>
+      fieldInput({
+        field,
+        value: state.draft[field.key] ?? '',
+        problem: state.problems[field.key],
+        language: state.language,
+        t,
+        disabled: false,
+        onInput: (key, value) => (state.draft[key] = value),
+      }),
+    ),
+    consent
+      ? h(
+          'fieldset',
+          { class: state.consentMissing ? 'field consent invalid' : 'field consent' },
+          h('legend', null, t('consentTitle')),
+          h(
+            'label',
+            { class: 'option' },
+            h('input', {
+              type: 'checkbox',
+              id: 'f-consent',
+              checked: state.consent,
+              'aria-invalid': state.consentMissing ? 'true' : undefined,
+              'aria-describedby': state.consentMissing ? 'f-consent-error' : undefined,
+              onchange: (e: Event) => (state.consent = (e.target as HTMLInputElement).checked),
+            }),
+            h('span', null, consent.text[state.language]),
+          ),
+          state.consentMissing ? h('p', { class: 'field-error', id: 'f-consent-error' }, t('p_consent')) : null,
+        )
+      : null,
+    formError(),
+    h('div', { class: 'buttons' }, submitButton(mode === 'accept' ? 'submitAccept' : 'save'), button('secondary', 'back', () => go('home', mode === 'accept' ? 'accept' : 'edit'))),
+  );
+}
+
+function declineForm(): Child {
+  return h(
+    'form',
+    { class: 'answer-form', novalidate: true, 'aria-labelledby': 'form-title', onsubmit: (e: Event) => (e.preventDefault(), void decline()) },
+    h('h3', { id: 'form-title', tabindex: -1 }, t('declineTitle')),
+    h(
+      'div',
+      { class: 'field' },
+      h('label', { for: 'f-reason' }, t('reason')),
+      h('textarea', { id: 'f-reason', rows: 4, maxlength: 1000, 'aria-describedby': 'f-reason-hint', oninput: (e: Event) => (state.reason = (e.target as HTMLTextAreaElement).value) }, state.reason),
+      h('p', { class: 'hint', id: 'f-reason-hint' }, t('reasonHint')),
+    ),
+    formError(),
+    h('div', { class: 'buttons' }, submitButton('submitDecline', 'danger'), button('secondary', 'back', () => go('home', 'decline'))),
+  );
+}
+
+/** The first field with a problem takes the focus (its first radio button for a group). */
+function firstProblemId(data: Invitation): string | undefined {
+  const field = data.fields.find((f) => state.problems[f.key]);
+  if (field) return inputId(field.key);
+  return state.consentMissing ? 'f-consent' : undefined;
+}
+
+/** Runs one request at a time: a double tap or a second submit while it travels does nothing. */
+async function send(request: () => Promise<Answered>, after: (answered: Answered) => Promise<void> | void) {
+  if (state.busy) return;
+  state.busy = true;
+  state.formError = undefined;
+  for (const submit of app.querySelectorAll<HTMLButtonElement>('form button, .confirm button')) {
+    submit.disabled = true;
+    if (submit.type === 'submit' || submit.id === 'withdraw-confirm') submit.textContent = t('sending');
+  }
+  try {
+    await after(await request());
+  } catch (error) {
+    await failed(error);
+  } finally {
+    state.busy = false;
+  }
+}
+
+/** After an answer: the result in plain words, the focus on it, and said aloud. */
+function showResult(note: MessageKey, warnings: Answered['warnings']) {
+  state.view = 'home';
+  state.note = { said: { key: note }, kind: 'success' };
+  state.warnings = (warnings ?? []).map((w) => w.message);
+  state.busy = false;
+  render('result');
+  announce(`${document.getElementById('result')?.textContent ?? ''}. ${t(note)}`);
+}
+
+async function submitDetails(mode: 'accept' | 'edit') {
+  const data = state.data!;
+  if (state.busy) return;
+  state.problems = checkDetails(data.fields, state.draft);
+  const consent = data.passportConsent && !data.passportConsent.given ? data.passportConsent : undefined;
+  // The keys of shared/delegations/passport-data.ts (PASSPORT_FIELDS), written out: importing it brings zod.
+  const givesPassport = data.fields.some((f) => ['passportNumber', 'passportExpiry', 'dateOfBirth'].includes(f.key) && state.draft[f.key]?.trim());
+  state.consentMissing = Boolean(consent && givesPassport && !state.consent);
+  const firstProblem = firstProblemId(data);
+  if (firstProblem) {
+    state.formError = { key: 'checkFields' };
+    render(firstProblem);
+    announce(t('checkFields'));
+    return;
+  }
+  const consentGiven = consent && state.consent ? { version: consent.version } : undefined;
+  if (mode === 'accept') {
+    const details = detailsToSend(data.fields, state.draft) as Details;
+    await send(
+      () => api.accept(details, consentGiven),
+      async (answered) => {
+        data.response = answered.response;
+        data.details = details;
+        // The server keeps the values normalised (a phone as +84…): show what it stored.
+        await reload();
+        showResult('recorded', answered.warnings);
+      },
+    );
+  } else {
+    await send(
+      () => api.change(detailsToSend(data.fields, state.draft, data.details), consentGiven),
+      (answered) => {
+        data.details = answered.details ?? data.details;
+        if (consentGiven && data.passportConsent) data.passportConsent.given = true;
+        showResult('saved', answered.warnings);
+      },
+    );
+  }
+}
+
+async function decline() {
+  const data = state.data!;
+  await send(
+    () => api.decline(state.reason.trim()),
+    (answered) => {
+      data.response = answered.response;
+      state.reason = '';
+      showResult('recorded', undefined);
+    },
+  );
+}
+
+async function withdraw() {
+  const data = state.data!;
+  await send(
+    () => api.withdraw(),
+    (answered) => {
+      data.response = answered.response;
+      showResult('recorded', undefined);
+    },
+  );
+}
+
+/** Refreshes the invitation quietly; the answer already shown stays if this fails. */
+async function reload() {
+  try {
+    state.data = await api.open();
+  } catch {
+    // Kept as it was.
+  }
+}
+
+/** What went wrong with an answer, shown where it helps: beside a field, in the form, or as the new state. */
+async function failed(error: unknown) {
+  state.busy = false;
+  if (!(error instanceof AnswerError)) throw error;
+  if (error.status === 404) {
+    state.phase = 'notFound';
+    render('page-heading');
+    return;
+  }
+  if (error.code === 'details_invalid' && error.issues.length) {
+    state.problems = {};
+    for (const issue of error.issues) {
+      if (issue.problem === 'unknown_field') state.formError = { key: 'p_unknown_field' };
+      else state.problems[issue.field] ??= issue.problem;
+    }
+    if (Object.keys(state.problems).length) state.formError = { key: 'checkFields' };
+    render(firstProblemId(state.data!) ?? 'form-error');
+    announce(t('checkFields'));
+    return;
+  }
+  if (error.code === 'consent_required') {
+    state.consentMissing = true;
+    state.formError = { key: 'checkFields' };
+    render('f-consent');
+    return;
+  }
+  if (['registration_closed', 'event_cancelled', 'not_registered', 'registration_rejected'].includes(error.code)) {
+    // The answer can no longer go this way: show how things stand now, and why.
+    await reload();
+    state.view = 'home';
+    state.note = { said: { text: error.message }, kind: 'error' };
+    render('result');
+    announce(error.message);
+    return;
+  }
+  state.formError =
+    error.status === 0 ? { key: 'network' } : error.message ? { text: error.message } : { key: 'unexpected', params: { status: error.status } };
+  render('form-error');
+}
+
+async function load() {
+  state.phase = 'loading';
+  render();
+  if (!token) {
+    state.phase = 'notFound';
+    render();
+    return;
+  }
+  try {
+    state.data = await api.open();
+    if (!rememberedLanguage() && isLanguage(state.data.invitee.language)) state.language = state.data.invitee.language;
+    state.phase = 'ready';
+  } catch (error) {
+    state.phase = error instanceof AnswerError && error.status === 404 ? 'notFound' : error instanceof AnswerError && error.status === 429 ? 'tooMany' : 'failed';
+  }
+  render();
+}
+
+void load();
