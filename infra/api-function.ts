@@ -1,14 +1,15 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Aspects, CfnResource, Duration, RemovalPolicy, Stack, Token, type IAspect } from 'aws-cdk-lib';
+import { Aspects, CfnResource, Duration, RemovalPolicy, SecretValue, Stack, Token, type IAspect } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import { Architecture, CfnFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { Architecture, CfnFunction, Runtime, type IFunction } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { CfnLogGroup, LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct, type IConstruct } from 'constructs';
 import { lambdaBundling } from './lambda-bundling.js';
 
@@ -44,7 +45,10 @@ export const TABLE_ACCESS = {
     table: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'],
     index: ['dynamodb:Query'],
   },
-} as const;
+} as const satisfies Record<string, TableAccess>;
+
+/** Actions on a table and on its named indexes; a function with a narrower need lists its own. */
+export type TableAccess = { readonly table: readonly string[]; readonly index: readonly string[] };
 
 export type ApiFunctionProps = {
   /** Path of the handler file from the repository root, e.g. functions/api/lambda.ts */
@@ -59,18 +63,26 @@ export type ApiFunctionProps = {
   environment?: Record<string, string>;
   /** Where the Errors and Throttles alarms notify; without it they only show in CloudWatch. */
   alarmTopic?: ITopic;
+  /** At most this many instances at once (the mail sender: one, so SES's per-second rate holds). */
+  reservedConcurrentExecutions?: number;
+  /**
+   * False for a function throttled by design (reserved concurrency under a queue): its throttles
+   * say nothing is wrong, and the queue's own alarm says when mail is stuck.
+   */
+  throttlesAlarm?: boolean;
 };
 
 /**
  * A Lambda function with this project's defaults set once: Node.js on ARM64, bundled locally by
  * esbuild as lambda-bundling.ts says (minified ESM, source maps, the AWS SDK bundled in), a log
- * group with retention, and alarms on errors and throttles. Tables and mail are bound with `useTable` and `sendMailAs`,
+ * group with retention, and alarms on errors and throttles. Tables, mail, secrets, queues and other
+ * functions are bound with `useTable`, `sendMailAs`, `useSecret`, `sendToQueue` and `invokeFunction`,
  * which set the environment variable and the IAM grant together so neither can be forgotten.
  */
 export class ApiFunction extends Construct {
   readonly function: NodejsFunction;
   readonly logGroup: LogGroup;
-  readonly alarms: { errors: Alarm; throttles: Alarm };
+  readonly alarms: { errors: Alarm; throttles?: Alarm };
 
   constructor(scope: Construct, id: string, props: ApiFunctionProps) {
     super(scope, id);
@@ -83,6 +95,7 @@ export class ApiFunction extends Construct {
       architecture: Architecture.ARM_64,
       memorySize: props.memorySize ?? 1024,
       timeout: props.timeout ?? Duration.seconds(15),
+      reservedConcurrentExecutions: props.reservedConcurrentExecutions,
       logGroup: this.logGroup,
       projectRoot: REPO_ROOT,
       depsLockFilePath: join(REPO_ROOT, 'package-lock.json'),
@@ -98,9 +111,9 @@ export class ApiFunction extends Construct {
         comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
         treatMissingData: TreatMissingData.NOT_BREACHING,
       });
-    this.alarms = { errors: alarm('Errors'), throttles: alarm('Throttles') };
+    this.alarms = { errors: alarm('Errors'), throttles: props.throttlesAlarm === false ? undefined : alarm('Throttles') };
     if (props.alarmTopic) {
-      for (const a of Object.values(this.alarms)) a.addAlarmAction(new SnsAction(props.alarmTopic));
+      for (const a of Object.values(this.alarms)) a?.addAlarmAction(new SnsAction(props.alarmTopic));
     }
   }
 
@@ -110,14 +123,16 @@ export class ApiFunction extends Construct {
    */
   useTable(
     table: ITable,
-    options: { envName: string; indexNames: readonly string[]; access?: keyof typeof TABLE_ACCESS },
+    options: { envName: string; indexNames: readonly string[]; access?: keyof typeof TABLE_ACCESS | TableAccess },
   ): this {
-    const access = TABLE_ACCESS[options.access ?? 'readWrite'];
+    const access = typeof options.access === 'object' ? options.access : TABLE_ACCESS[options.access ?? 'readWrite'];
     this.function.addEnvironment(options.envName, table.tableName);
-    this.function.addToRolePolicy(
-      new PolicyStatement({ actions: [...access.table], resources: [table.tableArn] }),
-    );
-    if (options.indexNames.length > 0) {
+    if (access.table.length > 0) {
+      this.function.addToRolePolicy(
+        new PolicyStatement({ actions: [...access.table], resources: [table.tableArn] }),
+      );
+    }
+    if (options.indexNames.length > 0 && access.index.length > 0) {
       this.function.addToRolePolicy(
         new PolicyStatement({
           actions: [...access.index],
@@ -136,7 +151,7 @@ export class ApiFunction extends Construct {
    * only the sender's identity would fail every test send before production access.
    * `ses:GetAccount` (the health check) has no resource-level permissions, hence its `*`.
    */
-  sendMailAs(options: { from: string; fromAddress: string; configurationSetName: string }): this {
+  sendMailAs(options: { from: string; fromAddress: string; configurationSetName: string; healthCheck?: boolean }): this {
     const stack = Stack.of(this);
     this.function.addEnvironment('MAIL_FROM', options.from);
     this.function.addEnvironment('SES_CONFIGURATION_SET', options.configurationSetName);
@@ -150,7 +165,36 @@ export class ApiFunction extends Construct {
         conditions: { StringEquals: { 'ses:FromAddress': options.fromAddress } },
       }),
     );
-    this.function.addToRolePolicy(new PolicyStatement({ actions: ['ses:GetAccount'], resources: ['*'] }));
+    if (options.healthCheck !== false) {
+      this.function.addToRolePolicy(new PolicyStatement({ actions: ['ses:GetAccount'], resources: ['*'] }));
+    }
+    return this;
+  }
+
+  /**
+   * Puts a Secrets Manager secret's value in `envName`, as a CloudFormation dynamic reference
+   * resolved at deploy time: the value is never in the template or the cloud assembly, and the
+   * function needs no Secrets Manager permission. It is, however, visible to whoever may read the
+   * function's configuration (lambda:GetFunctionConfiguration), like any environment variable;
+   * reading it from Secrets Manager at cold start would be the stricter alternative. The secret
+   * is named, not referenced by ARN, so no stack output carries it between stacks.
+   */
+  useSecret(options: { envName: string; secretName: string }): this {
+    this.function.addEnvironment(options.envName, SecretValue.secretsManager(options.secretName).unsafeUnwrap());
+    return this;
+  }
+
+  /** Lets the function put messages on one queue (SendMessage and SendMessageBatch), its URL in `envName`. */
+  sendToQueue(queue: IQueue, options: { envName: string }): this {
+    this.function.addEnvironment(options.envName, queue.queueUrl);
+    this.function.addToRolePolicy(new PolicyStatement({ actions: ['sqs:SendMessage'], resources: [queue.queueArn] }));
+    return this;
+  }
+
+  /** Lets the function invoke one other function, whose name it finds in `envName`. */
+  invokeFunction(target: IFunction, options: { envName: string }): this {
+    this.function.addEnvironment(options.envName, target.functionName);
+    this.function.addToRolePolicy(new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [target.functionArn] }));
     return this;
   }
 }

@@ -8,21 +8,30 @@ import type { Construct } from 'constructs';
 import { tableDesign } from '../shared/db/table-design.js';
 import { ApiFunction } from './api-function.js';
 import type { InfraConfig } from './config.js';
+import { MailPipeline } from './mail-pipeline.js';
 import type { MailSetup } from './stateful-stack.js';
 
 export type ApiStackProps = StackProps & {
   config: InfraConfig;
   table: ITable;
   mail: MailSetup;
+  /** The secret personal links are derived from (StatefulStack.linkSecretName). */
+  linkSecretName: string;
   /** The gateway CloudFront sends /api/* to (it lives in WebStack: see there why). */
   httpApi: IHttpApi;
   /** The origin emailed links point at. */
   publicUrl: string;
 };
 
-/** The Hono app as one Lambda function behind the HTTP API gateway, with its alarms. */
+/**
+ * The Hono app as one Lambda function behind the HTTP API gateway, and the mail pipeline that
+ * sends what it queues (infra/mail-pipeline.ts), with their alarms. The pipeline lives here, not
+ * in a stack of its own: the API wakes its sweeper and both notify the same alarm topic, so two
+ * stacks would refer to each other; both are stateless and deploy together anyway.
+ */
 export class ApiStack extends Stack {
   readonly api: ApiFunction;
+  readonly mailPipeline: MailPipeline;
   readonly alarmTopic?: Topic;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
@@ -34,6 +43,15 @@ export class ApiStack extends Stack {
       this.alarmTopic.addSubscription(new EmailSubscription(config.alarmEmail));
     }
 
+    this.mailPipeline = new MailPipeline(this, 'Mail', {
+      table: props.table,
+      mail: props.mail,
+      linkSecretName: props.linkSecretName,
+      publicUrl: props.publicUrl,
+      mailRatePerSecond: config.mailRatePerSecond,
+      alarmTopic: this.alarmTopic,
+    });
+
     this.api = new ApiFunction(this, 'Api', {
       entry: 'functions/api/lambda.ts',
       description: 'Hữu Nghị Events HTTP API (Hono)',
@@ -44,7 +62,10 @@ export class ApiStack extends Stack {
       alarmTopic: this.alarmTopic,
     })
       .useTable(props.table, { envName: 'TABLE_NAME', indexNames: [tableDesign.listingIndex.name] })
-      .sendMailAs(props.mail);
+      .sendMailAs(props.mail)
+      .useSecret({ envName: 'LINK_SECRET', secretName: props.linkSecretName })
+      // Queued mail starts going at once instead of at the sweeper's next minute.
+      .invokeFunction(this.mailPipeline.sweeper.function, { envName: 'SWEEPER_FUNCTION_NAME' });
 
     new HttpRoute(this, 'ApiRoute', {
       httpApi: props.httpApi,
@@ -54,5 +75,7 @@ export class ApiStack extends Stack {
 
     new CfnOutput(this, 'FunctionName', { value: this.api.function.functionName });
     new CfnOutput(this, 'LogGroup', { value: this.api.logGroup.logGroupName });
+    new CfnOutput(this, 'MailSenderLogGroup', { value: this.mailPipeline.sender.logGroup.logGroupName });
+    new CfnOutput(this, 'MailDeadLetterQueueUrl', { value: this.mailPipeline.deadLetterQueue.queueUrl });
   }
 }

@@ -34,9 +34,10 @@ export function defineStacks(app: App, config: InfraConfig) {
   });
   const api = new ApiStack(app, `${prefix}-Api`, {
     config,
-    description: 'Hữu Nghị Events: the API function and its routes',
+    description: 'Hữu Nghị Events: the API function and its routes, the mail sender and its queue',
     table: stateful.table,
     mail: stateful.mail,
+    linkSecretName: stateful.linkSecretName,
     httpApi: web.httpApi,
     publicUrl: web.publicUrl,
   });

@@ -43,6 +43,12 @@ const schema = z
       .optional(),
     adminEmail: z.email('must be an email address').optional(),
     alarmEmail: z.email('must be an email address').optional(),
+    /** SES's per-second sending quota (14 for a new production account, 1 in the sandbox). */
+    mailRatePerSecond: z.coerce
+      .number({ error: 'must be a number of mails per second, e.g. 14 (your SES sending quota)' })
+      .positive('must be above 0')
+      .max(500, 'must be at most 500 (one sender sends at most that many a second)')
+      .default(14),
   })
   .superRefine((c, ctx) => {
     if (c.domain && !c.certificateArn) {
