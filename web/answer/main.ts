@@ -211,8 +211,11 @@ function answerCard(data: Invitation): Child {
   const open = openness(data.event) === 'open';
   const explanation: Child[] = [];
   const line = (key: MessageKey, params?: Record<string, string>) => explanation.push(h('p', null, t(key, params)));
-  if (response === 'none') line(open ? 'r_none_text' : 'r_none_closed');
-  else line(`${headingOf[response]}_text` as MessageKey);
+  // Too late to answer: the heading says so, and the notice below says why.
+  const heading: MessageKey = response === 'none' && !open ? 'r_none_late' : headingOf[response];
+  if (response === 'none') {
+    if (open) line('r_none_text');
+  } else line(`${headingOf[response]}_text` as MessageKey);
   if (response === 'confirmed' && data.invitee.email) line('r_confirmed_mail', { email: data.invitee.email });
   if (open && response === 'declined') line('r_declined_open');
   if (open && response === 'withdrawn') line('r_withdrawn_open');
@@ -237,7 +240,7 @@ function answerCard(data: Invitation): Child {
     'section',
     { class: `card answer answer-${response}`, 'aria-labelledby': 'result' },
     h('p', { class: 'overline' }, t('yourAnswer')),
-    h('h2', { id: 'result', tabindex: -1 }, t(headingOf[response])),
+    h('h2', { id: 'result', tabindex: -1 }, t(heading)),
     explanation,
     note,
     warnings,
