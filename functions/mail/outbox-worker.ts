@@ -1,5 +1,5 @@
 import { deliverOutboxMessage, type DeliveryOutcome, type MailDeliveryDeps } from '../../shared/email/deliver-outbox-message.js';
-import { createPacer } from '../../shared/email/pacer.js';
+import { createPacer, pacedMailer } from '../../shared/email/pacer.js';
 import type { OutboxMessage } from '../../shared/email/outbox-repository.js';
 
 export type OutboxWorkerOptions = {
@@ -18,7 +18,8 @@ export type OutboxWorkerOptions = {
 export function startOutboxWorker(deps: MailDeliveryDeps, options: OutboxWorkerOptions) {
   const pollMs = options.pollMs ?? 500;
   const concurrency = options.concurrency ?? Math.max(2, Math.min(32, Math.ceil(options.ratePerSecond / 2)));
-  const waitForSlot = createPacer(options.ratePerSecond);
+  // Paced at the call to SES, not per message: what is skipped or suppressed costs no slot.
+  const paced: MailDeliveryDeps = { ...deps, mailer: pacedMailer(deps.mailer, createPacer(options.ratePerSecond)) };
   let stopped = false;
   let wake: (() => void) | undefined;
   const inFlight = new Set<Promise<void>>();
@@ -42,8 +43,7 @@ export function startOutboxWorker(deps: MailDeliveryDeps, options: OutboxWorkerO
       for (const message of due) {
         if (stopped) break;
         while (inFlight.size >= concurrency) await Promise.race(inFlight);
-        await waitForSlot();
-        const task = deliverOutboxMessage(deps, message)
+        const task = deliverOutboxMessage(paced, message)
           .then((outcome) => options.onOutcome?.(outcome))
           .catch((error: unknown) => console.error(JSON.stringify({ level: 'error', message: 'delivery failed', messageId: message.messageId, error: String(error) })))
           .finally(() => inFlight.delete(task));
