@@ -166,6 +166,8 @@ export type Invitation = {
   language: InviteeLanguage;
   group?: string;
   emailStatus: EmailStatus;
+  /** Why the last mail failed, bounced or was suppressed, as the organiser reads it. */
+  emailError?: string;
   response: InvitationResponse;
   createdAt: string;
   updatedAt: string;

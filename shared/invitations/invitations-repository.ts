@@ -43,6 +43,8 @@ export type StoredInvitation = {
   language: InviteeLanguage;
   group?: string;
   emailStatus: EmailStatus;
+  /** Why the last mail failed, bounced or was suppressed, as the organiser reads it. */
+  emailError?: string;
   response: InvitationResponse;
   createdAt: string;
   updatedAt: string;

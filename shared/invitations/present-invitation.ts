@@ -15,6 +15,7 @@ export function presentInvitation(stored: StoredInvitation): Invitation {
     language: stored.language,
     group: stored.group,
     emailStatus: stored.emailStatus,
+    emailError: stored.emailError,
     response: stored.response,
     createdAt: toLocalIso(stored.createdAt),
     updatedAt: toLocalIso(stored.updatedAt),

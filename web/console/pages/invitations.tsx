@@ -775,7 +775,7 @@ function Row(props: {
         )}
       </td>
       <td class="cell-mail">
-        <EmailStatusBadge status={invitation.emailStatus} />
+        <EmailStatusBadge status={invitation.emailStatus} error={invitation.emailError} />
         {invitation.invitedAt && <span class="when">{t('invitedAt', { at: formatDateTime(invitation.invitedAt) })}</span>}
         {invitation.remindedAt && <span class="when">{t('remindedAt', { at: formatDateTime(invitation.remindedAt) })}</span>}
       </td>
