@@ -118,7 +118,8 @@ export function AnswersChart(props: { timeline: AnswerTimeline }) {
             </g>
           ))}
           {days.map((day, index) =>
-            index % labelEvery === 0 || index === days.length - 1 ? (
+            // Counted back from the last day, so it always has its label and none crowd it.
+            (days.length - 1 - index) % labelEvery === 0 ? (
               <text key={day.date} x={x(index) + slot / 2} y={HEIGHT - PAD.bottom + 18} text-anchor="middle">
                 {dayMonth(day.date)}
               </text>
@@ -138,33 +139,36 @@ export function AnswersChart(props: { timeline: AnswerTimeline }) {
         <span class="legend-item legend-accepted">{t('accepted')}</span>
         <span class="legend-item legend-declined">{t('declined')}</span>
       </figcaption>
-      <table class="visually-hidden answers-chart-table">
-        <caption>{t('tableCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('date')}</th>
-            <th scope="col">{t('acceptedDay')}</th>
-            <th scope="col">{t('declinedDay')}</th>
-            <th scope="col">{t('withdrawnDay')}</th>
-            <th scope="col">{t('acceptedTotal')}</th>
-            <th scope="col">{t('declinedTotal')}</th>
-            <th scope="col">{t('withdrawnTotal')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {days.map((day) => (
-            <tr key={day.date}>
-              <th scope="row">{fullDate(day.date)}</th>
-              <td>{day.accepted}</td>
-              <td>{day.declined}</td>
-              <td>{day.withdrawn}</td>
-              <td>{day.cumulative.accepted}</td>
-              <td>{day.cumulative.declined}</td>
-              <td>{day.cumulative.withdrawn}</td>
+      {/* Hidden by its wrapper: a table keeps its content's width whatever width it is given. */}
+      <div class="visually-hidden">
+        <table class="answers-chart-table">
+          <caption>{t('tableCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('date')}</th>
+              <th scope="col">{t('acceptedDay')}</th>
+              <th scope="col">{t('declinedDay')}</th>
+              <th scope="col">{t('withdrawnDay')}</th>
+              <th scope="col">{t('acceptedTotal')}</th>
+              <th scope="col">{t('declinedTotal')}</th>
+              <th scope="col">{t('withdrawnTotal')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {days.map((day) => (
+              <tr key={day.date}>
+                <th scope="row">{fullDate(day.date)}</th>
+                <td>{day.accepted}</td>
+                <td>{day.declined}</td>
+                <td>{day.withdrawn}</td>
+                <td>{day.cumulative.accepted}</td>
+                <td>{day.cumulative.declined}</td>
+                <td>{day.cumulative.withdrawn}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

@@ -41,8 +41,8 @@ const messages = defineMessages({
     selectAll: 'Chọn tất cả người chờ duyệt',
     select: 'Chọn {name}',
     selected: 'Đã chọn {count}',
-    approveSelected: 'Duyệt các người đã chọn',
-    rejectSelected: 'Không duyệt các người đã chọn',
+    approveSelected: 'Duyệt những người đã chọn',
+    rejectSelected: 'Không duyệt những người đã chọn',
     approve: 'Duyệt',
     reject: 'Không duyệt',
     approveLabel: 'Duyệt {name}',
@@ -186,7 +186,8 @@ export function AnswersPage({ params }: PageProps) {
     const failed = results.filter((r) => r.error);
     const sentence = (lang: 'vi' | 'en') => {
       const tr = (key: keyof typeof messages.vi, p?: Record<string, string | number>) => inBoth(messages, key, p)[lang];
-      const parts = [tr(verb, { count: done })];
+      // "0 approved" says nothing when everyone went to the waiting list or failed.
+      const parts = done > 0 || (!waitlisted && failed.length === 0) ? [tr(verb, { count: done })] : [];
       if (waitlisted) parts.push(tr('approvedWaitlisted', { count: waitlisted }));
       if (failed.length) {
         const list = failed
@@ -346,60 +347,67 @@ export function AnswersPage({ params }: PageProps) {
                       {full && <span class="hint">{t('fullHint')}</span>}
                     </div>
                   )}
-                  <table class="table answers-table pending-table">
-                    <thead>
-                      <tr>
-                        {acts && (
-                          <th scope="col" class="cell-check">
-                            <input
-                              type="checkbox"
-                              aria-label={t('selectAll')}
-                              checked={allSelected}
-                              onChange={(e) => setSelected(new Set(e.currentTarget.checked ? pending.map((p) => p.invitationId) : []))}
-                            />
-                          </th>
-                        )}
-                        <th scope="col">{t('name')}</th>
-                        <th scope="col">{t('organisation')}</th>
-                        <th scope="col">{t('answeredAt')}</th>
-                        {acts && <th scope="col">{t('actions')}</th>}
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {pending.map((p) => (
-                        <tr key={p.invitationId}>
+                  <div class="table-scroll">
+                    <table class="table answers-table pending-table">
+                      <thead>
+                        <tr>
                           {acts && (
-                            <td class="cell-check">
+                            <th scope="col" class="cell-check">
                               <input
                                 type="checkbox"
-                                aria-label={t('select', { name: p.name })}
-                                checked={selected.has(p.invitationId)}
-                                onChange={(e) => toggle(p.invitationId, e.currentTarget.checked)}
+                                aria-label={t('selectAll')}
+                                checked={allSelected}
+                                onChange={(e) => setSelected(new Set(e.currentTarget.checked ? pending.map((p) => p.invitationId) : []))}
                               />
-                            </td>
+                            </th>
                           )}
-                          <th scope="row">
-                            {p.name}
-                            {p.answeredBy && <OnBehalfMark channel={p.answeredBy.channel} />}
-                          </th>
-                          <td>{p.organisation}</td>
-                          <td>{p.answeredAt ? formatDateTime(p.answeredAt) : ''}</td>
-                          {acts && (
-                            <td>
-                              <div class="row-actions">
-                                <button type="button" class="button small" disabled={busy} aria-label={t('approveLabel', { name: p.name })} onClick={() => void review('approve', [p.invitationId])}>
-                                  {t('approve')}
-                                </button>
-                                <button type="button" class="button small danger-outline" disabled={busy} aria-label={t('rejectLabel', { name: p.name })} onClick={() => setRejecting([p.invitationId])}>
-                                  {t('reject')}
-                                </button>
-                              </div>
-                            </td>
-                          )}
+                          <th scope="col">{t('name')}</th>
+                          <th scope="col">{t('organisation')}</th>
+                          <th scope="col">{t('answeredAt')}</th>
+                          {acts && <th scope="col">{t('actions')}</th>}
                         </tr>
-                      ))}
-                    </tbody>
-                  </table>
+                      </thead>
+                      <tbody>
+                        {pending.map((p) => (
+                          <tr key={p.invitationId}>
+                            {acts && (
+                              <td class="cell-check">
+                                <input
+                                  type="checkbox"
+                                  aria-label={t('select', { name: p.name })}
+                                  checked={selected.has(p.invitationId)}
+                                  onChange={(e) => toggle(p.invitationId, e.currentTarget.checked)}
+                                />
+                              </td>
+                            )}
+                            <th scope="row">
+                              {p.name}
+                              {p.answeredBy && (
+                                <>
+                                  {' '}
+                                  <OnBehalfMark channel={p.answeredBy.channel} />
+                                </>
+                              )}
+                            </th>
+                            <td>{p.organisation}</td>
+                            <td>{p.answeredAt ? formatDateTime(p.answeredAt) : ''}</td>
+                            {acts && (
+                              <td>
+                                <div class="row-actions">
+                                  <button type="button" class="button small" disabled={busy} aria-label={t('approveLabel', { name: p.name })} onClick={() => void review('approve', [p.invitationId])}>
+                                    {t('approve')}
+                                  </button>
+                                  <button type="button" class="button small danger-outline" disabled={busy} aria-label={t('rejectLabel', { name: p.name })} onClick={() => setRejecting([p.invitationId])}>
+                                    {t('reject')}
+                                  </button>
+                                </div>
+                              </td>
+                            )}
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </div>
                 </>
               )}
             </section>
@@ -410,26 +418,28 @@ export function AnswersPage({ params }: PageProps) {
             {data.waiting.length === 0 ? (
               <p class="muted">{t('waitlistNone')}</p>
             ) : (
-              <table class="table answers-table waitlist-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('position')}</th>
-                    <th scope="col">{t('name')}</th>
-                    <th scope="col">{t('organisation')}</th>
-                    <th scope="col">{t('waitlistedAt')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.waiting.map((w) => (
-                    <tr key={w.invitationId}>
-                      <td class="cell-position">{w.position}</td>
-                      <th scope="row">{w.name}</th>
-                      <td>{w.organisation}</td>
-                      <td>{formatDateTime(w.waitlistedAt)}</td>
+              <div class="table-scroll">
+                <table class="table answers-table waitlist-table">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('position')}</th>
+                      <th scope="col">{t('name')}</th>
+                      <th scope="col">{t('organisation')}</th>
+                      <th scope="col">{t('waitlistedAt')}</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {data.waiting.map((w) => (
+                      <tr key={w.invitationId}>
+                        <td class="cell-position">{w.position}</td>
+                        <th scope="row">{w.name}</th>
+                        <td>{w.organisation}</td>
+                        <td>{formatDateTime(w.waitlistedAt)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
             )}
           </section>
 

@@ -782,7 +782,7 @@ function Row(props: {
       </td>
       <td class="cell-answer">
         <ResponseBadge response={invitation.response as InvitationResponse} />
-        {invitation.answeredBy && <OnBehalfMark channel={invitation.answeredBy.channel} />}
+        {invitation.answeredBy && <> <OnBehalfMark channel={invitation.answeredBy.channel} /></>}
       </td>
       {props.mayWrite && (
         <td class="cell-actions">
