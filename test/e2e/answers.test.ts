@@ -229,4 +229,25 @@ describe('the answers page', () => {
 
     expect(problems).toEqual([]);
   });
+
+  test('staff read the answers but find nothing to decide or record', { timeout: 60_000 }, async () => {
+    const staff = { email: `staff.${tag}@example.org`, password: 'staff-password-for-tests', name: 'H’Linh Mlô', role: 'staff' };
+    expect((await api('POST', '/api/users', staff)).status).toBe(201);
+    const { page, problems } = await openPage();
+    await page.goto(`${product.url}/console/events/${eventId}/answers`);
+    await page.getByRole('heading', { level: 1, name: 'Đăng nhập' }).waitFor();
+    await page.getByRole('textbox', { name: 'Email' }).fill(staff.email);
+    await page.getByLabel('Mật khẩu').fill(staff.password);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Trả lời của khách mời' }).waitFor();
+    await page.locator('.answer-stats').waitFor();
+    const { counts: fromApi } = (await api('GET', `/api/events/${eventId}/invitations/counts`)).body;
+    expect(await counts(page)).toEqual(Object.fromEntries(['confirmed', 'waitlisted', 'pending', 'declined', 'withdrawn', 'rejected', 'none'].map((k) => [k, fromApi.response[k]])));
+    await page.getByRole('img', { name: 'Số người nhận lời và từ chối cộng dồn theo ngày' }).waitFor();
+    expect(await page.getByRole('checkbox').count()).toBe(0);
+    for (const action of ['Ghi nhận trả lời thay', 'Duyệt những người đã chọn', 'Không duyệt những người đã chọn']) {
+      expect(await page.getByRole('button', { name: action, exact: true }).count()).toBe(0);
+    }
+    expect(problems).toEqual([]);
+  });
 });
