@@ -173,6 +173,10 @@ export type Invitation = {
   updatedAt: string;
   invitedAt?: string;
   remindedAt?: string;
+  /** When the answer last changed. */
+  answeredAt?: string;
+  /** Present when an organiser recorded the answer on the invitee's behalf, and how it came. */
+  answeredBy?: { userId: string; channel: 'phone' | 'in_person' | 'other' };
 };
 
 export type ImportDuplicate = { row?: number; email?: string; phone?: string; reason: 'in_list' | 'already_invited' };

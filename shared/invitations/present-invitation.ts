@@ -21,5 +21,8 @@ export function presentInvitation(stored: StoredInvitation): Invitation {
     updatedAt: toLocalIso(stored.updatedAt),
     invitedAt: stored.invitedAt ? toLocalIso(stored.invitedAt) : undefined,
     remindedAt: stored.remindedAt ? toLocalIso(stored.remindedAt) : undefined,
+    answeredAt: stored.answeredAt ? toLocalIso(stored.answeredAt) : undefined,
+    // An answer an organiser recorded (by phone, in person) is shown as such.
+    answeredBy: stored.answeredBy ? { ...stored.answeredBy } : undefined,
   };
 }

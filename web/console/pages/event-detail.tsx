@@ -55,6 +55,7 @@ const messages = defineMessages({
     declined: 'Từ chối',
     checkedIn: 'Đã có mặt',
     invitations: 'Khách mời',
+    answers: 'Trả lời',
     mailTemplates: 'Mẫu thư mời',
   },
   en: {
@@ -102,6 +103,7 @@ const messages = defineMessages({
     declined: 'Declined',
     checkedIn: 'Checked in',
     invitations: 'Invitees',
+    answers: 'Answers',
     mailTemplates: 'Invitation mail',
   },
 });
@@ -189,6 +191,9 @@ export function EventDetailPage({ params }: PageProps) {
                   {t('invitations')}
                 </a>
               )}
+              <a class="button" href={`/console/events/${encodeURIComponent(event.eventId)}/answers`}>
+                {t('answers')}
+              </a>
               <a class="button" href={`/console/events/${encodeURIComponent(event.eventId)}/edit`}>
                 {t('edit')}
               </a>
@@ -215,6 +220,11 @@ export function EventDetailPage({ params }: PageProps) {
               <a class="button" href={`/console/events/${encodeURIComponent(event.eventId)}/invitations`}>
                 {t('invitations')}
               </a>
+              {can('registrations:read') && (
+                <a class="button" href={`/console/events/${encodeURIComponent(event.eventId)}/answers`}>
+                  {t('answers')}
+                </a>
+              )}
             </div>
           )}
 
