@@ -61,6 +61,7 @@ async function bundle(
     sourcesContent: lambdaBundling.sourcesContent,
     mainFields: [...lambdaBundling.mainFields],
     banner: { js: lambdaBundling.banner },
+    alias: Object.fromEntries(Object.entries(lambdaBundling.alias).map(([name, path]) => [name, join(root, path)])),
     external: [
       ...(sdkFromRuntime || !lambdaBundling.bundleAwsSdk ? ['@aws-sdk/*'] : []),
       ...('entry' in input && input.isPackage ? [] : lambdaBundling.onDemand),

@@ -223,6 +223,9 @@ function bundlingOptions(onDemand: readonly string[]): BundlingOptions {
             afterBundling: (_inputDir, outputDir) => onDemandBundleCommands(REPO_ROOT.replace(/\/$/, ''), outputDir, onDemand),
           },
     banner: lambdaBundling.banner,
+    esbuildArgs: Object.fromEntries(
+      Object.entries(lambdaBundling.alias).map(([name, path]) => [`--alias:${name}`, join(REPO_ROOT, path)]),
+    ),
     tsconfig: join(REPO_ROOT, 'tsconfig.json'),
     // No Docker on the machines that deploy this: esbuild from node_modules does the work.
     forceDockerBundling: false,

@@ -24,9 +24,15 @@ export const lambdaBundling = {
    * of the main file, so a cold start neither reads nor initialises them, and each bundled on its
    * own beside it as node_modules/<name>/index.mjs, where Node finds that import. The versions are
    * still ours (package-lock.json), never the runtime's. exceljs is most of the bytes the API would
-   * carry (XLSX exports only); the Lambda client only wakes the mail sweeper after mail is queued.
+   * carry (XLSX exports only); the Lambda client only wakes the mail sweeper after mail is queued;
+   * the SES client only sends a set-password link (the outbox's sender Lambda sends the rest).
    */
-  onDemand: ['exceljs', '@aws-sdk/client-lambda'],
+  onDemand: ['exceljs', '@aws-sdk/client-lambda', '@aws-sdk/client-sesv2'],
+  /**
+   * Modules replaced in the bundle, by path from the repository root. In Lambda the credentials
+   * are in the environment: the SDK's default provider chain becomes that one link.
+   */
+  alias: { '@aws-sdk/credential-provider-node': './shared/aws/lambda-credentials.ts' },
   /** Some CommonJS dependencies call require() for Node built-ins; an ES module has none. */
   banner: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);",
   /** Set in the function's environment too, so stack traces point into the TypeScript. */

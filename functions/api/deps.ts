@@ -54,7 +54,7 @@ export type AppDeps = {
 
 export function buildDeps(
   config: AppConfig,
-  clients: { db: DynamoDBDocumentClient; ses?: SESv2Client; mailer?: Mailer },
+  clients: { db: DynamoDBDocumentClient; ses?: SESv2Client | (() => Promise<SESv2Client>); mailer?: Mailer },
   adapter: {
     clientAddress: AppDeps['clientAddress'];
     webRoot?: string;

@@ -1,6 +1,6 @@
 import { handle } from 'hono/aws-lambda';
 import { createDocumentClient } from '../../shared/aws/dynamodb-client.js';
-import { createSesClient } from '../../shared/aws/ses-client.js';
+import { loadSesClient } from '../../shared/aws/ses-client-config.js';
 import { ensureFirstAdmin } from '../../shared/auth/ensure-first-admin.js';
 import { parseConfig } from '../../shared/config.js';
 import { createSweeperWake } from '../mail/wake-sweeper.js';
@@ -16,7 +16,8 @@ const deps = buildDeps(
   config,
   {
     db: createDocumentClient({ region: config.region, endpoint: config.dynamodbEndpoint }),
-    ses: createSesClient({ region: config.region, endpoint: config.sesEndpoint }),
+    // The SES client is loaded with the first mail (a set-password link), not at every cold start.
+    ses: loadSesClient({ region: config.region, endpoint: config.sesEndpoint }),
   },
   { clientAddress: lambdaClientAddress, afterQueued: sweeper.afterQueued },
 );

@@ -1,17 +1,9 @@
 import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { sesClientConfig, type SesSettings } from './ses-client-config.js';
 
-export type SesSettings = { region: string; endpoint?: string };
+export type { SesSettings } from './ses-client-config.js';
 
-/**
- * One SES v2 client per process; locally it points at the SES emulator. It never retries by
- * itself: a retried SendEmail may send twice, so the outbox decides what is safe to try again.
- */
+/** One SES v2 client per process, made now (the senders, the local product); see sesClientConfig. */
 export function createSesClient(settings: SesSettings): SESv2Client {
-  return new SESv2Client({
-    region: settings.region,
-    maxAttempts: 1,
-    ...(settings.endpoint
-      ? { endpoint: settings.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
-      : {}),
-  });
+  return new SESv2Client(sesClientConfig(settings));
 }

@@ -1,13 +1,27 @@
-import { GetAccountCommand, SendEmailCommand, type SESv2Client } from '@aws-sdk/client-sesv2';
+import type { SESv2Client } from '@aws-sdk/client-sesv2';
 import { singleLine, type Mailer } from './mailer.js';
 import { buildMimeMessage } from './mime-message.js';
 
+/**
+ * SES behind the Mailer port. The client may be handed over loaded, or as a loader that is called
+ * on the first mail (shared/aws/ses-client.ts `loadSesClient`): the API sends mail rarely (a
+ * set-password link), so its cold start need not load the SES client at all. The SDK's commands
+ * are imported the same way, when first used.
+ */
 export function createSesMailer(
-  ses: SESv2Client,
+  client: SESv2Client | (() => Promise<SESv2Client>),
   settings: { from: string; configurationSet?: string },
 ): Mailer {
+  const connect = async () => {
+    const [ses, { GetAccountCommand, SendEmailCommand }] = await Promise.all([
+      typeof client === 'function' ? client() : client,
+      import('@aws-sdk/client-sesv2'),
+    ]);
+    return { ses, GetAccountCommand, SendEmailCommand };
+  };
   return {
     async send(email) {
+      const { ses, SendEmailCommand } = await connect();
       if (email.attachments?.length) {
         // Simple content takes Attachments too, but the emulator stores those as given, proving
         // nothing about the mail a reader gets. A MIME message of our own (Raw) is the same bytes
@@ -45,6 +59,7 @@ export function createSesMailer(
 
     async isReachable() {
       try {
+        const { ses, GetAccountCommand } = await connect();
         await ses.send(new GetAccountCommand({}));
         return true;
       } catch {

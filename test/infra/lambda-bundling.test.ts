@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
+import { startSesLocal } from '../../functions/local/engines.js';
 import { lambdaBundling, onDemandBundleCommands } from '../../infra/lambda-bundling.js';
+import { freePort } from '../support/free-port.js';
 
 /**
  * The deployed layout, built the way NodejsFunction builds it (the stack tests skip bundling):
@@ -28,6 +30,7 @@ async function bundleEntry(source: string) {
     minify: lambdaBundling.minify,
     mainFields: [...lambdaBundling.mainFields],
     banner: { js: lambdaBundling.banner },
+    alias: Object.fromEntries(Object.entries(lambdaBundling.alias).map(([name, path]) => [name, join(root, path)])),
     external: [...lambdaBundling.onDemand],
     tsconfig: join(root, 'tsconfig.json'),
     metafile: true,
@@ -37,27 +40,45 @@ async function bundleEntry(source: string) {
 }
 
 describe('packages loaded on demand in the Lambda', () => {
-  it('leaves the spreadsheet library out of the bundle, and the export still writes a workbook from the deployed folder', async () => {
+  it('leaves the on-demand packages out of the bundle; from the deployed folder the export still writes a workbook and the mailer still sends', async () => {
     const inputs = await bundleEntry(
       `export { toXlsx } from './shared/attendees/export-attendees.ts';
-       export { createSweeperWake } from './functions/mail/wake-sweeper.ts';`,
+       export { createSweeperWake } from './functions/mail/wake-sweeper.ts';
+       export { createSesMailer } from './shared/email/ses-mailer.ts';
+       export { loadSesClient } from './shared/aws/ses-client-config.ts';`,
     );
-    expect(inputs.some((path) => path.includes('node_modules/exceljs/'))).toBe(false);
-    expect(inputs.some((path) => path.includes('node_modules/@aws-sdk/client-lambda/'))).toBe(false);
+    for (const name of lambdaBundling.onDemand) {
+      expect(inputs.filter((path) => path.includes(`node_modules/${name}/`)), name).toEqual([]);
+    }
 
     execFileSync('bash', ['-c', onDemandBundleCommands(root, out).join(' && ')], { stdio: 'pipe' });
 
     writeFileSync(
       join(out, 'run.mjs'),
-      `import { toXlsx } from './index.mjs';
+      `import { toXlsx, createSesMailer, loadSesClient } from './index.mjs';
        const lambda = await import('@aws-sdk/client-lambda');
        const xlsx = await toXlsx({ header: ['STT', 'Họ và tên'], rows: [['1', 'H\\'Linh Niê'], ['2', '=1+1']] }, 'Danh sách');
-       process.stdout.write(JSON.stringify({ invoke: typeof lambda.InvokeCommand, xlsx: Buffer.from(xlsx).toString('base64') }));`,
+       const mailer = createSesMailer(loadSesClient({ region: 'local', endpoint: process.env.SES_ENDPOINT }), { from: 'no-reply@example.org' });
+       const sent = await mailer.send({ to: 'nhung.nth@example.org', subject: 'Đặt mật khẩu', text: 'x', html: '<p>x</p>' });
+       process.stdout.write(JSON.stringify({ invoke: typeof lambda.InvokeCommand, mailId: sent.messageId, xlsx: Buffer.from(xlsx).toString('base64') }));`,
     );
     // A clean environment: nothing but the folder itself to resolve packages from.
-    const printed = execFileSync(process.execPath, ['run.mjs'], { cwd: out, env: { PATH: process.env.PATH }, encoding: 'utf8' });
-    const result = JSON.parse(printed) as { invoke: string; xlsx: string };
+    const sesPort = await freePort();
+    const ses = await startSesLocal({ port: sesPort });
+    let printed: string;
+    try {
+      printed = execFileSync(process.execPath, ['run.mjs'], {
+        cwd: out,
+        env: { PATH: process.env.PATH, SES_ENDPOINT: `http://127.0.0.1:${sesPort}` },
+        encoding: 'utf8',
+      });
+    } finally {
+      await ses.stop();
+    }
+    const result = JSON.parse(printed) as { invoke: string; mailId: string; xlsx: string };
     expect(result.invoke).toBe('function');
+    // The set-password mail goes out through the SES client loaded on demand.
+    expect(result.mailId).not.toBe('');
 
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(result.xlsx, 'base64') as unknown as ArrayBuffer);
