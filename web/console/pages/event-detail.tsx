@@ -56,6 +56,8 @@ const messages = defineMessages({
     checkedIn: 'Đã có mặt',
     invitations: 'Khách mời',
     mailTemplates: 'Mẫu thư mời',
+    printSheet: 'In danh sách ký tên',
+    roster: 'Danh sách đoàn',
   },
   en: {
     loadingTitle: 'Event',
@@ -103,6 +105,8 @@ const messages = defineMessages({
     checkedIn: 'Checked in',
     invitations: 'Invitees',
     mailTemplates: 'Invitation mail',
+    printSheet: 'Print the sign-in sheet',
+    roster: 'Delegation list',
   },
 });
 
@@ -215,6 +219,19 @@ export function EventDetailPage({ params }: PageProps) {
               <a class="button" href={`/console/events/${encodeURIComponent(event.eventId)}/invitations`}>
                 {t('invitations')}
               </a>
+            </div>
+          )}
+
+          {can('attendees:read') && (
+            <div class="toolbar">
+              <a class="button" href={`/console/events/${encodeURIComponent(event.eventId)}/print`}>
+                {t('printSheet')}
+              </a>
+              {event.type === 'delegation' && (
+                <a class="button" href={`/console/events/${encodeURIComponent(event.eventId)}/roster`}>
+                  {t('roster')}
+                </a>
+              )}
             </div>
           )}
 
