@@ -113,8 +113,7 @@ async function printedPages(page: Page, name: string): Promise<string[]> {
 }
 
 /** The size of each page of a PDF, from pdfinfo: "595.276 x 841.89" is A4 portrait. */
-function pageSizes(page: Page, name: string): string[] {
-  void page;
+function pageSizes(name: string): string[] {
   const info = execFileSync('/usr/bin/pdfinfo', ['-f', '1', '-l', '999', join(workDir, `${name}.pdf`)], { encoding: 'utf8' });
   return [...info.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/g)].map((m) => (Number(m[1]) < Number(m[2]) ? 'portrait' : 'landscape'));
 }
@@ -156,7 +155,7 @@ describe('the sign-in sheet', () => {
 
     const pages = await printedPages(page, 'sheet');
     expect(pages.length).toBeGreaterThanOrEqual(3);
-    expect(pageSizes(page, 'sheet').every((size) => size === 'portrait')).toBe(true);
+    expect(pageSizes('sheet').every((size) => size === 'portrait')).toBe(true);
     pages.forEach((text, index) => {
       for (const heading of ['STT', 'Họ và tên', 'Đơn vị', 'Chức vụ', 'Ký tên']) expect(text, `page ${index + 1}`).toContain(heading);
       expect(text).toContain(`Trang ${index + 1}/${pages.length}`);
@@ -176,6 +175,11 @@ describe('the sign-in sheet', () => {
     expect(printed).toContain('Trần Thị Thuỷ');
     expect(printed).toEqual([...names].sort(compareVietnameseNames));
     expect(blanks).toEqual(Array.from({ length: BLANK }, (_, i) => PEOPLE + i + 1));
+
+    // The Print button opens the browser's print dialog (stubbed: a headless browser has none).
+    await page.evaluate('window.print = () => { document.body.dataset.printed = "yes"; }');
+    await page.getByRole('button', { name: 'In', exact: true }).click();
+    await expect.poll(() => page.evaluate('document.body.dataset.printed')).toBe('yes');
     expect(problems).toEqual([]);
   });
 
@@ -193,7 +197,7 @@ describe('the sign-in sheet', () => {
     await page.locator('.sheet-pages .sheet-group').first().waitFor();
 
     const pages = await printedPages(page, 'sheet-en');
-    expect(pageSizes(page, 'sheet-en').every((size) => size === 'landscape')).toBe(true);
+    expect(pageSizes('sheet-en').every((size) => size === 'landscape')).toBe(true);
     pages.forEach((text, index) => {
       for (const heading of ['No.', 'Full name', 'Organisation', 'Position', 'Phone', 'Signature']) expect(text).toContain(heading);
       expect(text).toContain(`Page ${index + 1}/${pages.length}`);
@@ -245,7 +249,7 @@ describe('the delegation roster', () => {
     await organiserView.page.getByRole('link', { name: 'Danh sách đoàn' }).click();
     await organiserView.page.locator('.sheet-pages').waitFor();
     const pages = await printedPages(organiserView.page, 'roster');
-    expect(pageSizes(organiserView.page, 'roster')).toEqual(['landscape']);
+    expect(pageSizes('roster')).toEqual(['landscape']);
     expect(pages[0]).toContain('DANH SÁCH ĐOÀN');
     expect(pages[0]).toContain('Trang 1/1');
     const { people } = rowsOf(pages);
