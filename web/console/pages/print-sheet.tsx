@@ -215,7 +215,10 @@ export function PrintSheetPage({ params, query }: PageProps) {
       ...extraColumns
         .filter((c) => options.columns.includes(c))
         .map((c) => {
-          if (c === 'response') return t(`response.${item.response}` as 'response.confirmed') || item.response;
+          if (c === 'response') {
+            const key = `response.${item.response}`;
+            return key in messages.vi ? t(key as 'response.confirmed') : item.response;
+          }
           if (c === 'checkedInAt') return item.checkedInAt ? `${formatTime(item.checkedInAt)} ${formatDate(item.checkedInAt).slice(0, 5)}` : '';
           return item[c] ?? '';
         }),
