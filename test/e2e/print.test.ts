@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -231,6 +231,13 @@ describe('the sign-in sheet', () => {
     const bytes = await csv.body();
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(bytes.toString('utf8')).toContain('Nguyễn Thị Hồng Nhung');
+    // Downloaded from the page, the file's headings follow the console's language (Vietnamese
+    // here), not the browser's (en-GB).
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Tải CSV' }).click()]);
+    expect(download.suggestedFilename()).toBe(`attendees-${eventId}.csv`);
+    const downloaded = readFileSync((await download.path())!, 'utf8');
+    expect(downloaded.split('\r\n')[0]).toBe('\uFEFFSTT,Họ và tên,Đơn vị,Chức vụ');
+    expect(downloaded).toContain('Nguyễn Thị Hồng Nhung');
     const xlsx = await context.request.get(`${product.url}${await page.getByRole('link', { name: 'Tải Excel (XLSX)' }).getAttribute('href')}`);
     expect(xlsx.status()).toBe(200);
 

@@ -257,6 +257,34 @@ export function PrintSheetPage({ params, query }: PageProps) {
   }).toString();
   const ready = sheetEvent && answer && list.key === listKey;
 
+  /**
+   * A plain link would get its column headings in the browser's language; fetched here, the file
+   * speaks the console's (Accept-Language), and an error is shown rather than downloaded.
+   */
+  async function exportFile(e: MouseEvent, format: 'csv' | 'xlsx') {
+    e.preventDefault();
+    const href = (e.currentTarget as HTMLAnchorElement).href;
+    setError(undefined);
+    try {
+      const response = await fetch(href, { headers: { 'Accept-Language': language }, credentials: 'same-origin' });
+      if (!response.ok) {
+        const problem = (await response.json().catch(() => undefined)) as { message?: string } | undefined;
+        setError(problem?.message ?? `${response.status}`);
+        return;
+      }
+      const url = URL.createObjectURL(await response.blob());
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = `attendees-${eventId}.${format}`;
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
+    }
+  }
+
   return (
     <section class="print-sheet">
       <div class="no-print">
@@ -349,10 +377,10 @@ export function PrintSheetPage({ params, query }: PageProps) {
             <button type="button" class="button primary" disabled={!ready} onClick={() => window.print()}>
               {t('print')}
             </button>
-            <a class="button" href={`${base}/attendees?format=csv&${exportQuery}`} download>
+            <a class="button" href={`${base}/attendees?format=csv&${exportQuery}`} download onClick={(e) => void exportFile(e, 'csv')}>
               {t('exportCsv')}
             </a>
-            <a class="button" href={`${base}/attendees?format=xlsx&${exportQuery}`} download>
+            <a class="button" href={`${base}/attendees?format=xlsx&${exportQuery}`} download onClick={(e) => void exportFile(e, 'xlsx')}>
               {t('exportXlsx')}
             </a>
           </div>
