@@ -20,8 +20,14 @@ export const listAttendeesQuerySchema = z.strictObject({
   /** Group the list (and count per group) by organisation or by the invitee's group. */
   groupBy: z.enum(['organisation', 'group']).optional(),
   columns: csvList(attendeeColumns).optional(),
-  /** Also the answers' details (event fields); passport data only for organisers. */
-  details: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  /**
+   * Also the answers' details (event fields). `true`: every detail, passport data masked for
+   * staff. `passport`: an explicit request for passport data, refused to staff with a 403.
+   */
+  details: z
+    .enum(['true', 'false', 'passport'])
+    .transform((v) => (v === 'passport' ? ('passport' as const) : v === 'true'))
+    .optional(),
   format: z.enum(['json', 'csv', 'xlsx']).optional(),
   q: z.string().max(200).optional(),
 });

@@ -2,6 +2,7 @@ import type { Role } from '../auth/auth-schema.js';
 import { can } from '../auth/permissions.js';
 import { roleOrderOf } from '../delegations/delegation-roles.js';
 import { maskPassportValue, PASSPORT_FIELDS } from '../delegations/passport-data.js';
+import { DomainError } from '../errors.js';
 import { compareVietnameseNames, foldAccents } from '../text/vietnamese.js';
 import { EventNotFoundError } from '../events/event-errors.js';
 import type { EventsRepository, StoredEvent } from '../events/events-repository.js';
@@ -19,6 +20,20 @@ export type AttendeesDeps = {
 /** Passport data is personal data (Decree 13/2023): organisers and admins see it, staff do not. */
 export { PASSPORT_FIELDS };
 const mayReadPassports = (role: Role) => can(role, 'passports:read');
+
+/**
+ * A list asked for with its passport data (`details=passport`) by someone who may not read it:
+ * refused outright rather than answered masked, so a script or a page knows where it stands.
+ */
+export class PassportDataForbiddenError extends DomainError {
+  readonly kind = 'forbidden' as const;
+  constructor() {
+    super('passport_data_forbidden', {
+      vi: 'Chỉ người tổ chức và quản trị viên được xem dữ liệu hộ chiếu.',
+      en: 'Only organisers and administrators may see passport data.',
+    });
+  }
+}
 const mask = maskPassportValue;
 
 /**
@@ -55,6 +70,7 @@ export async function listAttendees(
   query: ListAttendeesQuery,
   reader: { userId: string; role: Role },
 ): Promise<AttendeeList> {
+  if (query.details === 'passport' && !mayReadPassports(reader.role)) throw new PassportDataForbiddenError();
   const event = await deps.events.findById(eventId);
   if (!event) throw new EventNotFoundError();
   const responses = new Set(['confirmed', ...(query.include ?? [])]);

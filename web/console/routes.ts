@@ -31,6 +31,8 @@ export const routes: RouteDefinition[] = [
   { path: '/console/events/:eventId/edit', load: () => import('./pages/event-form.js').then((m) => m.EventFormPage), access: 'events:write' },
   { path: '/console/events/:eventId/invitations', load: () => import('./pages/invitations.js').then((m) => m.InvitationsPage), access: 'invitations:read' },
   { path: '/console/events/:eventId/answers', load: () => import('./pages/answers.js').then((m) => m.AnswersPage), access: 'registrations:read' },
+  { path: '/console/events/:eventId/print', load: () => import('./pages/print-sheet.js').then((m) => m.PrintSheetPage), access: 'attendees:read' },
+  { path: '/console/events/:eventId/roster', load: () => import('./pages/delegation-roster.js').then((m) => m.DelegationRosterPage), access: 'attendees:read' },
   { path: '/console/events/:eventId/mail-templates', load: () => import('./pages/mail-templates.js').then((m) => m.MailTemplatesPage), access: 'events:write' },
   { path: '/console/users', load: () => import('./pages/users.js').then((m) => m.UsersPage), access: 'users:manage', menu: 'menu.users' },
   { path: '/console/account', load: () => import('./pages/account.js').then((m) => m.AccountPage), access: 'signed-in', menu: 'menu.account' },

@@ -57,6 +57,8 @@ const messages = defineMessages({
     invitations: 'Khách mời',
     answers: 'Trả lời',
     mailTemplates: 'Mẫu thư mời',
+    printSheet: 'In danh sách ký tên',
+    roster: 'Danh sách đoàn',
   },
   en: {
     loadingTitle: 'Event',
@@ -105,6 +107,8 @@ const messages = defineMessages({
     invitations: 'Invitees',
     answers: 'Answers',
     mailTemplates: 'Invitation mail',
+    printSheet: 'Print the sign-in sheet',
+    roster: 'Delegation list',
   },
 });
 
@@ -223,6 +227,19 @@ export function EventDetailPage({ params }: PageProps) {
               {can('registrations:read') && (
                 <a class="button" href={`/console/events/${encodeURIComponent(event.eventId)}/answers`}>
                   {t('answers')}
+                </a>
+              )}
+            </div>
+          )}
+
+          {can('attendees:read') && (
+            <div class="toolbar">
+              <a class="button" href={`/console/events/${encodeURIComponent(event.eventId)}/print`}>
+                {t('printSheet')}
+              </a>
+              {event.type === 'delegation' && (
+                <a class="button" href={`/console/events/${encodeURIComponent(event.eventId)}/roster`}>
+                  {t('roster')}
                 </a>
               )}
             </div>

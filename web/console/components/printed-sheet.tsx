@@ -1,0 +1,241 @@
+import type { ComponentChildren } from 'preact';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { formatRange } from '../../lib/datetime.js';
+import { defineMessages } from '../../lib/i18n.js';
+import { useText } from '../context.js';
+
+/**
+ * A list printed as offices print it: A4 pages, each its own block with the table's header row,
+ * and "Trang x/y" at its foot. Chromium prints no CSS page counters, so the pages are laid out
+ * here: every row is measured once at its printed width (millimetres, the same fonts), then rows
+ * are packed page by page. What the screen shows is what the printer gets, and the page numbers
+ * and headers are real text in a PDF.
+ */
+const messages = defineMessages({
+  vi: {
+    org: 'Liên hiệp các tổ chức hữu nghị tỉnh Đắk Lắk',
+    when: 'Thời gian',
+    venue: 'Địa điểm',
+    page: 'Trang {page}/{pages}',
+    continued: '(tiếp theo)',
+    preparing: 'Đang dàn trang…',
+  },
+  en: {
+    org: 'Đắk Lắk Union of Friendship Organisations',
+    when: 'Time',
+    venue: 'Venue',
+    page: 'Page {page}/{pages}',
+    continued: '(continued)',
+    preparing: 'Laying out the pages…',
+  },
+});
+
+export type Orientation = 'portrait' | 'landscape';
+
+/** A column of the sheet; `width` names a width class of console.css (`.w-<width>`). */
+export type SheetColumn = { key: string; heading: string; width?: 'stt' | 'name' | 'position' | 'sign' | 'short' | 'medium' | 'date' };
+
+export type SheetRow =
+  | { kind: 'person'; key: string; cells: string[] }
+  | { kind: 'group'; key: string; label: string }
+  | { kind: 'blank'; key: string; cells: string[] };
+
+export type SheetEvent = { title: string; titleLang?: string; startsAt: string; endsAt: string; venue: string };
+
+type Placed = { row: number; continued?: boolean };
+
+/** Leeway per page for rounding between screen layout and print (pixels at 96 per inch). */
+const SAFETY_PX = 6;
+
+export type Measures = {
+  /** Height a page offers its content, first page and the others (head, header row and foot taken off). */
+  firstAvailable: number;
+  otherAvailable: number;
+  rowHeights: number[];
+};
+
+/**
+ * Packs rows into pages. A group's heading is never left last on a page; a page that starts
+ * inside a group repeats its heading, marked as continued.
+ */
+export function paginate(rows: SheetRow[], measures: Measures): Placed[][] {
+  const pages: Placed[][] = [];
+  let page: Placed[] = [];
+  let used = 0;
+  let available = measures.firstAvailable;
+  let group: number | undefined;
+  rows.forEach((row, index) => {
+    const height = measures.rowHeights[index] ?? 0;
+    const needed = row.kind === 'group' ? height + (measures.rowHeights[index + 1] ?? 0) : height;
+    if (used + needed > available && page.some((p) => rows[p.row]!.kind !== 'group')) {
+      pages.push(page);
+      page = [];
+      used = 0;
+      available = measures.otherAvailable;
+      if (row.kind !== 'group' && group !== undefined) {
+        page.push({ row: group, continued: true });
+        used += measures.rowHeights[group] ?? 0;
+      }
+    }
+    page.push({ row: index });
+    used += height;
+    if (row.kind === 'group') group = index;
+  });
+  if (page.length > 0 || pages.length === 0) pages.push(page);
+  return pages;
+}
+
+const outerHeight = (element: Element | null): number => {
+  if (!element) return 0;
+  const style = getComputedStyle(element);
+  return element.getBoundingClientRect().height + parseFloat(style.marginTop) + parseFloat(style.marginBottom);
+};
+
+function measure(root: HTMLElement): Measures {
+  const empty = root.querySelector<HTMLElement>('.sheet-page.empty')!;
+  const style = getComputedStyle(empty);
+  const inner = empty.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
+  const head = outerHeight(root.querySelector('.sheet-head'));
+  const running = outerHeight(root.querySelector('.sheet-running'));
+  const headerRow = outerHeight(root.querySelector('.sheet-table thead'));
+  const foot = outerHeight(root.querySelector('.sheet-foot'));
+  const rowHeights = [...root.querySelectorAll('.sheet-table tbody tr')].map((tr) => tr.getBoundingClientRect().height);
+  return {
+    firstAvailable: inner - head - headerRow - foot - SAFETY_PX,
+    otherAvailable: inner - running - headerRow - foot - SAFETY_PX,
+    rowHeights,
+  };
+}
+
+export type PrintedSheetProps = {
+  /** "DANH SÁCH KÝ TÊN": the document's name, printed above the event. */
+  documentTitle: string;
+  event: SheetEvent;
+  /** A line under the event (e.g. the total); optional. */
+  summary?: string;
+  columns: SheetColumn[];
+  rows: SheetRow[];
+  orientation: Orientation;
+};
+
+/**
+ * The sheet: while the rows are new, they are rendered once off-screen and measured; then the
+ * pages. Inputs are compared by identity: the page memoizes its rows and columns.
+ */
+export function PrintedSheet(props: PrintedSheetProps) {
+  const t = useText(messages);
+  const measurer = useRef<HTMLDivElement>(null);
+  const inputs = [props.rows, props.columns, props.orientation, props.documentTitle, props.event, props.summary, t] as const;
+  const [layout, setLayout] = useState<{ inputs: readonly unknown[]; pages: Placed[][] }>();
+  const current = layout && layout.inputs.length === inputs.length && layout.inputs.every((value, i) => value === inputs[i]);
+
+  useLayoutEffect(() => {
+    if (current || !measurer.current) return;
+    setLayout({ inputs, pages: paginate(props.rows, measure(measurer.current)) });
+  });
+
+  const when = formatRange(props.event.startsAt, props.event.endsAt);
+  const head = (
+    <header class="sheet-head">
+      <p class="sheet-org">{t('org')}</p>
+      <h2 class="sheet-title">{props.documentTitle}</h2>
+      <p class="sheet-event" lang={props.event.titleLang}>
+        {props.event.title}
+      </p>
+      <p class="sheet-meta">
+        {t('when')}: {when} · {t('venue')}: {props.event.venue}
+      </p>
+      {props.summary && <p class="sheet-meta">{props.summary}</p>}
+    </header>
+  );
+  const running = (
+    <p class="sheet-running">
+      <span lang={props.event.titleLang}>{props.event.title}</span> · {when}
+    </p>
+  );
+  const colgroup = (
+    <colgroup>
+      {props.columns.map((column) => (
+        <col key={column.key} class={column.width ? `w-${column.width}` : undefined} />
+      ))}
+    </colgroup>
+  );
+  const thead = (
+    <thead>
+      <tr>
+        {props.columns.map((column) => (
+          <th key={column.key} scope="col">
+            {column.heading}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+  const row = (r: SheetRow, continued = false) =>
+    r.kind === 'group' ? (
+      <tr key={continued ? `${r.key}-continued` : r.key} class="sheet-group">
+        <th colSpan={props.columns.length} scope="rowgroup">
+          {r.label}
+          {continued && ` ${t('continued')}`}
+        </th>
+      </tr>
+    ) : (
+      <tr key={r.key} class={r.kind === 'blank' ? 'sheet-blank' : undefined}>
+        {r.cells.map((cell, i) => (
+          <td key={props.columns[i]?.key ?? i} class={`c-${props.columns[i]?.key ?? 'x'}`}>
+            {cell}
+          </td>
+        ))}
+      </tr>
+    );
+  const pageClass = `sheet-page ${props.orientation}`;
+
+  if (!current) {
+    return (
+      <>
+        <p class="loading no-print" role="status">
+          {t('preparing')}
+        </p>
+        <div class="sheet-measure" ref={measurer} aria-hidden="true">
+          <div class={`${pageClass} empty`} />
+          <div class={pageClass}>
+            {head}
+            {running}
+            <table class="sheet-table">
+              {colgroup}
+              {thead}
+              <tbody>{props.rows.map((r) => row(r))}</tbody>
+            </table>
+            <p class="sheet-foot">{t('page', { page: 999, pages: 999 })}</p>
+          </div>
+        </div>
+      </>
+    );
+  }
+
+  const pages = layout.pages;
+  return (
+    <div class="sheet-pages">
+      {pages.map((placed, index) => (
+        <section key={index} class={pageClass} aria-label={t('page', { page: index + 1, pages: pages.length })}>
+          {index === 0 ? head : running}
+          <table class="sheet-table">
+            {colgroup}
+            {thead}
+            <tbody>{placed.map((p) => row(props.rows[p.row]!, p.continued))}</tbody>
+          </table>
+          <p class="sheet-foot">{t('page', { page: index + 1, pages: pages.length })}</p>
+        </section>
+      ))}
+    </div>
+  );
+}
+
+/** The controls above a sheet: hidden when printing. */
+export function SheetControls(props: { label: string; children: ComponentChildren }) {
+  return (
+    <form class="card sheet-controls no-print" aria-label={props.label} onSubmit={(e) => e.preventDefault()}>
+      {props.children}
+    </form>
+  );
+}
