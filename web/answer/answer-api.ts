@@ -32,10 +32,11 @@ export class AnswerError extends Error {
   }
 }
 
-async function call<T>(language: Language, method: string, path: string, body?: unknown): Promise<T> {
+/** One request to `/api/<path>`; the delegation view (delegation.ts) uses it for its own routes. */
+export async function call<T>(language: Language, method: string, path: string, body?: unknown): Promise<T> {
   let response: globalThis.Response;
   try {
-    response = await fetch(`/api/r/${path}`, {
+    response = await fetch(`/api/${path}`, {
       method,
       headers: { Accept: 'application/json', 'Accept-Language': language, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -58,7 +59,7 @@ async function call<T>(language: Language, method: string, path: string, body?: 
 export type AnswerApi = ReturnType<typeof answerApi>;
 
 export function answerApi(token: string, language: () => Language) {
-  const path = encodeURIComponent(token);
+  const path = `r/${encodeURIComponent(token)}`;
   return {
     open: () => call<Invitation>(language(), 'GET', path),
     accept: (details: Details, consent?: { version: string }) =>
@@ -67,5 +68,7 @@ export function answerApi(token: string, language: () => Language) {
       call<Answered>(language(), 'PATCH', path, { details, ...(consent ? { consent } : {}) }),
     decline: (reason: string) => call<Answered>(language(), 'POST', `${path}/decline`, reason ? { reason } : {}),
     withdraw: () => call<Answered>(language(), 'POST', `${path}/withdraw`, {}),
+    /** Open registration: opening the mailed link confirms the address, which takes the place. */
+    confirmEmail: () => call<Answered>(language(), 'POST', `${path}/confirm-email`, {}),
   };
 }
