@@ -541,6 +541,9 @@ describe('web stack', () => {
     expect(route('/console/').uri).toBe('/console.html');
     expect(route('/console/events/e1/print').uri).toBe('/console.html');
     expect(route('/r/abc123').uri).toBe('/answer.html');
+    // An event's open registration page (the page itself says "not found" when the event has none).
+    expect(route('/dang-ky/Ab3_x-Yz9').uri).toBe('/register.html');
+    expect(route('/register.html').uri).toBe('/register.html');
     expect(route('/assets/app-1a2b.js').uri).toBe('/assets/app-1a2b.js');
     expect(route('/favicon.svg').uri).toBe('/favicon.svg');
     expect(route('/console.html').uri).toBe('/console.html');
