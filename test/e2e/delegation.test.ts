@@ -246,9 +246,28 @@ describe('a head of delegation on a phone', () => {
     expect(ownText).not.toContain(tai.name);
     expect(ownText).not.toContain(head.name);
     expect(await own.page.getByRole('heading', { name: 'Danh sách đoàn' }).count()).toBe(0);
-    // Her page never fetched the roster's chunk or the roster.
     expect(own.writes).toEqual([]);
     expect(own.problems).toEqual([]);
+
+    // The head removes the driver, after saying yes; the organisers' roster follows.
+    await page.getByRole('button', { name: `Xóa ${tai.name} khỏi đoàn` }).click();
+    await page.getByRole('heading', { level: 3, name: `Xóa ${tai.name} khỏi đoàn?` }).waitFor();
+    expect(await focusedId(page)).toBe('remove-title');
+    await page.getByRole('button', { name: 'Có, xóa khỏi đoàn' }).click();
+    await expect.poll(() => page.locator('#delegation-note').innerText()).toBe(`Đã xóa ${tai.name} khỏi đoàn.`);
+    await expect.poll(() => roster.locator('li.member').count()).toBe(2);
+    expect(writes.filter((w) => w.startsWith('DELETE'))).toEqual(['DELETE /api/r/…/delegation/members/…']);
+    const after = await api('GET', `/api/events/${eventId}/delegation`);
+    expect(after.body.items.map((m: { name: string }) => m.name)).toEqual([head.name, hoa.name]);
+
+    // In English, the same roster in English words.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 2, name: 'The delegation' }).waitFor();
+    expect(await roster.locator('li.member').nth(1).innerText()).toContain('Interpreter · Protocol rank 2');
+    // Its passport warning is the server's sentence, fetched again in English.
+    await expect.poll(() => roster.locator('li.member').nth(1).innerText()).toContain('less than six months after the trip');
+    expect(await focusedId(page)).toBe('lang-switch');
+    expect(problems).toEqual([]);
   });
 });
 

@@ -46,6 +46,8 @@ export async function call<T>(language: Language, method: string, path: string, 
   } catch {
     throw new AnswerError(0, 'network', '');
   }
+  // A removal answers 204 with no body.
+  if (response.status === 204) return undefined as T;
   let json: { error?: string; message?: string; details?: unknown } | undefined;
   try {
     json = (await response.json()) as typeof json;

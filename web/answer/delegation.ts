@@ -82,6 +82,9 @@ export function createDelegationView(host: DelegationHost) {
     phase: 'loading' as 'loading' | 'ready' | 'failed',
     data: undefined as HeadView | undefined,
     form: undefined as Form | undefined,
+    /** The member whose removal waits for a confirmation. */
+    removing: undefined as Member | undefined,
+    removeError: undefined as Said | undefined,
     note: undefined as Said | undefined,
     warnings: [] as string[],
     busy: false,
@@ -123,7 +126,7 @@ export function createDelegationView(host: DelegationHost) {
         h('p', { class: 'overline' }, t('count', { n: String(data.members.length + 1) })),
         h('ol', { class: 'roster' }, [memberItem(data.head, true), ...data.members.map((m) => memberItem(m, false))]),
         state.form ? memberForm(state.form) : null,
-        open && !state.form ? h('div', { class: 'buttons' }, h('button', { type: 'button', class: 'button primary', id: 'member-add', onclick: () => startForm() }, t('add'))) : null,
+        open && !state.form && !state.removing ? h('div', { class: 'buttons' }, h('button', { type: 'button', class: 'button primary', id: 'member-add', onclick: () => startForm() }, t('add'))) : null,
       );
     }
     return h('section', { class: 'card delegation', 'aria-labelledby': 'delegation-heading' }, body);
@@ -133,7 +136,8 @@ export function createDelegationView(host: DelegationHost) {
     const language = host.language();
     const about = [member.position, member.organisation].filter(Boolean).join(', ');
     const editing = state.form?.member?.invitationId === member.invitationId;
-    const canEdit = !isHead && host.open() && !state.form;
+    const canEdit = !isHead && host.open() && !state.form && !state.removing;
+    const removing = state.removing?.invitationId === member.invitationId;
     return h(
       'li',
       { class: editing ? 'member editing' : 'member', id: `member-${member.invitationId}` },
@@ -154,12 +158,70 @@ export function createDelegationView(host: DelegationHost) {
       member.warnings.length ? h('ul', { class: 'notice warn' }, member.warnings.map((w) => h('li', null, w.message))) : null,
       canEdit
         ? h(
-            'button',
-            { type: 'button', class: 'button secondary small', id: `edit-${member.invitationId}`, 'aria-label': t('editOf', { name: member.name }), onclick: () => startForm(member) },
-            t('edit'),
+            'div',
+            { class: 'member-actions' },
+            h(
+              'button',
+              { type: 'button', class: 'button secondary small', id: `edit-${member.invitationId}`, 'aria-label': t('editOf', { name: member.name }), onclick: () => startForm(member) },
+              t('edit'),
+            ),
+            h(
+              'button',
+              {
+                type: 'button',
+                class: 'button danger small',
+                id: `remove-${member.invitationId}`,
+                'aria-label': t('removeOf', { name: member.name }),
+                onclick: () => ((state.removing = member), (state.removeError = undefined), (state.note = undefined), (state.warnings = []), host.render('remove-title')),
+              },
+              t('remove'),
+            ),
           )
         : null,
+      removing ? removeConfirm(member) : null,
     );
+  }
+
+  function removeConfirm(member: Member): Child {
+    return h(
+      'div',
+      { class: 'confirm', role: 'group', 'aria-labelledby': 'remove-title', 'aria-describedby': 'remove-text' },
+      h('h3', { id: 'remove-title', tabindex: -1 }, t('removeTitle', { name: member.name })),
+      h('p', { id: 'remove-text' }, t('removeText')),
+      state.removeError ? h('p', { class: 'notice error', role: 'alert', id: 'remove-error' }, say(state.removeError)) : null,
+      h(
+        'div',
+        { class: 'buttons' },
+        h('button', { type: 'button', class: 'button danger', id: 'remove-confirm', disabled: state.busy, onclick: () => void remove(member) }, t(state.busy ? 'sending' : 'removeConfirm')),
+        h('button', { type: 'button', class: 'button secondary', onclick: () => ((state.removing = undefined), host.render(`remove-${member.invitationId}`)) }, t('cancel')),
+      ),
+    );
+  }
+
+  async function remove(member: Member) {
+    if (state.busy) return;
+    state.busy = true;
+    const confirm = document.getElementById('remove-confirm') as HTMLButtonElement | null;
+    if (confirm) {
+      confirm.disabled = true;
+      confirm.textContent = t('sending');
+    }
+    try {
+      await request<unknown>('DELETE', `/members/${encodeURIComponent(member.invitationId)}`);
+    } catch (error) {
+      state.busy = false;
+      // Already gone (removed from another phone, or by the organisers) is what was asked for.
+      if (!(error instanceof AnswerError) || error.status !== 404) {
+        state.removeError = error instanceof AnswerError && error.status !== 0 && error.message ? { text: error.message } : { text: host.t('network') };
+        host.render('remove-error');
+        return;
+      }
+    }
+    state.busy = false;
+    state.removing = undefined;
+    state.note = { key: 'removed', params: { name: member.name } };
+    await load('delegation-note');
+    host.announce(t('removed', { name: member.name }));
   }
 
   function startForm(member?: Member) {

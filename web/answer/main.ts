@@ -117,6 +117,8 @@ function switchLanguage(language: Language) {
   state.language = language;
   rememberLanguage(language);
   render('lang-switch');
+  // The roster's passport warnings are the server's sentences: fetched again in the new language.
+  if (delegation) void delegation.load('lang-switch');
 }
 
 function body(): Child {
