@@ -73,6 +73,8 @@ export type StoredInvitation = {
   consent?: PersonalDataConsent;
   /** Came through the event's open registration page, not an organiser's list. */
   selfRegistered?: boolean;
+  /** Set by the check-in at the door (shared/attendees), counted in counts.checkedIn. */
+  checkedInAt?: string;
 };
 
 export type NewInvitation = Omit<StoredInvitation, 'invitationId' | 'searchText' | 'tokenHash' | 'tokenVersion'>;
@@ -559,7 +561,7 @@ export function createInvitationsRepository(db: DynamoDBDocumentClient, tableNam
     /**
      * Removes an invitation with its address guard, its link, its registration record (which may
      * hold passport data) and its place on the waiting list, and counts it out of the event: out
-     * of `invited`, and out of the response it held (a confirmed seat is freed). All in one
+     * of `invited`, of the response it held (a confirmed seat is freed) and of `checkedIn`. All in one
      * transaction, only from the link and the answer it was read with (an answer given meanwhile
      * moved the counts: read again). Throws InvitationChangedSignal.
      */
@@ -571,10 +573,16 @@ export function createInvitationsRepository(db: DynamoDBDocumentClient, tableNam
         names['#held'] = counted;
         moves.push('#counts.#held = if_not_exists(#counts.#held, :one) - :one');
       }
+      // Checked in at the door: out of counts.checkedIn too (a check-in meanwhile: read again).
+      if (current.checkedInAt) {
+        names['#checkedIn'] = 'checkedIn';
+        moves.push('#counts.#checkedIn = if_not_exists(#counts.#checkedIn, :one) - :one');
+      }
+      const checkedIn = current.checkedInAt ? 'attribute_exists(checkedInAt)' : 'attribute_not_exists(checkedInAt)';
       const answered =
         current.answerVersion === undefined
-          ? { condition: 'attribute_not_exists(answerVersion)', values: {} }
-          : { condition: 'answerVersion = :version', values: { ':version': current.answerVersion } };
+          ? { condition: `attribute_not_exists(answerVersion) AND ${checkedIn}`, values: {} }
+          : { condition: `answerVersion = :version AND ${checkedIn}`, values: { ':version': current.answerVersion } };
       try {
         await db.send(
           new TransactWriteCommand({

@@ -181,6 +181,15 @@ describe('DELETE of an invitation that holds an answer', () => {
     expect(await ctx.deps.registrations.registrations.listWaitlist(eventId)).toEqual([]);
   });
 
+  it('counts a checked-in invitee out of checkedIn as well as confirmed', async () => {
+    const { ctx, eventId, people, organiser } = await setup(1);
+    await ctx.request('POST', `/api/r/${people[0]!.token}/accept`, {});
+    expect((await organiser('POST', `/api/events/${eventId}/attendees/${people[0]!.invitationId}/check-in`)).status).toBe(200);
+    expect(await countsOf(ctx, eventId)).toMatchObject({ invited: 1, confirmed: 1, checkedIn: 1 });
+    expect((await organiser('DELETE', `/api/events/${eventId}/invitations/${people[0]!.invitationId}`)).status).toBe(204);
+    expect(await countsOf(ctx, eventId)).toMatchObject({ invited: 0, confirmed: 0, checkedIn: 0 });
+  });
+
   it('counts a declined invitee out of declined', async () => {
     const { ctx, eventId, people, organiser } = await setup(1);
     await ctx.request('POST', `/api/r/${people[0]!.token}/decline`, { body: {} });
