@@ -10,12 +10,13 @@ import type { PersonalDataConsent } from './passport-data.js';
  *   EVENT#<eventId>  INV#<invitationId>   + delegationRole, protocolRank, headInvitationId, and
  *                                          details entered before the member answered
  *   EVENT#<eventId>  EVENT                + passportDataPurgedAt once the purge ran
+ *   EVENT#<eventId>  INV#… and REG#…      passport fields removed by the purge
  *
+ * (A removed member's registration goes with their invitation, in invitations-repository's delete.)
  * and finds the delegations whose passport data is due for the purge, by the events listing.
  */
 const eventKey = (eventId: string) => ({ pk: `EVENT#${eventId}`, sk: 'EVENT' });
 const invitationKey = (eventId: string, invitationId: string) => ({ pk: `EVENT#${eventId}`, sk: `INV#${invitationId}` });
-const registrationKey = (eventId: string, invitationId: string) => ({ pk: `EVENT#${eventId}`, sk: `REG#${invitationId}` });
 
 /** The invitation changed (answered, removed) since it was read. */
 export class MemberChangedSignal extends Error {}
