@@ -1,16 +1,32 @@
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import { HttpMethod, HttpRoute, HttpRouteKey, type IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
 import { tableDesign } from '../shared/db/table-design.js';
 import { lambdaBundling } from './lambda-bundling.js';
-import { ApiFunction } from './api-function.js';
+import { ApiFunction, type TableAccess } from './api-function.js';
 import type { InfraConfig } from './config.js';
 import { MailPipeline } from './mail-pipeline.js';
 import type { MailSetup } from './stateful-stack.js';
+
+/**
+ * What the passport purge does to the table (shared/delegations/delegation-repository.ts and the
+ * personal-data log): finds due delegations on the listings index, reads each event's invitations
+ * and registrations by key, removes the passport fields and marks the event (UpdateItem), and logs
+ * the purge (PutItem). Nothing is deleted, nothing read by scan.
+ */
+export const PURGE_TABLE_ACCESS = {
+  table: ['dynamodb:Query', 'dynamodb:UpdateItem', 'dynamodb:PutItem'],
+  index: ['dynamodb:Query'],
+} as const satisfies TableAccess;
+
+/** 02:00 in Asia/Ho_Chi_Minh (19:00 UTC), when nobody is entering a delegation. */
+export const PURGE_SCHEDULE = { minute: '0', hour: '19' } as const;
 
 export type ApiStackProps = StackProps & {
   config: InfraConfig;
@@ -25,14 +41,16 @@ export type ApiStackProps = StackProps & {
 };
 
 /**
- * The Hono app as one Lambda function behind the HTTP API gateway, and the mail pipeline that
- * sends what it queues (infra/mail-pipeline.ts), with their alarms. The pipeline lives here, not
- * in a stack of its own: the API wakes its sweeper and both notify the same alarm topic, so two
- * stacks would refer to each other; both are stateless and deploy together anyway.
+ * The Hono app as one Lambda function behind the HTTP API gateway, the mail pipeline that sends
+ * what it queues (infra/mail-pipeline.ts), and the daily purge of passport data, with their
+ * alarms. The pipeline lives here, not in a stack of its own: the API wakes its sweeper and both
+ * notify the same alarm topic, so two stacks would refer to each other; both are stateless and
+ * deploy together anyway.
  */
 export class ApiStack extends Stack {
   readonly api: ApiFunction;
   readonly mailPipeline: MailPipeline;
+  readonly passportPurge: ApiFunction;
   readonly alarmTopic?: Topic;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
@@ -69,6 +87,21 @@ export class ApiStack extends Stack {
       // Queued mail starts going at once instead of at the sweeper's next minute.
       .invokeFunction(this.mailPipeline.sweeper.function, { envName: 'SWEEPER_FUNCTION_NAME' });
 
+    // Decree 13/2023: a delegation's passport data goes a set number of days after the trip. Safe
+    // to run twice (purged events are marked), so a retried or missed day costs nothing.
+    this.passportPurge = new ApiFunction(this, 'PassportPurge', {
+      entry: 'functions/jobs/purge-passport-data.ts',
+      description: "Hữu Nghị Events: removes delegations' passport data after their trips",
+      memorySize: 256,
+      timeout: Duration.minutes(5),
+      alarmTopic: this.alarmTopic,
+    }).useTable(props.table, { envName: 'TABLE_NAME', indexNames: [tableDesign.listingIndex.name], access: PURGE_TABLE_ACCESS });
+    new Rule(this, 'PurgePassportDataDaily', {
+      description: "Removes delegations' passport data once their retention after the trip is over",
+      schedule: Schedule.cron(PURGE_SCHEDULE),
+      targets: [new LambdaFunction(this.passportPurge.function, { retryAttempts: 2, maxEventAge: Duration.hours(6) })],
+    });
+
     new HttpRoute(this, 'ApiRoute', {
       httpApi: props.httpApi,
       routeKey: HttpRouteKey.with('/api/{proxy+}', HttpMethod.ANY),
@@ -78,6 +111,7 @@ export class ApiStack extends Stack {
     new CfnOutput(this, 'FunctionName', { value: this.api.function.functionName });
     new CfnOutput(this, 'LogGroup', { value: this.api.logGroup.logGroupName });
     new CfnOutput(this, 'MailSenderLogGroup', { value: this.mailPipeline.sender.logGroup.logGroupName });
+    new CfnOutput(this, 'PassportPurgeLogGroup', { value: this.passportPurge.logGroup.logGroupName });
     new CfnOutput(this, 'MailDeadLetterQueueUrl', { value: this.mailPipeline.deadLetterQueue.queueUrl });
   }
 }

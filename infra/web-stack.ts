@@ -48,7 +48,8 @@ export const CONTENT_SECURITY_POLICY = [
 
 /**
  * Client-side routes answer with their page, as the local app does (routes/web-pages.ts):
- * `/` and `/console` redirect to `/console/`, `/console/*` is console.html, `/r/*` answer.html.
+ * `/` and `/console` redirect to `/console/`, `/console/*` is console.html, `/r/*` answer.html,
+ * `/dang-ky/*` (an event's open registration) register.html.
  * A viewer-request function rather than a 403/404 → page error response, which would also
  * turn the API's own 403s and 404s into HTML.
  */
@@ -62,6 +63,8 @@ export const PAGE_ROUTING_FUNCTION = `function handler(event) {
     request.uri = '/console.html';
   } else if (uri.indexOf('/r/') === 0) {
     request.uri = '/answer.html';
+  } else if (uri.indexOf('/dang-ky/') === 0) {
+    request.uri = '/register.html';
   }
   return request;
 }

@@ -6,6 +6,12 @@ import * as z from 'zod';
  */
 const positiveNumber = (fallback: number) => z.coerce.number().positive().default(fallback);
 
+/**
+ * Days a delegation's passport data is kept after the trip (Decree 13/2023): the consent text says
+ * it and the purge applies it, so the API and the purge job read it with this one rule.
+ */
+export const passportRetentionDaysSetting = z.coerce.number().int().min(0).max(3650).default(30);
+
 const configSchema = z.object({
   TABLE_NAME: z.string().min(1).default('huu-nghi-events'),
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).transform((url) => url.replace(/\/+$/, '')),
@@ -18,7 +24,7 @@ const configSchema = z.object({
   ADMIN_EMAIL: z.email().optional(),
   ADMIN_PASSWORD: z.string().min(10, 'ADMIN_PASSWORD needs at least 10 characters').optional(),
   SESSION_HOURS: positiveNumber(12),
-  PASSPORT_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
+  PASSPORT_RETENTION_DAYS: passportRetentionDaysSetting,
   LINK_SECRET: z.string({ error: 'LINK_SECRET is required: a random secret of at least 32 characters for personal links' }).min(32, 'LINK_SECRET needs at least 32 characters'),
 });
 

@@ -4,7 +4,11 @@
  *   console.html   the console (/console/*): a small entry and one CSS file; each page of the
  *                  console is a chunk loaded when it is first opened (routes.ts imports them
  *                  lazily), with the code several pages share in chunks of its own
- *   answer.html    the participant page (/r/*), its own tiny bundle: nothing of the console
+ *   answer.html    the participant page (/r/*), its own tiny bundle: nothing of the console; the
+ *                  head of a delegation's roster (answer/delegation.ts) is a chunk of its own,
+ *                  fetched only on a head's page
+ *   register.html  an event's open registration page (/dang-ky/<eventId>), as small, sharing the
+ *                  participant page's parts and styles
  *   assets/        content-hashed files, safe to cache for a year
  *   favicon.svg
  *
@@ -59,8 +63,16 @@ const pages: PageSpec[] = [
   {
     page: 'answer',
     entry: join(webDir, 'answer/main.ts'),
+    // The delegation roster, imported only for a head's link, stays out of everyone else's load.
+    splitting: true,
     title: 'Trả lời lời mời · Hữu Nghị Events',
     description: 'Trả lời lời mời của Liên hiệp các tổ chức hữu nghị tỉnh Đắk Lắk',
+  },
+  {
+    page: 'register',
+    entry: join(webDir, 'register/main.ts'),
+    title: 'Đăng ký tham dự · Hữu Nghị Events',
+    description: 'Đăng ký tham dự sự kiện của Liên hiệp các tổ chức hữu nghị tỉnh Đắk Lắk',
   },
 ];
 

@@ -1,14 +1,16 @@
 import { createDocumentClient } from '../../shared/aws/dynamodb-client.js';
 import { createPersonalDataLog } from '../../shared/attendees/personal-data-reads-repository.js';
-import { parseConfig } from '../../shared/config.js';
+import { passportRetentionDaysSetting } from '../../shared/config.js';
 import { createDelegationRepository } from '../../shared/delegations/delegation-repository.js';
 import type { PassportPurgeDeps } from '../../shared/delegations/delegations-deps.js';
 import { purgeExpiredPassportData, type PurgeResult } from '../../shared/delegations/purge-passport-data.js';
+import { parseLambdaEnv, tableSettings } from '../mail/lambda-env.js';
 
 /**
  * The purge of delegations' passport data after their trips (shared/delegations/purge-passport-data.ts).
  * Locally functions/local/start.ts runs it at start-up and daily; in the cloud this module is a
- * Lambda a daily schedule (EventBridge) can invoke. A failure is logged and never throws into the
+ * Lambda an EventBridge rule invokes daily (infra/api-stack.ts), with the table and nothing else:
+ * no PUBLIC_URL, no LINK_SECRET, so it reads only the settings it uses. A failure is logged and never throws into the
  * local server; the Lambda rethrows so the schedule's retry and alarms see it.
  */
 export async function runPassportPurge(deps: PassportPurgeDeps, now = new Date()): Promise<PurgeResult | undefined> {
@@ -28,12 +30,12 @@ let cloudDeps: PassportPurgeDeps | undefined;
 function depsFromEnvironment(): PassportPurgeDeps {
   if (!cloudDeps) {
     // Read once per cold start, as the API does.
-    const config = parseConfig(process.env);
-    const db = createDocumentClient({ region: config.region, endpoint: config.dynamodbEndpoint });
+    const env = parseLambdaEnv({ ...tableSettings, PASSPORT_RETENTION_DAYS: passportRetentionDaysSetting }, process.env);
+    const db = createDocumentClient({ region: env.AWS_REGION, endpoint: env.DYNAMODB_ENDPOINT });
     cloudDeps = {
-      delegations: createDelegationRepository(db, config.tableName),
-      personalDataLog: createPersonalDataLog(db, config.tableName),
-      passportRetentionDays: config.passportRetentionDays,
+      delegations: createDelegationRepository(db, env.TABLE_NAME),
+      personalDataLog: createPersonalDataLog(db, env.TABLE_NAME),
+      passportRetentionDays: env.PASSPORT_RETENTION_DAYS,
     };
   }
   return cloudDeps;

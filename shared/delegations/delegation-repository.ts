@@ -1,4 +1,4 @@
-import { DeleteCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { isConditionFailure } from '../db/conditions.js';
 import type { DelegationRole } from './delegation-roles.js';
 import type { PersonalDataConsent } from './passport-data.js';
@@ -9,14 +9,14 @@ import type { PersonalDataConsent } from './passport-data.js';
  *
  *   EVENT#<eventId>  INV#<invitationId>   + delegationRole, protocolRank, headInvitationId, and
  *                                          details entered before the member answered
- *   EVENT#<eventId>  REG#<invitationId>   removed with the member
  *   EVENT#<eventId>  EVENT                + passportDataPurgedAt once the purge ran
+ *   EVENT#<eventId>  INV#… and REG#…      passport fields removed by the purge
  *
+ * (A removed member's registration goes with their invitation, in invitations-repository's delete.)
  * and finds the delegations whose passport data is due for the purge, by the events listing.
  */
 const eventKey = (eventId: string) => ({ pk: `EVENT#${eventId}`, sk: 'EVENT' });
 const invitationKey = (eventId: string, invitationId: string) => ({ pk: `EVENT#${eventId}`, sk: `INV#${invitationId}` });
-const registrationKey = (eventId: string, invitationId: string) => ({ pk: `EVENT#${eventId}`, sk: `REG#${invitationId}` });
 
 /** The invitation changed (answered, removed) since it was read. */
 export class MemberChangedSignal extends Error {}
@@ -117,11 +117,6 @@ export function createDelegationRepository(db: DynamoDBDocumentClient, tableName
         if (isConditionFailure(error)) throw new MemberChangedSignal();
         throw error;
       }
-    },
-
-    /** The registration record of a removed member: it may hold passport data. */
-    async deleteRegistrationRecord(eventId: string, invitationId: string): Promise<void> {
-      await db.send(new DeleteCommand({ TableName: tableName, Key: registrationKey(eventId, invitationId) }));
     },
 
     /**

@@ -9,8 +9,9 @@ import type { InvitationResponse } from '../invitations/invitation-schema.js';
 import { EventNotOpenSignal, type NewInvitation, type StoredInvitation } from '../invitations/invitations-repository.js';
 import { queueInvitationMail } from '../invitations/queue-invitation-mail.js';
 import { updateInvitation } from '../invitations/update-invitation.js';
-import { decideAccept, decideChange, decideWithdraw, findByLink } from '../registrations/answer-invitation.js';
+import { decideAccept, decideChange, findByLink } from '../registrations/answer-invitation.js';
 import { closedReason, isFull, moveInvitation, type MoveOptions } from '../registrations/move-invitation.js';
+import { promoteFromWaitlist } from '../registrations/promote-from-waitlist.js';
 import { NotRegisteredError, RegistrationBusyError } from '../registrations/registration-errors.js';
 import { validateDetails } from '../registrations/registration-schema.js';
 import { MemberChangedSignal } from './delegation-repository.js';
@@ -364,8 +365,8 @@ export async function updateMember(
 }
 
 /**
- * Removes a member: a seat they held is freed first (and goes to the waiting list), then the
- * invitation, its link and its registration record (with any passport data) go. A head who still
+ * Removes a member: the invitation, its link and its registration record (with any passport data)
+ * go, and a seat they held is freed in the same transaction (and goes to the waiting list). A head who still
  * has members stays until they are moved or removed.
  */
 export async function removeMember(deps: DelegationsDeps, eventId: string, invitationId: string, actor: Actor): Promise<void> {
@@ -377,11 +378,8 @@ export async function removeMember(deps: DelegationsDeps, eventId: string, invit
     const members = await membersOf(deps, eventId, member.invitationId);
     if (members.length > 0) throw new DelegationHasMembersError(members.length);
   }
-  if (REGISTERED.includes(member.response)) {
-    await moveInvitation(deps, member, { ...moveOptions(actor, event), startFull: false }, decideWithdraw());
-  }
-  await deleteInvitation(deps, eventId, invitationId);
-  await deps.delegations.deleteRegistrationRecord(eventId, invitationId);
+  // One transaction: the invitation, its link, its registration record and the seat it held.
+  await deleteInvitation({ ...deps, afterSeatFreed: async (id) => void (await promoteFromWaitlist(deps, id)) }, eventId, invitationId);
 }
 
 /**

@@ -17,8 +17,12 @@ export const mailTemplatesSchema = z.strictObject({ vi: mailTemplateSchema.optio
 export type MailTemplate = z.infer<typeof mailTemplateSchema>;
 export type MailTemplates = z.infer<typeof mailTemplatesSchema>;
 
-/** Mails about the invitation itself: they move the invitation's emailStatus. */
-export const invitationMailKinds = ['invitation', 'reminder'] as const;
+/**
+ * Mails about the invitation itself: they move the invitation's emailStatus. `confirm_address` is
+ * the first mail of a person who registered on an open page: it asks them to confirm their address
+ * through their link rather than inviting them.
+ */
+export const invitationMailKinds = ['invitation', 'reminder', 'confirm_address'] as const;
 /**
  * Notices about an answer (registrations): sent beside the invitation mail, never changing its
  * emailStatus. Organisers cannot rewrite these yet; they use the defaults below.
@@ -40,6 +44,9 @@ export const eventMailTemplatesSchema = z.strictObject({
   invitation: mailTemplatesSchema.optional(),
   reminder: mailTemplatesSchema.optional(),
 });
+/** The kinds an organiser may rewrite for their event. */
+const ownTemplateKinds = ['invitation', 'reminder'] as const;
+const isOwnTemplateKind = (kind: MailKind): kind is (typeof ownTemplateKinds)[number] => (ownTemplateKinds as readonly string[]).includes(kind);
 export type EventMailTemplates = z.infer<typeof eventMailTemplatesSchema>;
 
 const defaultInvitationTemplates: Record<'vi' | 'en', MailTemplate> = {
@@ -106,6 +113,54 @@ const defaultReminderTemplates: Record<'vi' | 'en', MailTemplate> = {
       '',
       'Please accept or decline through your personal link:',
       '{{link}}',
+      '',
+      'For any question, please contact {{contact}}.',
+      '',
+      'Yours sincerely,',
+    ].join('\n'),
+  },
+};
+
+/**
+ * Open registration (shared/registrations/open-registration.ts): the person asked for a place
+ * themself, so the mail neither invites nor greets by title; it asks them to confirm the address,
+ * which is what holds the place (or the place on the waiting list).
+ */
+const defaultConfirmAddressTemplates: Record<'vi' | 'en', MailTemplate> = {
+  vi: {
+    subject: 'Xác nhận email để hoàn tất đăng ký: {{event}}',
+    body: [
+      'Xin chào {{name}},',
+      '',
+      'Chúng tôi vừa nhận được đăng ký tham dự {{event}} với địa chỉ email này.',
+      '',
+      'Thời gian: {{time}}',
+      'Địa điểm: {{place}}',
+      '',
+      'Để hoàn tất đăng ký, xin bấm vào đường dẫn dưới đây để xác nhận địa chỉ email. Chỉ khi đã xác nhận, chỗ của bạn mới được giữ:',
+      '{{link}}',
+      '',
+      'Nếu bạn không đăng ký, xin bỏ qua thư này; không có gì được ghi nhận thêm.',
+      '',
+      'Mọi chi tiết xin liên hệ: {{contact}}.',
+      '',
+      'Trân trọng.',
+    ].join('\n'),
+  },
+  en: {
+    subject: 'Confirm your email to complete your registration: {{event}}',
+    body: [
+      'Hello {{name}},',
+      '',
+      'We have just received a registration for {{event}} with this email address.',
+      '',
+      'Time: {{time}}',
+      'Place: {{place}}',
+      '',
+      'To complete it, please open the link below to confirm your address. Your place is held only once you have confirmed:',
+      '{{link}}',
+      '',
+      'If you did not register, please ignore this mail; nothing more will happen.',
       '',
       'For any question, please contact {{contact}}.',
       '',
@@ -196,6 +251,7 @@ const defaultNoticeTemplates: Record<NoticeKind, Record<'vi' | 'en', MailTemplat
 export const defaultTemplates: Record<MailKind, Record<'vi' | 'en', MailTemplate>> = {
   invitation: defaultInvitationTemplates,
   reminder: defaultReminderTemplates,
+  confirm_address: defaultConfirmAddressTemplates,
   ...defaultNoticeTemplates,
 };
 
@@ -257,7 +313,7 @@ export function renderInvitationEmail(
   templates: EventMailTemplates = {},
   kind: MailKind = 'invitation',
 ): OutgoingEmail {
-  const own = isNoticeKind(kind) ? undefined : templates[kind]?.[data.language];
+  const own = isOwnTemplateKind(kind) ? templates[kind]?.[data.language] : undefined;
   const template = own ?? defaultTemplates[kind][data.language];
   const values = placeholderValues(data);
   const checkIn = isSeatKind(kind) ? data.checkIn : undefined;

@@ -10,4 +10,9 @@ export type InvitationsDeps = {
   now: () => Date;
   /** Days passport data is kept after a trip; the consent text says it (shared/delegations). */
   passportRetentionDays?: number;
+  /**
+   * A confirmed invitee was removed: their seat goes to the waiting list (functions/api/deps.ts
+   * runs shared/registrations/promote-from-waitlist.ts; invitations know nothing of answers).
+   */
+  afterSeatFreed?: (eventId: string) => Promise<void>;
 };

@@ -77,6 +77,8 @@ export type StoredInvitation = {
   consent?: PersonalDataConsent;
   /** Came through the event's open registration page, not an organiser's list. */
   selfRegistered?: boolean;
+  /** Set by the check-in at the door (shared/attendees), counted in counts.checkedIn. */
+  checkedInAt?: string;
 };
 
 export type NewInvitation = Omit<StoredInvitation, 'invitationId' | 'searchText' | 'tokenHash' | 'tokenVersion'>;
@@ -101,6 +103,8 @@ const invitationKey = (eventId: string, invitationId: string) => ({ pk: `EVENT#$
 const tokenKey = (tokenHash: string) => ({ pk: `INVTOKEN#${tokenHash}`, sk: 'INVTOKEN' });
 const listPkOf = (eventId: string) => `EVENT#${eventId}#INVITATIONS`;
 const INVITATION_PREFIX = 'INV#';
+/** Responses the event counts (counts.<response>), as the answer flow moves them (shared/registrations). */
+const COUNTED_RESPONSES: InvitationResponse[] = ['confirmed', 'waitlisted', 'pending', 'declined'];
 
 /** The guard that keeps one invitation per address: the email, or the phone when there is none. */
 export function addressGuardOf(address: InvitationAddress): string {
@@ -558,8 +562,31 @@ export function createInvitationsRepository(db: DynamoDBDocumentClient, tableNam
       throw new InvitationChangedSignal();
     },
 
-    /** Removes an invitation with its address guard and its link, and counts it out of the event. */
+    /**
+     * Removes an invitation with its address guard, its link, its registration record (which may
+     * hold passport data) and its place on the waiting list, and counts it out of the event: out
+     * of `invited`, of the response it held (a confirmed seat is freed) and of `checkedIn`. All in one
+     * transaction, only from the link and the answer it was read with (an answer given meanwhile
+     * moved the counts: read again). Throws InvitationChangedSignal.
+     */
     async deleteInvitation(current: StoredInvitation): Promise<void> {
+      const counted = COUNTED_RESPONSES.includes(current.response) ? current.response : undefined;
+      const names: Record<string, string> = { '#counts': 'counts', '#invited': 'invited' };
+      const moves = ['#counts.#invited = if_not_exists(#counts.#invited, :one) - :one'];
+      if (counted) {
+        names['#held'] = counted;
+        moves.push('#counts.#held = if_not_exists(#counts.#held, :one) - :one');
+      }
+      // Checked in at the door: out of counts.checkedIn too (a check-in meanwhile: read again).
+      if (current.checkedInAt) {
+        names['#checkedIn'] = 'checkedIn';
+        moves.push('#counts.#checkedIn = if_not_exists(#counts.#checkedIn, :one) - :one');
+      }
+      const checkedIn = current.checkedInAt ? 'attribute_exists(checkedInAt)' : 'attribute_not_exists(checkedInAt)';
+      const answered =
+        current.answerVersion === undefined
+          ? { condition: `attribute_not_exists(answerVersion) AND ${checkedIn}`, values: {} }
+          : { condition: `answerVersion = :version AND ${checkedIn}`, values: { ':version': current.answerVersion } };
       try {
         await db.send(
           new TransactWriteCommand({
@@ -568,8 +595,9 @@ export function createInvitationsRepository(db: DynamoDBDocumentClient, tableNam
                 Delete: {
                   TableName: tableName,
                   Key: invitationKey(current.eventId, current.invitationId),
-                  ConditionExpression: 'tokenHash = :hash',
-                  ExpressionAttributeValues: { ':hash': current.tokenHash },
+                  ConditionExpression: `tokenHash = :hash AND #response = :response AND ${answered.condition}`,
+                  ExpressionAttributeNames: { '#response': 'response' },
+                  ExpressionAttributeValues: { ':hash': current.tokenHash, ':response': current.response, ...answered.values },
                 },
               },
               {
@@ -581,13 +609,15 @@ export function createInvitationsRepository(db: DynamoDBDocumentClient, tableNam
                 },
               },
               { Delete: { TableName: tableName, Key: tokenKey(current.tokenHash) } },
+              { Delete: { TableName: tableName, Key: { pk: `EVENT#${current.eventId}`, sk: `REG#${current.invitationId}` } } },
+              ...(current.waitSk ? [{ Delete: { TableName: tableName, Key: { pk: `EVENT#${current.eventId}`, sk: current.waitSk } } }] : []),
               {
                 Update: {
                   TableName: tableName,
                   Key: eventKey(current.eventId),
-                  UpdateExpression: 'SET #counts.#invited = if_not_exists(#counts.#invited, :one) - :one',
+                  UpdateExpression: `SET ${moves.join(', ')}`,
                   ConditionExpression: 'attribute_exists(pk)',
-                  ExpressionAttributeNames: { '#counts': 'counts', '#invited': 'invited' },
+                  ExpressionAttributeNames: names,
                   ExpressionAttributeValues: { ':one': 1 },
                 },
               },

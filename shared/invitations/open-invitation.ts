@@ -47,6 +47,11 @@ export type OpenedInvitation = {
   passportConsent?: { version: string; text: LocalizedText; given: boolean };
   /** A delegation member: their place; a head manages the delegation at /api/r/<token>/delegation. */
   delegation?: { role: DelegationRole; protocolRank?: number; isHead: boolean };
+  /**
+   * Came through the event's open registration page: opening the mailed link is how the person
+   * confirms their address (POST /api/r/<token>/confirm-email), which takes the place.
+   */
+  selfRegistered?: true;
 };
 
 /** What the person who opens their personal link sees (API.md, "Answering an invitation"). */
@@ -97,5 +102,6 @@ export async function openInvitation(deps: InvitationsDeps, token: string, clien
     ...(invitation.delegationRole
       ? { delegation: { role: invitation.delegationRole, protocolRank: invitation.protocolRank, isHead: invitation.delegationRole === 'head' } }
       : {}),
+    ...(invitation.selfRegistered ? { selfRegistered: true as const } : {}),
   };
 }

@@ -18,7 +18,8 @@ import type { RegistrationsDeps } from './registrations-deps.js';
 /**
  * Open registration (a youth forum open to all students): off unless the event says so. Anyone
  * enters a name, an email and the event's fields; that makes an invitation (one per address per
- * event, as for invited people) and mails its personal link. The person holds no seat until they
+ * event, as for invited people) and mails its personal link in a mail that asks to confirm the
+ * address (kind `confirm_address`), not an invitation. The person holds no seat until they
  * open the link and confirm, which is accepting: same capacity, waiting list and approval rules.
  * Against bots: a per-address rate limit and a honeypot field, no third-party captcha.
  */
@@ -133,13 +134,13 @@ export async function registerOpenly(
   }
   const created = outcome.created[0];
   if (created) {
-    await queueInvitationMail(deps, { eventId, invitationId: created.invitationId, email: person.email });
+    await queueInvitationMail(deps, { eventId, invitationId: created.invitationId, email: person.email }, ['not_sent'], 'confirm_address');
     return REGISTRATION_RECEIVED;
   }
   // Registered before: a person who lost the mail, and has not confirmed, gets the link again.
   const existing = await deps.invitations.findByAddress(eventId, { email: person.email });
   if (existing?.selfRegistered && existing.response === 'none') {
-    await queueInvitationMail(deps, existing, ['not_sent', 'sent', 'delivered', 'failed']);
+    await queueInvitationMail(deps, existing, ['not_sent', 'sent', 'delivered', 'failed'], 'confirm_address');
   }
   return REGISTRATION_RECEIVED;
 }

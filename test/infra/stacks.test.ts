@@ -12,6 +12,7 @@ import {
   PLACEHOLDER_SENDER,
   readInfraConfig,
 } from '../../infra/config.js';
+import { PURGE_TABLE_ACCESS } from '../../infra/api-stack.js';
 import { CONTENT_SECURITY_POLICY, PAGE_ROUTING_FUNCTION, VIEWER_ADDRESS_FUNCTION } from '../../infra/web-stack.js';
 
 const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as {
@@ -59,7 +60,7 @@ function statements(template: Template): Statement[] {
   );
 }
 
-/** A function of a stack by its construct id: Api, MailSender, MailSweeper, MailSesEvents. */
+/** A function of a stack by its construct id: Api, MailSender, MailSweeper, MailSesEvents, PassportPurge. */
 function lambdaNamed(template: Template, name: string): [string, Resource] {
   const found = Object.entries(template.findResources('AWS::Lambda::Function')).filter(([id]) =>
     new RegExp(`^${name}Function[0-9A-F]{8}$`).test(id),
@@ -268,11 +269,11 @@ describe('api stack', () => {
           return JSON.stringify(a.Properties.Dimensions).match(/"Ref":"(\w+?)Function[0-9A-F]{8}"/)![1];
         })
         .sort();
-    expect(lambdaAlarms('Errors')).toEqual(['Api', 'MailSender', 'MailSesEvents', 'MailSweeper']);
+    expect(lambdaAlarms('Errors')).toEqual(['Api', 'MailSender', 'MailSesEvents', 'MailSweeper', 'PassportPurge']);
     // The sender is throttled by design (reserved concurrency 1 under a queue): no throttle alarm.
-    expect(lambdaAlarms('Throttles')).toEqual(['Api', 'MailSesEvents', 'MailSweeper']);
+    expect(lambdaAlarms('Throttles')).toEqual(['Api', 'MailSesEvents', 'MailSweeper', 'PassportPurge']);
     // Plus the dead-letter queue's.
-    expect(alarms).toHaveLength(8);
+    expect(alarms).toHaveLength(10);
     // Only the topic SES publishes its events to: no alarm topic without alarmEmail.
     base.api.resourceCountIs('AWS::SNS::Topic', 1);
     base.api.resourceCountIs('AWS::SNS::Subscription', 1);
@@ -280,6 +281,52 @@ describe('api stack', () => {
     withDomain.api.allResourcesProperties('AWS::CloudWatch::Alarm', {
       AlarmActions: [Match.objectLike({ Ref: Match.stringLikeRegexp('Alarms') })],
     });
+  });
+});
+
+/** The one EventBridge rule that invokes a function. */
+function ruleTargeting(template: Template, functionId: string): Resource {
+  const rules = (Object.values(template.findResources('AWS::Events::Rule')) as Resource[]).filter((r) =>
+    JSON.stringify(r.Properties.Targets).includes(`"Fn::GetAtt":["${functionId}","Arn"]`),
+  );
+  expect(rules, functionId).toHaveLength(1);
+  return rules[0]!;
+}
+
+describe('passport purge (api stack)', () => {
+  it('runs functions/jobs/purge-passport-data.ts once a day, at night in Vietnam, retried a little', () => {
+    const [purgeId, purge] = lambdaNamed(base.api, 'PassportPurge');
+    expect(purge.Properties).toMatchObject({ Handler: 'index.handler', Runtime: 'nodejs22.x', Architectures: ['arm64'], Timeout: 300 });
+    expect(purge.Properties.Description).toMatch(/passport data/);
+    base.api.resourceCountIs('AWS::Events::Rule', 2);
+    const rule = ruleTargeting(base.api, purgeId);
+    expect(rule.Properties).toMatchObject({
+      // 19:00 UTC is 02:00 in Asia/Ho_Chi_Minh; every day.
+      ScheduleExpression: 'cron(0 19 * * ? *)',
+      State: 'ENABLED',
+      Targets: [{ Arn: { 'Fn::GetAtt': [purgeId, 'Arn'] }, RetryPolicy: { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 21600 } }],
+    });
+    base.api.hasResourceProperties('AWS::Lambda::Permission', {
+      FunctionName: { 'Fn::GetAtt': [purgeId, 'Arn'] },
+      Principal: 'events.amazonaws.com',
+    });
+  });
+
+  it('knows only its table: no link secret, no public URL, no mail', () => {
+    expect(Object.keys(envOf(base.api, 'PassportPurge')).sort()).toEqual(['NODE_OPTIONS', 'TABLE_NAME']);
+    expect(JSON.stringify(envOf(base.api, 'PassportPurge').TABLE_NAME)).toMatch(/HuuNghi-prod-Stateful.*Table/);
+  });
+
+  it('may only query, update and log on its own table and query the listings index: never delete, scan or send', () => {
+    const grants = statementsOf(base.api, 'PassportPurge');
+    expect(grants).toHaveLength(2);
+    const onTable = grants.find((s) => !JSON.stringify(s.Resource).includes('/index/'))!;
+    const onIndex = grants.find((s) => JSON.stringify(s.Resource).includes('/index/'))!;
+    expect([...actionsOf(onTable)].sort()).toEqual(['dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem']);
+    expect([...actionsOf(onTable)].sort()).toEqual([...PURGE_TABLE_ACCESS.table].sort());
+    expect(resourcesOf(onTable).map((r) => JSON.stringify(r))).toEqual([expect.stringMatching(/HuuNghi-prod-Stateful.*TableCD117FA1Arn/)]);
+    expect(actionsOf(onIndex)).toEqual(['dynamodb:Query']);
+    expect(resourcesOf(onIndex).map((r) => JSON.stringify(r))).toEqual([expect.stringMatching(/TableCD117FA1Arn.*"\/index\/listings"/)]);
   });
 });
 
@@ -356,7 +403,7 @@ describe('mail pipeline (api stack)', () => {
 
   it('runs the sweeper every minute, without retries piling up', () => {
     const [sweeperId] = lambdaNamed(base.api, 'MailSweeper');
-    const [, rule] = only(base.api, 'AWS::Events::Rule');
+    const rule = ruleTargeting(base.api, sweeperId);
     expect(rule.Properties).toMatchObject({
       ScheduleExpression: 'rate(1 minute)',
       State: 'ENABLED',
@@ -517,6 +564,9 @@ describe('web stack', () => {
     expect(route('/console/').uri).toBe('/console.html');
     expect(route('/console/events/e1/print').uri).toBe('/console.html');
     expect(route('/r/abc123').uri).toBe('/answer.html');
+    // An event's open registration page (the page itself says "not found" when the event has none).
+    expect(route('/dang-ky/Ab3_x-Yz9').uri).toBe('/register.html');
+    expect(route('/register.html').uri).toBe('/register.html');
     expect(route('/assets/app-1a2b.js').uri).toBe('/assets/app-1a2b.js');
     expect(route('/favicon.svg').uri).toBe('/favicon.svg');
     expect(route('/console.html').uri).toBe('/console.html');

@@ -32,10 +32,11 @@ export class AnswerError extends Error {
   }
 }
 
-async function call<T>(language: Language, method: string, path: string, body?: unknown): Promise<T> {
+/** One request to `/api/<path>`; the delegation view (delegation.ts) uses it for its own routes. */
+export async function call<T>(language: Language, method: string, path: string, body?: unknown): Promise<T> {
   let response: globalThis.Response;
   try {
-    response = await fetch(`/api/r/${path}`, {
+    response = await fetch(`/api/${path}`, {
       method,
       headers: { Accept: 'application/json', 'Accept-Language': language, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -45,6 +46,8 @@ async function call<T>(language: Language, method: string, path: string, body?: 
   } catch {
     throw new AnswerError(0, 'network', '');
   }
+  // A removal answers 204 with no body.
+  if (response.status === 204) return undefined as T;
   let json: { error?: string; message?: string; details?: unknown } | undefined;
   try {
     json = (await response.json()) as typeof json;
@@ -58,7 +61,7 @@ async function call<T>(language: Language, method: string, path: string, body?: 
 export type AnswerApi = ReturnType<typeof answerApi>;
 
 export function answerApi(token: string, language: () => Language) {
-  const path = encodeURIComponent(token);
+  const path = `r/${encodeURIComponent(token)}`;
   return {
     open: () => call<Invitation>(language(), 'GET', path),
     accept: (details: Details, consent?: { version: string }) =>
@@ -67,5 +70,7 @@ export function answerApi(token: string, language: () => Language) {
       call<Answered>(language(), 'PATCH', path, { details, ...(consent ? { consent } : {}) }),
     decline: (reason: string) => call<Answered>(language(), 'POST', `${path}/decline`, reason ? { reason } : {}),
     withdraw: () => call<Answered>(language(), 'POST', `${path}/withdraw`, {}),
+    /** Open registration: opening the mailed link confirms the address, which takes the place. */
+    confirmEmail: () => call<Answered>(language(), 'POST', `${path}/confirm-email`, {}),
   };
 }

@@ -1,5 +1,6 @@
 import { isLanguage, pickLocalized, translator, type Language } from '../lib/i18n.js';
 import { AnswerError, answerApi, type Answered, type Details, type Invitation, type Response } from './answer-api.js';
+import type { createDelegationView } from './delegation.js';
 import { messages, type MessageKey } from './answer-messages.js';
 import { checkDetails, detailsToSend, fieldInput, inputId, labelOf, type Problems } from './details-form.js';
 import { h, type Child } from './dom.js';
@@ -64,6 +65,10 @@ const state = {
   busy: false,
 };
 
+/** The head of a delegation's roster: its own chunk, imported only for a head's link. */
+let delegation: ReturnType<typeof createDelegationView> | undefined;
+let delegationFailed = false;
+
 const t = (key: MessageKey, params?: Record<string, string | number>) => translator(messages, state.language)(key, params);
 const say = (said: Said) => ('key' in said ? t(said.key, said.params) : said.text);
 
@@ -112,6 +117,8 @@ function switchLanguage(language: Language) {
   state.language = language;
   rememberLanguage(language);
   render('lang-switch');
+  // The roster's passport warnings are the server's sentences: fetched again in the new language.
+  if (delegation) void delegation.load('lang-switch');
 }
 
 function body(): Child {
@@ -170,6 +177,7 @@ function invitationPage(data: Invitation): Child {
       description.text ? h('div', { class: 'prose', lang: description.lang === language ? undefined : description.lang }, description.text) : null,
     ),
     event.status === 'cancelled' ? null : answerCard(data),
+    data.delegation?.isHead && event.status !== 'cancelled' ? delegationCard() : null,
     agenda.text
       ? h(
           'section',
@@ -193,6 +201,38 @@ function invitationPage(data: Invitation): Child {
         )
       : null,
   ];
+}
+
+function delegationCard(): Child {
+  if (delegation) return delegation.section();
+  return h(
+    'section',
+    { class: 'card' },
+    delegationFailed
+      ? h('p', { class: 'notice error', role: 'alert' }, t('loadFailed'), ' ', h('button', { type: 'button', class: 'button secondary', onclick: () => void startDelegation() }, t('retry')))
+      : h('p', { class: 'loading', role: 'status' }, t('loading')),
+  );
+}
+
+/** Fetches the roster's chunk and the roster: a head's page only. */
+async function startDelegation() {
+  delegationFailed = false;
+  try {
+    const { createDelegationView } = await import('./delegation.js');
+    delegation = createDelegationView({
+      token: token!,
+      language: () => state.language,
+      t,
+      open: () => Boolean(state.data && openness(state.data.event) === 'open'),
+      render,
+      announce,
+    });
+  } catch {
+    delegationFailed = true;
+    render();
+    return;
+  }
+  await delegation.load();
 }
 
 const headingOf: Record<Response, MessageKey> = {
@@ -556,14 +596,36 @@ async function load() {
     render();
     return;
   }
+  let focus: string | undefined;
   try {
     state.data = await api.open();
     if (!rememberedLanguage() && isLanguage(state.data.invitee.language)) state.language = state.data.invitee.language;
+    if (state.data.selfRegistered && state.data.response === 'none' && openness(state.data.event) === 'open') focus = await confirmAddress();
     state.phase = 'ready';
   } catch (error) {
     state.phase = error instanceof AnswerError && error.status === 404 ? 'notFound' : error instanceof AnswerError && error.status === 429 ? 'tooMany' : 'failed';
   }
-  render();
+  render(focus);
+  if (focus) announce(`${document.getElementById('result')?.textContent ?? ''}. ${state.note ? say(state.note.said) : ''}`);
+  if (state.phase === 'ready' && state.data?.delegation?.isHead) void startDelegation();
+}
+
+/**
+ * Open registration: the link mailed to a person who registered on the event's page confirms
+ * their address when it is opened, and that takes the place (or one on the waiting list, or
+ * awaits approval) under the event's rules. Answers the element to focus: the result.
+ */
+async function confirmAddress(): Promise<string> {
+  try {
+    const answered = await api.confirmEmail();
+    state.data = await api.open();
+    state.note = { said: { key: 'addressConfirmed' }, kind: 'success' };
+    state.warnings = (answered.warnings ?? []).map((w) => w.message);
+  } catch (error) {
+    if (!(error instanceof AnswerError) || error.status === 404) throw error;
+    state.note = { said: error.status === 0 ? { key: 'network' } : { text: error.message }, kind: 'error' };
+  }
+  return 'result';
 }
 
 void load();

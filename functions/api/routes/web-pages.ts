@@ -41,6 +41,8 @@ export function webPageRoutes(webRoot: string) {
     .get('/console', (c) => c.redirect('/console/'))
     .get('/console/*', gzip, page('console.html'))
     .get('/r/*', gzip, page('answer.html'))
+    // An event's open registration page; the page asks the API whether the event has one.
+    .get('/dang-ky/*', gzip, page('register.html'))
     .get('/assets/*', gzip, (c) => serve(c, c.req.path.slice(1), 'public, max-age=31536000, immutable'))
     .get('/favicon.svg', (c) => serve(c, 'favicon.svg', 'public, max-age=86400'));
 }

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { createTestContext } from '../../support/test-context.js';
-import { countsOf, outboxOf, publishedEvent, tally, testClock } from './answering-support.js';
+import { countsOf, outboxOf, publishedEvent, tally, testClock, type Invitee } from './answering-support.js';
 
 async function setup(count: number, overrides: Record<string, unknown> = {}) {
   const clock = testClock();
@@ -148,6 +149,53 @@ describe('decline, withdraw and change', () => {
     const late = await ctx.request('PATCH', `/api/r/${token}`, { body: { details: { studentId: 'K46' } } });
     expect(late.status).toBe(409);
     expect(late.body.error).toBe('registration_closed');
+  });
+});
+
+describe('DELETE of an invitation that holds an answer', () => {
+  it('frees a confirmed seat in the same transaction and gives it to the first waiting, who is mailed', async () => {
+    const { ctx, clock, eventId, people, organiser } = await setup(4, { capacity: 2 });
+    for (const person of people) {
+      await ctx.request('POST', `/api/r/${person.token}/accept`, {});
+      clock.set(new Date(clock().getTime() + 1000).toISOString());
+    }
+    expect(await countsOf(ctx, eventId)).toMatchObject({ invited: 4, confirmed: 2, waitlisted: 2 });
+    const [first, , third, fourth] = people as [Invitee, Invitee, Invitee, Invitee];
+    expect((await ctx.deps.registrations.registrations.listWaitlist(eventId)).map((w) => w.invitationId)).toEqual([third.invitationId, fourth.invitationId]);
+
+    const deleted = await organiser('DELETE', `/api/events/${eventId}/invitations/${first.invitationId}`);
+    expect(deleted.status).toBe(204);
+    // The seat went to the first waiting; the second still waits.
+    expect(await countsOf(ctx, eventId)).toMatchObject({ invited: 3, confirmed: 2, waitlisted: 1 });
+    expect(await tally(ctx, eventId)).toEqual({ confirmed: 2, waitlisted: 1 });
+    expect((await ctx.request('GET', `/api/r/${third.token}`)).body.response).toBe('confirmed');
+    expect((await outboxOf(ctx, eventId)).filter((m) => m.kind === 'promoted').map((m) => m.invitationId)).toEqual([third.invitationId]);
+    // Nothing of the removed invitee is left: no registration, no link.
+    const registration = await ctx.db.send(new GetCommand({ TableName: ctx.tableName, Key: { pk: `EVENT#${eventId}`, sk: `REG#${first.invitationId}` } }));
+    expect(registration.Item).toBeUndefined();
+    expect((await ctx.request('GET', `/api/r/${first.token}`)).status).toBe(404);
+
+    // A waiting invitee removed leaves the waiting list with them: nobody is promoted in their place.
+    expect((await organiser('DELETE', `/api/events/${eventId}/invitations/${fourth.invitationId}`)).status).toBe(204);
+    expect(await countsOf(ctx, eventId)).toMatchObject({ invited: 2, confirmed: 2, waitlisted: 0 });
+    expect(await ctx.deps.registrations.registrations.listWaitlist(eventId)).toEqual([]);
+  });
+
+  it('counts a checked-in invitee out of checkedIn as well as confirmed', async () => {
+    const { ctx, eventId, people, organiser } = await setup(1);
+    await ctx.request('POST', `/api/r/${people[0]!.token}/accept`, {});
+    expect((await organiser('POST', `/api/events/${eventId}/attendees/${people[0]!.invitationId}/check-in`)).status).toBe(200);
+    expect(await countsOf(ctx, eventId)).toMatchObject({ invited: 1, confirmed: 1, checkedIn: 1 });
+    expect((await organiser('DELETE', `/api/events/${eventId}/invitations/${people[0]!.invitationId}`)).status).toBe(204);
+    expect(await countsOf(ctx, eventId)).toMatchObject({ invited: 0, confirmed: 0, checkedIn: 0 });
+  });
+
+  it('counts a declined invitee out of declined', async () => {
+    const { ctx, eventId, people, organiser } = await setup(1);
+    await ctx.request('POST', `/api/r/${people[0]!.token}/decline`, { body: {} });
+    expect(await countsOf(ctx, eventId)).toMatchObject({ invited: 1, declined: 1 });
+    expect((await organiser('DELETE', `/api/events/${eventId}/invitations/${people[0]!.invitationId}`)).status).toBe(204);
+    expect(await countsOf(ctx, eventId)).toMatchObject({ invited: 0, declined: 0 });
   });
 });
 

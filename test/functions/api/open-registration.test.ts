@@ -61,12 +61,12 @@ describe('open registration', () => {
     }
     expect(await countsOf(ctx, eventId)).toMatchObject({ invited: 2, confirmed: 0, waitlisted: 0 });
     const mails = await outboxOf(ctx, eventId);
-    expect(mails.map((m) => m.kind)).toEqual(['invitation', 'invitation']);
+    expect(mails.map((m) => m.kind)).toEqual(['confirm_address', 'confirm_address']);
 
     const bich = (await linkOf(ctx, eventId, 'bich@example.edu.vn'))!;
     expect(bich.invitation).toMatchObject({ response: 'none', selfRegistered: true, emailStatus: 'queued', details: { studentId: 'TN2027001' } });
     const opened = await ctx.request('GET', `/api/r/${bich.token}`);
-    expect(opened.body).toMatchObject({ response: 'none', invitee: { name: 'Lê Thị Bích', organisation: 'Đại học Tây Nguyên' } });
+    expect(opened.body).toMatchObject({ response: 'none', selfRegistered: true, invitee: { name: 'Lê Thị Bích', organisation: 'Đại học Tây Nguyên' } });
 
     expect((await ctx.request('POST', `/api/r/${bich.token}/confirm-email`)).body).toEqual({ response: 'confirmed' });
     const khoa = (await linkOf(ctx, eventId, 'khoa@example.edu.vn'))!;

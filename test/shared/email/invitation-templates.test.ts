@@ -50,6 +50,21 @@ describe('invitation mail', () => {
     expect(mail.text).toContain(data.link);
   });
 
+  it('asks a person who registered on an open page to confirm their address, in their language, whatever the organiser wrote', () => {
+    const own = { invitation: { vi: { subject: 'Mời {{name}}', body: 'Thân mời {{name}}: {{link}}' } } };
+    const vi = renderInvitationEmail({ ...data, salutation: undefined, name: 'Lê Thị Bích' }, own, 'confirm_address');
+    expect(vi.subject).toBe('Xác nhận email để hoàn tất đăng ký: Hội nghị các tổ chức phi chính phủ nước ngoài');
+    expect(vi.text).toContain('Xin chào Lê Thị Bích,');
+    expect(vi.text).toContain('xác nhận địa chỉ email');
+    expect(vi.text).toContain(data.link);
+    expect(vi.text).not.toContain('Thư mời');
+    const en = renderInvitationEmail({ ...data, language: 'en', salutation: undefined, name: 'Tom Nguyen' }, own, 'confirm_address');
+    expect(en.subject).toBe('Confirm your email to complete your registration: Conference of foreign NGOs');
+    expect(en.text).toContain('Hello Tom Nguyen,');
+    expect(en.text).toContain('Your place is held only once you have confirmed');
+    expect(en.html).toContain(`<a href="${data.link}">`);
+  });
+
   it('lets a name inject neither markup nor headers', () => {
     const mail = renderInvitationEmail({
       ...data,

@@ -1,0 +1,336 @@
+import type { getPublicEvent } from '../../shared/registrations/open-registration.js';
+import { isLanguage, pickLocalized, translator, type Language } from '../lib/i18n.js';
+import { AnswerError, call, type Details } from '../answer/answer-api.js';
+import { messages as answerMessages } from '../answer/answer-messages.js';
+import { checkDetails, fieldInput, inputId, type Problems } from '../answer/details-form.js';
+import { h, type Child } from '../answer/dom.js';
+import { formatEventTime, formatMoment } from '../answer/event-time.js';
+import '../answer/answer.css';
+import { registerMessages, type RegisterMessageKey } from './register-messages.js';
+
+/**
+ * An event's open registration page, `/dang-ky/<eventId>` (Vietnamese first: "đăng ký" is
+ * "register"): the event, and a form with a name, an email and the event's fields. Sending it
+ * answers "check your email" whatever happened (API: POST /api/events/:id/register); the mailed
+ * link opens the participant page, which confirms the address and shows the place. The page
+ * exists only for a published event with open registration: otherwise the API's 404 makes it a
+ * plain "not found". Built like the participant page (no Preact, no zod), with whose parts and
+ * styles it shares; a field hidden by CSS catches bots that fill in every input.
+ */
+
+export function eventIdFromPath(pathname: string): string | undefined {
+  return /^\/dang-ky\/([A-Za-z0-9_-]{1,100})\/?$/.exec(pathname)?.[1];
+}
+
+type PublicEvent = Awaited<ReturnType<typeof getPublicEvent>>['event'];
+type Said = { key: RegisterMessageKey; params?: Record<string, string | number> } | { text: string };
+type Contact = 'name' | 'email' | 'organisation' | 'position';
+
+const languageKey = 'hn.answer.language';
+function rememberedLanguage(): Language | undefined {
+  try {
+    const stored = localStorage.getItem(languageKey);
+    return isLanguage(stored) ? stored : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const state = {
+  language: rememberedLanguage() ?? ('vi' as Language),
+  phase: 'loading' as 'loading' | 'ready' | 'notFound' | 'failed' | 'sent',
+  event: undefined as PublicEvent | undefined,
+  person: { name: '', email: '', organisation: '', position: '' } as Record<Contact, string>,
+  trap: '',
+  draft: {} as Details,
+  contactProblems: {} as Partial<Record<Contact, Said>>,
+  problems: {} as Problems,
+  formError: undefined as Said | undefined,
+  busy: false,
+};
+
+const t = (key: RegisterMessageKey, params?: Record<string, string | number>) => translator(registerMessages, state.language)(key, params);
+const tField = (key: keyof (typeof answerMessages)['vi'], params?: Record<string, string | number>) => translator(answerMessages, state.language)(key, params);
+const say = (said: Said) => ('key' in said ? t(said.key, said.params) : said.text);
+
+const eventId = eventIdFromPath(location.pathname);
+const app = document.getElementById('app')!;
+const live = h('div', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
+document.body.append(live);
+function announce(text: string) {
+  live.textContent = '';
+  setTimeout(() => (live.textContent = text), 100);
+}
+
+function render(focus?: string) {
+  document.documentElement.lang = state.language;
+  const other: Language = state.language === 'vi' ? 'en' : 'vi';
+  const title = state.event ? pickLocalized(state.event.title, state.language).text : undefined;
+  document.title = `${title ?? t(state.phase === 'notFound' ? 'notFoundTitle' : 'pageTitle')} · Hữu Nghị Events`;
+  app.replaceChildren(
+    h(
+      'header',
+      { class: 'bar' },
+      h('span', { class: 'brand' }, h('img', { src: '/favicon.svg', alt: '', width: 28, height: 28 }), 'Hữu Nghị Events'),
+      h('button', { type: 'button', class: 'lang-switch', id: 'lang-switch', lang: other, onclick: () => switchLanguage(other) }, t('switchTo')),
+    ),
+    h('main', { id: 'main' }, body()),
+    h('footer', null, t('org')),
+  );
+  if (focus) document.getElementById(focus)?.focus();
+}
+
+function switchLanguage(language: Language) {
+  state.language = language;
+  try {
+    localStorage.setItem(languageKey, language);
+  } catch {
+    // Private mode: this visit only.
+  }
+  render('lang-switch');
+}
+
+function body(): Child {
+  switch (state.phase) {
+    case 'loading':
+      return h('p', { class: 'loading', role: 'status' }, t('loading'));
+    case 'notFound':
+      return h('div', { class: 'card' }, h('h1', { id: 'page-heading', tabindex: -1 }, t('notFoundTitle')), h('p', null, t('notFoundText')));
+    case 'failed':
+      return h(
+        'div',
+        { class: 'card' },
+        h('p', { class: 'notice error', role: 'alert' }, t('loadFailed')),
+        h('button', { type: 'button', class: 'button primary', onclick: () => void load() }, t('retry')),
+      );
+    case 'ready':
+    case 'sent':
+      return [eventCard(state.event!), state.phase === 'sent' ? sentCard() : formCard(state.event!)];
+  }
+}
+
+function eventCard(event: PublicEvent): Child {
+  const language = state.language;
+  const title = pickLocalized(event.title, language);
+  const description = pickLocalized(event.description, language);
+  const mapUrl = event.venueMapUrl ?? `https://www.google.com/maps/search/?api=1&query=${encodeURIComponent(event.venue)}`;
+  return h(
+    'article',
+    { class: 'card event', 'aria-labelledby': 'event-title' },
+    h('p', { class: 'invites' }, t('invites')),
+    h('h1', { id: 'event-title', lang: title.lang === language ? undefined : title.lang }, title.text),
+    h(
+      'dl',
+      { class: 'facts' },
+      h('div', null, h('dt', null, t('when')), h('dd', null, formatEventTime(event.startsAt, event.endsAt, language))),
+      h(
+        'div',
+        null,
+        h('dt', null, t('where')),
+        h(
+          'dd',
+          null,
+          h('span', { class: 'venue' }, event.venue),
+          h('a', { class: 'map-link', href: mapUrl, target: '_blank', rel: 'noopener noreferrer' }, t('map'), h('span', { class: 'visually-hidden' }, ` ${t('newTab')}`)),
+        ),
+      ),
+    ),
+    description.text ? h('div', { class: 'prose', lang: description.lang === language ? undefined : description.lang }, description.text) : null,
+    event.contact
+      ? h(
+          'p',
+          { class: 'contact' },
+          h('span', { class: 'muted' }, t('contact')),
+          h('strong', null, event.contact.name),
+          event.contact.phone ? h('a', { href: `tel:${event.contact.phone.replace(/[^+\d]/g, '')}` }, event.contact.phone) : null,
+          event.contact.email ? h('a', { href: `mailto:${event.contact.email}` }, event.contact.email) : null,
+        )
+      : null,
+  );
+}
+
+function contactInput(key: Contact, label: RegisterMessageKey, options: { type?: string; required?: boolean; hint?: RegisterMessageKey; autocomplete: string }) {
+  const id = `r-${key}`;
+  const problem = state.contactProblems[key];
+  const described = [problem ? `${id}-error` : '', options.hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined;
+  return h(
+    'div',
+    { class: problem ? 'field invalid' : 'field' },
+    h('label', { for: id }, t(label), options.required ? h('span', { class: 'required', 'aria-hidden': 'true' }, ' *') : null),
+    h('input', {
+      id,
+      name: key,
+      type: options.type ?? 'text',
+      value: state.person[key],
+      required: options.required,
+      maxlength: 400,
+      autocomplete: options.autocomplete,
+      inputmode: options.type === 'email' ? 'email' : undefined,
+      spellcheck: options.type === 'email' ? 'false' : undefined,
+      'aria-invalid': problem ? 'true' : undefined,
+      'aria-describedby': described,
+      oninput: (e: Event) => (state.person[key] = (e.target as HTMLInputElement).value),
+    }),
+    options.hint ? h('p', { class: 'hint', id: `${id}-hint` }, t(options.hint)) : null,
+    problem ? h('p', { class: 'field-error', id: `${id}-error` }, say(problem)) : null,
+  );
+}
+
+function formCard(event: PublicEvent): Child {
+  const notices: Child[] = [];
+  if (event.closed) notices.push(h('p', { class: 'notice closed' }, t('closed')));
+  else {
+    if (event.registrationClosesAt) notices.push(h('p', { class: 'deadline' }, t('registerBy', { at: formatMoment(event.registrationClosesAt, state.language) })));
+    if (event.full) notices.push(h('p', { class: 'notice warn' }, t('full')));
+    if (event.requiresApproval) notices.push(h('p', { class: 'notice warn' }, t('approval')));
+  }
+  return h(
+    'section',
+    { class: 'card answer', 'aria-labelledby': 'form-title' },
+    h('h2', { id: 'form-title', tabindex: -1 }, t('formTitle')),
+    notices,
+    event.closed
+      ? null
+      : h(
+          'form',
+          { class: 'answer-form', id: 'register-form', novalidate: true, onsubmit: (e: Event) => (e.preventDefault(), void submit()) },
+          h('p', { class: 'muted' }, t('formIntro')),
+          contactInput('name', 'name', { required: true, autocomplete: 'name' }),
+          contactInput('email', 'email', { type: 'email', required: true, hint: 'emailHint', autocomplete: 'email' }),
+          contactInput('organisation', 'organisation', { autocomplete: 'organization' }),
+          contactInput('position', 'position', { autocomplete: 'organization-title' }),
+          event.fields.map((field) =>
+            fieldInput({
+              field,
+              value: state.draft[field.key] ?? '',
+              problem: state.problems[field.key],
+              language: state.language,
+              t: tField,
+              disabled: false,
+              onInput: (key, value) => (state.draft[key] = value),
+            }),
+          ),
+          // The honeypot: out of sight (answer.css, .hp), out of the tab order, unnamed for assistive
+          // technology. A person leaves it empty; a bot filling every input does not.
+          h(
+            'div',
+            { class: 'hp', 'aria-hidden': 'true' },
+            h('label', { for: 'r-website' }, t('trap')),
+            h('input', { id: 'r-website', name: 'website', type: 'text', tabindex: -1, autocomplete: 'off', value: state.trap, oninput: (e: Event) => (state.trap = (e.target as HTMLInputElement).value) }),
+          ),
+          state.formError ? h('p', { class: 'notice error', role: 'alert', id: 'form-error' }, say(state.formError)) : null,
+          h(
+            'div',
+            { class: 'buttons' },
+            h('button', { type: 'submit', class: 'button primary', id: 'register-submit', disabled: state.busy }, t(state.busy ? 'sending' : 'submit')),
+          ),
+        ),
+  );
+}
+
+function sentCard(): Child {
+  return h(
+    'section',
+    { class: 'card answer answer-pending', 'aria-labelledby': 'sent-title' },
+    h('h2', { id: 'sent-title', tabindex: -1 }, t('sentTitle')),
+    h('p', null, `${t('sentText')} `, h('span', { class: 'sent-to' }, state.person.email.trim()), '.'),
+    h('p', null, t('sentNext')),
+    h('p', { class: 'muted' }, t('sentSpam')),
+  );
+}
+
+function firstProblem(): string | undefined {
+  for (const key of ['name', 'email', 'organisation', 'position'] as Contact[]) if (state.contactProblems[key]) return `r-${key}`;
+  const field = state.event!.fields.find((f) => state.problems[f.key]);
+  return field ? inputId(field.key) : undefined;
+}
+
+function showProblems() {
+  state.formError = { key: 'checkFields' };
+  render(firstProblem() ?? 'form-error');
+  announce(t('checkFields'));
+}
+
+async function submit() {
+  const event = state.event!;
+  if (state.busy) return;
+  const person = Object.fromEntries(Object.entries(state.person).map(([k, v]) => [k, v.trim()])) as Record<Contact, string>;
+  state.contactProblems = {};
+  if (!person.name) state.contactProblems.name = { key: 'e_required' };
+  if (!person.email) state.contactProblems.email = { key: 'e_required' };
+  else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(person.email)) state.contactProblems.email = { key: 'e_email' };
+  state.problems = checkDetails(event.fields, state.draft);
+  if (Object.keys(state.contactProblems).length || Object.keys(state.problems).length) return showProblems();
+
+  const details = Object.fromEntries(Object.entries(state.draft).map(([k, v]) => [k, v.trim()]).filter(([, v]) => v !== ''));
+  state.busy = true;
+  state.formError = undefined;
+  const button = document.getElementById('register-submit') as HTMLButtonElement | null;
+  if (button) {
+    button.disabled = true;
+    button.textContent = t('sending');
+  }
+  try {
+    await call(state.language, 'POST', `events/${encodeURIComponent(eventId!)}/register`, {
+      name: person.name,
+      email: person.email,
+      ...(person.organisation ? { organisation: person.organisation } : {}),
+      ...(person.position ? { position: person.position } : {}),
+      language: state.language,
+      ...(Object.keys(details).length ? { details } : {}),
+      ...(state.trap ? { website: state.trap } : {}),
+    });
+    state.busy = false;
+    state.phase = 'sent';
+    render('sent-title');
+    announce(`${t('sentTitle')}. ${t('sentNext')}`);
+  } catch (error) {
+    state.busy = false;
+    failed(error);
+  }
+}
+
+function failed(error: unknown) {
+  if (!(error instanceof AnswerError)) throw error;
+  if (error.status === 404) {
+    state.phase = 'notFound';
+    render('page-heading');
+    return;
+  }
+  if (error.code === 'details_invalid' && error.issues.length) {
+    state.problems = {};
+    for (const issue of error.issues) if (issue.problem !== 'unknown_field') state.problems[issue.field] ??= issue.problem;
+    if (Object.keys(state.problems).length) return showProblems();
+  }
+  if (error.code === 'validation_failed' && Array.isArray(error.details)) {
+    // Which field, in the reader's language: shared/invitations/invitee-problems.ts.
+    for (const problem of error.details as { field?: string; message?: string }[]) {
+      if (problem.field && ['name', 'email', 'organisation', 'position'].includes(problem.field)) {
+        state.contactProblems[problem.field as Contact] ??= problem.message ? { text: problem.message } : { key: 'e_invalid' };
+      }
+    }
+    if (Object.keys(state.contactProblems).length) return showProblems();
+  }
+  state.formError = error.status === 0 ? { key: 'network' } : error.message ? { text: error.message } : { key: 'unexpected', params: { status: error.status } };
+  render('form-error');
+  announce(say(state.formError));
+}
+
+async function load() {
+  state.phase = 'loading';
+  render();
+  if (!eventId) {
+    state.phase = 'notFound';
+    render();
+    return;
+  }
+  try {
+    state.event = (await call<{ event: PublicEvent }>(state.language, 'GET', `events/${encodeURIComponent(eventId)}/public`)).event;
+    state.phase = 'ready';
+  } catch (error) {
+    state.phase = error instanceof AnswerError && error.status === 404 ? 'notFound' : 'failed';
+  }
+  render();
+}
+
+void load();
