@@ -1,4 +1,5 @@
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -67,11 +68,12 @@ describe('packages loaded on demand in the Lambda', () => {
     const ses = await startSesLocal({ port: sesPort });
     let printed: string;
     try {
-      printed = execFileSync(process.execPath, ['run.mjs'], {
+      // Not execFileSync: the SES emulator answers from this process, whose loop must keep running.
+      ({ stdout: printed } = await promisify(execFile)(process.execPath, ['run.mjs'], {
         cwd: out,
         env: { PATH: process.env.PATH, SES_ENDPOINT: `http://127.0.0.1:${sesPort}` },
         encoding: 'utf8',
-      });
+      }));
     } finally {
       await ses.stop();
     }
