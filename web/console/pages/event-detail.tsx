@@ -56,6 +56,7 @@ const messages = defineMessages({
     checkedIn: 'Đã có mặt',
     invitations: 'Khách mời',
     mailTemplates: 'Mẫu thư mời',
+    checkIn: 'Điểm danh',
   },
   en: {
     loadingTitle: 'Event',
@@ -103,6 +104,7 @@ const messages = defineMessages({
     checkedIn: 'Checked in',
     invitations: 'Invitees',
     mailTemplates: 'Invitation mail',
+    checkIn: 'Check-in',
   },
 });
 
@@ -154,6 +156,8 @@ export function EventDetailPage({ params }: PageProps) {
   const description = event ? pickLocalized(event.description, language) : undefined;
   const agenda = event ? pickLocalized(event.agenda, language) : undefined;
   const editable = event && (event.status === 'draft' || event.status === 'published');
+  // The door opens for a published event (the API refuses walk-ins otherwise).
+  const doorOpen = event?.status === 'published' && can('attendees:check-in');
 
   return (
     <section>
@@ -189,6 +193,11 @@ export function EventDetailPage({ params }: PageProps) {
                   {t('invitations')}
                 </a>
               )}
+              {doorOpen && (
+                <a class="button" href={`/console/events/${encodeURIComponent(event.eventId)}/check-in`}>
+                  {t('checkIn')}
+                </a>
+              )}
               <a class="button" href={`/console/events/${encodeURIComponent(event.eventId)}/edit`}>
                 {t('edit')}
               </a>
@@ -210,11 +219,18 @@ export function EventDetailPage({ params }: PageProps) {
               </button>
             </div>
           )}
-          {!(can('events:write') && editable) && can('invitations:read') && (
+          {!(can('events:write') && editable) && (can('invitations:read') || doorOpen) && (
             <div class="toolbar">
-              <a class="button" href={`/console/events/${encodeURIComponent(event.eventId)}/invitations`}>
-                {t('invitations')}
-              </a>
+              {can('invitations:read') && (
+                <a class="button" href={`/console/events/${encodeURIComponent(event.eventId)}/invitations`}>
+                  {t('invitations')}
+                </a>
+              )}
+              {doorOpen && (
+                <a class="button" href={`/console/events/${encodeURIComponent(event.eventId)}/check-in`}>
+                  {t('checkIn')}
+                </a>
+              )}
             </div>
           )}
 
