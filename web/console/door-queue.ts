@@ -51,11 +51,14 @@ export type DoorQueue = ReturnType<typeof createDoorQueue>;
 export function createDoorQueue(eventId: string, storage: StorageLike | undefined) {
   const key = `hn.door-queue.${eventId}`;
   let memory: DoorOp[] = [];
+  // Once a write was refused (storage full or forbidden), memory is the truth for this page.
+  let memoryOnly = !storage;
 
   function read(): DoorOp[] {
+    if (memoryOnly) return memory;
     try {
       const raw = storage?.getItem(key);
-      if (raw === null || raw === undefined) return storage ? [] : memory;
+      if (raw === null || raw === undefined) return [];
       const parsed: unknown = JSON.parse(raw);
       return Array.isArray(parsed) ? parsed.filter(isDoorOp) : [];
     } catch {
@@ -69,7 +72,7 @@ export function createDoorQueue(eventId: string, storage: StorageLike | undefine
       if (ops.length) storage?.setItem(key, JSON.stringify(ops));
       else storage?.removeItem(key);
     } catch {
-      // Kept in memory for this page.
+      memoryOnly = true;
     }
   }
 
