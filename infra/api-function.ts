@@ -11,7 +11,7 @@ import { CfnLogGroup, LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct, type IConstruct } from 'constructs';
-import { lambdaBundling } from './lambda-bundling.js';
+import { lambdaBundling, onDemandBundleCommands } from './lambda-bundling.js';
 
 /** The repository root: entries are named by path from here, never imported (STYLE.md). */
 export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -70,6 +70,11 @@ export type ApiFunctionProps = {
    * say nothing is wrong, and the queue's own alarm says when mail is stuck.
    */
   throttlesAlarm?: boolean;
+  /**
+   * Packages this function imports only on a rare path (lambdaBundling.onDemand): kept out of its
+   * main file and bundled beside it, so its cold start does not load them. Others bundle all inline.
+   */
+  loadOnDemand?: readonly string[];
 };
 
 /**
@@ -100,7 +105,7 @@ export class ApiFunction extends Construct {
       projectRoot: REPO_ROOT,
       depsLockFilePath: join(REPO_ROOT, 'package-lock.json'),
       environment: { NODE_OPTIONS: lambdaBundling.nodeOptions, ...props.environment },
-      bundling: bundlingOptions(),
+      bundling: bundlingOptions(props.loadOnDemand ?? []),
     });
     const alarm = (name: 'Errors' | 'Throttles') =>
       new Alarm(this, `${name}Alarm`, {
@@ -199,7 +204,7 @@ export class ApiFunction extends Construct {
   }
 }
 
-function bundlingOptions(): BundlingOptions {
+function bundlingOptions(onDemand: readonly string[]): BundlingOptions {
   return {
     minify: lambdaBundling.minify,
     sourceMap: lambdaBundling.sourcemap,
@@ -208,7 +213,15 @@ function bundlingOptions(): BundlingOptions {
     format: OutputFormat.ESM,
     mainFields: [...lambdaBundling.mainFields],
     bundleAwsSDK: lambdaBundling.bundleAwsSdk,
-    externalModules: [],
+    externalModules: [...onDemand],
+    commandHooks:
+      onDemand.length === 0
+        ? undefined
+        : {
+            beforeBundling: () => [],
+            beforeInstall: () => [],
+            afterBundling: (_inputDir, outputDir) => onDemandBundleCommands(REPO_ROOT.replace(/\/$/, ''), outputDir, onDemand),
+          },
     banner: lambdaBundling.banner,
     tsconfig: join(REPO_ROOT, 'tsconfig.json'),
     // No Docker on the machines that deploy this: esbuild from node_modules does the work.

@@ -6,6 +6,7 @@ import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
 import { tableDesign } from '../shared/db/table-design.js';
+import { lambdaBundling } from './lambda-bundling.js';
 import { ApiFunction } from './api-function.js';
 import type { InfraConfig } from './config.js';
 import { MailPipeline } from './mail-pipeline.js';
@@ -54,6 +55,7 @@ export class ApiStack extends Stack {
 
     this.api = new ApiFunction(this, 'Api', {
       entry: 'functions/api/lambda.ts',
+      loadOnDemand: lambdaBundling.onDemand,
       description: 'Hữu Nghị Events HTTP API (Hono)',
       environment: {
         PUBLIC_URL: props.publicUrl,

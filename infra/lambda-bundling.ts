@@ -19,8 +19,43 @@ export const lambdaBundling = {
    * many files take (the benchmark prints both).
    */
   bundleAwsSdk: true,
+  /**
+   * Packages only a rare path needs, imported with `await import()` where they are used: left out
+   * of the main file, so a cold start neither reads nor initialises them, and each bundled on its
+   * own beside it as node_modules/<name>/index.mjs, where Node finds that import. The versions are
+   * still ours (package-lock.json), never the runtime's. exceljs is most of the bytes the API would
+   * carry (XLSX exports only); the Lambda client only wakes the mail sweeper after mail is queued.
+   */
+  onDemand: ['exceljs', '@aws-sdk/client-lambda'],
   /** Some CommonJS dependencies call require() for Node built-ins; an ES module has none. */
   banner: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);",
   /** Set in the function's environment too, so stack traces point into the TypeScript. */
   nodeOptions: '--enable-source-maps',
 } as const;
+
+/**
+ * Shell commands that bundle each on-demand package into `outputDir` with the options above (run
+ * by NodejsFunction after it bundles the entry; the benchmark runs the same builds through the
+ * esbuild API). `esbuild` is the one in the project's node_modules, found from `projectRoot`.
+ */
+export function onDemandBundleCommands(
+  projectRoot: string,
+  outputDir: string,
+  packages: readonly string[] = lambdaBundling.onDemand,
+): string[] {
+  const esbuild = `${projectRoot}/node_modules/.bin/esbuild`;
+  return packages.flatMap((name) => {
+    const dir = `${outputDir}/node_modules/${name}`;
+    return [
+      `mkdir -p "${dir}"`,
+      [
+        `cd "${projectRoot}" && "${esbuild}" "${name}" --bundle --log-level=error`,
+        `--platform=${lambdaBundling.platform} --format=${lambdaBundling.format} --target=${lambdaBundling.target}`,
+        `--minify --main-fields=${lambdaBundling.mainFields.join(',')}`,
+        `"--banner:js=${lambdaBundling.banner}"`,
+        `--outfile="${dir}/index.mjs"`,
+      ].join(' '),
+      `echo '{"name":"${name}","type":"module","main":"index.mjs"}' > "${dir}/package.json"`,
+    ];
+  });
+}

@@ -28,6 +28,7 @@ import { CloudFrontTarget } from 'aws-cdk-lib/aws-route53-targets';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, Source, type ISource } from 'aws-cdk-lib/aws-s3-deployment';
 import type { Construct } from 'constructs';
+import { VIEWER_ADDRESS_HEADER } from '../shared/http/viewer-address.js';
 import { REPO_ROOT } from './api-function.js';
 import { customOrigin, type InfraConfig } from './config.js';
 
@@ -62,6 +63,17 @@ export const PAGE_ROUTING_FUNCTION = `function handler(event) {
   } else if (uri.indexOf('/r/') === 0) {
     request.uri = '/answer.html';
   }
+  return request;
+}
+`;
+
+/**
+ * On `/api/*`: the viewer's address for the API's per-client limits, in a header the client cannot
+ * choose (shared/http/viewer-address.ts). Without it the API sees only the edge server's address.
+ */
+export const VIEWER_ADDRESS_FUNCTION = `function handler(event) {
+  var request = event.request;
+  request.headers['${VIEWER_ADDRESS_HEADER}'] = { value: event.viewer.ip };
   return request;
 }
 `;
@@ -135,6 +147,12 @@ export class WebStack extends Stack {
       runtime: FunctionRuntime.JS_2_0,
     });
 
+    const viewerAddress = new CloudFrontFunction(this, 'ViewerAddress', {
+      comment: "The viewer's address for the API's per-client limits",
+      code: FunctionCode.fromInline(VIEWER_ADDRESS_FUNCTION),
+      runtime: FunctionRuntime.JS_2_0,
+    });
+
     const gatewayDomain = `${this.httpApi.apiId}.execute-api.${this.region}.${this.urlSuffix}`;
     this.distribution = new Distribution(this, 'Distribution', {
       comment: `Hữu Nghị Events (${config.stage})`,
@@ -156,6 +174,7 @@ export class WebStack extends Stack {
           // API Gateway routes on its own Host header, so every viewer header but Host goes on.
           originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
           responseHeadersPolicy: securityHeaders,
+          functionAssociations: [{ function: viewerAddress, eventType: FunctionEventType.VIEWER_REQUEST }],
           compress: true,
         },
       },

@@ -1,4 +1,4 @@
-import { getConnInfo, handle } from 'hono/aws-lambda';
+import { handle } from 'hono/aws-lambda';
 import { createDocumentClient } from '../../shared/aws/dynamodb-client.js';
 import { createSesClient } from '../../shared/aws/ses-client.js';
 import { ensureFirstAdmin } from '../../shared/auth/ensure-first-admin.js';
@@ -6,6 +6,7 @@ import { parseConfig } from '../../shared/config.js';
 import { createSweeperWake } from '../mail/wake-sweeper.js';
 import { createApp } from './app.js';
 import { buildDeps } from './deps.js';
+import { lambdaClientAddress } from './viewer-address.js';
 
 // Read once at cold start: a bad setting fails the first request loudly, not each one subtly.
 const config = parseConfig(process.env);
@@ -17,7 +18,7 @@ const deps = buildDeps(
     db: createDocumentClient({ region: config.region, endpoint: config.dynamodbEndpoint }),
     ses: createSesClient({ region: config.region, endpoint: config.sesEndpoint }),
   },
-  { clientAddress: (c) => getConnInfo(c).remote.address ?? 'unknown', afterQueued: sweeper.afterQueued },
+  { clientAddress: lambdaClientAddress, afterQueued: sweeper.afterQueued },
 );
 const app = handle(createApp(deps));
 

@@ -1,5 +1,5 @@
 import { deliverOutboxMessage, type DeliveryOutcome, type MailDeliveryDeps } from '../../shared/email/deliver-outbox-message.js';
-import { createPacer } from '../../shared/email/pacer.js';
+import { createPacer, pacedMailer } from '../../shared/email/pacer.js';
 import type { OutboxMessage } from '../../shared/email/outbox-repository.js';
 
 export type OutboxWorkerOptions = {
@@ -18,39 +18,56 @@ export type OutboxWorkerOptions = {
 export function startOutboxWorker(deps: MailDeliveryDeps, options: OutboxWorkerOptions) {
   const pollMs = options.pollMs ?? 500;
   const concurrency = options.concurrency ?? Math.max(2, Math.min(32, Math.ceil(options.ratePerSecond / 2)));
-  const waitForSlot = createPacer(options.ratePerSecond);
+  // Paced at the call to SES, not per message: what is skipped or suppressed costs no slot.
+  const paced: MailDeliveryDeps = { ...deps, mailer: pacedMailer(deps.mailer, createPacer(options.ratePerSecond)) };
   let stopped = false;
   let wake: (() => void) | undefined;
   const inFlight = new Set<Promise<void>>();
+  const inFlightIds = new Set<string>();
 
+  async function idle() {
+    await new Promise<void>((resolve) => {
+      wake = resolve;
+      setTimeout(resolve, pollMs);
+    });
+  }
+
+  /**
+   * A pipeline, not batches: the next page of due mail is listed while sends are in flight, so
+   * the rate never dips between pages. A message listed again before its claim lands is skipped
+   * here by id, and the claim's condition would refuse it anyway: it is never sent twice.
+   */
   async function loop() {
     while (!stopped) {
+      if (inFlight.size >= concurrency) {
+        await Promise.race(inFlight);
+        continue;
+      }
       let due: OutboxMessage[];
       try {
-        due = await deps.outbox.listDue(deps.now().toISOString(), 100);
+        due = (await deps.outbox.listDue(deps.now().toISOString(), 100)).filter((m) => !inFlightIds.has(m.messageId));
       } catch (error) {
         console.error(JSON.stringify({ level: 'error', message: 'outbox poll failed', error: String(error) }));
         due = [];
       }
       if (due.length === 0) {
-        await new Promise<void>((resolve) => {
-          wake = resolve;
-          setTimeout(resolve, pollMs);
-        });
+        // Nothing new: wait for a send to finish (its claim may free others) or for the next poll.
+        await (inFlight.size > 0 ? Promise.race([...inFlight, idle()]) : idle());
         continue;
       }
       for (const message of due) {
         if (stopped) break;
         while (inFlight.size >= concurrency) await Promise.race(inFlight);
-        await waitForSlot();
-        const task = deliverOutboxMessage(deps, message)
+        inFlightIds.add(message.messageId);
+        const task = deliverOutboxMessage(paced, message)
           .then((outcome) => options.onOutcome?.(outcome))
           .catch((error: unknown) => console.error(JSON.stringify({ level: 'error', message: 'delivery failed', messageId: message.messageId, error: String(error) })))
-          .finally(() => inFlight.delete(task));
+          .finally(() => {
+            inFlight.delete(task);
+            inFlightIds.delete(message.messageId);
+          });
         inFlight.add(task);
       }
-      // Let the claims of this batch land before listing again, so nothing is listed twice.
-      await Promise.all(inFlight);
     }
   }
 

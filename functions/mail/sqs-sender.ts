@@ -2,7 +2,7 @@ import { createDocumentClient } from '../../shared/aws/dynamodb-client.js';
 import { createSesClient } from '../../shared/aws/ses-client.js';
 import { parseConfig } from '../../shared/config.js';
 import { deliverOutboxMessage, type DeliveryOutcome, type MailDeliveryDeps } from '../../shared/email/deliver-outbox-message.js';
-import { createPacer } from '../../shared/email/pacer.js';
+import { createPacer, pacedMailer } from '../../shared/email/pacer.js';
 import { createSesMailer } from '../../shared/email/ses-mailer.js';
 import { buildMailDeps } from './mail-deps.js';
 
@@ -34,7 +34,8 @@ export function outboxMessageIdOf(body: string): string | undefined {
 
 type Settled = { record: SqsRecord; outcome?: DeliveryOutcome; error?: unknown };
 
-export function createSqsSender(deps: MailDeliveryDeps, options: { waitForSlot: () => Promise<void> }) {
+/** `deps.mailer` keeps to SES's rate (pacedMailer): the sends of a batch overlap, their calls spaced. */
+export function createSqsSender(deps: MailDeliveryDeps) {
   return async function sendBatch(event: SqsEvent): Promise<SqsBatchResponse> {
     const seen = new Set<string>();
     const deliveries: Promise<Settled>[] = [];
@@ -52,8 +53,6 @@ export function createSqsSender(deps: MailDeliveryDeps, options: { waitForSlot: 
         // Gone: an earlier copy of this record sent it (or gave up on it). Not due: it waits for a
         // retry, or another claim holds it; the sweeper enqueues it again when it is due.
         if (!message || message.dueAt > deps.now().toISOString()) continue;
-        await options.waitForSlot();
-        // Sends overlap (SES answers in tens of milliseconds) while the pacer spaces their starts.
         deliveries.push(
           deliverOutboxMessage(deps, message).then(
             (outcome) => ({ record, outcome }),
@@ -86,7 +85,7 @@ function fromEnvironment() {
   const ses = createSesClient({ region: config.region, endpoint: config.sesEndpoint });
   const mailer = createSesMailer(ses, { from: config.mailFrom, configurationSet: config.sesConfigurationSet });
   // The pacer outlives a batch: a warm instance keeps the rate across invocations.
-  return createSqsSender(buildMailDeps(config, db, mailer).delivery, { waitForSlot: createPacer(config.mailRatePerSecond) });
+  return createSqsSender(buildMailDeps(config, db, pacedMailer(mailer, createPacer(config.mailRatePerSecond))).delivery);
 }
 
 export async function handler(event: SqsEvent): Promise<SqsBatchResponse> {

@@ -1,4 +1,4 @@
-import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import type { LambdaClient } from '@aws-sdk/client-lambda';
 
 /**
  * The API Lambda's `afterQueued`: in the cloud the outbox sweeper (outbox-sweeper.ts) runs every
@@ -28,12 +28,20 @@ export type SweeperWake = {
 export function createSweeperWake(options: { functionName?: string; region: string; lambda?: LambdaClient }): SweeperWake {
   const { functionName } = options;
   if (!functionName) return { afterQueued: () => undefined, settled: async () => undefined };
-  const lambda = options.lambda ?? new LambdaClient({ region: options.region, maxAttempts: 2 });
+  // The Lambda client is loaded when mail is first queued, not at start: most requests queue none
+  // (infra/lambda-bundling.ts ships it beside the bundle as a module of its own).
+  const sdk = () => import('@aws-sdk/client-lambda');
+  let lambda: LambdaClient | undefined = options.lambda;
   const inFlight = new Set<Promise<void>>();
   return {
     afterQueued() {
-      const invoke = lambda
-        .send(new InvokeCommand({ FunctionName: functionName, InvocationType: 'Event', Payload: JSON.stringify(SWEEP_REQUEST) }))
+      const invoke = sdk()
+        .then(({ InvokeCommand, LambdaClient }) => {
+          lambda ??= new LambdaClient({ region: options.region, maxAttempts: 2 });
+          return lambda.send(
+            new InvokeCommand({ FunctionName: functionName, InvocationType: 'Event', Payload: JSON.stringify(SWEEP_REQUEST) }),
+          );
+        })
         .then(
           () => undefined,
           (error: unknown) =>

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { toLocalIso } from '../time/ho-chi-minh.js';
 import type { Attendee, AttendeeColumn } from './attendee-schema.js';
 
@@ -58,7 +57,13 @@ export function toCsv(table: ExportTable): string {
   return `\uFEFF${[table.header, ...table.rows].map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
 
+/**
+ * The spreadsheet library is loaded on the first XLSX export, not at start: it is larger than the
+ * rest of the API together, and a cold start that answers a participant should not pay for it
+ * (infra/lambda-bundling.ts ships it beside the bundle as a module of its own).
+ */
 export async function toXlsx(table: ExportTable, sheetTitle: string): Promise<Uint8Array> {
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Hữu Nghị Events';
   // Sheet names: at most 31 characters, none of : \ / ? * [ ].

@@ -14,10 +14,18 @@ const permanent = new Set([
   'NotFoundException',
 ]);
 
+type SendError = { name?: string; message?: string; $metadata?: { httpStatusCode?: number }; code?: string } | undefined;
+
+/** SES refused the call for going over the account's rate: nothing was sent. */
+export function isThrottling(error: unknown): boolean {
+  const e = error as SendError;
+  return throttling.has(e?.name ?? '') || /rate exceeded|throttl/i.test(e?.message ?? '');
+}
+
 export function classifySendError(error: unknown): SendFailure {
-  const e = error as { name?: string; message?: string; $retryable?: unknown; $metadata?: { httpStatusCode?: number }; code?: string };
+  const e = error as SendError;
   const name = e?.name ?? 'Error';
-  if (throttling.has(name) || /rate exceeded|throttl/i.test(e?.message ?? '')) return { retry: true, reason: `throttled: ${name}` };
+  if (isThrottling(error)) return { retry: true, reason: `throttled: ${name}` };
   if (permanent.has(name)) return { retry: false, reason: `${name}: ${e?.message ?? ''}`.slice(0, 300) };
   const status = e?.$metadata?.httpStatusCode;
   // Refused before it reached SES, or SES answered that it failed: nothing went out.

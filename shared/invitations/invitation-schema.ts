@@ -166,11 +166,17 @@ export type Invitation = {
   language: InviteeLanguage;
   group?: string;
   emailStatus: EmailStatus;
+  /** Why the last mail failed, bounced or was suppressed, as the organiser reads it. */
+  emailError?: string;
   response: InvitationResponse;
   createdAt: string;
   updatedAt: string;
   invitedAt?: string;
   remindedAt?: string;
+  /** When the answer last changed. */
+  answeredAt?: string;
+  /** Present when an organiser recorded the answer on the invitee's behalf, and how it came. */
+  answeredBy?: { userId: string; channel: 'phone' | 'in_person' | 'other' };
 };
 
 export type ImportDuplicate = { row?: number; email?: string; phone?: string; reason: 'in_list' | 'already_invited' };

@@ -43,6 +43,8 @@ export type StoredInvitation = {
   language: InviteeLanguage;
   group?: string;
   emailStatus: EmailStatus;
+  /** Why the last mail failed, bounced or was suppressed, as the organiser reads it. */
+  emailError?: string;
   response: InvitationResponse;
   createdAt: string;
   updatedAt: string;
@@ -56,6 +58,8 @@ export type StoredInvitation = {
   details?: Record<string, unknown>;
   /** Set by the answer flow (shared/registrations): who answered when, and how. */
   answeredAt?: string;
+  /** When the invitee's own answer (yes, no, withdrawn) last changed; approvals leave it. */
+  respondedAt?: string;
   answeredBy?: { userId: string; channel: 'phone' | 'in_person' | 'other' };
   /** The reason given with the last decline or rejection. */
   answerReason?: string;

@@ -15,10 +15,14 @@ export function presentInvitation(stored: StoredInvitation): Invitation {
     language: stored.language,
     group: stored.group,
     emailStatus: stored.emailStatus,
+    emailError: stored.emailError,
     response: stored.response,
     createdAt: toLocalIso(stored.createdAt),
     updatedAt: toLocalIso(stored.updatedAt),
     invitedAt: stored.invitedAt ? toLocalIso(stored.invitedAt) : undefined,
     remindedAt: stored.remindedAt ? toLocalIso(stored.remindedAt) : undefined,
+    answeredAt: stored.answeredAt ? toLocalIso(stored.answeredAt) : undefined,
+    // An answer an organiser recorded (by phone, in person) is shown as such.
+    answeredBy: stored.answeredBy ? { ...stored.answeredBy } : undefined,
   };
 }

@@ -52,6 +52,22 @@ export type TransitionOutcome = { ok: true; invitation: StoredInvitation } | { o
 
 export type WaitlistEntry = { invitationId: string; waitlistedAt: string; sk: string };
 
+/** What the answers-over-time chart needs of an invitation, and no more. */
+export type AnswerStamp = Pick<StoredInvitation, 'response' | 'answeredAt' | 'respondedAt' | 'invitedAt'>;
+
+/**
+ * The invitee's own answer: a yes (whatever the organiser made of it), a no, a yes taken back.
+ * `respondedAt` moves only when this changes, so an approval, a promotion from the waiting list
+ * or changed details keep the day the person answered; `answeredAt` moves with every change.
+ */
+const ANSWER_KIND: Partial<Record<InvitationResponse, string>> = {
+  confirmed: 'yes',
+  waitlisted: 'yes',
+  pending: 'yes',
+  declined: 'no',
+  withdrawn: 'withdrawn',
+};
+
 /** Counters kept on the event per response; other responses are not counted. */
 const COUNTED: Partial<Record<InvitationResponse, string>> = {
   confirmed: 'confirmed',
@@ -149,6 +165,10 @@ export function createRegistrationsRepository(db: DynamoDBDocumentClient, tableN
       const sets = ['#response = :to', 'answeredAt = :at', 'updatedAt = :at', 'answerVersion = :next'];
       const removes: string[] = [];
       const values: Record<string, unknown> = { ':to': to, ':at': at, ':next': nextVersion, ':from': from };
+      if (ANSWER_KIND[to] && ANSWER_KIND[to] !== ANSWER_KIND[from]) {
+        sets.push('respondedAt = :at');
+        next.respondedAt = at;
+      }
       if (t.details !== undefined) {
         sets.push('details = :details');
         values[':details'] = t.details;
@@ -323,6 +343,30 @@ export function createRegistrationsRepository(db: DynamoDBDocumentClient, tableN
         startKey = result.LastEvaluatedKey;
       } while (startKey);
       return found;
+    },
+
+    /**
+     * The answer stamps of every invitation of an event, read page by page from the event's
+     * partition (never a Scan), only the attributes the timeline counts.
+     */
+    async listAnswerStamps(eventId: string): Promise<AnswerStamp[]> {
+      const stamps: AnswerStamp[] = [];
+      let startKey: Record<string, unknown> | undefined;
+      do {
+        const result = await db.send(
+          new QueryCommand({
+            TableName: tableName,
+            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :inv)',
+            ProjectionExpression: '#response, answeredAt, respondedAt, invitedAt',
+            ExpressionAttributeNames: { '#response': 'response' },
+            ExpressionAttributeValues: { ':pk': `EVENT#${eventId}`, ':inv': 'INV#' },
+            ExclusiveStartKey: startKey,
+          }),
+        );
+        for (const item of result.Items ?? []) stamps.push(item as AnswerStamp);
+        startKey = result.LastEvaluatedKey;
+      } while (startKey);
+      return stamps;
     },
 
     /** The registration record of an invitation (response, details, who answered). */

@@ -12,7 +12,7 @@ import {
   PLACEHOLDER_SENDER,
   readInfraConfig,
 } from '../../infra/config.js';
-import { CONTENT_SECURITY_POLICY, PAGE_ROUTING_FUNCTION } from '../../infra/web-stack.js';
+import { CONTENT_SECURITY_POLICY, PAGE_ROUTING_FUNCTION, VIEWER_ADDRESS_FUNCTION } from '../../infra/web-stack.js';
 
 const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as {
   context: Record<string, unknown>;
@@ -435,7 +435,31 @@ describe('mail pipeline (api stack)', () => {
   });
 });
 
+function cloudFrontFunction(code: string): [string, Resource] {
+  const found = Object.entries(base.web.findResources('AWS::CloudFront::Function') as Record<string, Resource>).filter(
+    ([, fn]) => fn.Properties.FunctionCode === code,
+  );
+  expect(found).toHaveLength(1);
+  return found[0]!;
+}
+
 describe('web stack', () => {
+  it("gives the API the viewer's own address, not the edge server's, in a header the viewer cannot set", () => {
+    const [fnId, fn] = cloudFrontFunction(VIEWER_ADDRESS_FUNCTION);
+    expect(fn.Properties.FunctionConfig.Runtime).toBe('cloudfront-js-2.0');
+    const [, distribution] = only(base.web, 'AWS::CloudFront::Distribution');
+    const api = (distribution.Properties.DistributionConfig.CacheBehaviors as { PathPattern: string; FunctionAssociations?: unknown }[]).find(
+      (b) => b.PathPattern === '/api/*',
+    )!;
+    expect(api.FunctionAssociations).toEqual([{ EventType: 'viewer-request', FunctionARN: { 'Fn::GetAtt': [fnId, 'FunctionARN'] } }]);
+
+    const handler = new Function(`${VIEWER_ADDRESS_FUNCTION}; return handler;`)() as (event: unknown) => any;
+    const forged = { 'x-viewer-address': { value: '198.51.100.7' }, cookie: { value: 'session=abc' } };
+    const request = handler({ viewer: { ip: '203.0.113.25' }, request: { uri: '/api/auth/login', headers: forged } });
+    expect(request.headers['x-viewer-address']).toEqual({ value: '203.0.113.25' });
+    expect(request.headers.cookie).toEqual({ value: 'session=abc' });
+  });
+
   it('keeps the web files in a private bucket that refuses plain HTTP', () => {
     base.web.hasResourceProperties('AWS::S3::Bucket', {
       PublicAccessBlockConfiguration: {
@@ -481,8 +505,7 @@ describe('web stack', () => {
   });
 
   it('answers client-side routes with their page through a viewer-request function', () => {
-    const [fnId, fn] = only(base.web, 'AWS::CloudFront::Function');
-    expect(fn.Properties.FunctionCode).toBe(PAGE_ROUTING_FUNCTION);
+    const [fnId, fn] = cloudFrontFunction(PAGE_ROUTING_FUNCTION);
     expect(fn.Properties.FunctionConfig.Runtime).toBe('cloudfront-js-2.0');
     const [, distribution] = only(base.web, 'AWS::CloudFront::Distribution');
     expect(distribution.Properties.DistributionConfig.DefaultCacheBehavior.FunctionAssociations).toEqual([

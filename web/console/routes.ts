@@ -30,6 +30,7 @@ export const routes: RouteDefinition[] = [
   { path: '/console/events/:eventId', load: () => import('./pages/event-detail.js').then((m) => m.EventDetailPage), access: 'events:read' },
   { path: '/console/events/:eventId/edit', load: () => import('./pages/event-form.js').then((m) => m.EventFormPage), access: 'events:write' },
   { path: '/console/events/:eventId/invitations', load: () => import('./pages/invitations.js').then((m) => m.InvitationsPage), access: 'invitations:read' },
+  { path: '/console/events/:eventId/answers', load: () => import('./pages/answers.js').then((m) => m.AnswersPage), access: 'registrations:read' },
   { path: '/console/events/:eventId/mail-templates', load: () => import('./pages/mail-templates.js').then((m) => m.MailTemplatesPage), access: 'events:write' },
   { path: '/console/events/:eventId/check-in', load: () => import('./pages/check-in.js').then((m) => m.CheckInPage), access: 'attendees:check-in' },
   { path: '/console/events/:eventId/certificates', load: () => import('./pages/certificates.js').then((m) => m.CertificatesPage), access: 'attendees:read' },

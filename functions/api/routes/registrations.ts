@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { getAnswerTimeline } from '../../../shared/registrations/answer-timeline.js';
 import {
   approveBodySchema,
   onBehalfBodySchema,
@@ -17,13 +18,14 @@ import { jsonBody } from '../validation.js';
 
 /**
  * The organiser's side of answers, mounted at /api/events/:eventId/registrations: the waiting
- * list and pending approvals (staff read them), approval and rejection one by one or in bulk,
+ * list, pending approvals and the answers per day (staff read them), approval and rejection one by one or in bulk,
  * and answers recorded on an invitee's behalf.
  */
 export function registrationRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
     .use('*', requirePermission('registrations:read', 'registrations:write'))
     .get('/waitlist', async (c) => c.json(await listWaitlist(deps.registrations, c.req.param('eventId')!)))
+    .get('/timeline', async (c) => c.json({ timeline: await getAnswerTimeline(deps.registrations, c.req.param('eventId')!) }))
     .get('/pending', async (c) => c.json(await listPending(deps.registrations, c.req.param('eventId')!, c.get('user'))))
     .post('/approve', jsonBody(approveBodySchema), async (c) =>
       c.json(await approveRegistrations(deps.registrations, c.req.param('eventId')!, c.req.valid('json').invitationIds)),

@@ -102,8 +102,11 @@ async function setUp(invitees: number, eventOverrides: Partial<StoredEvent> = {}
 
 async function drain(deps: MailDeliveryDeps, outbox: ReturnType<typeof createOutboxRepository>, rate = 200) {
   const worker = startOutboxWorker(deps, { ratePerSecond: rate, pollMs: 20 });
-  const deadline = Date.now() + 30_000;
-  while ((await outbox.countPending()) > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  const deadline = Date.now() + 60_000;
+  while ((await outbox.countPending()) > 0) {
+    if (Date.now() > deadline) throw new Error(`the outbox did not drain: ${await outbox.countPending()} messages left`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
   await worker.stop();
 }
 
@@ -172,6 +175,9 @@ describe('sending invitations through the outbox', () => {
     };
     await sendInvitations(s.queueDeps, s.eventId);
     await drain(s.deliveryDeps(throttled), s.outbox);
+    // Every invitation ends sent (a failure here names the ones that did not, and why).
+    const unsent = (await s.listInvitations()).filter((i) => i.emailStatus !== 'sent');
+    expect(unsent.map((i) => ({ id: i.invitationId, status: i.emailStatus, error: i.emailError }))).toEqual([]);
     const mails = (await mailsSince(since)).filter((m) => to(m).endsWith(`.${s.tag}@example.org`));
     expect(mails).toHaveLength(30);
     expect(new Set(mails.map(to)).size).toBe(30);

@@ -28,7 +28,7 @@ function snsEventOf(...events: (SesEvent | string)[]): SnsEvent {
 async function sentMails(invitees: number) {
   const s = await setUpMail(invitees);
   await sendInvitations(s.queue, s.eventId);
-  const send = createSqsSender(s.delivery, { waitForSlot: async () => undefined });
+  const send = createSqsSender(s.delivery);
   expect(await send(sqsEventOf(await s.dueIds()))).toEqual({ batchItemFailures: [] });
   const record = createSesEventsHandler({ outbox: s.outbox, now: () => new Date() });
   /** The SES message id the sender got for an invitee's mail. */

@@ -3,14 +3,17 @@ import { sendInvitations } from '../../../shared/email/queue-mails.js';
 import type { MailDeliveryDeps } from '../../../shared/email/deliver-outbox-message.js';
 import { createLinkTokens } from '../../../shared/invitations/link-tokens.js';
 import { createSqsSender, outboxMessageIdOf } from '../../../functions/mail/sqs-sender.js';
+import { pacedMailer } from '../../../shared/email/pacer.js';
 import { TEST_LINK_SECRET } from '../../support/test-context.js';
 import { PUBLIC_URL, setUpMail, sqsEventOf } from './cloud-mail-fixture.js';
 
 /** The SQS sender against DynamoDB Local: the outbox's conditions are what make it send once. */
 
+/** The sender with its mailer paced as in the handler, by a pacer that counts the slots taken. */
 function sender(deps: MailDeliveryDeps) {
   const slots = { taken: 0 };
-  const send = createSqsSender(deps, { waitForSlot: async () => void (slots.taken += 1) });
+  const pacer = { wait: async () => void (slots.taken += 1), giveBack: () => void (slots.taken -= 1) };
+  const send = createSqsSender({ ...deps, mailer: pacedMailer(deps.mailer, pacer) });
   return Object.assign(send, { slots });
 }
 

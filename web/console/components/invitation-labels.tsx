@@ -39,6 +39,10 @@ export const invitationLabels = defineMessages({
     'emailStatus.complained': 'Bị báo thư rác',
     'emailStatus.suppressed': 'Địa chỉ bị chặn',
     'emailStatus.failed': 'Gửi lỗi',
+    'emailError.interrupted': 'Việc gửi bị ngắt giữa chừng; gửi lại nếu người nhận chưa có thư.',
+    'emailError.suppressed': 'Địa chỉ này từng bị trả lại thư hoặc báo thư rác, nên không gửi nữa.',
+    'emailError.cancelled': 'Sự kiện đã hủy.',
+    'emailError.other': 'Lý do:',
     'response.none': 'Chưa trả lời',
     'response.confirmed': 'Xác nhận tham dự',
     'response.waitlisted': 'Danh sách chờ',
@@ -65,6 +69,10 @@ export const invitationLabels = defineMessages({
     'emailStatus.complained': 'Marked as spam',
     'emailStatus.suppressed': 'Address blocked',
     'emailStatus.failed': 'Failed',
+    'emailError.interrupted': 'Sending was interrupted; resend if the invitee has no mail.',
+    'emailError.suppressed': 'This address bounced or marked mail as spam before, so nothing is sent to it.',
+    'emailError.cancelled': 'The event was cancelled.',
+    'emailError.other': 'Reason:',
     'response.none': 'No answer yet',
     'response.confirmed': 'Confirmed',
     'response.waitlisted': 'Waiting list',
@@ -86,9 +94,24 @@ export function useFieldName(): (field: string | undefined) => string | undefine
     field && (inviteeFields as readonly string[]).includes(field) ? t(`field.${field as InviteeField}`) : field;
 }
 
-export function EmailStatusBadge(props: { status: EmailStatus }) {
+/** With the reason a mail did not go (the outbox's words), said in the reader's language where known. */
+export function EmailStatusBadge(props: { status: EmailStatus; error?: string }) {
   const t = useText(invitationLabels);
-  return <span class={`badge mail-${props.status}`}>{t(`emailStatus.${props.status}`)}</span>;
+  const badge = <span class={`badge mail-${props.status}`}>{t(`emailStatus.${props.status}`)}</span>;
+  if (!props.error || !(undeliveredStatuses as readonly string[]).includes(props.status)) return badge;
+  const known = /^interrupted/.test(props.error)
+    ? t('emailError.interrupted')
+    : /^suppressed/.test(props.error)
+      ? t('emailError.suppressed')
+      : /^event cancelled/.test(props.error)
+        ? t('emailError.cancelled')
+        : `${t('emailError.other')} ${props.error}`;
+  return (
+    <>
+      {badge}
+      <small class="mail-error">{known}</small>
+    </>
+  );
 }
 
 export function ResponseBadge(props: { response: InvitationResponse }) {

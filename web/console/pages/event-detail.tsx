@@ -55,6 +55,7 @@ const messages = defineMessages({
     declined: 'Từ chối',
     checkedIn: 'Đã có mặt',
     invitations: 'Khách mời',
+    answers: 'Trả lời',
     mailTemplates: 'Mẫu thư mời',
     checkIn: 'Điểm danh',
   },
@@ -103,6 +104,7 @@ const messages = defineMessages({
     declined: 'Declined',
     checkedIn: 'Checked in',
     invitations: 'Invitees',
+    answers: 'Answers',
     mailTemplates: 'Invitation mail',
     checkIn: 'Check-in',
   },
@@ -193,6 +195,9 @@ export function EventDetailPage({ params }: PageProps) {
                   {t('invitations')}
                 </a>
               )}
+              <a class="button" href={`/console/events/${encodeURIComponent(event.eventId)}/answers`}>
+                {t('answers')}
+              </a>
               {doorOpen && (
                 <a class="button" href={`/console/events/${encodeURIComponent(event.eventId)}/check-in`}>
                   {t('checkIn')}
@@ -224,6 +229,11 @@ export function EventDetailPage({ params }: PageProps) {
               {can('invitations:read') && (
                 <a class="button" href={`/console/events/${encodeURIComponent(event.eventId)}/invitations`}>
                   {t('invitations')}
+                </a>
+              )}
+              {can('registrations:read') && (
+                <a class="button" href={`/console/events/${encodeURIComponent(event.eventId)}/answers`}>
+                  {t('answers')}
                 </a>
               )}
               {doorOpen && (

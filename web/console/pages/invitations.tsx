@@ -22,6 +22,7 @@ import {
   undeliveredStatuses,
 } from '../components/invitation-labels.js';
 import { InviteeImport } from '../components/invitee-import.js';
+import { OnBehalfMark } from '../components/on-behalf-mark.js';
 import { PageHeading } from '../components/page-heading.js';
 import { SendProgress, failuresIn, useSendRun } from '../components/send-progress.js';
 import { useApp, useCan, useText } from '../context.js';
@@ -775,12 +776,13 @@ function Row(props: {
         )}
       </td>
       <td class="cell-mail">
-        <EmailStatusBadge status={invitation.emailStatus} />
+        <EmailStatusBadge status={invitation.emailStatus} error={invitation.emailError} />
         {invitation.invitedAt && <span class="when">{t('invitedAt', { at: formatDateTime(invitation.invitedAt) })}</span>}
         {invitation.remindedAt && <span class="when">{t('remindedAt', { at: formatDateTime(invitation.remindedAt) })}</span>}
       </td>
       <td class="cell-answer">
         <ResponseBadge response={invitation.response as InvitationResponse} />
+        {invitation.answeredBy && <> <OnBehalfMark channel={invitation.answeredBy.channel} /></>}
       </td>
       {props.mayWrite && (
         <td class="cell-actions">

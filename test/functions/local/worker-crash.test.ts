@@ -1,0 +1,134 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSesLocal, type RunningEngine } from '../../../functions/local/engines.js';
+import { freePort } from '../../support/free-port.js';
+import { createTestContext, TEST_LINK_SECRET, type TestContext } from '../../support/test-context.js';
+
+/**
+ * Issue 6: a sender process killed mid-send (SIGKILL: no clean-up, no last write) and started
+ * again sends the rest and nothing twice. The SES emulator and DynamoDB Local live in this test
+ * process, so they outlive the killed sender, as SES and DynamoDB outlive a crashed worker.
+ */
+const INVITEES = 240;
+const root = join(import.meta.dirname, '../../..');
+let ses: RunningEngine;
+let sesUrl: string;
+let ctx: TestContext;
+const children: ChildProcess[] = [];
+
+beforeAll(async () => {
+  const port = await freePort();
+  ses = await startSesLocal({ port });
+  sesUrl = `http://127.0.0.1:${port}`;
+  ctx = await createTestContext();
+});
+afterAll(async () => {
+  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+  await ses?.stop();
+});
+
+type StoredMail = { destination: { to: string[] }; body: { text: string } };
+const mails = async () => ((await (await fetch(`${sesUrl}/store`)).json()) as { emails: StoredMail[] }).emails;
+
+async function startSender(): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/outbox-worker-process.ts'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      TABLE_NAME: ctx.tableName,
+      DYNAMODB_ENDPOINT: ctx.config.dynamodbEndpoint!,
+      SES_ENDPOINT: sesUrl,
+      LINK_SECRET: TEST_LINK_SECRET,
+      PUBLIC_URL: ctx.config.publicUrl,
+      MAIL_RATE_PER_SECOND: '40',
+      LEASE_SECONDS: '3',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('ready')) resolve();
+    });
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => reject(new Error(`the sender exited with ${code}:\n${output}`)));
+  });
+  return child;
+}
+
+async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 120_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('a sender killed mid-send', () => {
+  it('is restarted and sends the rest, nothing twice, and loses no invitee', async () => {
+    const organiser = await ctx.as('organiser');
+    const created = await organiser('POST', '/api/events', {
+      body: {
+        type: 'training',
+        title: { vi: 'Công tác đối ngoại nhân dân trong tình hình mới', en: "People's diplomacy in the new situation" },
+        venue: 'Hội trường Liên hiệp, Buôn Ma Thuột',
+        startsAt: '2026-12-15T08:00:00+07:00',
+        endsAt: '2026-12-15T11:30:00+07:00',
+      },
+    });
+    expect(created.status).toBe(201);
+    const eventId = created.body.event.eventId as string;
+    const csv = ['name,email', ...Array.from({ length: INVITEES }, (_, i) => `Cán bộ xã số ${i + 1},can.bo.${i}@example.org`)].join('\n');
+    const imported = await organiser('POST', `/api/events/${eventId}/invitations`, { raw: csv, headers: { 'content-type': 'text/csv' } });
+    expect(imported.body.created).toBe(INVITEES);
+    expect((await organiser('POST', `/api/events/${eventId}/publish`)).status).toBe(200);
+    expect((await organiser('POST', `/api/events/${eventId}/invitations/send`, { body: {} })).body).toEqual({ queued: INVITEES });
+
+    const first = await startSender();
+    await waitFor('a quarter of the mail', async () => ((await mails()).length >= INVITEES / 4 ? true : undefined));
+    first.kill('SIGKILL');
+    await new Promise<void>((resolve) => (first.exitCode !== null || first.signalCode !== null ? resolve() : first.once('exit', () => resolve())));
+    const atKill = (await mails()).length;
+    expect(atKill).toBeLessThan(INVITEES);
+
+    const second = await startSender();
+    const counts = await waitFor('the outbox to empty', async () => {
+      const { body } = await organiser('GET', `/api/events/${eventId}/invitations/counts`);
+      return body.counts.emailStatus.queued === 0 ? body.counts : undefined;
+    });
+    second.kill('SIGTERM');
+
+    const sent = await mails();
+    const perAddress = new Map<string, number>();
+    for (const mail of sent) perAddress.set(mail.destination.to[0]!, (perAddress.get(mail.destination.to[0]!) ?? 0) + 1);
+    // Nothing twice.
+    expect([...perAddress.values()].filter((n) => n > 1)).toEqual([]);
+    // The second sender did the rest.
+    expect(sent.length).toBeGreaterThan(atKill);
+
+    const list = await organiser('GET', `/api/events/${eventId}/invitations?limit=500`);
+    const invitations = list.body.items as { email: string; emailStatus: string; emailError?: string }[];
+    expect(invitations).toHaveLength(INVITEES);
+    // No one lost: each invitee was mailed, or, if the kill caught their mail in SES's hands, is
+    // shown as interrupted for the organiser to resend (never sent again on a guess).
+    const interrupted = invitations.filter((i) => i.emailStatus === 'failed');
+    for (const invitation of invitations) {
+      if (invitation.emailStatus === 'sent') expect(perAddress.get(invitation.email)).toBe(1);
+      else {
+        expect(invitation.emailStatus).toBe('failed');
+        expect(invitation.emailError).toMatch(/interrupted/);
+      }
+    }
+    expect(counts.emailStatus.sent + interrupted.length).toBe(INVITEES);
+    // Only the few in flight at the kill can be in doubt.
+    expect(interrupted.length).toBeLessThanOrEqual(20);
+    // Each mail carries its invitee's own link.
+    const links = sent.map((m) => /\/r\/([A-Za-z0-9_-]+)/.exec(m.body.text)![1]);
+    expect(new Set(links).size).toBe(sent.length);
+  }, 240_000);
+});

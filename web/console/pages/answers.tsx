@@ -1,0 +1,476 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { Event } from '../../../shared/events/event-schema.js';
+import type { InvitationCounts } from '../../../shared/invitations/invitation-schema.js';
+import type { AnswerTimeline } from '../../../shared/registrations/answer-timeline-schema.js';
+import { ApiError } from '../../lib/api-client.js';
+import { formatDateTime } from '../../lib/datetime.js';
+import { defineMessages, inBoth, pickLocalized, textIn, type LocalizedText } from '../../lib/i18n.js';
+import { AnswersChart } from '../components/answers-chart.js';
+import { ConfirmDialog } from '../components/confirm-dialog.js';
+import { StatusBadge } from '../components/event-badges.js';
+import { invitationLabels } from '../components/invitation-labels.js';
+import { OnBehalfDialog, type OnBehalfDone } from '../components/on-behalf-dialog.js';
+import { OnBehalfMark, onBehalfLabels, type AnswerChannel } from '../components/on-behalf-mark.js';
+import { PageHeading } from '../components/page-heading.js';
+import { useApp, useCan, useText } from '../context.js';
+import type { PageProps } from '../routes.js';
+
+const messages = defineMessages({
+  vi: {
+    title: 'Trả lời của khách mời',
+    back: 'Về trang sự kiện',
+    notFound: 'Không tìm thấy sự kiện này.',
+    actions: 'Thao tác',
+    onBehalf: 'Ghi nhận trả lời thay',
+    invitations: 'Danh sách khách mời',
+    notOpen: 'Sự kiện không ở trạng thái đã công bố: không thể duyệt hay ghi nhận trả lời.',
+    countsTitle: 'Số liệu theo câu trả lời',
+    capacity: 'Sức chứa',
+    noLimit: 'Không giới hạn',
+    seatsLeft: 'Còn {count} chỗ trống',
+    full: 'Đã hết chỗ',
+    'count.confirmed': 'Xác nhận tham dự',
+    'count.waitlisted': 'Danh sách chờ',
+    'count.pending': 'Chờ duyệt',
+    'count.declined': 'Từ chối',
+    'count.withdrawn': 'Đã rút',
+    'count.rejected': 'Không được duyệt',
+    'count.none': 'Chưa trả lời',
+    pendingTitle: 'Chờ duyệt',
+    pendingNone: 'Không có ai chờ duyệt.',
+    selectAll: 'Chọn tất cả người chờ duyệt',
+    select: 'Chọn {name}',
+    selected: 'Đã chọn {count}',
+    approveSelected: 'Duyệt những người đã chọn',
+    rejectSelected: 'Không duyệt những người đã chọn',
+    approve: 'Duyệt',
+    reject: 'Không duyệt',
+    approveLabel: 'Duyệt {name}',
+    rejectLabel: 'Không duyệt {name}',
+    name: 'Họ và tên',
+    organisation: 'Đơn vị',
+    answeredAt: 'Trả lời lúc',
+    fullHint: 'Đã hết chỗ: người được duyệt sẽ vào danh sách chờ.',
+    rejectTitle: 'Không duyệt {count} người?',
+    rejectText: 'Mỗi người sẽ nhận thư báo không được duyệt, kèm lý do nếu bạn ghi.',
+    reason: 'Lý do (không bắt buộc)',
+    approved: 'Đã duyệt {count} người.',
+    approvedWaitlisted: '{count} người vào danh sách chờ vì đã hết chỗ.',
+    rejected: 'Đã không duyệt {count} người.',
+    failedSome: 'Không xử lý được: {list}.',
+    'error.not_pending': 'không còn chờ duyệt',
+    'error.invitation_not_found': 'không tìm thấy',
+    'error.other': 'lỗi {code}',
+    waitlistTitle: 'Danh sách chờ',
+    waitlistNone: 'Không có ai trong danh sách chờ.',
+    position: 'Thứ tự',
+    waitlistedAt: 'Vào danh sách lúc',
+    chartTitle: 'Trả lời theo thời gian',
+    chartSince: 'Từ khi gửi thư mời đầu tiên ({at}).',
+    recorded: 'Đã ghi nhận thay {name}: {response} ({channel}).',
+  },
+  en: {
+    title: 'Answers',
+    back: 'Back to the event',
+    notFound: 'This event was not found.',
+    actions: 'Actions',
+    onBehalf: 'Record an answer on behalf',
+    invitations: 'Invitees',
+    notOpen: 'The event is not published: answers cannot be reviewed or recorded.',
+    countsTitle: 'Counts by answer',
+    capacity: 'Capacity',
+    noLimit: 'No limit',
+    seatsLeft: '{count} seats left',
+    full: 'Full',
+    'count.confirmed': 'Confirmed',
+    'count.waitlisted': 'Waiting list',
+    'count.pending': 'Awaiting approval',
+    'count.declined': 'Declined',
+    'count.withdrawn': 'Withdrawn',
+    'count.rejected': 'Not accepted',
+    'count.none': 'Not answered',
+    pendingTitle: 'Awaiting approval',
+    pendingNone: 'Nobody is awaiting approval.',
+    selectAll: 'Select everyone awaiting approval',
+    select: 'Select {name}',
+    selected: '{count} selected',
+    approveSelected: 'Approve selected',
+    rejectSelected: 'Reject selected',
+    approve: 'Approve',
+    reject: 'Reject',
+    approveLabel: 'Approve {name}',
+    rejectLabel: 'Reject {name}',
+    name: 'Name',
+    organisation: 'Organisation',
+    answeredAt: 'Answered',
+    fullHint: 'The event is full: whoever is approved goes on the waiting list.',
+    rejectTitle: 'Reject {count}?',
+    rejectText: 'Each is told by mail that they were not accepted, with the reason if you give one.',
+    reason: 'Reason (optional)',
+    approved: '{count} approved.',
+    approvedWaitlisted: '{count} put on the waiting list: the event is full.',
+    rejected: '{count} rejected.',
+    failedSome: 'Not done: {list}.',
+    'error.not_pending': 'no longer awaiting approval',
+    'error.invitation_not_found': 'not found',
+    'error.other': 'error {code}',
+    waitlistTitle: 'Waiting list',
+    waitlistNone: 'Nobody is on the waiting list.',
+    position: 'Position',
+    waitlistedAt: 'On the list since',
+    chartTitle: 'Answers over time',
+    chartSince: 'Since the first invitation went out ({at}).',
+    recorded: 'Recorded for {name}: {response} ({channel}).',
+  },
+});
+
+type Pending = { invitationId: string; name: string; organisation?: string; answeredAt?: string; answeredBy?: { channel: AnswerChannel } };
+type Waiting = { position: number; invitationId: string; name?: string; organisation?: string; waitlistedAt: string };
+type ReviewResult = { invitationId: string; response?: string; error?: string };
+type Status = { kind: 'success' | 'error'; text: string | LocalizedText };
+type Data = { event: Event; counts: InvitationCounts; pending: Pending[]; waiting: Waiting[]; timeline: AnswerTimeline };
+
+const countKeys = ['confirmed', 'waitlisted', 'pending', 'declined', 'withdrawn', 'rejected', 'none'] as const;
+
+/**
+ * The organiser's side of answering (issue #7): counts by answer against the capacity, pending
+ * approvals decided one by one or in bulk, the waiting list in order, answers recorded on an
+ * invitee's behalf, and a chart of answers over time. Everything is read again after each action.
+ */
+export function AnswersPage({ params }: PageProps) {
+  const { api, language, announce } = useApp();
+  const can = useCan();
+  const t = useText(messages);
+  const eventId = params.eventId!;
+  const base = `/api/events/${encodeURIComponent(eventId)}`;
+  const [data, setData] = useState<Data>();
+  const [notFound, setNotFound] = useState(false);
+  const [loadError, setLoadError] = useState<string>();
+  const [status, setStatus] = useState<Status>();
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [busy, setBusy] = useState(false);
+  const [rejecting, setRejecting] = useState<string[]>();
+  const [reason, setReason] = useState('');
+  const [recording, setRecording] = useState(false);
+
+  async function refresh() {
+    try {
+      const [event, counts, pending, waiting, timeline] = await Promise.all([
+        api.get<{ event: Event }>(base).then((a) => a.event),
+        api.get<{ counts: InvitationCounts }>(`${base}/invitations/counts`).then((a) => a.counts),
+        api.get<{ items: Pending[] }>(`${base}/registrations/pending`).then((a) => a.items),
+        api.get<{ items: Waiting[] }>(`${base}/registrations/waitlist`).then((a) => a.items),
+        api.get<{ timeline: AnswerTimeline }>(`${base}/registrations/timeline`).then((a) => a.timeline),
+      ]);
+      setData({ event, counts, pending, waiting, timeline });
+      // What was selected and is no longer pending cannot stay selected.
+      setSelected((current) => new Set([...current].filter((id) => pending.some((p) => p.invitationId === id))));
+      setLoadError(undefined);
+    } catch (failure) {
+      if (failure instanceof ApiError && failure.status === 404) setNotFound(true);
+      else setLoadError(failure instanceof Error ? failure.message : String(failure));
+    }
+  }
+
+  useEffect(() => void refresh(), [eventId]);
+
+  const report = (kind: Status['kind'], text: string | LocalizedText) => {
+    setStatus({ kind, text });
+    if (kind === 'success') announce(textIn(text, language));
+  };
+
+  /** One sentence per outcome, in both languages so it follows a language switch. */
+  function summarize(results: ReviewResult[], names: Map<string, string>, verb: 'approved' | 'rejected'): LocalizedText {
+    const done = results.filter((r) => r.response === (verb === 'approved' ? 'confirmed' : 'rejected')).length;
+    const waitlisted = verb === 'approved' ? results.filter((r) => r.response === 'waitlisted').length : 0;
+    const failed = results.filter((r) => r.error);
+    const sentence = (lang: 'vi' | 'en') => {
+      const tr = (key: keyof typeof messages.vi, p?: Record<string, string | number>) => inBoth(messages, key, p)[lang];
+      // "0 approved" says nothing when everyone went to the waiting list or failed.
+      const parts = done > 0 || (!waitlisted && failed.length === 0) ? [tr(verb, { count: done })] : [];
+      if (waitlisted) parts.push(tr('approvedWaitlisted', { count: waitlisted }));
+      if (failed.length) {
+        const list = failed
+          .map((f) => {
+            const known = f.error === 'not_pending' || f.error === 'invitation_not_found';
+            const why = known ? tr(`error.${f.error as 'not_pending' | 'invitation_not_found'}`) : tr('error.other', { code: f.error ?? '' });
+            return `${names.get(f.invitationId) ?? f.invitationId} (${why})`;
+          })
+          .join(', ');
+        parts.push(tr('failedSome', { list }));
+      }
+      return parts.join(' ');
+    };
+    return { vi: sentence('vi'), en: sentence('en') };
+  }
+
+  async function review(kind: 'approve' | 'reject', invitationIds: string[], why?: string) {
+    if (invitationIds.length === 0) return;
+    setBusy(true);
+    setStatus(undefined);
+    const names = new Map((data?.pending ?? []).map((p) => [p.invitationId, p.name]));
+    try {
+      const body = kind === 'reject' && why?.trim() ? { invitationIds, reason: why.trim() } : { invitationIds };
+      const { results } = await api.post<{ results: ReviewResult[] }>(`${base}/registrations/${kind}`, body);
+      const text = summarize(results, names, kind === 'approve' ? 'approved' : 'rejected');
+      report(results.some((r) => r.error) ? 'error' : 'success', text);
+      setRejecting(undefined);
+      setReason('');
+    } catch (failure) {
+      report('error', failure instanceof Error ? failure.message : String(failure));
+    } finally {
+      setBusy(false);
+      await refresh();
+    }
+  }
+
+  function recorded(done: OnBehalfDone) {
+    const tl = (lang: 'vi' | 'en') => invitationLabels[lang][`response.${done.response}`];
+    report(
+      'success',
+      inBoth(messages, 'recorded', (lang) => ({ name: done.invitation.name, response: tl(lang), channel: onBehalfLabels[lang][`channel.${done.channel}`] })),
+    );
+    void refresh();
+  }
+
+  if (notFound) {
+    return (
+      <section>
+        <PageHeading text={t('title')} />
+        <p class="notice error" role="alert">
+          {t('notFound')}
+        </p>
+        <p>
+          <a href="/console/events">{t('access.toEvents')}</a>
+        </p>
+      </section>
+    );
+  }
+
+  const event = data?.event;
+  const title = event ? pickLocalized(event.title, language) : undefined;
+  const mayWrite = can('registrations:write');
+  const open = event?.status === 'published';
+  const acts = mayWrite && open;
+  const pending = data?.pending ?? [];
+  const allSelected = pending.length > 0 && pending.every((p) => selected.has(p.invitationId));
+  const full = event?.capacity !== undefined && event.counts.confirmed >= event.capacity;
+  const toggle = (id: string, on: boolean) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+
+  return (
+    <section class="answers-page">
+      <p class="breadcrumb">
+        <a href={`/console/events/${encodeURIComponent(eventId)}`} lang={title?.lang}>
+          ← {title?.text ?? t('back')}
+        </a>
+      </p>
+      <PageHeading text={t('title')}>{event && <StatusBadge status={event.status} />}</PageHeading>
+
+      {status && (
+        <p class={`notice ${status.kind}`} role={status.kind === 'error' ? 'alert' : 'status'}>
+          {textIn(status.text, language)}
+        </p>
+      )}
+      {loadError && (
+        <div class="notice error" role="alert">
+          <p>{loadError}</p>
+          <button type="button" class="button" onClick={() => void refresh()}>
+            {t('common.retry')}
+          </button>
+        </div>
+      )}
+      {!data && !loadError && (
+        <p class="loading" role="status">
+          {t('common.loading')}
+        </p>
+      )}
+
+      {data && event && (
+        <>
+          <div class="toolbar" role="group" aria-label={t('actions')}>
+            {acts && (
+              <button type="button" class="button primary" onClick={() => setRecording(true)}>
+                {t('onBehalf')}
+              </button>
+            )}
+            {can('invitations:read') && (
+              <a class="button" href={`/console/events/${encodeURIComponent(eventId)}/invitations`}>
+                {t('invitations')}
+              </a>
+            )}
+          </div>
+          {mayWrite && !open && <p class="notice">{t('notOpen')}</p>}
+
+          <section class="card" aria-labelledby="answer-counts-title">
+            <h2 id="answer-counts-title">{t('countsTitle')}</h2>
+            <dl class="stats answer-stats">
+              <div class="capacity">
+                <dt>{t('capacity')}</dt>
+                <dd>{event.capacity ?? t('noLimit')}</dd>
+                {event.capacity !== undefined && (
+                  <dd class="seats-left">{full ? t('full') : t('seatsLeft', { count: event.capacity - event.counts.confirmed })}</dd>
+                )}
+              </div>
+              {countKeys.map((key) => (
+                <div key={key} class={`count-${key}`}>
+                  <dt>{t(`count.${key}`)}</dt>
+                  <dd>{data.counts.response[key]}</dd>
+                </div>
+              ))}
+            </dl>
+          </section>
+
+          {(event.requiresApproval || pending.length > 0) && (
+            <section class="card" aria-labelledby="pending-title">
+              <h2 id="pending-title">{t('pendingTitle')}</h2>
+              {pending.length === 0 ? (
+                <p class="muted">{t('pendingNone')}</p>
+              ) : (
+                <>
+                  {acts && (
+                    <div class="bulk-bar" role="group" aria-label={t('actions')}>
+                      <span class="muted" aria-live="polite">
+                        {t('selected', { count: selected.size })}
+                      </span>
+                      <button type="button" class="button primary small" disabled={busy || selected.size === 0} onClick={() => void review('approve', [...selected])}>
+                        {t('approveSelected')}
+                      </button>
+                      <button type="button" class="button danger-outline small" disabled={busy || selected.size === 0} onClick={() => setRejecting([...selected])}>
+                        {t('rejectSelected')}
+                      </button>
+                      {full && <span class="hint">{t('fullHint')}</span>}
+                    </div>
+                  )}
+                  <div class="table-scroll">
+                    <table class="table answers-table pending-table">
+                      <thead>
+                        <tr>
+                          {acts && (
+                            <th scope="col" class="cell-check">
+                              <input
+                                type="checkbox"
+                                aria-label={t('selectAll')}
+                                checked={allSelected}
+                                onChange={(e) => setSelected(new Set(e.currentTarget.checked ? pending.map((p) => p.invitationId) : []))}
+                              />
+                            </th>
+                          )}
+                          <th scope="col">{t('name')}</th>
+                          <th scope="col">{t('organisation')}</th>
+                          <th scope="col">{t('answeredAt')}</th>
+                          {acts && <th scope="col">{t('actions')}</th>}
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {pending.map((p) => (
+                          <tr key={p.invitationId}>
+                            {acts && (
+                              <td class="cell-check">
+                                <input
+                                  type="checkbox"
+                                  aria-label={t('select', { name: p.name })}
+                                  checked={selected.has(p.invitationId)}
+                                  onChange={(e) => toggle(p.invitationId, e.currentTarget.checked)}
+                                />
+                              </td>
+                            )}
+                            <th scope="row">
+                              {p.name}
+                              {p.answeredBy && (
+                                <>
+                                  {' '}
+                                  <OnBehalfMark channel={p.answeredBy.channel} />
+                                </>
+                              )}
+                            </th>
+                            <td>{p.organisation}</td>
+                            <td>{p.answeredAt ? formatDateTime(p.answeredAt) : ''}</td>
+                            {acts && (
+                              <td>
+                                <div class="row-actions">
+                                  <button type="button" class="button small" disabled={busy} aria-label={t('approveLabel', { name: p.name })} onClick={() => void review('approve', [p.invitationId])}>
+                                    {t('approve')}
+                                  </button>
+                                  <button type="button" class="button small danger-outline" disabled={busy} aria-label={t('rejectLabel', { name: p.name })} onClick={() => setRejecting([p.invitationId])}>
+                                    {t('reject')}
+                                  </button>
+                                </div>
+                              </td>
+                            )}
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </div>
+                </>
+              )}
+            </section>
+          )}
+
+          <section class="card" aria-labelledby="waitlist-title">
+            <h2 id="waitlist-title">{t('waitlistTitle')}</h2>
+            {data.waiting.length === 0 ? (
+              <p class="muted">{t('waitlistNone')}</p>
+            ) : (
+              <div class="table-scroll">
+                <table class="table answers-table waitlist-table">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('position')}</th>
+                      <th scope="col">{t('name')}</th>
+                      <th scope="col">{t('organisation')}</th>
+                      <th scope="col">{t('waitlistedAt')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {data.waiting.map((w) => (
+                      <tr key={w.invitationId}>
+                        <td class="cell-position">{w.position}</td>
+                        <th scope="row">{w.name}</th>
+                        <td>{w.organisation}</td>
+                        <td>{formatDateTime(w.waitlistedAt)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </section>
+
+          <section class="card" aria-labelledby="chart-title">
+            <h2 id="chart-title">{t('chartTitle')}</h2>
+            {data.timeline.firstInvitedAt && <p class="hint">{t('chartSince', { at: formatDateTime(data.timeline.firstInvitedAt) })}</p>}
+            <AnswersChart timeline={data.timeline} />
+          </section>
+
+          <ConfirmDialog
+            open={rejecting !== undefined}
+            title={t('rejectTitle', { count: rejecting?.length ?? 0 })}
+            confirmLabel={t('reject')}
+            danger
+            busy={busy}
+            onConfirm={() => rejecting && void review('reject', rejecting, reason)}
+            onClose={() => {
+              setRejecting(undefined);
+              setReason('');
+            }}
+          >
+            <p>{t('rejectText')}</p>
+            <div class="field">
+              <label for="reject-reason">{t('reason')}</label>
+              <textarea id="reject-reason" rows={3} maxLength={1000} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
+            </div>
+          </ConfirmDialog>
+
+          {recording && <OnBehalfDialog eventId={eventId} onDone={recorded} onClose={() => setRecording(false)} />}
+        </>
+      )}
+    </section>
+  );
+}
