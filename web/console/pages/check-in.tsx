@@ -157,6 +157,14 @@ const shortTime = (instant: string) => `${formatTime(instant)} ${formatDate(inst
 /** Folded for search: no accents, no case, and no apostrophes, so "hlinh" finds "H'Linh Niê". */
 const fold = (text: string) => foldAccents(text).replace(/['’‘`ʼ]/g, '');
 
+/** Whether two taps are about the same person (or code, or walk-in). */
+function sameTarget(a: DoorOp, b: DoorOp): boolean {
+  if ((a.kind === 'check-in' || a.kind === 'undo') && (b.kind === 'check-in' || b.kind === 'undo')) return a.registrationId === b.registrationId;
+  if (a.kind === 'code' && b.kind === 'code') return normalizeCode(a.code) === normalizeCode(b.code);
+  if (a.kind === 'walk-in' && b.kind === 'walk-in') return a.walkIn.walkInId === b.walkIn.walkInId;
+  return false;
+}
+
 const isNetworkFailure = (error: unknown) => error instanceof ApiError && error.status === 0;
 
 function browserStorage(): Storage | undefined {
@@ -318,7 +326,8 @@ export function CheckInPage({ params }: PageProps) {
     setPending(queue.add(op));
     setNotice(undefined);
     await flush();
-    if (queue.read().some((o) => o.opId === op.opId)) {
+    // A repeated tap is not queued again: what waits for the same person or code answers for it.
+    if (queue.read().some((o) => sameTarget(o, op))) {
       show({ tone: 'info', text: inBoth(messages, 'queued', (lang) => ({ what: describe(op)[lang] })) });
     }
   };
