@@ -34,6 +34,9 @@ export const routes: RouteDefinition[] = [
   { path: '/console/events/:eventId/print', load: () => import('./pages/print-sheet.js').then((m) => m.PrintSheetPage), access: 'attendees:read' },
   { path: '/console/events/:eventId/roster', load: () => import('./pages/delegation-roster.js').then((m) => m.DelegationRosterPage), access: 'attendees:read' },
   { path: '/console/events/:eventId/mail-templates', load: () => import('./pages/mail-templates.js').then((m) => m.MailTemplatesPage), access: 'events:write' },
+  { path: '/console/events/:eventId/check-in', load: () => import('./pages/check-in.js').then((m) => m.CheckInPage), access: 'attendees:check-in' },
+  { path: '/console/events/:eventId/certificates', load: () => import('./pages/certificates.js').then((m) => m.CertificatesPage), access: 'attendees:read' },
+  { path: '/console/events/:eventId/certificates/:registrationId', load: () => import('./pages/certificates.js').then((m) => m.CertificatesPage), access: 'attendees:read' },
   { path: '/console/users', load: () => import('./pages/users.js').then((m) => m.UsersPage), access: 'users:manage', menu: 'menu.users' },
   { path: '/console/account', load: () => import('./pages/account.js').then((m) => m.AccountPage), access: 'signed-in', menu: 'menu.account' },
 ];

@@ -126,6 +126,30 @@ describe('check-in at the door', () => {
     expect((await staff('GET', `/api/events/${eventId}/attendees/counts`)).body).toMatchObject({ confirmed: 2, checkedIn: 1 });
   });
 
+  it('lets staff do everything the door needs, and nobody without a session', async () => {
+    const { ctx, eventId, ids } = await eventWithAttendees(['Nguyễn Văn An', 'Lê Thị Dung']);
+    const staff = await ctx.as('staff');
+    const an = ids.get('Nguyễn Văn An')!;
+    const code = createCheckInCodes(TEST_LINK_SECRET).codeFor(eventId, ids.get('Lê Thị Dung')!);
+    const door: [method: string, path: string, status: number, body?: object][] = [
+      ['GET', '/attendees?q=nguyen', 200],
+      ['GET', '/attendees/counts', 200],
+      ['POST', `/attendees/${an}/check-in`, 200],
+      ['DELETE', `/attendees/${an}/check-in`, 200],
+      ['POST', '/attendees/check-ins', 200, { code }],
+      ['POST', '/attendees/walk-ins', 201, { walkInId: 'staff-phone-0001', name: 'Y Moan Êban', organisation: 'UBND xã Ea Kao', position: 'Cán bộ' }],
+      // The certificate is in the language of the person's invitation.
+      ['GET', `/invitations/${an}`, 200],
+    ];
+    for (const [method, path, status, body] of door) {
+      const answer = await staff(method, `/api/events/${eventId}${path}`, body ? { body } : {});
+      expect({ method, path, status: answer.status }).toEqual({ method, path, status });
+      const anonymous = await ctx.request(method, `/api/events/${eventId}${path}`, body ? { body } : {});
+      expect({ method, path, status: anonymous.status }).toEqual({ method, path, status: 401 });
+    }
+    expect((await staff('GET', `/api/events/${eventId}/attendees/counts`)).body).toMatchObject({ confirmed: 3, checkedIn: 2 });
+  });
+
   it('refuses to check in someone who is not confirmed', async () => {
     const ctx = await createTestContext();
     const organiser = await ctx.as('organiser');

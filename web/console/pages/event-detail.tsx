@@ -59,6 +59,7 @@ const messages = defineMessages({
     mailTemplates: 'Mẫu thư mời',
     printSheet: 'In danh sách ký tên',
     roster: 'Danh sách đoàn',
+    checkIn: 'Điểm danh',
   },
   en: {
     loadingTitle: 'Event',
@@ -109,6 +110,7 @@ const messages = defineMessages({
     mailTemplates: 'Invitation mail',
     printSheet: 'Print the sign-in sheet',
     roster: 'Delegation list',
+    checkIn: 'Check-in',
   },
 });
 
@@ -160,6 +162,8 @@ export function EventDetailPage({ params }: PageProps) {
   const description = event ? pickLocalized(event.description, language) : undefined;
   const agenda = event ? pickLocalized(event.agenda, language) : undefined;
   const editable = event && (event.status === 'draft' || event.status === 'published');
+  // The door opens for a published event (the API refuses walk-ins otherwise).
+  const doorOpen = event?.status === 'published' && can('attendees:check-in');
 
   return (
     <section>
@@ -198,6 +202,11 @@ export function EventDetailPage({ params }: PageProps) {
               <a class="button" href={`/console/events/${encodeURIComponent(event.eventId)}/answers`}>
                 {t('answers')}
               </a>
+              {doorOpen && (
+                <a class="button" href={`/console/events/${encodeURIComponent(event.eventId)}/check-in`}>
+                  {t('checkIn')}
+                </a>
+              )}
               <a class="button" href={`/console/events/${encodeURIComponent(event.eventId)}/edit`}>
                 {t('edit')}
               </a>
@@ -219,14 +228,21 @@ export function EventDetailPage({ params }: PageProps) {
               </button>
             </div>
           )}
-          {!(can('events:write') && editable) && can('invitations:read') && (
+          {!(can('events:write') && editable) && (can('invitations:read') || doorOpen) && (
             <div class="toolbar">
-              <a class="button" href={`/console/events/${encodeURIComponent(event.eventId)}/invitations`}>
-                {t('invitations')}
-              </a>
+              {can('invitations:read') && (
+                <a class="button" href={`/console/events/${encodeURIComponent(event.eventId)}/invitations`}>
+                  {t('invitations')}
+                </a>
+              )}
               {can('registrations:read') && (
                 <a class="button" href={`/console/events/${encodeURIComponent(event.eventId)}/answers`}>
                   {t('answers')}
+                </a>
+              )}
+              {doorOpen && (
+                <a class="button" href={`/console/events/${encodeURIComponent(event.eventId)}/check-in`}>
+                  {t('checkIn')}
                 </a>
               )}
             </div>
