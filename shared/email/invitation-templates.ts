@@ -1,53 +1,13 @@
-import * as z from 'zod';
 import { formatLocalRange } from '../time/format-local.js';
 import { escapeHtml, singleLine, type OutgoingEmail } from './mailer.js';
+import { isNoticeKind, isSeatKind, mailKinds, noticeKinds, placeholders, type EventMailTemplates, type MailKind, type MailTemplate, type NoticeKind, type Placeholder } from './mail-template-schema.js';
 
-/**
- * The invitation mail of an event, one template per language. An organiser may write their own
- * subject and body with these placeholders; each invitee gets the one in their language.
- */
-export const placeholders = ['salutation', 'name', 'event', 'time', 'place', 'contact', 'link'] as const;
-export type Placeholder = (typeof placeholders)[number];
+export { placeholders, mailTemplateSchema, mailTemplatesSchema, invitationMailKinds, noticeKinds, mailKinds, isNoticeKind, seatKinds, isSeatKind, eventMailTemplatesSchema } from './mail-template-schema.js';
+export type { Placeholder, MailTemplate, MailTemplates, InvitationMailKind, NoticeKind, MailKind, SeatKind, EventMailTemplates } from './mail-template-schema.js';
 
-export const mailTemplateSchema = z.strictObject({
-  subject: z.string().min(1).max(300).transform((v) => v.normalize('NFC').trim()),
-  body: z.string().min(1).max(20000).transform((v) => v.normalize('NFC').trim()),
-});
-export const mailTemplatesSchema = z.strictObject({ vi: mailTemplateSchema.optional(), en: mailTemplateSchema.optional() });
-export type MailTemplate = z.infer<typeof mailTemplateSchema>;
-export type MailTemplates = z.infer<typeof mailTemplatesSchema>;
-
-/**
- * Mails about the invitation itself: they move the invitation's emailStatus. `confirm_address` is
- * the first mail of a person who registered on an open page: it asks them to confirm their address
- * through their link rather than inviting them.
- */
-export const invitationMailKinds = ['invitation', 'reminder', 'confirm_address'] as const;
-/**
- * Notices about an answer (registrations): sent beside the invitation mail, never changing its
- * emailStatus. Organisers cannot rewrite these yet; they use the defaults below.
- */
-export const noticeKinds = ['confirmed', 'waitlisted', 'pending', 'promoted', 'approved', 'rejected'] as const;
-export const mailKinds = [...invitationMailKinds, ...noticeKinds] as const;
-export type InvitationMailKind = (typeof invitationMailKinds)[number];
-export type NoticeKind = (typeof noticeKinds)[number];
-export type MailKind = (typeof mailKinds)[number];
-
-export const isNoticeKind = (kind: MailKind): kind is NoticeKind => (noticeKinds as readonly string[]).includes(kind);
-/** Notices that mean a seat: they carry the calendar file and the door code. */
-export const seatKinds = ['confirmed', 'promoted', 'approved'] as const satisfies readonly NoticeKind[];
-export type SeatKind = (typeof seatKinds)[number];
-export const isSeatKind = (kind: MailKind): kind is SeatKind => (seatKinds as readonly string[]).includes(kind);
-
-/** An event's own templates, per kind of mail and language; what is missing uses the default. */
-export const eventMailTemplatesSchema = z.strictObject({
-  invitation: mailTemplatesSchema.optional(),
-  reminder: mailTemplatesSchema.optional(),
-});
 /** The kinds an organiser may rewrite for their event. */
 const ownTemplateKinds = ['invitation', 'reminder'] as const;
 const isOwnTemplateKind = (kind: MailKind): kind is (typeof ownTemplateKinds)[number] => (ownTemplateKinds as readonly string[]).includes(kind);
-export type EventMailTemplates = z.infer<typeof eventMailTemplatesSchema>;
 
 const defaultInvitationTemplates: Record<'vi' | 'en', MailTemplate> = {
   vi: {

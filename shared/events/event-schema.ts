@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { eventMailTemplatesSchema, type EventMailTemplates } from '../email/invitation-templates.js';
+import { eventMailTemplatesSchema, type EventMailTemplates } from '../email/mail-template-schema.js';
 import { normalizeText } from '../text/vietnamese.js';
 
 export const eventTypes = ['youth_forum', 'training', 'ngo_conference', 'delegation', 'meeting', 'other'] as const;
