@@ -1,24 +1,15 @@
-import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildWeb } from '../../web/build.js';
 import { formatRange, localInputsToInstant, parseLocalDate, parseLocalTime, toLocalInputs } from '../../web/lib/datetime.js';
-import { startLocalProduct, type LocalProduct } from '../support/local-product.js';
+import { closeAll, openContextPage, startProductAndBrowser } from '../support/browser.js';
+import type { LocalProduct } from '../support/local-product.js';
+import { apiFor, createStaffUser, signInByApi, storedMails } from '../support/product-api.js';
 
 /**
  * The console in Debian's Chromium against the real product (DynamoDB Local, SES emulator, app):
  * sign in, create an event, find it in the list, switch to English, sign out; at desktop and
  * phone sizes. A staff account sees the events but no way to change them and no users menu.
  */
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const staff = { email: 'staff.e2e@example.org', password: 'staff-password-for-tests', name: 'Y Blốc Êban' };
 
 let product: LocalProduct;
@@ -27,47 +18,17 @@ const contexts: BrowserContext[] = [];
 const createdTitles: string[] = [];
 
 beforeAll(async () => {
-  // The product serves web/dist, read when it starts: build first.
-  await buildWeb(join(import.meta.dirname, '../../web/dist'));
-  [product, browser] = await Promise.all([
-    startLocalProduct(),
-    chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs }),
-  ]);
-  await createStaffUser(product);
+  ({ product, browser } = await startProductAndBrowser());
+  await createStaffUser(apiFor(product, await signInByApi(product)), staff);
 });
 
 afterAll(async () => {
-  await Promise.all(contexts.map((context) => context.close().catch(() => undefined)));
-  await browser?.close();
-  await product?.stop();
+  await closeAll(contexts, browser, product);
 });
-
-async function createStaffUser(p: LocalProduct) {
-  const login = await fetch(`${p.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(p.admin),
-  });
-  expect(login.status).toBe(200);
-  const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-  const created = await fetch(`${p.url}/api/users`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie },
-    body: JSON.stringify({ ...staff, role: 'staff' }),
-  });
-  expect(created.status).toBe(201);
-}
 
 /** A fresh browser profile (no session, no remembered language) that records CSP violations. */
 async function openPage(viewport: { width: number; height: number }) {
-  const context = await browser.newContext({ viewport, locale: 'en-GB', timezoneId: 'Europe/London' });
-  contexts.push(context);
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && /Content.Security.Policy|Refused to/i.test(message.text())) problems.push(message.text());
-  });
+  const { page, problems } = await openContextPage(browser, contexts, { viewport, locale: 'en-GB', timezoneId: 'Europe/London' });
   return { page, problems };
 }
 
@@ -192,10 +153,7 @@ describe('the console', () => {
 
     let link: string | undefined;
     for (const deadline = Date.now() + 15_000; !link && Date.now() < deadline; await new Promise((r) => setTimeout(r, 200))) {
-      const { emails } = (await (await fetch(`${product.sesUrl}/store`)).json()) as {
-        emails: { destination: { to: string[] }; body: { text?: string } }[];
-      };
-      const mail = emails.find((m) => m.destination.to.includes(email));
+      const mail = (await storedMails(product)).find((m) => m.destination.to.includes(email));
       link = mail?.body.text?.match(/https?:\/\/\S+\/console\/set-password#token=[\w-]+/)?.[0];
     }
     expect(link).toBeDefined();
