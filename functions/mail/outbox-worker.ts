@@ -33,41 +33,39 @@ export function startOutboxWorker(deps: MailDeliveryDeps, options: OutboxWorkerO
   }
 
   /**
-   * A pipeline, not batches: the next page of due mail is listed while sends are in flight, so
+   * A pipeline, not batches: a page of due mail is listed once and fed to the sends as slots free
+   * up, and the next page is listed when this one runs out, while sends are still in flight, so
    * the rate never dips between pages. A message listed again before its claim lands is skipped
    * here by id, and the claim's condition would refuse it anyway: it is never sent twice.
    */
   async function loop() {
+    let listed: OutboxMessage[] = [];
     while (!stopped) {
-      if (inFlight.size >= concurrency) {
-        await Promise.race(inFlight);
-        continue;
+      if (listed.length === 0) {
+        try {
+          listed = (await deps.outbox.listDue(deps.now().toISOString(), 100)).filter((m) => !inFlightIds.has(m.messageId));
+        } catch (error) {
+          console.error(JSON.stringify({ level: 'error', message: 'outbox poll failed', error: String(error) }));
+        }
+        if (listed.length === 0) {
+          // Nothing new: wait for a send to finish (its claim may free others) or for the next poll.
+          await (inFlight.size > 0 ? Promise.race([...inFlight, idle()]) : idle());
+          continue;
+        }
       }
-      let due: OutboxMessage[];
-      try {
-        due = (await deps.outbox.listDue(deps.now().toISOString(), 100)).filter((m) => !inFlightIds.has(m.messageId));
-      } catch (error) {
-        console.error(JSON.stringify({ level: 'error', message: 'outbox poll failed', error: String(error) }));
-        due = [];
-      }
-      if (due.length === 0) {
-        // Nothing new: wait for a send to finish (its claim may free others) or for the next poll.
-        await (inFlight.size > 0 ? Promise.race([...inFlight, idle()]) : idle());
-        continue;
-      }
-      for (const message of due) {
-        if (stopped) break;
-        while (inFlight.size >= concurrency) await Promise.race(inFlight);
-        inFlightIds.add(message.messageId);
-        const task = deliverOutboxMessage(paced, message)
-          .then((outcome) => options.onOutcome?.(outcome))
-          .catch((error: unknown) => console.error(JSON.stringify({ level: 'error', message: 'delivery failed', messageId: message.messageId, error: String(error) })))
-          .finally(() => {
-            inFlight.delete(task);
-            inFlightIds.delete(message.messageId);
-          });
-        inFlight.add(task);
-      }
+      while (inFlight.size >= concurrency && !stopped) await Promise.race(inFlight);
+      if (stopped) break;
+      const message = listed.shift()!;
+      if (inFlightIds.has(message.messageId)) continue;
+      inFlightIds.add(message.messageId);
+      const task = deliverOutboxMessage(paced, message)
+        .then((outcome) => options.onOutcome?.(outcome))
+        .catch((error: unknown) => console.error(JSON.stringify({ level: 'error', message: 'delivery failed', messageId: message.messageId, error: String(error) })))
+        .finally(() => {
+          inFlight.delete(task);
+          inFlightIds.delete(message.messageId);
+        });
+      inFlight.add(task);
     }
   }
 

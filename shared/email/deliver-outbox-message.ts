@@ -95,7 +95,7 @@ export async function deliverOutboxMessage(deps: MailDeliveryDeps, message: Outb
   } catch (error) {
     const failure = classifySendError(error);
     if (failure.retry && claimed.attempts + 1 < MAX_SEND_ATTEMPTS) {
-      const due = new Date(deps.now().getTime() + backoffSeconds(claimed.attempts + 1) * 1000).toISOString();
+      const due = new Date(deps.now().getTime() + backoffSeconds(claimed.attempts + 1, failure.reason.startsWith('throttled') ? 'throttled' : 'transient') * 1000).toISOString();
       await deps.outbox.retryLater(claimed, due, failure.reason);
       return 'retry';
     }

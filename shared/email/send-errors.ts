@@ -36,9 +36,14 @@ export function classifySendError(error: unknown): SendFailure {
   return { retry: false, reason: `uncertain: ${name}` };
 }
 
-/** 2, 4, 8 … seconds, at most 5 minutes, with jitter so a burst of retries spreads out. */
-export function backoffSeconds(attempt: number): number {
-  const base = Math.min(300, 2 ** Math.max(1, attempt));
+/**
+ * 2, 4, 8 … seconds, at most 5 minutes, with jitter so a burst of retries spreads out. Throttling
+ * starts at 1 s: the sender already keeps to SES's rate (pacer.ts), so a refusal is a passing
+ * excess, and a long first wait only leaves the end of a big send waiting on its last retries.
+ */
+export function backoffSeconds(attempt: number, reason: 'throttled' | 'transient' = 'transient'): number {
+  const exponent = reason === 'throttled' ? Math.max(0, attempt - 1) : Math.max(1, attempt);
+  const base = Math.min(300, 2 ** exponent);
   return base / 2 + Math.random() * (base / 2);
 }
 
