@@ -10,22 +10,11 @@
  *   npx tsx bench/answers.bench.ts        (BENCH_INVITEES=1000 BENCH_CAPACITY=100 BENCH_WITHDRAW=30)
  */
 import '../functions/local/quiet-node-version-warning.js';
-import { randomBytes, randomUUID } from 'node:crypto';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { createApp } from '../functions/api/app.js';
-import { buildDeps } from '../functions/api/deps.js';
-import { startDynamoDbLocal } from '../functions/local/engines.js';
-import { createDocumentClient } from '../shared/aws/dynamodb-client.js';
-import { parseConfig } from '../shared/config.js';
-import { ensureTable } from '../shared/db/table-provisioning.js';
-import { freePort } from '../test/support/free-port.js';
-import { RecordingMailer } from '../test/support/recording-mailer.js';
+import { startBenchApp, type Timed } from './support/bench-app.js';
 
 const INVITEES = Number(process.env.BENCH_INVITEES ?? 1000);
 const CAPACITY = Number(process.env.BENCH_CAPACITY ?? 100);
 const WITHDRAW = Number(process.env.BENCH_WITHDRAW ?? 30);
-
-type Timed = { status: number; body: any; ms: number };
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
@@ -38,56 +27,15 @@ function summary(label: string, runs: Timed[], wallMs: number) {
 }
 
 async function main() {
-  const port = await freePort();
-  const engine = await startDynamoDbLocal({ port });
-  const endpoint = `http://127.0.0.1:${port}`;
+  const bench = await startBenchApp();
+  const { deps, cookie } = bench;
+  const call = bench.request;
   let failed = false;
   const check = (ok: boolean, what: string) => {
     console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
     if (!ok) failed = true;
   };
   try {
-    const tableName = `bench-${randomUUID()}`;
-    const client = new DynamoDBClient({ region: 'local', endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
-    await ensureTable(client, tableName);
-    client.destroy();
-
-    const config = parseConfig({ TABLE_NAME: tableName, PUBLIC_URL: 'http://localhost:3000', DYNAMODB_ENDPOINT: endpoint, AWS_REGION: 'local', LINK_SECRET: randomBytes(32).toString('base64url') });
-    const deps = buildDeps(config, { db: createDocumentClient({ region: 'local', endpoint }), mailer: new RecordingMailer() }, {
-      clientAddress: () => '127.0.0.1',
-      scryptCost: 2 ** 10,
-    });
-    const app = createApp(deps);
-    const call = async (method: string, path: string, init: { body?: unknown; cookie?: string } = {}): Promise<Timed> => {
-      const started = performance.now();
-      const response = await app.request(path, {
-        method,
-        headers: { ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}), ...(init.cookie ? { cookie: init.cookie } : {}) },
-        body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
-      });
-      const text = await response.text();
-      return { status: response.status, body: text ? JSON.parse(text) : undefined, ms: performance.now() - started };
-    };
-
-    const now = new Date().toISOString();
-    const password = 'bench password 123';
-    await deps.auth.users.insertUser({
-      userId: randomUUID(),
-      email: 'organiser@example.org',
-      name: 'Bench organiser',
-      role: 'organiser',
-      disabled: false,
-      language: 'vi',
-      createdAt: now,
-      updatedAt: now,
-      passwordHash: await deps.auth.passwords.hash(password),
-    });
-    const login = await app.request('/api/auth/login', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'organiser@example.org', password }),
-    });
-    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
     const year = new Date().getUTCFullYear() + 1;
     const created = await call('POST', '/api/events', {
       cookie,
@@ -151,7 +99,7 @@ async function main() {
     check(countsAfter.confirmed === CAPACITY && countsAfter.waitlisted === INVITEES - CAPACITY - WITHDRAW, `counts: confirmed ${countsAfter.confirmed}, waitlisted ${countsAfter.waitlisted}`);
     check(mails.length === WITHDRAW && new Set(mails.map((m) => m.invitationId)).size === WITHDRAW && mails.every((m) => expected.includes(m.invitationId)), `each promoted person mailed once (${mails.length} 'promoted' mails)`);
   } finally {
-    await engine.stop();
+    await bench.stop();
   }
   if (failed) process.exit(1);
 }

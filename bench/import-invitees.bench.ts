@@ -8,16 +8,7 @@
  *   npx tsx bench/import-invitees.bench.ts        (BENCH_ROWS=5000 by default)
  */
 import '../functions/local/quiet-node-version-warning.js';
-import { randomUUID } from 'node:crypto';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { createApp } from '../functions/api/app.js';
-import { buildDeps } from '../functions/api/deps.js';
-import { startDynamoDbLocal } from '../functions/local/engines.js';
-import { createDocumentClient } from '../shared/aws/dynamodb-client.js';
-import { parseConfig } from '../shared/config.js';
-import { ensureTable } from '../shared/db/table-provisioning.js';
-import { freePort } from '../test/support/free-port.js';
-import { RecordingMailer } from '../test/support/recording-mailer.js';
+import { startBenchApp } from './support/bench-app.js';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 5000);
 const GOAL_SECONDS = 15;
@@ -42,41 +33,9 @@ function generateCsv(rows: number): Uint8Array<ArrayBuffer> {
 }
 
 async function main() {
-  const port = await freePort();
-  const engine = await startDynamoDbLocal({ port });
-  const endpoint = `http://127.0.0.1:${port}`;
+  const bench = await startBenchApp();
+  const { app, cookie } = bench;
   try {
-    const tableName = `bench-${randomUUID()}`;
-    const client = new DynamoDBClient({ region: 'local', endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
-    await ensureTable(client, tableName);
-    client.destroy();
-
-    const config = parseConfig({ TABLE_NAME: tableName, PUBLIC_URL: 'http://localhost:3000', DYNAMODB_ENDPOINT: endpoint, AWS_REGION: 'local', LINK_SECRET: 'bench-link-secret-bench-link-secret-0123456789' });
-    const deps = buildDeps(config, { db: createDocumentClient({ region: 'local', endpoint }), mailer: new RecordingMailer() }, {
-      clientAddress: () => '127.0.0.1',
-      scryptCost: 2 ** 10,
-    });
-    const app = createApp(deps);
-
-    const now = new Date().toISOString();
-    const password = 'bench password 123';
-    await deps.auth.users.insertUser({
-      userId: randomUUID(),
-      email: 'organiser@example.org',
-      name: 'Bench organiser',
-      role: 'organiser',
-      disabled: false,
-      language: 'vi',
-      createdAt: now,
-      updatedAt: now,
-      passwordHash: await deps.auth.passwords.hash(password),
-    });
-    const login = await app.request('/api/auth/login', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'organiser@example.org', password }),
-    });
-    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
     const createEvent = async () => {
       const created = await app.request('/api/events', {
         method: 'POST',
@@ -126,7 +85,7 @@ async function main() {
     console.log(`goal: < ${GOAL_SECONDS} s for the first import → ${first.seconds < GOAL_SECONDS ? 'met' : 'NOT met'}`);
     if (!ok) process.exitCode = 1;
   } finally {
-    await engine.stop();
+    await bench.stop();
   }
 }
 

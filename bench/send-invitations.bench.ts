@@ -11,21 +11,15 @@
  *   npx tsx bench/send-invitations.bench.ts     (BENCH_INVITATIONS=5000 BENCH_RATE=50 BENCH_THROTTLE=0.1)
  */
 import '../functions/local/quiet-node-version-warning.js';
-import { randomBytes, randomUUID } from 'node:crypto';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { createApp } from '../functions/api/app.js';
-import { buildDeps } from '../functions/api/deps.js';
-import { startDynamoDbLocal, startSesLocal } from '../functions/local/engines.js';
+import { randomUUID } from 'node:crypto';
+import { startSesLocal } from '../functions/local/engines.js';
 import { buildMailDeps } from '../functions/mail/mail-deps.js';
 import { startOutboxWorker } from '../functions/mail/outbox-worker.js';
-import { createDocumentClient } from '../shared/aws/dynamodb-client.js';
 import { createSesClient } from '../shared/aws/ses-client.js';
-import { parseConfig } from '../shared/config.js';
-import { ensureTable } from '../shared/db/table-provisioning.js';
 import type { Mailer } from '../shared/email/mailer.js';
 import { createSesMailer } from '../shared/email/ses-mailer.js';
 import { freePort } from '../test/support/free-port.js';
-import { RecordingMailer } from '../test/support/recording-mailer.js';
+import { startBenchApp } from './support/bench-app.js';
 
 const INVITATIONS = Number(process.env.BENCH_INVITATIONS ?? 5000);
 const RATE = Number(process.env.BENCH_RATE ?? 50);
@@ -56,60 +50,18 @@ function throttlingMailer(ses: Mailer, share: number) {
 }
 
 async function main() {
-  const [dbPort, sesPort] = [await freePort(), await freePort()];
-  const engines = [await startDynamoDbLocal({ port: dbPort }), await startSesLocal({ port: sesPort, maxSendRate: RATE })];
-  const endpoint = `http://127.0.0.1:${dbPort}`;
+  const sesPort = await freePort();
   const sesUrl = `http://127.0.0.1:${sesPort}`;
+  const ses = await startSesLocal({ port: sesPort, maxSendRate: RATE });
+  const bench = await startBenchApp({ env: { SES_ENDPOINT: sesUrl, MAIL_RATE_PER_SECOND: String(RATE) } });
+  const { config, db } = bench;
+  const call = bench.organiser;
   let failed = false;
   const check = (ok: boolean, what: string) => {
     console.log(`  ${ok ? 'ok  ' : 'FAIL'} ${what}`);
     if (!ok) failed = true;
   };
   try {
-    const tableName = `bench-${randomUUID()}`;
-    const client = new DynamoDBClient({ region: 'local', endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
-    await ensureTable(client, tableName);
-    client.destroy();
-    const config = parseConfig({
-      TABLE_NAME: tableName,
-      PUBLIC_URL: 'http://localhost:3000',
-      DYNAMODB_ENDPOINT: endpoint,
-      SES_ENDPOINT: sesUrl,
-      AWS_REGION: 'local',
-      LINK_SECRET: randomBytes(32).toString('base64url'),
-      MAIL_RATE_PER_SECOND: String(RATE),
-    });
-    const db = createDocumentClient({ region: 'local', endpoint });
-    const deps = buildDeps(config, { db, mailer: new RecordingMailer() }, { clientAddress: () => '127.0.0.1', scryptCost: 2 ** 10 });
-    const app = createApp(deps);
-    const call = async (method: string, path: string, init: { body?: unknown; cookie?: string } = {}) => {
-      const response = await app.request(path, {
-        method,
-        headers: { ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}), ...(init.cookie ? { cookie: init.cookie } : {}) },
-        body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
-      });
-      const text = await response.text();
-      return { status: response.status, body: text ? JSON.parse(text) : undefined };
-    };
-    const password = 'bench password 123';
-    const now = new Date().toISOString();
-    await deps.auth.users.insertUser({
-      userId: randomUUID(),
-      email: 'organiser@example.org',
-      name: 'Bench organiser',
-      role: 'organiser',
-      disabled: false,
-      language: 'vi',
-      createdAt: now,
-      updatedAt: now,
-      passwordHash: await deps.auth.passwords.hash(password),
-    });
-    const login = await app.request('/api/auth/login', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'organiser@example.org', password }),
-    });
-    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
     const sesMailer = createSesMailer(createSesClient({ region: 'local', endpoint: sesUrl }), { from: 'no-reply@example.org' });
 
     console.log(`Sending ${INVITATIONS} invitations at MAIL_RATE_PER_SECOND=${RATE} (ideal ${(INVITATIONS / RATE).toFixed(0)} s): the app queues, the local outbox worker sends to the SES emulator; DynamoDB Local in memory`);
@@ -118,25 +70,24 @@ async function main() {
     for (const [label, share] of [['no throttling', 0], [`${Math.round(THROTTLE * 100)}% of calls throttled`, THROTTLE]] as const) {
       const year = new Date().getUTCFullYear() + 1;
       const created = await call('POST', '/api/events', {
-        cookie,
         body: { type: 'youth_forum', title: { vi: `Diễn đàn thanh niên (${label})` }, venue: 'Trường Đại học Tây Nguyên', startsAt: `${year}-03-26T08:00:00+07:00`, endsAt: `${year}-03-26T17:00:00+07:00` },
       });
       const eventId = created.body.event.eventId as string;
       const tag = randomUUID().slice(0, 8);
       const invitees = Array.from({ length: INVITATIONS }, (_, i) => ({ name: `Sinh viên ${i + 1}`, email: `sv${i + 1}.${tag}@example.org` }));
-      const imported = await call('POST', `/api/events/${eventId}/invitations`, { cookie, body: { invitees } });
+      const imported = await call('POST', `/api/events/${eventId}/invitations`, { body: { invitees } });
       if (imported.body?.created !== INVITATIONS) throw new Error(`import failed: ${JSON.stringify(imported.body).slice(0, 300)}`);
-      await call('POST', `/api/events/${eventId}/publish`, { cookie });
+      await call('POST', `/api/events/${eventId}/publish`);
 
       const { mailer, stats } = throttlingMailer(sesMailer, share);
       const worker = startOutboxWorker(buildMailDeps(config, db, mailer).delivery, { ratePerSecond: RATE });
       const since = Math.floor(Date.now() / 1000) - 1;
       const started = performance.now();
-      const queued = await call('POST', `/api/events/${eventId}/invitations/send`, { cookie, body: {} });
+      const queued = await call('POST', `/api/events/${eventId}/invitations/send`, { body: {} });
       worker.nudge();
       for (;;) {
         await new Promise((r) => setTimeout(r, 500));
-        const { body } = await call('GET', `/api/events/${eventId}/invitations/counts`, { cookie });
+        const { body } = await call('GET', `/api/events/${eventId}/invitations/counts`);
         if (body.counts.emailStatus.queued === 0) break;
       }
       const drainS = (performance.now() - started) / 1000;
@@ -163,7 +114,8 @@ async function main() {
       check(twice === 0 && lost === 0 && mails === INVITATIONS, `${label}: exactly one mail per invitee (${twice} twice, ${lost} lost)`);
     }
   } finally {
-    for (const engine of engines.reverse()) await engine.stop();
+    await bench.stop();
+    await ses.stop();
   }
   if (failed) process.exit(1);
 }
