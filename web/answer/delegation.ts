@@ -4,6 +4,7 @@ import type { MessageKey } from './answer-messages.js';
 import { delegationMessages, type DelegationMessageKey } from './delegation-messages.js';
 import { checkDetails, fieldInput, type Problem, type Problems } from './details-form.js';
 import { h, type Child } from './dom.js';
+import { textInput } from './text-input.js';
 
 /**
  * The head of a delegation's part of their page (/r/<token>): the whole delegation, and members
@@ -256,29 +257,16 @@ export function createDelegationView(host: DelegationHost) {
   }
 
   function contactInput(form: Form, key: Contact, label: DelegationMessageKey, options: { type?: string; required?: boolean; hint?: DelegationMessageKey; inputmode?: string; autocomplete?: string } = {}) {
-    const id = `m-${key}`;
     const problem = form.contactProblems[key];
-    const described = [problem ? `${id}-error` : '', options.hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined;
-    return h(
-      'div',
-      { class: problem ? 'field invalid' : 'field' },
-      h('label', { for: id }, t(label), options.required ? h('span', { class: 'required', 'aria-hidden': 'true' }, ' *') : null),
-      h('input', {
-        id,
-        name: key,
-        type: options.type ?? 'text',
-        value: form[key],
-        required: options.required,
-        maxlength: 500,
-        inputmode: options.inputmode,
-        autocomplete: options.autocomplete ?? 'off',
-        'aria-invalid': problem ? 'true' : undefined,
-        'aria-describedby': described,
-        oninput: (e: Event) => (form[key] = (e.target as HTMLInputElement).value),
-      }),
-      options.hint ? h('p', { class: 'hint', id: `${id}-hint` }, t(options.hint)) : null,
-      problem ? h('p', { class: 'field-error', id: `${id}-error` }, say(problem)) : null,
-    );
+    return textInput(`m-${key}`, t(label), options.required, options.hint ? t(options.hint) : undefined, problem ? say(problem) : undefined, {
+      name: key,
+      type: options.type ?? 'text',
+      value: form[key],
+      maxlength: 500,
+      inputmode: options.inputmode,
+      autocomplete: options.autocomplete ?? 'off',
+      oninput: (e: Event) => (form[key] = (e.target as HTMLInputElement).value),
+    });
   }
 
   function memberForm(form: Form): Child {

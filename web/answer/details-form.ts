@@ -1,7 +1,7 @@
 import type { DetailsIssue } from '../../shared/registrations/registration-errors.js';
 import type { Language, Translate } from '../lib/i18n.js';
 import type { Details, Field } from './answer-api.js';
-import type { MessageKey } from './answer-messages.js';
+import type { FieldMessageKey } from './field-messages.js';
 import { h, type Child } from './dom.js';
 
 /**
@@ -60,7 +60,7 @@ type FieldProps = {
   value: string;
   problem?: Problem;
   language: Language;
-  t: Translate<MessageKey>;
+  t: Translate<FieldMessageKey>;
   disabled: boolean;
   onInput: (key: string, value: string) => void;
 };

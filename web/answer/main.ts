@@ -4,7 +4,17 @@ import type { createDelegationView } from './delegation.js';
 import { messages, type MessageKey } from './answer-messages.js';
 import { checkDetails, detailsToSend, fieldInput, inputId, labelOf, type Problems } from './details-form.js';
 import { h, type Child } from './dom.js';
-import { formatDateValue, formatEventTime, formatMoment } from './event-time.js';
+import { formatDateValue, formatMoment } from './event-time.js';
+import {
+  announcer,
+  contactLinks,
+  drawPage,
+  eventFacts,
+  eventTitle,
+  phaseCard,
+  rememberLanguage,
+  rememberedLanguage,
+} from './page.js';
 import './answer.css';
 
 /**
@@ -18,29 +28,6 @@ import './answer.css';
 /** The personal token: the path segment after /r/. */
 export function tokenFromPath(pathname: string): string | undefined {
   return /^\/r\/([A-Za-z0-9_-]{10,200})\/?$/.exec(pathname)?.[1];
-}
-
-/**
- * The choice made on this page, kept apart from the console's: an organiser opening someone's
- * link on their own phone should see the invitee's language, not the console's.
- */
-const languageKey = 'hn.answer.language';
-
-function rememberedLanguage(): Language | undefined {
-  try {
-    const stored = localStorage.getItem(languageKey);
-    return isLanguage(stored) ? stored : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function rememberLanguage(language: Language) {
-  try {
-    localStorage.setItem(languageKey, language);
-  } catch {
-    // Private mode: applied to this visit only.
-  }
 }
 
 type View = 'home' | 'accept' | 'decline' | 'edit' | 'withdraw';
@@ -76,13 +63,8 @@ const token = tokenFromPath(location.pathname);
 const api = answerApi(token ?? '', () => state.language);
 const app = document.getElementById('app')!;
 
-/** Announcements for screen readers; one node for the page's whole life, so it is always heard. */
-const live = h('div', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
-document.body.append(live);
-function announce(text: string) {
-  live.textContent = '';
-  setTimeout(() => (live.textContent = text), 100);
-}
+/** Announcements for screen readers. */
+const announce = announcer();
 
 type Openness = 'open' | 'closed' | 'cancelled';
 function openness(event: Invitation['event']): Openness {
@@ -96,21 +78,16 @@ const REGISTERED: Response[] = ['confirmed', 'waitlisted', 'pending'];
 
 /** Draws the page; `focus` names the element that takes the focus afterwards. */
 function render(focus?: string) {
-  document.documentElement.lang = state.language;
-  const other: Language = state.language === 'vi' ? 'en' : 'vi';
-  const title = state.data ? pickLocalized(state.data.event.title, state.language).text : undefined;
-  document.title = `${title ?? t(state.phase === 'notFound' ? 'notFoundTitle' : 'pageTitle')} · Hữu Nghị Events`;
-  app.replaceChildren(
-    h(
-      'header',
-      { class: 'bar' },
-      h('span', { class: 'brand' }, h('img', { src: '/favicon.svg', alt: '', width: 28, height: 28 }), 'Hữu Nghị Events'),
-      h('button', { type: 'button', class: 'lang-switch', id: 'lang-switch', lang: other, onclick: () => switchLanguage(other) }, t('switchTo')),
-    ),
-    h('main', { id: 'main' }, body()),
-    h('footer', null, t('org')),
+  drawPage(
+    app,
+    state.language,
+    t,
+    state.data ? pickLocalized(state.data.event.title, state.language).text : undefined,
+    state.phase === 'notFound',
+    switchLanguage,
+    body(),
+    focus,
   );
-  if (focus) document.getElementById(focus)?.focus();
 }
 
 function switchLanguage(language: Language) {
@@ -123,31 +100,17 @@ function switchLanguage(language: Language) {
 
 function body(): Child {
   switch (state.phase) {
-    case 'loading':
-      return h('p', { class: 'loading', role: 'status' }, t('loading'));
-    case 'notFound':
-      return h('div', { class: 'card' }, h('h1', { id: 'page-heading', tabindex: -1 }, t('notFoundTitle')), h('p', null, t('notFoundText')));
-    case 'tooMany':
-      return h('div', { class: 'card' }, h('h1', { id: 'page-heading', tabindex: -1 }, t('tooManyTitle')), h('p', null, t('tooManyText')));
-    case 'failed':
-      return h(
-        'div',
-        { class: 'card' },
-        h('p', { class: 'notice error', role: 'alert' }, t('loadFailed')),
-        h('button', { type: 'button', class: 'button primary', onclick: () => void load() }, t('retry')),
-      );
     case 'ready':
       return invitationPage(state.data!);
+    default:
+      return phaseCard(state.phase, t, () => void load());
   }
 }
 
 function invitationPage(data: Invitation): Child {
   const { event, invitee } = data;
   const language = state.language;
-  const title = pickLocalized(event.title, language);
-  const description = pickLocalized(event.description, language);
   const agenda = pickLocalized(event.agenda, language);
-  const mapUrl = event.venueMapUrl ?? `https://www.google.com/maps/search/?api=1&query=${encodeURIComponent(event.venue)}`;
   const about = [invitee.position, invitee.organisation].filter(Boolean).join(', ');
   const contact = event.contact;
   return [
@@ -155,26 +118,9 @@ function invitationPage(data: Invitation): Child {
       'article',
       { class: 'card event', 'aria-labelledby': 'event-title' },
       h('p', { class: 'greeting' }, t('greeting', { name: invitee.name }), about ? h('span', { class: 'muted' }, ` ${about}`) : null),
-      h('p', { class: 'invites' }, t('invites')),
-      h('h1', { id: 'event-title', lang: title.lang === language ? undefined : title.lang }, title.text),
+      eventTitle(event, language, t),
       event.status === 'cancelled' ? h('p', { class: 'notice error' }, t('cancelled')) : null,
-      h(
-        'dl',
-        { class: 'facts' },
-        h('div', null, h('dt', null, t('when')), h('dd', null, formatEventTime(event.startsAt, event.endsAt, language))),
-        h(
-          'div',
-          null,
-          h('dt', null, t('where')),
-          h(
-            'dd',
-            null,
-            h('span', { class: 'venue' }, event.venue),
-            h('a', { class: 'map-link', href: mapUrl, target: '_blank', rel: 'noopener noreferrer' }, t('map'), h('span', { class: 'visually-hidden' }, ` ${t('newTab')}`)),
-          ),
-        ),
-      ),
-      description.text ? h('div', { class: 'prose', lang: description.lang === language ? undefined : description.lang }, description.text) : null,
+      eventFacts(event, language, t),
     ),
     event.status === 'cancelled' ? null : answerCard(data),
     data.delegation?.isHead && event.status !== 'cancelled' ? delegationCard() : null,
@@ -191,13 +137,7 @@ function invitationPage(data: Invitation): Child {
           'section',
           { class: 'card', 'aria-labelledby': 'contact-heading' },
           h('h2', { id: 'contact-heading' }, t('contact')),
-          h(
-            'p',
-            { class: 'contact' },
-            h('strong', null, contact.name),
-            contact.phone ? h('a', { href: `tel:${contact.phone.replace(/[^+\d]/g, '')}` }, contact.phone) : null,
-            contact.email ? h('a', { href: `mailto:${contact.email}` }, contact.email) : null,
-          ),
+          h('p', { class: 'contact' }, contactLinks(contact)),
         )
       : null,
   ];

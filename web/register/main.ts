@@ -1,10 +1,21 @@
 import type { getPublicEvent } from '../../shared/registrations/open-registration.js';
-import { isLanguage, pickLocalized, translator, type Language } from '../lib/i18n.js';
+import { pickLocalized, translator, type Language } from '../lib/i18n.js';
 import { AnswerError, call, type Details } from '../answer/answer-api.js';
-import { messages as answerMessages } from '../answer/answer-messages.js';
 import { checkDetails, fieldInput, inputId, type Problems } from '../answer/details-form.js';
 import { h, type Child } from '../answer/dom.js';
-import { formatEventTime, formatMoment } from '../answer/event-time.js';
+import { fieldMessages, type FieldMessageKey } from '../answer/field-messages.js';
+import { formatMoment } from '../answer/event-time.js';
+import {
+  announcer,
+  contactLinks,
+  drawPage,
+  eventFacts,
+  eventTitle,
+  phaseCard,
+  rememberLanguage,
+  rememberedLanguage,
+} from '../answer/page.js';
+import { textInput } from '../answer/text-input.js';
 import '../answer/answer.css';
 import { registerMessages, type RegisterMessageKey } from './register-messages.js';
 
@@ -26,16 +37,6 @@ type PublicEvent = Awaited<ReturnType<typeof getPublicEvent>>['event'];
 type Said = { key: RegisterMessageKey; params?: Record<string, string | number> } | { text: string };
 type Contact = 'name' | 'email' | 'organisation' | 'position';
 
-const languageKey = 'hn.answer.language';
-function rememberedLanguage(): Language | undefined {
-  try {
-    const stored = localStorage.getItem(languageKey);
-    return isLanguage(stored) ? stored : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 const state = {
   language: rememberedLanguage() ?? ('vi' as Language),
   phase: 'loading' as 'loading' | 'ready' | 'notFound' | 'failed' | 'sent',
@@ -50,130 +51,64 @@ const state = {
 };
 
 const t = (key: RegisterMessageKey, params?: Record<string, string | number>) => translator(registerMessages, state.language)(key, params);
-const tField = (key: keyof (typeof answerMessages)['vi'], params?: Record<string, string | number>) => translator(answerMessages, state.language)(key, params);
+const tField = (key: FieldMessageKey, params?: Record<string, string | number>) => translator(fieldMessages, state.language)(key, params);
 const say = (said: Said) => ('key' in said ? t(said.key, said.params) : said.text);
 
 const eventId = eventIdFromPath(location.pathname);
 const app = document.getElementById('app')!;
-const live = h('div', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
-document.body.append(live);
-function announce(text: string) {
-  live.textContent = '';
-  setTimeout(() => (live.textContent = text), 100);
-}
+const announce = announcer();
 
 function render(focus?: string) {
-  document.documentElement.lang = state.language;
-  const other: Language = state.language === 'vi' ? 'en' : 'vi';
-  const title = state.event ? pickLocalized(state.event.title, state.language).text : undefined;
-  document.title = `${title ?? t(state.phase === 'notFound' ? 'notFoundTitle' : 'pageTitle')} · Hữu Nghị Events`;
-  app.replaceChildren(
-    h(
-      'header',
-      { class: 'bar' },
-      h('span', { class: 'brand' }, h('img', { src: '/favicon.svg', alt: '', width: 28, height: 28 }), 'Hữu Nghị Events'),
-      h('button', { type: 'button', class: 'lang-switch', id: 'lang-switch', lang: other, onclick: () => switchLanguage(other) }, t('switchTo')),
-    ),
-    h('main', { id: 'main' }, body()),
-    h('footer', null, t('org')),
+  drawPage(
+    app,
+    state.language,
+    t,
+    state.event ? pickLocalized(state.event.title, state.language).text : undefined,
+    state.phase === 'notFound',
+    switchLanguage,
+    body(),
+    focus,
   );
-  if (focus) document.getElementById(focus)?.focus();
 }
 
 function switchLanguage(language: Language) {
   state.language = language;
-  try {
-    localStorage.setItem(languageKey, language);
-  } catch {
-    // Private mode: this visit only.
-  }
+  rememberLanguage(language);
   render('lang-switch');
 }
 
 function body(): Child {
   switch (state.phase) {
-    case 'loading':
-      return h('p', { class: 'loading', role: 'status' }, t('loading'));
-    case 'notFound':
-      return h('div', { class: 'card' }, h('h1', { id: 'page-heading', tabindex: -1 }, t('notFoundTitle')), h('p', null, t('notFoundText')));
-    case 'failed':
-      return h(
-        'div',
-        { class: 'card' },
-        h('p', { class: 'notice error', role: 'alert' }, t('loadFailed')),
-        h('button', { type: 'button', class: 'button primary', onclick: () => void load() }, t('retry')),
-      );
     case 'ready':
     case 'sent':
       return [eventCard(state.event!), state.phase === 'sent' ? sentCard() : formCard(state.event!)];
+    default:
+      return phaseCard(state.phase, t, () => void load());
   }
 }
 
 function eventCard(event: PublicEvent): Child {
-  const language = state.language;
-  const title = pickLocalized(event.title, language);
-  const description = pickLocalized(event.description, language);
-  const mapUrl = event.venueMapUrl ?? `https://www.google.com/maps/search/?api=1&query=${encodeURIComponent(event.venue)}`;
   return h(
     'article',
     { class: 'card event', 'aria-labelledby': 'event-title' },
-    h('p', { class: 'invites' }, t('invites')),
-    h('h1', { id: 'event-title', lang: title.lang === language ? undefined : title.lang }, title.text),
-    h(
-      'dl',
-      { class: 'facts' },
-      h('div', null, h('dt', null, t('when')), h('dd', null, formatEventTime(event.startsAt, event.endsAt, language))),
-      h(
-        'div',
-        null,
-        h('dt', null, t('where')),
-        h(
-          'dd',
-          null,
-          h('span', { class: 'venue' }, event.venue),
-          h('a', { class: 'map-link', href: mapUrl, target: '_blank', rel: 'noopener noreferrer' }, t('map'), h('span', { class: 'visually-hidden' }, ` ${t('newTab')}`)),
-        ),
-      ),
-    ),
-    description.text ? h('div', { class: 'prose', lang: description.lang === language ? undefined : description.lang }, description.text) : null,
-    event.contact
-      ? h(
-          'p',
-          { class: 'contact' },
-          h('span', { class: 'muted' }, t('contact')),
-          h('strong', null, event.contact.name),
-          event.contact.phone ? h('a', { href: `tel:${event.contact.phone.replace(/[^+\d]/g, '')}` }, event.contact.phone) : null,
-          event.contact.email ? h('a', { href: `mailto:${event.contact.email}` }, event.contact.email) : null,
-        )
-      : null,
+    eventTitle(event, state.language, t),
+    eventFacts(event, state.language, t),
+    event.contact ? h('p', { class: 'contact' }, h('span', { class: 'muted' }, t('contact')), contactLinks(event.contact)) : null,
   );
 }
 
 function contactInput(key: Contact, label: RegisterMessageKey, options: { type?: string; required?: boolean; hint?: RegisterMessageKey; autocomplete: string }) {
-  const id = `r-${key}`;
   const problem = state.contactProblems[key];
-  const described = [problem ? `${id}-error` : '', options.hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined;
-  return h(
-    'div',
-    { class: problem ? 'field invalid' : 'field' },
-    h('label', { for: id }, t(label), options.required ? h('span', { class: 'required', 'aria-hidden': 'true' }, ' *') : null),
-    h('input', {
-      id,
-      name: key,
-      type: options.type ?? 'text',
-      value: state.person[key],
-      required: options.required,
-      maxlength: 400,
-      autocomplete: options.autocomplete,
-      inputmode: options.type === 'email' ? 'email' : undefined,
-      spellcheck: options.type === 'email' ? 'false' : undefined,
-      'aria-invalid': problem ? 'true' : undefined,
-      'aria-describedby': described,
-      oninput: (e: Event) => (state.person[key] = (e.target as HTMLInputElement).value),
-    }),
-    options.hint ? h('p', { class: 'hint', id: `${id}-hint` }, t(options.hint)) : null,
-    problem ? h('p', { class: 'field-error', id: `${id}-error` }, say(problem)) : null,
-  );
+  return textInput(`r-${key}`, t(label), options.required, options.hint ? t(options.hint) : undefined, problem ? say(problem) : undefined, {
+    name: key,
+    type: options.type ?? 'text',
+    value: state.person[key],
+    maxlength: 400,
+    autocomplete: options.autocomplete,
+    inputmode: options.type === 'email' ? 'email' : undefined,
+    spellcheck: options.type === 'email' ? 'false' : undefined,
+    oninput: (e: Event) => (state.person[key] = (e.target as HTMLInputElement).value),
+  });
 }
 
 function formCard(event: PublicEvent): Child {
