@@ -1,24 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildWeb } from '../../web/build.js';
-import { startLocalProduct, type LocalProduct } from '../support/local-product.js';
+import { closeAll, openContextPage, startProductAndBrowser } from '../support/browser.js';
+import type { LocalProduct } from '../support/local-product.js';
+import { apiFor, inviteAndSend, personalLinks, signInByApi, type Api } from '../support/product-api.js';
 
 /**
  * The participant page `/r/<token>` in Debian's Chromium against the real product, on a phone:
  * invitations made and sent through the API, each link read from the mail in the SES emulator,
  * then answered as people answer them, in Vietnamese and in English.
  */
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const phone = { width: 375, height: 740 };
 const tag = randomBytes(3).toString('hex');
 
@@ -51,60 +42,22 @@ const forum = {
 
 let product: LocalProduct;
 let browser: Browser;
-let cookie: string;
+let api: Api;
 const contexts: BrowserContext[] = [];
 const links = {} as Record<Who, string>;
 let forumId: string;
 let meetingId: string;
 
-async function api(method: string, path: string, body?: unknown) {
-  const response = await fetch(`${product.url}${path}`, {
-    method,
-    headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : undefined };
-}
-
 /** An event with invitees, published and sent; the personal links as the mails carry them. */
 async function inviteTo(event: object, who: Who[]) {
-  const created = await api('POST', '/api/events', event);
-  expect(created.status).toBe(201);
-  const eventId = created.body.event.eventId as string;
-  const imported = await api('POST', `/api/events/${eventId}/invitations`, { invitees: who.map((w) => invitees[w]) });
-  expect(imported.body.created).toBe(who.length);
-  expect((await api('POST', `/api/events/${eventId}/publish`)).status).toBe(200);
-  expect((await api('POST', `/api/events/${eventId}/invitations/send`, {})).status).toBe(202);
-  const linkShape = new RegExp(`${product.url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/r/[A-Za-z0-9_-]{43}`);
-  for (const deadline = Date.now() + 20_000; who.some((w) => !links[w]); await new Promise((r) => setTimeout(r, 200))) {
-    expect(Date.now()).toBeLessThan(deadline);
-    const { emails } = (await (await fetch(`${product.sesUrl}/store`)).json()) as {
-      emails: { destination: { to: string[] }; body: { text?: string } }[];
-    };
-    for (const w of who) {
-      const mail = emails.find((m) => m.destination.to.includes(invitees[w].email));
-      const link = mail?.body.text?.match(linkShape)?.[0];
-      if (link) links[w] = link;
-    }
-  }
+  const eventId = await inviteAndSend(api, event, who.map((w) => invitees[w]));
+  Object.assign(links, await personalLinks(product, Object.fromEntries(who.map((w) => [w, invitees[w].email])), 20_000));
   return eventId;
 }
 
 beforeAll(async () => {
-  // The product serves web/dist, read when a page is asked for: build first.
-  await buildWeb(join(import.meta.dirname, '../../web/dist'));
-  [product, browser] = await Promise.all([
-    startLocalProduct(),
-    chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs }),
-  ]);
-  const login = await fetch(`${product.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(product.admin),
-  });
-  expect(login.status).toBe(200);
-  cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+  ({ product, browser } = await startProductAndBrowser());
+  api = apiFor(product, await signInByApi(product));
   forumId = await inviteTo(forum, ['lan', 'binh', 'siobhan']);
   meetingId = await inviteTo(
     {
@@ -121,9 +74,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await Promise.all(contexts.map((context) => context.close().catch(() => undefined)));
-  await browser?.close();
-  await product?.stop();
+  await closeAll(contexts, browser, product);
 });
 
 /**
@@ -131,14 +82,7 @@ afterAll(async () => {
  * the invitee, not the phone, and show Ho Chi Minh City time. Records CSP violations and errors.
  */
 async function openPhone() {
-  const context = await browser.newContext({ viewport: phone, locale: 'en-GB', timezoneId: 'Europe/London', hasTouch: true, isMobile: true });
-  contexts.push(context);
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && /Content.Security.Policy|Refused to/i.test(message.text())) problems.push(message.text());
-  });
+  const { page, problems } = await openContextPage(browser, contexts, { viewport: phone, locale: 'en-GB', timezoneId: 'Europe/London', hasTouch: true, isMobile: true });
   const posts: string[] = [];
   page.on('request', (request) => {
     if (request.method() !== 'GET' && new URL(request.url()).pathname.startsWith('/api/r/')) posts.push(`${request.method()} ${new URL(request.url()).pathname.split('/').slice(4).join('/') || '(details)'}`);

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildWeb } from '../../web/build.js';
-import { startLocalProduct, type LocalProduct } from '../support/local-product.js';
+import { closeAll, openContextPage, startProductAndBrowser } from '../support/browser.js';
+import type { LocalProduct } from '../support/local-product.js';
+import { apiFor, inviteAndSend, personalLinks, signInByApi, type Api } from '../support/product-api.js';
 
 /**
  * The organiser's side of issue #7 in Debian's Chromium against the real product: an event that
@@ -12,15 +12,6 @@ import { startLocalProduct, type LocalProduct } from '../support/local-product.j
  * approves a third onto the waiting list, rejects one with a reason, records an answer given by
  * phone, and draws the chart whose table holds the same totals.
  */
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const desktop = { width: 1280, height: 900 };
 const phone = { width: 375, height: 740 };
 const tag = randomBytes(3).toString('hex');
@@ -38,20 +29,10 @@ type Who = keyof typeof invitees;
 
 let product: LocalProduct;
 let browser: Browser;
-let cookie: string;
+let api: Api;
 let eventId: string;
 const contexts: BrowserContext[] = [];
-const links = {} as Record<Who, string>;
-
-async function api(method: string, path: string, body?: unknown) {
-  const response = await fetch(`${product.url}${path}`, {
-    method,
-    headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : undefined };
-}
+let links: Record<Who, string>;
 
 /** Answers as the invitee does, through `/api/r/<token>`. */
 async function answer(who: Who, action: 'accept' | 'decline') {
@@ -65,68 +46,36 @@ async function answer(who: Who, action: 'accept' | 'decline') {
 }
 
 beforeAll(async () => {
-  await buildWeb(join(import.meta.dirname, '../../web/dist'));
-  [product, browser] = await Promise.all([
-    startLocalProduct(),
-    chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs }),
-  ]);
-  const login = await fetch(`${product.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(product.admin),
-  });
-  expect(login.status).toBe(200);
-  cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+  ({ product, browser } = await startProductAndBrowser());
+  api = apiFor(product, await signInByApi(product));
 
-  const created = await api('POST', '/api/events', {
-    type: 'training',
-    title: { vi: `Tập huấn công tác đối ngoại nhân dân ${tag}` },
-    venue: 'Hội trường Liên hiệp, 15 Lê Thánh Tông, TP. Buôn Ma Thuột',
-    startsAt: '2031-11-20T08:00:00+07:00',
-    endsAt: '2031-11-20T17:00:00+07:00',
-    capacity: 2,
-    requiresApproval: true,
-    fields: [],
-  });
-  expect(created.status).toBe(201);
-  eventId = created.body.event.eventId;
-  const imported = await api('POST', `/api/events/${eventId}/invitations`, { invitees: Object.values(invitees) });
-  expect(imported.body.created).toBe(7);
-  expect((await api('POST', `/api/events/${eventId}/publish`)).status).toBe(200);
-  expect((await api('POST', `/api/events/${eventId}/invitations/send`, {})).status).toBe(202);
+  eventId = await inviteAndSend(
+    api,
+    {
+      type: 'training',
+      title: { vi: `Tập huấn công tác đối ngoại nhân dân ${tag}` },
+      venue: 'Hội trường Liên hiệp, 15 Lê Thánh Tông, TP. Buôn Ma Thuột',
+      startsAt: '2031-11-20T08:00:00+07:00',
+      endsAt: '2031-11-20T17:00:00+07:00',
+      capacity: 2,
+      requiresApproval: true,
+      fields: [],
+    },
+    Object.values(invitees),
+  );
 
   // Each personal link as its mail carries it.
-  const linkShape = new RegExp(`${product.url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/r/[A-Za-z0-9_-]{43}`);
-  const everyone = Object.keys(invitees) as Who[];
-  for (const deadline = Date.now() + 30_000; everyone.some((w) => !links[w]); await new Promise((r) => setTimeout(r, 200))) {
-    expect(Date.now()).toBeLessThan(deadline);
-    const { emails } = (await (await fetch(`${product.sesUrl}/store`)).json()) as {
-      emails: { destination: { to: string[] }; body: { text?: string } }[];
-    };
-    for (const w of everyone) {
-      const link = emails.find((m) => m.destination.to.includes(invitees[w].email))?.body.text?.match(linkShape)?.[0];
-      if (link) links[w] = link;
-    }
-  }
+  links = await personalLinks(product, Object.fromEntries(Object.entries(invitees).map(([w, i]) => [w, i.email])) as Record<Who, string>, 30_000);
   for (const w of ['an', 'binh', 'chi', 'dung'] as const) expect(await answer(w, 'accept')).toBe('pending');
   expect(await answer('em', 'decline')).toBe('declined');
 }, 150_000);
 
 afterAll(async () => {
-  await Promise.all(contexts.map((context) => context.close().catch(() => undefined)));
-  await browser?.close();
-  await product?.stop();
+  await closeAll(contexts, browser, product);
 });
 
 async function openPage() {
-  const context = await browser.newContext({ viewport: desktop, locale: 'vi-VN', timezoneId: 'Europe/London' });
-  contexts.push(context);
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && /Content.Security.Policy|Refused to/i.test(message.text())) problems.push(message.text());
-  });
+  const { page, problems } = await openContextPage(browser, contexts, { viewport: desktop, locale: 'vi-VN', timezoneId: 'Europe/London' });
   return { page, problems };
 }
 
