@@ -12,7 +12,6 @@ import {
   eventFacts,
   eventTitle,
   phaseCard,
-  rememberLanguage,
   rememberedLanguage,
 } from './page.js';
 import './answer.css';
@@ -78,21 +77,11 @@ const REGISTERED: Response[] = ['confirmed', 'waitlisted', 'pending'];
 
 /** Draws the page; `focus` names the element that takes the focus afterwards. */
 function render(focus?: string) {
-  drawPage(
-    app,
-    state.language,
-    t,
-    state.data ? pickLocalized(state.data.event.title, state.language).text : undefined,
-    state.phase === 'notFound',
-    switchLanguage,
-    body(),
-    focus,
-  );
+  drawPage(app, state.language, t, state.data?.event.title, state.phase === 'notFound', switchLanguage, body(), focus);
 }
 
 function switchLanguage(language: Language) {
   state.language = language;
-  rememberLanguage(language);
   render('lang-switch');
   // The roster's passport warnings are the server's sentences: fetched again in the new language.
   if (delegation) void delegation.load('lang-switch');

@@ -23,7 +23,7 @@ export function rememberedLanguage(): Language | undefined {
   }
 }
 
-export function rememberLanguage(language: Language) {
+function rememberLanguage(language: Language) {
   try {
     localStorage.setItem(languageKey, language);
   } catch {
@@ -46,13 +46,14 @@ type FrameKey = 'pageTitle' | 'notFoundTitle' | 'switchTo' | 'org';
 
 /**
  * Draws the page in its frame; the window's title is the event's (`title`, once known), else the
- * page's; `focus` names the element that takes the focus afterwards.
+ * page's. The language switch remembers the choice, then calls `switchLanguage`; `focus` names
+ * the element that takes the focus afterwards.
  */
 export function drawPage(
   app: HTMLElement,
   language: Language,
   t: Translate<FrameKey>,
-  title: string | undefined,
+  title: { vi?: string; en?: string } | undefined,
   notFound: boolean,
   switchLanguage: (language: Language) => void,
   body: Child,
@@ -60,13 +61,13 @@ export function drawPage(
 ) {
   document.documentElement.lang = language;
   const other: Language = language === 'vi' ? 'en' : 'vi';
-  document.title = `${title ?? t(notFound ? 'notFoundTitle' : 'pageTitle')} · Hữu Nghị Events`;
+  document.title = `${(title ? pickLocalized(title, language).text : undefined) ?? t(notFound ? 'notFoundTitle' : 'pageTitle')} · Hữu Nghị Events`;
   app.replaceChildren(
     h(
       'header',
       { class: 'bar' },
       h('span', { class: 'brand' }, h('img', { src: '/favicon.svg', alt: '', width: 28, height: 28 }), 'Hữu Nghị Events'),
-      h('button', { type: 'button', class: 'lang-switch', id: 'lang-switch', lang: other, onclick: () => switchLanguage(other) }, t('switchTo')),
+      h('button', { type: 'button', class: 'lang-switch', id: 'lang-switch', lang: other, onclick: () => (rememberLanguage(other), switchLanguage(other)) }, t('switchTo')),
     ),
     h('main', { id: 'main' }, body),
     h('footer', null, t('org')),

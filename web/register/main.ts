@@ -12,7 +12,6 @@ import {
   eventFacts,
   eventTitle,
   phaseCard,
-  rememberLanguage,
   rememberedLanguage,
 } from '../answer/page.js';
 import { textInput } from '../answer/text-input.js';
@@ -59,21 +58,11 @@ const app = document.getElementById('app')!;
 const announce = announcer();
 
 function render(focus?: string) {
-  drawPage(
-    app,
-    state.language,
-    t,
-    state.event ? pickLocalized(state.event.title, state.language).text : undefined,
-    state.phase === 'notFound',
-    switchLanguage,
-    body(),
-    focus,
-  );
+  drawPage(app, state.language, t, state.event?.title, state.phase === 'notFound', switchLanguage, body(), focus);
 }
 
 function switchLanguage(language: Language) {
   state.language = language;
-  rememberLanguage(language);
   render('lang-switch');
 }
 
