@@ -1,8 +1,10 @@
 import type { ComponentChildren } from 'preact';
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { Event } from '../../../shared/events/event-schema.js';
 import { formatRange } from '../../lib/datetime.js';
-import { defineMessages } from '../../lib/i18n.js';
+import { defineMessages, pickLocalized, type Language } from '../../lib/i18n.js';
 import { useText } from '../context.js';
+import { PageHeading } from './page-heading.js';
 
 /**
  * A list printed as offices print it: A4 pages, each its own block with the table's header row,
@@ -238,4 +240,57 @@ export function SheetControls(props: { label: string; children: ComponentChildre
       {props.children}
     </form>
   );
+}
+
+/**
+ * The top of a printable list's page (print-sheet.tsx, delegation-roster.tsx), hidden when
+ * printing: the way back to the event, the heading, an error, and what the page adds.
+ */
+export function SheetPageHead(props: { eventId: string; back: string; heading: string; error?: string; children?: ComponentChildren }) {
+  return (
+    <div class="no-print">
+      <p class="breadcrumb">
+        <a href={`/console/events/${encodeURIComponent(props.eventId)}`}>← {props.back}</a>
+      </p>
+      <PageHeading text={props.heading} />
+      {props.error && (
+        <p class="notice error" role="alert">
+          {props.error}
+        </p>
+      )}
+      {props.children}
+    </div>
+  );
+}
+
+/** The paper's orientation, a choice of the sheet's controls; `first` is the one listed first. */
+export function OrientationField(props: {
+  id: string;
+  label: string;
+  portrait: string;
+  landscape: string;
+  value: Orientation;
+  first: Orientation;
+  onChange: (orientation: Orientation) => void;
+}) {
+  const option = (value: Orientation) => <option value={value}>{props[value]}</option>;
+  const second: Orientation = props.first === 'portrait' ? 'landscape' : 'portrait';
+  return (
+    <div class="field">
+      <label for={props.id}>{props.label}</label>
+      <select id={props.id} value={props.value} onChange={(e) => props.onChange(e.currentTarget.value === second ? second : props.first)}>
+        {option(props.first)}
+        {option(second)}
+      </select>
+    </div>
+  );
+}
+
+/** The event as a sheet's head shows it, its title in the console's language. */
+export function useSheetEvent(event: Event | undefined, language: Language): SheetEvent | undefined {
+  return useMemo(() => {
+    if (!event) return undefined;
+    const title = pickLocalized(event.title, language);
+    return { title: title.text, titleLang: title.lang, startsAt: event.startsAt, endsAt: event.endsAt, venue: event.venue };
+  }, [event, language]);
 }

@@ -1,9 +1,17 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Event } from '../../../shared/events/event-schema.js';
 import { ApiError } from '../../lib/api-client.js';
-import { defineMessages, pickLocalized } from '../../lib/i18n.js';
-import { PageHeading } from '../components/page-heading.js';
-import { PrintedSheet, SheetControls, type Orientation, type SheetColumn, type SheetRow } from '../components/printed-sheet.js';
+import { defineMessages } from '../../lib/i18n.js';
+import {
+  OrientationField,
+  PrintedSheet,
+  SheetControls,
+  SheetPageHead,
+  useSheetEvent,
+  type Orientation,
+  type SheetColumn,
+  type SheetRow,
+} from '../components/printed-sheet.js';
 import { useApp, useCan, useText } from '../context.js';
 import { navigate } from '../router.js';
 import type { PageProps } from '../routes.js';
@@ -146,26 +154,13 @@ export function DelegationRosterPage({ params, query }: PageProps) {
       })),
     [shown, language],
   );
-  const sheetEvent = useMemo(() => {
-    if (!event) return undefined;
-    const title = pickLocalized(event.title, language);
-    return { title: title.text, titleLang: title.lang, startsAt: event.startsAt, endsAt: event.endsAt, venue: event.venue };
-  }, [event, language]);
+  const sheetEvent = useSheetEvent(event, language);
 
   return (
     <section class="print-sheet">
-      <div class="no-print">
-        <p class="breadcrumb">
-          <a href={`/console/events/${encodeURIComponent(eventId)}`}>← {t('back')}</a>
-        </p>
-        <PageHeading text={t('heading')} />
-        {error && (
-          <p class="notice error" role="alert">
-            {error}
-          </p>
-        )}
+      <SheetPageHead eventId={eventId} back={t('back')} heading={t('heading')} error={error}>
         {!can('passports:read') && <p class="notice warning">{t('masked')}</p>}
-      </div>
+      </SheetPageHead>
       {!error && (
         <SheetControls label={t('options')}>
           <div class="sheet-options">
@@ -176,17 +171,15 @@ export function DelegationRosterPage({ params, query }: PageProps) {
                 <option value="confirmed">{t('whoConfirmed')}</option>
               </select>
             </div>
-            <div class="field">
-              <label for="r-orientation">{t('orientation')}</label>
-              <select
-                id="r-orientation"
-                value={orientation}
-                onChange={(e) => change({ orientation: e.currentTarget.value === 'portrait' ? 'portrait' : 'landscape' })}
-              >
-                <option value="landscape">{t('landscape')}</option>
-                <option value="portrait">{t('portrait')}</option>
-              </select>
-            </div>
+            <OrientationField
+              id="r-orientation"
+              label={t('orientation')}
+              portrait={t('portrait')}
+              landscape={t('landscape')}
+              value={orientation}
+              first="landscape"
+              onChange={(next) => change({ orientation: next })}
+            />
           </div>
           <div class="actions">
             <button type="button" class="button primary" disabled={!sheetEvent || !shown} onClick={() => window.print()}>

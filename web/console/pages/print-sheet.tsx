@@ -2,9 +2,17 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Event } from '../../../shared/events/event-schema.js';
 import { ApiError } from '../../lib/api-client.js';
 import { formatDate, formatTime } from '../../lib/datetime.js';
-import { defineMessages, pickLocalized } from '../../lib/i18n.js';
-import { PageHeading } from '../components/page-heading.js';
-import { PrintedSheet, SheetControls, type Orientation, type SheetColumn, type SheetRow } from '../components/printed-sheet.js';
+import { defineMessages } from '../../lib/i18n.js';
+import {
+  OrientationField,
+  PrintedSheet,
+  SheetControls,
+  SheetPageHead,
+  useSheetEvent,
+  type Orientation,
+  type SheetColumn,
+  type SheetRow,
+} from '../components/printed-sheet.js';
 import { useApp, useText } from '../context.js';
 import { navigate } from '../router.js';
 import type { PageProps } from '../routes.js';
@@ -245,11 +253,7 @@ export function PrintSheetPage({ params, query }: PageProps) {
     return out;
   }, [answer, options.blank, options.groupBy, columnsKey, t]);
 
-  const sheetEvent = useMemo(() => {
-    if (!event) return undefined;
-    const title = pickLocalized(event.title, language);
-    return { title: title.text, titleLang: title.lang, startsAt: event.startsAt, endsAt: event.endsAt, venue: event.venue };
-  }, [event, language]);
+  const sheetEvent = useSheetEvent(event, language);
 
   const exportQuery = new URLSearchParams({
     ...listQuery(options),
@@ -287,17 +291,7 @@ export function PrintSheetPage({ params, query }: PageProps) {
 
   return (
     <section class="print-sheet">
-      <div class="no-print">
-        <p class="breadcrumb">
-          <a href={`/console/events/${encodeURIComponent(eventId)}`}>← {t('back')}</a>
-        </p>
-        <PageHeading text={t('heading')} />
-        {error && (
-          <p class="notice error" role="alert">
-            {error}
-          </p>
-        )}
-      </div>
+      <SheetPageHead eventId={eventId} back={t('back')} heading={t('heading')} error={error} />
       {!notFound && (
         <SheetControls label={t('options')}>
           <div class="sheet-options">
@@ -324,17 +318,15 @@ export function PrintSheetPage({ params, query }: PageProps) {
                 <option value="group">{t('groupGroup')}</option>
               </select>
             </div>
-            <div class="field">
-              <label for="p-orientation">{t('orientation')}</label>
-              <select
-                id="p-orientation"
-                value={options.orientation}
-                onChange={(e) => change({ orientation: e.currentTarget.value === 'landscape' ? 'landscape' : 'portrait' })}
-              >
-                <option value="portrait">{t('portrait')}</option>
-                <option value="landscape">{t('landscape')}</option>
-              </select>
-            </div>
+            <OrientationField
+              id="p-orientation"
+              label={t('orientation')}
+              portrait={t('portrait')}
+              landscape={t('landscape')}
+              value={options.orientation}
+              first="portrait"
+              onChange={(next) => change({ orientation: next })}
+            />
             <div class="field">
               <label for="p-blank">{t('blank')}</label>
               <p class="hint" id="p-blank-hint">
