@@ -3,13 +3,14 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildWeb } from '../../web/build.js';
 import { formatDate, formatTime } from '../../web/lib/datetime.js';
+import { buildWebDist, closeAll, launchChromium, openContextPage } from '../support/browser.js';
 import { startLocalProduct, type LocalProduct } from '../support/local-product.js';
+import { apiFor, createStaffUser, inviteAndSend, signInByApi, storedMails as mails, type Api } from '../support/product-api.js';
 
 /**
  * Check-in at the door (issue #10) in Debian's Chromium against the real product, on phones: a
@@ -45,37 +46,12 @@ const event = {
   fields: [],
 };
 
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 let product: LocalProduct;
 let browser: Browser;
-let adminCookie: string;
+let api: Api;
 let eventId: string;
 let siobhanCode: string;
 const contexts: BrowserContext[] = [];
-
-async function api(method: string, path: string, body?: unknown, cookie = adminCookie) {
-  const response = await fetch(`${product.url}${path}`, {
-    method,
-    headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : undefined };
-}
-
-type StoredMail = { destination: { to: string[] }; body: { text?: string } };
-async function mails(): Promise<StoredMail[]> {
-  return ((await (await fetch(`${product.sesUrl}/store`)).json()) as { emails: StoredMail[] }).emails;
-}
 
 /** Polls until `find` answers something, or fails after a generous while. */
 async function eventually<T>(find: () => Promise<T | undefined>, what: string, timeoutMs = 30_000): Promise<T> {
@@ -91,33 +67,22 @@ async function eventually<T>(find: () => Promise<T | undefined>, what: string, t
  * English invitee's door code as her confirmation mail shows it (beside its QR).
  */
 async function seed() {
-  const login = await fetch(`${product.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(product.admin),
-  });
-  expect(login.status).toBe(200);
-  adminCookie = login.headers.get('set-cookie')!.split(';')[0]!;
-  expect((await api('POST', '/api/users', { ...staff, role: 'staff' })).status).toBe(201);
+  api = apiFor(product, await signInByApi(product));
+  await createStaffUser(api, staff);
 
-  const created = await api('POST', '/api/events', event);
-  expect(created.status).toBe(201);
-  eventId = created.body.event.eventId;
   const invitees = (Object.keys(people) as Who[]).map((who) => ({ ...people[who], email: emailOf(who) }));
-  expect((await api('POST', `/api/events/${eventId}/invitations`, { invitees })).body.created).toBe(invitees.length);
-  expect((await api('POST', `/api/events/${eventId}/publish`)).status).toBe(200);
-  expect((await api('POST', `/api/events/${eventId}/invitations/send`, {})).status).toBe(202);
+  eventId = await inviteAndSend(api, event, invitees);
 
   const tokenShape = /\/r\/([A-Za-z0-9_-]{43})/;
   const tokens = await eventually(async () => {
-    const all = await mails();
+    const all = await mails(product);
     const found = (Object.keys(people) as Who[]).map((who) => all.find((m) => m.destination.to.includes(emailOf(who)))?.body.text?.match(tokenShape)?.[1]);
     return found.every(Boolean) ? (found as string[]) : undefined;
   }, 'the invitation mails');
   for (const token of tokens) expect((await api('POST', `/api/r/${token}/accept`, {})).body.response).toBe('confirmed');
 
   siobhanCode = await eventually(async () => {
-    const mail = (await mails()).find((m) => m.destination.to.includes(emailOf('siobhan')) && /Door code: /.test(m.body.text ?? ''));
+    const mail = (await mails(product)).find((m) => m.destination.to.includes(emailOf('siobhan')) && /Door code: /.test(m.body.text ?? ''));
     return mail?.body.text?.match(/Door code: ([0-9A-Z]{5}-[0-9A-Z]{5})/)?.[1];
   }, 'the confirmation mail with the door code');
 }
@@ -146,39 +111,25 @@ async function cameraFilming(code: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  // The product serves web/dist, read when a page is asked for: build first.
-  await buildWeb(join(import.meta.dirname, '../../web/dist'));
+  await buildWebDist();
   product = await startLocalProduct();
   await seed();
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      ...chromiumArgs,
-      '--use-fake-device-for-media-stream',
-      '--use-fake-ui-for-media-stream',
-      // The QR holds the code without the dash the mail's text adds (seat-attachments.ts).
-      `--use-file-for-fake-video-capture=${await cameraFilming(siobhanCode.replace('-', ''))}`,
-    ],
-  });
+  browser = await launchChromium([
+    '--use-fake-device-for-media-stream',
+    '--use-fake-ui-for-media-stream',
+    // The QR holds the code without the dash the mail's text adds (seat-attachments.ts).
+    `--use-file-for-fake-video-capture=${await cameraFilming(siobhanCode.replace('-', ''))}`,
+  ]);
 }, 180_000);
 
 afterAll(async () => {
-  await Promise.all(contexts.map((context) => context.close().catch(() => undefined)));
-  await browser?.close();
-  await product?.stop();
+  await closeAll(contexts, browser, product);
 });
 
 /** A phone of the door staff, signed in; records page errors and CSP refusals. */
 async function staffPhone() {
-  const context = await browser.newContext({ viewport: phone, isMobile: true, hasTouch: true, locale: 'vi-VN', timezoneId: 'Europe/London' });
-  contexts.push(context);
+  const { context, page, problems } = await openContextPage(browser, contexts, { viewport: phone, isMobile: true, hasTouch: true, locale: 'vi-VN', timezoneId: 'Europe/London' });
   await context.grantPermissions(['camera'], { origin: product.url });
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && /Content.Security.Policy|Refused to/i.test(message.text())) problems.push(message.text());
-  });
   await page.goto(`${product.url}/console/`);
   await page.getByRole('heading', { level: 1, name: 'Đăng nhập' }).waitFor();
   await page.getByRole('textbox', { name: 'Email' }).fill(staff.email);

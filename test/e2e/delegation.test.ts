@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildWeb, totalGzip, type WebBuild } from '../../web/build.js';
-import { startLocalProduct, type LocalProduct } from '../support/local-product.js';
+import { totalGzip, type WebBuild } from '../../web/build.js';
+import { closeAll, openContextPage, startProductAndBrowser } from '../support/browser.js';
+import type { LocalProduct } from '../support/local-product.js';
+import { apiFor, personalLinkShape, signInByApi, storedMails, type Api, type StoredMail } from '../support/product-api.js';
 
 /**
  * A head of delegation on a phone (the Mondulkiri trip): their link shows the whole delegation,
@@ -11,7 +12,6 @@ import { startLocalProduct, type LocalProduct } from '../support/local-product.j
  * only themself. And an event's open registration page: the form, the confirm-address mail read
  * back from the SES emulator, and the place it takes. Debian's Chromium against the real product.
  */
-const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const phone = { width: 375, height: 740 };
 const tag = randomBytes(3).toString('hex');
 
@@ -30,28 +30,15 @@ const tai = { name: 'Trần Văn Tài' };
 
 let product: LocalProduct;
 let browser: Browser;
-let cookie: string;
+let api: Api;
 let build: WebBuild;
 const contexts: BrowserContext[] = [];
 
-async function api(method: string, path: string, body?: unknown) {
-  const response = await fetch(`${product.url}${path}`, {
-    method,
-    headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : undefined };
-}
-
-type StoredMail = { subject: string; destination: { to: string[] }; body: { text?: string } };
-
 /** The mail to `to` whose subject says `subject`, as the SES emulator holds it, once it is there. */
 async function mailTo(to: string, subject: RegExp): Promise<StoredMail & { link: string }> {
-  const linkShape = new RegExp(`${product.url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/r/[A-Za-z0-9_-]{43}`);
+  const linkShape = personalLinkShape(product);
   for (const deadline = Date.now() + 20_000; ; await new Promise((r) => setTimeout(r, 200))) {
-    const { emails } = (await (await fetch(`${product.sesUrl}/store`)).json()) as { emails: StoredMail[] };
-    const mail = emails.find((m) => m.destination.to.includes(to) && subject.test(m.subject));
+    const mail = (await storedMails(product)).find((m) => m.destination.to.includes(to) && subject.test(m.subject));
     const link = mail?.body.text?.match(linkShape)?.[0];
     if (mail && link) return { ...mail, link };
     expect(Date.now(), `a mail to ${to}`).toBeLessThan(deadline);
@@ -59,34 +46,17 @@ async function mailTo(to: string, subject: RegExp): Promise<StoredMail & { link:
 }
 
 beforeAll(async () => {
-  // The product serves web/dist, read when a page is asked for: build first.
-  build = await buildWeb(join(import.meta.dirname, '../../web/dist'));
-  [product, browser] = await Promise.all([startLocalProduct(), chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs })]);
-  const login = await fetch(`${product.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(product.admin),
-  });
-  expect(login.status).toBe(200);
-  cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+  ({ build, product, browser } = await startProductAndBrowser());
+  api = apiFor(product, await signInByApi(product));
 }, 120_000);
 
 afterAll(async () => {
-  await Promise.all(contexts.map((context) => context.close().catch(() => undefined)));
-  await browser?.close();
-  await product?.stop();
+  await closeAll(contexts, browser, product);
 });
 
 /** A fresh phone in Vietnam; records page errors and CSP refusals, and the writes the page makes. */
 async function openPhone() {
-  const context = await browser.newContext({ viewport: phone, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', hasTouch: true, isMobile: true });
-  contexts.push(context);
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && /Content.Security.Policy|Refused to/i.test(message.text())) problems.push(message.text());
-  });
+  const { page, problems } = await openContextPage(browser, contexts, { viewport: phone, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', hasTouch: true, isMobile: true });
   const writes: string[] = [];
   page.on('request', (request) => {
     if (request.method() !== 'GET') writes.push(`${request.method()} ${new URL(request.url()).pathname.replace(/\/r\/[^/]+/, '/r/…').replace(/members\/[^/]+/, 'members/…')}`);
