@@ -134,3 +134,10 @@ export function fieldInput(props: FieldProps): HTMLElement {
         });
   return h('div', { class: problem ? 'field invalid' : 'field' }, h('label', { for: id }, label, requiredMark(field)), control, errorText(props));
 }
+
+/** The event's fields, each with what is typed in `draft` (kept there as it is typed) and its problem. */
+export function draftInputs(fields: Field[], draft: Details, problems: Problems, language: Language, t: Translate<FieldMessageKey>): Child {
+  return fields.map((field) =>
+    fieldInput({ field, value: draft[field.key] ?? '', problem: problems[field.key], language, t, disabled: false, onInput: (key, value) => (draft[key] = value) }),
+  );
+}

@@ -2,7 +2,7 @@ import { isLanguage, pickLocalized, translator, type Language } from '../lib/i18
 import { AnswerError, answerApi, type Answered, type Details, type Invitation, type Response } from './answer-api.js';
 import type { createDelegationView } from './delegation.js';
 import { messages, type MessageKey } from './answer-messages.js';
-import { checkDetails, detailsToSend, fieldInput, inputId, labelOf, type Problems } from './details-form.js';
+import { checkDetails, detailsToSend, draftInputs, inputId, labelOf, type Problems } from './details-form.js';
 import { h, type Child } from './dom.js';
 import { formatDateValue, formatMoment } from './event-time.js';
 import {
@@ -316,17 +316,7 @@ function detailsForm(data: Invitation, mode: 'accept' | 'edit'): Child {
     { class: 'answer-form', novalidate: true, 'aria-labelledby': 'form-title', onsubmit: (e: Event) => (e.preventDefault(), void submitDetails(mode)) },
     h('h3', { id: 'form-title', tabindex: -1 }, t(mode === 'accept' ? 'acceptTitle' : 'editTitle')),
     data.fields.some((f) => f.required) ? h('p', { class: 'muted' }, t('acceptIntro')) : null,
-    data.fields.map((field) =>
-      fieldInput({
-        field,
-        value: state.draft[field.key] ?? '',
-        problem: state.problems[field.key],
-        language: state.language,
-        t,
-        disabled: false,
-        onInput: (key, value) => (state.draft[key] = value),
-      }),
-    ),
+    draftInputs(data.fields, state.draft, state.problems, state.language, t),
     consent
       ? h(
           'fieldset',

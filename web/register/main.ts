@@ -1,7 +1,7 @@
 import type { getPublicEvent } from '../../shared/registrations/open-registration.js';
 import { pickLocalized, translator, type Language } from '../lib/i18n.js';
 import { AnswerError, call, type Details } from '../answer/answer-api.js';
-import { checkDetails, fieldInput, inputId, type Problems } from '../answer/details-form.js';
+import { checkDetails, draftInputs, inputId, type Problems } from '../answer/details-form.js';
 import { h, type Child } from '../answer/dom.js';
 import { fieldMessages, type FieldMessageKey } from '../answer/field-messages.js';
 import { formatMoment } from '../answer/event-time.js';
@@ -123,17 +123,7 @@ function formCard(event: PublicEvent): Child {
           contactInput('email', 'email', { type: 'email', required: true, hint: 'emailHint', autocomplete: 'email' }),
           contactInput('organisation', 'organisation', { autocomplete: 'organization' }),
           contactInput('position', 'position', { autocomplete: 'organization-title' }),
-          event.fields.map((field) =>
-            fieldInput({
-              field,
-              value: state.draft[field.key] ?? '',
-              problem: state.problems[field.key],
-              language: state.language,
-              t: tField,
-              disabled: false,
-              onInput: (key, value) => (state.draft[key] = value),
-            }),
-          ),
+          draftInputs(event.fields, state.draft, state.problems, state.language, tField),
           // The honeypot: out of sight (answer.css, .hp), out of the tab order, unnamed for assistive
           // technology. A person leaves it empty; a bot filling every input does not.
           h(

@@ -2,16 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Event } from '../../../shared/events/event-schema.js';
 import { ApiError } from '../../lib/api-client.js';
 import { defineMessages } from '../../lib/i18n.js';
-import {
-  OrientationField,
-  PrintedSheet,
-  SheetControls,
-  SheetPageHead,
-  useSheetEvent,
-  type Orientation,
-  type SheetColumn,
-  type SheetRow,
-} from '../components/printed-sheet.js';
+import { OrientationField, PrintedSheet, SheetControls, SheetPageHead, useSheetEvent, type Orientation, type SheetColumn, type SheetRow } from '../components/printed-sheet.js';
 import { useApp, useCan, useText } from '../context.js';
 import { navigate } from '../router.js';
 import type { PageProps } from '../routes.js';

@@ -3,16 +3,7 @@ import type { Event } from '../../../shared/events/event-schema.js';
 import { ApiError } from '../../lib/api-client.js';
 import { formatDate, formatTime } from '../../lib/datetime.js';
 import { defineMessages } from '../../lib/i18n.js';
-import {
-  OrientationField,
-  PrintedSheet,
-  SheetControls,
-  SheetPageHead,
-  useSheetEvent,
-  type Orientation,
-  type SheetColumn,
-  type SheetRow,
-} from '../components/printed-sheet.js';
+import { OrientationField, PrintedSheet, SheetControls, SheetPageHead, useSheetEvent, type Orientation, type SheetColumn, type SheetRow } from '../components/printed-sheet.js';
 import { useApp, useText } from '../context.js';
 import { navigate } from '../router.js';
 import type { PageProps } from '../routes.js';
