@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { defaultTemplates } from '../../shared/email/invitation-templates.js';
 import { pastedTableToCsv } from '../../web/lib/pasted-table.js';
-import { buildWeb } from '../../web/build.js';
-import { startLocalProduct, type LocalProduct } from '../support/local-product.js';
+import { closeAll, openContextPage, startProductAndBrowser } from '../support/browser.js';
+import type { LocalProduct } from '../support/local-product.js';
+import { apiFor, createStaffUser, signInByApi, storedMails } from '../support/product-api.js';
 
 /**
  * The invitations page in Debian's Chromium against the real product: a CSV uploaded, previewed
@@ -13,15 +14,6 @@ import { startLocalProduct, type LocalProduct } from '../support/local-product.j
  * console, its progress watched to the end (across a reload), and the SES emulator holding one
  * mail per invitee. The sender runs at 40 mails a second, so 121 take about three seconds.
  */
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const fixture = join(import.meta.dirname, '../fixtures/invitees-ngo-conference.csv');
 const staff = { email: 'staff.invitations@example.org', password: 'staff-password-for-tests', name: 'H\'Hen Niê' };
 const phone = { width: 375, height: 740 };
@@ -32,31 +24,14 @@ let cookie: string;
 const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
-  await buildWeb(join(import.meta.dirname, '../../web/dist'));
-  [product, browser] = await Promise.all([
-    startLocalProduct({ env: { MAIL_RATE_PER_SECOND: '40' } }),
-    chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs }),
-  ]);
-  cookie = await signInByApi(product.admin);
-  const created = await api('POST', '/api/users', { ...staff, role: 'staff' });
-  expect(created.status).toBe(201);
+  ({ product, browser } = await startProductAndBrowser({ env: { MAIL_RATE_PER_SECOND: '40' } }));
+  cookie = await signInByApi(product);
+  await createStaffUser(apiFor(product, cookie), staff);
 });
 
 afterAll(async () => {
-  await Promise.all(contexts.map((context) => context.close().catch(() => undefined)));
-  await browser?.close();
-  await product?.stop();
+  await closeAll(contexts, browser, product);
 });
-
-async function signInByApi(account: { email: string; password: string }) {
-  const login = await fetch(`${product.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(account),
-  });
-  expect(login.status).toBe(200);
-  return login.headers.get('set-cookie')!.split(';')[0]!;
-}
 
 async function api(method: string, path: string, body?: unknown, contentType = 'application/json') {
   return fetch(`${product.url}${path}`, {
@@ -80,14 +55,7 @@ async function createEvent(title: string): Promise<string> {
 
 /** A fresh browser profile that records page errors and Content-Security-Policy refusals. */
 async function openPage(viewport: { width: number; height: number }) {
-  const context = await browser.newContext({ viewport, locale: 'en-GB', timezoneId: 'Europe/London' });
-  contexts.push(context);
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && /Content.Security.Policy|Refused to/i.test(message.text())) problems.push(message.text());
-  });
+  const { page, problems } = await openContextPage(browser, contexts, { viewport, locale: 'en-GB', timezoneId: 'Europe/London' });
   return { page, problems };
 }
 
@@ -216,9 +184,7 @@ describe('the invitations page', () => {
     await page.screenshot({ path: '/tmp/invitations-sent-desktop.png', fullPage: true });
 
     // One mail per invitee in the SES emulator.
-    const { emails } = (await (await fetch(`${product.sesUrl}/store`)).json()) as {
-      emails: { subject: string; destination: { to: string[] } }[];
-    };
+    const emails = await storedMails(product);
     const invitations = emails.filter((mail) => mail.subject.includes(title));
     expect(invitations).toHaveLength(121);
     expect(new Set(invitations.flatMap((mail) => mail.destination.to.map((to) => to.toLowerCase()))).size).toBe(121);

@@ -2,12 +2,12 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PASSPORT_CONSENT_VERSION } from '../../shared/delegations/passport-data.js';
 import { compareVietnameseNames } from '../../shared/text/vietnamese.js';
-import { buildWeb } from '../../web/build.js';
-import { startLocalProduct, type LocalProduct } from '../support/local-product.js';
+import { closeAll, openContextPage, startProductAndBrowser } from '../support/browser.js';
+import type { LocalProduct } from '../support/local-product.js';
 import { createUser, manyInvitees, seedConfirmedEvent, signInApi, type Session } from '../support/seed-attendees.js';
 
 /**
@@ -16,7 +16,6 @@ import { createUser, manyInvitees, seedConfirmedEvent, signInApi, type Session }
  * Vietnamese order, the blank rows); a staff account prints and exports but is refused passport
  * data; the delegation roster shows passports to an organiser and masks them for staff.
  */
-const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const staff = { email: 'staff.print@example.org', password: 'staff-password-for-tests', name: 'Y Blốc Êban', role: 'staff' as const };
 const PEOPLE = 70;
 const BLANK = 4;
@@ -31,8 +30,7 @@ const contexts: BrowserContext[] = [];
 const workDir = mkdtempSync(join(tmpdir(), 'huu-nghi-print-'));
 
 beforeAll(async () => {
-  await buildWeb(join(import.meta.dirname, '../../web/dist'));
-  [product, browser] = await Promise.all([startLocalProduct(), chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs })]);
+  ({ product, browser } = await startProductAndBrowser());
   admin = await signInApi(product.url, product.admin.email, product.admin.password);
   await createUser(admin, staff);
 
@@ -73,22 +71,12 @@ beforeAll(async () => {
 }, 240_000);
 
 afterAll(async () => {
-  await Promise.all(contexts.map((context) => context.close().catch(() => undefined)));
-  await browser?.close();
-  await product?.stop();
+  await closeAll(contexts, browser, product);
   rmSync(workDir, { recursive: true, force: true });
 });
 
 async function openPage() {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' });
-  contexts.push(context);
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && /Content.Security.Policy|Refused to/i.test(message.text())) problems.push(message.text());
-  });
-  return { context, page, problems };
+  return openContextPage(browser, contexts, { viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' });
 }
 
 async function signIn(page: Page, email: string, password: string) {
