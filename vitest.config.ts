@@ -8,6 +8,8 @@ export default defineConfig({
     setupFiles: ['functions/local/quiet-node-version-warning.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
+    // A page's refresh after an action can take seconds while two browser tests share two cores.
+    expect: { poll: { timeout: 15_000 } },
     pool: 'forks',
     maxWorkers: 2,
   },

@@ -155,7 +155,8 @@ describe('the participant page', () => {
     expect(await page.getByRole('textbox', { name: 'Số điện thoại' }).inputValue()).toBe('+84912345678');
     await page.getByRole('radio', { name: 'Bình thường' }).check();
     await page.getByRole('button', { name: 'Lưu thay đổi' }).click();
-    await page.getByText('Đã lưu thay đổi.').waitFor();
+    // The notice on the page, not its copy for screen readers (the live region says it too).
+    await page.locator('.notice', { hasText: 'Đã lưu thay đổi.' }).waitFor();
     expect(await focusedId(page)).toBe('result');
     expect(await result(page).innerText()).toBe('Bạn đã được xác nhận tham dự');
     expect(await details.innerText()).toContain('Bình thường');
