@@ -1,6 +1,7 @@
-import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { failedConditionIndexes } from '../db/conditions.js';
 import type { StoredInvitation } from '../invitations/invitations-repository.js';
+import { queryAll } from '../db/query-all.js';
 
 /**
  * Who comes, as lists and the door need it. Reads the invitations (`INV#`) and their answers'
@@ -21,21 +22,11 @@ const invitationKey = (eventId: string, invitationId: string) => ({ pk: `EVENT#$
 
 export function createAttendeesRepository(db: DynamoDBDocumentClient, tableName: string) {
   async function queryPrefix(eventId: string, prefix: string): Promise<Record<string, unknown>[]> {
-    const items: Record<string, unknown>[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await db.send(
-        new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': `EVENT#${eventId}`, ':prefix': prefix },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      items.push(...(page.Items ?? []));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return items;
+    return queryAll(db, {
+      TableName: tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': `EVENT#${eventId}`, ':prefix': prefix },
+    });
   }
 
   return {

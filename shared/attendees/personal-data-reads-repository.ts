@@ -1,5 +1,6 @@
-import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { randomBytes } from 'node:crypto';
+import { queryAll } from '../db/query-all.js';
 
 /**
  * Who read passport data, and when (Decree 13/2023 on personal data protection): one item per
@@ -30,23 +31,12 @@ export function createPersonalDataLog(db: DynamoDBDocumentClient, tableName: str
     },
     /** Every entry of an event's log, oldest first, read page by page. */
     async listReads(eventId: string): Promise<PersonalDataRead[]> {
-      const reads: PersonalDataRead[] = [];
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const result = await db.send(
-          new QueryCommand({
-            TableName: tableName,
-            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-            ExpressionAttributeValues: { ':pk': `EVENT#${eventId}`, ':prefix': 'PIIREAD#' },
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        for (const { eventId: e, userId, at, what, count, kind } of result.Items ?? []) {
-          reads.push({ eventId: e, userId, at, what, count, kind: kind ?? 'read' } as PersonalDataRead);
-        }
-        startKey = result.LastEvaluatedKey;
-      } while (startKey);
-      return reads;
+      const items = await queryAll(db, {
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': `EVENT#${eventId}`, ':prefix': 'PIIREAD#' },
+      });
+      return items.map(({ eventId: e, userId, at, what, count, kind }) => ({ eventId: e, userId, at, what, count, kind: kind ?? 'read' }) as PersonalDataRead);
     },
   };
 }

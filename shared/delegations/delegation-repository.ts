@@ -2,6 +2,7 @@ import { QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-s
 import { isConditionFailure } from '../db/conditions.js';
 import type { DelegationRole } from './delegation-roles.js';
 import type { PersonalDataConsent } from './passport-data.js';
+import { queryAll } from '../db/query-all.js';
 
 /**
  * What delegations add to the one table. Members are invitations (`INV#`, invitations-repository);
@@ -23,24 +24,15 @@ export class MemberChangedSignal extends Error {}
 
 export function createDelegationRepository(db: DynamoDBDocumentClient, tableName: string) {
   async function itemsWithDetails(eventId: string, prefix: string): Promise<{ sk: string; details: Record<string, unknown> }[]> {
-    const found: { sk: string; details: Record<string, unknown> }[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await db.send(
-        new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          FilterExpression: 'attribute_exists(#details)',
-          ProjectionExpression: '#sk, #details',
-          ExpressionAttributeNames: { '#sk': 'sk', '#details': 'details' },
-          ExpressionAttributeValues: { ':pk': `EVENT#${eventId}`, ':prefix': prefix },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      for (const item of page.Items ?? []) found.push({ sk: item.sk as string, details: item.details as Record<string, unknown> });
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return found;
+    const items = await queryAll(db, {
+      TableName: tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      FilterExpression: 'attribute_exists(#details)',
+      ProjectionExpression: '#sk, #details',
+      ExpressionAttributeNames: { '#sk': 'sk', '#details': 'details' },
+      ExpressionAttributeValues: { ':pk': `EVENT#${eventId}`, ':prefix': prefix },
+    });
+    return items.map((item) => ({ sk: item.sk as string, details: item.details as Record<string, unknown> }));
   }
 
   return {

@@ -17,6 +17,7 @@ import { ValidationError } from '../errors.js';
 import { foldAccents } from '../text/vietnamese.js';
 import type { EmailStatus, InvitationResponse, InviteeLanguage } from './invitation-schema.js';
 import { nameSortKey } from './name-sort-key.js';
+import { queryAll } from '../db/query-all.js';
 
 /**
  * Invitations in the one table (README, "Data model"):
@@ -406,22 +407,13 @@ export function createInvitationsRepository(db: DynamoDBDocumentClient, tableNam
 
     /** Every invitation of an event, read page by page (counts, copying a list). */
     async listAllByEvent(eventId: string): Promise<StoredInvitation[]> {
-      const all: StoredInvitation[] = [];
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const result = await db.send(
-          new QueryCommand({
-            TableName: tableName,
-            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-            ExpressionAttributeValues: { ':pk': `EVENT#${eventId}`, ':prefix': INVITATION_PREFIX },
-            ConsistentRead: true,
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        all.push(...(result.Items ?? []).map(toInvitation));
-        startKey = result.LastEvaluatedKey;
-      } while (startKey);
-      return all;
+      const items = await queryAll(db, {
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': `EVENT#${eventId}`, ':prefix': INVITATION_PREFIX },
+        ConsistentRead: true,
+      });
+      return items.map(toInvitation);
     },
 
     /**

@@ -4,6 +4,7 @@ import type { NoticeKind } from '../email/invitation-templates.js';
 import type { PersonalDataConsent } from '../delegations/passport-data.js';
 import type { InvitationResponse } from '../invitations/invitation-schema.js';
 import type { StoredInvitation } from '../invitations/invitations-repository.js';
+import { queryAll } from '../db/query-all.js';
 
 /**
  * Answers in the one table (README, "Data model"). An answer is one TransactWriteItems:
@@ -300,49 +301,26 @@ export function createRegistrationsRepository(db: DynamoDBDocumentClient, tableN
 
     /** The whole waiting list in order, first come first. */
     async listWaitlist(eventId: string): Promise<WaitlistEntry[]> {
-      const entries: WaitlistEntry[] = [];
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const result = await db.send(
-          new QueryCommand({
-            TableName: tableName,
-            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :wait)',
-            ExpressionAttributeValues: { ':pk': `EVENT#${eventId}`, ':wait': WAIT_PREFIX },
-            ConsistentRead: true,
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        for (const item of result.Items ?? []) {
-          entries.push({ invitationId: item.invitationId as string, waitlistedAt: item.waitlistedAt as string, sk: item.sk as string });
-        }
-        startKey = result.LastEvaluatedKey;
-      } while (startKey);
-      return entries;
+      const items = await queryAll(db, {
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :wait)',
+        ExpressionAttributeValues: { ':pk': `EVENT#${eventId}`, ':wait': WAIT_PREFIX },
+        ConsistentRead: true,
+      });
+      return items.map((item) => ({ invitationId: item.invitationId as string, waitlistedAt: item.waitlistedAt as string, sk: item.sk as string }));
     },
 
     /** Invitations of an event with one response (pending approvals), read page by page. */
     async listByResponse(eventId: string, response: InvitationResponse): Promise<StoredInvitation[]> {
-      const found: StoredInvitation[] = [];
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const result = await db.send(
-          new QueryCommand({
-            TableName: tableName,
-            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :inv)',
-            FilterExpression: '#response = :response',
-            ExpressionAttributeNames: { '#response': 'response' },
-            ExpressionAttributeValues: { ':pk': `EVENT#${eventId}`, ':inv': 'INV#', ':response': response },
-            ConsistentRead: true,
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        for (const item of result.Items ?? []) {
-          const { pk: _pk, sk: _sk, listPk: _lp, listSk: _ls, type: _type, ...invitation } = item;
-          found.push(invitation as StoredInvitation);
-        }
-        startKey = result.LastEvaluatedKey;
-      } while (startKey);
-      return found;
+      const items = await queryAll(db, {
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :inv)',
+        FilterExpression: '#response = :response',
+        ExpressionAttributeNames: { '#response': 'response' },
+        ExpressionAttributeValues: { ':pk': `EVENT#${eventId}`, ':inv': 'INV#', ':response': response },
+        ConsistentRead: true,
+      });
+      return items.map(({ pk: _pk, sk: _sk, listPk: _lp, listSk: _ls, type: _type, ...invitation }) => invitation as StoredInvitation);
     },
 
     /**
@@ -350,23 +328,13 @@ export function createRegistrationsRepository(db: DynamoDBDocumentClient, tableN
      * partition (never a Scan), only the attributes the timeline counts.
      */
     async listAnswerStamps(eventId: string): Promise<AnswerStamp[]> {
-      const stamps: AnswerStamp[] = [];
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const result = await db.send(
-          new QueryCommand({
-            TableName: tableName,
-            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :inv)',
-            ProjectionExpression: '#response, answeredAt, respondedAt, invitedAt',
-            ExpressionAttributeNames: { '#response': 'response' },
-            ExpressionAttributeValues: { ':pk': `EVENT#${eventId}`, ':inv': 'INV#' },
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        for (const item of result.Items ?? []) stamps.push(item as AnswerStamp);
-        startKey = result.LastEvaluatedKey;
-      } while (startKey);
-      return stamps;
+      return (await queryAll(db, {
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :inv)',
+        ProjectionExpression: '#response, answeredAt, respondedAt, invitedAt',
+        ExpressionAttributeNames: { '#response': 'response' },
+        ExpressionAttributeValues: { ':pk': `EVENT#${eventId}`, ':inv': 'INV#' },
+      })) as AnswerStamp[];
     },
 
     /** The registration record of an invitation (response, details, who answered). */
