@@ -11,6 +11,7 @@ import { StatusBadge } from '../components/event-badges.js';
 import { invitationLabels } from '../components/invitation-labels.js';
 import { OnBehalfDialog, type OnBehalfDone } from '../components/on-behalf-dialog.js';
 import { OnBehalfMark, onBehalfLabels, type AnswerChannel } from '../components/on-behalf-mark.js';
+import { ActionNotice, BackToEvent, LoadErrorNotice, type ActionStatus } from '../components/page-notices.js';
 import { PageHeading } from '../components/page-heading.js';
 import { useApp, useCan, useText } from '../context.js';
 import type { PageProps } from '../routes.js';
@@ -127,7 +128,7 @@ const messages = defineMessages({
 type Pending = { invitationId: string; name: string; organisation?: string; answeredAt?: string; answeredBy?: { channel: AnswerChannel } };
 type Waiting = { position: number; invitationId: string; name?: string; organisation?: string; waitlistedAt: string };
 type ReviewResult = { invitationId: string; response?: string; error?: string };
-type Status = { kind: 'success' | 'error'; text: string | LocalizedText };
+type Status = ActionStatus;
 type Data = { event: Event; counts: InvitationCounts; pending: Pending[]; waiting: Waiting[]; timeline: AnswerTimeline };
 
 const countKeys = ['confirmed', 'waitlisted', 'pending', 'declined', 'withdrawn', 'rejected', 'none'] as const;
@@ -265,26 +266,10 @@ export function AnswersPage({ params }: PageProps) {
 
   return (
     <section class="answers-page">
-      <p class="breadcrumb">
-        <a href={`/console/events/${encodeURIComponent(eventId)}`} lang={title?.lang}>
-          ← {title?.text ?? t('back')}
-        </a>
-      </p>
+      <BackToEvent eventId={eventId} title={title} fallback={t('back')} />
       <PageHeading text={t('title')}>{event && <StatusBadge status={event.status} />}</PageHeading>
-
-      {status && (
-        <p class={`notice ${status.kind}`} role={status.kind === 'error' ? 'alert' : 'status'}>
-          {textIn(status.text, language)}
-        </p>
-      )}
-      {loadError && (
-        <div class="notice error" role="alert">
-          <p>{loadError}</p>
-          <button type="button" class="button" onClick={() => void refresh()}>
-            {t('common.retry')}
-          </button>
-        </div>
-      )}
+      <ActionNotice status={status} />
+      <LoadErrorNotice message={loadError} onRetry={() => void refresh()} />
       {!data && !loadError && (
         <p class="loading" role="status">
           {t('common.loading')}

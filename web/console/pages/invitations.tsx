@@ -23,6 +23,7 @@ import {
 } from '../components/invitation-labels.js';
 import { InviteeImport } from '../components/invitee-import.js';
 import { OnBehalfMark } from '../components/on-behalf-mark.js';
+import { ActionNotice, BackToEvent, LoadErrorNotice, type ActionStatus } from '../components/page-notices.js';
 import { PageHeading } from '../components/page-heading.js';
 import { SendProgress, failuresIn, useSendRun } from '../components/send-progress.js';
 import { useApp, useCan, useText } from '../context.js';
@@ -164,7 +165,7 @@ const messages = defineMessages({
 
 const PAGE_SIZE = 50;
 type Page = { items: Invitation[]; nextCursor?: string };
-type Status = { kind: 'success' | 'error'; text: string | LocalizedText };
+type Status = ActionStatus;
 /** Statuses from which the API sends an invitation again on request. */
 const resendable: readonly EmailStatus[] = ['not_sent', 'sent', 'delivered', 'failed'];
 
@@ -424,26 +425,10 @@ export function InvitationsPage({ params, query }: PageProps) {
 
   return (
     <section class="invitations-page">
-      <p class="breadcrumb">
-        <a href={`/console/events/${encodeURIComponent(eventId)}`} lang={title?.lang}>
-          ← {title?.text ?? t('back')}
-        </a>
-      </p>
+      <BackToEvent eventId={eventId} title={title} fallback={t('back')} />
       <PageHeading text={t('title')}>{event && <StatusBadge status={event.status} />}</PageHeading>
-
-      {status && (
-        <p class={`notice ${status.kind}`} role={status.kind === 'error' ? 'alert' : 'status'}>
-          {textIn(status.text, language)}
-        </p>
-      )}
-      {loadError && (
-        <div class="notice error" role="alert">
-          <p>{loadError}</p>
-          <button type="button" class="button" onClick={() => void loadList(false)}>
-            {t('common.retry')}
-          </button>
-        </div>
-      )}
+      <ActionNotice status={status} />
+      <LoadErrorNotice message={loadError} onRetry={() => void loadList(false)} />
 
       {mayWrite && open && (
         <div class="toolbar">

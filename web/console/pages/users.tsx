@@ -5,6 +5,7 @@ import { defineMessages, inBoth, textIn, translator, type LocalizedText } from '
 import { commonMessages } from '../messages.js';
 import { ConfirmDialog } from '../components/confirm-dialog.js';
 import { Form, SelectField, SubmitButton, TextField, useFormState } from '../components/form.js';
+import { ActionNotice } from '../components/page-notices.js';
 import { PageHeading } from '../components/page-heading.js';
 import { useApp, useSchemaMessages, useText, useUser } from '../context.js';
 
@@ -244,11 +245,7 @@ export function UsersPage() {
         </section>
       )}
 
-      {status && (
-        <p class={`notice ${status.kind}`} role={status.kind === 'error' ? 'alert' : 'status'}>
-          {textIn(status.text, language)}
-        </p>
-      )}
+      <ActionNotice status={status} />
 
       <h2 class="visually-hidden">{t('list')}</h2>
       {users.length === 0 && !loading ? (
