@@ -1,5 +1,6 @@
 import { textIn, type LocalizedText } from '../../lib/i18n.js';
 import { useApp, useText } from '../context.js';
+import { PageHeading } from './page-heading.js';
 
 /** What a page says after an action: a success is read out politely, an error at once. */
 export type ActionStatus = { kind: 'success' | 'error'; text: string | LocalizedText };
@@ -37,5 +38,21 @@ export function BackToEvent(props: { eventId: string; title?: { text: string; la
         ← {props.title?.text ?? props.fallback}
       </a>
     </p>
+  );
+}
+
+/** An event page whose event does not exist (or is not visible): say so, and lead back to the list. */
+export function EventNotFound(props: { heading: string; message: string }) {
+  const t = useText();
+  return (
+    <section>
+      <PageHeading text={props.heading} />
+      <p class="notice error" role="alert">
+        {props.message}
+      </p>
+      <p>
+        <a href="/console/events">{t('access.toEvents')}</a>
+      </p>
+    </section>
   );
 }

@@ -11,7 +11,7 @@ import { StatusBadge } from '../components/event-badges.js';
 import { invitationLabels } from '../components/invitation-labels.js';
 import { OnBehalfDialog, type OnBehalfDone } from '../components/on-behalf-dialog.js';
 import { OnBehalfMark, onBehalfLabels, type AnswerChannel } from '../components/on-behalf-mark.js';
-import { ActionNotice, BackToEvent, LoadErrorNotice, type ActionStatus } from '../components/page-notices.js';
+import { ActionNotice, BackToEvent, EventNotFound, LoadErrorNotice, type ActionStatus } from '../components/page-notices.js';
 import { PageHeading } from '../components/page-heading.js';
 import { useApp, useCan, useText } from '../context.js';
 import type { PageProps } from '../routes.js';
@@ -234,19 +234,7 @@ export function AnswersPage({ params }: PageProps) {
     void refresh();
   }
 
-  if (notFound) {
-    return (
-      <section>
-        <PageHeading text={t('title')} />
-        <p class="notice error" role="alert">
-          {t('notFound')}
-        </p>
-        <p>
-          <a href="/console/events">{t('access.toEvents')}</a>
-        </p>
-      </section>
-    );
-  }
+  if (notFound) return <EventNotFound heading={t('title')} message={t('notFound')} />;
 
   const event = data?.event;
   const title = event ? pickLocalized(event.title, language) : undefined;

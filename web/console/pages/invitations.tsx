@@ -23,7 +23,7 @@ import {
 } from '../components/invitation-labels.js';
 import { InviteeImport } from '../components/invitee-import.js';
 import { OnBehalfMark } from '../components/on-behalf-mark.js';
-import { ActionNotice, BackToEvent, LoadErrorNotice, type ActionStatus } from '../components/page-notices.js';
+import { ActionNotice, BackToEvent, EventNotFound, LoadErrorNotice, type ActionStatus } from '../components/page-notices.js';
 import { PageHeading } from '../components/page-heading.js';
 import { SendProgress, failuresIn, useSendRun } from '../components/send-progress.js';
 import { useApp, useCan, useText } from '../context.js';
@@ -409,19 +409,7 @@ export function InvitationsPage({ params, query }: PageProps) {
   const failures = counts ? failuresIn(counts) : 0;
   const filtered = Boolean(emailStatus || response || group || q);
 
-  if (notFound) {
-    return (
-      <section>
-        <PageHeading text={t('title')} />
-        <p class="notice error" role="alert">
-          {t('notFound')}
-        </p>
-        <p>
-          <a href="/console/events">{t('access.toEvents')}</a>
-        </p>
-      </section>
-    );
-  }
+  if (notFound) return <EventNotFound heading={t('title')} message={t('notFound')} />;
 
   return (
     <section class="invitations-page">
