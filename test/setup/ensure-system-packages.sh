@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # What the tests need from the system besides npm packages: Java 17 for DynamoDB Local, Debian's
-# Chromium for the browser tests, fonts that render Vietnamese, poppler's pdftotext for printed
+# Chromium for the browser tests, fonts that render Vietnamese (Noto, and Liberation Serif for
+# Times New Roman's metrics), poppler's pdftotext for printed
 # sheets. As root with apt-get, missing ones are installed; otherwise the exact command is printed.
 set -euo pipefail
 
@@ -8,6 +9,9 @@ missing=()
 command -v java >/dev/null 2>&1 || missing+=(openjdk-17-jre-headless)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 dpkg -s fonts-noto-core >/dev/null 2>&1 || missing+=(fonts-noto-core)
+# Liberation Serif 2: Times New Roman's metrics with Vietnamese, the face the union's papers use;
+# fontconfig gives it to "Times New Roman", so printed sheets lay out as they do in Word.
+dpkg -s fonts-liberation2 >/dev/null 2>&1 || missing+=(fonts-liberation2)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 
 [ ${#missing[@]} -eq 0 ] && exit 0
