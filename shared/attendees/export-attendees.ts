@@ -20,35 +20,54 @@ const responseNames: Record<string, { vi: string; en: string }> = {
   pending: { vi: 'Chờ duyệt', en: 'Pending approval' },
 };
 
-export type ExportTable = { header: string[]; rows: string[][] };
+/**
+ * One cell of an export: text exactly as typed, a number (row numbers, counts), an instant in UTC
+ * shown as local time, or nothing (an empty cell).
+ */
+export type ExportCell = string | number | { instant: string } | null | undefined;
+
+/**
+ * A table to export as CSV or XLSX: one header row, then rows of cells. Any list can be exported
+ * through it (attendees here, invitations elsewhere): build the header and the rows, then call
+ * `toCsv` or `toXlsx`.
+ */
+export type ExportTable = { header: string[]; rows: ExportCell[][] };
 
 /** The rows of an export: STT, name, the chosen columns, then any details asked for. */
 export function attendeeTable(items: Attendee[], columns: AttendeeColumn[], language: 'vi' | 'en'): ExportTable {
   const detailKeys = [...new Set(items.flatMap((i) => Object.keys(i.details ?? {})))];
   const header = [headings.stt[language], headings.name[language], ...columns.map((c) => headings[c][language]), ...detailKeys];
-  const rows = items.map((item, index) => [
-    String(index + 1),
+  const rows = items.map((item, index): ExportCell[] => [
+    index + 1,
     item.name,
-    ...columns.map((column) => {
+    ...columns.map((column): ExportCell => {
       if (column === 'response') return responseNames[item.response]?.[language] ?? item.response;
-      if (column === 'checkedInAt') return item.checkedInAt ? toLocalIso(item.checkedInAt).slice(0, 16).replace('T', ' ') : '';
-      return item[column] ?? '';
+      if (column === 'checkedInAt') return item.checkedInAt ? { instant: item.checkedInAt } : undefined;
+      return item[column];
     }),
-    ...detailKeys.map((key) => item.details?.[key] ?? ''),
+    ...detailKeys.map((key) => item.details?.[key]),
   ]);
   return { header, rows };
 }
 
 /**
  * A cell a spreadsheet would run as a formula (= + - @, or a leading tab or carriage return) is
- * prefixed with an apostrophe, as OWASP advises against CSV injection.
+ * prefixed with an apostrophe, as OWASP advises against CSV injection. CSV only: in XLSX a text
+ * cell is never a formula, and the apostrophe would become part of the value.
  */
 export function neutraliseCell(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
-function csvCell(value: string): string {
-  const safe = neutraliseCell(value);
+/** Local wall-clock time, "2015-11-20 08:00". */
+function localMinutes(instant: string): string {
+  return toLocalIso(instant).slice(0, 16).replace('T', ' ');
+}
+
+function csvCell(cell: ExportCell): string {
+  if (cell === null || cell === undefined) return '';
+  if (typeof cell === 'number') return String(cell);
+  const safe = typeof cell === 'string' ? neutraliseCell(cell) : localMinutes(cell.instant);
   return /[",\r\n;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
@@ -58,22 +77,64 @@ export function toCsv(table: ExportTable): string {
 }
 
 /**
+ * Excel's dates carry no zone: the cell holds the wall-clock time in Asia/Ho_Chi_Minh, written as
+ * a Date whose UTC fields are that local time (how the spreadsheet library stores dates).
+ */
+function excelLocalDate(instant: string): Date {
+  return new Date(`${toLocalIso(instant).slice(0, 19)}Z`);
+}
+
+function xlsxValue(cell: ExportCell): string | number | Date | null {
+  if (cell === null || cell === undefined || cell === '') return null;
+  if (typeof cell === 'string' || typeof cell === 'number') return cell;
+  return excelLocalDate(cell.instant);
+}
+
+function cellWidth(cell: ExportCell): number {
+  if (cell === null || cell === undefined) return 0;
+  if (typeof cell === 'object') return 16; // dd/mm/yyyy hh:mm
+  return String(cell).length;
+}
+
+export type XlsxOptions = { orientation?: 'portrait' | 'landscape' };
+
+/**
  * The spreadsheet library is loaded on the first XLSX export, not at start: it is larger than the
  * rest of the API together, and a cold start that answers a participant should not pay for it
  * (infra/lambda-bundling.ts ships it beside the bundle as a module of its own).
+ *
+ * The sheet is what an office in Excel expects: text unchanged as text (never a formula), numbers
+ * as numbers, times as dates shown dd/mm/yyyy hh:mm, empty cells empty; A4, fitted to the page's
+ * width, with the header row frozen, filtered and printed again at the top of every page.
  */
-export async function toXlsx(table: ExportTable, sheetTitle: string): Promise<Uint8Array> {
+export async function toXlsx(table: ExportTable, sheetTitle: string, options: XlsxOptions = {}): Promise<Uint8Array> {
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Hữu Nghị Events';
+  const columnCount = Math.max(table.header.length, ...table.rows.map((r) => r.length));
   // Sheet names: at most 31 characters, none of : \ / ? * [ ].
-  const sheet = workbook.addWorksheet(sheetTitle.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31) || 'Danh sach');
-  sheet.addRow(table.header).font = { bold: true };
-  for (const row of table.rows) sheet.addRow(row.map(neutraliseCell));
-  sheet.views = [{ state: 'frozen', ySplit: 1 }];
-  sheet.columns.forEach((column, i) => {
-    const longest = Math.max(...[table.header[i] ?? '', ...table.rows.map((r) => r[i] ?? '')].map((v) => v.length));
-    column.width = Math.min(60, Math.max(6, longest + 2));
+  const sheet = workbook.addWorksheet(sheetTitle.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31) || 'Danh sach', {
+    views: [{ state: 'frozen', ySplit: 1 }],
+    pageSetup: {
+      paperSize: 9, // A4
+      orientation: options.orientation ?? (columnCount > 5 ? 'landscape' : 'portrait'),
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0, // as many pages down as the list needs
+      printTitlesRow: '1:1',
+    },
   });
+  sheet.addRow(table.header).font = { bold: true };
+  for (const row of table.rows) {
+    const added = sheet.addRow(row.map(xlsxValue));
+    row.forEach((cell, i) => {
+      if (cell !== null && typeof cell === 'object') added.getCell(i + 1).numFmt = 'dd/mm/yyyy hh:mm';
+    });
+  }
+  if (columnCount > 0) sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: table.rows.length + 1, column: columnCount } };
+  for (let i = 0; i < columnCount; i++) {
+    const longest = Math.max(table.header[i]?.length ?? 0, ...table.rows.map((r) => cellWidth(r[i])));
+    sheet.getColumn(i + 1).width = Math.min(60, Math.max(6, longest + 2));
+  }
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }

@@ -212,6 +212,8 @@ describe('the sign-in sheet', () => {
     // Printing hides the console: no menu, no controls.
     expect(pages.join('\n')).not.toMatch(/Đăng xuất|Tùy chọn in|Tải CSV/);
 
+    // The file for Excel comes first; CSV is for other programs.
+    expect(await page.locator('.actions a.button').allTextContents()).toEqual(['Tải Excel (XLSX)', 'Tải CSV (cho phần mềm khác)']);
     const csvHref = await page.getByRole('link', { name: 'Tải CSV' }).getAttribute('href');
     const csv = await context.request.get(`${product.url}${csvHref}`);
     expect(csv.status()).toBe(200);

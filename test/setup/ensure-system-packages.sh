@@ -2,7 +2,7 @@
 # What the tests need from the system besides npm packages: Java 17 for DynamoDB Local, Debian's
 # Chromium for the browser tests, fonts that render Vietnamese (Noto, and Liberation Serif for
 # Times New Roman's metrics), poppler's pdftotext for printed
-# sheets. As root with apt-get, missing ones are installed; otherwise the exact command is printed.
+# sheets, openpyxl for XLSX exports. As root with apt-get, missing ones are installed; otherwise the exact command is printed.
 set -euo pipefail
 
 missing=()
@@ -13,6 +13,9 @@ dpkg -s fonts-noto-core >/dev/null 2>&1 || missing+=(fonts-noto-core)
 # fontconfig gives it to "Times New Roman", so printed sheets lay out as they do in Word.
 dpkg -s fonts-liberation2 >/dev/null 2>&1 || missing+=(fonts-liberation2)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+# openpyxl reads the product's XLSX exports in the tests: a reader other than the library that
+# writes them. Debian's python3, not whatever python3 comes first on PATH.
+/usr/bin/python3 -c 'import openpyxl' >/dev/null 2>&1 || missing+=(python3-openpyxl)
 
 [ ${#missing[@]} -eq 0 ] && exit 0
 

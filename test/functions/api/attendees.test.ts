@@ -68,8 +68,8 @@ describe('attendee lists', () => {
     const values = sheet.getSheetValues().slice(1).map((row) => (row as unknown[]).slice(1));
     expect(values).toEqual([
       ['STT', 'Họ và tên', 'Đơn vị'],
-      ['1', 'Nguyễn Văn An', 'Sở Ngoại vụ'],
-      ['2', 'Y Khoa Niê', 'PACCOM'],
+      [1, 'Nguyễn Văn An', 'Sở Ngoại vụ'],
+      [2, 'Y Khoa Niê', 'PACCOM'],
     ]);
   });
 });

@@ -37,7 +37,7 @@ const messages = defineMessages({
     blankHint: 'Cho khách đến không báo trước (0–200).',
     columns: 'Thêm cột',
     print: 'In',
-    exportCsv: 'Tải CSV',
+    exportCsv: 'Tải CSV (cho phần mềm khác)',
     exportXlsx: 'Tải Excel (XLSX)',
     manyColumns: 'Nhiều cột: nên in khổ ngang để cột ký tên đủ rộng.',
     empty: 'Chưa có ai trong danh sách; tờ in chỉ có các dòng trống.',
@@ -80,7 +80,7 @@ const messages = defineMessages({
     blankHint: 'For people who come unannounced (0–200).',
     columns: 'Extra columns',
     print: 'Print',
-    exportCsv: 'Download CSV',
+    exportCsv: 'Download CSV (other programs)',
     exportXlsx: 'Download Excel (XLSX)',
     manyColumns: 'Many columns: landscape leaves the signature column wide enough.',
     empty: 'Nobody on the list yet; the sheet has only blank rows.',
@@ -360,11 +360,12 @@ export function PrintSheetPage({ params, query }: PageProps) {
             <button type="button" class="button primary" disabled={!ready} onClick={() => window.print()}>
               {t('print')}
             </button>
-            <a class="button" href={`${base}/attendees?format=csv&${exportQuery}`} download onClick={(e) => void exportFile(e, 'csv')}>
-              {t('exportCsv')}
-            </a>
+            {/* XLSX first: the file for Excel (text as typed, times as dates); CSV for other programs. */}
             <a class="button" href={`${base}/attendees?format=xlsx&${exportQuery}`} download onClick={(e) => void exportFile(e, 'xlsx')}>
               {t('exportXlsx')}
+            </a>
+            <a class="button" href={`${base}/attendees?format=csv&${exportQuery}`} download onClick={(e) => void exportFile(e, 'csv')}>
+              {t('exportCsv')}
             </a>
           </div>
           {answer && answer.items.length === 0 && <p class="muted">{t('empty')}</p>}
