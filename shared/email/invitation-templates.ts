@@ -1,6 +1,6 @@
 import { formatLocalRange } from '../time/format-local.js';
 import { escapeHtml, singleLine, type OutgoingEmail } from './mailer.js';
-import { isNoticeKind, isSeatKind, mailKinds, noticeKinds, placeholders, type EventMailTemplates, type MailKind, type MailTemplate, type NoticeKind, type Placeholder } from './mail-template-schema.js';
+import { isSeatKind, placeholders, type EventMailTemplates, type MailKind, type MailTemplate, type NoticeKind, type Placeholder } from './mail-template-schema.js';
 
 export { placeholders, mailTemplateSchema, mailTemplatesSchema, invitationMailKinds, noticeKinds, mailKinds, isNoticeKind, seatKinds, isSeatKind, eventMailTemplatesSchema } from './mail-template-schema.js';
 export type { Placeholder, MailTemplate, MailTemplates, InvitationMailKind, NoticeKind, MailKind, SeatKind, EventMailTemplates } from './mail-template-schema.js';

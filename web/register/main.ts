@@ -1,5 +1,5 @@
 import type { getPublicEvent } from '../../shared/registrations/open-registration.js';
-import { pickLocalized, translator, type Language } from '../lib/i18n.js';
+import { translator, type Language } from '../lib/i18n.js';
 import { AnswerError, call, type Details } from '../answer/answer-api.js';
 import { checkDetails, draftInputs, inputId, type Problems } from '../answer/details-form.js';
 import { h, type Child } from '../answer/dom.js';

@@ -193,7 +193,7 @@ describe('a member answering by their own link', () => {
 
 describe('the organiser', () => {
   it('adds members to a head (and alone), orders them by protocol, and changes a rank', async () => {
-    const { ctx, organiser, eventId, headId } = await delegation();
+    const { organiser, eventId, headId } = await delegation();
     const base = `/api/events/${eventId}/delegation`;
     const deputy = await organiser('POST', `${base}/members`, {
       body: { name: 'Bùi Văn Phó', role: 'deputy', headInvitationId: headId, details: passport('P2222222'), consent },

@@ -116,7 +116,6 @@ function useField(props: FieldProps) {
 }
 
 function Label(props: { id: string; label: string; required?: boolean }) {
-  const t = useText();
   return (
     <label for={props.id}>
       {props.label}
