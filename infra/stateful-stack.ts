@@ -127,9 +127,9 @@ export class StatefulStack extends Stack {
         [this.emailIdentity.dkimDnsTokenName2, this.emailIdentity.dkimDnsTokenValue2],
         [this.emailIdentity.dkimDnsTokenName3, this.emailIdentity.dkimDnsTokenValue3],
       ] as const;
-      tokens.forEach(([recordName, value], i) =>
-        new CfnOutput(this, `DkimRecord${i + 1}`, { value: Fn.join(' ', [recordName, 'CNAME', value]), description: 'Add this DNS record' }),
-      );
+      for (const [i, [recordName, value]] of tokens.entries()) {
+        new CfnOutput(this, `DkimRecord${i + 1}`, { value: Fn.join(' ', [recordName, 'CNAME', value]), description: 'Add this DNS record' });
+      }
     }
   }
 }

@@ -23,7 +23,7 @@ export async function signIn(
 
   const user = await deps.users.findByEmail(input.email);
   const passwordOk = await deps.passwords.verify(input.password, user?.passwordHash);
-  if (!user || !user.passwordHash || !passwordOk || user.disabled) {
+  if (!user?.passwordHash || !passwordOk || user.disabled) {
     await deps.rateLimiter.record(signInLimits.perAddress, clientAddress);
     await deps.rateLimiter.record(signInLimits.perAccount, input.email);
     throw new InvalidCredentialsError();

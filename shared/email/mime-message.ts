@@ -70,7 +70,7 @@ function leaf(contentTypeHeader: string, content: Uint8Array, extra: string[] = 
 function multipart(subtype: string, parts: Entity[], boundary: string, relatedType?: string): Entity {
   const params = [`boundary="${boundary}"`, ...(relatedType ? [`type="${relatedType}"`] : [])];
   const body =
-    parts.map((part) => `--${boundary}${CRLF}${part.headers.join(CRLF)}${CRLF}${CRLF}${part.body}`).join('') + `--${boundary}--${CRLF}`;
+    `${parts.map((part) => `--${boundary}${CRLF}${part.headers.join(CRLF)}${CRLF}${CRLF}${part.body}`).join('')}--${boundary}--${CRLF}`;
   return { headers: [foldParams('Content-Type', `multipart/${subtype}`, params)], body };
 }
 

@@ -118,7 +118,7 @@ export function createEventsRepository(db: DynamoDBDocumentClient, tableName: st
             TableName: tableName,
             Key: eventKey(eventId),
             UpdateExpression:
-              `SET ${sets.join(', ')}` + (remove.length ? ` REMOVE ${remove.map((k) => `#${k}`).join(', ')}` : ''),
+              `SET ${sets.join(', ')}${remove.length ? ` REMOVE ${remove.map((k) => `#${k}`).join(', ')}` : ''}`,
             ConditionExpression: condition,
             ExpressionAttributeNames: names,
             ExpressionAttributeValues: values,

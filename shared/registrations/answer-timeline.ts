@@ -73,6 +73,7 @@ export async function getAnswerTimeline(deps: RegistrationsDeps, eventId: string
     const today = localDateOf(deps.now().toISOString());
     const eventEnd = localDateOf(event.endsAt);
     const lastAnswer = answerDays.at(-1) ?? starts[0]!;
+    // biome-ignore lint/complexity/useMathMinMax: local dates as yyyy-mm-dd strings, which Math.min would turn into NaN
     const end = [today < eventEnd ? today : eventEnd, lastAnswer, starts[0]!].sort().at(-1)!;
     const running = emptyTally();
     for (let date = starts[0]!; date <= end; date = nextDate(date)) {

@@ -47,7 +47,7 @@ export const REGISTRATION_RECEIVED = { status: 'check_your_email' } as const;
 /** An event whose page is open: published with open registration; otherwise as if it did not exist. */
 async function openEventOrFail(deps: RegistrationsDeps, eventId: string): Promise<StoredEvent> {
   const event = await deps.events.findById(eventId);
-  if (!event || !event.openRegistration || event.status !== 'published') throw new EventNotFoundError();
+  if (!event?.openRegistration || event.status !== 'published') throw new EventNotFoundError();
   return event;
 }
 

@@ -20,12 +20,12 @@ export async function promoteFromWaitlist(deps: RegistrationsDeps, eventId: stri
   let lastStaleSk: string | undefined;
   while (conflicts <= MAX_CONFLICTS) {
     const event = await deps.events.findById(eventId);
-    if (!event || event.status !== 'published') break;
+    if (event?.status !== 'published') break;
     if (event.capacity !== undefined && event.counts.confirmed >= event.capacity) break;
     const head = await deps.registrations.headOfWaitlist(eventId);
     if (!head) break;
     const invitation = await deps.invitations.findById(eventId, head.invitationId);
-    if (!invitation || invitation.response !== 'waitlisted' || invitation.waitSk !== head.sk) {
+    if (invitation?.response !== 'waitlisted' || invitation.waitSk !== head.sk) {
       // Another promoter or a withdrawal moved this person between the two reads: read again.
       stale = head.sk === lastStaleSk ? stale + 1 : 1;
       lastStaleSk = head.sk;

@@ -69,7 +69,9 @@ export function compilePattern(pattern: string): (pathname: string) => Params | 
     const match = regex.exec(normalize(pathname));
     if (!match) return undefined;
     const params: Params = {};
-    names.forEach((name, index) => (params[name] = decodeURIComponent(match[index + 1]!)));
+    names.forEach((name, index) => {
+      params[name] = decodeURIComponent(match[index + 1]!);
+    });
     return params;
   };
 }

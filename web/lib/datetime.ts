@@ -77,7 +77,7 @@ const pad = (value: number) => String(value).padStart(2, '0');
  * Answers the normalized "dd/mm/yyyy", or undefined when it is no real date.
  */
 export function parseLocalDate(text: string): string | undefined {
-  const match = /^\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})\s*$/.exec(text);
+  const match = /^\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*$/.exec(text);
   if (!match) return undefined;
   const [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const check = new Date(Date.UTC(year, month - 1, day));

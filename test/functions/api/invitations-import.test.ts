@@ -209,7 +209,7 @@ describe('POST /api/events/:eventId/invitations', () => {
     expect(broken.status).toBe(400);
 
     const row = 'Nguyễn Văn An,an@example.org,Sở Ngoại vụ tỉnh Đắk Lắk,Phó Giám đốc,vi,Đại biểu tỉnh\n';
-    const big = 'name,email,organisation,position,language,group\n' + row.repeat(Math.ceil((4.2 * 1024 * 1024) / row.length));
+    const big = `name,email,organisation,position,language,group\n${row.repeat(Math.ceil((4.2 * 1024 * 1024) / row.length))}`;
     const tooBig = await postCsv(ctx, organiser.cookie, eventId, big);
     expect(tooBig.status).toBe(413);
     expect(tooBig.body.error).toBe('payload_too_large');

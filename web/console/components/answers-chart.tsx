@@ -108,6 +108,7 @@ export function AnswersChart(props: { timeline: AnswerTimeline }) {
       >
         <title id={`${id}-title`}>{t('title')}</title>
         <desc id={`${id}-desc`}>{description}</desc>
+        {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: an SVG group is never focusable; the grid is decoration, the title and desc speak */}
         <g class="chart-grid" aria-hidden="true">
           {ticks.map((tick) => (
             <g key={tick}>

@@ -40,7 +40,9 @@ export function ConfirmDialog(props: {
       <h2 id={`${id}-title`}>{props.title}</h2>
       <div id={`${id}-body`}>{props.children}</div>
       <div class="actions">
-        <button type="button" class="button" autoFocus onClick={() => ref.current?.close()}>
+        {/* The safe choice has the focus when the dialog opens. Lowercase: the DOM property, so
+            Preact writes the boolean attribute (camel-case autoFocus became autofocus="true"). */}
+        <button type="button" class="button" autofocus onClick={() => ref.current?.close()}>
           {props.cancelLabel ?? t('common.back')}
         </button>
         <button

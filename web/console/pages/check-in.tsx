@@ -735,7 +735,7 @@ function Scanner(props: { onCode: (code: string) => void; onFail: (reason: strin
     return () => {
       stopped = true;
       window.clearTimeout(timer);
-      stream?.getTracks().forEach((track) => track.stop());
+      for (const track of stream?.getTracks() ?? []) track.stop();
     };
   }, []);
   return (

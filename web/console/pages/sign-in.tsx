@@ -31,7 +31,7 @@ const messages = defineMessages({
 
 /** Only a page of the console itself, never another site (no open redirect). */
 function safeNext(next: string | null): string {
-  if (!next || !next.startsWith('/console/') || next.startsWith('//') || next.startsWith('/console/sign-in')) return homePath;
+  if (!next?.startsWith('/console/') || next.startsWith('//') || next.startsWith('/console/sign-in')) return homePath;
   return next;
 }
 
