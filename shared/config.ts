@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { defaultUnion, type UnionSigner } from './email/mail-layout.js';
 
 /**
  * The application's configuration, read once from the environment (at start-up locally, at cold
@@ -25,6 +26,9 @@ const configSchema = z.object({
   ADMIN_PASSWORD: z.string().min(10, 'ADMIN_PASSWORD needs at least 10 characters').optional(),
   SESSION_HOURS: positiveNumber(12),
   PASSPORT_RETENTION_DAYS: passportRetentionDaysSetting,
+  UNION_NAME: z.string().min(3).max(200).default(defaultUnion.name.vi),
+  UNION_NAME_EN: z.string().min(3).max(200).default(defaultUnion.name.en),
+  UNION_ADDRESS: z.string().min(3).max(300).default(defaultUnion.address!),
   LINK_SECRET: z.string({ error: 'LINK_SECRET is required: a random secret of at least 32 characters for personal links' }).min(32, 'LINK_SECRET needs at least 32 characters'),
 });
 
@@ -45,6 +49,8 @@ export type AppConfig = {
   passportRetentionDays: number;
   /** Cookies get `Secure` when the product is served over HTTPS. */
   secureCookies: boolean;
+  /** Signs the product's mail when an event names no contact (shared/email/mail-layout.ts). */
+  union: UnionSigner;
 };
 
 export class ConfigError extends Error {
@@ -79,5 +85,6 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     linkSecret: c.LINK_SECRET,
     passportRetentionDays: c.PASSPORT_RETENTION_DAYS,
     secureCookies: c.PUBLIC_URL.startsWith('https://'),
+    union: { name: { vi: c.UNION_NAME, en: c.UNION_NAME_EN }, address: c.UNION_ADDRESS },
   };
 }

@@ -113,6 +113,7 @@ export function buildDeps(
       now,
       publicUrl: config.publicUrl,
       sessionHours: config.sessionHours,
+      union: config.union,
     },
     events: { events, now, afterCapacityRaised: async (eventId) => void (await promoteFromWaitlist(registrations, eventId)) },
     mail,

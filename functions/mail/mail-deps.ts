@@ -14,7 +14,7 @@ import { createLinkTokens } from '../../shared/invitations/link-tokens.js';
  * sender Lambda deliver with it, the SES-events Lambda records with it.
  */
 export function buildMailDeps(
-  config: Pick<AppConfig, 'tableName' | 'publicUrl' | 'linkSecret'>,
+  config: Pick<AppConfig, 'tableName' | 'publicUrl' | 'linkSecret'> & Partial<Pick<AppConfig, 'union'>>,
   db: DynamoDBDocumentClient,
   mailer: Mailer,
   now: () => Date = () => new Date(),
@@ -34,6 +34,7 @@ export function buildMailDeps(
       mailer,
       checkInCodeFor: (eventId, invitationId) => checkInCodes.codeFor(eventId, invitationId),
       now,
+      union: config.union,
     },
   };
 }

@@ -1,3 +1,4 @@
+import type { UnionSigner } from '../email/mail-layout.js';
 import type { Mailer } from '../email/mailer.js';
 import type { PasswordHasher } from './password-hashing.js';
 import type { RateLimiter } from '../rate-limits/rate-limiter.js';
@@ -16,6 +17,8 @@ export type AuthDeps = {
   now: () => Date;
   publicUrl: string;
   sessionHours: number;
+  /** Signs the set-password mail; the default union when absent. */
+  union?: UnionSigner;
 };
 
 export const epochSeconds = (date: Date) => Math.floor(date.getTime() / 1000);

@@ -62,6 +62,7 @@ export async function sendSetPasswordLink(
       link,
       language: user.language,
       validHours: SET_PASSWORD_LINK_HOURS,
+      union: deps.union,
     }),
   );
 }

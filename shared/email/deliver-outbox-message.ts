@@ -1,6 +1,7 @@
 import type { EventsRepository } from '../events/events-repository.js';
 import type { StoredInvitation } from '../invitations/invitations-repository.js';
 import { isNoticeKind, isSeatKind, renderInvitationEmail } from './invitation-templates.js';
+import type { UnionSigner } from './mail-layout.js';
 import type { Mailer } from './mailer.js';
 import type { OutboxMessage, OutboxRepository } from './outbox-repository.js';
 import { buildSeatAttachments, CHECK_IN_QR_CONTENT_ID } from './seat-attachments.js';
@@ -19,6 +20,8 @@ export type MailDeliveryDeps = {
    */
   checkInCodeFor?: (eventId: string, invitationId: string) => string;
   now: () => Date;
+  /** Signs mail whose event names no contact (AppConfig.union); the default union when absent. */
+  union?: UnionSigner;
   /** How long a claim holds before the message counts as interrupted; LEASE_SECONDS by default. */
   leaseSeconds?: number;
 };
@@ -74,6 +77,7 @@ export async function deliverOutboxMessage(deps: MailDeliveryDeps, message: Outb
       link: await deps.linkFor(invitation),
       replyTo: event.contact?.email,
       checkIn: checkInCode ? { code: checkInCode, qrContentId: CHECK_IN_QR_CONTENT_ID } : undefined,
+      union: deps.union,
     },
     event.mailTemplates,
     claimed.kind,

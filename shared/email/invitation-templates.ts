@@ -1,4 +1,5 @@
 import { formatLocalRange } from '../time/format-local.js';
+import { defaultUnion, linkButton, mailDocument, signerLines, type UnionSigner } from './mail-layout.js';
 import { escapeHtml, singleLine, type OutgoingEmail } from './mailer.js';
 import { isSeatKind, placeholders, type EventMailTemplates, type MailKind, type MailTemplate, type NoticeKind, type Placeholder } from './mail-template-schema.js';
 
@@ -239,7 +240,17 @@ export type InvitationMailData = {
    * of the attached QR image that holds it.
    */
   checkIn?: { code: string; qrContentId?: string };
+  /** Signs the mail when the event names no contact; the configured union, else defaultUnion. */
+  union?: UnionSigner;
 };
+
+/** What the button behind the personal link says, by kind of mail. */
+const linkLabels: Partial<Record<MailKind, { vi: string; en: string }>> = {
+  invitation: { vi: 'Trả lời thư mời', en: 'Answer the invitation' },
+  reminder: { vi: 'Trả lời thư mời', en: 'Answer the invitation' },
+  confirm_address: { vi: 'Xác nhận email', en: 'Confirm my email' },
+};
+const registrationLinkLabel = { vi: 'Xem đăng ký của tôi', en: 'See my registration' };
 
 function placeholderValues(data: InvitationMailData): Record<Placeholder, string> {
   const language = data.language;
@@ -277,18 +288,20 @@ export function renderInvitationEmail(
   const template = own ?? defaultTemplates[kind][data.language];
   const values = placeholderValues(data);
   const checkIn = isSeatKind(kind) ? data.checkIn : undefined;
-  const text = fill(withDoor(template.body, data.language, checkIn, false), values, (v) => v);
+  // The signer closes every mail, under the template's "Trân trọng." / "Yours sincerely,".
+  const signer = signerLines(data.language, data.union ?? defaultUnion, data.event.contact);
+  const text = `${fill(withDoor(template.body, data.language, checkIn, false), values, (v) => v)}\n${signer.join('\n')}`;
+  const linkLabel = (linkLabels[kind] ?? registrationLinkLabel)[data.language];
   const htmlBody = fill(withDoor(escapeHtml(template.body), data.language, checkIn, true), values, (value, key) =>
-    key === 'link' ? `<a href="${escapeHtml(value)}">${escapeHtml(value)}</a>` : escapeHtml(value),
+    key === 'link' ? linkButton(value, linkLabel) : escapeHtml(value),
   );
+  const subject = singleLine(fill(template.subject, values, (v) => v));
+  const lines = [...htmlBody.split('\n'), ...signer.map(escapeHtml)];
   return {
     to: data.to,
-    subject: singleLine(fill(template.subject, values, (v) => v)),
+    subject,
     text,
-    html: `<!doctype html><html lang="${data.language}"><body style="font-family:Arial,sans-serif;line-height:1.5">${htmlBody
-      .split('\n')
-      .map((line) => line || '&nbsp;')
-      .join('<br>\n')}</body></html>`,
+    html: mailDocument({ language: data.language, title: subject, bodyHtml: lines.map((line) => line || '&nbsp;').join('<br>\n') }),
     replyTo: data.replyTo,
   };
 }

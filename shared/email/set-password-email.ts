@@ -1,3 +1,4 @@
+import { defaultUnion, linkButton, mailDocument, signerLines, type UnionSigner } from './mail-layout.js';
 import { escapeHtml, type OutgoingEmail } from './mailer.js';
 
 /** The mail a new account receives: a one-time link to choose a password. */
@@ -7,6 +8,7 @@ export function setPasswordEmail(input: {
   link: string;
   language: 'vi' | 'en';
   validHours: number;
+  union?: UnionSigner;
 }): OutgoingEmail {
   const { name, link, validHours } = input;
   const t =
@@ -17,6 +19,7 @@ export function setPasswordEmail(input: {
           body: 'An account has been created for you in Hữu Nghị Events, the event system of the Đắk Lắk Union of Friendship Organisations. Choose your password with this link:',
           validity: `The link works once and for ${validHours} hours.`,
           button: 'Choose a password',
+          closing: 'Yours sincerely,',
         }
       : {
           subject: 'Tài khoản Hữu Nghị Events của bạn',
@@ -24,11 +27,19 @@ export function setPasswordEmail(input: {
           body: 'Tài khoản của bạn trên Hữu Nghị Events, hệ thống sự kiện của Liên hiệp các tổ chức hữu nghị tỉnh Đắk Lắk, đã được tạo. Vui lòng đặt mật khẩu theo đường dẫn sau:',
           validity: `Đường dẫn chỉ dùng được một lần, trong ${validHours} giờ.`,
           button: 'Đặt mật khẩu',
+          closing: 'Trân trọng.',
         };
+  const signer = signerLines(input.language, input.union ?? defaultUnion);
   return {
     to: input.to,
     subject: t.subject,
-    text: `${t.greeting}\n\n${t.body}\n${link}\n\n${t.validity}\n`,
-    html: `<p>${escapeHtml(t.greeting)}</p><p>${escapeHtml(t.body)}</p><p><a href="${escapeHtml(link)}">${escapeHtml(t.button)}</a></p><p>${escapeHtml(t.validity)}</p>`,
+    text: `${t.greeting}\n\n${t.body}\n${link}\n\n${t.validity}\n\n${t.closing}\n${signer.join('\n')}\n`,
+    html: mailDocument({
+      language: input.language,
+      title: t.subject,
+      bodyHtml:
+        `<p>${escapeHtml(t.greeting)}</p><p>${escapeHtml(t.body)}</p><p>${linkButton(link, t.button)}</p><p>${escapeHtml(t.validity)}</p>` +
+        `<p>${escapeHtml(t.closing)}<br>${signer.map(escapeHtml).join('<br>')}</p>`,
+    }),
   };
 }

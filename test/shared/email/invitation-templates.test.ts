@@ -26,7 +26,10 @@ describe('invitation mail', () => {
     expect(mail.text).toContain('Địa điểm: Khách sạn Sài Gòn – Ban Mê');
     expect(mail.text).toContain('Lê Thị Thu Hà, 0905 123 456');
     expect(mail.text).toContain(data.link);
-    expect(mail.html).toContain(`<a href="${data.link}">`);
+    // In HTML the link sits behind a labelled button; the text part keeps the whole address.
+    expect(mail.html).toContain(`<a href="${data.link}" `);
+    expect(mail.html).toMatch(/>Trả lời thư mời<\/a>/);
+    expect(mail.html).not.toContain(`>${data.link}<`);
     expect(mail.replyTo).toBe('ha.ltt@example.org');
   });
 
@@ -40,7 +43,7 @@ describe('invitation mail', () => {
   it('uses the organiser’s own template when there is one', () => {
     const mail = renderInvitationEmail(data, { invitation: { vi: { subject: 'Mời dự {{event}}', body: 'Kính mời {{salutation}} {{name}}: {{link}} {{unknown}}' } } });
     expect(mail.subject).toBe('Mời dự Hội nghị các tổ chức phi chính phủ nước ngoài');
-    expect(mail.text).toBe(`Kính mời Ông Nguyễn Văn An: ${data.link} {{unknown}}`);
+    expect(mail.text).toBe(`Kính mời Ông Nguyễn Văn An: ${data.link} {{unknown}}\nLê Thị Thu Hà\n0905 123 456\nLiên hiệp các tổ chức hữu nghị tỉnh Đắk Lắk`);
   });
 
   it('reminds in the invitee’s language with the same personal link', () => {
@@ -62,7 +65,18 @@ describe('invitation mail', () => {
     expect(en.subject).toBe('Confirm your email to complete your registration: Conference of foreign NGOs');
     expect(en.text).toContain('Hello Tom Nguyen,');
     expect(en.text).toContain('Your place is held only once you have confirmed');
-    expect(en.html).toContain(`<a href="${data.link}">`);
+    expect(en.html).toContain(`<a href="${data.link}" `);
+    expect(en.html).toMatch(/>Confirm my email<\/a>/);
+  });
+
+  it('closes in both languages with a signer: the event’s contact, else the union set in configuration', () => {
+    const vi = renderInvitationEmail(data);
+    expect(vi.text).toMatch(/Trân trọng\.\nLê Thị Thu Hà\n0905 123 456\nLiên hiệp các tổ chức hữu nghị tỉnh Đắk Lắk$/);
+    expect(vi.html).toContain('Trân trọng.<br>\nLê Thị Thu Hà<br>\n0905 123 456<br>\nLiên hiệp các tổ chức hữu nghị tỉnh Đắk Lắk');
+    const union = { name: { vi: 'Liên hiệp hữu nghị', en: 'Friendship Union' }, address: '02 Lê Duẩn, Buôn Ma Thuột' };
+    const en = renderInvitationEmail({ ...data, language: 'en', event: { ...data.event, contact: undefined }, union }, {}, 'reminder');
+    expect(en.text).toMatch(/Yours sincerely,\nFriendship Union\n02 Lê Duẩn, Buôn Ma Thuột$/);
+    expect(en.html).toContain('Yours sincerely,<br>\nFriendship Union<br>\n02 Lê Duẩn, Buôn Ma Thuột');
   });
 
   it('lets a name inject neither markup nor headers', () => {
