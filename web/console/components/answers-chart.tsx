@@ -136,11 +136,8 @@ export function AnswersChart(props: { timeline: AnswerTimeline }) {
         <path class="chart-line chart-declined" d={stepPath('declined')} fill="none" />
         <path class="chart-line chart-accepted" d={stepPath('accepted')} fill="none" />
       </svg>
-      <figcaption class="chart-legend" aria-hidden="true">
-        <span class="legend-item legend-accepted">{t('accepted')}</span>
-        <span class="legend-item legend-declined">{t('declined')}</span>
-      </figcaption>
-      {/* Hidden by its wrapper: a table keeps its content's width whatever width it is given. */}
+      {/* Hidden by its wrapper: a table keeps its content's width whatever width it is given. Before
+          the figcaption, which must be the figure's first or last child. */}
       <div class="visually-hidden">
         <table class="answers-chart-table">
           <caption>{t('tableCaption')}</caption>
@@ -170,6 +167,10 @@ export function AnswersChart(props: { timeline: AnswerTimeline }) {
           </tbody>
         </table>
       </div>
+      <figcaption class="chart-legend" aria-hidden="true">
+        <span class="legend-item legend-accepted">{t('accepted')}</span>
+        <span class="legend-item legend-declined">{t('declined')}</span>
+      </figcaption>
     </figure>
   );
 }
