@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { closeAll, openContextPage, startProductAndBrowser } from '../support/browser.js';
+import { seriousAxeViolations } from '../support/axe.js';
 import { renderEveryMail } from '../support/every-mail.js';
 import type { LocalProduct } from '../support/local-product.js';
 import { nuErrors } from '../support/nu-checker.js';
@@ -92,7 +93,18 @@ describe('markup a validator accepts', () => {
       '/console/users',
       '/console/account',
     ];
-    for (const path of consolePages) documents.push({ name: `console${path}`, html: await rendered(admin.page, `${product.url}${path}`) });
+    // axe too on the pages whose markup this check changed (the export buttons, the chart's
+    // figure, the confirm dialog's focus).
+    const axeChecked = new Set([`/console/events/${eventId}/print`, `/console/events/${eventId}/answers`, `/console/events/${eventId}/invitations`]);
+    const axeFindings: Record<string, unknown> = {};
+    for (const path of consolePages) {
+      documents.push({ name: `console${path}`, html: await rendered(admin.page, `${product.url}${path}`) });
+      if (axeChecked.has(path)) {
+        const violations = await seriousAxeViolations(admin.page);
+        if (violations.length > 0) axeFindings[path] = violations;
+      }
+    }
+    expect(axeFindings).toEqual({});
 
     documents.push(...renderEveryMail().map((mail) => ({ name: `mail-${mail.name}`, html: mail.html })));
 
