@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { closeAll, openContextPage, startProductAndBrowser } from '../support/browser.js';
@@ -9,8 +10,8 @@ import { apiFor, inviteAndSend, personalLinks, signInByApi, type Api } from '../
 
 /**
  * Markup a validator accepts: the W3C Nu Html Checker reads every page the product serves, every
- * console page as Chromium renders it, the participant's and the open registration's pages, and
- * every mail's HTML, in one run, and finds no error.
+ * console page as Chromium renders it, the participant's and the open registration's pages, every
+ * mail's HTML and the stylesheets, in one run, and finds no error.
  */
 let product: LocalProduct;
 let browser: Browser;
@@ -108,7 +109,8 @@ describe('markup a validator accepts', () => {
 
     documents.push(...renderEveryMail().map((mail) => ({ name: `mail-${mail.name}`, html: mail.html })));
 
-    expect(await nuErrors(documents)).toEqual([]);
+    const stylesheets = ['web/console/console.css', 'web/answer/answer.css'].map((file) => join(import.meta.dirname, '../..', file));
+    expect(await nuErrors(documents, stylesheets)).toEqual([]);
     expect(admin.problems).toEqual([]);
   });
 });

@@ -12,9 +12,10 @@ type NuMessage = { type: string; url?: string; lastLine?: number; message: strin
 
 /**
  * The W3C Nu Html Checker (npm vnu-jar, on the Java DynamoDB Local needs) over many documents in
- * one run: starting Java once is most of its time. Answers each error as "name:line: message".
+ * one run: starting Java once is most of its time; stylesheets (paths) are checked in the same run.
+ * Answers each error as "name:line: message".
  */
-export async function nuErrors(documents: { name: string; html: string }[]): Promise<string[]> {
+export async function nuErrors(documents: { name: string; html: string }[], stylesheets: string[] = []): Promise<string[]> {
   const dir = mkdtempSync(join(tmpdir(), 'nu-'));
   try {
     const files = documents.map((doc, i) => {
@@ -23,13 +24,13 @@ export async function nuErrors(documents: { name: string; html: string }[]): Pro
       return file;
     });
     // vnu exits 1 when it finds errors and writes its JSON report on stderr either way.
-    const { stderr } = await run('java', ['-Xss4m', '-jar', vnuJar, '--format', 'json', '--errors-only', ...files], { maxBuffer: 64 * 1024 * 1024 }).catch(
+    const { stderr } = await run('java', ['-Xss4m', '-jar', vnuJar, '--format', 'json', '--errors-only', '--also-check-css', ...files, ...stylesheets], { maxBuffer: 64 * 1024 * 1024 }).catch(
       (failure: { stderr?: string }) => ({ stderr: failure.stderr ?? '' }),
     );
     const report = JSON.parse(stderr) as { messages: NuMessage[] };
     return report.messages
       .filter((m) => m.type === 'error' || m.type === 'non-document-error')
-      .map((m) => `${(m.url ?? '').replace(/^.*\/\d{3}-/, '')}:${m.lastLine ?? '?'}: ${m.message}${m.extract ? ` [${m.extract.trim().slice(0, 120)}]` : ''}`);
+      .map((m) => `${(m.url ?? '').replace(/^.*\/(\d{3}-)?/, '')}:${m.lastLine ?? '?'}: ${m.message}${m.extract ? ` [${m.extract.trim().slice(0, 120)}]` : ''}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
