@@ -111,7 +111,8 @@ export async function toXlsx(table: ExportTable, sheetTitle: string, options: Xl
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Hữu Nghị Events';
-  const columnCount = Math.max(table.header.length, ...table.rows.map((r) => r.length));
+  // Loops, not Math.max(...rows): a list of tens of thousands would pass too many arguments.
+  const columnCount = table.rows.reduce((most, row) => Math.max(most, row.length), table.header.length);
   // Sheet names: at most 31 characters, none of : \ / ? * [ ].
   const sheet = workbook.addWorksheet(sheetTitle.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31) || 'Danh sach', {
     views: [{ state: 'frozen', ySplit: 1 }],
@@ -133,7 +134,7 @@ export async function toXlsx(table: ExportTable, sheetTitle: string, options: Xl
   }
   if (columnCount > 0) sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: table.rows.length + 1, column: columnCount } };
   for (let i = 0; i < columnCount; i++) {
-    const longest = Math.max(table.header[i]?.length ?? 0, ...table.rows.map((r) => cellWidth(r[i])));
+    const longest = table.rows.reduce((most, row) => Math.max(most, cellWidth(row[i])), table.header[i]?.length ?? 0);
     sheet.getColumn(i + 1).width = Math.min(60, Math.max(6, longest + 2));
   }
   return new Uint8Array(await workbook.xlsx.writeBuffer());
