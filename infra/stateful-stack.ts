@@ -6,7 +6,7 @@ import { ConfigurationSet, EmailIdentity, Identity, SuppressionReasons } from 'a
 import type { Construct } from 'constructs';
 // The one piece of app code infra may read: the table's design, as plain data.
 import { tableDesign } from '../shared/db/table-design.js';
-import { mailFrom, PLACEHOLDER_SENDER, PlaceholderSenderError, senderDomain, type InfraConfig } from './config.js';
+import { mailFrom, PlaceholderSenderError, placeholderKeys, senderDomain, tableNameOf, type InfraConfig } from './config.js';
 
 export type StatefulStackProps = StackProps & { config: InfraConfig };
 
@@ -36,7 +36,7 @@ export class StatefulStack extends Stack {
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, props);
     const { config } = props;
-    const name = `huu-nghi-events-${config.stage}`;
+    const name = tableNameOf(config.stage);
 
     const { partitionKey, sortKey, listingIndex, timeToLiveAttribute } = tableDesign;
     // A fixed name on purpose: after a teardown the retained table blocks a same-named new one,
@@ -102,14 +102,15 @@ export class StatefulStack extends Stack {
       configurationSetName: this.configurationSet.configurationSetName,
     };
 
-    if (config.sender === PLACEHOLDER_SENDER) {
+    const placeholders = placeholderKeys(config);
+    if (placeholders.length > 0) {
       // A backstop to the CLI check in app.ts that holds whatever deploys the template:
       // CloudFormation evaluates rules before touching any resource, and this one cannot pass.
       new CfnRule(this, 'SenderIsConfigured', {
         assertions: [
           {
             assert: Fn.conditionEquals(config.sender, 'a configured sender'),
-            assertDescription: new PlaceholderSenderError().message.replace(/\n\s*/g, ' '),
+            assertDescription: new PlaceholderSenderError(placeholders, config.stage).message.replace(/\n\s*/g, ' '),
           },
         ],
       });
