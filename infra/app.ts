@@ -51,7 +51,7 @@ export function defineStacks(app: App, config: InfraConfig) {
     stack.tags.setTag('project', 'huu-nghi-events');
     stack.tags.setTag('stage', config.stage);
   }
-  applyLogRetentionToEveryFunction(app);
+  applyLogRetentionToEveryFunction(app, config.logRetentionDays);
   return { stateful, web, api };
 }
 

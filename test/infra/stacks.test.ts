@@ -9,9 +9,13 @@ import {
   envName,
   InfraConfigError,
   mailFrom,
+  knownStages,
   PLACEHOLDER_SENDER,
+  PlaceholderSenderError,
+  placeholderKeys,
   readInfraConfig,
 } from '../../infra/config.js';
+import { SENDER_INSTANCES } from '../../infra/mail-pipeline.js';
 import { PURGE_TABLE_ACCESS } from '../../infra/api-stack.js';
 import { CONTENT_SECURITY_POLICY, PAGE_ROUTING_FUNCTION, VIEWER_ADDRESS_FUNCTION } from '../../infra/web-stack.js';
 
@@ -28,16 +32,26 @@ afterAll(() => {
   for (const dir of outdirs) rmSync(dir, { recursive: true, force: true });
 });
 
-/** The whole app, as `cdk synth` builds it from cdk.json, minus bundling (no esbuild, no web build). */
-function synth(context: Record<string, unknown> = {}) {
+/**
+ * A stage file of the tests' own (infra/stages/*.json hold example values): a rehearsal stage,
+ * without alarm address or budget unless a test's context adds them.
+ */
+const TEST_STAGE = { region: 'ap-southeast-1', sender: SENDER, sesIdentity: 'address' };
+
+/** The whole app, as `cdk synth` builds it from cdk.json and a stage file, minus bundling (no esbuild, no web build). */
+function synthApp(context: Record<string, unknown> = {}, stage: Record<string, unknown> = TEST_STAGE) {
   const outdir = mkdtempSync(join(tmpdir(), 'huu-nghi-cdk-'));
   outdirs.push(outdir);
   const app = new App({
     outdir,
-    context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': [], sender: SENDER, ...context },
+    context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': [], ...context },
   });
-  const config = readInfraConfig((key) => app.node.tryGetContext(key), {});
-  const stacks = defineStacks(app, config);
+  const config = readInfraConfig((key) => app.node.tryGetContext(key), {}, () => stage);
+  return { app, config, stacks: defineStacks(app, config) };
+}
+
+function synth(context: Record<string, unknown> = {}, stage: Record<string, unknown> = TEST_STAGE) {
+  const { stacks } = synthApp(context, stage);
   return {
     stateful: Template.fromStack(stacks.stateful),
     web: Template.fromStack(stacks.web),
@@ -93,6 +107,8 @@ const base = synth();
 const placeholder = synth({ sender: PLACEHOLDER_SENDER });
 const withDomain = synth({
   stage: 'staging',
+  production: 'true',
+  monthlyBudgetUsd: '5',
   domain: 'events.huunghi.example.vn',
   certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-aaaa-bbbb-cccc-0123456789ab',
   hostedZoneId: 'Z0123456789ABC',
@@ -165,7 +181,7 @@ describe('stateful stack', () => {
 
   it('carries a rule that refuses to deploy the placeholder sender, and only then', () => {
     const rules = placeholder.stateful.toJSON().Rules as Record<string, { Assertions: { AssertDescription: string }[] }>;
-    expect(rules.SenderIsConfigured?.Assertions[0]?.AssertDescription).toMatch(/sender=/);
+    expect(rules.SenderIsConfigured?.Assertions[0]?.AssertDescription).toMatch(/example values \(sender\)/);
     expect(base.stateful.toJSON().Rules).not.toHaveProperty('SenderIsConfigured');
   });
 });
@@ -182,8 +198,9 @@ describe('api stack', () => {
     expect(fn.Properties.MemorySize).toBeGreaterThanOrEqual(512);
     const env = fn.Properties.Environment.Variables as Record<string, unknown>;
     expect(Object.keys(env).sort()).toEqual(
-      ['LINK_SECRET', 'MAIL_FROM', 'NODE_OPTIONS', 'PUBLIC_URL', 'SES_CONFIGURATION_SET', 'SWEEPER_FUNCTION_NAME', 'TABLE_NAME'].sort(),
+      ['LINK_SECRET', 'MAIL_FROM', 'NODE_OPTIONS', 'PASSPORT_RETENTION_DAYS', 'PUBLIC_URL', 'SES_CONFIGURATION_SET', 'SWEEPER_FUNCTION_NAME', 'TABLE_NAME'].sort(),
     );
+    expect(env.PASSPORT_RETENTION_DAYS).toBe('30');
     expect(env.NODE_OPTIONS).toBe('--enable-source-maps');
     expect(env.MAIL_FROM).toBe(`=?UTF-8?B?${Buffer.from('Hữu Nghị Events').toString('base64')}?= <${SENDER}>`);
     // Without a domain, emailed links point at the CloudFront distribution of the web stack.
@@ -259,28 +276,99 @@ describe('api stack', () => {
     });
   });
 
-  it('alarms on Lambda errors and throttles, mailing alarmEmail when set', () => {
-    const alarms = Object.values(base.api.findResources('AWS::CloudWatch::Alarm')) as Resource[];
-    const lambdaAlarms = (metric: string) =>
-      alarms
-        .filter((a) => a.Properties.Namespace === 'AWS/Lambda' && a.Properties.MetricName === metric)
-        .map((a) => {
-          expect(a.Properties).toMatchObject({ Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold' });
-          return JSON.stringify(a.Properties.Dimensions).match(/"Ref":"(\w+?)Function[0-9A-F]{8}"/)![1];
-        })
-        .sort();
-    expect(lambdaAlarms('Errors')).toEqual(['Api', 'MailSender', 'MailSesEvents', 'MailSweeper', 'PassportPurge']);
-    // The sender is throttled by design (reserved concurrency 1 under a queue): no throttle alarm.
-    expect(lambdaAlarms('Throttles')).toEqual(['Api', 'MailSesEvents', 'MailSweeper', 'PassportPurge']);
-    // Plus the dead-letter queue's.
-    expect(alarms).toHaveLength(10);
+  it('names the route in a JSON access log kept 90 days, never the path that holds a personal link', () => {
+    const routes = Object.values(base.api.findResources('AWS::ApiGatewayV2::Route')) as Resource[];
+    expect(routes.map((r) => r.Properties.RouteKey).sort()).toEqual(
+      ['ANY /api/auth/{proxy+}', 'ANY /api/events/{proxy+}', 'ANY /api/r/{proxy+}', 'ANY /api/users/{proxy+}', 'ANY /api/{proxy+}'].sort(),
+    );
+    const [, stage] = only(base.web, 'AWS::ApiGatewayV2::Stage');
+    const format = JSON.parse(stage.Properties.AccessLogSettings.Format as string) as Record<string, string>;
+    expect(format.route).toBe('$context.routeKey');
+    expect(format.status).toBe('$context.status');
+    const fields = Object.values(format).join(' ');
+    for (const personal of ['$context.path', '$context.resourcePath', '$context.identity.sourceIp', 'querystring']) {
+      expect(fields).not.toContain(personal);
+    }
+    const [groupId, group] = Object.entries(base.web.findResources('AWS::Logs::LogGroup')).find(([id]) => id.startsWith('AccessLogs')) as [string, Resource];
+    expect(stage.Properties.AccessLogSettings.DestinationArn).toEqual({ 'Fn::GetAtt': [groupId, 'Arn'] });
+    expect(group.Properties.RetentionInDays).toBe(90);
+  });
+});
+
+describe('alarms and budget (api stack)', () => {
+  const alarmsOf = (template: Template) => Object.values(template.findResources('AWS::CloudWatch::Alarm')) as Resource[];
+  const alarmOn = (template: Template, namespace: string, metricName: string) => {
+    const found = alarmsOf(template).filter((a) => a.Properties.Namespace === namespace && a.Properties.MetricName === metricName);
+    expect(found, `${namespace} ${metricName}`).toHaveLength(1);
+    return found[0]!.Properties;
+  };
+
+  it('alarms at an SES bounce rate of 5 % and a complaint rate of 0.1 %, the rates at which AWS reviews the account', () => {
+    expect(alarmOn(base.api, 'AWS/SES', 'Reputation.BounceRate')).toMatchObject({ Threshold: 0.05, ComparisonOperator: 'GreaterThanOrEqualToThreshold' });
+    expect(alarmOn(base.api, 'AWS/SES', 'Reputation.ComplaintRate')).toMatchObject({ Threshold: 0.001, ComparisonOperator: 'GreaterThanOrEqualToThreshold' });
+  });
+
+  it("alarms at the API's first 5xx answer", () => {
+    const alarm = alarmOn(base.api, 'AWS/ApiGateway', '5xx');
+    expect(alarm).toMatchObject({ Threshold: 1, Statistic: 'Sum', ComparisonOperator: 'GreaterThanOrEqualToThreshold', TreatMissingData: 'notBreaching' });
+    expect(JSON.stringify(alarm.Dimensions)).toMatch(/"Name":"ApiId".*HuuNghi-prod-Web/);
+  });
+
+  it('keeps to four alarms in all: failures, bounces, complaints and 5xx (each costs US$0.10 a month)', () => {
+    expect(alarmsOf(base.api)).toHaveLength(4);
+    for (const template of [base.stateful, base.web]) template.resourceCountIs('AWS::CloudWatch::Alarm', 0);
+  });
+
+  it('mails every alarm to alarmEmail, which a production stage must have', () => {
     // Only the topic SES publishes its events to: no alarm topic without alarmEmail.
     base.api.resourceCountIs('AWS::SNS::Topic', 1);
-    base.api.resourceCountIs('AWS::SNS::Subscription', 1);
     withDomain.api.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'ops@huunghi.example.vn' });
-    withDomain.api.allResourcesProperties('AWS::CloudWatch::Alarm', {
-      AlarmActions: [Match.objectLike({ Ref: Match.stringLikeRegexp('Alarms') })],
+    const alarms = alarmsOf(withDomain.api);
+    expect(alarms).toHaveLength(4);
+    for (const alarm of alarms) expect(JSON.stringify(alarm.Properties.AlarmActions)).toMatch(/\{"Ref":"MonitoringAlarms[0-9A-F]{8}"\}/);
+    expect(() => readInfraConfig(() => undefined, {}, () => ({ ...TEST_STAGE, production: true, monthlyBudgetUsd: 5 }))).toThrow(
+      /alarmEmail: is required for a production stage/,
+    );
+  });
+
+  it('sets a monthly budget that mails at 80 % and 100 % of it, required in production', () => {
+    base.api.resourceCountIs('AWS::Budgets::Budget', 0);
+    const [, budget] = only(withDomain.api, 'AWS::Budgets::Budget');
+    expect(budget.Properties.Budget).toMatchObject({ BudgetType: 'COST', TimeUnit: 'MONTHLY', BudgetLimit: { Amount: 5, Unit: 'USD' } });
+    const notifications = budget.Properties.NotificationsWithSubscribers as { Notification: Record<string, unknown>; Subscribers: unknown[] }[];
+    expect(notifications.map((n) => n.Notification.Threshold)).toEqual([80, 100]);
+    for (const n of notifications) {
+      expect(n.Notification).toMatchObject({ NotificationType: 'ACTUAL', ThresholdType: 'PERCENTAGE' });
+      expect(n.Subscribers).toEqual([{ SubscriptionType: 'EMAIL', Address: 'ops@huunghi.example.vn' }]);
+    }
+    expect(() => readInfraConfig(() => undefined, {}, () => ({ ...TEST_STAGE, production: true, alarmEmail: 'ops@huunghi.example.vn' }))).toThrow(
+      /monthlyBudgetUsd: is required for a production stage/,
+    );
+  });
+
+  it('keeps every failure of background work in one failures queue: the SES events subscription, the sweeper, the SES-events function and the purge', () => {
+    const failures = Object.entries(base.api.findResources('AWS::SQS::Queue')).find(([id]) => id.startsWith('MonitoringFailures'))!;
+    expect(failures).toBeDefined();
+    const failuresArn = { 'Fn::GetAtt': [failures[0], 'Arn'] };
+    const [sesEventsId] = lambdaNamed(base.api, 'MailSesEvents');
+    base.api.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'lambda',
+      Endpoint: { 'Fn::GetAtt': [sesEventsId, 'Arn'] },
+      RedrivePolicy: { deadLetterTargetArn: failuresArn },
     });
+    const retries: Record<string, number> = { MailSweeper: 0, MailSesEvents: 2, PassportPurge: 2 };
+    for (const [name, retryAttempts] of Object.entries(retries)) {
+      const [fnId] = lambdaNamed(base.api, name);
+      base.api.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+        FunctionName: { Ref: fnId },
+        MaximumRetryAttempts: retryAttempts,
+        DestinationConfig: { OnFailure: { Destination: failuresArn } },
+      });
+    }
+    for (const name of ['MailSweeper', 'PassportPurge']) {
+      const rule = ruleTargeting(base.api, lambdaNamed(base.api, name)[0]);
+      expect(rule.Properties.Targets[0].DeadLetterConfig).toEqual({ Arn: failuresArn });
+    }
   });
 });
 
@@ -312,13 +400,19 @@ describe('passport purge (api stack)', () => {
     });
   });
 
-  it('knows only its table: no link secret, no public URL, no mail', () => {
-    expect(Object.keys(envOf(base.api, 'PassportPurge')).sort()).toEqual(['NODE_OPTIONS', 'TABLE_NAME']);
+  it('knows only its table and the retention: no link secret, no public URL, no mail', () => {
+    expect(Object.keys(envOf(base.api, 'PassportPurge')).sort()).toEqual(['NODE_OPTIONS', 'PASSPORT_RETENTION_DAYS', 'TABLE_NAME']);
     expect(JSON.stringify(envOf(base.api, 'PassportPurge').TABLE_NAME)).toMatch(/HuuNghi-prod-Stateful.*Table/);
   });
 
   it('may only query, update and log on its own table and query the listings index: never delete, scan or send', () => {
-    const grants = statementsOf(base.api, 'PassportPurge');
+    const all = statementsOf(base.api, 'PassportPurge');
+    // Besides the table: handing a failed run to the failures queue (its on-failure destination).
+    const [toFailures, ...others] = all.filter((s) => actionsOf(s).some((a) => a.startsWith('sqs:')));
+    expect(others).toEqual([]);
+    expect(actionsOf(toFailures!)).toContain('sqs:SendMessage');
+    expect(JSON.stringify(toFailures!.Resource)).toMatch(/MonitoringFailures/);
+    const grants = all.filter((s) => s !== toFailures);
     expect(grants).toHaveLength(2);
     const onTable = grants.find((s) => !JSON.stringify(s.Resource).includes('/index/'))!;
     const onIndex = grants.find((s) => JSON.stringify(s.Resource).includes('/index/'))!;
@@ -352,7 +446,7 @@ describe('mail pipeline (api stack)', () => {
     expect(queues[id]!.Properties.VisibilityTimeout).toBeGreaterThanOrEqual(6 * sender.Properties.Timeout);
   });
 
-  it('alarms as soon as the dead-letter queue holds a message, to the alarm topic when set', () => {
+  it('alarms as soon as the dead-letter (failures) queue holds a message, to the alarm topic when set', () => {
     const { dlqId } = queueId();
     for (const template of [base.api, withDomain.api]) {
       template.hasResourceProperties('AWS::CloudWatch::Alarm', {
@@ -366,20 +460,29 @@ describe('mail pipeline (api stack)', () => {
     }
     withDomain.api.hasResourceProperties('AWS::CloudWatch::Alarm', {
       Namespace: 'AWS/SQS',
-      AlarmActions: [Match.objectLike({ Ref: Match.stringLikeRegexp('^Alarms') })],
+      AlarmActions: [Match.objectLike({ Ref: Match.stringLikeRegexp('^MonitoringAlarms') })],
     });
   });
 
-  it('runs one sender at a time, ten records a batch, reporting failed records only', () => {
+  it('runs at most two senders at once through the event source, with no reserved concurrency a new account could not grant', () => {
     const [senderId, sender] = lambdaNamed(base.api, 'MailSender');
-    expect(sender.Properties.ReservedConcurrentExecutions).toBe(1);
+    // A new account has a concurrency quota of 10 and must keep 100 unreserved: any reservation fails.
+    for (const template of [base.api, withDomain.api]) {
+      for (const fn of Object.values(template.findResources('AWS::Lambda::Function')) as Resource[]) {
+        expect(fn.Properties.ReservedConcurrentExecutions).toBeUndefined();
+      }
+    }
+    expect(sender.Properties.Environment.Variables.MAIL_RATE_PER_SECOND).toBe('7');
     const [, mapping] = only(base.api, 'AWS::Lambda::EventSourceMapping');
     expect(mapping.Properties).toEqual({
       BatchSize: 10,
       EventSourceArn: queueId().arn,
       FunctionName: { Ref: senderId },
       FunctionResponseTypes: ['ReportBatchItemFailures'],
+      // SQS event sources accept 2 to 1000: two instances, each at half SES's quota.
+      ScalingConfig: { MaximumConcurrency: SENDER_INSTANCES },
     });
+    expect(SENDER_INSTANCES).toBeGreaterThanOrEqual(2);
   });
 
   it('gives the sender what it needs to mail links at the SES rate, and the link secret by reference', () => {
@@ -388,10 +491,11 @@ describe('mail pipeline (api stack)', () => {
       ['LINK_SECRET', 'MAIL_FROM', 'MAIL_RATE_PER_SECOND', 'NODE_OPTIONS', 'PUBLIC_URL', 'SES_CONFIGURATION_SET', 'TABLE_NAME'].sort(),
     );
     expect(env.LINK_SECRET).toBe(LINK_SECRET_REFERENCE);
-    expect(env.MAIL_RATE_PER_SECOND).toBe('14');
+    // Each of the two instances sends at half the quota of 14: together they keep to it.
+    expect(env.MAIL_RATE_PER_SECOND).toBe('7');
     expect(env.PUBLIC_URL).toEqual(envOf(base.api, 'Api').PUBLIC_URL);
     expect(envOf(withDomain.api, 'MailSender')).toMatchObject({
-      MAIL_RATE_PER_SECOND: '40',
+      MAIL_RATE_PER_SECOND: '20',
       PUBLIC_URL: 'https://events.huunghi.example.vn',
       LINK_SECRET: '{{resolve:secretsmanager:huu-nghi-events-staging/link-secret:SecretString:::}}',
     });
@@ -413,13 +517,16 @@ describe('mail pipeline (api stack)', () => {
 
   it("publishes the configuration set's send, delivery, bounce, complaint and reject events to a topic the ses-events function reads", () => {
     const [topicId] = only(base.api, 'AWS::SNS::Topic');
+    const denyPlainHttp = (s: { Effect: string; Condition?: Record<string, any> }) => s.Effect === 'Deny' && s.Condition?.Bool?.['aws:SecureTransport'] === 'false';
     const [, destination] = only(base.api, 'AWS::SES::ConfigurationSetEventDestination');
     expect(JSON.stringify(destination.Properties.ConfigurationSetName)).toMatch(/HuuNghi-prod-Stateful.*MailConfiguration/);
     expect(destination.Properties.EventDestination).toMatchObject({ Enabled: true, SnsDestination: { TopicARN: { Ref: topicId } } });
     expect([...destination.Properties.EventDestination.MatchingEventTypes].sort()).toEqual(['bounce', 'complaint', 'delivery', 'reject', 'send']);
     // SES may publish to the topic for this configuration set only.
     const [, topicPolicy] = only(base.api, 'AWS::SNS::TopicPolicy');
-    expect(topicPolicy.Properties.PolicyDocument.Statement).toEqual([
+    const topicStatements = topicPolicy.Properties.PolicyDocument.Statement as Statement[];
+    expect(topicStatements.filter(denyPlainHttp)).toHaveLength(1);
+    expect(topicStatements.filter((st) => !denyPlainHttp(st))).toEqual([
       expect.objectContaining({
         Action: 'sns:Publish',
         Principal: { Service: 'ses.amazonaws.com' },
@@ -453,6 +560,11 @@ describe('mail pipeline (api stack)', () => {
     const table = /^\{"Fn::GetStackOutput":\{"StackName":"HuuNghi-prod-Stateful".*TableCD117FA1Arn.*\}$/;
     const queue = JSON.stringify(queueId().arn);
     const [sweeperId] = lambdaNamed(base.api, 'MailSweeper');
+    // An on-failure destination: Lambda hands a failed asynchronous run to the failures queue.
+    const toFailures = {
+      actions: ['sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage'],
+      resources: [JSON.stringify({ 'Fn::GetAtt': [queueId().dlqId, 'Arn'] })],
+    };
 
     const sender = byService('MailSender');
     expect(Object.keys(sender).sort()).toEqual(['dynamodb', 'ses', 'sqs']);
@@ -464,10 +576,12 @@ describe('mail pipeline (api stack)', () => {
     const sweeper = byService('MailSweeper');
     expect(Object.keys(sweeper).sort()).toEqual(['dynamodb', 'sqs']);
     expect(sweeper.dynamodb).toEqual([{ actions: ['dynamodb:Query'], resources: [expect.stringMatching(/TableCD117FA1Arn.*"\/index\/listings"/)] }]);
-    expect(sweeper.sqs).toEqual([{ actions: ['sqs:SendMessage'], resources: [queue] }]);
+    expect(sweeper.sqs).toEqual(expect.arrayContaining([{ actions: ['sqs:SendMessage'], resources: [queue] }, toFailures]));
+    expect(sweeper.sqs).toHaveLength(2);
 
     const sesEvents = byService('MailSesEvents');
-    expect(Object.keys(sesEvents)).toEqual(['dynamodb']);
+    expect(Object.keys(sesEvents).sort()).toEqual(['dynamodb', 'sqs']);
+    expect(sesEvents.sqs).toEqual([toFailures]);
     expect(sesEvents.dynamodb).toEqual([{ actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'], resources: [expect.stringMatching(table)] }]);
 
     const api = byService('Api');
@@ -644,8 +758,22 @@ describe('configuration', () => {
   const read = (context: Record<string, unknown>, env: Record<string, string> = {}) =>
     readInfraConfig((key) => ({ ...cdkJson.context, ...context })[key], env);
 
-  it('reads cdk.json as is: the placeholder sender synthesizes', () => {
-    expect(read({})).toMatchObject({ stage: 'prod', sender: PLACEHOLDER_SENDER, sesIdentity: 'address' });
+  it('reads the committed prod stage as is: its example values synthesize, and a deploy refuses them', () => {
+    const prod = read({});
+    expect(prod).toMatchObject({ stage: 'prod', region: 'ap-southeast-1', production: true, sender: PLACEHOLDER_SENDER, sesIdentity: 'domain', monthlyBudgetUsd: 5, logRetentionDays: 90 });
+    expect(placeholderKeys(prod)).toEqual(['sender', 'adminEmail', 'alarmEmail', 'mailFromDomain']);
+    expect(new PlaceholderSenderError(placeholderKeys(prod), 'prod').message).toContain('infra/stages/prod.json');
+    expect(placeholderKeys(readInfraConfig(() => undefined, {}, () => TEST_STAGE))).toEqual([]);
+    for (const stage of knownStages()) expect(() => read({ stage }), stage).not.toThrow();
+  });
+
+  it('refuses a stage without a file and a file with a key it does not know', () => {
+    expect(() => read({ stage: 'nowhere' })).toThrow(/stage: infra\/stages\/nowhere.json does not exist \(stages: .*prod/);
+    expect(() => readInfraConfig(() => undefined, {}, () => ({ ...TEST_STAGE, alarmMail: 'x@y.vn' }))).toThrow(/alarmMail: is not a setting/);
+    expect(() => readInfraConfig(() => undefined, {}, () => ({ ...TEST_STAGE, logRetentionDays: 100 }))).toThrow(/logRetentionDays: must be one of/);
+    expect(() => readInfraConfig(() => undefined, {}, () => ({ ...TEST_STAGE, sesIdentity: 'domain', mailFromDomain: 'mail.other.vn' }))).toThrow(
+      /mailFromDomain: must be a subdomain of the sender's domain huunghi.example.vn/,
+    );
   });
 
   it('turns a malformed value into a readable error naming the key', () => {
@@ -683,8 +811,8 @@ describe('configuration', () => {
 
   it('lets the environment override context, key by key', () => {
     expect(envName('sesIdentity')).toBe('HUU_NGHI_SES_IDENTITY');
-    const config = read({}, { HUU_NGHI_SENDER: SENDER, HUU_NGHI_STAGE: 'test' });
-    expect(config).toMatchObject({ sender: SENDER, stage: 'test' });
+    const config = read({}, { HUU_NGHI_SENDER: SENDER, HUU_NGHI_STAGE: 'staging' });
+    expect(config).toMatchObject({ sender: SENDER, stage: 'staging', mailRatePerSecond: 1 });
   });
 
   it('encodes a non-ASCII display name for SES and quotes an ASCII one', () => {
