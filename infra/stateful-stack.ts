@@ -2,7 +2,7 @@ import { CfnOutput, CfnRule, Fn, RemovalPolicy, Stack, type StackProps } from 'a
 import { AttributeType, BillingMode, ProjectionType, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { PublicHostedZone } from 'aws-cdk-lib/aws-route53';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
-import { ConfigurationSet, EmailIdentity, Identity, SuppressionReasons } from 'aws-cdk-lib/aws-ses';
+import { ConfigurationSet, EmailIdentity, Identity, MailFromBehaviorOnMxFailure, SuppressionReasons } from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
 // The one piece of app code infra may read: the table's design, as plain data.
 import { tableDesign } from '../shared/db/table-design.js';
@@ -94,6 +94,11 @@ export class StatefulStack extends Stack {
           ? Identity.domain(domain) // DKIM records to add by hand: see the outputs
           : Identity.email(config.sender), // SES mails a verification link
       configurationSet: this.configurationSet,
+      // Custom MAIL FROM: bounces return to a subdomain of the sender's, so SPF aligns for DMARC.
+      // Until its MX and SPF records exist SES falls back to amazonses.com rather than refusing.
+      ...(config.mailFromDomain
+        ? { mailFromDomain: config.mailFromDomain, mailFromBehaviorOnMxFailure: MailFromBehaviorOnMxFailure.USE_DEFAULT_VALUE }
+        : {}),
     });
 
     this.mail = {
@@ -122,6 +127,12 @@ export class StatefulStack extends Stack {
       value: this.emailIdentity.emailIdentityName,
       description: 'Verify it in the SES console before the first send (infra/README.md)',
     });
+    if (config.mailFromDomain) {
+      new CfnOutput(this, 'MailFromRecords', {
+        value: `${config.mailFromDomain} MX 10 feedback-smtp.${this.region}.amazonses.com ; ${config.mailFromDomain} TXT "v=spf1 include:amazonses.com ~all"`,
+        description: 'Add these DNS records for the custom MAIL FROM domain',
+      });
+    }
     if (config.sesIdentity === 'domain' && !zone) {
       const tokens = [
         [this.emailIdentity.dkimDnsTokenName1, this.emailIdentity.dkimDnsTokenValue1],

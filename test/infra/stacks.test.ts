@@ -114,6 +114,7 @@ const withDomain = synth({
   hostedZoneId: 'Z0123456789ABC',
   hostedZoneName: 'huunghi.example.vn',
   sesIdentity: 'domain',
+  mailFromDomain: 'mail.huunghi.example.vn',
   alarmEmail: 'ops@huunghi.example.vn',
   adminEmail: 'admin@huunghi.example.vn',
   mailRatePerSecond: '40',
@@ -176,7 +177,18 @@ describe('stateful stack', () => {
 
   it('verifies a domain identity with DKIM records in the hosted zone when asked', () => {
     withDomain.stateful.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'huunghi.example.vn' });
-    withDomain.stateful.resourceCountIs('AWS::Route53::RecordSet', 3);
+    // Three DKIM CNAMEs, and the custom MAIL FROM's MX and SPF records.
+    const records = Object.values(withDomain.stateful.findResources('AWS::Route53::RecordSet')) as Resource[];
+    expect(records.map((r) => r.Properties.Type).sort()).toEqual(['CNAME', 'CNAME', 'CNAME', 'MX', 'TXT']);
+  });
+
+  it('sends bounces to a custom MAIL FROM subdomain when set, falling back to SES\'s own until its records exist', () => {
+    withDomain.stateful.hasResourceProperties('AWS::SES::EmailIdentity', {
+      MailFromAttributes: { MailFromDomain: 'mail.huunghi.example.vn', BehaviorOnMxFailure: 'USE_DEFAULT_VALUE' },
+    });
+    const outputs = withDomain.stateful.toJSON().Outputs as Record<string, { Value: unknown }>;
+    expect(JSON.stringify(outputs.MailFromRecords?.Value)).toContain('v=spf1 include:amazonses.com');
+    expect(base.stateful.toJSON().Outputs).not.toHaveProperty('MailFromRecords');
   });
 
   it('carries a rule that refuses to deploy the placeholder sender, and only then', () => {
