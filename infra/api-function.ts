@@ -10,6 +10,7 @@ import { CfnLogGroup, LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct, type IConstruct } from 'constructs';
 import { lambdaBundling, onDemandBundleCommands } from './lambda-bundling.js';
+import { acknowledgeFunctionFindings, acknowledgeHealthCheckFindings, acknowledgeSendMailFindings } from './nag-acknowledgements.js';
 
 /** The repository root: entries are named by path from here, never imported (STYLE.md). */
 export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -106,6 +107,7 @@ export class ApiFunction extends Construct {
       environment: { NODE_OPTIONS: lambdaBundling.nodeOptions, ...props.environment },
       bundling: bundlingOptions(props.loadOnDemand ?? []),
     });
+    acknowledgeFunctionFindings(this.function);
   }
 
   /**
@@ -156,8 +158,10 @@ export class ApiFunction extends Construct {
         conditions: { StringEquals: { 'ses:FromAddress': options.fromAddress } },
       }),
     );
+    acknowledgeSendMailFindings(this.function);
     if (options.healthCheck !== false) {
       this.function.addToRolePolicy(new PolicyStatement({ actions: ['ses:GetAccount'], resources: ['*'] }));
+      acknowledgeHealthCheckFindings(this.function);
     }
     return this;
   }

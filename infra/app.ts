@@ -16,6 +16,7 @@ import {
   stackNamesOf,
   type InfraConfig,
 } from './config.js';
+import { acknowledgeNagFindings } from './nag-acknowledgements.js';
 import { StatefulStack } from './stateful-stack.js';
 import { WebStack } from './web-stack.js';
 
@@ -52,6 +53,7 @@ export function defineStacks(app: App, config: InfraConfig) {
     stack.tags.setTag('stage', config.stage);
   }
   applyLogRetentionToEveryFunction(app, config.logRetentionDays);
+  acknowledgeNagFindings({ stateful, web, api }, config);
   return { stateful, web, api };
 }
 
