@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Aspects, CfnResource, Duration, RemovalPolicy, SecretValue, Stack, Token, type IAspect } from 'aws-cdk-lib';
+import { Aspects, CfnResource, Duration, RemovalPolicy, Stack, Token, type IAspect } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Architecture, CfnFunction, Runtime, type IFunction } from 'aws-cdk-lib/aws-lambda';
@@ -167,15 +167,15 @@ export class ApiFunction extends Construct {
   }
 
   /**
-   * Puts a Secrets Manager secret's value in `envName`, as a CloudFormation dynamic reference
-   * resolved at deploy time: the value is never in the template or the cloud assembly, and the
-   * function needs no Secrets Manager permission. It is, however, visible to whoever may read the
-   * function's configuration (lambda:GetFunctionConfiguration), like any environment variable;
-   * reading it from Secrets Manager at cold start would be the stricter alternative. The secret
-   * is named, not referenced by ARN, so no stack output carries it between stacks.
+   * Puts an SSM parameter's value in `envName`, as a CloudFormation dynamic reference resolved at
+   * deploy time: the value is never in the template or the cloud assembly, and the function needs
+   * no SSM permission. It is, however, visible to whoever may read the function's configuration
+   * (lambda:GetFunctionConfiguration) or the parameter (ssm:GetParameter), like any environment
+   * variable; keep both to administrators. A plain String parameter, because CloudFormation
+   * resolves SecureString references in a few resource types only, and Lambda is not one of them.
    */
   useSecret(options: { envName: string; secretName: string }): this {
-    this.function.addEnvironment(options.envName, SecretValue.secretsManager(options.secretName).unsafeUnwrap());
+    this.function.addEnvironment(options.envName, `{{resolve:ssm:${options.secretName}}}`);
     return this;
   }
 

@@ -53,7 +53,7 @@ export function defineStacks(app: App, config: InfraConfig) {
     stack.tags.setTag('stage', config.stage);
   }
   applyLogRetentionToEveryFunction(app, config.logRetentionDays);
-  acknowledgeNagFindings({ stateful, web, api }, config);
+  acknowledgeNagFindings({ web, api }, config);
   return { stateful, web, api };
 }
 

@@ -232,6 +232,14 @@ export function tableNameOf(stage: string): string {
   return `huu-nghi-events-${stage}`;
 }
 
+/**
+ * The SSM parameter holding a stage's LINK_SECRET. Outside every stack on purpose: `npm run deploy`
+ * creates it once with a random value and never changes it, and a teardown leaves it in place.
+ */
+export function linkSecretParameterOf(stage: string): string {
+  return `/huu-nghi-events/${stage}/link-secret`;
+}
+
 /** The stacks of a stage, deployed in this order. */
 export function stackNamesOf(stage: string) {
   const prefix = `HuuNghi-${stage}`;

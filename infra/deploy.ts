@@ -15,9 +15,12 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
+import { randomBytes } from 'node:crypto';
 import { GetAccountCommand, GetEmailIdentityCommand, SESv2Client } from '@aws-sdk/client-sesv2';
+import { GetParameterCommand, PutParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import {
   InfraConfigError,
+  linkSecretParameterOf,
   placeholderKeys,
   PlaceholderSenderError,
   readInfraConfig,
@@ -33,6 +36,8 @@ export type AwsFacts = {
     | { status: 'found'; verified: boolean; dkim?: string; mailFrom?: string }
     | Unreachable;
   account: { production: boolean; maxSendRate: number; max24HourSend: number } | Unreachable;
+  /** The SSM parameter holding LINK_SECRET (linkSecretParameterOf). */
+  linkSecret: 'present' | 'missing' | Unreachable;
 };
 type Unreachable = { unreachable: string };
 
@@ -47,7 +52,7 @@ export function identityOf(config: Pick<InfraConfig, 'sesIdentity' | 'sender'>):
 export function assessDeployment(config: InfraConfig, facts: AwsFacts): Finding[] {
   const findings: Finding[] = [];
   const region = config.region;
-  const unreachable = [facts.bootstrap, facts.identity, facts.account].find(
+  const unreachable = [facts.bootstrap, facts.identity, facts.account, facts.linkSecret].find(
     (f): f is Unreachable => typeof f === 'object' && f !== null && 'unreachable' in f,
   );
   if (unreachable) {
@@ -65,6 +70,13 @@ export function assessDeployment(config: InfraConfig, facts: AwsFacts): Finding[
   } else {
     findings.push({ level: 'ok', text: `CDK bootstrap found in ${region}.` });
   }
+
+  const parameter = linkSecretParameterOf(config.stage);
+  findings.push(
+    facts.linkSecret === 'missing'
+      ? { level: 'ok', text: `The link secret ${parameter} does not exist yet: the deploy creates it now, once, with a random value.` }
+      : { level: 'ok', text: `Link secret ${parameter} found (never change it: every mailed link depends on it).` },
+  );
 
   const identity = identityOf(config);
   const id = facts.identity as Exclude<AwsFacts['identity'], Unreachable>;
@@ -115,6 +127,7 @@ export async function gatherAwsFacts(
   const signal = () => AbortSignal.timeout(15_000);
   const cloudFormation = new CloudFormationClient({ region: config.region, maxAttempts: 2, ...clientOptions });
   const ses = new SESv2Client({ region: config.region, maxAttempts: 2, ...clientOptions });
+  const ssm = new SSMClient({ region: config.region, maxAttempts: 2, ...clientOptions });
   const reason = (error: unknown) => ({ unreachable: `${(error as Error).name}: ${(error as Error).message}` });
   try {
     const bootstrap: AwsFacts['bootstrap'] = await cloudFormation
@@ -140,10 +153,40 @@ export async function gatherAwsFacts(
       }),
       reason,
     );
-    return { bootstrap, identity, account };
+    const linkSecret: AwsFacts['linkSecret'] = await ssm.send(new GetParameterCommand({ Name: linkSecretParameterOf(config.stage) }), { abortSignal: signal() }).then(
+      () => 'present' as const,
+      (error: unknown) => ((error as Error).name === 'ParameterNotFound' ? ('missing' as const) : reason(error)),
+    );
+    return { bootstrap, identity, account, linkSecret };
   } finally {
     cloudFormation.destroy();
     ses.destroy();
+    ssm.destroy();
+  }
+}
+
+/**
+ * Creates the stage's link secret: 48 random letters and digits, never overwriting one that
+ * exists (a second deploy racing this one keeps the first value).
+ */
+export async function createLinkSecret(config: InfraConfig): Promise<void> {
+  const ssm = new SSMClient({ region: config.region });
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+  const value = [...randomBytes(48)].map((b) => alphabet[b % alphabet.length]).join('');
+  try {
+    await ssm.send(
+      new PutParameterCommand({
+        Name: linkSecretParameterOf(config.stage),
+        Type: 'String',
+        Value: value,
+        Overwrite: false,
+        Description: 'LINK_SECRET of Hữu Nghị Events: every personal link is derived from it. Never change or delete it.',
+      }),
+    );
+  } catch (error) {
+    if ((error as Error).name !== 'ParameterAlreadyExists') throw error;
+  } finally {
+    ssm.destroy();
   }
 }
 
@@ -169,13 +212,15 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   }
   console.log(`Stage ${config.stage}: ${config.production ? 'production' : 'not production'}, ${config.region}, sender ${config.sender}.`);
-  const findings = assessDeployment(config, await gatherAwsFacts(config));
+  const facts = await gatherAwsFacts(config);
+  const findings = assessDeployment(config, facts);
   for (const f of findings) console.log(`${{ blocker: '✗', warning: '!', ok: '✓' }[f.level]} ${f.text}`);
   if (findings.some((f) => f.level === 'blocker')) {
     console.error('Not deploying: fix what is marked ✗ above first.');
     return 1;
   }
   if (values.check) return 0;
+  if (facts.linkSecret === 'missing') await createLinkSecret(config);
   const result = spawnSync('npx', ['cdk', 'deploy', '--all', '-c', `stage=${config.stage}`], { stdio: 'inherit' });
   return result.status ?? 1;
 }

@@ -8,19 +8,13 @@ import type { InfraConfig } from './config.js';
  * acknowledged by their exact finding id where cdk-nag gives one (IAM4/IAM5 name the policy or
  * resource), so a new wildcard or managed policy is a new finding.
  */
-export function acknowledgeNagFindings(stacks: { stateful: Stack; web: Stack; api: Stack }, config: InfraConfig): void {
-  const { stateful, web, api } = stacks;
+export function acknowledgeNagFindings(stacks: { web: Stack; api: Stack }, config: InfraConfig): void {
+  const { web, api } = stacks;
   const ack = (scope: IConstruct | undefined, id: string, reason: string) => {
     if (!scope) throw new Error(`nothing to acknowledge ${id} on`);
     Validations.of(scope).acknowledge({ id, reason });
   };
   const region = config.region;
-
-  ack(
-    stateful.node.findChild('LinkSecret'),
-    'AwsSolutions-SMG4',
-    'LINK_SECRET derives every personal link already mailed; rotating it would revoke them all. One link is revoked by its own version instead.',
-  );
 
   // The web stack: static files behind CloudFront.
   ack(

@@ -1,12 +1,11 @@
 import { CfnOutput, CfnRule, Fn, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, ProjectionType, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { PublicHostedZone } from 'aws-cdk-lib/aws-route53';
-import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { ConfigurationSet, EmailIdentity, Identity, MailFromBehaviorOnMxFailure, SuppressionReasons } from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
 // The one piece of app code infra may read: the table's design, as plain data.
 import { tableDesign } from '../shared/db/table-design.js';
-import { mailFrom, PlaceholderSenderError, placeholderKeys, senderDomain, tableNameOf, type InfraConfig } from './config.js';
+import { mailFrom, PlaceholderSenderError, placeholderKeys, senderDomain, linkSecretParameterOf, tableNameOf, type InfraConfig } from './config.js';
 
 export type StatefulStackProps = StackProps & { config: InfraConfig };
 
@@ -20,14 +19,13 @@ export type MailSetup = {
 
 /**
  * What must outlive any deploy: the table (kept on stack deletion, protected from deletion, with
- * point-in-time recovery), the secret personal links are derived from, and the SES identity and
+ * point-in-time recovery), the name of the secret personal links are derived from, and the SES identity and
  * configuration set mail is sent through. The configuration set's event destination belongs to
  * the mail pipeline (infra/mail-pipeline.ts), beside the topic and function it feeds.
  */
 export class StatefulStack extends Stack {
   readonly table: Table;
-  readonly linkSecret: Secret;
-  /** The link secret's name, by which functions refer to it (ApiFunction.useSecret). */
+  /** The link secret's SSM parameter, by which functions refer to it (ApiFunction.useSecret). */
   readonly linkSecretName: string;
   readonly mail: MailSetup;
   readonly emailIdentity: EmailIdentity;
@@ -59,17 +57,11 @@ export class StatefulStack extends Stack {
     });
 
     // LINK_SECRET: every personal link already mailed is an HMAC under it
-    // (shared/invitations/link-tokens.ts). A new value would revoke them all, so it is generated
-    // once, kept on teardown, never rotated, and its generation settings never change (changing
-    // them makes CloudFormation generate a new value). Named, like the table, so that a redeploy
-    // after a teardown stops at the kept secret instead of silently making a new one.
-    this.linkSecretName = `${name}/link-secret`;
-    this.linkSecret = new Secret(this, 'LinkSecret', {
-      secretName: this.linkSecretName,
-      description: 'LINK_SECRET: personal links are derived from it. Never rotate or change it: every mailed link would stop working.',
-      generateSecretString: { passwordLength: 48, excludePunctuation: true, includeSpace: false },
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
+    // (shared/invitations/link-tokens.ts), so it must never change. It lives in an SSM parameter
+    // that `npm run deploy` creates once with a random value (infra/deploy.ts) and no stack owns:
+    // a teardown keeps it, and a deploy without it stops at CloudFormation's "parameter not
+    // found". A Secrets Manager secret would cost US$0.40 a month, as much as all the alarms.
+    this.linkSecretName = linkSecretParameterOf(config.stage);
 
     this.configurationSet = new ConfigurationSet(this, 'MailConfiguration', {
       configurationSetName: name,
@@ -122,7 +114,7 @@ export class StatefulStack extends Stack {
     }
 
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
-    new CfnOutput(this, 'LinkSecretName', { value: this.linkSecretName });
+    new CfnOutput(this, 'LinkSecretParameter', { value: this.linkSecretName, description: 'SSM parameter holding LINK_SECRET: never change it' });
     new CfnOutput(this, 'SenderIdentityName', {
       value: this.emailIdentity.emailIdentityName,
       description: 'Verify it in the SES console before the first send (infra/README.md)',

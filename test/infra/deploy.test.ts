@@ -17,14 +17,20 @@ const ready: AwsFacts = {
   bootstrap: 'present',
   identity: { status: 'found', verified: true, dkim: 'SUCCESS', mailFrom: 'SUCCESS' },
   account: { production: true, maxSendRate: 14, max24HourSend: 50_000 },
+  linkSecret: 'present',
 };
 
 const texts = (facts: AwsFacts, level: 'blocker' | 'warning') => assessDeployment(prod, facts).filter((f) => f.level === level).map((f) => f.text);
 
 describe('npm run deploy: what it checks before deploying', () => {
-  it('finds nothing missing on a ready account', () => {
+  it('finds nothing missing on a ready account, and creates the link secret when there is none', () => {
     expect(texts(ready, 'blocker')).toEqual([]);
     expect(texts(ready, 'warning')).toEqual([]);
+    const first = assessDeployment(prod, { ...ready, linkSecret: 'missing' });
+    expect(first.filter((f) => f.level !== 'ok')).toEqual([]);
+    expect(first.map((f) => f.text)).toContain(
+      'The link secret /huu-nghi-events/prod/link-secret does not exist yet: the deploy creates it now, once, with a random value.',
+    );
     expect(identityOf(prod)).toBe('huunghi.example.vn');
   });
 
