@@ -51,16 +51,16 @@ export async function ensureFirstAdmin(
     throw error;
   }
   if (emailLink) {
-    await retryFirstAdminLink(deps as AuthDeps, { userId });
-    return { created: true, email, linkSent: true };
+    return { created: true, email, linkSent: await retryFirstAdminLink(deps as AuthDeps, { userId }) };
   }
   return { created: true, email, generatedPassword };
 }
 
 /**
  * Mails the first admin a set-password link when they have no password yet and no link is still
- * valid. Answers whether this call sent one. A failed mail releases its claim and throws, so the
- * next cold start tries again.
+ * valid. Answers whether this call sent one. A failed mail (SES not verified yet, the usual case
+ * on a new account) releases its claim and is logged, not thrown: the next cold start tries again,
+ * while the requests of this instance go on without waiting for SES each time.
  */
 async function retryFirstAdminLink(deps: AuthDeps, marker: FirstAdminMarker): Promise<boolean> {
   const now = deps.now();
@@ -73,7 +73,15 @@ async function retryFirstAdminLink(deps: AuthDeps, marker: FirstAdminMarker): Pr
     await sendSetPasswordLink(deps, user);
   } catch (error) {
     await deps.users.releaseFirstAdminLink(sentAt, marker.linkSentAt);
-    throw error;
+    console.error(
+      JSON.stringify({
+        level: 'warn',
+        message: 'first admin set-password mail not sent; the next cold start retries (or: npm run admin -- --stage <stage> reset <email>)',
+        userId: user.userId,
+        error: String(error),
+      }),
+    );
+    return false;
   }
   return true;
 }
