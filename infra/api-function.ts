@@ -1,22 +1,24 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Aspects, CfnResource, Duration, RemovalPolicy, SecretValue, Stack, Token, type IAspect } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
-import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import { Aspects, CfnResource, Duration, RemovalPolicy, Stack, Token, type IAspect } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Architecture, CfnFunction, Runtime, type IFunction } from 'aws-cdk-lib/aws-lambda';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { NodejsFunction, OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { CfnLogGroup, LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct, type IConstruct } from 'constructs';
 import { lambdaBundling, onDemandBundleCommands } from './lambda-bundling.js';
+import { acknowledgeFunctionFindings, acknowledgeHealthCheckFindings, acknowledgeSendMailFindings } from './nag-acknowledgements.js';
 
 /** The repository root: entries are named by path from here, never imported (STYLE.md). */
 export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-/** Long enough to look back over an event season, short enough to cost nothing. */
+/**
+ * Long enough to look back over an event season, short enough to cost nothing. The stage's
+ * logRetentionDays (infra/stages/<stage>.json) replaces it on every log group (LogRetention below).
+ */
 export const LOG_RETENTION = RetentionDays.THREE_MONTHS;
 
 /** Node.js 22: Lambda retires nodejs20.x in 2026. Keep lambdaBundling.target in step. */
@@ -61,15 +63,11 @@ export type ApiFunctionProps = {
   memorySize?: number;
   timeout?: Duration;
   environment?: Record<string, string>;
-  /** Where the Errors and Throttles alarms notify; without it they only show in CloudWatch. */
-  alarmTopic?: ITopic;
-  /** At most this many instances at once (the mail sender: one, so SES's per-second rate holds). */
-  reservedConcurrentExecutions?: number;
   /**
-   * False for a function throttled by design (reserved concurrency under a queue): its throttles
-   * say nothing is wrong, and the queue's own alarm says when mail is stuck.
+   * For a function invoked asynchronously (a schedule, SNS): where a run goes after its last
+   * retry fails (Monitoring.failures, whose alarm is the signal), and how many retries (0-2).
    */
-  throttlesAlarm?: boolean;
+  onFailure?: { queue: IQueue; retryAttempts: number };
   /**
    * Packages this function imports only on a rare path (lambdaBundling.onDemand): kept out of its
    * main file and bundled beside it, so its cold start does not load them. Others bundle all inline.
@@ -80,14 +78,14 @@ export type ApiFunctionProps = {
 /**
  * A Lambda function with this project's defaults set once: Node.js on ARM64, bundled locally by
  * esbuild as lambda-bundling.ts says (minified ESM, source maps, the AWS SDK bundled in), a log
- * group with retention, and alarms on errors and throttles. Tables, mail, secrets, queues and other
+ * group with retention, and its failed asynchronous runs kept in the failures queue (no alarm of
+ * its own: see monitoring.ts for the few alarms that cover every function). Tables, mail, secrets, queues and other
  * functions are bound with `useTable`, `sendMailAs`, `useSecret`, `sendToQueue` and `invokeFunction`,
  * which set the environment variable and the IAM grant together so neither can be forgotten.
  */
 export class ApiFunction extends Construct {
   readonly function: NodejsFunction;
   readonly logGroup: LogGroup;
-  readonly alarms: { errors: Alarm; throttles?: Alarm };
 
   constructor(scope: Construct, id: string, props: ApiFunctionProps) {
     super(scope, id);
@@ -100,26 +98,16 @@ export class ApiFunction extends Construct {
       architecture: Architecture.ARM_64,
       memorySize: props.memorySize ?? 1024,
       timeout: props.timeout ?? Duration.seconds(15),
-      reservedConcurrentExecutions: props.reservedConcurrentExecutions,
+      ...(props.onFailure
+        ? { onFailure: new SqsDestination(props.onFailure.queue), retryAttempts: props.onFailure.retryAttempts }
+        : {}),
       logGroup: this.logGroup,
       projectRoot: REPO_ROOT,
       depsLockFilePath: join(REPO_ROOT, 'package-lock.json'),
       environment: { NODE_OPTIONS: lambdaBundling.nodeOptions, ...props.environment },
       bundling: bundlingOptions(props.loadOnDemand ?? []),
     });
-    const alarm = (name: 'Errors' | 'Throttles') =>
-      new Alarm(this, `${name}Alarm`, {
-        alarmDescription: `${name} in ${props.entry}: see the function's log group`,
-        metric: this.function.metric(name, { period: Duration.minutes(5), statistic: 'Sum' }),
-        threshold: 1,
-        evaluationPeriods: 1,
-        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        treatMissingData: TreatMissingData.NOT_BREACHING,
-      });
-    this.alarms = { errors: alarm('Errors'), throttles: props.throttlesAlarm === false ? undefined : alarm('Throttles') };
-    if (props.alarmTopic) {
-      for (const a of Object.values(this.alarms)) a?.addAlarmAction(new SnsAction(props.alarmTopic));
-    }
+    acknowledgeFunctionFindings(this.function);
   }
 
   /**
@@ -170,22 +158,24 @@ export class ApiFunction extends Construct {
         conditions: { StringEquals: { 'ses:FromAddress': options.fromAddress } },
       }),
     );
+    acknowledgeSendMailFindings(this.function);
     if (options.healthCheck !== false) {
       this.function.addToRolePolicy(new PolicyStatement({ actions: ['ses:GetAccount'], resources: ['*'] }));
+      acknowledgeHealthCheckFindings(this.function);
     }
     return this;
   }
 
   /**
-   * Puts a Secrets Manager secret's value in `envName`, as a CloudFormation dynamic reference
-   * resolved at deploy time: the value is never in the template or the cloud assembly, and the
-   * function needs no Secrets Manager permission. It is, however, visible to whoever may read the
-   * function's configuration (lambda:GetFunctionConfiguration), like any environment variable;
-   * reading it from Secrets Manager at cold start would be the stricter alternative. The secret
-   * is named, not referenced by ARN, so no stack output carries it between stacks.
+   * Puts an SSM parameter's value in `envName`, as a CloudFormation dynamic reference resolved at
+   * deploy time: the value is never in the template or the cloud assembly, and the function needs
+   * no SSM permission. It is, however, visible to whoever may read the function's configuration
+   * (lambda:GetFunctionConfiguration) or the parameter (ssm:GetParameter), like any environment
+   * variable; keep both to administrators. A plain String parameter, because CloudFormation
+   * resolves SecureString references in a few resource types only, and Lambda is not one of them.
    */
   useSecret(options: { envName: string; secretName: string }): this {
-    this.function.addEnvironment(options.envName, SecretValue.secretsManager(options.secretName).unsafeUnwrap());
+    this.function.addEnvironment(options.envName, `{{resolve:ssm:${options.secretName}}}`);
     return this;
   }
 
@@ -237,10 +227,17 @@ function bundlingOptions(onDemand: readonly string[]): BundlingOptions {
  * itself (bucket deployment, auto-delete): without one, Lambda makes a group that keeps logs
  * forever. Three cases: the function names its own group (ours: left alone); CDK made a
  * `/aws/lambda/<name>` group beside it (feature flag useCdkManagedLogGroup: it gets our
- * retention); or it has none (raw custom-resource providers: one is made and wired in).
+ * retention); or it has none (raw custom-resource providers: one is made and wired in). Every
+ * other log group (the API's access log) gets the same retention.
  */
 export class LogRetentionForEveryFunction implements IAspect {
+  constructor(private readonly retentionDays: number = LOG_RETENTION) {}
+
   visit(node: IConstruct): void {
+    if (node instanceof CfnLogGroup) {
+      node.retentionInDays = this.retentionDays;
+      return;
+    }
     if (!(node instanceof CfnResource) || node.cfnResourceType !== 'AWS::Lambda::Function') return;
     if (node instanceof CfnFunction) {
       const chosen = node.loggingConfig;
@@ -250,18 +247,18 @@ export class LogRetentionForEveryFunction implements IAspect {
     const managed = parent.node.tryFindChild('LogGroup');
     if (managed instanceof LogGroup) {
       const cfn = managed.node.defaultChild as CfnLogGroup;
-      cfn.retentionInDays = LOG_RETENTION;
+      cfn.retentionInDays = this.retentionDays;
       cfn.applyRemovalPolicy(RemovalPolicy.DESTROY);
       return;
     }
     const id = `${node.node.id}LogGroup`;
     if (parent.node.tryFindChild(id)) return;
-    const logGroup = new CfnLogGroup(parent, id, { retentionInDays: LOG_RETENTION });
+    const logGroup = new CfnLogGroup(parent, id, { retentionInDays: this.retentionDays });
     logGroup.applyRemovalPolicy(RemovalPolicy.DESTROY);
     node.addPropertyOverride('LoggingConfig.LogGroup', logGroup.ref);
   }
 }
 
-export function applyLogRetentionToEveryFunction(scope: Construct): void {
-  Aspects.of(scope).add(new LogRetentionForEveryFunction());
+export function applyLogRetentionToEveryFunction(scope: Construct, retentionDays: number = LOG_RETENTION): void {
+  Aspects.of(scope).add(new LogRetentionForEveryFunction(retentionDays));
 }

@@ -4,14 +4,13 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
-import { Topic } from 'aws-cdk-lib/aws-sns';
-import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
 import { tableDesign } from '../shared/db/table-design.js';
 import { lambdaBundling } from './lambda-bundling.js';
 import { ApiFunction, type TableAccess } from './api-function.js';
 import type { InfraConfig } from './config.js';
 import { MailPipeline } from './mail-pipeline.js';
+import { Monitoring } from './monitoring.js';
 import type { MailSetup } from './stateful-stack.js';
 
 /**
@@ -27,6 +26,18 @@ export const PURGE_TABLE_ACCESS = {
 
 /** 02:00 in Asia/Ho_Chi_Minh (19:00 UTC), when nobody is entering a delegation. */
 export const PURGE_SCHEDULE = { minute: '0', hour: '19' } as const;
+
+/**
+ * The gateway's routes, all to the API function: the catch-all, and one per resource so that the
+ * access log tells a personal link's request (/api/r/…) from an organiser's, without its path.
+ */
+export const GATEWAY_ROUTES = {
+  ApiRoute: '/api/{proxy+}',
+  AnswerRoute: '/api/r/{proxy+}',
+  AuthRoute: '/api/auth/{proxy+}',
+  UsersRoute: '/api/users/{proxy+}',
+  EventsRoute: '/api/events/{proxy+}',
+} as const;
 
 export type ApiStackProps = StackProps & {
   config: InfraConfig;
@@ -51,16 +62,14 @@ export class ApiStack extends Stack {
   readonly api: ApiFunction;
   readonly mailPipeline: MailPipeline;
   readonly passportPurge: ApiFunction;
-  readonly alarmTopic?: Topic;
+  readonly monitoring: Monitoring;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
     const { config } = props;
 
-    if (config.alarmEmail) {
-      this.alarmTopic = new Topic(this, 'Alarms', { displayName: `Hữu Nghị Events alarms (${config.stage})` });
-      this.alarmTopic.addSubscription(new EmailSubscription(config.alarmEmail));
-    }
+    this.monitoring = new Monitoring(this, 'Monitoring', { config });
+    const failures = this.monitoring.failures;
 
     this.mailPipeline = new MailPipeline(this, 'Mail', {
       table: props.table,
@@ -68,7 +77,7 @@ export class ApiStack extends Stack {
       linkSecretName: props.linkSecretName,
       publicUrl: props.publicUrl,
       mailRatePerSecond: config.mailRatePerSecond,
-      alarmTopic: this.alarmTopic,
+      failures,
     });
 
     this.api = new ApiFunction(this, 'Api', {
@@ -77,9 +86,9 @@ export class ApiStack extends Stack {
       description: 'Hữu Nghị Events HTTP API (Hono)',
       environment: {
         PUBLIC_URL: props.publicUrl,
+        PASSPORT_RETENTION_DAYS: String(config.passportRetentionDays),
         ...(config.adminEmail ? { ADMIN_EMAIL: config.adminEmail } : {}),
       },
-      alarmTopic: this.alarmTopic,
     })
       .useTable(props.table, { envName: 'TABLE_NAME', indexNames: [tableDesign.listingIndex.name] })
       .sendMailAs(props.mail)
@@ -94,24 +103,34 @@ export class ApiStack extends Stack {
       description: "Hữu Nghị Events: removes delegations' passport data after their trips",
       memorySize: 256,
       timeout: Duration.minutes(5),
-      alarmTopic: this.alarmTopic,
+      environment: { PASSPORT_RETENTION_DAYS: String(config.passportRetentionDays) },
+      // Retried twice by Lambda after the schedule's own retries; then kept and alarmed on.
+      onFailure: { queue: failures, retryAttempts: 2 },
     }).useTable(props.table, { envName: 'TABLE_NAME', indexNames: [tableDesign.listingIndex.name], access: PURGE_TABLE_ACCESS });
     new Rule(this, 'PurgePassportDataDaily', {
       description: "Removes delegations' passport data once their retention after the trip is over",
       schedule: Schedule.cron(PURGE_SCHEDULE),
-      targets: [new LambdaFunction(this.passportPurge.function, { retryAttempts: 2, maxEventAge: Duration.hours(6) })],
+      targets: [
+        new LambdaFunction(this.passportPurge.function, { retryAttempts: 2, maxEventAge: Duration.hours(6), deadLetterQueue: failures }),
+      ],
     });
 
-    new HttpRoute(this, 'ApiRoute', {
-      httpApi: props.httpApi,
-      routeKey: HttpRouteKey.with('/api/{proxy+}', HttpMethod.ANY),
-      integration: new HttpLambdaIntegration('ApiIntegration', this.api.function),
-    });
+    // One function behind them all; the routes only name the resource in the access log
+    // (web-stack.ts, ACCESS_LOG_FIELDS), which never holds the path.
+    const integration = new HttpLambdaIntegration('ApiIntegration', this.api.function);
+    for (const [id, path] of Object.entries(GATEWAY_ROUTES)) {
+      new HttpRoute(this, id, { httpApi: props.httpApi, routeKey: HttpRouteKey.with(path, HttpMethod.ANY), integration });
+    }
 
     new CfnOutput(this, 'FunctionName', { value: this.api.function.functionName });
     new CfnOutput(this, 'LogGroup', { value: this.api.logGroup.logGroupName });
     new CfnOutput(this, 'MailSenderLogGroup', { value: this.mailPipeline.sender.logGroup.logGroupName });
     new CfnOutput(this, 'PassportPurgeLogGroup', { value: this.passportPurge.logGroup.logGroupName });
-    new CfnOutput(this, 'MailDeadLetterQueueUrl', { value: this.mailPipeline.deadLetterQueue.queueUrl });
+    this.monitoring.alarmOnServerErrors(props.httpApi);
+
+    new CfnOutput(this, 'FailuresQueueUrl', {
+      value: failures.queueUrl,
+      description: "Failed background work (mail, SES events, sweeps, purges): read, fix, then purge (infra/README.md, 'Alarms')",
+    });
   }
 }

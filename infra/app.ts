@@ -10,30 +10,37 @@ import { ApiStack } from './api-stack.js';
 import {
   InfraConfigError,
   isCdkDeploy,
-  PLACEHOLDER_SENDER,
   PlaceholderSenderError,
+  placeholderKeys,
   readInfraConfig,
+  stackNamesOf,
   type InfraConfig,
 } from './config.js';
+import { acknowledgeNagFindings } from './nag-acknowledgements.js';
 import { StatefulStack } from './stateful-stack.js';
 import { WebStack } from './web-stack.js';
 
 /**
- * Stateful ← Web ← Api. Stacks are environment-agnostic: synth needs no account, region or
- * credentials; `cdk deploy` takes them from the AWS profile it runs with.
+ * Stateful ← Web ← Api, in the stage's region (infra/stages/<stage>.json). Synth needs no
+ * account or credentials; `cdk deploy` takes the account from the AWS profile it runs with.
  */
 export function defineStacks(app: App, config: InfraConfig) {
-  const prefix = `HuuNghi-${config.stage}`;
-  const stateful = new StatefulStack(app, `${prefix}-Stateful`, {
+  const names = stackNamesOf(config.stage);
+  // The stage's region is part of the template; the account stays whatever the deploying profile is.
+  const env = { region: config.region };
+  const stateful = new StatefulStack(app, names.stateful, {
     config,
+    env,
     description: 'Hữu Nghị Events: table and mail identity (kept on teardown)',
   });
-  const web = new WebStack(app, `${prefix}-Web`, {
+  const web = new WebStack(app, names.web, {
     config,
+    env,
     description: 'Hữu Nghị Events: CloudFront, web files and the API gateway',
   });
-  const api = new ApiStack(app, `${prefix}-Api`, {
+  const api = new ApiStack(app, names.api, {
     config,
+    env,
     description: 'Hữu Nghị Events: the API function and its routes, the mail sender and its queue',
     table: stateful.table,
     mail: stateful.mail,
@@ -45,7 +52,8 @@ export function defineStacks(app: App, config: InfraConfig) {
     stack.tags.setTag('project', 'huu-nghi-events');
     stack.tags.setTag('stage', config.stage);
   }
-  applyLogRetentionToEveryFunction(app);
+  applyLogRetentionToEveryFunction(app, config.logRetentionDays);
+  acknowledgeNagFindings({ web, api }, config);
   return { stateful, web, api };
 }
 
@@ -59,8 +67,9 @@ function main() {
     console.error(error.message);
     process.exit(1);
   }
-  if (config.sender === PLACEHOLDER_SENDER && isCdkDeploy()) {
-    console.error(new PlaceholderSenderError().message);
+  const placeholders = placeholderKeys(config);
+  if (placeholders.length > 0 && isCdkDeploy()) {
+    console.error(new PlaceholderSenderError(placeholders, config.stage).message);
     process.exit(1);
   }
   defineStacks(app, config);

@@ -1,6 +1,4 @@
 import { Duration } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
-import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
@@ -11,9 +9,9 @@ import {
   EmailSendingEvent,
   EventDestination,
 } from 'aws-cdk-lib/aws-ses';
-import { Topic, type ITopic } from 'aws-cdk-lib/aws-sns';
+import { Topic } from 'aws-cdk-lib/aws-sns';
 import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { Queue, QueueEncryption, type IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { tableDesign } from '../shared/db/table-design.js';
 import { ApiFunction, type TableAccess } from './api-function.js';
@@ -45,10 +43,19 @@ export const SES_EVENTS = [
 ];
 
 /**
- * Under a second per batch of 10 at 14 mails/s, 10 s at the sandbox's 1/s; well under the outbox
- * lease (LEASE_SECONDS, 120 s), so a claim never runs out while its sender still holds the mail.
+ * About 1.5 s per batch of 10 at 14 mails/s shared by two instances, 20 s at the sandbox's 1/s;
+ * well under the outbox lease (LEASE_SECONDS, 120 s), so a claim never runs out while its sender
+ * still holds the mail.
  */
 const SENDER_TIMEOUT = Duration.seconds(30);
+
+/**
+ * How many sender instances may run at once: the SQS event source's maximum concurrency, whose
+ * lowest value is 2. Each instance paces itself at its share of SES's per-second quota
+ * (MAIL_RATE_PER_SECOND ÷ this), so together they keep to it. No reserved concurrency: a new
+ * account's quota is 10 and a reservation must leave 100 unreserved, so any reservation fails.
+ */
+export const SENDER_INSTANCES = 2;
 
 export type MailPipelineProps = {
   table: ITable;
@@ -57,16 +64,20 @@ export type MailPipelineProps = {
   linkSecretName: string;
   /** The origin emailed links point at. */
   publicUrl: string;
-  /** SES's per-second quota: the sender's pace and the sweeper's batch. */
+  /** SES's per-second quota: the senders' pace together and the sweeper's batch. */
   mailRatePerSecond: number;
-  alarmTopic?: ITopic;
+  /**
+   * Where failures end (Monitoring.failures, with its alarm): the queue's dead letters, the SES
+   * events that could not be delivered to their function, failed sweeps and SES-event runs.
+   */
+  failures: IQueue;
 };
 
 /**
  * The cloud side of the outbox (the local side is functions/mail/outbox-worker.ts):
  *
- *   outbox items ─► sweeper (every minute, and when the API queues) ─► SQS ─► sender (one at a
- *   time, at SES's rate) ─► SES ─► configuration set ─► SNS ─► ses-events ─► invitation status,
+ *   outbox items ─► sweeper (every minute, and when the API queues) ─► SQS ─► sender (two at a
+ *   time, each at half SES's rate) ─► SES ─► configuration set ─► SNS ─► ses-events ─► invitation status,
  *   suppression list
  *
  * The outbox in DynamoDB is the record of what is to be sent; the queue is only a doorbell. A lost
@@ -75,8 +86,7 @@ export type MailPipelineProps = {
  */
 export class MailPipeline extends Construct {
   readonly queue: Queue;
-  readonly deadLetterQueue: Queue;
-  readonly deadLetterAlarm: Alarm;
+  readonly deadLetterQueue: IQueue;
   readonly sender: ApiFunction;
   readonly sweeper: ApiFunction;
   readonly sesEvents: ApiFunction;
@@ -85,15 +95,11 @@ export class MailPipeline extends Construct {
   constructor(scope: Construct, id: string, props: MailPipelineProps) {
     super(scope, id);
     const rate = String(props.mailRatePerSecond);
+    const ratePerSender = String(props.mailRatePerSecond / SENDER_INSTANCES);
 
-    this.deadLetterQueue = new Queue(this, 'DeadLetters', {
-      retentionPeriod: Duration.days(14),
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-    });
+    this.deadLetterQueue = props.failures;
     this.queue = new Queue(this, 'Queue', {
-      // Six times the sender's timeout, as Lambda advises for a function with reserved
-      // concurrency: a batch the pollers could not hand over at once is retried within it.
+      // Six times the sender's timeout, as Lambda advises for an SQS event source.
       visibilityTimeout: Duration.seconds(SENDER_TIMEOUT.toSeconds() * 6),
       // A message is only a doorbell, rung again every minute while the mail is due: an old one
       // is a duplicate, and keeping it would only pile up copies while the sender is down.
@@ -102,35 +108,19 @@ export class MailPipeline extends Construct {
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
     });
-    this.deadLetterAlarm = new Alarm(this, 'DeadLettersAlarm', {
-      alarmDescription:
-        'Outbox messages the sender failed on 5 times: see the sender function\'s log group. The mails stay in the outbox and are retried; redrive or purge the dead-letter queue once the cause is fixed.',
-      metric: this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }),
-      threshold: 1,
-      evaluationPeriods: 1,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
-    });
-    if (props.alarmTopic) this.deadLetterAlarm.addAlarmAction(new SnsAction(props.alarmTopic));
-
     this.sender = new ApiFunction(this, 'Sender', {
       entry: 'functions/mail/sqs-sender.ts',
-      description: 'Hữu Nghị Events: sends queued mail through SES, one instance at the SES rate',
+      description: `Hữu Nghị Events: sends queued mail through SES, ${SENDER_INSTANCES} instances sharing the SES rate`,
       memorySize: 512,
       timeout: SENDER_TIMEOUT,
-      // One instance, pacing itself at MAIL_RATE_PER_SECOND: the SES quota is per account.
-      reservedConcurrentExecutions: 1,
-      // The queue's pollers outnumber one instance, so their extra invocations are throttled by
-      // design and wait in the queue; the dead-letter alarm says when mail is really stuck.
-      throttlesAlarm: false,
-      environment: { PUBLIC_URL: props.publicUrl, MAIL_RATE_PER_SECOND: rate },
-      alarmTopic: props.alarmTopic,
+      // This instance's share: the SES quota is per account, and up to SENDER_INSTANCES run at once.
+      environment: { PUBLIC_URL: props.publicUrl, MAIL_RATE_PER_SECOND: ratePerSender },
     })
       .useTable(props.table, { envName: 'TABLE_NAME', indexNames: [], access: MAIL_TABLE_ACCESS.sender })
       .useSecret({ envName: 'LINK_SECRET', secretName: props.linkSecretName })
       .sendMailAs({ ...props.mail, healthCheck: false });
     this.sender.function.addEventSource(
-      new SqsEventSource(this.queue, { batchSize: 10, reportBatchItemFailures: true }),
+      new SqsEventSource(this.queue, { batchSize: 10, reportBatchItemFailures: true, maxConcurrency: SENDER_INSTANCES }),
     );
 
     this.sweeper = new ApiFunction(this, 'Sweeper', {
@@ -139,7 +129,8 @@ export class MailPipeline extends Construct {
       memorySize: 256,
       timeout: Duration.seconds(50),
       environment: { MAIL_RATE_PER_SECOND: rate },
-      alarmTopic: props.alarmTopic,
+      // A failed sweep is the next minute's work: no retry, but it is kept and alarmed on.
+      onFailure: { queue: props.failures, retryAttempts: 0 },
     })
       .useTable(props.table, { envName: 'TABLE_NAME', indexNames: [tableDesign.listingIndex.name], access: MAIL_TABLE_ACCESS.sweeper })
       .sendToQueue(this.queue, { envName: 'OUTBOX_QUEUE_URL' });
@@ -147,10 +138,12 @@ export class MailPipeline extends Construct {
       description: 'Puts due outbox messages on the send queue',
       schedule: Schedule.rate(Duration.minutes(1)),
       // A missed run is the next minute's work anyway: no retries to pile up behind it.
-      targets: [new LambdaFunction(this.sweeper.function, { retryAttempts: 0, maxEventAge: Duration.minutes(1) })],
+      targets: [
+        new LambdaFunction(this.sweeper.function, { retryAttempts: 0, maxEventAge: Duration.minutes(1), deadLetterQueue: props.failures }),
+      ],
     });
 
-    this.sesEventsTopic = new Topic(this, 'SesEventsTopic', { displayName: 'Hữu Nghị Events: SES sending events' });
+    this.sesEventsTopic = new Topic(this, 'SesEventsTopic', { displayName: 'Hữu Nghị Events: SES sending events', enforceSSL: true });
     new ConfigurationSetEventDestination(this, 'SesEventsDestination', {
       configurationSet: ConfigurationSet.fromConfigurationSetName(this, 'ConfigurationSet', props.mail.configurationSetName),
       configurationSetEventDestinationName: 'sns-ses-events',
@@ -161,8 +154,10 @@ export class MailPipeline extends Construct {
       entry: 'functions/mail/ses-events.ts',
       description: 'Hữu Nghị Events: records SES deliveries, bounces and complaints',
       memorySize: 256,
-      alarmTopic: props.alarmTopic,
+      // Recording an event is idempotent: retried twice, then kept in the failures queue.
+      onFailure: { queue: props.failures, retryAttempts: 2 },
     }).useTable(props.table, { envName: 'TABLE_NAME', indexNames: [], access: MAIL_TABLE_ACCESS.sesEvents });
-    this.sesEventsTopic.addSubscription(new LambdaSubscription(this.sesEvents.function));
+    // A bounce or complaint SNS cannot hand to the function (throttled, permissions) is kept too.
+    this.sesEventsTopic.addSubscription(new LambdaSubscription(this.sesEvents.function, { deadLetterQueue: props.failures }));
   }
 }

@@ -1,12 +1,11 @@
 import { CfnOutput, CfnRule, Fn, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, ProjectionType, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { PublicHostedZone } from 'aws-cdk-lib/aws-route53';
-import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
-import { ConfigurationSet, EmailIdentity, Identity, SuppressionReasons } from 'aws-cdk-lib/aws-ses';
+import { ConfigurationSet, EmailIdentity, Identity, MailFromBehaviorOnMxFailure, SuppressionReasons } from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
 // The one piece of app code infra may read: the table's design, as plain data.
 import { tableDesign } from '../shared/db/table-design.js';
-import { mailFrom, PLACEHOLDER_SENDER, PlaceholderSenderError, senderDomain, type InfraConfig } from './config.js';
+import { mailFrom, PlaceholderSenderError, placeholderKeys, senderDomain, linkSecretParameterOf, tableNameOf, type InfraConfig } from './config.js';
 
 export type StatefulStackProps = StackProps & { config: InfraConfig };
 
@@ -20,14 +19,13 @@ export type MailSetup = {
 
 /**
  * What must outlive any deploy: the table (kept on stack deletion, protected from deletion, with
- * point-in-time recovery), the secret personal links are derived from, and the SES identity and
+ * point-in-time recovery), the name of the secret personal links are derived from, and the SES identity and
  * configuration set mail is sent through. The configuration set's event destination belongs to
  * the mail pipeline (infra/mail-pipeline.ts), beside the topic and function it feeds.
  */
 export class StatefulStack extends Stack {
   readonly table: Table;
-  readonly linkSecret: Secret;
-  /** The link secret's name, by which functions refer to it (ApiFunction.useSecret). */
+  /** The link secret's SSM parameter, by which functions refer to it (ApiFunction.useSecret). */
   readonly linkSecretName: string;
   readonly mail: MailSetup;
   readonly emailIdentity: EmailIdentity;
@@ -36,7 +34,7 @@ export class StatefulStack extends Stack {
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, props);
     const { config } = props;
-    const name = `huu-nghi-events-${config.stage}`;
+    const name = tableNameOf(config.stage);
 
     const { partitionKey, sortKey, listingIndex, timeToLiveAttribute } = tableDesign;
     // A fixed name on purpose: after a teardown the retained table blocks a same-named new one,
@@ -59,17 +57,11 @@ export class StatefulStack extends Stack {
     });
 
     // LINK_SECRET: every personal link already mailed is an HMAC under it
-    // (shared/invitations/link-tokens.ts). A new value would revoke them all, so it is generated
-    // once, kept on teardown, never rotated, and its generation settings never change (changing
-    // them makes CloudFormation generate a new value). Named, like the table, so that a redeploy
-    // after a teardown stops at the kept secret instead of silently making a new one.
-    this.linkSecretName = `${name}/link-secret`;
-    this.linkSecret = new Secret(this, 'LinkSecret', {
-      secretName: this.linkSecretName,
-      description: 'LINK_SECRET: personal links are derived from it. Never rotate or change it: every mailed link would stop working.',
-      generateSecretString: { passwordLength: 48, excludePunctuation: true, includeSpace: false },
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
+    // (shared/invitations/link-tokens.ts), so it must never change. It lives in an SSM parameter
+    // that `npm run deploy` creates once with a random value (infra/deploy.ts) and no stack owns:
+    // a teardown keeps it, and a deploy without it stops at CloudFormation's "parameter not
+    // found". A Secrets Manager secret would cost US$0.40 a month, as much as all the alarms.
+    this.linkSecretName = linkSecretParameterOf(config.stage);
 
     this.configurationSet = new ConfigurationSet(this, 'MailConfiguration', {
       configurationSetName: name,
@@ -94,6 +86,11 @@ export class StatefulStack extends Stack {
           ? Identity.domain(domain) // DKIM records to add by hand: see the outputs
           : Identity.email(config.sender), // SES mails a verification link
       configurationSet: this.configurationSet,
+      // Custom MAIL FROM: bounces return to a subdomain of the sender's, so SPF aligns for DMARC.
+      // Until its MX and SPF records exist SES falls back to amazonses.com rather than refusing.
+      ...(config.mailFromDomain
+        ? { mailFromDomain: config.mailFromDomain, mailFromBehaviorOnMxFailure: MailFromBehaviorOnMxFailure.USE_DEFAULT_VALUE }
+        : {}),
     });
 
     this.mail = {
@@ -102,25 +99,32 @@ export class StatefulStack extends Stack {
       configurationSetName: this.configurationSet.configurationSetName,
     };
 
-    if (config.sender === PLACEHOLDER_SENDER) {
+    const placeholders = placeholderKeys(config);
+    if (placeholders.length > 0) {
       // A backstop to the CLI check in app.ts that holds whatever deploys the template:
       // CloudFormation evaluates rules before touching any resource, and this one cannot pass.
       new CfnRule(this, 'SenderIsConfigured', {
         assertions: [
           {
             assert: Fn.conditionEquals(config.sender, 'a configured sender'),
-            assertDescription: new PlaceholderSenderError().message.replace(/\n\s*/g, ' '),
+            assertDescription: new PlaceholderSenderError(placeholders, config.stage).message.replace(/\n\s*/g, ' '),
           },
         ],
       });
     }
 
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
-    new CfnOutput(this, 'LinkSecretName', { value: this.linkSecretName });
+    new CfnOutput(this, 'LinkSecretParameter', { value: this.linkSecretName, description: 'SSM parameter holding LINK_SECRET: never change it' });
     new CfnOutput(this, 'SenderIdentityName', {
       value: this.emailIdentity.emailIdentityName,
       description: 'Verify it in the SES console before the first send (infra/README.md)',
     });
+    if (config.mailFromDomain) {
+      new CfnOutput(this, 'MailFromRecords', {
+        value: `${config.mailFromDomain} MX 10 feedback-smtp.${this.region}.amazonses.com ; ${config.mailFromDomain} TXT "v=spf1 include:amazonses.com ~all"`,
+        description: 'Add these DNS records for the custom MAIL FROM domain',
+      });
+    }
     if (config.sesIdentity === 'domain' && !zone) {
       const tokens = [
         [this.emailIdentity.dkimDnsTokenName1, this.emailIdentity.dkimDnsTokenValue1],

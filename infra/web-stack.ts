@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { CfnOutput, DockerImage, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
-import { CorsHttpMethod, HttpApi, HttpStage } from 'aws-cdk-lib/aws-apigatewayv2';
+import { AssetHashType, CfnOutput, DockerImage, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import { CorsHttpMethod, HttpApi, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import {
   AllowedMethods,
@@ -25,6 +26,7 @@ import {
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { AaaaRecord, ARecord, HostedZone, RecordTarget } from 'aws-cdk-lib/aws-route53';
 import { CloudFrontTarget } from 'aws-cdk-lib/aws-route53-targets';
+import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, Source, type ISource } from 'aws-cdk-lib/aws-s3-deployment';
 import type { Construct } from 'constructs';
@@ -33,6 +35,24 @@ import { REPO_ROOT } from './api-function.js';
 import { customOrigin, type InfraConfig } from './config.js';
 
 export type WebStackProps = StackProps & { config: InfraConfig };
+
+/**
+ * One JSON line per API request. It names the gateway route (`routeKey`, e.g. `ANY /api/r/{proxy+}`),
+ * never the path: a participant's path holds their personal link (/api/r/<token>), which would
+ * let anyone who reads the log answer in their name. Nor the query string, nor the viewer's
+ * address (CloudFront's edge is the caller; the viewer's is a personal datum the app counts by).
+ */
+export const ACCESS_LOG_FIELDS = {
+  requestId: '$context.requestId',
+  time: '$context.requestTime',
+  method: '$context.httpMethod',
+  route: '$context.routeKey',
+  status: '$context.status',
+  latencyMs: '$context.responseLatency',
+  integrationLatencyMs: '$context.integrationLatency',
+  responseBytes: '$context.responseLength',
+  integrationError: '$context.integrationErrorMessage',
+} as const;
 
 /** The same policy the app sets locally (functions/api/app.ts), so both behave alike. */
 export const CONTENT_SECURITY_POLICY = [
@@ -94,6 +114,7 @@ export class WebStack extends Stack {
   readonly httpApi: HttpApi;
   readonly distribution: Distribution;
   readonly bucket: Bucket;
+  readonly accessLogGroup: LogGroup;
   /** https://<domain> or https://<id>.cloudfront.net, without a trailing slash. */
   readonly publicUrl: string;
 
@@ -114,6 +135,8 @@ export class WebStack extends Stack {
           }
         : undefined,
     });
+    // Retention: the stage's logRetentionDays, set on every log group by app.ts's aspect.
+    this.accessLogGroup = new LogGroup(this, 'AccessLogs', { removalPolicy: RemovalPolicy.DESTROY });
     // Auto-deployed, so routes that ApiStack adds go live without a deployment resource here.
     new HttpStage(this, 'GatewayStage', {
       httpApi: this.httpApi,
@@ -121,6 +144,10 @@ export class WebStack extends Stack {
       autoDeploy: true,
       // Far above the union's peak (a mail-out answered at once), low enough to cap a flood's bill.
       throttle: { rateLimit: 100, burstLimit: 200 },
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(this.accessLogGroup),
+        format: AccessLogFormat.custom(JSON.stringify(ACCESS_LOG_FIELDS)),
+      },
     });
 
     this.bucket = new Bucket(this, 'WebFiles', {
@@ -228,17 +255,21 @@ export class WebStack extends Stack {
 
     new CfnOutput(this, 'PublicUrl', { value: this.publicUrl, description: 'Open /console/ here' });
     new CfnOutput(this, 'GatewayEndpoint', { value: this.httpApi.apiEndpoint });
+    new CfnOutput(this, 'AccessLogGroup', { value: this.accessLogGroup.logGroupName });
   }
 }
 
 /**
  * The built web frontend: `tsx web/build.ts --out <dir>` at synth, with the local Node, never
- * Docker. (Tests skip bundling through the `aws:cdk:bundling-stacks` context.) The asset's source
- * is the repository, not web/: the build reads shared/ too, and its hash is the output's.
+ * Docker. (Tests skip bundling through the `aws:cdk:bundling-stacks` context.) The build reads the
+ * repository (web/ and shared/), but the asset's hash is its output's only (AssetHashType.OUTPUT):
+ * hashing the source would take in cdk.out, .data and every other file, so two synths without a
+ * change would differ, and every deploy would upload and invalidate again.
  */
 function webFiles(): ISource {
   const buildScript = join(REPO_ROOT, 'web', 'build.ts');
   return Source.asset(REPO_ROOT, {
+    assetHashType: AssetHashType.OUTPUT,
     bundling: {
       // Only reached if local bundling declines, which it does not: kept as the equivalent.
       image: DockerImage.fromRegistry('public.ecr.aws/docker/library/node:22'),

@@ -25,7 +25,9 @@ const app = handle(createApp(deps));
 
 /**
  * The first admin (ADMIN_EMAIL) is created by the first request of the first cold start, and gets
- * a set-password link by email; later cold starts find the marker and do nothing.
+ * a set-password link by email; while that admin has no password, each cold start mails a new link
+ * if none went out or the last expired (SES is often not ready at first). Without SES the operator
+ * prints a link instead: `npm run admin -- --stage <name> reset <email>`.
  */
 let bootstrap: Promise<void> | undefined;
 function bootstrapOnce(): Promise<void> {

@@ -8,7 +8,9 @@ import { buildMailDeps } from './mail-deps.js';
 
 /**
  * The cloud's sender: SQS hands it the ids the sweeper enqueued (outbox-sweeper.ts), ten at a
- * time, to one instance at once (reserved concurrency 1), which paces itself at SES's rate.
+ * time, to at most two instances at once (the event source's maximum concurrency; no reserved
+ * concurrency, which a new account cannot grant). Each paces itself at MAIL_RATE_PER_SECOND, which
+ * the stack sets to its share of SES's quota (infra/mail-pipeline.ts, SENDER_INSTANCES).
  * Each mail goes through deliverOutboxMessage, as in the local worker (outbox-worker.ts).
  *
  * Only an unexpected error (DynamoDB down, a bug) fails a record back to SQS, which offers it

@@ -46,15 +46,26 @@ export async function createUser(
   return { user: publicUser(stored), passwordLinkSent };
 }
 
+/**
+ * A new one-time set-password link for a user, valid SET_PASSWORD_LINK_HOURS: only its hash is
+ * stored. Mailed by sendSetPasswordLink, or printed in the operator's terminal (`npm run admin`).
+ */
+export async function newSetPasswordLink(
+  deps: Pick<AuthDeps, 'passwordTokens' | 'now' | 'publicUrl'>,
+  userId: string,
+): Promise<string> {
+  const token = newSecretToken();
+  const expires = new Date(deps.now().getTime() + SET_PASSWORD_LINK_HOURS * 3600 * 1000);
+  await deps.passwordTokens.insertToken(hashToken(token), userId, epochSeconds(expires));
+  // The token travels in the fragment, which browsers never send to a server or its logs.
+  return `${deps.publicUrl}/console/set-password#token=${token}`;
+}
+
 export async function sendSetPasswordLink(
   deps: AuthDeps,
   user: { userId: string; email: string; name: string; language: 'vi' | 'en' },
 ): Promise<void> {
-  const token = newSecretToken();
-  const expires = new Date(deps.now().getTime() + SET_PASSWORD_LINK_HOURS * 3600 * 1000);
-  await deps.passwordTokens.insertToken(hashToken(token), user.userId, epochSeconds(expires));
-  // The token travels in the fragment, which browsers never send to a server or its logs.
-  const link = `${deps.publicUrl}/console/set-password#token=${token}`;
+  const link = await newSetPasswordLink(deps, user.userId);
   await deps.mailer.send(
     setPasswordEmail({
       to: user.email,

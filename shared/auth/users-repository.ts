@@ -16,6 +16,9 @@ const userKey = (userId: string) => ({ pk: `USER#${userId}`, sk: 'PROFILE' });
 const emailKey = (email: string) => ({ pk: `USEREMAIL#${email}`, sk: 'USEREMAIL' });
 const BOOTSTRAP_KEY = { pk: 'SYSTEM', sk: 'FIRST_ADMIN' };
 
+/** The item that says the first admin exists (created once for the table's lifetime). */
+export type FirstAdminMarker = { userId: string; linkSentAt?: string };
+
 export class EmailTakenSignal extends Error {}
 export class AlreadyBootstrappedSignal extends Error {}
 
@@ -91,8 +94,56 @@ export function createUsersRepository(db: DynamoDBDocumentClient, tableName: str
     },
 
     async hasBootstrapped(): Promise<boolean> {
-      const result = await db.send(new GetCommand({ TableName: tableName, Key: BOOTSTRAP_KEY }));
-      return Boolean(result.Item);
+      return (await this.findFirstAdmin()) !== undefined;
+    },
+
+    /** The first admin's marker: who it is, and when a set-password link last went to them. */
+    async findFirstAdmin(): Promise<FirstAdminMarker | undefined> {
+      const result = await db.send(new GetCommand({ TableName: tableName, Key: BOOTSTRAP_KEY, ConsistentRead: true }));
+      if (!result.Item) return undefined;
+      return { userId: result.Item.userId as string, linkSentAt: result.Item.linkSentAt as string | undefined };
+    },
+
+    /**
+     * Records that a set-password link goes to the first admin now, if nobody recorded one since
+     * `previous` (undefined: none ever): of several cold starts retrying at once, one sends.
+     * Answers false when another got there first.
+     */
+    async claimFirstAdminLink(sentAt: string, previous: string | undefined): Promise<boolean> {
+      try {
+        await db.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: BOOTSTRAP_KEY,
+            UpdateExpression: 'SET linkSentAt = :sentAt',
+            ConditionExpression: previous
+              ? 'attribute_exists(pk) AND linkSentAt = :previous'
+              : 'attribute_exists(pk) AND attribute_not_exists(linkSentAt)',
+            ExpressionAttributeValues: { ':sentAt': sentAt, ...(previous ? { ':previous': previous } : {}) },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (isConditionFailure(error)) return false;
+        throw error;
+      }
+    },
+
+    /** Undoes a claim whose mail did not go, so the next cold start tries again. */
+    async releaseFirstAdminLink(sentAt: string, previous: string | undefined): Promise<void> {
+      try {
+        await db.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: BOOTSTRAP_KEY,
+            UpdateExpression: previous ? 'SET linkSentAt = :previous' : 'REMOVE linkSentAt',
+            ConditionExpression: 'linkSentAt = :sentAt',
+            ExpressionAttributeValues: { ':sentAt': sentAt, ...(previous ? { ':previous': previous } : {}) },
+          }),
+        );
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+      }
     },
 
     async findById(userId: string): Promise<StoredUser | undefined> {
