@@ -30,8 +30,7 @@ export async function findByLink(deps: RegistrationsDeps, token: string, clientA
   const invitation = TOKEN_SHAPE.test(token) ? await deps.invitations.findByTokenHash(hashToken(token)) : undefined;
   const event = invitation ? await deps.events.findById(invitation.eventId) : undefined;
   if (!invitation || !event) {
-    await deps.rateLimiter.assertAllowed(linkMissLimit, clientAddress);
-    await deps.rateLimiter.record(linkMissLimit, clientAddress);
+    await deps.rateLimiter.take(linkMissLimit, clientAddress);
     throw new InvitationLinkNotFoundError();
   }
   return { invitation, event };

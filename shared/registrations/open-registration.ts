@@ -86,8 +86,7 @@ export async function registerOpenly(
   clientAddress: string,
   language: Language,
 ): Promise<typeof REGISTRATION_RECEIVED> {
-  await deps.rateLimiter.assertAllowed(openRegistrationLimit, clientAddress);
-  await deps.rateLimiter.record(openRegistrationLimit, clientAddress);
+  await deps.rateLimiter.take(openRegistrationLimit, clientAddress);
   // A filled honeypot is a bot: it is told all went well, and nothing is stored or mailed.
   if (input.website && input.website.trim() !== '') return REGISTRATION_RECEIVED;
 
