@@ -57,10 +57,17 @@ const busyText: LocalizedText = {
   en: 'The system is busy. Please try again in a few seconds.',
 };
 
-/** AWS throttling that outlasted the SDK's own retries: the client may simply try again. */
+/**
+ * AWS throttling that outlasted the SDK's own retries, or a service that did not answer within its
+ * timeouts (shared/aws/timeouts.ts): the client may simply try again.
+ */
 function isThrottling(error: unknown): boolean {
   const name = (error as { name?: string } | null)?.name ?? '';
-  return ['ThrottlingException', 'ProvisionedThroughputExceededException', 'RequestLimitExceeded', 'TooManyRequestsException'].includes(name);
+  const code = (error as { code?: string } | null)?.code ?? '';
+  return (
+    ['ThrottlingException', 'ProvisionedThroughputExceededException', 'RequestLimitExceeded', 'TooManyRequestsException', 'TimeoutError'].includes(name) ||
+    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT'].includes(code)
+  );
 }
 
 function describe(error: unknown) {

@@ -1,5 +1,5 @@
 import { deliverOutboxMessage, type DeliveryOutcome, type MailDeliveryDeps } from '../../shared/email/deliver-outbox-message.js';
-import { createPacer, pacedMailer } from '../../shared/email/pacer.js';
+import { createPacer } from '../../shared/email/pacer.js';
 import type { OutboxMessage } from '../../shared/email/outbox-repository.js';
 
 export type OutboxWorkerOptions = {
@@ -18,8 +18,9 @@ export type OutboxWorkerOptions = {
 export function startOutboxWorker(deps: MailDeliveryDeps, options: OutboxWorkerOptions) {
   const pollMs = options.pollMs ?? 500;
   const concurrency = options.concurrency ?? Math.max(2, Math.min(32, Math.ceil(options.ratePerSecond / 2)));
-  // Paced at the call to SES, not per message: what is skipped or suppressed costs no slot.
-  const paced: MailDeliveryDeps = { ...deps, mailer: pacedMailer(deps.mailer, createPacer(options.ratePerSecond)) };
+  // Paced at the call to SES, not per message: what is skipped or suppressed costs no slot, and
+  // a message's lease is taken only once its slot has come (deliverOutboxMessage).
+  const paced: MailDeliveryDeps = { ...deps, pacer: createPacer(options.ratePerSecond) };
   let stopped = false;
   let wake: (() => void) | undefined;
   const inFlight = new Set<Promise<void>>();

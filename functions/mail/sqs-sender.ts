@@ -2,7 +2,7 @@ import { createDocumentClient } from '../../shared/aws/dynamodb-client.js';
 import { createSesClient } from '../../shared/aws/ses-client.js';
 import { parseConfig } from '../../shared/config.js';
 import { deliverOutboxMessage, type DeliveryOutcome, type MailDeliveryDeps } from '../../shared/email/deliver-outbox-message.js';
-import { createPacer, pacedMailer } from '../../shared/email/pacer.js';
+import { createPacer } from '../../shared/email/pacer.js';
 import { createSesMailer } from '../../shared/email/ses-mailer.js';
 import { buildMailDeps } from './mail-deps.js';
 
@@ -34,7 +34,7 @@ export function outboxMessageIdOf(body: string): string | undefined {
 
 type Settled = { record: SqsRecord; outcome?: DeliveryOutcome; error?: unknown };
 
-/** `deps.mailer` keeps to SES's rate (pacedMailer): the sends of a batch overlap, their calls spaced. */
+/** `deps.pacer` keeps to SES's rate: the sends of a batch overlap, their calls spaced. */
 export function createSqsSender(deps: MailDeliveryDeps) {
   return async function sendBatch(event: SqsEvent): Promise<SqsBatchResponse> {
     const seen = new Set<string>();
@@ -85,7 +85,7 @@ function fromEnvironment() {
   const ses = createSesClient({ region: config.region, endpoint: config.sesEndpoint });
   const mailer = createSesMailer(ses, { from: config.mailFrom, configurationSet: config.sesConfigurationSet });
   // The pacer outlives a batch: a warm instance keeps the rate across invocations.
-  return createSqsSender(buildMailDeps(config, db, pacedMailer(mailer, createPacer(config.mailRatePerSecond))).delivery);
+  return createSqsSender({ ...buildMailDeps(config, db, mailer).delivery, pacer: createPacer(config.mailRatePerSecond) });
 }
 
 export async function handler(event: SqsEvent): Promise<SqsBatchResponse> {
