@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { DomainError, type ErrorKind, type LocalizedText } from '../../shared/errors.js';
+import { describeError } from '../../shared/logging/redact.js';
 import { requestLanguage } from './language.js';
 
 /** The one place where errors become HTTP answers: `{ error, message, details? }` (API.md). */
@@ -48,7 +49,8 @@ export function errorResponse(error: unknown, c: Context): Response {
     return c.json({ error: 'service_busy', message: busyText[language] }, 503);
   }
   const requestId = crypto.randomUUID();
-  console.error(JSON.stringify({ level: 'error', requestId, path: c.req.path, error: describe(error) }));
+  // The route's pattern (`/api/r/:token`), never the path: a path can hold someone's personal link.
+  console.error(JSON.stringify({ level: 'error', requestId, method: c.req.method, route: routeOf(c), error: describeError(error) }));
   return c.json({ error: 'internal', message: internalText[language], details: { requestId } }, 500);
 }
 
@@ -70,8 +72,14 @@ function isThrottling(error: unknown): boolean {
   );
 }
 
-function describe(error: unknown) {
-  return error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : { value: String(error) };
+/** The pattern of the route that failed; a path no route matched is not logged at all. */
+function routeOf(c: Context): string {
+  try {
+    const pattern = c.req.routePath;
+    return pattern && pattern !== '/*' && pattern !== '*' ? pattern : '(no route)';
+  } catch {
+    return '(no route)';
+  }
 }
 
 export function notFoundResponse(c: Context): Response {

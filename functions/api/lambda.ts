@@ -7,6 +7,7 @@ import { createSweeperWake } from '../mail/wake-sweeper.js';
 import { createApp } from './app.js';
 import { buildDeps } from './deps.js';
 import { lambdaClientAddress } from './viewer-address.js';
+import { errorText } from '../../shared/logging/redact.js';
 
 // Read once at cold start: a bad setting fails the first request loudly, not each one subtly.
 const config = parseConfig(process.env);
@@ -34,7 +35,7 @@ function bootstrapOnce(): Promise<void> {
     () => undefined,
     (error: unknown) => {
       bootstrap = undefined;
-      console.error(JSON.stringify({ level: 'error', message: 'first admin not created', error: String(error) }));
+      console.error(JSON.stringify({ level: 'error', message: 'first admin not created', error: errorText(error) }));
     },
   );
   return bootstrap;

@@ -5,6 +5,7 @@ import { deliverOutboxMessage, type DeliveryOutcome, type MailDeliveryDeps } fro
 import { createPacer } from '../../shared/email/pacer.js';
 import { createSesMailer } from '../../shared/email/ses-mailer.js';
 import { buildMailDeps } from './mail-deps.js';
+import { errorText } from '../../shared/logging/redact.js';
 
 /**
  * The cloud's sender: SQS hands it the ids the sweeper enqueued (outbox-sweeper.ts), ten at a
@@ -67,7 +68,7 @@ export function createSqsSender(deps: MailDeliveryDeps) {
     const settled = await Promise.all(deliveries);
     const failures = settled.filter((s) => s.error !== undefined);
     for (const failure of failures) {
-      console.error(JSON.stringify({ level: 'error', message: 'delivery failed; SQS offers it again', sqsMessageId: failure.record.messageId, error: String(failure.error) }));
+      console.error(JSON.stringify({ level: 'error', message: 'delivery failed; SQS offers it again', sqsMessageId: failure.record.messageId, error: errorText(failure.error) }));
     }
     const outcomes: Partial<Record<DeliveryOutcome, number>> = {};
     for (const s of settled) if (s.outcome) outcomes[s.outcome] = (outcomes[s.outcome] ?? 0) + 1;
