@@ -82,6 +82,7 @@ export function buildDeps(
     now,
     afterQueued: adapter.afterQueued,
     personalDataLog,
+    passportRetentionDays: config.passportRetentionDays,
   };
   const attendees: AttendeesDeps = {
     attendees: createAttendeesRepository(db, table),

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { consentInputSchema, consentOffer, requireConsent } from '../delegations/passport-data.js';
+import { consentInputSchema, consentOffer, refusePassportDataAfterPurge, requireConsent } from '../delegations/passport-data.js';
 import type { OutboxRepository } from '../email/outbox-repository.js';
 import { ValidationError } from '../errors.js';
 import { EventNotFoundError } from '../events/event-errors.js';
@@ -105,6 +105,7 @@ export async function registerOpenly(
   const person = parsed.data;
   // The event's fields are checked now, so that confirming from the mail cannot fail on them.
   const details = validateDetails(event.fields, input.details ?? {}, { requireAll: true });
+  refusePassportDataAfterPurge(details, event, deps.now(), deps.passportRetentionDays);
   const consent = consentOffer(input.consent, { kind: 'self' }, deps.now());
   requireConsent(details, consent, undefined);
 
