@@ -15,6 +15,7 @@ const statusOf: Record<ErrorKind, ContentfulStatusCode> = {
   too_large: 413,
   rule: 422,
   rate_limited: 429,
+  busy: 503,
 };
 
 const httpExceptionText: Partial<Record<number, { code: string; text: LocalizedText }>> = {
@@ -31,7 +32,7 @@ const internalText: LocalizedText = {
 export function errorResponse(error: unknown, c: Context): Response {
   const language = requestLanguage(c);
   if (error instanceof DomainError) {
-    if (error.kind === 'rate_limited') {
+    if (error.kind === 'rate_limited' || error.kind === 'busy') {
       const retry = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
       if (retry) c.header('Retry-After', String(retry));
     }
