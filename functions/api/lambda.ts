@@ -6,6 +6,7 @@ import { parseConfig } from '../../shared/config.js';
 import { createSweeperWake } from '../mail/wake-sweeper.js';
 import { createApp } from './app.js';
 import { buildDeps } from './deps.js';
+import { cameThroughCloudFront, NOT_THROUGH_CLOUDFRONT } from './origin-check.js';
 import { lambdaClientAddress } from './viewer-address.js';
 import { errorText } from '../../shared/logging/redact.js';
 
@@ -41,7 +42,14 @@ function bootstrapOnce(): Promise<void> {
   return bootstrap;
 }
 
+// CloudFront's origin secret (infra/web-stack.ts): only requests that came through it are served.
+const originSecret = process.env.ORIGIN_SECRET;
+
 export const handler: typeof app = async (...args) => {
+  const [event] = args;
+  if (!cameThroughCloudFront((event as { headers?: Record<string, string | undefined> }).headers, originSecret)) {
+    return NOT_THROUGH_CLOUDFRONT as Awaited<ReturnType<typeof app>>;
+  }
   await bootstrapOnce();
   try {
     return await app(...args);
