@@ -106,9 +106,9 @@ async function main() {
     second.child.kill('SIGTERM');
     const afterResend = await tally();
 
-    const row = (label: string, audit: string, now: string | number) => console.log(`  ${label.padEnd(34)} ${audit.padStart(8)}   ${String(now).padStart(8)}`);
+    const row = (label: string, audit: string, now: string | number) => console.log(`  ${label.padEnd(38)} ${audit.padStart(8)}   ${String(now).padStart(8)}`);
     console.log(`Crash mid-send: ${INVITATIONS} invitations at ${RATE}/s, sender SIGKILLed after ${KILL_AT} accepted (${atKill} in SES's store at the kill)`);
-    console.log(`  ${''.padEnd(34)} ${'audit'.padStart(8)}   ${'now'.padStart(8)}`);
+    console.log(`  ${''.padEnd(38)} ${'audit'.padStart(8)}   ${'now'.padStart(8)}`);
     row('calls to SES in flight at the kill', '?', callsInFlight);
     row('claims (leases) in flight at the kill', '?', claimsInFlight);
     row('in doubt (marked failed)', '14', inDoubt.length);
