@@ -10,7 +10,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createDocumentClient } from '../../shared/aws/dynamodb-client.js';
 import { createSesClient } from '../../shared/aws/ses-client.js';
-import { DYNAMODB_TIMEOUTS } from '../../shared/aws/timeouts.js';
+import { DYNAMODB_LOCAL_TIMEOUTS } from '../../shared/aws/timeouts.js';
 import { ConfigError, parseConfig } from '../../shared/config.js';
 import { ensureTable } from '../../shared/db/table-provisioning.js';
 import { ensureFirstAdmin } from '../../shared/auth/ensure-first-admin.js';
@@ -55,7 +55,7 @@ async function main() {
     region: config.region,
     endpoint: config.dynamodbEndpoint,
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    requestHandler: { ...DYNAMODB_TIMEOUTS },
+    requestHandler: { ...DYNAMODB_LOCAL_TIMEOUTS },
   });
   const created = await ensureTable(rawDb, config.tableName);
   rawDb.destroy();

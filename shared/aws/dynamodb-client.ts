@@ -1,6 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { DYNAMODB_MAX_ATTEMPTS, DYNAMODB_TIMEOUTS } from './timeouts.js';
+import { DYNAMODB_LOCAL_TIMEOUTS, DYNAMODB_MAX_ATTEMPTS, DYNAMODB_TIMEOUTS } from './timeouts.js';
 
 export type DynamoDbSettings = { region: string; endpoint?: string };
 
@@ -12,7 +12,7 @@ export function createDocumentClient(settings: DynamoDbSettings): DynamoDBDocume
       ? { endpoint: settings.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
       : {}),
     maxAttempts: DYNAMODB_MAX_ATTEMPTS,
-    requestHandler: { ...DYNAMODB_TIMEOUTS },
+    requestHandler: { ...(settings.endpoint ? DYNAMODB_LOCAL_TIMEOUTS : DYNAMODB_TIMEOUTS) },
   });
   return DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },

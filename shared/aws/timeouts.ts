@@ -8,6 +8,12 @@
  */
 export const DYNAMODB_TIMEOUTS = { connectionTimeout: 1_000, requestTimeout: 4_000, throwOnRequestTimeout: true } as const;
 export const DYNAMODB_MAX_ATTEMPTS = 3;
+/**
+ * DynamoDB Local (an `endpoint`: npm start, the tests) runs one transaction at a time in a JVM on
+ * a laptop that may be busy: slower than the service by far, so it gets longer to answer. A frozen
+ * engine still gets an answer (503) in about half a minute, and /api/health its own 2 s.
+ */
+export const DYNAMODB_LOCAL_TIMEOUTS = { connectionTimeout: 2_000, requestTimeout: 10_000, throwOnRequestTimeout: true } as const;
 export const SES_TIMEOUTS = { connectionTimeout: 2_000, requestTimeout: 15_000, throwOnRequestTimeout: true } as const;
 
 /** /api/health's own deadline for each probe: it answers 503 within 3 s whatever hangs. */

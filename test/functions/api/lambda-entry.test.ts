@@ -58,7 +58,8 @@ describe('the API Lambda behind CloudFront', () => {
     expect(through.statusCode).toBe(401);
     expect(JSON.parse(through.body).error).toBe('unauthenticated');
 
-    for (const headers of [{}, { [ORIGIN_SECRET_HEADER]: 'a guess' }, { [ORIGIN_SECRET_HEADER]: `${SECRET}x` }, { 'x-viewer-address': '203.0.113.7' }]) {
+    const attempts: Record<string, string>[] = [{}, { [ORIGIN_SECRET_HEADER]: 'a guess' }, { [ORIGIN_SECRET_HEADER]: `${SECRET}x` }, { 'x-viewer-address': '203.0.113.7' }];
+    for (const headers of attempts) {
       const direct = await handler(gatewayEvent('/api/auth/me', headers), {});
       expect(direct.statusCode).toBe(403);
       expect(JSON.parse(direct.body)).toMatchObject({ error: 'forbidden' });
