@@ -63,7 +63,7 @@ describe('a frozen database engine', () => {
       process.kill(engine.currentPid()!, 'SIGCONT');
     }
     expect((await app.request('/api/health')).status).toBe(200);
-  }, 60_000);
+  }, 120_000);
 });
 
 describe('an engine that dies', () => {
