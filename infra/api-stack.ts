@@ -45,6 +45,8 @@ export type ApiStackProps = StackProps & {
   mail: MailSetup;
   /** The secret personal links are derived from (StatefulStack.linkSecretName). */
   linkSecretName: string;
+  /** The secret CloudFront sends with every /api/* request (WebStack.originSecretName). */
+  originSecretName: string;
   /** The gateway CloudFront sends /api/* to (it lives in WebStack: see there why). */
   httpApi: IHttpApi;
   /** The origin emailed links point at. */
@@ -93,6 +95,7 @@ export class ApiStack extends Stack {
       .useTable(props.table, { envName: 'TABLE_NAME', indexNames: [tableDesign.listingIndex.name] })
       .sendMailAs(props.mail)
       .useSecret({ envName: 'LINK_SECRET', secretName: props.linkSecretName })
+      .useSecret({ envName: 'ORIGIN_SECRET', secretName: props.originSecretName })
       // Queued mail starts going at once instead of at the sweeper's next minute.
       .invokeFunction(this.mailPipeline.sweeper.function, { envName: 'SWEEPER_FUNCTION_NAME' });
 

@@ -45,6 +45,7 @@ export function defineStacks(app: App, config: InfraConfig) {
     table: stateful.table,
     mail: stateful.mail,
     linkSecretName: stateful.linkSecretName,
+    originSecretName: web.originSecretName,
     httpApi: web.httpApi,
     publicUrl: web.publicUrl,
   });

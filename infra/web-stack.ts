@@ -5,6 +5,7 @@ import { AssetHashType, CfnOutput, DockerImage, Duration, RemovalPolicy, Stack, 
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { CorsHttpMethod, HttpApi, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import {
   AllowedMethods,
   CachePolicy,
@@ -30,6 +31,7 @@ import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, Source, type ISource } from 'aws-cdk-lib/aws-s3-deployment';
 import type { Construct } from 'constructs';
+import { ORIGIN_SECRET_HEADER } from '../shared/http/origin-secret.js';
 import { VIEWER_ADDRESS_HEADER } from '../shared/http/viewer-address.js';
 import { REPO_ROOT } from './api-function.js';
 import { customOrigin, type InfraConfig } from './config.js';
@@ -115,6 +117,8 @@ export class WebStack extends Stack {
   readonly distribution: Distribution;
   readonly bucket: Bucket;
   readonly accessLogGroup: LogGroup;
+  /** The secret CloudFront sends to the API in ORIGIN_SECRET_HEADER, by name (for ApiStack). */
+  readonly originSecretName: string;
   /** https://<domain> or https://<id>.cloudfront.net, without a trailing slash. */
   readonly publicUrl: string;
 
@@ -183,6 +187,17 @@ export class WebStack extends Stack {
       runtime: FunctionRuntime.JS_2_0,
     });
 
+    // Generated at deploy, never in the repository; CloudFront reads it by a dynamic reference and
+    // so does the API function (ApiStack, ORIGIN_SECRET). Rotating it: a new value, then a deploy
+    // of both stacks (CloudFront first, so requests in between are refused rather than spoofable).
+    this.originSecretName = `huu-nghi-events-${config.stage}/origin-secret`;
+    const originSecret = new Secret(this, 'OriginSecret', {
+      secretName: this.originSecretName,
+      description: 'The header CloudFront adds to /api/* requests; the API refuses requests without it.',
+      generateSecretString: { passwordLength: 48, excludePunctuation: true, includeSpace: false },
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+
     const gatewayDomain = `${this.httpApi.apiId}.execute-api.${this.region}.${this.urlSuffix}`;
     this.distribution = new Distribution(this, 'Distribution', {
       comment: `Hữu Nghị Events (${config.stage})`,
@@ -197,7 +212,11 @@ export class WebStack extends Stack {
       },
       additionalBehaviors: {
         '/api/*': {
-          origin: new HttpOrigin(gatewayDomain, { protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY }),
+          origin: new HttpOrigin(gatewayDomain, {
+            protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
+            // The API serves only requests that carry this (functions/api/origin-check.ts).
+            customHeaders: { [ORIGIN_SECRET_HEADER]: originSecret.secretValue.unsafeUnwrap() },
+          }),
           viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
           allowedMethods: AllowedMethods.ALLOW_ALL,
           cachePolicy: CachePolicy.CACHING_DISABLED,

@@ -14,7 +14,8 @@ export type ErrorKind =
   | 'conflict'
   | 'too_large'
   | 'rule'
-  | 'rate_limited';
+  | 'rate_limited'
+  | 'busy';
 
 export abstract class DomainError extends Error {
   abstract readonly kind: ErrorKind;
@@ -108,5 +109,19 @@ export class TooManyRequestsError extends DomainError {
     },
   ) {
     super('too_many_requests', text, { retryAfterSeconds });
+  }
+}
+
+/** The server has more of this work than it takes at once: try again in a moment (503, Retry-After). */
+export class ServiceBusyError extends DomainError {
+  readonly kind = 'busy' as const;
+  constructor(
+    readonly retryAfterSeconds: number,
+    text: LocalizedText = {
+      vi: 'Hệ thống đang bận. Vui lòng thử lại sau vài giây.',
+      en: 'The system is busy. Please try again in a few seconds.',
+    },
+  ) {
+    super('service_busy', text, { retryAfterSeconds });
   }
 }

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { PayloadTooLargeError } from '../../shared/errors.js';
@@ -39,6 +39,17 @@ function limitBody(maxSize: number) {
 }
 
 /**
+ * No id, token or name in a path is longer than this; a longer segment names nothing, and would
+ * pass DynamoDB's key size (2 KB) if it reached the table.
+ */
+export const MAX_PATH_SEGMENT_LENGTH = 256;
+
+const refuseOverlongIds: MiddlewareHandler = async (c, next) => {
+  if (c.req.path.split('/').some((segment) => segment.length > MAX_PATH_SEGMENT_LENGTH)) return notFoundResponse(c);
+  await next();
+};
+
+/**
  * The one Hono app: the same object runs under @hono/node-server locally and hono/aws-lambda in
  * the cloud. Every dependency comes in through `deps`.
  */
@@ -65,6 +76,7 @@ export function createApp(deps: AppDeps) {
     }),
   );
   app.use('/api/*', sameOriginWrites(deps.auth.publicUrl));
+  app.use('/api/*', refuseOverlongIds);
   const defaultBodyLimit = limitBody(JSON_BODY_LIMIT_BYTES);
   const largerBodyLimits = LARGER_BODY_LIMITS.map((rule) => ({ ...rule, limit: limitBody(rule.maxSize) }));
   app.use('/api/*', (c, next) => {

@@ -7,7 +7,7 @@ import type { CheckInDeps } from '../../shared/attendees/check-in.js';
 import type { AttendeesDeps } from '../../shared/attendees/list-attendees.js';
 import { createPersonalDataLog } from '../../shared/attendees/personal-data-reads-repository.js';
 import type { AuthDeps } from '../../shared/auth/auth-deps.js';
-import { createPasswordHasher } from '../../shared/auth/password-hashing.js';
+import { createPasswordHasher, type HashingBounds } from '../../shared/auth/password-hashing.js';
 import { createPasswordTokensRepository } from '../../shared/auth/password-tokens-repository.js';
 import { createSessionsRepository } from '../../shared/auth/sessions-repository.js';
 import { createUsersRepository } from '../../shared/auth/users-repository.js';
@@ -60,6 +60,8 @@ export function buildDeps(
     webRoot?: string;
     now?: () => Date;
     scryptCost?: number;
+    /** How many password hashes run and wait at once (password-hashing.ts); the defaults by default. */
+    hashingBounds?: HashingBounds;
     /** Locally, wakes the in-process sender as soon as mail is queued. */
     afterQueued?: (count: number) => void;
   },
@@ -82,6 +84,7 @@ export function buildDeps(
     now,
     afterQueued: adapter.afterQueued,
     personalDataLog,
+    passportRetentionDays: config.passportRetentionDays,
   };
   const attendees: AttendeesDeps = {
     attendees: createAttendeesRepository(db, table),
@@ -109,7 +112,7 @@ export function buildDeps(
       passwordTokens: createPasswordTokensRepository(db, table),
       rateLimiter,
       mailer,
-      passwords: createPasswordHasher(adapter.scryptCost),
+      passwords: createPasswordHasher(adapter.scryptCost, adapter.hashingBounds),
       now,
       publicUrl: config.publicUrl,
       sessionHours: config.sessionHours,

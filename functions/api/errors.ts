@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { DomainError, type ErrorKind, type LocalizedText } from '../../shared/errors.js';
+import { describeError } from '../../shared/logging/redact.js';
 import { requestLanguage } from './language.js';
 
 /** The one place where errors become HTTP answers: `{ error, message, details? }` (API.md). */
@@ -14,6 +15,7 @@ const statusOf: Record<ErrorKind, ContentfulStatusCode> = {
   too_large: 413,
   rule: 422,
   rate_limited: 429,
+  busy: 503,
 };
 
 const httpExceptionText: Partial<Record<number, { code: string; text: LocalizedText }>> = {
@@ -30,7 +32,7 @@ const internalText: LocalizedText = {
 export function errorResponse(error: unknown, c: Context): Response {
   const language = requestLanguage(c);
   if (error instanceof DomainError) {
-    if (error.kind === 'rate_limited') {
+    if (error.kind === 'rate_limited' || error.kind === 'busy') {
       const retry = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
       if (retry) c.header('Retry-After', String(retry));
     }
@@ -48,7 +50,8 @@ export function errorResponse(error: unknown, c: Context): Response {
     return c.json({ error: 'service_busy', message: busyText[language] }, 503);
   }
   const requestId = crypto.randomUUID();
-  console.error(JSON.stringify({ level: 'error', requestId, path: c.req.path, error: describe(error) }));
+  // The route's pattern (`/api/r/:token`), never the path: a path can hold someone's personal link.
+  console.error(JSON.stringify({ level: 'error', requestId, method: c.req.method, route: routeOf(c), error: describeError(error) }));
   return c.json({ error: 'internal', message: internalText[language], details: { requestId } }, 500);
 }
 
@@ -57,14 +60,27 @@ const busyText: LocalizedText = {
   en: 'The system is busy. Please try again in a few seconds.',
 };
 
-/** AWS throttling that outlasted the SDK's own retries: the client may simply try again. */
+/**
+ * AWS throttling that outlasted the SDK's own retries, or a service that did not answer within its
+ * timeouts (shared/aws/timeouts.ts): the client may simply try again.
+ */
 function isThrottling(error: unknown): boolean {
   const name = (error as { name?: string } | null)?.name ?? '';
-  return ['ThrottlingException', 'ProvisionedThroughputExceededException', 'RequestLimitExceeded', 'TooManyRequestsException'].includes(name);
+  const code = (error as { code?: string } | null)?.code ?? '';
+  return (
+    ['ThrottlingException', 'ProvisionedThroughputExceededException', 'RequestLimitExceeded', 'TooManyRequestsException', 'TimeoutError'].includes(name) ||
+    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT'].includes(code)
+  );
 }
 
-function describe(error: unknown) {
-  return error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : { value: String(error) };
+/** The pattern of the route that failed; a path no route matched is not logged at all. */
+function routeOf(c: Context): string {
+  try {
+    const pattern = c.req.routePath;
+    return pattern && pattern !== '/*' && pattern !== '*' ? pattern : '(no route)';
+  } catch {
+    return '(no route)';
+  }
 }
 
 export function notFoundResponse(c: Context): Response {

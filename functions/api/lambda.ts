@@ -6,7 +6,9 @@ import { parseConfig } from '../../shared/config.js';
 import { createSweeperWake } from '../mail/wake-sweeper.js';
 import { createApp } from './app.js';
 import { buildDeps } from './deps.js';
+import { cameThroughCloudFront, NOT_THROUGH_CLOUDFRONT } from './origin-check.js';
 import { lambdaClientAddress } from './viewer-address.js';
+import { errorText } from '../../shared/logging/redact.js';
 
 // Read once at cold start: a bad setting fails the first request loudly, not each one subtly.
 const config = parseConfig(process.env);
@@ -36,13 +38,20 @@ function bootstrapOnce(): Promise<void> {
     () => undefined,
     (error: unknown) => {
       bootstrap = undefined;
-      console.error(JSON.stringify({ level: 'error', message: 'first admin not created', error: String(error) }));
+      console.error(JSON.stringify({ level: 'error', message: 'first admin not created', error: errorText(error) }));
     },
   );
   return bootstrap;
 }
 
+// CloudFront's origin secret (infra/web-stack.ts): only requests that came through it are served.
+const originSecret = process.env.ORIGIN_SECRET;
+
 export const handler: typeof app = async (...args) => {
+  const [event] = args;
+  if (!cameThroughCloudFront((event as { headers?: Record<string, string | undefined> }).headers, originSecret)) {
+    return NOT_THROUGH_CLOUDFRONT as Awaited<ReturnType<typeof app>>;
+  }
   await bootstrapOnce();
   try {
     return await app(...args);

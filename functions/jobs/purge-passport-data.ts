@@ -5,6 +5,7 @@ import { createDelegationRepository } from '../../shared/delegations/delegation-
 import type { PassportPurgeDeps } from '../../shared/delegations/delegations-deps.js';
 import { purgeExpiredPassportData, type PurgeResult } from '../../shared/delegations/purge-passport-data.js';
 import { parseLambdaEnv, tableSettings } from '../mail/lambda-env.js';
+import { errorText } from '../../shared/logging/redact.js';
 
 /**
  * The purge of delegations' passport data after their trips (shared/delegations/purge-passport-data.ts).
@@ -21,7 +22,7 @@ export async function runPassportPurge(deps: PassportPurgeDeps, now = new Date()
     }
     return result;
   } catch (error) {
-    console.error(JSON.stringify({ level: 'error', message: 'passport data purge failed', error: String(error) }));
+    console.error(JSON.stringify({ level: 'error', message: 'passport data purge failed', error: errorText(error) }));
     return undefined;
   }
 }

@@ -50,13 +50,18 @@ async function waitForPort(port: number, child: ChildProcess, timeoutMs: number)
   throw new Error(`DynamoDB Local did not open port ${port} within ${timeoutMs / 1000} s`);
 }
 
-export type RunningEngine = { stop: () => Promise<void> };
+export type RunningEngine = { stop: () => Promise<void>; pid?: number };
 
 /**
  * DynamoDB Local (Java) with its data under `dataDir`, or in memory for tests. A pid file lets the
  * next start end a copy left behind by a crash, so no engine outlives its copy of the product.
  */
-export async function startDynamoDbLocal(options: { port: number; dataDir?: string }): Promise<RunningEngine> {
+export async function startDynamoDbLocal(options: {
+  port: number;
+  dataDir?: string;
+  /** Called when the engine ends without being asked to (a crash, a kill, out of memory). */
+  onUnexpectedExit?: (reason: string) => void;
+}): Promise<RunningEngine> {
   assertJavaPresent();
   let pidFile: string | undefined;
   if (options.dataDir) {
@@ -83,9 +88,15 @@ export async function startDynamoDbLocal(options: { port: number; dataDir?: stri
     child.kill('SIGKILL');
     throw new Error(`${(error as Error).message}\n${stderr}`);
   }
+  let stopping = false;
+  child.once('exit', (code, signal) => {
+    if (!stopping) options.onUnexpectedExit?.(signal ? `killed by ${signal}` : `exit code ${code}`);
+  });
   return {
+    pid: child.pid,
     stop: () =>
       new Promise<void>((resolve) => {
+        stopping = true;
         if (pidFile) rmSync(pidFile, { force: true });
         if (child.exitCode !== null || child.signalCode !== null) return resolve();
         const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
@@ -113,6 +124,52 @@ function killStaleProcess(pidFile: string) {
     // Gone already, or not ours to end.
   }
   rmSync(pidFile, { force: true });
+}
+
+/**
+ * DynamoDB Local, watched: when the engine dies (killed, out of memory), it is started again on
+ * the same port and data, and `log` says so, so the API is down for seconds, not until a person
+ * notices. `currentPid()` is the engine's current process.
+ */
+export async function startSupervisedDynamoDbLocal(options: {
+  port: number;
+  dataDir?: string;
+  log: (line: string) => void;
+}): Promise<RunningEngine & { currentPid(): number | undefined }> {
+  let current: RunningEngine;
+  let stopped = false;
+  const start = async (): Promise<RunningEngine> =>
+    startDynamoDbLocal({
+      port: options.port,
+      dataDir: options.dataDir,
+      onUnexpectedExit: (reason) => {
+        if (stopped) return;
+        options.log(`DynamoDB Local stopped unexpectedly (${reason}); starting it again …`);
+        void restart(1);
+      },
+    });
+  const restart = async (attempt: number): Promise<void> => {
+    try {
+      // The dead engine's port can take a moment to close.
+      for (let i = 0; i < 50 && (await isPortOpen(options.port)); i += 1) await new Promise((r) => setTimeout(r, 100));
+      current = await start();
+      if (stopped) return void (await current.stop());
+      options.log(`DynamoDB Local is running again on port ${options.port}.`);
+    } catch (error) {
+      if (stopped) return;
+      const wait = Math.min(30, 2 ** attempt);
+      options.log(`DynamoDB Local did not start again (${(error as Error).message.split('\n')[0]}); next try in ${wait} s.`);
+      setTimeout(() => void restart(attempt + 1), wait * 1000).unref();
+    }
+  };
+  current = await start();
+  return {
+    currentPid: () => current.pid,
+    stop: async () => {
+      stopped = true;
+      await current.stop();
+    },
+  };
 }
 
 type SesLocalStart = (config?: { host?: string; port?: number }) => Promise<Server>;

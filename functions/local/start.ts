@@ -10,6 +10,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createDocumentClient } from '../../shared/aws/dynamodb-client.js';
 import { createSesClient } from '../../shared/aws/ses-client.js';
+import { DYNAMODB_LOCAL_TIMEOUTS } from '../../shared/aws/timeouts.js';
 import { ConfigError, parseConfig } from '../../shared/config.js';
 import { ensureTable } from '../../shared/db/table-provisioning.js';
 import { ensureFirstAdmin } from '../../shared/auth/ensure-first-admin.js';
@@ -20,7 +21,7 @@ import { createApp } from '../api/app.js';
 import { buildMailDeps } from '../mail/mail-deps.js';
 import { startOutboxWorker, type OutboxWorker } from '../mail/outbox-worker.js';
 import { buildDeps } from '../api/deps.js';
-import { isPortOpen, MissingJavaError, PortInUseError, startDynamoDbLocal, startSesLocal, type RunningEngine } from './engines.js';
+import { isPortOpen, MissingJavaError, PortInUseError, startSesLocal, startSupervisedDynamoDbLocal, type RunningEngine } from './engines.js';
 import { localAppEnv, parseLocalConfig } from './local-config.js';
 
 const running: RunningEngine[] = [];
@@ -47,13 +48,14 @@ async function main() {
   process.on('SIGHUP', () => void stopAll(0));
 
   console.log(`Starting DynamoDB Local (data in ${join(local.dataDir, 'dynamodb')}) …`);
-  running.push(await startDynamoDbLocal({ port: local.dynamodbPort, dataDir: join(local.dataDir, 'dynamodb') }));
+  running.push(await startSupervisedDynamoDbLocal({ port: local.dynamodbPort, dataDir: join(local.dataDir, 'dynamodb'), log: (line) => console.log(line) }));
   running.push(await startSesLocal({ port: local.sesPort, maxSendRate: config.mailRatePerSecond }));
 
   const rawDb = new DynamoDBClient({
     region: config.region,
     endpoint: config.dynamodbEndpoint,
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    requestHandler: { ...DYNAMODB_LOCAL_TIMEOUTS },
   });
   const created = await ensureTable(rawDb, config.tableName);
   rawDb.destroy();

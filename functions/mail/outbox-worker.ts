@@ -1,6 +1,7 @@
 import { deliverOutboxMessage, type DeliveryOutcome, type MailDeliveryDeps } from '../../shared/email/deliver-outbox-message.js';
-import { createPacer, pacedMailer } from '../../shared/email/pacer.js';
+import { createPacer } from '../../shared/email/pacer.js';
 import type { OutboxMessage } from '../../shared/email/outbox-repository.js';
+import { errorText } from '../../shared/logging/redact.js';
 
 export type OutboxWorkerOptions = {
   ratePerSecond: number;
@@ -18,8 +19,9 @@ export type OutboxWorkerOptions = {
 export function startOutboxWorker(deps: MailDeliveryDeps, options: OutboxWorkerOptions) {
   const pollMs = options.pollMs ?? 500;
   const concurrency = options.concurrency ?? Math.max(2, Math.min(32, Math.ceil(options.ratePerSecond / 2)));
-  // Paced at the call to SES, not per message: what is skipped or suppressed costs no slot.
-  const paced: MailDeliveryDeps = { ...deps, mailer: pacedMailer(deps.mailer, createPacer(options.ratePerSecond)) };
+  // Paced at the call to SES, not per message: what is skipped or suppressed costs no slot, and
+  // a message's lease is taken only once its slot has come (deliverOutboxMessage).
+  const paced: MailDeliveryDeps = { ...deps, pacer: createPacer(options.ratePerSecond) };
   let stopped = false;
   let wake: (() => void) | undefined;
   const inFlight = new Set<Promise<void>>();
@@ -45,7 +47,7 @@ export function startOutboxWorker(deps: MailDeliveryDeps, options: OutboxWorkerO
         try {
           listed = (await deps.outbox.listDue(deps.now().toISOString(), 100)).filter((m) => !inFlightIds.has(m.messageId));
         } catch (error) {
-          console.error(JSON.stringify({ level: 'error', message: 'outbox poll failed', error: String(error) }));
+          console.error(JSON.stringify({ level: 'error', message: 'outbox poll failed', error: errorText(error) }));
         }
         if (listed.length === 0) {
           // Nothing new: wait for a send to finish (its claim may free others) or for the next poll.
@@ -60,7 +62,7 @@ export function startOutboxWorker(deps: MailDeliveryDeps, options: OutboxWorkerO
       inFlightIds.add(message.messageId);
       const task = deliverOutboxMessage(paced, message)
         .then((outcome) => options.onOutcome?.(outcome))
-        .catch((error: unknown) => console.error(JSON.stringify({ level: 'error', message: 'delivery failed', messageId: message.messageId, error: String(error) })))
+        .catch((error: unknown) => console.error(JSON.stringify({ level: 'error', message: 'delivery failed', messageId: message.messageId, error: errorText(error) })))
         .finally(() => {
           inFlight.delete(task);
           inFlightIds.delete(message.messageId);

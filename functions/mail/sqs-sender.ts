@@ -2,9 +2,10 @@ import { createDocumentClient } from '../../shared/aws/dynamodb-client.js';
 import { createSesClient } from '../../shared/aws/ses-client.js';
 import { parseConfig } from '../../shared/config.js';
 import { deliverOutboxMessage, type DeliveryOutcome, type MailDeliveryDeps } from '../../shared/email/deliver-outbox-message.js';
-import { createPacer, pacedMailer } from '../../shared/email/pacer.js';
+import { createPacer } from '../../shared/email/pacer.js';
 import { createSesMailer } from '../../shared/email/ses-mailer.js';
 import { buildMailDeps } from './mail-deps.js';
+import { errorText } from '../../shared/logging/redact.js';
 
 /**
  * The cloud's sender: SQS hands it the ids the sweeper enqueued (outbox-sweeper.ts), ten at a
@@ -36,7 +37,7 @@ export function outboxMessageIdOf(body: string): string | undefined {
 
 type Settled = { record: SqsRecord; outcome?: DeliveryOutcome; error?: unknown };
 
-/** `deps.mailer` keeps to SES's rate (pacedMailer): the sends of a batch overlap, their calls spaced. */
+/** `deps.pacer` keeps to SES's rate: the sends of a batch overlap, their calls spaced. */
 export function createSqsSender(deps: MailDeliveryDeps) {
   return async function sendBatch(event: SqsEvent): Promise<SqsBatchResponse> {
     const seen = new Set<string>();
@@ -69,7 +70,7 @@ export function createSqsSender(deps: MailDeliveryDeps) {
     const settled = await Promise.all(deliveries);
     const failures = settled.filter((s) => s.error !== undefined);
     for (const failure of failures) {
-      console.error(JSON.stringify({ level: 'error', message: 'delivery failed; SQS offers it again', sqsMessageId: failure.record.messageId, error: String(failure.error) }));
+      console.error(JSON.stringify({ level: 'error', message: 'delivery failed; SQS offers it again', sqsMessageId: failure.record.messageId, error: errorText(failure.error) }));
     }
     const outcomes: Partial<Record<DeliveryOutcome, number>> = {};
     for (const s of settled) if (s.outcome) outcomes[s.outcome] = (outcomes[s.outcome] ?? 0) + 1;
@@ -87,7 +88,7 @@ function fromEnvironment() {
   const ses = createSesClient({ region: config.region, endpoint: config.sesEndpoint });
   const mailer = createSesMailer(ses, { from: config.mailFrom, configurationSet: config.sesConfigurationSet });
   // The pacer outlives a batch: a warm instance keeps the rate across invocations.
-  return createSqsSender(buildMailDeps(config, db, pacedMailer(mailer, createPacer(config.mailRatePerSecond))).delivery);
+  return createSqsSender({ ...buildMailDeps(config, db, mailer).delivery, pacer: createPacer(config.mailRatePerSecond) });
 }
 
 export async function handler(event: SqsEvent): Promise<SqsBatchResponse> {

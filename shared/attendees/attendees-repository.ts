@@ -71,6 +71,8 @@ export function createAttendeesRepository(db: DynamoDBDocumentClient, tableName:
                   TableName: tableName,
                   Key: eventKey(eventId),
                   UpdateExpression: 'SET #counts.checkedIn = if_not_exists(#counts.checkedIn, :zero) + :one',
+                  // No event (an id from elsewhere): a refused condition, not an invalid path.
+                  ConditionExpression: 'attribute_exists(#counts)',
                   ExpressionAttributeNames: { '#counts': 'counts' },
                   ExpressionAttributeValues: { ':zero': 0, ':one': 1 },
                 },
@@ -80,7 +82,7 @@ export function createAttendeesRepository(db: DynamoDBDocumentClient, tableName:
         );
         return 'done';
       } catch (error) {
-        if (!failedConditionIndexes(error)?.includes(0)) throw error;
+        if (!failedConditionIndexes(error)?.length) throw error;
         return 'already';
       }
     },
@@ -104,6 +106,7 @@ export function createAttendeesRepository(db: DynamoDBDocumentClient, tableName:
                   TableName: tableName,
                   Key: eventKey(eventId),
                   UpdateExpression: 'SET #counts.checkedIn = #counts.checkedIn - :one',
+                  ConditionExpression: 'attribute_exists(#counts.checkedIn)',
                   ExpressionAttributeNames: { '#counts': 'counts' },
                   ExpressionAttributeValues: { ':one': 1 },
                 },
@@ -113,7 +116,7 @@ export function createAttendeesRepository(db: DynamoDBDocumentClient, tableName:
         );
         return true;
       } catch (error) {
-        if (failedConditionIndexes(error)?.includes(0)) return false;
+        if (failedConditionIndexes(error)?.length) return false;
         throw error;
       }
     },

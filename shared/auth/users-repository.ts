@@ -165,7 +165,7 @@ export function createUsersRepository(db: DynamoDBDocumentClient, tableName: str
           KeyConditionExpression: 'listPk = :users',
           ExpressionAttributeValues: { ':users': 'USERS' },
           Limit: page.limit,
-          ExclusiveStartKey: decodeCursor(page.cursor, ['pk', 'sk', 'listPk', 'listSk']),
+          ExclusiveStartKey: decodeCursor(page.cursor, ['pk', 'sk', 'listPk', 'listSk'], { listPk: 'USERS' }),
         }),
       );
       return {

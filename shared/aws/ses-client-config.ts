@@ -1,4 +1,5 @@
 import type { SESv2Client, SESv2ClientConfig } from '@aws-sdk/client-sesv2';
+import { SES_TIMEOUTS } from './timeouts.js';
 
 export type SesSettings = { region: string; endpoint?: string };
 
@@ -11,6 +12,7 @@ export function sesClientConfig(settings: SesSettings): SESv2ClientConfig {
   return {
     region: settings.region,
     maxAttempts: 1,
+    requestHandler: { ...SES_TIMEOUTS },
     ...(settings.endpoint
       ? { endpoint: settings.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
       : {}),

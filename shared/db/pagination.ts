@@ -18,10 +18,15 @@ const invalidCursor = () =>
     'invalid_cursor',
   );
 
-/** Decodes a cursor made by encodeCursor; anything else is a 400, never a DynamoDB error. */
+/**
+ * Decodes a cursor made by encodeCursor; anything else is a 400, never a DynamoDB error. `from`
+ * names the values the cursor's list pins (its index partition): a cursor taken from another list
+ * (an events cursor on the users list) is as invalid as a garbled one.
+ */
 export function decodeCursor(
   cursor: string | undefined,
   expectedKeys: readonly string[],
+  from: Record<string, string> = {},
 ): Record<string, string> | undefined {
   if (cursor === undefined) return undefined;
   let parsed: unknown;
@@ -36,7 +41,8 @@ export function decodeCursor(
   if (
     keys.length !== expectedKeys.length ||
     !expectedKeys.every((k) => keys.includes(k)) ||
-    !entries.every(([, v]) => typeof v === 'string')
+    !entries.every(([, v]) => typeof v === 'string' && v.length > 0 && v.length <= 1024) ||
+    !Object.entries(from).every(([k, v]) => (parsed as Record<string, unknown>)[k] === v)
   ) {
     throw invalidCursor();
   }

@@ -3,6 +3,7 @@ import { isConditionFailure } from '../db/conditions.js';
 import type { DelegationRole } from './delegation-roles.js';
 import type { PersonalDataConsent } from './passport-data.js';
 import { queryAll } from '../db/query-all.js';
+import { PASSPORT_FIELDS } from './passport-data.js';
 
 /**
  * What delegations add to the one table. Members are invitations (`INV#`, invitations-repository);
@@ -112,8 +113,10 @@ export function createDelegationRepository(db: DynamoDBDocumentClient, tableName
     },
 
     /**
-     * Delegations that ended before `endedBefore` and were not purged yet, a page at a time, from
-     * the events listing (sorted by start; an event that ended before the cutoff started before it).
+     * Events that ended before `endedBefore` and may hold passport data (delegations, and any
+     * event asking for a passport field), purged before or not: a registration written after an
+     * earlier purge is found again. A page at a time, from the events listing (sorted by start; an
+     * event that ended before the cutoff started before it).
      */
     async listDelegationsToPurge(endedBefore: string, startKey?: Record<string, unknown>) {
       const result = await db.send(
@@ -121,14 +124,19 @@ export function createDelegationRepository(db: DynamoDBDocumentClient, tableName
           TableName: tableName,
           IndexName: 'listings',
           KeyConditionExpression: 'listPk = :events AND listSk < :cutoff',
-          FilterExpression: '#type = :delegation AND endsAt < :cutoff AND attribute_not_exists(passportDataPurgedAt)',
-          ExpressionAttributeNames: { '#type': 'type' },
-          ExpressionAttributeValues: { ':events': 'EVENTS', ':cutoff': endedBefore, ':delegation': 'delegation' },
+          FilterExpression: 'endsAt < :cutoff',
+          ExpressionAttributeValues: { ':events': 'EVENTS', ':cutoff': endedBefore },
           ExclusiveStartKey: startKey,
         }),
       );
+      const asksForPassport = (item: Record<string, any>) =>
+        item.type === 'delegation' || ((item.fields ?? []) as { key?: string }[]).some((field) => PASSPORT_FIELDS.includes(field.key ?? ''));
       return {
-        items: (result.Items ?? []).map((item) => ({ eventId: item.eventId as string, endsAt: item.endsAt as string })),
+        items: (result.Items ?? []).filter(asksForPassport).map((item) => ({
+          eventId: item.eventId as string,
+          endsAt: item.endsAt as string,
+          ...(item.passportDataPurgedAt ? { purgedAt: item.passportDataPurgedAt as string } : {}),
+        })),
         lastKey: result.LastEvaluatedKey,
       };
     },

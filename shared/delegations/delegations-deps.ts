@@ -9,7 +9,6 @@ export type DelegationsDeps = RegistrationsDeps & {
   /** A member with an email gets their invitation mail through the outbox. */
   outbox: Pick<OutboxRepository, 'queueMail'>;
   personalDataLog: PersonalDataLog;
-  passportRetentionDays: number;
 };
 
 /** The purge job needs only this (functions/jobs/purge-passport-data.ts, functions/local/start.ts). */

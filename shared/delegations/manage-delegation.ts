@@ -25,6 +25,7 @@ import {
   PASSPORT_CONSENT_VERSION,
   passportConsentText,
   passportWarnings,
+  refusePassportDataAfterPurge,
   requireConsent,
   type ConsentGiver,
   type PassportWarning,
@@ -244,6 +245,7 @@ export async function addMember(deps: DelegationsDeps, eventId: string, input: M
   const details = { ...roleDetail(event, input.role), ...input.details };
   // Checked before anything is written: a refused member leaves nothing behind.
   const checked = validateDetails(event.fields, details, { requireAll: register && requireAll });
+  refusePassportDataAfterPurge(checked, event, deps.now(), deps.passportRetentionDays);
   requireConsent(checked, consent, undefined);
 
   const now = deps.now().toISOString();
@@ -310,6 +312,7 @@ export async function updateMember(
   if (actor.kind === 'head' && member.invitationId === actor.head.invitationId) throw new InvitationNotFoundError();
 
   const consent = consentOffer(changes.consent, giverOf(actor), deps.now());
+  refusePassportDataAfterPurge(changes.details ?? undefined, event, deps.now(), deps.passportRetentionDays);
   if (changes.details) requireConsent(changes.details, consent, member.consent);
 
   const contact = {

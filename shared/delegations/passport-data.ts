@@ -116,6 +116,42 @@ export function requireConsent(
   return offered;
 }
 
+export class PassportDataPurgedError extends RuleViolationError {
+  constructor(fields: string[], purgeDate: string) {
+    super(
+      'passport_data_purged',
+      {
+        vi: 'Chuyến đi đã kết thúc và đã quá hạn lưu giữ dữ liệu hộ chiếu: không thể nhập thêm số hộ chiếu, ngày hết hạn hay ngày sinh.',
+        en: 'The trip is over and past the time passport data is kept: no passport number, expiry or date of birth can be given any more.',
+      },
+      { fields, purgeDate },
+    );
+  }
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** When an event's passport data goes (purge-passport-data.ts): `retentionDays` after it ends. */
+export function passportPurgeDate(event: { endsAt: string }, retentionDays: number): Date {
+  return new Date(Date.parse(event.endsAt) + retentionDays * DAY_MS);
+}
+
+/**
+ * Passport data is refused for an event past its purge date (or already purged), whoever gives
+ * it: what the purge removed must not come back, and nothing written after it would ever go.
+ */
+export function refusePassportDataAfterPurge(
+  details: Record<string, unknown> | undefined,
+  event: { endsAt: string; passportDataPurgedAt?: string },
+  now: Date,
+  retentionDays: number,
+): void {
+  const fields = passportFieldsIn(details);
+  if (fields.length === 0) return;
+  const purgeDate = passportPurgeDate(event, retentionDays);
+  if (now >= purgeDate || event.passportDataPurgedAt) throw new PassportDataPurgedError(fields, purgeDate.toISOString());
+}
+
 /** Staff and the head of a delegation see that there is a value, never the value. */
 export function maskPassportValue(key: string, value: string): string {
   if (key === 'passportNumber') return `${'•'.repeat(Math.max(0, value.length - 2))}${value.slice(-2)}`;

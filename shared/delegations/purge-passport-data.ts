@@ -9,7 +9,9 @@ export type PurgeResult = { purged: { eventId: string; people: number }[] };
  * Decree 13/2023 keeps personal data no longer than its purpose: a delegation's passport data
  * (number, expiry, date of birth) is removed from its invitations and registrations once the trip
  * ended `passportRetentionDays` ago. Each purge is logged with the event (who: 'system'), and the
- * event is marked so the daily run passes it by. Safe to run again at any time.
+ * event is marked (from then on no passport data is taken for it). Every run looks at every event
+ * past the retention, marked or not, so passport data that came back after a purge goes too; a
+ * run that finds nothing to remove records nothing. Safe to run again at any time.
  */
 export async function purgeExpiredPassportData(deps: PassportPurgeDeps, now: Date): Promise<PurgeResult> {
   const cutoff = new Date(now.getTime() - deps.passportRetentionDays * DAY_MS).toISOString();
@@ -17,8 +19,10 @@ export async function purgeExpiredPassportData(deps: PassportPurgeDeps, now: Dat
   let startKey: Record<string, unknown> | undefined;
   do {
     const page = await deps.delegations.listDelegationsToPurge(cutoff, startKey);
-    for (const { eventId } of page.items) {
+    for (const { eventId, purgedAt } of page.items) {
       const people = await deps.delegations.removeDetailFields(eventId, PASSPORT_FIELDS);
+      // Purged before and nothing came back since: nothing to record.
+      if (purgedAt && people === 0) continue;
       const at = now.toISOString();
       await deps.personalDataLog.recordRead({
         eventId,
@@ -28,7 +32,7 @@ export async function purgeExpiredPassportData(deps: PassportPurgeDeps, now: Dat
         count: people,
         kind: 'purge',
       });
-      await deps.delegations.markPurged(eventId, at);
+      if (!purgedAt) await deps.delegations.markPurged(eventId, at);
       purged.push({ eventId, people });
     }
     startKey = page.lastKey;

@@ -3,6 +3,7 @@ import type { StoredInvitation } from '../invitations/invitations-repository.js'
 import { isNoticeKind, isSeatKind, renderInvitationEmail } from './invitation-templates.js';
 import type { UnionSigner } from './mail-layout.js';
 import type { Mailer } from './mailer.js';
+import type { Pacer } from './pacer.js';
 import type { OutboxMessage, OutboxRepository } from './outbox-repository.js';
 import { buildSeatAttachments, CHECK_IN_QR_CONTENT_ID } from './seat-attachments.js';
 import { backoffSeconds, classifySendError, MAX_SEND_ATTEMPTS } from './send-errors.js';
@@ -24,6 +25,11 @@ export type MailDeliveryDeps = {
   union?: UnionSigner;
   /** How long a claim holds before the message counts as interrupted; LEASE_SECONDS by default. */
   leaseSeconds?: number;
+  /**
+   * SES's rate, shared by every send of the process: a slot is waited for before the lease is
+   * taken, so no message is held while it waits its turn.
+   */
+  pacer?: Pacer;
 };
 
 export type DeliveryOutcome = 'sent' | 'retry' | 'failed' | 'suppressed' | 'skipped';
@@ -31,43 +37,57 @@ export type DeliveryOutcome = 'sent' | 'retry' | 'failed' | 'suppressed' | 'skip
 /** How long a claimed message is ours; SES answers in well under this. */
 export const LEASE_SECONDS = 120;
 
+const INTERRUPTED = 'interrupted: the sender stopped while SES had the mail; resend if it did not arrive';
+
 /**
- * Sends one queued mail at most once. The message is claimed first; a claim that finds an earlier
- * claim unfinished (a crash between SES and our record) does not send again: SES may have sent it.
+ * Sends one queued mail at most once. Everything that can be done without SES is done first (the
+ * invitation read, the suppression list, the rendering); then the caller waits for its pacing
+ * slot, and only then takes the message's lease, right before the call to SES. SES's answer is
+ * recorded on the message before anything else. So after a crash the only messages whose fate is
+ * unknown are those whose call was in flight: a lease found without an answer is marked
+ * interrupted (never sent again on a guess), and a lease found with SES's answer is completed as
+ * sent, so a resend never mails someone SES had already accepted a mail for.
  */
 export async function deliverOutboxMessage(deps: MailDeliveryDeps, message: OutboxMessage): Promise<DeliveryOutcome> {
   const now = () => deps.now().toISOString();
-  const claimed = await deps.outbox.claim(message, now(), deps.leaseSeconds ?? LEASE_SECONDS);
-  if (!claimed) return 'skipped';
+  const leaseSeconds = deps.leaseSeconds ?? LEASE_SECONDS;
   // A notice (an answer's mail) leaves the invitation's emailStatus alone: whatever goes wrong,
   // only the message is dropped.
-  const notice = isNoticeKind(claimed.kind);
-  const giveUp = async (status: 'failed' | 'suppressed', reason: string) => {
-    if (notice) await deps.outbox.drop(claimed.messageId);
-    else await deps.outbox.completeUnsent(claimed, status, reason, now());
+  const notice = isNoticeKind(message.kind);
+  const giveUp = async (owned: OutboxMessage, status: 'failed' | 'suppressed', reason: string) => {
+    if (notice) await deps.outbox.drop(owned.messageId);
+    else await deps.outbox.completeUnsent(owned, status, reason, now());
   };
-  if (claimed.state === 'sending') {
-    await giveUp('failed', 'interrupted: the sender stopped mid-send; resend if it did not arrive');
+
+  if (message.state !== 'pending') {
+    // An earlier sender's lease ran out: settle what it left, under a lease of our own.
+    const claimed = await deps.outbox.claim(message, now(), leaseSeconds);
+    if (!claimed) return 'skipped';
+    if (claimed.sesMessageId) {
+      await deps.outbox.completeSent(claimed, claimed.sesMessageId, now(), { notice });
+      return 'sent';
+    }
+    await giveUp(claimed, 'failed', INTERRUPTED);
     return 'failed';
   }
 
-  const invitation = await deps.findInvitation(claimed.eventId, claimed.invitationId);
+  const invitation = await deps.findInvitation(message.eventId, message.invitationId);
   if (!invitation || (!notice && invitation.emailStatus !== 'queued') || !invitation.email) {
-    await deps.outbox.drop(claimed.messageId);
+    await deps.outbox.drop(message.messageId);
     return 'skipped';
   }
   const suppressed = await deps.outbox.findSuppression(invitation.email);
   if (suppressed) {
-    await giveUp('suppressed', `suppressed: ${suppressed.reason}`);
+    await giveUp(message, 'suppressed', `suppressed: ${suppressed.reason}`);
     return 'suppressed';
   }
-  const event = await deps.events.findById(claimed.eventId);
+  const event = await deps.events.findById(message.eventId);
   if (!event || event.status === 'cancelled') {
-    await giveUp('failed', 'event cancelled');
+    await giveUp(message, 'failed', 'event cancelled');
     return 'failed';
   }
 
-  const checkInCode = isSeatKind(claimed.kind) ? deps.checkInCodeFor?.(claimed.eventId, claimed.invitationId) : undefined;
+  const checkInCode = isSeatKind(message.kind) ? deps.checkInCodeFor?.(message.eventId, message.invitationId) : undefined;
   const mail = renderInvitationEmail(
     {
       to: invitation.email,
@@ -80,30 +100,42 @@ export async function deliverOutboxMessage(deps: MailDeliveryDeps, message: Outb
       union: deps.union,
     },
     event.mailTemplates,
-    claimed.kind,
+    message.kind,
   );
   if (checkInCode) {
     mail.attachments = await buildSeatAttachments({
-      eventId: claimed.eventId,
-      invitationId: claimed.invitationId,
+      eventId: message.eventId,
+      invitationId: message.invitationId,
       language: invitation.language,
       event,
       checkInCode,
       now: deps.now(),
     });
   }
+
+  await deps.pacer?.wait();
+  const claimed = await deps.outbox.claim(message, now(), leaseSeconds);
+  if (!claimed) {
+    // Another sender has it: the slot was not used.
+    deps.pacer?.giveBack();
+    return 'skipped';
+  }
+  let sesMessageId: string;
   try {
-    const { messageId } = await deps.mailer.send(mail);
-    await deps.outbox.completeSent(claimed, messageId, now(), { notice });
-    return 'sent';
+    ({ messageId: sesMessageId } = await deps.mailer.send(mail));
   } catch (error) {
     const failure = classifySendError(error);
+    if (failure.reason.startsWith('throttled')) deps.pacer?.giveBack();
     if (failure.retry && claimed.attempts + 1 < MAX_SEND_ATTEMPTS) {
       const due = new Date(deps.now().getTime() + backoffSeconds(claimed.attempts + 1, failure.reason.startsWith('throttled') ? 'throttled' : 'transient') * 1000).toISOString();
       await deps.outbox.retryLater(claimed, due, failure.reason);
       return 'retry';
     }
-    await giveUp('failed', failure.reason);
+    await giveUp(claimed, 'failed', failure.reason);
     return 'failed';
   }
+  // SES has the mail: first of all, say so. Whatever fails after this, the mail is not sent again.
+  await deps.outbox.recordAccepted(claimed.messageId, sesMessageId);
+  await deps.outbox.completeSent(claimed, sesMessageId, now(), { notice });
+  return 'sent';
 }

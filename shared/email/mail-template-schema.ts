@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { normalizeMultilineText, normalizeText } from '../text/vietnamese.js';
 
 /**
  * What an event stores of its mail and what kinds of mail there are: plain schemas and lists,
@@ -13,8 +14,8 @@ export const placeholders = ['salutation', 'name', 'event', 'time', 'place', 'co
 export type Placeholder = (typeof placeholders)[number];
 
 export const mailTemplateSchema = z.strictObject({
-  subject: z.string().min(1).max(300).transform((v) => v.normalize('NFC').trim()),
-  body: z.string().min(1).max(20000).transform((v) => v.normalize('NFC').trim()),
+  subject: z.string().min(1).max(300).transform(normalizeText),
+  body: z.string().min(1).max(20000).transform(normalizeMultilineText),
 });
 export const mailTemplatesSchema = z.strictObject({ vi: mailTemplateSchema.optional(), en: mailTemplateSchema.optional() });
 export type MailTemplate = z.infer<typeof mailTemplateSchema>;

@@ -14,7 +14,8 @@ import { isNoticeKind, type MailKind, type NoticeKind } from './invitation-templ
 /**
  * The durable outbox. Queuing a mail and marking its invitation `queued` is one transaction, so a
  * double click or a retry queues nothing twice; the worker claims a message with a lease before it
- * sends, and marks the invitation `sent` and removes the message in one transaction after.
+ * sends (only once its turn at SES's rate has come), writes SES's answer on the message at once,
+ * then marks the invitation `sent` and removes the message in one transaction.
  *
  *   OUTBOX#<messageId>  OUTBOX   listings: OUTBOX / <dueAt>#<messageId>  (due first)
  *   SUPPRESSED#<email>  SUPPRESSED  listings: SUPPRESSED / <email>      (hard bounce, complaint)
@@ -25,7 +26,9 @@ export type OutboxMessage = {
   kind: MailKind;
   eventId: string;
   invitationId: string;
-  state: 'pending' | 'sending';
+  /** `sending`: leased, the call to SES under way; `accepted`: SES took it (sesMessageId), the rest not yet recorded. */
+  state: 'pending' | 'sending' | 'accepted';
+  sesMessageId?: string;
   attempts: number;
   dueAt: string;
   createdAt: string;
@@ -221,6 +224,27 @@ export function createOutboxRepository(db: DynamoDBDocumentClient, tableName: st
       } catch (error) {
         if (isConditionFailure(error)) return undefined;
         throw error;
+      }
+    },
+
+    /**
+     * SES's answer, written on the message alone the moment it comes: one small write, so that a
+     * crash or a failed transaction after it can never make the mail look unsent.
+     */
+    async recordAccepted(messageId: string, sesMessageId: string): Promise<void> {
+      try {
+        await db.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: messageKey(messageId),
+            UpdateExpression: 'SET #state = :accepted, sesMessageId = :ses',
+            ConditionExpression: 'attribute_exists(pk)',
+            ExpressionAttributeNames: { '#state': 'state' },
+            ExpressionAttributeValues: { ':accepted': 'accepted', ':ses': sesMessageId },
+          }),
+        );
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
       }
     },
 

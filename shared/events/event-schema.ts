@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { eventMailTemplatesSchema, type EventMailTemplates } from '../email/mail-template-schema.js';
-import { normalizeText } from '../text/vietnamese.js';
+import { normalizeMultilineText, normalizeText } from '../text/vietnamese.js';
 
 export const eventTypes = ['youth_forum', 'training', 'ngo_conference', 'delegation', 'meeting', 'other'] as const;
 export type EventType = (typeof eventTypes)[number];
@@ -10,8 +10,8 @@ export const fieldTypes = ['text', 'date', 'choice', 'phone', 'email'] as const;
 
 const text = (max: number) => z.string().max(max).transform(normalizeText);
 const requiredText = (max: number) => text(max).pipe(z.string().min(1));
-/** Multi-line text keeps its line breaks; only NFC and trimming. */
-const longText = (max: number) => z.string().max(max).transform((v) => v.normalize('NFC').trim());
+/** Multi-line text keeps its line breaks (normalizeMultilineText). */
+const longText = (max: number) => z.string().max(max).transform(normalizeMultilineText);
 
 export const localizedTitleSchema = z.strictObject({ vi: requiredText(300), en: text(300).optional() });
 export const localizedTextSchema = z.strictObject({ vi: longText(20000).optional(), en: longText(20000).optional() });

@@ -192,7 +192,7 @@ export function createEventsRepository(db: DynamoDBDocumentClient, tableName: st
           ExpressionAttributeValues: values,
           ScanIndexForward: !query.descending,
           Limit: query.limit,
-          ExclusiveStartKey: decodeCursor(query.cursor, ['pk', 'sk', 'listPk', 'listSk']),
+          ExclusiveStartKey: decodeCursor(query.cursor, ['pk', 'sk', 'listPk', 'listSk'], { listPk: 'EVENTS' }),
         }),
       );
       return { items: (result.Items ?? []).map(toEvent), nextCursor: encodeCursor(result.LastEvaluatedKey) };

@@ -181,10 +181,17 @@ export type Invitation = {
 
 export type ImportDuplicate = { row?: number; email?: string; phone?: string; reason: 'in_list' | 'already_invited' };
 export type ImportError = { row?: number; field?: string; message: string };
+/**
+ * `walk_in`: came to the door unannounced, so no invitation to copy; `no_address`: a delegation
+ * member entered with neither email nor phone, whom an invitation could not reach.
+ */
+export type CopySkipped = { invitationId: string; name: string; reason: 'walk_in' | 'no_address'; message: string };
 export type ImportResult = {
   created: number;
   duplicates: ImportDuplicate[];
   errors: ImportError[];
+  /** Copy only: people of the earlier event that cannot be invited again, and why. */
+  skipped?: CopySkipped[];
   /** Present (true) when nothing was written. */
   preview?: boolean;
 };

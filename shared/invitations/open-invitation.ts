@@ -59,8 +59,7 @@ export async function openInvitation(deps: InvitationsDeps, token: string, clien
   const invitation = TOKEN_SHAPE.test(token) ? await deps.invitations.findByTokenHash(hashToken(token)) : undefined;
   const stored = invitation ? await deps.events.findById(invitation.eventId) : undefined;
   if (!invitation || !stored) {
-    await deps.rateLimiter.assertAllowed(linkMissLimit, clientAddress);
-    await deps.rateLimiter.record(linkMissLimit, clientAddress);
+    await deps.rateLimiter.take(linkMissLimit, clientAddress);
     throw new InvitationLinkNotFoundError();
   }
   const event = presentEvent(stored);

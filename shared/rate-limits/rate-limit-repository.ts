@@ -1,8 +1,9 @@
-import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
 /**
- * Fixed-window counters, one item per key and window, removed by TTL. The count is an atomic ADD,
- * so concurrent requests from many Lambdas are all counted.
+ * Fixed-window counters, one item per key and window, removed by TTL. Every change is one atomic
+ * ADD that answers the new count, so concurrent requests from many Lambdas each see their own
+ * place in the window: there is no read-then-add for a burst to slip through.
  */
 export function createRateLimitRepository(db: DynamoDBDocumentClient, tableName: string) {
   const key = (bucket: string, windowStart: number) => ({
@@ -10,27 +11,25 @@ export function createRateLimitRepository(db: DynamoDBDocumentClient, tableName:
     sk: `WINDOW#${windowStart}`,
   });
 
-  return {
-    async countInWindow(bucket: string, windowStart: number): Promise<number> {
-      const result = await db.send(
-        new GetCommand({ TableName: tableName, Key: key(bucket, windowStart), ProjectionExpression: '#c', ExpressionAttributeNames: { '#c': 'count' } }),
-      );
-      return (result.Item?.count as number | undefined) ?? 0;
-    },
+  async function addToWindow(bucket: string, windowStart: number, windowSeconds: number, amount: number): Promise<number> {
+    const result = await db.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: key(bucket, windowStart),
+        UpdateExpression: 'ADD #c :amount SET expiresAt = :expires',
+        ExpressionAttributeNames: { '#c': 'count' },
+        ExpressionAttributeValues: { ':amount': amount, ':expires': windowStart + windowSeconds * 2 },
+        ReturnValues: 'UPDATED_NEW',
+      }),
+    );
+    return result.Attributes?.count as number;
+  }
 
-    async addToWindow(bucket: string, windowStart: number, windowSeconds: number): Promise<number> {
-      const result = await db.send(
-        new UpdateCommand({
-          TableName: tableName,
-          Key: key(bucket, windowStart),
-          UpdateExpression: 'ADD #c :one SET expiresAt = :expires',
-          ExpressionAttributeNames: { '#c': 'count' },
-          ExpressionAttributeValues: { ':one': 1, ':expires': windowStart + windowSeconds * 2 },
-          ReturnValues: 'UPDATED_NEW',
-        }),
-      );
-      return result.Attributes?.count as number;
-    },
+  return {
+    /** Adds one to the window's count and answers the count after it. */
+    incrementWindow: (bucket: string, windowStart: number, windowSeconds: number) => addToWindow(bucket, windowStart, windowSeconds, 1),
+    /** Gives one back (an attempt that turned out not to count). */
+    decrementWindow: (bucket: string, windowStart: number, windowSeconds: number) => addToWindow(bucket, windowStart, windowSeconds, -1),
   };
 }
 

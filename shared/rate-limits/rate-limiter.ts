@@ -3,7 +3,14 @@ import type { RateLimitRepository } from './rate-limit-repository.js';
 
 export type RateLimitRule = { name: string; limit: number; windowSeconds: number };
 
-/** Counts failures (or misses) per key in fixed windows and refuses once a key has used its share. */
+/** One use of a rule, taken: it can be given back when the attempt turns out not to count. */
+export type TakenUse = { release(): Promise<void> };
+
+/**
+ * Fixed-window limits, counted first and decided after: each use is an atomic add that answers
+ * the new count, and the use whose count passes the limit is refused. A burst of parallel requests
+ * therefore gets exactly `limit` through, however they interleave.
+ */
 export function createRateLimiter(repo: RateLimitRepository, now: () => Date) {
   const windowOf = (rule: RateLimitRule) => {
     const nowSeconds = Math.floor(now().getTime() / 1000);
@@ -12,15 +19,36 @@ export function createRateLimiter(repo: RateLimitRepository, now: () => Date) {
   };
   const bucket = (rule: RateLimitRule, key: string) => `${rule.name}#${key}`;
 
+  async function take(rule: RateLimitRule, key: string): Promise<TakenUse> {
+    const window = windowOf(rule);
+    const count = await repo.incrementWindow(bucket(rule, key), window.start, rule.windowSeconds);
+    const release = async () => {
+      await repo.decrementWindow(bucket(rule, key), window.start, rule.windowSeconds);
+    };
+    if (count > rule.limit) {
+      // A refused use does not count: a client that waits out Retry-After finds its share again.
+      await release();
+      throw new TooManyRequestsError(Math.max(1, window.retryAfter));
+    }
+    return { release };
+  }
+
   return {
-    /** Throws TooManyRequestsError when the key has reached the limit of this window. */
-    async assertAllowed(rule: RateLimitRule, key: string): Promise<void> {
-      const window = windowOf(rule);
-      const used = await repo.countInWindow(bucket(rule, key), window.start);
-      if (used >= rule.limit) throw new TooManyRequestsError(Math.max(1, window.retryAfter));
-    },
-    async record(rule: RateLimitRule, key: string): Promise<void> {
-      await repo.addToWindow(bucket(rule, key), windowOf(rule).start, rule.windowSeconds);
+    /** Counts one use of the key; throws TooManyRequestsError when that use is past the limit. */
+    take,
+    /**
+     * Takes one use of each rule, in order; when one refuses, those taken are given back, so a
+     * refused attempt leaves no trace on the other counters.
+     */
+    async takeAll(uses: { rule: RateLimitRule; key: string }[]): Promise<TakenUse> {
+      const taken: TakenUse[] = [];
+      try {
+        for (const use of uses) taken.push(await take(use.rule, use.key));
+      } catch (error) {
+        await Promise.all(taken.map((t) => t.release()));
+        throw error;
+      }
+      return { release: async () => void (await Promise.all(taken.map((t) => t.release()))) };
     },
   };
 }

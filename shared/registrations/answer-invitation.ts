@@ -6,6 +6,7 @@ import {
   type ConsentInput,
   type PersonalDataConsent,
   type PassportWarning,
+  refusePassportDataAfterPurge,
 } from '../delegations/passport-data.js';
 import type { StoredEvent } from '../events/events-repository.js';
 import type { InvitationResponse } from '../invitations/invitation-schema.js';
@@ -30,8 +31,7 @@ export async function findByLink(deps: RegistrationsDeps, token: string, clientA
   const invitation = TOKEN_SHAPE.test(token) ? await deps.invitations.findByTokenHash(hashToken(token)) : undefined;
   const event = invitation ? await deps.events.findById(invitation.eventId) : undefined;
   if (!invitation || !event) {
-    await deps.rateLimiter.assertAllowed(linkMissLimit, clientAddress);
-    await deps.rateLimiter.record(linkMissLimit, clientAddress);
+    await deps.rateLimiter.take(linkMissLimit, clientAddress);
     throw new InvitationLinkNotFoundError();
   }
   return { invitation, event };
@@ -119,6 +119,7 @@ export async function acceptInvitation(
   const { invitation, event } = await findByLink(deps, token, clientAddress);
   // Accepting again changes nothing, whatever the date: the answer stands as it is.
   if (!REGISTERED.includes(invitation.response)) assertOpen(deps, event, true);
+  refusePassportDataAfterPurge(details, event, deps.now(), deps.passportRetentionDays);
   const offered = consentOffer(consent, { kind: 'self' }, deps.now());
   const result = await moveInvitation(deps, invitation, { ...byInvitee, startFull: isFull(event) }, decideAccept(event, details, true, offered));
   return withWarnings({ response: result.response }, event, result.details);
@@ -148,6 +149,7 @@ export async function changeDetails(
 ) {
   const { invitation, event } = await findByLink(deps, token, clientAddress);
   assertOpen(deps, event, true);
+  refusePassportDataAfterPurge(details, event, deps.now(), deps.passportRetentionDays);
   const offered = consentOffer(consent, { kind: 'self' }, deps.now());
   const result = await moveInvitation(deps, invitation, byInvitee, decideChange(event, details, offered));
   return withWarnings({ response: result.response, details: result.details ?? {} }, event, result.details);

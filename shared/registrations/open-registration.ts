@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { consentInputSchema, consentOffer, requireConsent } from '../delegations/passport-data.js';
+import { consentInputSchema, consentOffer, refusePassportDataAfterPurge, requireConsent } from '../delegations/passport-data.js';
 import type { OutboxRepository } from '../email/outbox-repository.js';
 import { ValidationError } from '../errors.js';
 import { EventNotFoundError } from '../events/event-errors.js';
@@ -86,8 +86,7 @@ export async function registerOpenly(
   clientAddress: string,
   language: Language,
 ): Promise<typeof REGISTRATION_RECEIVED> {
-  await deps.rateLimiter.assertAllowed(openRegistrationLimit, clientAddress);
-  await deps.rateLimiter.record(openRegistrationLimit, clientAddress);
+  await deps.rateLimiter.take(openRegistrationLimit, clientAddress);
   // A filled honeypot is a bot: it is told all went well, and nothing is stored or mailed.
   if (input.website && input.website.trim() !== '') return REGISTRATION_RECEIVED;
 
@@ -106,6 +105,7 @@ export async function registerOpenly(
   const person = parsed.data;
   // The event's fields are checked now, so that confirming from the mail cannot fail on them.
   const details = validateDetails(event.fields, input.details ?? {}, { requireAll: true });
+  refusePassportDataAfterPurge(details, event, deps.now(), deps.passportRetentionDays);
   const consent = consentOffer(input.consent, { kind: 'self' }, deps.now());
   requireConsent(details, consent, undefined);
 

@@ -13,6 +13,8 @@ export type RegistrationsDeps = {
   now: () => Date;
   /** Wakes the local mail sender when a notice was queued; the cloud's queue needs no nudge. */
   afterQueued?: (count: number) => void;
+  /** Days after a trip its passport data is kept; none is taken after (passport-data.ts). */
+  passportRetentionDays: number;
   /** Where reads of passport data are logged (pending approvals show details). */
   personalDataLog?: PersonalDataLog;
 };

@@ -1,6 +1,6 @@
 import type { Role } from '../auth/auth-schema.js';
 import { can } from '../auth/permissions.js';
-import { consentOffer, hasPassportData, maskPassportDetails } from '../delegations/passport-data.js';
+import { consentOffer, hasPassportData, maskPassportDetails, refusePassportDataAfterPurge } from '../delegations/passport-data.js';
 import { EventNotFoundError } from '../events/event-errors.js';
 import type { StoredEvent } from '../events/events-repository.js';
 import { InvitationNotFoundError } from '../invitations/invitation-errors.js';
@@ -80,6 +80,7 @@ export async function answerOnBehalf(
   const invitation = await deps.invitations.findById(eventId, invitationId);
   if (!invitation) throw new InvitationNotFoundError();
   const channel: AnswerChannel = input.channel;
+  if (input.action === 'accept') refusePassportDataAfterPurge(input.details, event, deps.now(), deps.passportRetentionDays);
   const consent = consentOffer(input.consent, { kind: 'organiser', userId }, deps.now());
   const decide =
     input.action === 'accept'

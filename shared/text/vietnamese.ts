@@ -3,14 +3,30 @@
  * foreign names, arriving composed or decomposed. Everything is stored and compared in NFC.
  */
 
-/** NFC, with runs of white space folded to one space and the ends trimmed. */
+/**
+ * What a person may type but no text should hold: C0 and C1 control characters (NUL, BEL, ESC …;
+ * tab and line breaks are handled apart) and the bidirectional overrides and isolates
+ * (U+202A–U+202E, U+2066–U+2069), which reorder what a reader sees in a CSV cell, a printed list
+ * or a mail subject. They are removed, not refused: they arrive unseen in pasted lists.
+ */
+const CONTROL_EXCEPT_LINES = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/gu;
+
+/** NFC, controls and bidi overrides removed, runs of white space folded to one space, ends trimmed. */
 export function normalizeText(value: string): string {
-  return value.normalize('NFC').replace(/\s+/gu, ' ').trim();
+  return value.normalize('NFC').replace(CONTROL_EXCEPT_LINES, '').replace(/\s+/gu, ' ').trim();
 }
 
-/** An address as compared and stored: NFC, trimmed, lower case. */
+/**
+ * Text where line breaks belong (a description, an agenda, a mail body): NFC, controls and bidi
+ * overrides removed, tabs and line breaks kept (CR LF and CR become LF), ends trimmed.
+ */
+export function normalizeMultilineText(value: string): string {
+  return value.normalize('NFC').replace(/\r\n?/gu, '\n').replace(CONTROL_EXCEPT_LINES, '').trim();
+}
+
+/** An address as compared and stored: NFC, controls removed, trimmed, lower case. */
 export function normalizeEmail(value: string): string {
-  return value.normalize('NFC').trim().toLowerCase();
+  return value.normalize('NFC').replace(CONTROL_EXCEPT_LINES, '').trim().toLowerCase();
 }
 
 /**

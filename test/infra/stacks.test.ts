@@ -18,6 +18,7 @@ import {
 import { SENDER_INSTANCES } from '../../infra/mail-pipeline.js';
 import { PURGE_TABLE_ACCESS } from '../../infra/api-stack.js';
 import { CONTENT_SECURITY_POLICY, PAGE_ROUTING_FUNCTION, VIEWER_ADDRESS_FUNCTION } from '../../infra/web-stack.js';
+import { ORIGIN_SECRET_HEADER } from '../../shared/http/origin-secret.js';
 
 const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as {
   context: Record<string, unknown>;
@@ -208,7 +209,7 @@ describe('api stack', () => {
     expect(fn.Properties.MemorySize).toBeGreaterThanOrEqual(512);
     const env = fn.Properties.Environment.Variables as Record<string, unknown>;
     expect(Object.keys(env).sort()).toEqual(
-      ['LINK_SECRET', 'MAIL_FROM', 'NODE_OPTIONS', 'PASSPORT_RETENTION_DAYS', 'PUBLIC_URL', 'SES_CONFIGURATION_SET', 'SWEEPER_FUNCTION_NAME', 'TABLE_NAME'].sort(),
+      ['LINK_SECRET', 'MAIL_FROM', 'NODE_OPTIONS', 'ORIGIN_SECRET', 'PASSPORT_RETENTION_DAYS', 'PUBLIC_URL', 'SES_CONFIGURATION_SET', 'SWEEPER_FUNCTION_NAME', 'TABLE_NAME'].sort(),
     );
     expect(env.PASSPORT_RETENTION_DAYS).toBe('30');
     expect(env.NODE_OPTIONS).toBe('--enable-source-maps');
@@ -629,6 +630,24 @@ describe('web stack', () => {
     const request = handler({ viewer: { ip: '203.0.113.25' }, request: { uri: '/api/auth/login', headers: forged } });
     expect(request.headers['x-viewer-address']).toEqual({ value: '203.0.113.25' });
     expect(request.headers.cookie).toEqual({ value: 'session=abc' });
+  });
+
+  it('adds a secret generated at deploy to every /api/* request, and gives the API function the same secret by reference', () => {
+    const [secretId, secret] = only(base.web, 'AWS::SecretsManager::Secret');
+    expect(secret.Properties).toMatchObject({
+      Name: 'huu-nghi-events-prod/origin-secret',
+      GenerateSecretString: { PasswordLength: 48, ExcludePunctuation: true },
+    });
+    expect(secret.Properties.SecretString).toBeUndefined();
+    const [, distribution] = only(base.web, 'AWS::CloudFront::Distribution');
+    const origins = distribution.Properties.DistributionConfig.Origins as { OriginCustomHeaders?: { HeaderName: string; HeaderValue: unknown }[]; S3OriginConfig?: unknown }[];
+    const api = origins.find((o) => !o.S3OriginConfig)!;
+    expect(api.OriginCustomHeaders).toEqual([
+      { HeaderName: ORIGIN_SECRET_HEADER, HeaderValue: { 'Fn::Join': ['', ['{{resolve:secretsmanager:', { Ref: secretId }, ':SecretString:::}}']] } },
+    ]);
+    // The web files' origin never gets it.
+    expect(origins.find((o) => o.S3OriginConfig)!.OriginCustomHeaders).toBeUndefined();
+    expect(envOf(base.api, 'Api').ORIGIN_SECRET).toBe('{{resolve:secretsmanager:huu-nghi-events-prod/origin-secret:SecretString:::}}');
   });
 
   it('keeps the web files in a private bucket that refuses plain HTTP', () => {

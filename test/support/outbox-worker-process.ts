@@ -4,10 +4,13 @@
  * the test started. Prints "ready" once running; SIGTERM stops it cleanly, SIGKILL as a crash.
  *
  *   TABLE_NAME, DYNAMODB_ENDPOINT, SES_ENDPOINT, LINK_SECRET, PUBLIC_URL, MAIL_RATE_PER_SECOND,
- *   LEASE_SECONDS
+ *   LEASE_SECONDS, CONCURRENCY (optional)
+ * Prints `call <address>` before each call to SES and `accepted <address>` after SES's answer,
+ * `lease <invitationId>` / `leased <invitationId>` around each claim.
  */
 import { createDocumentClient } from '../../shared/aws/dynamodb-client.js';
 import { createSesClient } from '../../shared/aws/ses-client.js';
+import type { Mailer } from '../../shared/email/mailer.js';
 import { createSesMailer } from '../../shared/email/ses-mailer.js';
 import { buildMailDeps } from '../../functions/mail/mail-deps.js';
 import { startOutboxWorker } from '../../functions/mail/outbox-worker.js';
@@ -19,11 +22,32 @@ const env = (name: string) => {
 };
 
 const db = createDocumentClient({ region: 'local', endpoint: env('DYNAMODB_ENDPOINT') });
-const mailer = createSesMailer(createSesClient({ region: 'local', endpoint: env('SES_ENDPOINT') }), { from: 'no-reply@example.org' });
+const ses = createSesMailer(createSesClient({ region: 'local', endpoint: env('SES_ENDPOINT') }), { from: 'no-reply@example.org' });
+// Each call to SES and each answer, one line each (writes to a pipe are synchronous on Linux, so a
+// SIGKILL loses none): what was in flight at the kill is the calls without an answer.
+const mailer: Mailer = {
+  isReachable: () => ses.isReachable(),
+  async send(mail) {
+    process.stdout.write(`call ${mail.to}\n`);
+    const sent = await ses.send(mail);
+    process.stdout.write(`accepted ${mail.to}\n`);
+    return sent;
+  },
+};
 const { delivery } = buildMailDeps({ tableName: env('TABLE_NAME'), publicUrl: env('PUBLIC_URL'), linkSecret: env('LINK_SECRET') }, db, mailer);
+// And each lease: `lease <invitationId>` as the claim leaves, `leased <invitationId>` when it lands.
+const outbox: typeof delivery.outbox = {
+  ...delivery.outbox,
+  async claim(message, now, leaseSeconds) {
+    process.stdout.write(`lease ${message.invitationId}\n`);
+    const claimed = await delivery.outbox.claim(message, now, leaseSeconds);
+    process.stdout.write(`leased ${message.invitationId}\n`);
+    return claimed;
+  },
+};
 const worker = startOutboxWorker(
-  { ...delivery, leaseSeconds: Number(env('LEASE_SECONDS')) },
-  { ratePerSecond: Number(env('MAIL_RATE_PER_SECOND')), pollMs: 100 },
+  { ...delivery, outbox, leaseSeconds: Number(env('LEASE_SECONDS')) },
+  { ratePerSecond: Number(env('MAIL_RATE_PER_SECOND')), pollMs: 100, concurrency: process.env.CONCURRENCY ? Number(process.env.CONCURRENCY) : undefined },
 );
 process.stdout.write('ready\n');
 process.once('SIGTERM', () => {

@@ -3,6 +3,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { inject } from 'vitest';
 import { createDocumentClient } from '../../shared/aws/dynamodb-client.js';
 import type { Role, User } from '../../shared/auth/auth-schema.js';
+import type { HashingBounds } from '../../shared/auth/password-hashing.js';
 import { parseConfig } from '../../shared/config.js';
 import { ensureTable } from '../../shared/db/table-provisioning.js';
 import { createApp } from '../../functions/api/app.js';
@@ -28,7 +29,7 @@ export type ApiResponse = { status: number; body: any; headers: Headers };
  * The real app on a fresh table, with a mail recorder and a cheap scrypt cost. `as(role)` signs
  * in a new user of that role and answers a request function carrying their cookie.
  */
-export async function createTestContext(options: { now?: () => Date; env?: Record<string, string> } = {}) {
+export async function createTestContext(options: { now?: () => Date; env?: Record<string, string>; hashingBounds?: HashingBounds } = {}) {
   const { tableName, endpoint } = await createTestTable();
   const config = parseConfig({
     TABLE_NAME: tableName,
@@ -44,6 +45,7 @@ export async function createTestContext(options: { now?: () => Date; env?: Recor
     clientAddress: (c) => c.req.header('x-test-client-address') ?? '203.0.113.10',
     now: options.now,
     scryptCost: 2 ** 10,
+    hashingBounds: options.hashingBounds,
   });
   const app = createApp(deps);
 

@@ -15,7 +15,8 @@ afterEach(() => {
 
 describe('the passport purge Lambda', () => {
   it('runs with TABLE_NAME alone (no link secret, no public URL) and purges a trip ended past the retention', async () => {
-    const ctx = await createTestContext();
+    // The member was entered during the trip; the purge runs today, long past its retention.
+    const ctx = await createTestContext({ now: () => new Date('2015-05-12T00:00:00Z') });
     const organiser = await ctx.as('organiser');
     const eventId = await createEvent(organiser, {
       type: 'delegation',
