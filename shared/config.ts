@@ -25,6 +25,9 @@ const configSchema = z.object({
   ADMIN_PASSWORD: z.string().min(10, 'ADMIN_PASSWORD needs at least 10 characters').optional(),
   SESSION_HOURS: positiveNumber(12),
   PASSPORT_RETENTION_DAYS: passportRetentionDaysSetting,
+  /** Test mode of the local client (shared/aws/contention-mode.ts): conflicts and throttling as the service makes them. */
+  DYNAMODB_CONTENTION: z.enum(['0', '1', 'true', 'false']).optional(),
+  DYNAMODB_THROTTLE_SHARE: z.coerce.number().min(0).max(0.5).default(0),
   LINK_SECRET: z.string({ error: 'LINK_SECRET is required: a random secret of at least 32 characters for personal links' }).min(32, 'LINK_SECRET needs at least 32 characters'),
 });
 
@@ -45,6 +48,8 @@ export type AppConfig = {
   passportRetentionDays: number;
   /** Cookies get `Secure` when the product is served over HTTPS. */
   secureCookies: boolean;
+  /** Only against a local engine: make it conflict and throttle like the service under a rush. */
+  contention?: { throttleShare: number };
 };
 
 export class ConfigError extends Error {
@@ -79,5 +84,8 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     linkSecret: c.LINK_SECRET,
     passportRetentionDays: c.PASSPORT_RETENTION_DAYS,
     secureCookies: c.PUBLIC_URL.startsWith('https://'),
+    ...(c.DYNAMODB_CONTENTION === '1' || c.DYNAMODB_CONTENTION === 'true'
+      ? { contention: { throttleShare: c.DYNAMODB_THROTTLE_SHARE } }
+      : {}),
   };
 }

@@ -58,7 +58,7 @@ async function main() {
   const created = await ensureTable(rawDb, config.tableName);
   rawDb.destroy();
 
-  const db = createDocumentClient({ region: config.region, endpoint: config.dynamodbEndpoint });
+  const db = createDocumentClient({ region: config.region, endpoint: config.dynamodbEndpoint, contention: config.contention });
   const webRoot = resolve('web/dist');
   const mailer = createSesMailer(createSesClient({ region: config.region, endpoint: config.sesEndpoint }), {
     from: config.mailFrom,

@@ -1,7 +1,17 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { isWriteConflict, jitteredBackoff } from '../db/write-conflicts.js';
+import { applyContentionMode, type ContentionMode } from './contention-mode.js';
 
-export type DynamoDbSettings = { region: string; endpoint?: string };
+export type DynamoDbSettings = {
+  region: string;
+  endpoint?: string;
+  /** The local engine made to conflict and throttle like the service (tests, benchmarks). */
+  contention?: ContentionMode;
+};
+
+/** Tries of a write that meets another transaction's item; about 4 s in all, then 503. */
+export const CONFLICT_ATTEMPTS = 12;
 
 /** One document client per process; created at start-up, never per request. */
 export function createDocumentClient(settings: DynamoDbSettings): DynamoDBDocumentClient {
@@ -12,6 +22,22 @@ export function createDocumentClient(settings: DynamoDbSettings): DynamoDBDocume
       : {}),
     maxAttempts: 4,
   });
+  // A write that met another transaction wrote nothing: sending it again is safe. Outermost, so
+  // each try goes through the SDK's own retries (throttling) once more.
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          return await next(args);
+        } catch (error) {
+          if (attempt >= CONFLICT_ATTEMPTS || !isWriteConflict(error)) throw error;
+          await jitteredBackoff(attempt, 10, 600);
+        }
+      }
+    },
+    { step: 'initialize', priority: 'high', name: 'writeConflictRetry' },
+  );
+  if (settings.contention) applyContentionMode(client, settings.contention);
   return DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   });

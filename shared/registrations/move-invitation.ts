@@ -4,7 +4,7 @@ import type { StoredEvent } from '../events/events-repository.js';
 import type { InvitationResponse } from '../invitations/invitation-schema.js';
 import { InvitationNotFoundError } from '../invitations/invitation-errors.js';
 import type { StoredInvitation } from '../invitations/invitations-repository.js';
-import { conflictBackoff, promoteFromWaitlist } from './promote-from-waitlist.js';
+import { schedulePromotion } from './promote-from-waitlist.js';
 import { EventCancelledError, RegistrationBusyError, RegistrationClosedError } from './registration-errors.js';
 import type { RegistrationsDeps } from './registrations-deps.js';
 import type { AnsweredBy } from './registrations-repository.js';
@@ -67,7 +67,6 @@ export async function moveInvitation(
 ): Promise<StoredInvitation> {
   let invitation = start;
   let full = options.startFull ?? false;
-  let conflicts = 0;
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
     const decision = decide(invitation, { full });
     if (!decision.change) return invitation;
@@ -90,7 +89,7 @@ export async function moveInvitation(
       if ((from === 'confirmed' && decision.to !== 'confirmed') || (decision.to === 'waitlisted' && from !== 'waitlisted')) {
         // A freed seat goes to the head of the list; a new place on the list may find a seat
         // freed while it was being written.
-        await promoteFromWaitlist(deps, invitation.eventId);
+        await schedulePromotion(deps, invitation.eventId);
       }
       return outcome.invitation;
     }
@@ -107,8 +106,8 @@ export async function moveInvitation(
       if (isFull(event!)) full = true;
       continue;
     }
-    conflicts += 1;
-    await conflictBackoff(conflicts);
+    // 'conflict': the tally stayed held by other processes for the repository's whole patience.
+    throw new RegistrationBusyError();
   }
   throw new RegistrationBusyError();
 }
