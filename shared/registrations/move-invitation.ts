@@ -99,6 +99,10 @@ export async function moveInvitation(
       invitation = now;
       continue;
     }
+    if (outcome.failed === 'full') {
+      full = true;
+      continue;
+    }
     if (outcome.failed === 'event') {
       const event = await deps.events.findById(invitation.eventId);
       const closed = closedReason(event, at, options.enforceDeadline);

@@ -52,8 +52,11 @@ export type Transition = {
   consent?: PersonalDataConsent;
 };
 
-/** Why a transition wrote nothing. `event`: a condition on the event (closed, deadline, full). */
-export type TransitionOutcome = { ok: true; invitation: StoredInvitation } | { ok: false; failed: 'event' | 'invitation' | 'conflict' };
+/**
+ * Why a transition wrote nothing. `event`: a condition on the event (closed, deadline, or full
+ * for a promotion); `full`: no seat for a newcomer, as the tally says; `invitation`: it changed.
+ */
+export type TransitionOutcome = { ok: true; invitation: StoredInvitation } | { ok: false; failed: 'event' | 'full' | 'invitation' | 'conflict' };
 
 /** What the seat rules read of an event's tally (shared/events/event-tally.ts). */
 export type SeatTally = { status: string; registrationClosesAt?: string; capacity?: number; seatsLeft: number; confirmed: number; waitlisted: number };
@@ -123,8 +126,13 @@ type Queued = {
 type Planned = { queued: Queued; items: Record<string, unknown>[]; next: StoredInvitation; waitIndex: number; deltas: Record<string, number>; freesSeat: boolean };
 
 export function createRegistrationsRepository(db: DynamoDBDocumentClient, tableName: string) {
-  /** The transitions waiting for their event's tally, per event, in the order they came. */
-  const queues = new Map<string, Queued[]>();
+  /**
+   * The transitions waiting for their event's tally, per event, in the order they came, and the
+   * seats the tally was last seen to have left (known after a batch found it full): newcomers
+   * beyond those are told "full" at once instead of failing another transaction.
+   */
+  type Lane = { queue: Queued[]; seatsLeft?: number };
+  const queues = new Map<string, Lane>();
   const draining = new Set<string>();
 
   function plan(queued: Queued): Planned {
@@ -291,22 +299,37 @@ export function createRegistrationsRepository(db: DynamoDBDocumentClient, tableN
     return moves.length ? { Update: { ...base, UpdateExpression: `SET ${moves.join(', ')}` } } : { ConditionCheck: base };
   }
 
-  /** The next batch: in order, one transition per invitation, a promotion alone, no seat after a new place on the list. */
-  function cut(queue: Queued[]): Queued[] {
+  /** The next batch: in order, one transaction per invitation, a promotion alone, no seat after a new place on the list. */
+  function cut(lane: Lane): Queued[] {
+    const queue = lane.queue;
     const batch: Queued[] = [];
     const ids = new Set<string>();
     let joined = false;
-    for (const queued of queue) {
+    let seats = 0;
+    let i = 0;
+    while (i < queue.length) {
+      const queued = queue[i]!;
       const t = queued.t;
       if (batch.length >= MAX_BATCH || ids.has(t.invitation.invitationId)) break;
       if (t.requireWaitItem) {
-        if (batch.length === 0) batch.push(queued);
+        if (batch.length === 0) {
+          batch.push(queued);
+          i += 1;
+        }
         break;
       }
       if (t.seat && joined) break;
+      if (t.seat && lane.seatsLeft !== undefined && seats >= lane.seatsLeft) {
+        // Known full: this newcomer goes to the waiting list without a failed write.
+        queue.splice(i, 1);
+        queued.resolve({ ok: false, failed: 'full' });
+        continue;
+      }
+      if (t.seat) seats += 1;
       if (t.to === 'waitlisted' && t.invitation.response !== 'waitlisted') joined = true;
       batch.push(queued);
       ids.add(t.invitation.invitationId);
+      i += 1;
     }
     queue.splice(0, batch.length);
     return batch;
@@ -330,7 +353,8 @@ export function createRegistrationsRepository(db: DynamoDBDocumentClient, tableN
    * Writes one batch. What fails comes back as an outcome to its own caller, who decides again;
    * what was only cancelled with it goes back to the head of the queue.
    */
-  async function commit(eventId: string, batch: Queued[], queue: Queued[]): Promise<'done' | 'conflict'> {
+  async function commit(eventId: string, batch: Queued[], lane: Lane): Promise<'done' | 'conflict'> {
+    const queue = lane.queue;
     const planned = batch.map(plan);
     const items: Record<string, unknown>[] = [tallyPart(eventId, planned)];
     const ranges: [number, number][] = [];
@@ -343,6 +367,7 @@ export function createRegistrationsRepository(db: DynamoDBDocumentClient, tableN
     }
     try {
       await db.send(new TransactWriteCommand({ TransactItems: items as never }));
+      if (lane.seatsLeft !== undefined) lane.seatsLeft -= planned.reduce((sum, p) => sum + (p.deltas.confirmed ?? 0), 0);
       planned.forEach((p) => p.queued.resolve({ ok: true, invitation: p.next }));
       return 'done';
     } catch (error) {
@@ -377,23 +402,24 @@ export function createRegistrationsRepository(db: DynamoDBDocumentClient, tableN
       });
       if (!tallyFailed) {
         back.push(...survivors.map((p) => p.queued));
-      } else if (planned.length === 1) {
-        survivors.forEach((p) => p.queued.resolve({ ok: false, failed: 'event' }));
       } else {
         // Which of the tally's conditions failed, read once for the whole batch.
         const tally = await readTally(eventId);
         const latest = planned.reduce((max, p) => (p.queued.t.at > max ? p.queued.t.at : max), '');
         const closed =
           !tally || tally.status !== 'published' ||
-          (tally.registrationClosesAt !== undefined && (tally.registrationClosesAt as string) <= latest && survivors.some((p) => p.queued.t.enforceDeadline));
-        let seats = tally && tally.capacity === undefined ? Infinity : Number(tally?.waitlisted ?? 0) > 0 ? 0 : Number(tally?.seatsLeft ?? 0);
+          (tally.registrationClosesAt !== undefined && tally.registrationClosesAt <= latest && survivors.some((p) => p.queued.t.enforceDeadline));
+        const seats = !tally || tally.capacity === undefined ? Infinity : tally.waitlisted > 0 ? 0 : Math.max(0, tally.seatsLeft);
+        lane.seatsLeft = seats;
+        let left = seats;
         for (const p of survivors) {
-          if (closed) p.queued.resolve({ ok: false, failed: 'event' });
-          else if (!p.queued.t.seat) back.push(p.queued);
-          else if (seats > 0) {
-            seats -= 1;
+          const t = p.queued.t;
+          if (closed || (t.seat && t.requireWaitItem)) p.queued.resolve({ ok: false, failed: 'event' });
+          else if (!t.seat) back.push(p.queued);
+          else if (left > 0) {
+            left -= 1;
             back.push(p.queued);
-          } else p.queued.resolve({ ok: false, failed: 'event' });
+          } else p.queued.resolve({ ok: false, failed: 'full' });
         }
       }
       queue.unshift(...back);
@@ -402,20 +428,21 @@ export function createRegistrationsRepository(db: DynamoDBDocumentClient, tableN
   }
 
   async function drain(eventId: string) {
-    const queue = queues.get(eventId)!;
+    const lane = queues.get(eventId)!;
     let conflicts = 0;
     try {
-      while (queue.length > 0) {
+      while (lane.queue.length > 0) {
         const outcome = await inItemLane(tallyLaneKey(tableName, eventId), async () => {
-          const batch = cut(queue);
-          return commit(eventId, batch, queue);
+          const batch = cut(lane);
+          return batch.length ? commit(eventId, batch, lane) : 'done';
         });
         conflicts = outcome === 'conflict' ? conflicts + 1 : 0;
         if (conflicts > 0) await jitteredBackoff(conflicts, 20, 1000);
       }
     } finally {
       draining.delete(eventId);
-      if (queue.length > 0) startDrain(eventId);
+      if (lane.queue.length > 0) startDrain(eventId);
+      // A burst is over: the next starts without assumptions (a capacity may be raised meanwhile).
       else queues.delete(eventId);
     }
   }
@@ -437,9 +464,9 @@ export function createRegistrationsRepository(db: DynamoDBDocumentClient, tableN
     transition(t: Transition): Promise<TransitionOutcome> {
       return new Promise<TransitionOutcome>((resolve, reject) => {
         const eventId = t.invitation.eventId;
-        const queue = queues.get(eventId) ?? [];
-        queues.set(eventId, queue);
-        queue.push({ t, resolve, reject, since: Date.now() });
+        const lane = queues.get(eventId) ?? { queue: [] };
+        queues.set(eventId, lane);
+        lane.queue.push({ t, resolve, reject, since: Date.now() });
         startDrain(eventId);
       });
     },
