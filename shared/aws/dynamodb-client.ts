@@ -21,6 +21,9 @@ export function createDocumentClient(settings: DynamoDbSettings): DynamoDBDocume
       ? { endpoint: settings.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
       : {}),
     maxAttempts: 4,
+    // A rush reads and writes far more than the SDK's default 50 sockets at once; queued behind
+    // reads, the answer batches would wait their turn for a socket rather than for the table.
+    requestHandler: { httpAgent: { keepAlive: true, maxSockets: 256 }, httpsAgent: { keepAlive: true, maxSockets: 256 } },
   });
   // A write that met another transaction wrote nothing: sending it again is safe. Outermost, so
   // each try goes through the SDK's own retries (throttling) once more.

@@ -10,6 +10,7 @@ import type { EventCounts, EventStatus } from './event-schema.js';
  *   EVENT#<eventId>  EVENT          the event (title, texts, templates, fields, ...)
  *   EVENT#<eventId>  EVENT#TALLY    status, registrationClosesAt, capacity (copies the answer's
  *                                   conditions read, written with the event in one transaction),
+ *                                   eventVersion (the event's version: a cached copy is current),
  *                                   seatsLeft (capacity − confirmed), invited, confirmed,
  *                                   waitlisted, pending, declined
  *   EVENT#<eventId>  EVENT#DOOR     checkedIn: the door's taps never contend with the answers
@@ -28,7 +29,7 @@ export const doorKey = (eventId: string) => ({ pk: `EVENT#${eventId}`, sk: DOOR_
 /** The counters kept on the tally, per response; other responses are not counted. */
 export const TALLIED_RESPONSES = ['confirmed', 'waitlisted', 'pending', 'declined'] as const;
 
-export type EventGate = { status: EventStatus; registrationClosesAt?: string; capacity?: number };
+export type EventGate = { status: EventStatus; registrationClosesAt?: string; capacity?: number; version?: number };
 type OldCounts = Partial<EventCounts> | undefined;
 
 /** The two tally items of an event, as first written (a new event, or one migrated). */
@@ -42,6 +43,7 @@ export function tallyItems(eventId: string, gate: EventGate, counts: OldCounts) 
       ...(gate.registrationClosesAt ? { registrationClosesAt: gate.registrationClosesAt } : {}),
       ...(gate.capacity !== undefined ? { capacity: gate.capacity } : {}),
       seatsLeft: (gate.capacity ?? 0) - confirmed,
+      eventVersion: gate.version ?? 1,
       invited: counts?.invited ?? 0,
       confirmed,
       waitlisted: counts?.waitlisted ?? 0,

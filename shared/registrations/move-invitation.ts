@@ -86,10 +86,14 @@ export async function moveInvitation(
     if (outcome.ok) {
       const from = invitation.response;
       if (decision.notice && invitation.email) deps.afterQueued?.(1);
-      if ((from === 'confirmed' && decision.to !== 'confirmed') || (decision.to === 'waitlisted' && from !== 'waitlisted')) {
-        // A freed seat goes to the head of the list; a new place on the list may find a seat
-        // freed while it was being written.
+      if (from === 'confirmed' && decision.to !== 'confirmed') {
+        // A freed seat goes to the head of the list.
         await schedulePromotion(deps, invitation.eventId);
+      } else if (decision.to === 'waitlisted' && from !== 'waitlisted') {
+        // A new place on the list may find a seat freed while it was being written: one small
+        // read of the tally says whether there is work (in a rush on a full event, there is none).
+        const tally = await deps.registrations.readTally(invitation.eventId);
+        if (tally && (tally.capacity === undefined || tally.seatsLeft > 0)) await schedulePromotion(deps, invitation.eventId);
       }
       return outcome.invitation;
     }
