@@ -80,7 +80,35 @@ const scheduled = new Set<string>();
  * growing pause (a failure or a run that ran out of patience is tried again, never dropped). The
  * mark in the table (`PROMOTIONS_DUE`) carries the work over a crash; `repairPromotions` finds it.
  */
-export async function schedulePromotion(deps: RegistrationsDeps, eventId: string): Promise<string[]> {
+export function schedulePromotion(deps: RegistrationsDeps, eventId: string): Promise<string[]> {
+  // One promoter per event in this process: thirty withdrawals at once make one run that fills
+  // thirty seats, not thirty runs racing for the same head of the list. A call arriving while a
+  // run is under way asks for one more run after it (its seat may have been freed too late).
+  const current = runs.get(eventId);
+  if (current) {
+    current.again = true;
+    return current.done;
+  }
+  const run = { again: false, done: Promise.resolve<string[]>([]) };
+  runs.set(eventId, run);
+  run.done = (async () => {
+    const promoted: string[] = [];
+    try {
+      do {
+        run.again = false;
+        promoted.push(...(await promoteUntilSettled(deps, eventId)));
+      } while (run.again);
+    } finally {
+      runs.delete(eventId);
+    }
+    return promoted;
+  })();
+  return run.done;
+}
+
+const runs = new Map<string, { again: boolean; done: Promise<string[]> }>();
+
+async function promoteUntilSettled(deps: RegistrationsDeps, eventId: string): Promise<string[]> {
   const promoted: string[] = [];
   for (let attempt = 1; attempt <= 3; attempt += 1) {
     try {
