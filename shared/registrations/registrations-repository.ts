@@ -11,21 +11,23 @@ import { jitteredBackoff } from '../db/write-conflicts.js';
 import { tallyKey } from '../events/event-tally.js';
 
 /**
- * Answers in the one table (README, "Data model"). An answer is one TransactWriteItems:
+ * Answers in the one table (README, "Data model"). An answer is part of one TransactWriteItems:
  *
- *   EVENT#<eventId>  EVENT                    counts.<from> - 1, counts.<to> + 1, conditioned on
- *                                             the event being published, the deadline not passed
- *                                             and, for a seat, counts.confirmed < capacity
+ *   EVENT#<eventId>  EVENT#TALLY              the counters moved by the batch's net change,
+ *                                             conditioned on the event being published, the
+ *                                             deadline not passed and, for n new seats,
+ *                                             seatsLeft >= n and nobody waiting
  *   EVENT#<eventId>  INV#<invitationId>       response from → to, conditioned on the response
  *                                             and answerVersion it was read with
  *   EVENT#<eventId>  REG#<invitationId>       the registration: response, details, who answered
  *   EVENT#<eventId>  WAIT#<iso>#<invitationId> the waiting list, first come first served
  *   OUTBOX#<id>      OUTBOX                   the notice mail, id `<invitationId>.<kind>.<n>`
+ *   PROMOTIONS_DUE   EVENT#<eventId>          when a seat is freed: the promotion to finish
  *
- * So a seat, a response and its mail move together or not at all; a double tap finds the
- * response changed and writes nothing.
+ * The event item itself (its text, up to 350 KB) is never written by an answer. So a seat, a
+ * response and its mail move together or not at all; a double tap finds the response changed
+ * and writes nothing.
  */
-
 export type AnsweredBy = { userId: string; channel: 'phone' | 'in_person' | 'other' };
 
 export type Transition = {
