@@ -67,6 +67,26 @@ async function main() {
     console.log(`Sending ${INVITATIONS} invitations at MAIL_RATE_PER_SECOND=${RATE} (ideal ${(INVITATIONS / RATE).toFixed(0)} s): the app queues, the local outbox worker sends to the SES emulator; DynamoDB Local in memory`);
     console.log(`${'Run'.padEnd(22)} ${'drain s'.padStart(8)} ${'sent/s'.padStart(7)} ${'of limit'.padStart(8)} ${'calls'.padStart(6)} ${'throttled'.padStart(9)} ${'mails'.padStart(6)} ${'twice'.padStart(5)} ${'lost'.padStart(5)}`);
     const results: string[] = [];
+    // Issue #21: how long the organiser waits for the send button's answer (the 202), by list size.
+    console.log(`\n${'POST …/invitations/send'.padEnd(26)} ${'invitees'.padStart(8)} ${'202 after'.padStart(10)} ${'queued'.padStart(7)}`);
+    for (const size of (process.env.BENCH_SEND_SIZES ?? '500,5000').split(',').map(Number)) {
+      const year = new Date().getUTCFullYear() + 1;
+      const created = await call('POST', '/api/events', {
+        body: { type: 'meeting', title: { vi: `Gửi ${size} thư mời` }, venue: 'Buôn Ma Thuột', startsAt: `${year}-04-26T08:00:00+07:00`, endsAt: `${year}-04-26T17:00:00+07:00` },
+      });
+      const eventId = created.body.event.eventId as string;
+      const tag = randomUUID().slice(0, 8);
+      for (let i = 0; i < size; i += 5000) {
+        const invitees = Array.from({ length: Math.min(5000, size - i) }, (_, j) => ({ name: `Khách ${i + j + 1}`, email: `k${i + j + 1}.${tag}@example.org` }));
+        await call('POST', `/api/events/${eventId}/invitations`, { body: { invitees } });
+      }
+      await call('POST', `/api/events/${eventId}/publish`);
+      const sent = await call('POST', `/api/events/${eventId}/invitations/send`, { body: {} });
+      console.log(`${''.padEnd(26)} ${String(size).padStart(8)} ${`${sent.ms.toFixed(0)} ms`.padStart(10)} ${String(sent.body?.queued).padStart(7)}`);
+      check(sent.status === 202 && sent.ms < 1000, `${size} invitees: 202 within 1 s (${sent.ms.toFixed(0)} ms)`);
+    }
+    if (process.env.BENCH_ONLY_LATENCY === '1') return;
+    console.log('');
     for (const [label, share] of [['no throttling', 0], [`${Math.round(THROTTLE * 100)}% of calls throttled`, THROTTLE]] as const) {
       const year = new Date().getUTCFullYear() + 1;
       const created = await call('POST', '/api/events', {

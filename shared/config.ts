@@ -29,6 +29,9 @@ const configSchema = z.object({
   UNION_NAME: z.string().min(3).max(200).default(defaultUnion.name.vi),
   UNION_NAME_EN: z.string().min(3).max(200).default(defaultUnion.name.en),
   UNION_ADDRESS: z.string().min(3).max(300).default(defaultUnion.address!),
+  /** Test mode of the local client (shared/aws/contention-mode.ts): conflicts and throttling as the service makes them. */
+  DYNAMODB_CONTENTION: z.enum(['0', '1', 'true', 'false']).optional(),
+  DYNAMODB_THROTTLE_SHARE: z.coerce.number().min(0).max(0.5).default(0),
   LINK_SECRET: z.string({ error: 'LINK_SECRET is required: a random secret of at least 32 characters for personal links' }).min(32, 'LINK_SECRET needs at least 32 characters'),
 });
 
@@ -51,6 +54,8 @@ export type AppConfig = {
   secureCookies: boolean;
   /** Signs the product's mail when an event names no contact (shared/email/mail-layout.ts). */
   union: UnionSigner;
+  /** Only against a local engine: make it conflict and throttle like the service under a rush. */
+  contention?: { throttleShare: number };
 };
 
 export class ConfigError extends Error {
@@ -86,5 +91,8 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     passportRetentionDays: c.PASSPORT_RETENTION_DAYS,
     secureCookies: c.PUBLIC_URL.startsWith('https://'),
     union: { name: { vi: c.UNION_NAME, en: c.UNION_NAME_EN }, address: c.UNION_ADDRESS },
+    ...(c.DYNAMODB_CONTENTION === '1' || c.DYNAMODB_CONTENTION === 'true'
+      ? { contention: { throttleShare: c.DYNAMODB_THROTTLE_SHARE } }
+      : {}),
   };
 }

@@ -34,7 +34,7 @@ export async function startBenchApp(options: { env?: Record<string, string> } = 
       LINK_SECRET: randomBytes(32).toString('base64url'),
       ...options.env,
     });
-    const db = createDocumentClient({ region: 'local', endpoint });
+    const db = createDocumentClient({ region: 'local', endpoint, contention: config.contention });
     const deps = buildDeps(config, { db, mailer: new RecordingMailer() }, { clientAddress: () => '127.0.0.1', scryptCost: 2 ** 10 });
     const app = createApp(deps);
 

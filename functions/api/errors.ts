@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { DomainError, type ErrorKind, type LocalizedText } from '../../shared/errors.js';
 import { describeError } from '../../shared/logging/redact.js';
+import { isWriteConflict } from '../../shared/db/write-conflicts.js';
 import { requestLanguage } from './language.js';
 
 /** The one place where errors become HTTP answers: `{ error, message, details? }` (API.md). */
@@ -32,10 +33,9 @@ const internalText: LocalizedText = {
 export function errorResponse(error: unknown, c: Context): Response {
   const language = requestLanguage(c);
   if (error instanceof DomainError) {
-    if (error.kind === 'rate_limited' || error.kind === 'busy') {
-      const retry = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
-      if (retry) c.header('Retry-After', String(retry));
-    }
+    // Rate limits, a busy service, and conflicts that a moment's wait resolves (registration_busy) say when.
+    const retry = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+    if (retry && (error.kind === 'rate_limited' || error.kind === 'busy' || error.kind === 'conflict')) c.header('Retry-After', String(retry));
     return c.json(
       { error: error.code, message: error.text[language], ...(error.details !== undefined ? { details: error.details } : {}) },
       statusOf[error.kind],
@@ -45,7 +45,7 @@ export function errorResponse(error: unknown, c: Context): Response {
     const known = httpExceptionText[error.status] ?? httpExceptionText[400]!;
     return c.json({ error: known.code, message: known.text[language] }, error.status as ContentfulStatusCode);
   }
-  if (isThrottling(error)) {
+  if (isThrottling(error) || isWriteConflict(error)) {
     c.header('Retry-After', '2');
     return c.json({ error: 'service_busy', message: busyText[language] }, 503);
   }
@@ -61,8 +61,9 @@ const busyText: LocalizedText = {
 };
 
 /**
- * AWS throttling that outlasted the SDK's own retries, or a service that did not answer within its
- * timeouts (shared/aws/timeouts.ts): the client may simply try again.
+ * AWS throttling that outlasted the SDK's own retries, a service that did not answer within its
+ * timeouts (shared/aws/timeouts.ts), and a write still meeting another transaction after the
+ * client's jittered retries (shared/db/write-conflicts.ts): the client may simply try again.
  */
 function isThrottling(error: unknown): boolean {
   const name = (error as { name?: string } | null)?.name ?? '';

@@ -52,7 +52,8 @@ export function localAppEnv(local: LocalConfig, env: Record<string, string | und
     ...env,
     LINK_SECRET: env.LINK_SECRET || localLinkSecret(local.dataDir),
     PUBLIC_URL: env.PUBLIC_URL || `http://localhost:${local.port}`,
-    DYNAMODB_ENDPOINT: `http://127.0.0.1:${local.dynamodbPort}`,
+    // Given: an engine already running (another copy's, or any DynamoDB-compatible endpoint).
+    DYNAMODB_ENDPOINT: env.DYNAMODB_ENDPOINT || `http://127.0.0.1:${local.dynamodbPort}`,
     SES_ENDPOINT: `http://127.0.0.1:${local.sesPort}`,
     ADMIN_EMAIL: env.ADMIN_EMAIL || 'admin@example.org',
   };

@@ -16,6 +16,7 @@ import { ensureTable } from '../../shared/db/table-provisioning.js';
 import { ensureFirstAdmin } from '../../shared/auth/ensure-first-admin.js';
 import { loadDemoProgramme } from '../../shared/demo/load-demo-programme.js';
 import { createSesMailer } from '../../shared/email/ses-mailer.js';
+import { repairPromotions } from '../../shared/registrations/promote-from-waitlist.js';
 import { runPassportPurge } from '../jobs/purge-passport-data.js';
 import { createApp } from '../api/app.js';
 import { buildMailDeps } from '../mail/mail-deps.js';
@@ -47,20 +48,26 @@ async function main() {
   process.on('SIGTERM', () => void stopAll(0));
   process.on('SIGHUP', () => void stopAll(0));
 
-  console.log(`Starting DynamoDB Local (data in ${join(local.dataDir, 'dynamodb')}) …`);
-  running.push(await startSupervisedDynamoDbLocal({ port: local.dynamodbPort, dataDir: join(local.dataDir, 'dynamodb'), log: (line) => console.log(line) }));
+  // DYNAMODB_ENDPOINT names an engine that is already running: use it, start none, stop none.
+  const ownEngine = !process.env.DYNAMODB_ENDPOINT;
+  if (ownEngine) {
+    console.log(`Starting DynamoDB Local (data in ${join(local.dataDir, 'dynamodb')}) …`);
+    running.push(await startSupervisedDynamoDbLocal({ port: local.dynamodbPort, dataDir: join(local.dataDir, 'dynamodb'), log: (line) => console.log(line) }));
+  } else {
+    console.log(`Using the DynamoDB engine at ${config.dynamodbEndpoint} …`);
+  }
   running.push(await startSesLocal({ port: local.sesPort, maxSendRate: config.mailRatePerSecond }));
 
   const rawDb = new DynamoDBClient({
     region: config.region,
     endpoint: config.dynamodbEndpoint,
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    credentials: { accessKeyId: process.env.AWS_ACCESS_KEY_ID || 'local', secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY || 'local' },
     requestHandler: { ...DYNAMODB_LOCAL_TIMEOUTS },
   });
   const created = await ensureTable(rawDb, config.tableName);
   rawDb.destroy();
 
-  const db = createDocumentClient({ region: config.region, endpoint: config.dynamodbEndpoint });
+  const db = createDocumentClient({ region: config.region, endpoint: config.dynamodbEndpoint, contention: config.contention });
   const webRoot = resolve('web/dist');
   const mailer = createSesMailer(createSesClient({ region: config.region, endpoint: config.sesEndpoint }), {
     from: config.mailFrom,
@@ -92,6 +99,10 @@ async function main() {
   void runPassportPurge(deps.passportPurge);
   setInterval(() => void runPassportPurge(deps.passportPurge), 24 * 60 * 60 * 1000).unref();
 
+  // A seat freed while people wait is promoted at once; this sweep finishes what a crash or a
+  // long conflict left marked "promotion due" (shared/registrations/promote-from-waitlist.ts).
+  setInterval(() => void repairPromotions(deps.registrations).catch(() => undefined), 60_000).unref();
+
   const app = createApp(deps);
   const server = serve({ fetch: app.fetch, port: local.port, hostname: local.host });
   running.push({
@@ -105,7 +116,7 @@ async function main() {
   console.log(`
 Hữu Nghị Events is running.
   App and console:  ${config.publicUrl}/console/   (API under ${config.publicUrl}/api)
-  DynamoDB Local:   ${config.dynamodbEndpoint}   table "${config.tableName}" ${created === 'created' ? '(created now)' : '(found on disk)'}
+  ${ownEngine ? 'DynamoDB Local:' : 'DynamoDB:      '}   ${config.dynamodbEndpoint}   table "${config.tableName}" ${created === 'created' ? '(created now)' : '(found on disk)'}
   SES emulator:     ${config.sesEndpoint}   (sent mail: ${config.sesEndpoint}/store)
   Data folder:      ${local.dataDir}
 ${signInHelp(config.admin!.email, admin)}

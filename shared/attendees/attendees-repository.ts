@@ -1,12 +1,15 @@
 import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { failedConditionIndexes } from '../db/conditions.js';
+import { doorLaneKey, inItemLane, tallyLaneKey } from '../db/item-lanes.js';
+import { doorKey, readEventWithTallies, tallyKey } from '../events/event-tally.js';
 import type { StoredInvitation } from '../invitations/invitations-repository.js';
 import { queryAll } from '../db/query-all.js';
 
 /**
  * Who comes, as lists and the door need it. Reads the invitations (`INV#`) and their answers'
  * details (`REG#`) of one event with two paginated Queries; check-in marks live on the invitation
- * and move `counts.checkedIn` in the same transaction.
+ * and move the event's door count (`EVENT#DOOR`, shared/events/event-tally.ts) in the same
+ * transaction.
  *
  *   EVENT#<eventId>  INV#<invitationId>   + checkedInAt, checkedInBy; a walk-in has walkIn: true
  */
@@ -17,10 +20,27 @@ export type AttendeeRecord = StoredInvitation & {
   details?: Record<string, string>;
 };
 
-const eventKey = (eventId: string) => ({ pk: `EVENT#${eventId}`, sk: 'EVENT' });
 const invitationKey = (eventId: string, invitationId: string) => ({ pk: `EVENT#${eventId}`, sk: `INV#${invitationId}` });
 
 export function createAttendeesRepository(db: DynamoDBDocumentClient, tableName: string) {
+  /**
+   * A write that moves the door's count: this process's taps take turns on it (shared/db/
+   * item-lanes.ts). An event stored before the tallies (its door count failed `attribute_exists`)
+   * gets them from its old counts, and the write goes once more.
+   */
+  async function onDoor<T>(eventId: string, write: () => Promise<T>): Promise<T> {
+    try {
+      return await inItemLane(doorLaneKey(tableName, eventId), write);
+    } catch (error) {
+      // Item 0 is the person (checked in already, not confirmed): an answer, not old data.
+      const failed = failedConditionIndexes(error);
+      if (!failed?.length || failed.includes(0)) throw error;
+      await readEventWithTallies(db, tableName, eventId);
+      return inItemLane(doorLaneKey(tableName, eventId), write);
+    }
+  }
+
+
   async function queryPrefix(eventId: string, prefix: string): Promise<Record<string, unknown>[]> {
     return queryAll(db, {
       TableName: tableName,
@@ -53,7 +73,7 @@ export function createAttendeesRepository(db: DynamoDBDocumentClient, tableName:
      */
     async checkIn(eventId: string, invitationId: string, at: string, by: string): Promise<'done' | 'already' | 'not_confirmed'> {
       try {
-        await db.send(
+        await onDoor(eventId, () => db.send(
           new TransactWriteCommand({
             TransactItems: [
               {
@@ -69,17 +89,15 @@ export function createAttendeesRepository(db: DynamoDBDocumentClient, tableName:
               {
                 Update: {
                   TableName: tableName,
-                  Key: eventKey(eventId),
-                  UpdateExpression: 'SET #counts.checkedIn = if_not_exists(#counts.checkedIn, :zero) + :one',
-                  // No event (an id from elsewhere): a refused condition, not an invalid path.
-                  ConditionExpression: 'attribute_exists(#counts)',
-                  ExpressionAttributeNames: { '#counts': 'counts' },
-                  ExpressionAttributeValues: { ':zero': 0, ':one': 1 },
+                  Key: doorKey(eventId),
+                  UpdateExpression: 'SET checkedIn = checkedIn + :one',
+                  ConditionExpression: 'attribute_exists(pk)',
+                  ExpressionAttributeValues: { ':one': 1 },
                 },
               },
             ],
           }),
-        );
+        ));
         return 'done';
       } catch (error) {
         if (!failedConditionIndexes(error)?.length) throw error;
@@ -90,7 +108,7 @@ export function createAttendeesRepository(db: DynamoDBDocumentClient, tableName:
     /** Undoes a check-in made by mistake. False when the person was not checked in. */
     async undoCheckIn(eventId: string, invitationId: string): Promise<boolean> {
       try {
-        await db.send(
+        await onDoor(eventId, () => db.send(
           new TransactWriteCommand({
             TransactItems: [
               {
@@ -104,16 +122,15 @@ export function createAttendeesRepository(db: DynamoDBDocumentClient, tableName:
               {
                 Update: {
                   TableName: tableName,
-                  Key: eventKey(eventId),
-                  UpdateExpression: 'SET #counts.checkedIn = #counts.checkedIn - :one',
-                  ConditionExpression: 'attribute_exists(#counts.checkedIn)',
-                  ExpressionAttributeNames: { '#counts': 'counts' },
+                  Key: doorKey(eventId),
+                  UpdateExpression: 'SET checkedIn = checkedIn - :one',
+                  ConditionExpression: 'attribute_exists(pk)',
                   ExpressionAttributeValues: { ':one': 1 },
                 },
               },
             ],
           }),
-        );
+        ));
         return true;
       } catch (error) {
         if (failedConditionIndexes(error)?.length) return false;
@@ -127,7 +144,7 @@ export function createAttendeesRepository(db: DynamoDBDocumentClient, tableName:
      */
     async insertWalkIn(walkIn: AttendeeRecord): Promise<'created' | 'exists' | 'event_not_open'> {
       try {
-        await db.send(
+        await onDoor(walkIn.eventId, () => inItemLane(tallyLaneKey(tableName, walkIn.eventId), () => db.send(
           new TransactWriteCommand({
             TransactItems: [
               {
@@ -138,24 +155,33 @@ export function createAttendeesRepository(db: DynamoDBDocumentClient, tableName:
                 },
               },
               {
+                // A walk-in is confirmed beyond the capacity: the room has them already.
                 Update: {
                   TableName: tableName,
-                  Key: eventKey(walkIn.eventId),
-                  UpdateExpression:
-                    'SET #counts.confirmed = if_not_exists(#counts.confirmed, :zero) + :one, #counts.checkedIn = if_not_exists(#counts.checkedIn, :zero) + :one',
+                  Key: tallyKey(walkIn.eventId),
+                  UpdateExpression: 'SET confirmed = confirmed + :one, seatsLeft = seatsLeft - :one',
                   ConditionExpression: 'attribute_exists(pk) AND #status IN (:published, :closed)',
-                  ExpressionAttributeNames: { '#counts': 'counts', '#status': 'status' },
-                  ExpressionAttributeValues: { ':zero': 0, ':one': 1, ':published': 'published', ':closed': 'closed' },
+                  ExpressionAttributeNames: { '#status': 'status' },
+                  ExpressionAttributeValues: { ':one': 1, ':published': 'published', ':closed': 'closed' },
+                },
+              },
+              {
+                Update: {
+                  TableName: tableName,
+                  Key: doorKey(walkIn.eventId),
+                  UpdateExpression: 'SET checkedIn = checkedIn + :one',
+                  ConditionExpression: 'attribute_exists(pk)',
+                  ExpressionAttributeValues: { ':one': 1 },
                 },
               },
             ],
           }),
-        );
+        )));
         return 'created';
       } catch (error) {
         const failed = failedConditionIndexes(error);
         if (failed?.includes(0)) return 'exists';
-        if (failed?.includes(1)) return 'event_not_open';
+        if (failed?.includes(1) || failed?.includes(2)) return 'event_not_open';
         throw error;
       }
     },

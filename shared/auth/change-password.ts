@@ -16,7 +16,10 @@ export async function changePassword(
   if (!user.passwordHash || !(await deps.passwords.verify(input.currentPassword, user.passwordHash))) {
     throw new WrongCurrentPasswordError();
   }
-  await deps.users.setPasswordHash(user.userId, await deps.passwords.hash(input.newPassword), deps.now().toISOString());
+  const generation = await deps.users.setPasswordHash(user.userId, await deps.passwords.hash(input.newPassword), deps.now().toISOString());
+  if (generation === undefined) throw new UserNotFoundError();
+  // The new generation ends every other session at once; this one moves with it.
+  await deps.sessions.moveToGeneration(hashToken(sessionToken), generation);
   await deps.sessions.deleteAllOfUser(user.userId, hashToken(sessionToken));
 }
 

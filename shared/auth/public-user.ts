@@ -1,8 +1,8 @@
 import type { User } from './auth-schema.js';
 import type { StoredUser } from './users-repository.js';
 
-/** A user as the API shows it: never the password hash. */
+/** A user as the API shows it: never the password hash, nor the session bookkeeping. */
 export function publicUser(user: StoredUser): User {
-  const { passwordHash: _hash, ...visible } = user;
+  const { passwordHash: _hash, sessionGeneration: _generation, ...visible } = user;
   return visible;
 }

@@ -9,7 +9,8 @@ export async function resolveSession(deps: AuthDeps, sessionToken: string): Prom
   const session = await deps.sessions.findByTokenHash(tokenHash, epochSeconds(deps.now()));
   if (!session) return undefined;
   const user = await deps.users.findById(session.userId);
-  if (!user || user.disabled) {
+  // Disabled, or its sessions revoked since this one was made (new password, disabled then enabled).
+  if (!user || user.disabled || (session.generation ?? 0) !== (user.sessionGeneration ?? 0)) {
     await deps.sessions.deleteByTokenHash(tokenHash);
     return undefined;
   }

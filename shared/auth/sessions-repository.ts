@@ -4,10 +4,13 @@ import {
   GetCommand,
   PutCommand,
   QueryCommand,
+  UpdateCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
+import { jitteredBackoff } from '../db/write-conflicts.js';
 
-export type Session = { userId: string; createdAt: string; expiresAt: number };
+/** `generation`: the user's session generation when it was made (users-repository.ts); absent is 0. */
+export type Session = { userId: string; createdAt: string; expiresAt: number; generation?: number };
 
 const sessionKey = (tokenHash: string) => ({ pk: `SESSION#${tokenHash}`, sk: 'SESSION' });
 const sessionsOfUser = (userId: string) => `USER#${userId}#SESSIONS`;
@@ -35,14 +38,33 @@ export function createSessionsRepository(db: DynamoDBDocumentClient, tableName: 
       const result = await db.send(new GetCommand({ TableName: tableName, Key: sessionKey(tokenHash) }));
       const item = result.Item;
       if (!item || (item.expiresAt as number) <= nowEpochSeconds) return undefined;
-      return { userId: item.userId, createdAt: item.createdAt, expiresAt: item.expiresAt };
+      return { userId: item.userId, createdAt: item.createdAt, expiresAt: item.expiresAt, generation: Number(item.generation ?? 0) };
+    },
+
+    /** The one session that outlives a password change: the one that made it. */
+    async moveToGeneration(tokenHash: string, generation: number): Promise<void> {
+      await db.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: sessionKey(tokenHash),
+          UpdateExpression: 'SET generation = :generation',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':generation': generation },
+        }),
+      ).catch((error: unknown) => {
+        if ((error as { name?: string })?.name !== 'ConditionalCheckFailedException') throw error;
+      });
     },
 
     async deleteByTokenHash(tokenHash: string): Promise<void> {
       await db.send(new DeleteCommand({ TableName: tableName, Key: sessionKey(tokenHash) }));
     },
 
-    /** Ends every session of a user (disabled, or password changed elsewhere). */
+    /**
+     * Removes every session of a user (disabled, or password changed elsewhere). Housekeeping:
+     * the index may not list a session made a moment ago, but the session generation already
+     * refuses it (session-access.ts).
+     */
     async deleteAllOfUser(userId: string, exceptTokenHash?: string): Promise<number> {
       let deleted = 0;
       let startKey: Record<string, unknown> | undefined;
@@ -62,9 +84,11 @@ export function createSessionsRepository(db: DynamoDBDocumentClient, tableName: 
           let requests: Record<string, unknown>[] = keys
             .slice(i, i + 25)
             .map((key) => ({ DeleteRequest: { Key: { pk: key.pk, sk: key.sk } } }));
-          while (requests.length > 0) {
+          for (let attempt = 1; requests.length > 0; attempt += 1) {
             const result = await db.send(new BatchWriteCommand({ RequestItems: { [tableName]: requests as never } }));
             requests = (result.UnprocessedItems?.[tableName] ?? []) as Record<string, unknown>[];
+            // Unprocessed items mean throttling: wait, longer each time, before the rest.
+            if (requests.length > 0) await jitteredBackoff(attempt, 50, 2000);
           }
         }
         deleted += keys.length;

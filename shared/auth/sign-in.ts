@@ -55,6 +55,7 @@ export async function signIn(
     userId: user.userId,
     createdAt: now.toISOString(),
     expiresAt: epochSeconds(expiresAt),
+    generation: user.sessionGeneration ?? 0,
   });
   return { user: publicUser(user), sessionToken, expiresAt };
 }

@@ -10,7 +10,12 @@ import { failedConditionIndexes, isConditionFailure } from '../db/conditions.js'
 import type { Role, User } from './auth-schema.js';
 
 /** A user as stored: the profile plus the password hash, which never leaves the use cases. */
-export type StoredUser = User & { passwordHash?: string };
+/**
+ * `sessionGeneration` moves when the user's sessions must all end (disabled, new password): a
+ * session made under another generation is refused on its next request (session-access.ts),
+ * whatever the `listings` index, read a moment late, still lists.
+ */
+export type StoredUser = User & { passwordHash?: string; sessionGeneration?: number };
 
 const userKey = (userId: string) => ({ pk: `USER#${userId}`, sk: 'PROFILE' });
 const emailKey = (email: string) => ({ pk: `USEREMAIL#${email}`, sk: 'USEREMAIL' });
@@ -33,6 +38,7 @@ function toUser(item: Record<string, unknown>): StoredUser {
     createdAt: item.createdAt as string,
     updatedAt: item.updatedAt as string,
     passwordHash: item.passwordHash as string | undefined,
+    sessionGeneration: Number(item.sessionGeneration ?? 0),
   };
 }
 
@@ -181,14 +187,16 @@ export function createUsersRepository(db: DynamoDBDocumentClient, tableName: str
       updatedAt: string,
     ): Promise<StoredUser | undefined> {
       const entries = Object.entries({ ...changes, updatedAt }).filter(([, v]) => v !== undefined);
+      // Disabling ends every session at once: the generation moves in the same write.
+      const revoke = changes.disabled === true;
       try {
         const result = await db.send(
           new UpdateCommand({
             TableName: tableName,
             Key: userKey(userId),
-            UpdateExpression: `SET ${entries.map(([k]) => `#${k} = :${k}`).join(', ')}`,
+            UpdateExpression: `SET ${entries.map(([k]) => `#${k} = :${k}`).join(', ')}${revoke ? ' ADD sessionGeneration :one' : ''}`,
             ExpressionAttributeNames: Object.fromEntries(entries.map(([k]) => [`#${k}`, k])),
-            ExpressionAttributeValues: Object.fromEntries(entries.map(([k, v]) => [`:${k}`, v])),
+            ExpressionAttributeValues: { ...Object.fromEntries(entries.map(([k, v]) => [`:${k}`, v])), ...(revoke ? { ':one': 1 } : {}) },
             ConditionExpression: 'attribute_exists(pk)',
             ReturnValues: 'ALL_NEW',
           }),
@@ -200,20 +208,25 @@ export function createUsersRepository(db: DynamoDBDocumentClient, tableName: str
       }
     },
 
-    async setPasswordHash(userId: string, passwordHash: string, updatedAt: string): Promise<boolean> {
+    /**
+     * A new password, and a new session generation in the same write: every session made before
+     * ends. Answers the new generation, or undefined when the user does not exist.
+     */
+    async setPasswordHash(userId: string, passwordHash: string, updatedAt: string): Promise<number | undefined> {
       try {
-        await db.send(
+        const result = await db.send(
           new UpdateCommand({
             TableName: tableName,
             Key: userKey(userId),
-            UpdateExpression: 'SET passwordHash = :hash, updatedAt = :at',
-            ExpressionAttributeValues: { ':hash': passwordHash, ':at': updatedAt },
+            UpdateExpression: 'SET passwordHash = :hash, updatedAt = :at ADD sessionGeneration :one',
+            ExpressionAttributeValues: { ':hash': passwordHash, ':at': updatedAt, ':one': 1 },
             ConditionExpression: 'attribute_exists(pk)',
+            ReturnValues: 'UPDATED_NEW',
           }),
         );
-        return true;
+        return Number(result.Attributes?.sessionGeneration ?? 1);
       } catch (error) {
-        if (isConditionFailure(error)) return false;
+        if (isConditionFailure(error)) return undefined;
         throw error;
       }
     },

@@ -1,8 +1,18 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DYNAMODB_LOCAL_TIMEOUTS, DYNAMODB_MAX_ATTEMPTS, DYNAMODB_TIMEOUTS } from './timeouts.js';
+import { isWriteConflict, jitteredBackoff } from '../db/write-conflicts.js';
+import { applyContentionMode, type ContentionMode } from './contention-mode.js';
 
-export type DynamoDbSettings = { region: string; endpoint?: string };
+export type DynamoDbSettings = {
+  region: string;
+  endpoint?: string;
+  /** The local engine made to conflict and throttle like the service (tests, benchmarks). */
+  contention?: ContentionMode;
+};
+
+/** Tries of a write that meets another transaction's item; about 4 s in all, then 503. */
+export const CONFLICT_ATTEMPTS = 12;
 
 /** One document client per process; created at start-up, never per request; every call bounded (timeouts.ts). */
 export function createDocumentClient(settings: DynamoDbSettings): DynamoDBDocumentClient {
@@ -12,8 +22,30 @@ export function createDocumentClient(settings: DynamoDbSettings): DynamoDBDocume
       ? { endpoint: settings.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
       : {}),
     maxAttempts: DYNAMODB_MAX_ATTEMPTS,
-    requestHandler: { ...(settings.endpoint ? DYNAMODB_LOCAL_TIMEOUTS : DYNAMODB_TIMEOUTS) },
+    // A rush reads and writes far more than the SDK's default 50 sockets at once; queued behind
+    // reads, the answer batches would wait their turn for a socket rather than for the table.
+    requestHandler: {
+      ...(settings.endpoint ? DYNAMODB_LOCAL_TIMEOUTS : DYNAMODB_TIMEOUTS),
+      httpAgent: { keepAlive: true, maxSockets: 256 },
+      httpsAgent: { keepAlive: true, maxSockets: 256 },
+    },
   });
+  // A write that met another transaction wrote nothing: sending it again is safe. Outermost, so
+  // each try goes through the SDK's own retries (throttling) once more.
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          return await next(args);
+        } catch (error) {
+          if (attempt >= CONFLICT_ATTEMPTS || !isWriteConflict(error)) throw error;
+          await jitteredBackoff(attempt, 10, 600);
+        }
+      }
+    },
+    { step: 'initialize', priority: 'high', name: 'writeConflictRetry' },
+  );
+  if (settings.contention) applyContentionMode(client, settings.contention);
   return DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   });

@@ -45,6 +45,21 @@ const sesMessageKey = (sesMessageId: string) => ({ pk: `SESMSG#${sesMessageId}`,
 const SES_EVENT_WINDOW_SECONDS = 30 * 24 * 3600;
 const listSkOf = (dueAt: string, messageId: string) => `${dueAt}#${messageId}`;
 
+/**
+ * Queued messages are listed in the `listings` index under one of OUTBOX_SHARDS keys, chosen by a
+ * hash of the message id, so a big send (four index writes per mail) and a rush of answer notices
+ * spread over several index partitions instead of one hot key. The sender reads every shard and
+ * merges them in order of due time. `OUTBOX` (no suffix) is where messages queued before the
+ * shards wait; it is read too.
+ */
+export const OUTBOX_SHARDS = 8;
+export function outboxListPk(messageId: string): string {
+  let hash = 0;
+  for (let i = 0; i < messageId.length; i += 1) hash = (hash * 31 + messageId.charCodeAt(i)) >>> 0;
+  return `OUTBOX#${hash % OUTBOX_SHARDS}`;
+}
+const OUTBOX_LIST_KEYS = ['OUTBOX', ...Array.from({ length: OUTBOX_SHARDS }, (_, i) => `OUTBOX#${i}`)];
+
 function toMessage(item: Record<string, unknown>): OutboxMessage {
   const { pk: _pk, sk: _sk, listPk: _lp, listSk: _ls, ...message } = item;
   return message as OutboxMessage;
@@ -71,7 +86,7 @@ export function noticePut(tableName: string, input: NoticeInput) {
         attempts: 0,
         dueAt: input.at,
         createdAt: input.at,
-        listPk: 'OUTBOX',
+        listPk: outboxListPk(input.messageId),
         listSk: listSkOf(input.at, input.messageId),
       },
       ConditionExpression: 'attribute_not_exists(pk)',
@@ -140,7 +155,7 @@ export function createOutboxRepository(db: DynamoDBDocumentClient, tableName: st
                     attempts: 0,
                     dueAt: input.at,
                     createdAt: input.at,
-                    listPk: 'OUTBOX',
+                    listPk: outboxListPk(input.messageId),
                     listSk: listSkOf(input.at, input.messageId),
                   },
                   ConditionExpression: 'attribute_not_exists(pk)',
@@ -158,36 +173,48 @@ export function createOutboxRepository(db: DynamoDBDocumentClient, tableName: st
 
     /** Messages due at `now`, oldest first (a claimed message is due again when its lease ends). */
     async listDue(now: string, limit: number): Promise<OutboxMessage[]> {
-      const result = await db.send(
-        new QueryCommand({
-          TableName: tableName,
-          IndexName: 'listings',
-          KeyConditionExpression: 'listPk = :outbox AND listSk <= :now',
-          ExpressionAttributeValues: { ':outbox': 'OUTBOX', ':now': `${now}~` },
-          Limit: limit,
-        }),
+      // The first `limit` of each shard hold the first `limit` of all; merged by due time.
+      const pages = await Promise.all(
+        OUTBOX_LIST_KEYS.map((key) =>
+          db.send(
+            new QueryCommand({
+              TableName: tableName,
+              IndexName: 'listings',
+              KeyConditionExpression: 'listPk = :outbox AND listSk <= :now',
+              ExpressionAttributeValues: { ':outbox': key, ':now': `${now}~` },
+              Limit: limit,
+            }),
+          ),
+        ),
       );
-      return (result.Items ?? []).map(toMessage);
+      const items = pages.flatMap((page) => page.Items ?? []);
+      items.sort((a, b) => ((a.listSk as string) < (b.listSk as string) ? -1 : (a.listSk as string) > (b.listSk as string) ? 1 : 0));
+      return items.slice(0, limit).map(toMessage);
     },
 
     async countPending(): Promise<number> {
-      let count = 0;
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const page = await db.send(
-          new QueryCommand({
-            TableName: tableName,
-            IndexName: 'listings',
-            KeyConditionExpression: 'listPk = :outbox',
-            ExpressionAttributeValues: { ':outbox': 'OUTBOX' },
-            Select: 'COUNT',
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        count += page.Count ?? 0;
-        startKey = page.LastEvaluatedKey;
-      } while (startKey);
-      return count;
+      const counts = await Promise.all(
+        OUTBOX_LIST_KEYS.map(async (key) => {
+          let count = 0;
+          let startKey: Record<string, unknown> | undefined;
+          do {
+            const page = await db.send(
+              new QueryCommand({
+                TableName: tableName,
+                IndexName: 'listings',
+                KeyConditionExpression: 'listPk = :outbox',
+                ExpressionAttributeValues: { ':outbox': key },
+                Select: 'COUNT',
+                ExclusiveStartKey: startKey,
+              }),
+            );
+            count += page.Count ?? 0;
+            startKey = page.LastEvaluatedKey;
+          } while (startKey);
+          return count;
+        }),
+      );
+      return counts.reduce((a, b) => a + b, 0);
     },
 
     async findById(messageId: string): Promise<OutboxMessage | undefined> {

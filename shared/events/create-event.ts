@@ -1,5 +1,6 @@
 import { newId } from '../auth/secret-tokens.js';
 import { toUtcIso } from '../time/ho-chi-minh.js';
+import { assertEventFits } from './event-size.js';
 import { defaultFieldsFor, withRequiredFields } from './default-fields.js';
 import type { CreateEventInput, Event } from './event-schema.js';
 import type { EventsDeps } from './events-deps.js';
@@ -37,6 +38,7 @@ export async function createEvent(
     createdBy,
     version: 1,
   };
+  assertEventFits(event);
   await deps.events.insertEvent(event);
   return presentEvent(event);
 }

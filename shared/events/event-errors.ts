@@ -48,3 +48,18 @@ export class EventChangedError extends ConflictError {
     });
   }
 }
+
+/** The event as a whole would pass what DynamoDB stores in one item (shared/events/event-size.ts). */
+export class EventTooLargeError extends RuleViolationError {
+  constructor(sizeBytes: number, limitBytes: number, largest: { part: string; bytes: number }[]) {
+    const names = largest.map((l) => l.part).join(', ');
+    super(
+      'event_too_large',
+      {
+        vi: `Sự kiện quá dài (${Math.ceil(sizeBytes / 1024)} KB, tối đa ${Math.floor(limitBytes / 1024)} KB). Hãy rút ngắn phần dài nhất: ${names}.`,
+        en: `The event is too long (${Math.ceil(sizeBytes / 1024)} KB, at most ${Math.floor(limitBytes / 1024)} KB). Shorten the longest parts: ${names}.`,
+      },
+      { sizeBytes, limitBytes, largest },
+    );
+  }
+}

@@ -5,6 +5,7 @@ import { CapacityBelowConfirmedError, EventChangedError, EventStateError } from 
 import { eventRulesSchema, type Event, type UpdateEventInput } from './event-schema.js';
 import type { EventsDeps } from './events-deps.js';
 import type { EventDetails } from './events-repository.js';
+import { assertEventFits } from './event-size.js';
 import { findEventOrFail } from './get-event.js';
 import { presentEvent } from './present-event.js';
 
@@ -41,6 +42,8 @@ export async function updateEvent(deps: EventsDeps, eventId: string, changes: Up
   if (typeof set.capacity === 'number' && set.capacity < current.counts.confirmed) {
     throw new CapacityBelowConfirmedError(current.counts.confirmed);
   }
+  const { counts: _counts, ...stored } = merged;
+  assertEventFits(stored);
 
   set.updatedAt = deps.now().toISOString();
   const updated = await deps.events.updateDetails(eventId, current.version, set as Partial<EventDetails>, remove);

@@ -1,3 +1,4 @@
+import { jitteredBackoff } from '../db/write-conflicts.js';
 import { InvitationChangedError, InvitationNotFoundError } from './invitation-errors.js';
 import type { InvitationsDeps } from './invitations-deps.js';
 import { InvitationChangedSignal } from './invitations-repository.js';
@@ -16,6 +17,7 @@ export async function deleteInvitation(deps: InvitationsDeps, eventId: string, i
       await deps.invitations.deleteInvitation(current);
     } catch (error) {
       if (!(error instanceof InvitationChangedSignal)) throw error;
+      await jitteredBackoff(attempt + 1, 20, 500);
       continue;
     }
     if (current.response === 'confirmed') await deps.afterSeatFreed?.(eventId);

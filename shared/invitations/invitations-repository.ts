@@ -11,7 +11,10 @@ import { newId } from '../auth/secret-tokens.js';
 import type { LinkTokens } from './link-tokens.js';
 import type { DelegationRole } from '../delegations/delegation-roles.js';
 import type { PersonalDataConsent } from '../delegations/passport-data.js';
-import { isConditionFailure } from '../db/conditions.js';
+import { failedConditionIndexes, isConditionFailure } from '../db/conditions.js';
+import { inItemLane, tallyLaneKey } from '../db/item-lanes.js';
+import { isWriteConflict } from '../db/write-conflicts.js';
+import { doorKey, ensureTallies, tallyKey } from '../events/event-tally.js';
 import { decodeCursor, encodeCursor, type Page } from '../db/pagination.js';
 import { ValidationError } from '../errors.js';
 import { foldAccents } from '../text/vietnamese.js';
@@ -27,7 +30,7 @@ import { queryAll } from '../db/query-all.js';
  *   EVENT#<eventId>   INVEMAIL#<email>        one invitation per address per event; for an
  *   EVENT#<eventId>   INVPHONE#<+84...>       invitee without email, per phone number
  *   INVTOKEN#<sha256> INVTOKEN                the personal link → { eventId, invitationId }
- *   EVENT#<eventId>   EVENT                   the event: counts.invited moves in the same
+ *   EVENT#<eventId>   EVENT#TALLY             the event's tally: `invited` moves in the same
  *                                             transaction as the invitations it counts
  *
  * Only a token's hash is stored; the token itself is derived from the invitation id and its link
@@ -99,7 +102,6 @@ export class EventNotOpenSignal extends Error {}
 export class InvitationChangedSignal extends Error {}
 export class AddressTakenSignal extends Error {}
 
-const eventKey = (eventId: string) => ({ pk: `EVENT#${eventId}`, sk: 'EVENT' });
 const invitationKey = (eventId: string, invitationId: string) => ({ pk: `EVENT#${eventId}`, sk: `INV#${invitationId}` });
 const tokenKey = (tokenHash: string) => ({ pk: `INVTOKEN#${tokenHash}`, sk: 'INVTOKEN' });
 const listPkOf = (eventId: string) => `EVENT#${eventId}#INVITATIONS`;
@@ -234,15 +236,15 @@ export function createInvitationsRepository(db: DynamoDBDocumentClient, tableNam
       items.push({
         Update: {
           TableName: tableName,
-          Key: eventKey(eventId),
-          UpdateExpression: 'SET #counts.#invited = if_not_exists(#counts.#invited, :zero) + :n',
+          Key: tallyKey(eventId),
+          UpdateExpression: 'SET #invited = if_not_exists(#invited, :zero) + :n',
           ConditionExpression: '#status IN (:draft, :published)',
-          ExpressionAttributeNames: { '#counts': 'counts', '#invited': 'invited', '#status': 'status' },
+          ExpressionAttributeNames: { '#invited': 'invited', '#status': 'status' },
           ExpressionAttributeValues: { ':zero': 0, ':n': pending.length, ':draft': 'draft', ':published': 'published' },
         },
       });
       try {
-        await db.send(new TransactWriteCommand({ TransactItems: items as never }));
+        await inItemLane(tallyLaneKey(tableName, eventId), () => db.send(new TransactWriteCommand({ TransactItems: items as never })));
         outcome.created.push(...pending.map(({ invitation, invitationId, token }) => ({ invitation, invitationId, token })));
         return;
       } catch (error) {
@@ -563,30 +565,28 @@ export function createInvitationsRepository(db: DynamoDBDocumentClient, tableNam
      */
     async deleteInvitation(current: StoredInvitation): Promise<void> {
       const counted = COUNTED_RESPONSES.includes(current.response) ? current.response : undefined;
-      const names: Record<string, string> = { '#counts': 'counts', '#invited': 'invited' };
-      const moves = ['#counts.#invited = if_not_exists(#counts.#invited, :one) - :one'];
+      const names: Record<string, string> = { '#invited': 'invited' };
+      const moves = ['#invited = #invited - :one'];
       if (counted) {
         names['#held'] = counted;
-        moves.push('#counts.#held = if_not_exists(#counts.#held, :one) - :one');
-      }
-      // Checked in at the door: out of counts.checkedIn too (a check-in meanwhile: read again).
-      if (current.checkedInAt) {
-        names['#checkedIn'] = 'checkedIn';
-        moves.push('#counts.#checkedIn = if_not_exists(#counts.#checkedIn, :one) - :one');
+        moves.push('#held = #held - :one');
+        // A confirmed seat freed: one more seat left, and a promotion due if anyone waits.
+        if (counted === 'confirmed') moves.push('seatsLeft = seatsLeft + :one');
       }
       const checkedIn = current.checkedInAt ? 'attribute_exists(checkedInAt)' : 'attribute_not_exists(checkedInAt)';
       const answered =
         current.answerVersion === undefined
           ? { condition: `attribute_not_exists(answerVersion) AND ${checkedIn}`, values: {} }
           : { condition: `answerVersion = :version AND ${checkedIn}`, values: { ':version': current.answerVersion } };
-      try {
-        await db.send(
+      const eventId = current.eventId;
+      const write = () =>
+        db.send(
           new TransactWriteCommand({
             TransactItems: [
               {
                 Delete: {
                   TableName: tableName,
-                  Key: invitationKey(current.eventId, current.invitationId),
+                  Key: invitationKey(eventId, current.invitationId),
                   ConditionExpression: `tokenHash = :hash AND #response = :response AND ${answered.condition}`,
                   ExpressionAttributeNames: { '#response': 'response' },
                   ExpressionAttributeValues: { ':hash': current.tokenHash, ':response': current.response, ...answered.values },
@@ -595,31 +595,49 @@ export function createInvitationsRepository(db: DynamoDBDocumentClient, tableNam
               {
                 Delete: {
                   TableName: tableName,
-                  Key: guardKey(current.eventId, addressGuardOf(current)),
+                  Key: guardKey(eventId, addressGuardOf(current)),
                   ConditionExpression: 'attribute_not_exists(pk) OR invitationId = :id',
                   ExpressionAttributeValues: { ':id': current.invitationId },
                 },
               },
               { Delete: { TableName: tableName, Key: tokenKey(current.tokenHash) } },
-              { Delete: { TableName: tableName, Key: { pk: `EVENT#${current.eventId}`, sk: `REG#${current.invitationId}` } } },
-              ...(current.waitSk ? [{ Delete: { TableName: tableName, Key: { pk: `EVENT#${current.eventId}`, sk: current.waitSk } } }] : []),
+              { Delete: { TableName: tableName, Key: { pk: `EVENT#${eventId}`, sk: `REG#${current.invitationId}` } } },
+              ...(current.waitSk ? [{ Delete: { TableName: tableName, Key: { pk: `EVENT#${eventId}`, sk: current.waitSk } } }] : []),
               {
                 Update: {
                   TableName: tableName,
-                  Key: eventKey(current.eventId),
+                  Key: tallyKey(eventId),
                   UpdateExpression: `SET ${moves.join(', ')}`,
                   ConditionExpression: 'attribute_exists(pk)',
                   ExpressionAttributeNames: names,
                   ExpressionAttributeValues: { ':one': 1 },
                 },
               },
+              // Checked in at the door: out of the door's count too (a check-in meanwhile: read again).
+              ...(current.checkedInAt
+                ? [{ Update: { TableName: tableName, Key: doorKey(eventId), UpdateExpression: 'SET checkedIn = checkedIn - :one', ConditionExpression: 'attribute_exists(pk)', ExpressionAttributeValues: { ':one': 1 } } }]
+                : []),
+              ...(counted === 'confirmed'
+                ? [{ Put: { TableName: tableName, Item: { pk: 'PROMOTIONS_DUE', sk: `EVENT#${eventId}`, type: 'promotionDue', eventId, at: new Date().toISOString() } } }]
+                : []),
             ] as never,
           }),
         );
-      } catch (error) {
-        if (cancellationCodes(error)) throw new InvitationChangedSignal();
-        throw error;
+      for (let attempt = 0; attempt < 2; attempt += 1) {
+        try {
+          await inItemLane(tallyLaneKey(tableName, eventId), write);
+          return;
+        } catch (error) {
+          const failed = failedConditionIndexes(error);
+          if (!failed) throw error;
+          // An event stored before the tallies: write them from its counts, then once more.
+          const tallyMissing = failed.length > 0 && failed.every((i) => i >= (current.waitSk ? 5 : 4));
+          if (tallyMissing && attempt === 0 && (await ensureTallies(db, tableName, eventId))) continue;
+          if (failed.length === 0 && isWriteConflict(error)) throw error;
+          throw new InvitationChangedSignal();
+        }
       }
+      throw new InvitationChangedSignal();
     },
 
     /**

@@ -29,7 +29,7 @@ type Found = { invitation: StoredInvitation; event: StoredEvent };
  */
 export async function findByLink(deps: RegistrationsDeps, token: string, clientAddress: string): Promise<Found> {
   const invitation = TOKEN_SHAPE.test(token) ? await deps.invitations.findByTokenHash(hashToken(token)) : undefined;
-  const event = invitation ? await deps.events.findById(invitation.eventId) : undefined;
+  const event = invitation ? await deps.events.findForAnswer(invitation.eventId) : undefined;
   if (!invitation || !event) {
     await deps.rateLimiter.take(linkMissLimit, clientAddress);
     throw new InvitationLinkNotFoundError();

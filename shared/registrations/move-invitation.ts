@@ -4,7 +4,7 @@ import type { StoredEvent } from '../events/events-repository.js';
 import type { InvitationResponse } from '../invitations/invitation-schema.js';
 import { InvitationNotFoundError } from '../invitations/invitation-errors.js';
 import type { StoredInvitation } from '../invitations/invitations-repository.js';
-import { conflictBackoff, promoteFromWaitlist } from './promote-from-waitlist.js';
+import { schedulePromotion } from './promote-from-waitlist.js';
 import { EventCancelledError, RegistrationBusyError, RegistrationClosedError } from './registration-errors.js';
 import type { RegistrationsDeps } from './registrations-deps.js';
 import type { AnsweredBy } from './registrations-repository.js';
@@ -67,7 +67,6 @@ export async function moveInvitation(
 ): Promise<StoredInvitation> {
   let invitation = start;
   let full = options.startFull ?? false;
-  let conflicts = 0;
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
     const decision = decide(invitation, { full });
     if (!decision.change) return invitation;
@@ -87,10 +86,14 @@ export async function moveInvitation(
     if (outcome.ok) {
       const from = invitation.response;
       if (decision.notice && invitation.email) deps.afterQueued?.(1);
-      if ((from === 'confirmed' && decision.to !== 'confirmed') || (decision.to === 'waitlisted' && from !== 'waitlisted')) {
-        // A freed seat goes to the head of the list; a new place on the list may find a seat
-        // freed while it was being written.
-        await promoteFromWaitlist(deps, invitation.eventId);
+      if (from === 'confirmed' && decision.to !== 'confirmed') {
+        // A freed seat goes to the head of the list.
+        await schedulePromotion(deps, invitation.eventId);
+      } else if (decision.to === 'waitlisted' && from !== 'waitlisted') {
+        // A new place on the list may find a seat freed while it was being written: one small
+        // read of the tally says whether there is work (in a rush on a full event, there is none).
+        const tally = await deps.registrations.readTally(invitation.eventId);
+        if (tally && (tally.capacity === undefined || tally.seatsLeft > 0)) await schedulePromotion(deps, invitation.eventId);
       }
       return outcome.invitation;
     }
@@ -100,6 +103,10 @@ export async function moveInvitation(
       invitation = now;
       continue;
     }
+    if (outcome.failed === 'full') {
+      full = true;
+      continue;
+    }
     if (outcome.failed === 'event') {
       const event = await deps.events.findById(invitation.eventId);
       const closed = closedReason(event, at, options.enforceDeadline);
@@ -107,8 +114,8 @@ export async function moveInvitation(
       if (isFull(event!)) full = true;
       continue;
     }
-    conflicts += 1;
-    await conflictBackoff(conflicts);
+    // 'conflict': the tally stayed held by other processes for the repository's whole patience.
+    throw new RegistrationBusyError();
   }
   throw new RegistrationBusyError();
 }

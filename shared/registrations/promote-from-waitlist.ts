@@ -1,35 +1,49 @@
+import { jitteredBackoff } from '../db/write-conflicts.js';
 import type { RegistrationsDeps } from './registrations-deps.js';
 
-const MAX_CONFLICTS = 40;
 const MAX_STALE_READS = 5;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-export const conflictBackoff = (attempt: number) => sleep(5 + Math.random() * Math.min(250, 10 * 2 ** Math.min(attempt, 6)));
+/** One run's patience with other processes holding the tally; the work itself is never dropped. */
+const RUN_BUDGET_MS = 60_000;
+export const conflictBackoff = (attempt: number) => jitteredBackoff(attempt, 10, 250);
 
 /**
  * Gives free seats to the head of the waiting list, one transaction per person: the waiting-list
- * item goes, the invitation moves waitlisted → confirmed, counts.waitlisted - 1 and
- * counts.confirmed + 1 under the capacity condition, and the 'promoted' notice is queued. Several
+ * item goes, the invitation moves waitlisted → confirmed, the tally's waitlisted − 1 and
+ * confirmed + 1 under the capacity condition, and the 'promoted' notice is queued. Several
  * promoters may run at once (five withdrawals at once): each takes the head as it reads it, and
  * the transaction's conditions let only one of them have it, so the order always holds.
- * Answers the invitation ids promoted by this call, in order.
+ *
+ * Answers the invitation ids promoted by this call, in order, and whether the event is settled
+ * (no free seat beside someone waiting): then the event's "promotion due" mark goes. A run that
+ * is not settled leaves the mark for `schedulePromotion`'s next try and the repair sweep.
  */
 export async function promoteFromWaitlist(deps: RegistrationsDeps, eventId: string): Promise<string[]> {
+  return (await promoteRun(deps, eventId)).promoted;
+}
+
+async function promoteRun(deps: RegistrationsDeps, eventId: string): Promise<{ promoted: string[]; settled: boolean }> {
   const promoted: string[] = [];
+  const started = Date.now();
+  const mark = await deps.registrations.findPromotionDue(eventId);
   let conflicts = 0;
   let stale = 0;
   let lastStaleSk: string | undefined;
-  while (conflicts <= MAX_CONFLICTS) {
-    const event = await deps.events.findById(eventId);
-    if (event?.status !== 'published') break;
-    if (event.capacity !== undefined && event.counts.confirmed >= event.capacity) break;
-    const head = await deps.registrations.headOfWaitlist(eventId);
-    if (!head) break;
+  while (Date.now() - started < RUN_BUDGET_MS) {
+    const tally = await deps.registrations.readTally(eventId);
+    const settled =
+      !tally || tally.status !== 'published' || (tally.capacity !== undefined && tally.seatsLeft <= 0) || tally.waitlisted <= 0;
+    const head = settled ? undefined : await deps.registrations.headOfWaitlist(eventId);
+    if (settled || !head) {
+      if (mark) await deps.registrations.clearPromotionDue(eventId, mark);
+      return { promoted, settled: true };
+    }
     const invitation = await deps.invitations.findById(eventId, head.invitationId);
     if (invitation?.response !== 'waitlisted' || invitation.waitSk !== head.sk) {
       // Another promoter or a withdrawal moved this person between the two reads: read again.
       stale = head.sk === lastStaleSk ? stale + 1 : 1;
       lastStaleSk = head.sk;
-      if (stale >= MAX_STALE_READS) break;
+      if (stale >= MAX_STALE_READS) return { promoted, settled: false };
+      await conflictBackoff(stale);
       continue;
     }
     const outcome = await deps.registrations.transition({
@@ -50,10 +64,93 @@ export async function promoteFromWaitlist(deps: RegistrationsDeps, eventId: stri
       continue;
     }
     // 'event': full or closed meanwhile, the next read says which; 'invitation': someone else
-    // took this head; 'conflict': another transaction held the event, wait a little.
+    // took this head; 'conflict': other processes held the tally, wait a little.
     if (outcome.failed === 'conflict') {
       conflicts += 1;
       await conflictBackoff(conflicts);
+    }
+  }
+  return { promoted, settled: false };
+}
+
+const scheduled = new Set<string>();
+
+/**
+ * Promotion as queued work: runs the promoter now and, until the event is settled, again with a
+ * growing pause (a failure or a run that ran out of patience is tried again, never dropped). The
+ * mark in the table (`PROMOTIONS_DUE`) carries the work over a crash; `repairPromotions` finds it.
+ */
+export function schedulePromotion(deps: RegistrationsDeps, eventId: string): Promise<string[]> {
+  // One promoter per event in this process: thirty withdrawals at once make one run that fills
+  // thirty seats, not thirty runs racing for the same head of the list. A call arriving while a
+  // run is under way asks for one more run after it (its seat may have been freed too late).
+  const current = runs.get(eventId);
+  if (current) {
+    current.again = true;
+    return current.done;
+  }
+  const run = { again: false, done: Promise.resolve<string[]>([]) };
+  runs.set(eventId, run);
+  run.done = (async () => {
+    const promoted: string[] = [];
+    try {
+      do {
+        run.again = false;
+        promoted.push(...(await promoteUntilSettled(deps, eventId)));
+      } while (run.again);
+    } finally {
+      runs.delete(eventId);
+    }
+    return promoted;
+  })();
+  return run.done;
+}
+
+const runs = new Map<string, { again: boolean; done: Promise<string[]> }>();
+
+async function promoteUntilSettled(deps: RegistrationsDeps, eventId: string): Promise<string[]> {
+  const promoted: string[] = [];
+  for (let attempt = 1; attempt <= 3; attempt += 1) {
+    try {
+      const run = await promoteRun(deps, eventId);
+      promoted.push(...run.promoted);
+      if (run.settled) return promoted;
+    } catch (error) {
+      if (attempt === 3) console.error(JSON.stringify({ level: 'warn', what: 'promotion', eventId, error: String(error) }));
+    }
+    await jitteredBackoff(attempt, 200, 2000);
+  }
+  // Still not settled: keep trying in the background, one runner per event in this process.
+  const key = `${eventId}`;
+  if (!scheduled.has(key)) {
+    scheduled.add(key);
+    void (async () => {
+      for (let attempt = 4; ; attempt += 1) {
+        await jitteredBackoff(attempt, 1000, 30_000);
+        try {
+          if ((await promoteRun(deps, eventId)).settled) break;
+        } catch {
+          // Tried again after the pause; the mark stays for the sweep meanwhile.
+        }
+      }
+      scheduled.delete(key);
+    })();
+  }
+  return promoted;
+}
+
+/**
+ * The repair sweep: every event marked "promotion due" (a seat freed while people may wait) is
+ * promoted until settled. Run every minute (locally by npm start, in the cloud by the outbox
+ * sweeper's schedule); answers how many were promoted.
+ */
+export async function repairPromotions(deps: RegistrationsDeps): Promise<number> {
+  let promoted = 0;
+  for (const eventId of await deps.registrations.listPromotionsDue()) {
+    try {
+      promoted += (await promoteRun(deps, eventId)).promoted.length;
+    } catch (error) {
+      console.error(JSON.stringify({ level: 'warn', what: 'promotion sweep', eventId, error: String(error) }));
     }
   }
   return promoted;

@@ -54,10 +54,14 @@ export class NotPendingError extends ConflictError {
 /** Every retry met another writer on the same items; nothing was written, trying again is safe. */
 export class RegistrationBusyError extends ConflictError {
   constructor() {
-    super('registration_busy', {
-      vi: 'Hệ thống đang bận xử lý nhiều đăng ký cùng lúc. Vui lòng thử lại.',
-      en: 'Many answers are being recorded at once. Please try again.',
-    });
+    super(
+      'registration_busy',
+      {
+        vi: 'Hệ thống đang bận xử lý nhiều đăng ký cùng lúc. Vui lòng thử lại.',
+        en: 'Many answers are being recorded at once. Please try again.',
+      },
+      { retryAfterSeconds: 2 },
+    );
   }
 }
 

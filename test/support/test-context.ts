@@ -39,7 +39,7 @@ export async function createTestContext(options: { now?: () => Date; env?: Recor
     LINK_SECRET: TEST_LINK_SECRET,
     ...options.env,
   });
-  const db = createDocumentClient({ region: 'local', endpoint });
+  const db = createDocumentClient({ region: 'local', endpoint, contention: config.contention });
   const mailer = new RecordingMailer();
   const deps = buildDeps(config, { db, mailer }, {
     clientAddress: (c) => c.req.header('x-test-client-address') ?? '203.0.113.10',

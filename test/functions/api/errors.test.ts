@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
 import { createSesMailer } from '../../../shared/email/ses-mailer.js';
 import { createDocumentClient } from '../../../shared/aws/dynamodb-client.js';
@@ -13,6 +13,8 @@ function failEventReads(ctx: Awaited<ReturnType<typeof createTestContext>>, erro
   const failing = createDocumentClient({ region: 'local', endpoint: 'http://127.0.0.1:9' });
   const mock = mockClient(failing);
   mock.on(GetCommand).rejects(error);
+  // An event is read with its tallies in one Query (shared/events/event-tally.ts).
+  mock.on(QueryCommand).rejects(error);
   ctx.deps.events.events = createEventsRepository(failing, ctx.tableName);
   return mock;
 }

@@ -62,8 +62,8 @@ describe('events repository (DynamoDB Local)', () => {
 
   it('refuses a capacity below the number already confirmed, in the write itself', async () => {
     await events.insertEvent(event('cap', '2016-02-01T01:00:00.000Z', { capacity: 10 }));
-    // Seats confirmed by registrations change the counter without changing the version.
-    await db.send(new UpdateCommand({ TableName: tableName, Key: { pk: 'EVENT#cap', sk: 'EVENT' }, UpdateExpression: 'SET counts.confirmed = :n', ExpressionAttributeValues: { ':n': 8 } }));
+    // Seats confirmed by registrations change the tally without changing the event's version.
+    await db.send(new UpdateCommand({ TableName: tableName, Key: { pk: 'EVENT#cap', sk: 'EVENT#TALLY' }, UpdateExpression: 'SET confirmed = :n', ExpressionAttributeValues: { ':n': 8 } }));
     expect(await events.updateDetails('cap', 1, { capacity: 7 }, [])).toBeUndefined();
     expect((await events.updateDetails('cap', 1, { capacity: 8 }, []))?.capacity).toBe(8);
   });

@@ -90,7 +90,8 @@ describe('transition', () => {
     const outcomes = [];
     for (const invitation of invitations) outcomes.push(await confirm(invitation));
     expect(outcomes.filter((o) => o.ok)).toHaveLength(3);
-    expect(outcomes.filter((o) => !o.ok).every((o) => !o.ok && o.failed === 'event')).toBe(true);
+    // 'full': the tally says no seat is left for a newcomer (the caller waitlists them).
+    expect(outcomes.filter((o) => !o.ok).every((o) => !o.ok && o.failed === 'full')).toBe(true);
     expect((await events().findById(eventId))!.counts.confirmed).toBe(3);
   });
 
@@ -100,7 +101,7 @@ describe('transition', () => {
     const waiting = await repo().transition({ invitation: invitations[1]!, to: 'waitlisted', at: AT, seat: false, enforceDeadline: true });
     expect(waiting.ok).toBe(true);
     // One seat is free (1 of 2) but someone waits: the newcomer is refused the seat...
-    expect(await confirm(invitations[2]!)).toEqual({ ok: false, failed: 'event' });
+    expect(await confirm(invitations[2]!)).toEqual({ ok: false, failed: 'full' });
     // ...and the head of the list gets it.
     const promoted = await repo().transition({
       invitation: (waiting as { invitation: StoredInvitation }).invitation,
