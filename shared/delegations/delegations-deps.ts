@@ -10,6 +10,8 @@ export type DelegationsDeps = RegistrationsDeps & {
   outbox: Pick<OutboxRepository, 'queueMail'>;
   personalDataLog: PersonalDataLog;
   passportRetentionDays: number;
+  /** The origin of personal links (PUBLIC_URL), for the link an organiser copies. */
+  publicUrl: string;
 };
 
 /** The purge job needs only this (functions/jobs/purge-passport-data.ts, functions/local/start.ts). */
