@@ -499,7 +499,13 @@ export async function listDelegationRoster(deps: DelegationsDeps, eventId: strin
       count: shown,
     });
   }
-  return { items: members.map((m) => presentMember(m, event, seesPassports)), version: settings.version, direction: settings.direction };
+  return {
+    items: members.map((m) => presentMember(m, event, seesPassports)),
+    version: settings.version,
+    direction: settings.direction,
+    /** What an organiser shows before entering passport data on someone's behalf. */
+    passportConsent: { version: PASSPORT_CONSENT_VERSION, text: passportConsentText(deps.passportRetentionDays).onBehalf },
+  };
 }
 
 /**
