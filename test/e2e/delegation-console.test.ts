@@ -241,6 +241,16 @@ describe.each(viewports)('the delegation page on a $label', ({ label, ...device 
     expect(await seriousAxeViolations(staffView.page)).toEqual([]);
     await staffView.page.screenshot({ path: `/tmp/delegation-staff-${label}.png`, fullPage: true });
 
+    // The organiser's page in English, the console's second language.
+    await page.goto(`${product.url}/console/events/${eventId}/delegation`);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Delegation members' }).waitFor();
+    await expect.poll(() => page.locator('.delegation-member', { hasText: hen.name }).locator('.badge.role').innerText()).toBe('Interpreter');
+    expect(await page.locator('.delegation-member', { hasText: 'Lê Thị Mai' }).innerText()).toContain('less than six months after the trip');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(await overflow(page)).toBe(0);
+    await page.screenshot({ path: `/tmp/delegation-console-${label}-en.png`, fullPage: true });
+
     expect(problems).toEqual([]);
     expect(headView.problems).toEqual([]);
     expect(staffView.problems).toEqual([]);
