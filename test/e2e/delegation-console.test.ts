@@ -258,7 +258,7 @@ describe.each(viewports)('the delegation page on a $label', ({ label, ...device 
 });
 
 describe('two organisers on the same delegation', () => {
-  test('the second save is told someone changed the list first, and sees the current list', { timeout: 120_000 }, async () => {
+  test('the second save is told someone changed the list first, and sees the current list; an incoming delegation keeps each arrival and hotel', { timeout: 120_000 }, async () => {
     const created = await organiserApi.call('POST', '/api/events', {
       type: 'delegation',
       title: { vi: 'Đón đoàn tỉnh Mondulkiri', en: 'Receiving the Mondulkiri delegation' },
@@ -293,6 +293,32 @@ describe('two organisers on the same delegation', () => {
     // Saved again, from the current list, it goes through.
     await second.page.getByRole('dialog').getByRole('button', { name: 'Lưu' }).click();
     await expect.poll(() => second.page.locator('.notice.success').innerText()).toBe('Đã lưu thông tin Chea Sophal.');
+
+    // A delegation the union receives: each member's arrival, departure and hotel, on the page and the roster.
+    const { page } = second;
+    await page.getByRole('radio', { name: 'Đoàn vào (đón đoàn)' }).check();
+    await expect.poll(() => page.getByRole('radio', { name: 'Đoàn vào (đón đoàn)' }).isChecked()).toBe(true);
+    await page.getByRole('button', { name: 'Sửa Sok Dara' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: 'Ngày đến (dd/mm/yyyy)' }).fill('1/12/2031');
+    await dialog.getByRole('textbox', { name: 'Giờ đến' }).fill('09:30');
+    await dialog.getByRole('textbox', { name: 'Chuyến bay hoặc xe khi đến' }).fill('VN1234');
+    await dialog.getByRole('textbox', { name: 'Ngày đi (dd/mm/yyyy)' }).fill('03/12/2031');
+    await dialog.getByRole('textbox', { name: 'Khách sạn' }).fill('Khách sạn Sài Gòn – Ban Mê');
+    await dialog.getByRole('textbox', { name: 'Phòng' }).fill('305');
+    await dialog.getByRole('textbox', { name: 'Yêu cầu ăn uống' }).fill('Không ăn thịt bò');
+    await dialog.getByRole('textbox', { name: 'Ngôn ngữ phiên dịch' }).fill('Khmer');
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await expect.poll(() => page.locator('.notice.success').innerText()).toBe('Đã lưu thông tin Sok Dara.');
+    const sok = await page.locator('.delegation-member', { hasText: 'Sok Dara' }).innerText();
+    for (const shown of ['01/12/2031 · 09:30 · VN1234', 'Khách sạn Sài Gòn – Ban Mê, 305', 'Không ăn thịt bò', 'Khmer']) expect(sok).toContain(shown);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.getByRole('link', { name: 'In danh sách đoàn' }).click();
+    await page.locator('.sheet-pages').waitFor();
+    const roster = (await page.locator('.sheet-pages').innerText()).normalize('NFC');
+    for (const shown of ['01/12/2031 09:30 VN1234', 'Khách sạn Sài Gòn – Ban Mê, 305', 'Không ăn thịt bò']) expect(roster).toContain(shown);
+    expect(await overflow(page)).toBe(0);
+    expect(await seriousAxeViolations(page)).toEqual([]);
     expect(first.problems).toEqual([]);
     expect(second.problems).toEqual([]);
   });
