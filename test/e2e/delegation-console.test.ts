@@ -5,7 +5,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { PASSPORT_CONSENT_VERSION } from '../../shared/delegations/passport-data.js';
 import { seriousAxeViolations } from '../support/axe.js';
 import { closeAll, openContextPage, startProductAndBrowser } from '../support/browser.js';
 import type { LocalProduct } from '../support/local-product.js';
@@ -190,19 +189,20 @@ describe.each(viewports)('the delegation page on a $label', ({ label, ...device 
     await headView.page.getByRole('button', { name: 'Lưu thành viên' }).click();
     await expect.poll(() => headView.page.locator('#delegation-note').innerText()).toBe('Đã thêm Phạm Thị Hoa vào đoàn.');
 
-    // The invitee from the CSV list answers as the interpreter, by their own link.
+    // The invitee from the CSV list answers as the interpreter, by their own link, on their phone.
     const henLink = (await organiserApi.call('GET', `/api/events/${eventId}/delegation`)).body.items.find((m: { name: string }) => m.name === hen.name);
     const henUrl = (await organiserApi.call('GET', `/api/events/${eventId}/delegation/members/${henLink.invitationId}/link`)).body.url as string;
-    const token = henUrl.split('/r/')[1]!;
-    const accepted = await fetch(`${product.url}/api/r/${token}/accept`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        details: { delegationRole: 'Phiên dịch', passportNumber: 'N1122334', passportExpiry: '2036-03-01', dateOfBirth: '1995-07-20' },
-        consent: { version: PASSPORT_CONSENT_VERSION },
-      }),
-    });
-    expect(accepted.status).toBe(200);
+    const henView = await openContextPage(browser, contexts, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    await henView.page.goto(henUrl);
+    await henView.page.getByRole('button', { name: 'Tôi sẽ tham dự' }).click();
+    await henView.page.getByRole('heading', { level: 3, name: 'Đăng ký tham dự' }).waitFor();
+    await henView.page.getByRole('radio', { name: 'Phiên dịch' }).check();
+    await henView.page.getByRole('checkbox').check();
+    await henView.page.locator('#f-dateOfBirth').fill('1995-07-20');
+    await henView.page.getByRole('textbox', { name: 'Số hộ chiếu' }).fill('N1122334');
+    await henView.page.locator('#f-passportExpiry').fill('2036-03-01');
+    await henView.page.getByRole('button', { name: 'Xác nhận tham dự' }).click();
+    await expect.poll(() => henView.page.locator('#result').innerText()).toBe('Bạn đã được xác nhận tham dự');
 
     // One list of six, in protocol order, on the page: the saved ranks first (Hen's among them),
     // then the member the head added since, who has none yet.
@@ -253,6 +253,7 @@ describe.each(viewports)('the delegation page on a $label', ({ label, ...device 
 
     expect(problems).toEqual([]);
     expect(headView.problems).toEqual([]);
+    expect(henView.problems).toEqual([]);
     expect(staffView.problems).toEqual([]);
   });
 });
