@@ -513,7 +513,13 @@ export async function listDelegationRoster(deps: DelegationsDeps, eventId: strin
  * and only from the version the page read. The order names every member once; one added or
  * removed meanwhile makes it stale (the version moved), and the page is shown the current list.
  */
-export async function reorderMembers(deps: DelegationsDeps, eventId: string, invitationIds: string[], actor: Extract<Actor, { kind: 'organiser' }>) {
+export async function reorderMembers(
+  deps: DelegationsDeps,
+  eventId: string,
+  invitationIds: string[],
+  actor: Extract<Actor, { kind: 'organiser' }>,
+  reader: { userId: string; role: Role },
+) {
   const event = await eventOrFail(deps, eventId);
   assertManageable(deps, event, actor);
   if (new Set(invitationIds).size !== invitationIds.length) {
@@ -527,7 +533,7 @@ export async function reorderMembers(deps: DelegationsDeps, eventId: string, inv
     if (error instanceof DelegationVersionSignal) throw new DelegationChangedError((await deps.delegations.readSettings(eventId)).version);
     throw error;
   }
-  return listDelegationRoster(deps, eventId, { userId: actor.userId, role: 'organiser' });
+  return listDelegationRoster(deps, eventId, reader);
 }
 
 /** Outgoing or incoming: an incoming delegation's page also keeps each member's logistics. */

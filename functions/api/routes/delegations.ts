@@ -78,7 +78,7 @@ export function delegationRoutes(deps: AppDeps) {
       c.json(await setDelegationDirection(deps.delegations, c.req.param('eventId')!, c.req.valid('json').direction, organiser(c))),
     )
     .put('/order', jsonBody(protocolOrderSchema), async (c) =>
-      roster(c, await reorderMembers(deps.delegations, c.req.param('eventId')!, c.req.valid('json').invitationIds, organiser(c))),
+      roster(c, await reorderMembers(deps.delegations, c.req.param('eventId')!, c.req.valid('json').invitationIds, organiser(c), c.get('user'))),
     )
     .get('/members/:invitationId/link', requirePermission('invitations:write'), async (c) =>
       c.json(await memberLink(deps.delegations, c.req.param('eventId')!, c.req.param('invitationId'))),
