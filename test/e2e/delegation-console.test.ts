@@ -142,6 +142,8 @@ describe.each(viewports)('the delegation page on a $label', ({ label, ...device 
     await expect.poll(() => passport.locator('.error-summary').innerText()).toContain('Hãy xác nhận người này đã đồng ý');
     await passport.getByRole('checkbox', { name: 'Người này đã đồng ý với nội dung trên' }).check();
     await passport.getByRole('combobox', { name: 'Sự đồng ý được đưa cho ban tổ chức qua' }).selectOption('phone');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.screenshot({ path: `/tmp/delegation-passport-${label}.png` });
     await passport.getByRole('button', { name: 'Lưu' }).click();
     await expect.poll(() => page.locator('.notice.success').innerText()).toBe('Đã lưu hộ chiếu của Lê Thị Mai, kèm sự đồng ý (qua điện thoại).');
     await expect.poll(() => mai.innerText()).toContain('C7654321, hết hạn 15/01/2032');
