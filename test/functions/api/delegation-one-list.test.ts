@@ -43,10 +43,13 @@ describe('one delegation, one list', () => {
     const all = await ctx.deps.invitations.invitations.listAllByEvent(eventId);
     const hlinh = all.find((i) => i.name === "H'Linh Niê")!;
     const token = ctx.deps.invitations.invitations.linkTokenOf(hlinh);
+    // Her own link says she is in the delegation, as a member until she answers otherwise.
+    expect((await ctx.request('GET', `/api/r/${token}`)).body.delegation).toEqual({ role: 'member', isHead: false });
     const accepted = await ctx.request('POST', `/api/r/${token}/accept`, {
       body: { details: { delegationRole: 'Phiên dịch', ...passport('N1234567') }, consent },
     });
     expect(accepted.status).toBe(200);
+    expect((await ctx.request('GET', `/api/r/${token}`)).body.delegation).toEqual({ role: 'interpreter', isHead: false });
     await organiser('POST', `${base}/members`, { body: { name: 'Y Ngông Niê Kdăm', email: 'head@example.org', role: 'head' } });
 
     const roster = await organiser('GET', base);
