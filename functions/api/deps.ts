@@ -101,6 +101,7 @@ export function buildDeps(
       outbox: mail.outbox,
       personalDataLog,
       passportRetentionDays: config.passportRetentionDays,
+      publicUrl: config.publicUrl,
     },
     openRegistration: { ...registrations, outbox: mail.outbox },
     passportPurge: { delegations: delegationRepository, personalDataLog, passportRetentionDays: config.passportRetentionDays },

@@ -1,6 +1,7 @@
 import type { Role } from '../auth/auth-schema.js';
 import { can } from '../auth/permissions.js';
-import { roleOrderOf } from '../delegations/delegation-roles.js';
+import { memberRoleOf, roleOrderOf } from '../delegations/delegation-roles.js';
+import { compareProtocolOrder } from '../delegations/protocol-order.js';
 import { maskPassportValue, PASSPORT_FIELDS } from '../delegations/passport-data.js';
 import { DomainError } from '../errors.js';
 import { compareVietnameseNames, foldAccents } from '../text/vietnamese.js';
@@ -40,17 +41,27 @@ const mask = maskPassportValue;
  * The order on official lists: an explicit protocol rank (a detail, or the delegation member's
  * own), then the role in the delegation.
  */
-function rankOf(record: AttendeeRecord): number {
+function explicitRankOf(record: AttendeeRecord): number | undefined {
   const explicit = Number(record.details?.protocolRank ?? record.protocolRank);
-  if (Number.isFinite(explicit) && explicit > 0) return explicit;
-  return 1000 + roleOrderOf(record.details?.delegationRole ?? record.delegationRole);
+  return Number.isFinite(explicit) && explicit > 0 ? explicit : undefined;
 }
+
+function rankOf(record: AttendeeRecord): number {
+  return explicitRankOf(record) ?? 1000 + roleOrderOf(memberRoleOf(record));
+}
+
+/** The delegation page's and the roster's order (protocol-order.ts), so every list agrees. */
+const byProtocol = (a: AttendeeRecord, b: AttendeeRecord) =>
+  compareProtocolOrder(
+    { protocolRank: explicitRankOf(a), role: memberRoleOf(a), name: a.name },
+    { protocolRank: explicitRankOf(b), role: memberRoleOf(b), name: b.name },
+  );
 
 const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
 const comparators: Record<NonNullable<ListAttendeesQuery['sort']>, (a: AttendeeRecord, b: AttendeeRecord) => number> = {
   name: (a, b) => compareVietnameseNames(a.name, b.name),
   organisation: (a, b) => collator.compare(a.organisation ?? '', b.organisation ?? '') || compareVietnameseNames(a.name, b.name),
-  rank: (a, b) => rankOf(a) - rankOf(b) || compareVietnameseNames(a.name, b.name),
+  rank: byProtocol,
 };
 
 export type AttendeeList = {

@@ -1,5 +1,5 @@
-import { QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { isConditionFailure } from '../db/conditions.js';
+import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { failedConditionIndexes, isConditionFailure } from '../db/conditions.js';
 import type { DelegationRole } from './delegation-roles.js';
 import type { PersonalDataConsent } from './passport-data.js';
 import { queryAll } from '../db/query-all.js';
@@ -11,6 +11,10 @@ import { PASSPORT_FIELDS } from './passport-data.js';
  *
  *   EVENT#<eventId>  INV#<invitationId>   + delegationRole, protocolRank, headInvitationId, and
  *                                          details entered before the member answered
+ *   EVENT#<eventId>  INV#<invitationId>   + logistics of a member of an incoming delegation
+ *   EVENT#<eventId>  DELEGATION           the list's version (bumped by every change of members or
+ *                                          their order; an organiser's save names the version it
+ *                                          was read at) and the direction (outgoing, incoming)
  *   EVENT#<eventId>  EVENT                + passportDataPurgedAt once the purge ran
  *   EVENT#<eventId>  INV#… and REG#…      passport fields removed by the purge
  *
@@ -20,8 +24,35 @@ import { PASSPORT_FIELDS } from './passport-data.js';
 const eventKey = (eventId: string) => ({ pk: `EVENT#${eventId}`, sk: 'EVENT' });
 const invitationKey = (eventId: string, invitationId: string) => ({ pk: `EVENT#${eventId}`, sk: `INV#${invitationId}` });
 
+const delegationKey = (eventId: string) => ({ pk: `EVENT#${eventId}`, sk: 'DELEGATION' });
+
 /** The invitation changed (answered, removed) since it was read. */
 export class MemberChangedSignal extends Error {}
+/** Someone changed the delegation's list since the version the save names. */
+export class DelegationVersionSignal extends Error {}
+
+export type DelegationDirection = 'outgoing' | 'incoming';
+export type DelegationSettings = { version: number; direction: DelegationDirection };
+
+/** What an incoming delegation's member needs on the ground, all free text as the organiser types it. */
+export type MemberLogistics = Partial<
+  Record<
+    | 'arrivalDate'
+    | 'arrivalTime'
+    | 'arrivalTransport'
+    | 'departureDate'
+    | 'departureTime'
+    | 'departureTransport'
+    | 'hotel'
+    | 'room'
+    | 'dietary'
+    | 'interpreterLanguage',
+    string
+  >
+>;
+
+/** 99 members and the list's version: the most one transaction holds. */
+const RANKS_PER_TRANSACTION = 99;
 
 export function createDelegationRepository(db: DynamoDBDocumentClient, tableName: string) {
   async function itemsWithDetails(eventId: string, prefix: string): Promise<{ sk: string; details: Record<string, unknown> }[]> {
@@ -36,7 +67,135 @@ export function createDelegationRepository(db: DynamoDBDocumentClient, tableName
     return items.map((item) => ({ sk: item.sk as string, details: item.details as Record<string, unknown> }));
   }
 
+  /** The version condition: the first save of a list never saved has no item to compare with. */
+  function versionCondition(expected: number) {
+    return expected === 0
+      ? { ConditionExpression: 'attribute_not_exists(version) OR version = :expected', ExpressionAttributeValues: { ':expected': 0 } }
+      : { ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': expected } };
+  }
+
   return {
+    /** The list's version and direction; a delegation never saved reads as version 0, outgoing. */
+    async readSettings(eventId: string): Promise<DelegationSettings> {
+      const result = await db.send(new GetCommand({ TableName: tableName, Key: delegationKey(eventId), ConsistentRead: true }));
+      return {
+        version: (result.Item?.version as number | undefined) ?? 0,
+        direction: (result.Item?.direction as DelegationDirection | undefined) ?? 'outgoing',
+      };
+    },
+
+    /**
+     * Claims the next version before a save, only from the version the saver read (`expected`;
+     * undefined: whatever it is now, for the head's link and clients that name none). Of two
+     * organisers saving from the same version, one passes. Throws DelegationVersionSignal.
+     */
+    async claimVersion(eventId: string, expected: number | undefined, at: string, direction?: DelegationDirection): Promise<void> {
+      const condition = expected === undefined ? undefined : versionCondition(expected);
+      try {
+        await db.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: delegationKey(eventId),
+            UpdateExpression: `SET version = if_not_exists(version, :zero) + :one, updatedAt = :at, #type = :type${direction ? ', direction = :direction' : ''}`,
+            ...(condition ? { ConditionExpression: condition.ConditionExpression } : {}),
+            ExpressionAttributeNames: { '#type': 'type' },
+            ExpressionAttributeValues: {
+              ':zero': 0,
+              ':one': 1,
+              ':at': at,
+              ':type': 'delegation',
+              ...(direction ? { ':direction': direction } : {}),
+              ...condition?.ExpressionAttributeValues,
+            },
+          }),
+        );
+      } catch (error) {
+        if (isConditionFailure(error)) throw new DelegationVersionSignal();
+        throw error;
+      }
+    },
+
+    /**
+     * Moves the version once more after a save landed: a reader who read the version between the
+     * claim and the write (and so a list without it) can no longer save from that version.
+     */
+    async bumpVersion(eventId: string, at: string): Promise<void> {
+      await db.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: delegationKey(eventId),
+          UpdateExpression: 'SET version = if_not_exists(version, :zero) + :one, updatedAt = :at, #type = :type',
+          ExpressionAttributeNames: { '#type': 'type' },
+          ExpressionAttributeValues: { ':zero': 0, ':one': 1, ':at': at, ':type': 'delegation' },
+        }),
+      );
+    },
+
+    /**
+     * A new protocol order: ranks 1, 2, 3... in the order given, in one transaction with the
+     * version condition (for a delegation of up to 99; a larger one continues in further
+     * transactions once the first has claimed the version). Throws DelegationVersionSignal, also
+     * when a member was removed meanwhile (the list changed).
+     */
+    async saveProtocolOrder(eventId: string, expected: number | undefined, invitationIds: string[], at: string): Promise<void> {
+      const rankUpdate = (invitationId: string, index: number) => ({
+        Update: {
+          TableName: tableName,
+          Key: invitationKey(eventId, invitationId),
+          UpdateExpression: 'SET protocolRank = :rank, updatedAt = :at',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':rank': index + 1, ':at': at },
+        },
+      });
+      const condition = expected === undefined ? undefined : versionCondition(expected);
+      const first = invitationIds.slice(0, RANKS_PER_TRANSACTION);
+      try {
+        await db.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Update: {
+                  TableName: tableName,
+                  Key: delegationKey(eventId),
+                  UpdateExpression: 'SET version = if_not_exists(version, :zero) + :one, updatedAt = :at, #type = :type',
+                  ...(condition ? { ConditionExpression: condition.ConditionExpression } : {}),
+                  ExpressionAttributeNames: { '#type': 'type' },
+                  ExpressionAttributeValues: { ':zero': 0, ':one': 1, ':at': at, ':type': 'delegation', ...condition?.ExpressionAttributeValues },
+                },
+              },
+              ...first.map(rankUpdate),
+            ],
+          }),
+        );
+        for (let start = RANKS_PER_TRANSACTION; start < invitationIds.length; start += RANKS_PER_TRANSACTION) {
+          const chunk = invitationIds.slice(start, start + RANKS_PER_TRANSACTION);
+          await db.send(new TransactWriteCommand({ TransactItems: chunk.map((id, i) => rankUpdate(id, start + i)) }));
+        }
+      } catch (error) {
+        if (failedConditionIndexes(error)?.length || isConditionFailure(error)) throw new DelegationVersionSignal();
+        throw error;
+      }
+    },
+
+    /** An incoming delegation's member on the ground; `null` removes it. False: no such member. */
+    async setLogistics(eventId: string, invitationId: string, logistics: MemberLogistics | null, at: string): Promise<boolean> {
+      try {
+        await db.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: invitationKey(eventId, invitationId),
+            UpdateExpression: logistics ? 'SET logistics = :logistics, updatedAt = :at' : 'SET updatedAt = :at REMOVE logistics',
+            ConditionExpression: 'attribute_exists(pk)',
+            ExpressionAttributeValues: { ':at': at, ...(logistics ? { ':logistics': logistics } : {}) },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (isConditionFailure(error)) return false;
+        throw error;
+      }
+    },
+
     /** A member's role and protocol rank; `protocolRank: null` removes the rank. */
     async updateMemberPlace(
       eventId: string,

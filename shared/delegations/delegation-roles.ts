@@ -22,3 +22,23 @@ export function roleOrderOf(role: string | undefined): number {
   const byLabel = delegationRoles.findIndex((r) => delegationRoleLabels[r].vi === role);
   return byLabel === -1 ? delegationRoles.length : byLabel;
 }
+
+/** A role as stored or as answered on the form: the key, or its label in either language. */
+export function roleFromValue(value: unknown): DelegationRole | undefined {
+  if (typeof value !== 'string' || value === '') return undefined;
+  if ((delegationRoles as readonly string[]).includes(value)) return value as DelegationRole;
+  return delegationRoles.find((r) => delegationRoleLabels[r].vi === value || delegationRoleLabels[r].en === value);
+}
+
+/**
+ * One list (README, "One delegation, one list"): on a delegation event every invitee is a member,
+ * whichever way they came (the invitation list, a copy, the open page, a head's link, the
+ * delegation page). The role is the head's when they lead members; else the one they (or the
+ * organiser, who keeps the two in step) gave on the answer form; else the one stored with the
+ * invitation; else `member`. Invitations stored before this rule read the same way: nothing is
+ * migrated, the role is derived on every read.
+ */
+export function memberRoleOf(member: { delegationRole?: string; details?: Record<string, unknown> }): DelegationRole {
+  if (member.delegationRole === 'head') return 'head';
+  return roleFromValue(member.details?.delegationRole) ?? roleFromValue(member.delegationRole) ?? 'member';
+}

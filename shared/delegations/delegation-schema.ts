@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { inviteeShape } from '../invitations/invitation-schema.js';
 import { detailsSchema } from '../registrations/registration-schema.js';
 import { delegationRoles, type DelegationRole } from './delegation-roles.js';
-import { consentInputSchema } from './passport-data.js';
+import { consentInputSchema, organiserConsentInputSchema } from './passport-data.js';
 
 /**
  * A delegation's members as the API takes them (shared with web/). A member is an invitation of
@@ -30,9 +30,27 @@ const memberShape = {
 export const headAddMemberSchema = z.strictObject({ ...memberShape, role: memberRole });
 export type HeadAddMemberInput = z.output<typeof headAddMemberSchema>;
 
+const logisticsText = z.string().trim().max(200).optional();
+/** An incoming delegation's member on the ground (arrival, departure, hotel, food, interpreter). */
+export const logisticsSchema = z.strictObject({
+  arrivalDate: logisticsText,
+  arrivalTime: logisticsText,
+  arrivalTransport: logisticsText,
+  departureDate: logisticsText,
+  departureTime: logisticsText,
+  departureTransport: logisticsText,
+  hotel: logisticsText,
+  room: logisticsText,
+  dietary: logisticsText,
+  interpreterLanguage: logisticsText,
+});
+export type LogisticsInput = z.output<typeof logisticsSchema>;
+
 /** An organiser adds anyone, a head too; a member names their head (or stands alone). */
 export const organiserAddMemberSchema = z.strictObject({
   ...memberShape,
+  consent: organiserConsentInputSchema.optional(),
+  logistics: logisticsSchema.optional(),
   role: z.enum(delegationRoles),
   headInvitationId: z.string().min(1).max(100).optional(),
   group: inviteeShape.group,
@@ -59,14 +77,28 @@ export const headUpdateMemberSchema = z
 export type HeadUpdateMemberInput = z.output<typeof headUpdateMemberSchema>;
 
 export const organiserUpdateMemberSchema = z
-  .strictObject({ ...changeShape, role: z.enum(delegationRoles).optional() })
+  .strictObject({
+    ...changeShape,
+    consent: organiserConsentInputSchema.optional(),
+    logistics: logisticsSchema.nullable().optional(),
+    role: z.enum(delegationRoles).optional(),
+  })
   .refine(somethingToChange, { error: 'nothing_to_change' });
 export type OrganiserUpdateMemberInput = z.output<typeof organiserUpdateMemberSchema>;
 
 /** What the use cases take from either side (a head's input has no head or group of its own). */
-export type MemberInput = Omit<OrganiserAddMemberInput, 'role' | 'headInvitationId' | 'group'> & {
+export type MemberInput = Omit<OrganiserAddMemberInput, 'role' | 'headInvitationId' | 'group' | 'logistics'> & {
+  logistics?: LogisticsInput;
   role: DelegationRole;
   headInvitationId?: string;
   group?: string;
 };
 export type MemberChanges = Omit<OrganiserUpdateMemberInput, 'role'> & { role?: DelegationRole };
+
+/** A new protocol order: every member's id, first to last. */
+export const protocolOrderSchema = z.strictObject({
+  invitationIds: z.array(z.string().min(1).max(100)).min(1).max(2000),
+});
+
+/** Outgoing (the union's trip abroad) or incoming (a delegation the union receives). */
+export const delegationSettingsSchema = z.strictObject({ direction: z.enum(['outgoing', 'incoming']) });

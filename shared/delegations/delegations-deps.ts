@@ -9,6 +9,8 @@ export type DelegationsDeps = RegistrationsDeps & {
   /** A member with an email gets their invitation mail through the outbox. */
   outbox: Pick<OutboxRepository, 'queueMail'>;
   personalDataLog: PersonalDataLog;
+  /** The origin of personal links (PUBLIC_URL), for the link an organiser copies. */
+  publicUrl: string;
 };
 
 /** The purge job needs only this (functions/jobs/purge-passport-data.ts, functions/local/start.ts). */

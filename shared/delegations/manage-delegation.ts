@@ -1,6 +1,6 @@
 import type { Role } from '../auth/auth-schema.js';
 import { can } from '../auth/permissions.js';
-import { ConflictError, ForbiddenError } from '../errors.js';
+import { ConflictError, ForbiddenError, ValidationError } from '../errors.js';
 import { EventNotFoundError, EventStateError } from '../events/event-errors.js';
 import type { StoredEvent } from '../events/events-repository.js';
 import { deleteInvitation } from '../invitations/delete-invitation.js';
@@ -14,8 +14,9 @@ import { closedReason, isFull, moveInvitation, type MoveOptions } from '../regis
 import { promoteFromWaitlist } from '../registrations/promote-from-waitlist.js';
 import { NotRegisteredError, RegistrationBusyError } from '../registrations/registration-errors.js';
 import { validateDetails } from '../registrations/registration-schema.js';
-import { MemberChangedSignal } from './delegation-repository.js';
-import { delegationRoleLabels, delegationRoles, roleOrderOf, type DelegationRole } from './delegation-roles.js';
+import { DelegationVersionSignal, MemberChangedSignal, type DelegationDirection, type MemberLogistics } from './delegation-repository.js';
+import { delegationRoleLabels, delegationRoles, memberRoleOf, type DelegationRole } from './delegation-roles.js';
+import { compareProtocolOrder } from './protocol-order.js';
 import type { MemberChanges, MemberInput } from './delegation-schema.js';
 import type { DelegationsDeps } from './delegations-deps.js';
 import {
@@ -27,6 +28,7 @@ import {
   passportWarnings,
   refusePassportDataAfterPurge,
   requireConsent,
+  type ConsentChannel,
   type ConsentGiver,
   type PassportWarning,
 } from './passport-data.js';
@@ -37,7 +39,10 @@ import {
  * member's own link shows only themself (the ordinary /api/r/<token>).
  */
 
-export type Actor = { kind: 'head'; head: StoredInvitation } | { kind: 'organiser'; userId: string };
+export type Actor =
+  | { kind: 'head'; head: StoredInvitation }
+  /** `expectedVersion`: the list's version the organiser's page read; a save from an older one is refused. */
+  | { kind: 'organiser'; userId: string; expectedVersion?: number };
 
 export class NotADelegationError extends ConflictError {
   constructor() {
@@ -79,6 +84,19 @@ export class HeadNotFoundError extends ConflictError {
   }
 }
 
+export class DelegationChangedError extends ConflictError {
+  constructor(version: number) {
+    super(
+      'delegation_changed',
+      {
+        vi: 'Người khác vừa thay đổi danh sách đoàn trước bạn. Danh sách mới nhất đã được tải lại; hãy xem lại rồi lưu lần nữa.',
+        en: 'Someone else changed the delegation first. The current list has been loaded; check it and save again.',
+      },
+      { version },
+    );
+  }
+}
+
 const REGISTERED: InvitationResponse[] = ['confirmed', 'waitlisted', 'pending'];
 const manageAction = { vi: 'sửa danh sách đoàn', en: 'change the delegation' };
 
@@ -97,13 +115,17 @@ export type DelegationMember = {
   response: InvitationResponse;
   emailStatus: string;
   details: Record<string, string>;
-  consent?: { version: string; acceptedAt: string; by: ConsentGiver['kind'] };
+  consent?: { version: string; acceptedAt: string; by: ConsentGiver['kind']; channel?: ConsentChannel };
+  /** The event's required fields this member has no value for yet (the page's readiness mark). */
+  missing: string[];
+  logistics?: MemberLogistics;
   warnings: PassportWarning[];
 };
 
 export function presentMember(invitation: StoredInvitation, event: StoredEvent, seesPassports: boolean): DelegationMember {
   const details = (invitation.details ?? {}) as Record<string, string>;
-  const role = invitation.delegationRole ?? 'member';
+  const role = memberRoleOf(invitation);
+  const missing = event.fields.filter((f) => f.required && !String(details[f.key] ?? '').trim()).map((f) => f.key);
   return {
     invitationId: invitation.invitationId,
     name: invitation.name,
@@ -120,16 +142,24 @@ export function presentMember(invitation: StoredInvitation, event: StoredEvent, 
     emailStatus: invitation.emailStatus,
     details: seesPassports ? details : maskPassportDetails(details),
     ...(invitation.consent
-      ? { consent: { version: invitation.consent.version, acceptedAt: invitation.consent.acceptedAt, by: invitation.consent.by.kind } }
+      ? {
+          consent: {
+            version: invitation.consent.version,
+            acceptedAt: invitation.consent.acceptedAt,
+            by: invitation.consent.by.kind,
+            ...(invitation.consent.by.kind === 'organiser' && invitation.consent.by.channel ? { channel: invitation.consent.by.channel } : {}),
+          },
+        }
       : {}),
+    missing,
+    ...(invitation.logistics ? { logistics: invitation.logistics } : {}),
     warnings: passportWarnings(event, details, { reveal: seesPassports }),
   };
 }
 
-/** Protocol order: an explicit rank, then the role, then the name as given. */
+/** Protocol order (protocol-order.ts): an explicit rank, then the role, then the given name. */
 function byProtocol(a: StoredInvitation, b: StoredInvitation): number {
-  const rank = (i: StoredInvitation) => i.protocolRank ?? 1000 + roleOrderOf(i.delegationRole);
-  return rank(a) - rank(b) || a.name.localeCompare(b.name, 'vi');
+  return compareProtocolOrder({ ...a, role: memberRoleOf(a) }, { ...b, role: memberRoleOf(b) });
 }
 
 function assertDelegation(event: StoredEvent) {
@@ -147,8 +177,32 @@ function assertManageable(deps: DelegationsDeps, event: StoredEvent, actor: Acto
   }
 }
 
-const giverOf = (actor: Actor): ConsentGiver =>
-  actor.kind === 'head' ? { kind: 'head', invitationId: actor.head.invitationId } : { kind: 'organiser', userId: actor.userId };
+const giverOf = (actor: Actor, channel?: ConsentChannel): ConsentGiver =>
+  actor.kind === 'head'
+    ? { kind: 'head', invitationId: actor.head.invitationId }
+    : { kind: 'organiser', userId: actor.userId, ...(channel ? { channel } : {}) };
+
+/**
+ * Every change of the list goes through here: an organiser's save first claims the next version
+ * from the one their page read (two organisers saving from the same list: the second is told),
+ * and after it lands the version moves once more, so nobody keeps a version newer than the list
+ * they read (delegation-repository.ts). The head's link names no version; it only moves it.
+ */
+async function versioned<T>(deps: DelegationsDeps, eventId: string, actor: Actor, save: () => Promise<T>): Promise<T> {
+  if (actor.kind === 'organiser' && actor.expectedVersion !== undefined) {
+    try {
+      await deps.delegations.claimVersion(eventId, actor.expectedVersion, deps.now().toISOString());
+    } catch (error) {
+      if (error instanceof DelegationVersionSignal) throw new DelegationChangedError((await deps.delegations.readSettings(eventId)).version);
+      throw error;
+    }
+  }
+  try {
+    return await save();
+  } finally {
+    await deps.delegations.bumpVersion(eventId, deps.now().toISOString());
+  }
+}
 
 const moveOptions = (actor: Actor, event: StoredEvent): MoveOptions =>
   actor.kind === 'head'
@@ -160,6 +214,15 @@ function roleDetail(event: StoredEvent, role: DelegationRole): Record<string, st
   const field = event.fields.find((f) => f.key === 'delegationRole');
   const label = delegationRoleLabels[role].vi;
   return field?.type === 'choice' && field.choices?.includes(label) ? { delegationRole: label } : {};
+}
+
+const channelOf = (consent: { channel?: ConsentChannel } | undefined) => consent?.channel;
+
+/** Logistics without its empty values; nothing left: none at all. */
+function cleanLogistics(logistics: MemberLogistics | null | undefined): MemberLogistics | null {
+  if (!logistics) return null;
+  const kept = Object.fromEntries(Object.entries(logistics).filter(([, value]) => typeof value === 'string' && value.trim() !== ''));
+  return Object.keys(kept).length ? kept : null;
 }
 
 async function eventOrFail(deps: DelegationsDeps, eventId: string): Promise<StoredEvent> {
@@ -239,7 +302,7 @@ export async function addMember(deps: DelegationsDeps, eventId: string, input: M
     headInvitationId = head.invitationId;
   }
 
-  const consent = consentOffer(input.consent, giverOf(actor), deps.now());
+  const consent = consentOffer(input.consent, giverOf(actor, channelOf(input.consent)), deps.now());
   const register = event.status === 'published' && (input.details !== undefined || (actor.kind === 'head' && !input.email));
   const requireAll = actor.kind === 'head';
   const details = { ...roleDetail(event, input.role), ...input.details };
@@ -266,12 +329,26 @@ export async function addMember(deps: DelegationsDeps, eventId: string, input: M
     delegationRole: input.role,
     protocolRank: input.protocolRank,
     headInvitationId,
+    logistics: actor.kind === 'organiser' ? cleanLogistics(input.logistics) ?? undefined : undefined,
     addedBy: actor.kind === 'head' ? { kind: 'head', invitationId: actor.head.invitationId } : { kind: 'organiser', userId: actor.userId },
     // Not registering yet (a draft event, or the member answers themself): kept for their answer.
     ...(!register && Object.keys(checked).length > 0 ? { details: checked, ...(consent ? { consent } : {}) } : {}),
   };
   for (const key of Object.keys(fresh) as (keyof NewInvitation)[]) if (fresh[key] === undefined) delete fresh[key];
 
+  return versioned(deps, eventId, actor, () => insertMember(deps, event, fresh, input, { register, details, requireAll, consent }, actor));
+}
+
+async function insertMember(
+  deps: DelegationsDeps,
+  event: StoredEvent,
+  fresh: NewInvitation,
+  input: MemberInput,
+  plan: { register: boolean; details: Parameters<typeof decideAccept>[1]; requireAll: boolean; consent: ReturnType<typeof consentOffer> },
+  actor: Actor,
+): Promise<MemberResult> {
+  const { eventId } = event;
+  const { register, details, requireAll, consent } = plan;
   let outcome;
   try {
     outcome = await deps.invitations.insertInvitations(eventId, [fresh]);
@@ -308,12 +385,26 @@ export async function updateMember(
 ): Promise<MemberResult> {
   const event = await eventOrFail(deps, eventId);
   assertManageable(deps, event, actor);
-  let member = await memberOrFail(deps, event, invitationId, actor);
+  const member = await memberOrFail(deps, event, invitationId, actor);
   if (actor.kind === 'head' && member.invitationId === actor.head.invitationId) throw new InvitationNotFoundError();
 
-  const consent = consentOffer(changes.consent, giverOf(actor), deps.now());
+  const consent = consentOffer(changes.consent, giverOf(actor, channelOf(changes.consent)), deps.now());
   refusePassportDataAfterPurge(changes.details ?? undefined, event, deps.now(), deps.passportRetentionDays);
   if (changes.details) requireConsent(changes.details, consent, member.consent);
+  return versioned(deps, eventId, actor, () => changeMember(deps, event, member, changes, consent, actor));
+}
+
+async function changeMember(
+  deps: DelegationsDeps,
+  event: StoredEvent,
+  current: StoredInvitation,
+  changes: MemberChanges,
+  consent: ReturnType<typeof consentOffer>,
+  actor: Actor,
+): Promise<MemberResult> {
+  const { eventId } = event;
+  const { invitationId } = current;
+  let member = current;
 
   const contact = {
     name: changes.name,
@@ -335,6 +426,10 @@ export async function updateMember(
       deps.now().toISOString(),
     );
     if (!placed) throw new InvitationNotFoundError();
+  }
+  if (actor.kind === 'organiser' && changes.logistics !== undefined) {
+    const kept = await deps.delegations.setLogistics(eventId, invitationId, cleanLogistics(changes.logistics), deps.now().toISOString());
+    if (!kept) throw new InvitationNotFoundError();
   }
 
   member = await memberOrFail(deps, event, invitationId, actor);
@@ -382,19 +477,20 @@ export async function removeMember(deps: DelegationsDeps, eventId: string, invit
     if (members.length > 0) throw new DelegationHasMembersError(members.length);
   }
   // One transaction: the invitation, its link, its registration record and the seat it held.
-  await deleteInvitation({ ...deps, afterSeatFreed: async (id) => void (await promoteFromWaitlist(deps, id)) }, eventId, invitationId);
+  await versioned(deps, eventId, actor, () => deleteInvitation({ ...deps, afterSeatFreed: async (id) => void (await promoteFromWaitlist(deps, id)) }, eventId, invitationId));
 }
 
 /**
- * The roster of a delegation event for the console: every head and member in protocol order.
- * Passport data is shown to organisers and admins, masked for staff; an organiser's read of it is
- * logged (who, when).
+ * The delegation of an event for the console: every invitee is a member (README, "One delegation,
+ * one list"), whichever way they came, in protocol order, with the list's version (read first:
+ * a save from it fails if anything changed after) and direction. Passport data is shown to
+ * organisers and admins, masked for staff; an organiser's read of it is logged (who, when).
  */
 export async function listDelegationRoster(deps: DelegationsDeps, eventId: string, reader: { userId: string; role: Role }) {
   const event = await eventOrFail(deps, eventId);
   assertDelegation(event);
-  const all = await deps.invitations.listAllByEvent(eventId);
-  const members = all.filter((i) => i.delegationRole).sort(byProtocol);
+  const settings = await deps.delegations.readSettings(eventId);
+  const members = (await deps.invitations.listAllByEvent(eventId)).sort(byProtocol);
   const seesPassports = can(reader.role, 'passports:read');
   const shown = members.filter((m) => hasPassportData(m.details)).length;
   if (seesPassports && shown > 0) {
@@ -406,5 +502,69 @@ export async function listDelegationRoster(deps: DelegationsDeps, eventId: strin
       count: shown,
     });
   }
-  return { items: members.map((m) => presentMember(m, event, seesPassports)) };
+  return {
+    items: members.map((m) => presentMember(m, event, seesPassports)),
+    version: settings.version,
+    direction: settings.direction,
+    /** What an organiser shows before entering passport data on someone's behalf. */
+    passportConsent: { version: PASSPORT_CONSENT_VERSION, text: passportConsentText(deps.passportRetentionDays).onBehalf },
+  };
+}
+
+/**
+ * A new protocol order from the organiser's page: ranks 1, 2, 3... in the order given, all at once
+ * and only from the version the page read. The order names every member once; one added or
+ * removed meanwhile makes it stale (the version moved), and the page is shown the current list.
+ */
+export async function reorderMembers(
+  deps: DelegationsDeps,
+  eventId: string,
+  invitationIds: string[],
+  actor: Extract<Actor, { kind: 'organiser' }>,
+  reader: { userId: string; role: Role },
+) {
+  const event = await eventOrFail(deps, eventId);
+  assertManageable(deps, event, actor);
+  if (new Set(invitationIds).size !== invitationIds.length) {
+    throw new ValidationError({ vi: 'Mỗi thành viên chỉ có một vị trí.', en: 'Each member has one place only.' }, [
+      { path: 'invitationIds', code: 'duplicate', message: 'Each member has one place only' },
+    ]);
+  }
+  try {
+    await deps.delegations.saveProtocolOrder(eventId, actor.expectedVersion, invitationIds, deps.now().toISOString());
+  } catch (error) {
+    if (error instanceof DelegationVersionSignal) throw new DelegationChangedError((await deps.delegations.readSettings(eventId)).version);
+    throw error;
+  }
+  return listDelegationRoster(deps, eventId, reader);
+}
+
+/** Outgoing or incoming: an incoming delegation's page also keeps each member's logistics. */
+export async function setDelegationDirection(
+  deps: DelegationsDeps,
+  eventId: string,
+  direction: DelegationDirection,
+  actor: Extract<Actor, { kind: 'organiser' }>,
+) {
+  const event = await eventOrFail(deps, eventId);
+  assertDelegation(event);
+  try {
+    await deps.delegations.claimVersion(eventId, actor.expectedVersion, deps.now().toISOString(), direction);
+  } catch (error) {
+    if (error instanceof DelegationVersionSignal) throw new DelegationChangedError((await deps.delegations.readSettings(eventId)).version);
+    throw error;
+  }
+  return deps.delegations.readSettings(eventId);
+}
+
+/**
+ * A member's personal link, for the organiser to copy into a chat or a letter (the head's link
+ * manages the delegation). The same link the invitation mail carries; not a new one.
+ */
+export async function memberLink(deps: DelegationsDeps, eventId: string, invitationId: string) {
+  const event = await eventOrFail(deps, eventId);
+  assertDelegation(event);
+  const member = await deps.invitations.findById(eventId, invitationId);
+  if (!member) throw new InvitationNotFoundError();
+  return { url: `${deps.publicUrl}/r/${deps.invitations.linkTokenOf(member)}` };
 }

@@ -46,10 +46,17 @@ export const consentInputSchema = z.strictObject({
 });
 export type ConsentInput = z.infer<typeof consentInputSchema>;
 
+/** How a person gave their consent to an organiser who enters their data for them. */
+export const consentChannels = ['paper_form', 'phone', 'in_person'] as const;
+export type ConsentChannel = (typeof consentChannels)[number];
+
+/** The organiser's side names how the person agreed (a signed paper form, by phone, in person). */
+export const organiserConsentInputSchema = consentInputSchema.extend({ channel: z.enum(consentChannels).optional() });
+
 export type ConsentGiver =
   | { kind: 'self' }
   | { kind: 'head'; invitationId: string }
-  | { kind: 'organiser'; userId: string };
+  | { kind: 'organiser'; userId: string; channel?: ConsentChannel };
 
 /** A consent as stored on the invitation and its registration: who gave it, to which text, when. */
 export type PersonalDataConsent = {

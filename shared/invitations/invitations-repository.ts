@@ -10,6 +10,7 @@ import {
 import { newId } from '../auth/secret-tokens.js';
 import type { LinkTokens } from './link-tokens.js';
 import type { DelegationRole } from '../delegations/delegation-roles.js';
+import type { MemberLogistics } from '../delegations/delegation-repository.js';
 import type { PersonalDataConsent } from '../delegations/passport-data.js';
 import { failedConditionIndexes, isConditionFailure } from '../db/conditions.js';
 import { inItemLane, tallyLaneKey } from '../db/item-lanes.js';
@@ -75,6 +76,8 @@ export type StoredInvitation = {
   delegationRole?: DelegationRole;
   protocolRank?: number;
   headInvitationId?: string;
+  /** An incoming delegation's member: arrival, departure, hotel, food, interpreter. */
+  logistics?: MemberLogistics;
   /** Who entered this person: the head of their delegation, or an organiser. */
   addedBy?: { kind: 'head'; invitationId: string } | { kind: 'organiser'; userId: string };
   /** Consent to the processing of passport data (Decree 13/2023), moved by the answer flow. */

@@ -1,5 +1,5 @@
 import { hashToken } from '../auth/secret-tokens.js';
-import type { DelegationRole } from '../delegations/delegation-roles.js';
+import { memberRoleOf, type DelegationRole } from '../delegations/delegation-roles.js';
 import { PASSPORT_CONSENT_VERSION, PASSPORT_FIELDS, passportConsentText } from '../delegations/passport-data.js';
 import type { LocalizedText } from '../errors.js';
 import type { Field } from '../events/event-schema.js';
@@ -98,8 +98,9 @@ export async function openInvitation(deps: InvitationsDeps, token: string, clien
           },
         }
       : {}),
-    ...(invitation.delegationRole
-      ? { delegation: { role: invitation.delegationRole, protocolRank: invitation.protocolRank, isHead: invitation.delegationRole === 'head' } }
+    // One list: on a delegation event every invitee is a member, with the role derived on read.
+    ...(invitation.delegationRole || event.type === 'delegation'
+      ? { delegation: { role: memberRoleOf(invitation), protocolRank: invitation.protocolRank, isHead: invitation.delegationRole === 'head' } }
       : {}),
     ...(invitation.selfRegistered ? { selfRegistered: true as const } : {}),
   };

@@ -32,6 +32,7 @@ export const routes: RouteDefinition[] = [
   { path: '/console/events/:eventId/invitations', load: () => import('./pages/invitations.js').then((m) => m.InvitationsPage), access: 'invitations:read' },
   { path: '/console/events/:eventId/answers', load: () => import('./pages/answers.js').then((m) => m.AnswersPage), access: 'registrations:read' },
   { path: '/console/events/:eventId/print', load: () => import('./pages/print-sheet.js').then((m) => m.PrintSheetPage), access: 'attendees:read' },
+  { path: '/console/events/:eventId/delegation', load: () => import('./pages/delegation.js').then((m) => m.DelegationPage), access: 'attendees:read' },
   { path: '/console/events/:eventId/roster', load: () => import('./pages/delegation-roster.js').then((m) => m.DelegationRosterPage), access: 'attendees:read' },
   { path: '/console/events/:eventId/mail-templates', load: () => import('./pages/mail-templates.js').then((m) => m.MailTemplatesPage), access: 'events:write' },
   { path: '/console/events/:eventId/check-in', load: () => import('./pages/check-in.js').then((m) => m.CheckInPage), access: 'attendees:check-in' },

@@ -66,9 +66,9 @@ export type ApiClient = ReturnType<typeof createApiClient>;
 export function createApiClient(options: ApiClientOptions) {
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
 
-  async function request<T>(method: string, path: string, body?: unknown, raw?: RawBody): Promise<T> {
+  async function request<T>(method: string, path: string, body?: unknown, raw?: RawBody, extra?: Record<string, string>): Promise<T> {
     const language = options.language();
-    const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': language };
+    const headers: Record<string, string> = { ...extra, Accept: 'application/json', 'Accept-Language': language };
     if (raw) headers['Content-Type'] = raw.contentType;
     else if (body !== undefined) headers['Content-Type'] = 'application/json';
     let response: Response;
@@ -110,6 +110,8 @@ export function createApiClient(options: ApiClientOptions) {
     postRaw: <T>(path: string, body: Blob | string, contentType: string) => request<T>('POST', path, undefined, { body, contentType }),
     patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
     delete: <T>(path: string) => request<T>('DELETE', path),
+    /** Any method with headers of its own (`If-Match` for a save made from a version read). */
+    send: <T>(method: string, path: string, body: unknown, headers: Record<string, string>) => request<T>(method, path, body, undefined, headers),
   };
 }
 

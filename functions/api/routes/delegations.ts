@@ -1,16 +1,21 @@
 import { Hono, type Context } from 'hono';
 import {
+  delegationSettingsSchema,
   headAddMemberSchema,
   headUpdateMemberSchema,
   organiserAddMemberSchema,
   organiserUpdateMemberSchema,
+  protocolOrderSchema,
 } from '../../../shared/delegations/delegation-schema.js';
 import {
   addMember,
   findHeadByLink,
   getDelegationForHead,
   listDelegationRoster,
+  memberLink,
   removeMember,
+  reorderMembers,
+  setDelegationDirection,
   updateMember,
   type MemberResult,
 } from '../../../shared/delegations/manage-delegation.js';
@@ -19,6 +24,7 @@ import { readPersonalDataLog } from '../../../shared/delegations/personal-data-l
 import type { AppDeps } from '../deps.js';
 import { requestLanguage } from '../language.js';
 import { requirePermission, type AppEnv } from '../middleware/session.js';
+import { ValidationError } from '../../../shared/errors.js';
 import { jsonBody } from '../validation.js';
 
 const answer = (c: Context, result: MemberResult) => ({
@@ -59,14 +65,24 @@ export function delegationHeadRoutes(deps: AppDeps) {
  * (staff read it with passport data masked), and members added, changed or removed.
  */
 export function delegationRoutes(deps: AppDeps) {
-  const organiser = (c: Context<AppEnv>) => ({ kind: 'organiser' as const, userId: c.get('user').userId });
+  const organiser = (c: Context<AppEnv>) => ({ kind: 'organiser' as const, userId: c.get('user').userId, expectedVersion: expectedVersionOf(c) });
+  const roster = (c: Context, view: Awaited<ReturnType<typeof listDelegationRoster>>) => {
+    const language = requestLanguage(c);
+    c.header('ETag', `"${view.version}"`);
+    return c.json({ ...view, items: view.items.map((m) => ({ ...m, warnings: localizeWarnings(m.warnings, language) })) });
+  };
   return new Hono<AppEnv>()
     .use('*', requirePermission('attendees:read', 'invitations:write'))
-    .get('/', async (c) => {
-      const roster = await listDelegationRoster(deps.delegations, c.req.param('eventId')!, c.get('user'));
-      const language = requestLanguage(c);
-      return c.json({ items: roster.items.map((m) => ({ ...m, warnings: localizeWarnings(m.warnings, language) })) });
-    })
+    .get('/', async (c) => roster(c, await listDelegationRoster(deps.delegations, c.req.param('eventId')!, c.get('user'))))
+    .patch('/', jsonBody(delegationSettingsSchema), async (c) =>
+      c.json(await setDelegationDirection(deps.delegations, c.req.param('eventId')!, c.req.valid('json').direction, organiser(c))),
+    )
+    .put('/order', jsonBody(protocolOrderSchema), async (c) =>
+      roster(c, await reorderMembers(deps.delegations, c.req.param('eventId')!, c.req.valid('json').invitationIds, organiser(c), c.get('user'))),
+    )
+    .get('/members/:invitationId/link', requirePermission('invitations:write'), async (c) =>
+      c.json(await memberLink(deps.delegations, c.req.param('eventId')!, c.req.param('invitationId'))),
+    )
     .post('/members', jsonBody(organiserAddMemberSchema), async (c) =>
       c.json(answer(c, await addMember(deps.delegations, c.req.param('eventId')!, c.req.valid('json'), organiser(c))), 201),
     )
@@ -77,6 +93,22 @@ export function delegationRoutes(deps: AppDeps) {
       await removeMember(deps.delegations, c.req.param('eventId')!, c.req.param('invitationId'), organiser(c));
       return c.body(null, 204);
     });
+}
+
+/**
+ * The list's version an organiser's save is made from: `If-Match: "7"` (the GET's ETag). Without
+ * it the save is made whatever the version (the API before the console page named none).
+ */
+function expectedVersionOf(c: Context): number | undefined {
+  const header = c.req.header('if-match');
+  if (header === undefined) return undefined;
+  const match = /^(?:W\/)?"?(\d{1,12})"?$/.exec(header.trim());
+  if (!match) {
+    throw new ValidationError({ vi: 'Tiêu đề If-Match không hợp lệ.', en: 'The If-Match header is not valid.' }, [
+      { path: 'If-Match', code: 'invalid_format', message: 'A version number, as the ETag gave it' },
+    ]);
+  }
+  return Number(match[1]);
 }
 
 /** Who read an event's passport data, and its purge: organisers and admins only. */

@@ -136,6 +136,20 @@ export function PrintedSheet(props: PrintedSheetProps) {
     setLayout({ inputs, pages: paginate(props.rows, measure(measurer.current)) });
   });
 
+  // On screen the preview is scaled down to the column's width, so no column is cut off (a
+  // landscape page is 297 mm, wider than the console); paper gets the pages at full size.
+  const preview = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const element = preview.current;
+    if (!element) return;
+    const pageWidth = ((props.orientation === 'landscape' ? 297 : 210) * 96) / 25.4;
+    const fit = () => element.style.setProperty('--sheet-zoom', String(Math.min(1, element.clientWidth / pageWidth)));
+    fit();
+    const observer = new ResizeObserver(fit);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [current, props.orientation]);
+
   const when = formatRange(props.event.startsAt, props.event.endsAt);
   const head = (
     <header class="sheet-head">
@@ -217,7 +231,7 @@ export function PrintedSheet(props: PrintedSheetProps) {
 
   const pages = layout.pages;
   return (
-    <div class="sheet-pages">
+    <div class="sheet-pages" ref={preview}>
       {pages.map((placed, index) => (
         <section key={index} class={pageClass} aria-label={t('page', { page: index + 1, pages: pages.length })}>
           {index === 0 ? head : running}

@@ -36,6 +36,10 @@ const messages = defineMessages({
     position: 'Chức vụ, đơn vị',
     passportNumber: 'Số hộ chiếu',
     passportExpiry: 'Ngày hết hạn',
+    arrival: 'Đến (ngày, giờ, chuyến)',
+    departure: 'Đi (ngày, giờ, chuyến)',
+    stay: 'Khách sạn, phòng',
+    dietary: 'Ăn uống',
   },
   en: {
     heading: 'Delegation list',
@@ -60,6 +64,10 @@ const messages = defineMessages({
     position: 'Position, organisation',
     passportNumber: 'Passport number',
     passportExpiry: 'Expiry date',
+    arrival: 'Arrives (date, time, flight)',
+    departure: 'Leaves (date, time, flight)',
+    stay: 'Hotel, room',
+    dietary: 'Dietary needs',
   },
 });
 
@@ -72,6 +80,7 @@ type Member = {
   roleLabel: { vi: string; en: string };
   response: string;
   details?: Record<string, string>;
+  logistics?: Partial<Record<'arrivalDate' | 'arrivalTime' | 'arrivalTransport' | 'departureDate' | 'departureTime' | 'departureTransport' | 'hotel' | 'room' | 'dietary', string>>;
 };
 
 const gone = new Set(['declined', 'withdrawn', 'rejected']);
@@ -93,6 +102,8 @@ export function DelegationRosterPage({ params, query }: PageProps) {
   const confirmedOnly = query.get('who') === 'confirmed';
   const [event, setEvent] = useState<Event>();
   const [members, setMembers] = useState<Member[]>();
+  // An incoming delegation's roster is the reception's list: arrival, departure, hotel, food.
+  const [incoming, setIncoming] = useState(false);
   const [error, setError] = useState<string>();
 
   const fail = (failure: unknown) => {
@@ -101,7 +112,10 @@ export function DelegationRosterPage({ params, query }: PageProps) {
   };
   useEffect(() => {
     api.get<{ event: Event }>(base).then((answer) => setEvent(answer.event), fail);
-    api.get<{ items: Member[] }>(`${base}/delegation`).then((answer) => setMembers(answer.items), fail);
+    api.get<{ items: Member[]; direction?: string }>(`${base}/delegation`).then((answer) => {
+      setMembers(answer.items);
+      setIncoming(answer.direction === 'incoming');
+    }, fail);
   }, [base]);
 
   const change = (next: { orientation?: Orientation; confirmedOnly?: boolean }) => {
@@ -113,16 +127,29 @@ export function DelegationRosterPage({ params, query }: PageProps) {
   };
 
   const columns = useMemo<SheetColumn[]>(
-    () => [
-      { key: 'stt', heading: t('stt'), width: 'stt' },
-      { key: 'name', heading: t('name'), width: 'name' },
-      { key: 'role', heading: t('role'), width: 'medium' },
-      { key: 'dateOfBirth', heading: t('dateOfBirth'), width: 'date' },
-      { key: 'position', heading: t('position') },
-      { key: 'passportNumber', heading: t('passportNumber'), width: 'medium' },
-      { key: 'passportExpiry', heading: t('passportExpiry'), width: 'date' },
-    ],
-    [t],
+    () =>
+      incoming
+        ? [
+            { key: 'stt', heading: t('stt'), width: 'stt' },
+            { key: 'name', heading: t('name'), width: 'name' },
+            { key: 'role', heading: t('role'), width: 'short' },
+            { key: 'position', heading: t('position') },
+            { key: 'passportNumber', heading: t('passportNumber'), width: 'short' },
+            { key: 'arrival', heading: t('arrival'), width: 'medium' },
+            { key: 'departure', heading: t('departure'), width: 'medium' },
+            { key: 'stay', heading: t('stay'), width: 'medium' },
+            { key: 'dietary', heading: t('dietary'), width: 'short' },
+          ]
+        : [
+            { key: 'stt', heading: t('stt'), width: 'stt' },
+            { key: 'name', heading: t('name'), width: 'name' },
+            { key: 'role', heading: t('role'), width: 'medium' },
+            { key: 'dateOfBirth', heading: t('dateOfBirth'), width: 'date' },
+            { key: 'position', heading: t('position') },
+            { key: 'passportNumber', heading: t('passportNumber'), width: 'medium' },
+            { key: 'passportExpiry', heading: t('passportExpiry'), width: 'date' },
+          ],
+    [t, incoming],
   );
   const shown = useMemo(
     () => members?.filter((m) => (confirmedOnly ? m.response === 'confirmed' : !gone.has(m.response))),
@@ -130,20 +157,32 @@ export function DelegationRosterPage({ params, query }: PageProps) {
   );
   const rows = useMemo<SheetRow[]>(
     () =>
-      (shown ?? []).map((m, index) => ({
-        kind: 'person',
-        key: m.invitationId,
-        cells: [
-          String(index + 1),
-          m.name,
-          m.roleLabel[language],
-          asLocalDate(m.details?.dateOfBirth),
-          [m.position, m.organisation].filter(Boolean).join(', '),
-          m.details?.passportNumber ?? '',
-          asLocalDate(m.details?.passportExpiry),
-        ],
-      })),
-    [shown, language],
+      (shown ?? []).map((m, index) => {
+        const l = m.logistics ?? {};
+        const cells = incoming
+          ? [
+              String(index + 1),
+              m.name,
+              m.roleLabel[language],
+              [m.position, m.organisation].filter(Boolean).join(', '),
+              m.details?.passportNumber ?? '',
+              [asLocalDate(l.arrivalDate), l.arrivalTime, l.arrivalTransport].filter(Boolean).join(' '),
+              [asLocalDate(l.departureDate), l.departureTime, l.departureTransport].filter(Boolean).join(' '),
+              [l.hotel, l.room].filter(Boolean).join(', '),
+              l.dietary ?? '',
+            ]
+          : [
+              String(index + 1),
+              m.name,
+              m.roleLabel[language],
+              asLocalDate(m.details?.dateOfBirth),
+              [m.position, m.organisation].filter(Boolean).join(', '),
+              m.details?.passportNumber ?? '',
+              asLocalDate(m.details?.passportExpiry),
+            ];
+        return { kind: 'person', key: m.invitationId, cells };
+      }),
+    [shown, language, incoming],
   );
   const sheetEvent = useSheetEvent(event, language);
 

@@ -59,6 +59,7 @@ const messages = defineMessages({
     mailTemplates: 'Mẫu thư mời',
     printSheet: 'In danh sách ký tên',
     roster: 'Danh sách đoàn',
+    delegation: 'Thành viên đoàn',
     checkIn: 'Điểm danh',
   },
   en: {
@@ -110,6 +111,7 @@ const messages = defineMessages({
     mailTemplates: 'Invitation mail',
     printSheet: 'Print the sign-in sheet',
     roster: 'Delegation list',
+    delegation: 'Delegation members',
     checkIn: 'Check-in',
   },
 });
@@ -253,6 +255,11 @@ export function EventDetailPage({ params }: PageProps) {
               <a class="button" href={`/console/events/${encodeURIComponent(event.eventId)}/print`}>
                 {t('printSheet')}
               </a>
+              {event.type === 'delegation' && (
+                <a class="button" href={`/console/events/${encodeURIComponent(event.eventId)}/delegation`}>
+                  {t('delegation')}
+                </a>
+              )}
               {event.type === 'delegation' && (
                 <a class="button" href={`/console/events/${encodeURIComponent(event.eventId)}/roster`}>
                   {t('roster')}
