@@ -1,9 +1,12 @@
 import type { EventsRepository } from '../events/events-repository.js';
 import type { StoredInvitation } from '../invitations/invitations-repository.js';
-import { isNoticeKind, isSeatKind, renderInvitationEmail } from './invitation-templates.js';
+import type { CalendarSequences } from './calendar-sequences-repository.js';
+import type { EventNoticesRepository } from './event-notices-repository.js';
+import { isNoticeKind, isSeatKind, renderInvitationEmail, type EventNoticeDetails } from './invitation-templates.js';
+import { isEventNoticeKind } from './mail-template-schema.js';
 import type { Mailer } from './mailer.js';
 import type { OutboxMessage, OutboxRepository } from './outbox-repository.js';
-import { buildSeatAttachments, CHECK_IN_QR_CONTENT_ID } from './seat-attachments.js';
+import { buildSeatAttachments, calendarAttachment, calendarUid, CHECK_IN_QR_CONTENT_ID } from './seat-attachments.js';
 import { backoffSeconds, classifySendError, MAX_SEND_ATTEMPTS } from './send-errors.js';
 
 export type MailDeliveryDeps = {
@@ -19,6 +22,10 @@ export type MailDeliveryDeps = {
    */
   checkInCodeFor?: (eventId: string, invitationId: string) => string;
   now: () => Date;
+  /** Event notices (cancelled, changed): their text, and what became of each person's mail. */
+  notices?: Pick<EventNoticesRepository, 'findNotice' | 'settle'>;
+  /** Each calendar file's SEQUENCE, higher than any sent before for its UID. */
+  calendarSequences?: CalendarSequences;
   /** How long a claim holds before the message counts as interrupted; LEASE_SECONDS by default. */
   leaseSeconds?: number;
 };
@@ -39,9 +46,14 @@ export async function deliverOutboxMessage(deps: MailDeliveryDeps, message: Outb
   // A notice (an answer's mail) leaves the invitation's emailStatus alone: whatever goes wrong,
   // only the message is dropped.
   const notice = isNoticeKind(claimed.kind);
+  // An event notice's person item tells the console how far the notice has gone.
+  const settle = async (state: 'sent' | 'skipped' | 'failed', reason?: string) => {
+    if (claimed.noticeId && deps.notices) await deps.notices.settle(claimed.eventId, claimed.noticeId, claimed.invitationId, state, now(), reason);
+  };
   const giveUp = async (status: 'failed' | 'suppressed', reason: string) => {
     if (notice) await deps.outbox.drop(claimed.messageId);
     else await deps.outbox.completeUnsent(claimed, status, reason, now());
+    await settle(status === 'suppressed' ? 'skipped' : 'failed', reason);
   };
   if (claimed.state === 'sending') {
     await giveUp('failed', 'interrupted: the sender stopped mid-send; resend if it did not arrive');
@@ -51,6 +63,7 @@ export async function deliverOutboxMessage(deps: MailDeliveryDeps, message: Outb
   const invitation = await deps.findInvitation(claimed.eventId, claimed.invitationId);
   if (!invitation || (!notice && invitation.emailStatus !== 'queued') || !invitation.email) {
     await deps.outbox.drop(claimed.messageId);
+    await settle('skipped', 'no address');
     return 'skipped';
   }
   const suppressed = await deps.outbox.findSuppression(invitation.email);
@@ -59,21 +72,39 @@ export async function deliverOutboxMessage(deps: MailDeliveryDeps, message: Outb
     return 'suppressed';
   }
   const event = await deps.events.findById(claimed.eventId);
-  if (!event || event.status === 'cancelled') {
+  // The cancellation notice is the one mail that goes for a cancelled event.
+  if (!event || (event.status === 'cancelled' && claimed.kind !== 'event_cancelled')) {
     await giveUp('failed', 'event cancelled');
     return 'failed';
   }
 
   const checkInCode = isSeatKind(claimed.kind) ? deps.checkInCodeFor?.(claimed.eventId, claimed.invitationId) : undefined;
+  const nextSequence = () => deps.calendarSequences?.next(calendarUid(claimed.eventId, claimed.invitationId));
+  // Those with a seat hold the calendar entry: a notice updates it, or removes it on cancellation.
+  const eventNotice = isEventNoticeKind(claimed.kind);
+  const calendarMethod = eventNotice && invitation.response === 'confirmed' ? (claimed.kind === 'event_cancelled' ? 'CANCEL' : 'PUBLISH') : undefined;
+  let noticeDetails: EventNoticeDetails | undefined;
+  if (eventNotice) {
+    const record = claimed.noticeId ? await deps.notices?.findNotice(claimed.eventId, claimed.noticeId) : undefined;
+    noticeDetails = {
+      reason: record?.reason,
+      note: record?.note,
+      previous: record?.previous,
+      calendar: calendarMethod === 'CANCEL' ? 'cancel' : calendarMethod ? 'update' : undefined,
+    };
+  }
   const mail = renderInvitationEmail(
     {
       to: invitation.email,
       language: invitation.language,
+      salutation: invitation.salutation,
+      addressForm: event.addressForm,
       name: invitation.name,
       event,
       link: await deps.linkFor(invitation),
       replyTo: event.contact?.email,
       checkIn: checkInCode ? { code: checkInCode, qrContentId: CHECK_IN_QR_CONTENT_ID } : undefined,
+      notice: noticeDetails,
     },
     event.mailTemplates,
     claimed.kind,
@@ -86,11 +117,25 @@ export async function deliverOutboxMessage(deps: MailDeliveryDeps, message: Outb
       event,
       checkInCode,
       now: deps.now(),
+      sequence: await nextSequence(),
     });
+  } else if (calendarMethod) {
+    mail.attachments = [
+      calendarAttachment({
+        eventId: claimed.eventId,
+        invitationId: claimed.invitationId,
+        language: invitation.language,
+        event,
+        now: deps.now(),
+        sequence: await nextSequence(),
+        method: calendarMethod,
+      }),
+    ];
   }
   try {
     const { messageId } = await deps.mailer.send(mail);
     await deps.outbox.completeSent(claimed, messageId, now(), { notice });
+    await settle('sent');
     return 'sent';
   } catch (error) {
     const failure = classifySendError(error);
