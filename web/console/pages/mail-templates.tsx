@@ -160,7 +160,11 @@ export function MailTemplatesPage({ params }: PageProps) {
       });
     api
       .get<{ items: Invitation[] }>(`${path}/invitations`, { limit: 200 })
-      .then((page) => setInvitees(page.items))
+      .then((page) => {
+        setInvitees(page.items);
+        // The first invitee by default: a real person's details show what the mail will look like.
+        setSampleId(page.items[0]?.invitationId ?? '');
+      })
       .catch(() => undefined);
   }, [path]);
 
