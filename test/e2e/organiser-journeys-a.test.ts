@@ -1,4 +1,7 @@
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import ICAL from 'ical.js';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -145,7 +148,7 @@ describe('people hear about changes', () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.screenshot({ path: '/tmp/i15a-cancel-dialog-vi.png' });
     await dialog.getByRole('button', { name: 'Hủy sự kiện' }).click();
-    await page.getByText('Đã hủy sự kiện. Thông báo hủy đang được gửi cho 2 người.').waitFor();
+    await page.locator('.notice.success').getByText('Đã hủy sự kiện. Thông báo hủy đang được gửi cho 2 người.').waitFor();
     await page.getByRole('link', { name: 'Xem tiến độ gửi thông báo' }).click();
     await page.getByRole('heading', { level: 1, name: 'Thông báo cho khách mời' }).waitFor();
     await page.getByText('Đã gửi 2/2').waitFor({ timeout: 20_000 });
@@ -185,7 +188,7 @@ describe('people hear about changes', () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.screenshot({ path: '/tmp/i15a-change-notice-en.png', fullPage: true });
     await page.getByRole('button', { name: 'Send the change notice' }).click();
-    await page.getByText('2 notices are queued to go.').waitFor();
+    await page.locator('.notice.success').getByText('2 notices are queued to go.').waitFor();
     await page.getByText('Sent 2 of 2').waitFor({ timeout: 20_000 });
 
     const moved = await mailTo(seat, /^New time or place/);
@@ -214,7 +217,9 @@ describe('exports and names people can use', () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
     const [xlsx] = await Promise.all([page.waitForEvent('download'), exports.getByRole('link', { name: 'Tải Excel (XLSX)' }).click()]);
     expect(xlsx.suggestedFilename()).toBe(`khach-moi-dien-dan-thanh-nien-${tag}-2031-01-15.xlsx`);
-    const path = (await xlsx.path())!;
+    // openpyxl goes by the file's extension: keep the name the browser was given.
+    const path = join(mkdtempSync(join(tmpdir(), 'i15a-')), xlsx.suggestedFilename());
+    await xlsx.saveAs(path);
     const read = execFileSync('/usr/bin/python3', ['-c', 'import sys, json, openpyxl\nws = openpyxl.load_workbook(sys.argv[1]).active\nprint(json.dumps([[c if c is not None else "" for c in row] for row in ws.iter_rows(values_only=True)]))', path], { encoding: 'utf8' });
     const rows = JSON.parse(read) as string[][];
     expect(rows[0]!.slice(0, 4)).toEqual(['STT', 'Danh xưng', 'Họ và tên', 'Đơn vị']);
