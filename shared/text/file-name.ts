@@ -8,6 +8,8 @@ import { foldAccents } from './vietnamese.js';
  */
 export function slugOf(text: string, maxLength = 60): string {
   const slug = foldAccents(text)
+    // Letters that are not a base letter with a mark (Søren, Æsir, Straße, Łódź).
+    .replace(/[øœæßł]/g, (c) => ({ ø: 'o', œ: 'oe', æ: 'ae', ß: 'ss', ł: 'l' })[c]!)
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
   return slug.length <= maxLength ? slug : slug.slice(0, maxLength).replace(/-[^-]*$/, '') || slug.slice(0, maxLength);
