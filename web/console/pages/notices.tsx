@@ -74,7 +74,10 @@ type Notice = {
   progress: Progress;
 };
 
-const changeNoticeId = (event: Event) => (event.scheduleChange ? `changed-${event.scheduleChange.at.replace(/\D/g, '')}` : undefined);
+/** A change notice sent after the last change of time or place already told about it. */
+const changeTold = (event: Event, notices: Notice[]) =>
+  event.scheduleChange !== undefined &&
+  notices.some((n) => n.kind === 'event_changed' && Date.parse(n.createdAt) >= Date.parse(event.scheduleChange!.at));
 
 /**
  * The event's notices (README "Event mail"): after a change of time or place of a published
@@ -130,6 +133,7 @@ export function NoticesPage({ params }: PageProps) {
       const text = answer.queued > 0 ? t('queued', { count: answer.queued }) : t('alreadySent');
       setStatus({ kind: 'success', text });
       announce(text);
+      setDismissed(true);
       await load();
     } catch (failure) {
       setStatus({ kind: 'error', text: failure instanceof Error ? failure.message : String(failure) });
@@ -141,7 +145,7 @@ export function NoticesPage({ params }: PageProps) {
   if (notFound) return <EventNotFound heading={t('title')} message={t('notFound')} />;
   const title = event ? pickLocalized(event.title, language) : undefined;
   const pendingChange =
-    event?.status === 'published' && event.scheduleChange && !notices?.some((n) => n.noticeId === changeNoticeId(event)) && !dismissed;
+    event?.status === 'published' && event.scheduleChange && notices && !changeTold(event, notices) && !dismissed;
 
   return (
     <section class="notices-page">
