@@ -11,6 +11,7 @@ import { authRoutes } from './routes/auth.js';
 import { delegationHeadRoutes, delegationRoutes, personalDataLogRoutes } from './routes/delegations.js';
 import { openRegistrationRoutes } from './routes/open-registration.js';
 import { eventRoutes } from './routes/events.js';
+import { eventMailRoutes } from './routes/event-mail.js';
 import { healthRoutes } from './routes/health.js';
 import { invitationRoutes } from './routes/invitations.js';
 import { answerRoutes } from './routes/answers.js';
@@ -99,6 +100,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/events/:eventId/delegation', delegationRoutes(deps));
   app.route('/api/events/:eventId/personal-data-log', personalDataLogRoutes(deps));
   app.route('/api/events/:eventId', openRegistrationRoutes(deps));
+  app.route('/api/events/:eventId', eventMailRoutes(deps));
   app.route('/api/r', answerRoutes(deps));
   app.route('/api/r/:token/delegation', delegationHeadRoutes(deps));
   if (deps.webRoot) app.route('/', webPageRoutes(deps.webRoot));

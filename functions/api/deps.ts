@@ -20,6 +20,10 @@ import { createSesMailer } from '../../shared/email/ses-mailer.js';
 import type { EventsDeps } from '../../shared/events/events-deps.js';
 import { createEventsRepository } from '../../shared/events/events-repository.js';
 import type { QueueMailsDeps } from '../../shared/email/queue-mails.js';
+import type { EventNoticeDeps } from '../../shared/email/event-notices.js';
+import { createEventNoticesRepository } from '../../shared/email/event-notices-repository.js';
+import type { MailPreviewDeps } from '../../shared/email/preview-mail.js';
+import type { RateLimiter } from '../../shared/rate-limits/rate-limiter.js';
 import { buildMailDeps } from '../mail/mail-deps.js';
 import type { InvitationsDeps } from '../../shared/invitations/invitations-deps.js';
 import { createLinkTokens } from '../../shared/invitations/link-tokens.js';
@@ -44,6 +48,8 @@ export type AppDeps = {
   /** The purge of passport data after a trip: run daily (functions/local/start.ts, functions/jobs/). */
   passportPurge: PassportPurgeDeps;
   mail: QueueMailsDeps;
+  /** Previews, test mails and the event's notices (cancelled, changed). */
+  eventMail: EventNoticeDeps & MailPreviewDeps & { mailer: Mailer; rateLimiter: RateLimiter };
   health: { database: () => Promise<boolean>; mail: () => Promise<boolean> };
   cookies: { secure: boolean; sessionHours: number };
   /** The address a request comes from, as the adapter (Node or Lambda) knows it. */
@@ -121,6 +127,17 @@ export function buildDeps(
     },
     events: { events, now, afterCapacityRaised: async (eventId) => void (await promoteFromWaitlist(registrations, eventId)) },
     mail,
+    eventMail: {
+      notices: createEventNoticesRepository(db, table),
+      events,
+      listInvitations: (eventId) => invitations.listAllByEvent(eventId),
+      findInvitation: (eventId, invitationId) => invitations.findById(eventId, invitationId),
+      publicUrl: config.publicUrl,
+      mailer,
+      rateLimiter,
+      now,
+      afterQueued: adapter.afterQueued,
+    },
     invitations: {
       invitations,
       events,

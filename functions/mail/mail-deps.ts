@@ -4,6 +4,8 @@ import type { AppConfig } from '../../shared/config.js';
 import type { MailDeliveryDeps } from '../../shared/email/deliver-outbox-message.js';
 import type { Mailer } from '../../shared/email/mailer.js';
 import { createOutboxRepository } from '../../shared/email/outbox-repository.js';
+import { createCalendarSequences } from '../../shared/email/calendar-sequences-repository.js';
+import { createEventNoticesRepository } from '../../shared/email/event-notices-repository.js';
 import type { QueueMailsDeps } from '../../shared/email/queue-mails.js';
 import { createEventsRepository } from '../../shared/events/events-repository.js';
 import { createInvitationsRepository } from '../../shared/invitations/invitations-repository.js';
@@ -33,6 +35,8 @@ export function buildMailDeps(
       linkFor: async (invitation) => `${config.publicUrl}/r/${invitations.linkTokenOf(invitation)}`,
       mailer,
       checkInCodeFor: (eventId, invitationId) => checkInCodes.codeFor(eventId, invitationId),
+      notices: createEventNoticesRepository(db, config.tableName),
+      calendarSequences: createCalendarSequences(db, config.tableName),
       now,
       union: config.union,
     },

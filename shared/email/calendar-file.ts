@@ -16,8 +16,13 @@ export type CalendarEvent = {
   organizer?: { name: string; email?: string };
   /** When the file was made (DTSTAMP). */
   stamp: Date;
-  /** Raised when the event changes, so calendars replace the old entry. */
+  /**
+   * Higher than any file sent before for this UID (calendar-sequences-repository.ts), so a
+   * calendar replaces the entry it holds rather than keeping the old time or showing two.
+   */
   sequence?: number;
+  /** CANCEL (with STATUS:CANCELLED) removes the entry of the same UID; PUBLISH by default. */
+  method?: 'PUBLISH' | 'CANCEL';
 };
 
 const CRLF = '\r\n';
@@ -29,7 +34,7 @@ export function buildCalendarFile(event: CalendarEvent): string {
     'VERSION:2.0',
     'PRODID:-//Huu Nghi Events//Confirmation//EN',
     'CALSCALE:GREGORIAN',
-    'METHOD:PUBLISH',
+    `METHOD:${event.method ?? 'PUBLISH'}`,
     'BEGIN:VEVENT',
     `UID:${escapeText(event.uid)}`,
     `DTSTAMP:${utcDateTime(event.stamp)}`,
@@ -40,7 +45,7 @@ export function buildCalendarFile(event: CalendarEvent): string {
     `LOCATION${lang}:${escapeText(event.location)}`,
     ...(event.description ? [`DESCRIPTION${lang}:${escapeText(event.description)}`] : []),
     ...organizer(event.organizer),
-    'STATUS:CONFIRMED',
+    `STATUS:${event.method === 'CANCEL' ? 'CANCELLED' : 'CONFIRMED'}`,
     'TRANSP:OPAQUE',
     'END:VEVENT',
     'END:VCALENDAR',

@@ -1,11 +1,14 @@
 import type { EventsRepository } from '../events/events-repository.js';
 import type { StoredInvitation } from '../invitations/invitations-repository.js';
-import { isNoticeKind, isSeatKind, renderInvitationEmail } from './invitation-templates.js';
+import type { CalendarSequences } from './calendar-sequences-repository.js';
+import type { EventNoticesRepository } from './event-notices-repository.js';
+import { isNoticeKind, isSeatKind, renderInvitationEmail, type EventNoticeDetails } from './invitation-templates.js';
 import type { UnionSigner } from './mail-layout.js';
+import { isEventNoticeKind } from './mail-template-schema.js';
 import type { Mailer } from './mailer.js';
 import type { Pacer } from './pacer.js';
 import type { OutboxMessage, OutboxRepository } from './outbox-repository.js';
-import { buildSeatAttachments, CHECK_IN_QR_CONTENT_ID } from './seat-attachments.js';
+import { buildSeatAttachments, calendarAttachment, calendarUid, CHECK_IN_QR_CONTENT_ID } from './seat-attachments.js';
 import { backoffSeconds, classifySendError, MAX_SEND_ATTEMPTS } from './send-errors.js';
 
 export type MailDeliveryDeps = {
@@ -23,6 +26,10 @@ export type MailDeliveryDeps = {
   now: () => Date;
   /** Signs mail whose event names no contact (AppConfig.union); the default union when absent. */
   union?: UnionSigner;
+  /** Event notices (cancelled, changed): their text, and what became of each person's mail. */
+  notices?: Pick<EventNoticesRepository, 'findNotice' | 'settle'>;
+  /** Each calendar file's SEQUENCE, higher than any sent before for its UID. */
+  calendarSequences?: CalendarSequences;
   /** How long a claim holds before the message counts as interrupted; LEASE_SECONDS by default. */
   leaseSeconds?: number;
   /**
@@ -54,9 +61,14 @@ export async function deliverOutboxMessage(deps: MailDeliveryDeps, message: Outb
   // A notice (an answer's mail) leaves the invitation's emailStatus alone: whatever goes wrong,
   // only the message is dropped.
   const notice = isNoticeKind(message.kind);
+  // An event notice's person item tells the console how far the notice has gone.
+  const settle = async (state: 'sent' | 'skipped' | 'failed', reason?: string) => {
+    if (message.noticeId && deps.notices) await deps.notices.settle(message.eventId, message.noticeId, message.invitationId, state, now(), reason);
+  };
   const giveUp = async (owned: OutboxMessage, status: 'failed' | 'suppressed', reason: string) => {
     if (notice) await deps.outbox.drop(owned.messageId);
     else await deps.outbox.completeUnsent(owned, status, reason, now());
+    await settle(status === 'suppressed' ? 'skipped' : 'failed', reason);
   };
 
   if (message.state !== 'pending') {
@@ -65,6 +77,7 @@ export async function deliverOutboxMessage(deps: MailDeliveryDeps, message: Outb
     if (!claimed) return 'skipped';
     if (claimed.sesMessageId) {
       await deps.outbox.completeSent(claimed, claimed.sesMessageId, now(), { notice });
+      await settle('sent');
       return 'sent';
     }
     await giveUp(claimed, 'failed', INTERRUPTED);
@@ -74,6 +87,7 @@ export async function deliverOutboxMessage(deps: MailDeliveryDeps, message: Outb
   const invitation = await deps.findInvitation(message.eventId, message.invitationId);
   if (!invitation || (!notice && invitation.emailStatus !== 'queued') || !invitation.email) {
     await deps.outbox.drop(message.messageId);
+    await settle('skipped', 'no address');
     return 'skipped';
   }
   const suppressed = await deps.outbox.findSuppression(invitation.email);
@@ -82,22 +96,40 @@ export async function deliverOutboxMessage(deps: MailDeliveryDeps, message: Outb
     return 'suppressed';
   }
   const event = await deps.events.findById(message.eventId);
-  if (!event || event.status === 'cancelled') {
+  // The cancellation notice is the one mail that goes for a cancelled event.
+  if (!event || (event.status === 'cancelled' && message.kind !== 'event_cancelled')) {
     await giveUp(message, 'failed', 'event cancelled');
     return 'failed';
   }
 
   const checkInCode = isSeatKind(message.kind) ? deps.checkInCodeFor?.(message.eventId, message.invitationId) : undefined;
+  const nextSequence = () => deps.calendarSequences?.next(calendarUid(message.eventId, message.invitationId));
+  // Those with a seat hold the calendar entry: a notice updates it, or removes it on cancellation.
+  const eventNotice = isEventNoticeKind(message.kind);
+  const calendarMethod = eventNotice && invitation.response === 'confirmed' ? (message.kind === 'event_cancelled' ? 'CANCEL' : 'PUBLISH') : undefined;
+  let noticeDetails: EventNoticeDetails | undefined;
+  if (eventNotice) {
+    const record = message.noticeId ? await deps.notices?.findNotice(message.eventId, message.noticeId) : undefined;
+    noticeDetails = {
+      reason: record?.reason,
+      note: record?.note,
+      previous: record?.previous,
+      calendar: calendarMethod === 'CANCEL' ? 'cancel' : calendarMethod ? 'update' : undefined,
+    };
+  }
   const mail = renderInvitationEmail(
     {
       to: invitation.email,
       language: invitation.language,
+      salutation: invitation.salutation,
+      addressForm: event.addressForm,
       name: invitation.name,
       event,
       link: await deps.linkFor(invitation),
       replyTo: event.contact?.email,
       checkIn: checkInCode ? { code: checkInCode, qrContentId: CHECK_IN_QR_CONTENT_ID } : undefined,
       union: deps.union,
+      notice: noticeDetails,
     },
     event.mailTemplates,
     message.kind,
@@ -110,7 +142,20 @@ export async function deliverOutboxMessage(deps: MailDeliveryDeps, message: Outb
       event,
       checkInCode,
       now: deps.now(),
+      sequence: await nextSequence(),
     });
+  } else if (calendarMethod) {
+    mail.attachments = [
+      calendarAttachment({
+        eventId: message.eventId,
+        invitationId: message.invitationId,
+        language: invitation.language,
+        event,
+        now: deps.now(),
+        sequence: await nextSequence(),
+        method: calendarMethod,
+      }),
+    ];
   }
 
   await deps.pacer?.wait();
@@ -137,5 +182,6 @@ export async function deliverOutboxMessage(deps: MailDeliveryDeps, message: Outb
   // SES has the mail: first of all, say so. Whatever fails after this, the mail is not sent again.
   await deps.outbox.recordAccepted(claimed.messageId, sesMessageId);
   await deps.outbox.completeSent(claimed, sesMessageId, now(), { notice });
+  await settle('sent');
   return 'sent';
 }

@@ -1,7 +1,8 @@
 import { formatLocalRange } from '../time/format-local.js';
 import { defaultUnion, linkButton, mailDocument, signerLines, type UnionSigner } from './mail-layout.js';
+import { salutationWord, type AddressForm, type Salutation } from '../invitations/salutations.js';
 import { escapeHtml, singleLine, type OutgoingEmail } from './mailer.js';
-import { isSeatKind, placeholders, type EventMailTemplates, type MailKind, type MailTemplate, type NoticeKind, type Placeholder } from './mail-template-schema.js';
+import { isNoticeKind, isSeatKind, placeholders, type EventMailTemplates, type MailKind, type MailTemplate, type NoticeKind, type Placeholder } from './mail-template-schema.js';
 
 export { placeholders, mailTemplateSchema, mailTemplatesSchema, invitationMailKinds, noticeKinds, mailKinds, isNoticeKind, seatKinds, isSeatKind, eventMailTemplatesSchema } from './mail-template-schema.js';
 export type { Placeholder, MailTemplate, MailTemplates, InvitationMailKind, NoticeKind, MailKind, SeatKind, EventMailTemplates } from './mail-template-schema.js';
@@ -179,7 +180,84 @@ function notice(vi: { subject: string; lines: string[] }, en: { subject: string;
   };
 }
 
+/**
+ * The event's own notices. `{{notice}}` is not an organiser's placeholder: it becomes what the
+ * sender knows of this notice (the reason for a cancellation, the time and place before a change,
+ * the organiser's note, a line about the attached calendar file), or nothing.
+ */
+const defaultEventNoticeTemplates: Record<'event_cancelled' | 'event_changed', Record<'vi' | 'en', MailTemplate>> = {
+  event_cancelled: {
+    vi: {
+      subject: 'Thông báo hủy: {{event}}',
+      body: [
+        'Kính gửi {{salutation}} {{name}},',
+        '',
+        'Ban tổ chức trân trọng thông báo: {{event}} ({{time}}, tại {{place}}) đã bị hủy.',
+        '{{notice}}',
+        '',
+        'Ban tổ chức thành thật xin lỗi vì sự bất tiện này. Mọi chi tiết xin liên hệ: {{contact}}.',
+        '',
+        'Trân trọng.',
+      ].join('\n'),
+    },
+    en: {
+      subject: 'Cancelled: {{event}}',
+      body: [
+        'Dear {{salutation}} {{name}},',
+        '',
+        'We regret to inform you that {{event}} ({{time}}, at {{place}}) has been cancelled.',
+        '{{notice}}',
+        '',
+        'We apologise for the inconvenience. For any question, please contact {{contact}}.',
+        '',
+        'Yours sincerely,',
+      ].join('\n'),
+    },
+  },
+  event_changed: {
+    vi: {
+      subject: 'Thay đổi thời gian, địa điểm: {{event}}',
+      body: [
+        'Kính gửi {{salutation}} {{name}},',
+        '',
+        'Ban tổ chức xin thông báo {{event}} có thay đổi về thời gian hoặc địa điểm:',
+        '',
+        'Thời gian: {{time}}',
+        'Địa điểm: {{place}}',
+        '{{notice}}',
+        '',
+        'Xem chi tiết hoặc thay đổi trả lời qua đường dẫn riêng:',
+        '{{link}}',
+        '',
+        'Mọi chi tiết xin liên hệ: {{contact}}.',
+        '',
+        'Trân trọng.',
+      ].join('\n'),
+    },
+    en: {
+      subject: 'New time or place: {{event}}',
+      body: [
+        'Dear {{salutation}} {{name}},',
+        '',
+        'The time or place of {{event}} has changed:',
+        '',
+        'Time: {{time}}',
+        'Place: {{place}}',
+        '{{notice}}',
+        '',
+        'See the details or change your answer through your personal link:',
+        '{{link}}',
+        '',
+        'For any question, please contact {{contact}}.',
+        '',
+        'Yours sincerely,',
+      ].join('\n'),
+    },
+  },
+};
+
 const defaultNoticeTemplates: Record<NoticeKind, Record<'vi' | 'en', MailTemplate>> = {
+  ...defaultEventNoticeTemplates,
   confirmed: notice(
     { subject: 'Xác nhận tham dự: {{event}}', lines: ['Ban tổ chức xác nhận {{salutation}} đã đăng ký tham dự {{event}}.'] },
     { subject: 'Confirmed: {{event}}', lines: ['Your place at {{event}} is confirmed.'] },
@@ -216,21 +294,14 @@ export const defaultTemplates: Record<MailKind, Record<'vi' | 'en', MailTemplate
   ...defaultNoticeTemplates,
 };
 
-export const salutations = ['ong', 'ba', 'dong_chi', 'mr', 'ms'] as const;
-export type Salutation = (typeof salutations)[number];
-
-const salutationText: Record<Salutation, { vi: string; en: string }> = {
-  ong: { vi: 'Ông', en: 'Mr' },
-  ba: { vi: 'Bà', en: 'Ms' },
-  dong_chi: { vi: 'Đồng chí', en: '' },
-  mr: { vi: 'Ông', en: 'Mr' },
-  ms: { vi: 'Bà', en: 'Ms' },
-};
+export { salutations, type Salutation } from '../invitations/salutations.js';
 
 export type InvitationMailData = {
   to: string;
   language: 'vi' | 'en';
   salutation?: Salutation;
+  /** The event's form of address for an invitee without a salutation: formal (Ông/Bà) by default. */
+  addressForm?: AddressForm;
   name: string;
   event: { title: { vi: string; en?: string }; startsAt: string; endsAt: string; venue: string; venueMapUrl?: string; contact?: { name: string; email?: string; phone?: string } };
   link: string;
@@ -242,6 +313,19 @@ export type InvitationMailData = {
   checkIn?: { code: string; qrContentId?: string };
   /** Signs the mail when the event names no contact; the configured union, else defaultUnion. */
   union?: UnionSigner;
+  /** For an event notice: what to tell beside the event as it is now. */
+  notice?: EventNoticeDetails;
+};
+
+export type EventNoticeDetails = {
+  /** Why the event was cancelled, as the organiser wrote it. */
+  reason?: string;
+  /** The organiser's note with a change. */
+  note?: string;
+  /** The time and place before a change. */
+  previous?: { startsAt: string; endsAt: string; venue: string };
+  /** The mail carries a calendar file (a person with a seat). */
+  calendar?: 'update' | 'cancel';
 };
 
 /** What the button behind the personal link says, by kind of mail. */
@@ -256,7 +340,7 @@ function placeholderValues(data: InvitationMailData): Record<Placeholder, string
   const language = data.language;
   const contact = data.event.contact;
   return {
-    salutation: data.salutation ? salutationText[data.salutation][language] : language === 'vi' ? 'Ông/Bà' : '',
+    salutation: salutationWord(data.salutation, language, data.addressForm),
     name: singleLine(data.name),
     event: singleLine((language === 'en' && data.event.title.en) || data.event.title.vi),
     time: formatLocalRange(data.event.startsAt, data.event.endsAt, language),
@@ -290,10 +374,14 @@ export function renderInvitationEmail(
   const checkIn = isSeatKind(kind) ? data.checkIn : undefined;
   // The signer closes every mail, under the template's "Trân trọng." / "Yours sincerely,".
   const signer = signerLines(data.language, data.union ?? defaultUnion, data.event.contact);
-  const text = `${fill(withDoor(template.body, data.language, checkIn, false), values, (v) => v)}\n${signer.join('\n')}`;
   const linkLabel = (linkLabels[kind] ?? registrationLinkLabel)[data.language];
-  const htmlBody = fill(withDoor(escapeHtml(template.body), data.language, checkIn, true), values, (value, key) =>
-    key === 'link' ? linkButton(value, linkLabel) : escapeHtml(value),
+  const notice = isNoticeKind(kind) ? noticeLines(data.notice, data.language) : [];
+  const text = `${withNotice(fill(withDoor(template.body, data.language, checkIn, false), values, (v) => v), notice)}\n${signer.join('\n')}`;
+  const htmlBody = withNotice(
+    fill(withDoor(escapeHtml(template.body), data.language, checkIn, true), values, (value, key) =>
+      key === 'link' ? linkButton(value, linkLabel) : escapeHtml(value),
+    ),
+    notice.map(escapeHtml),
   );
   const subject = singleLine(fill(template.subject, values, (v) => v));
   const lines = [...htmlBody.split('\n'), ...signer.map(escapeHtml)];
@@ -336,4 +424,41 @@ function withDoor(body: string, language: 'vi' | 'en', checkIn: InvitationMailDa
       ]
     : ['', `${words.code}: ${code}`, words.show];
   return body.replace(/\{\{door\}\}/g, lines.join('\n'));
+}
+
+const noticeText = {
+  vi: {
+    reason: 'Lý do: ',
+    previous: 'Trước đây: ',
+    note: 'Ghi chú của Ban tổ chức: ',
+    update: 'Tệp lịch (.ics) đính kèm cập nhật sự kiện trong lịch của bạn.',
+    cancel: 'Tệp lịch (.ics) đính kèm xóa sự kiện khỏi lịch của bạn.',
+  },
+  en: {
+    reason: 'Reason: ',
+    previous: 'Before: ',
+    note: 'A note from the organisers: ',
+    update: 'The attached calendar file (.ics) updates the event in your calendar.',
+    cancel: 'The attached calendar file (.ics) removes the event from your calendar.',
+  },
+};
+
+/** What an event notice says beside the event, line by line (already filled, never a placeholder). */
+function noticeLines(notice: EventNoticeDetails | undefined, language: 'vi' | 'en'): string[] {
+  if (!notice) return [];
+  const words = noticeText[language];
+  const lines: string[] = [];
+  if (notice.previous) {
+    const previous = notice.previous;
+    lines.push(`${words.previous}${formatLocalRange(previous.startsAt, previous.endsAt, language)}, ${singleLine(previous.venue)}`);
+  }
+  if (notice.reason) lines.push(`${words.reason}${singleLine(notice.reason)}`);
+  if (notice.note) lines.push(`${words.note}${singleLine(notice.note)}`);
+  if (notice.calendar) lines.push(words[notice.calendar]);
+  return lines.length ? ['', ...lines] : [];
+}
+
+/** Puts the notice's lines where the template says `{{notice}}`, after every placeholder is filled. */
+function withNotice(body: string, lines: string[]): string {
+  return body.replace(/\n?\{\{notice\}\}/g, lines.length ? `\n${lines.slice(1).join('\n')}` : '');
 }

@@ -31,7 +31,14 @@ export const invitationMailKinds = ['invitation', 'reminder', 'confirm_address']
  * Notices about an answer (registrations): sent beside the invitation mail, never changing its
  * emailStatus. Organisers cannot rewrite these yet; they use the defaults below.
  */
-export const noticeKinds = ['confirmed', 'waitlisted', 'pending', 'promoted', 'approved', 'rejected'] as const;
+export const noticeKinds = ['confirmed', 'waitlisted', 'pending', 'promoted', 'approved', 'rejected', 'event_cancelled', 'event_changed'] as const;
+/**
+ * Notices about the event itself, to everyone who holds its link: it was cancelled, or its time or
+ * place changed. Queued once per person (shared/email/event-notices-repository.ts).
+ */
+export const eventNoticeKinds = ['event_cancelled', 'event_changed'] as const satisfies readonly (typeof noticeKinds)[number][];
+export type EventNoticeKind = (typeof eventNoticeKinds)[number];
+export const isEventNoticeKind = (kind: string): kind is EventNoticeKind => (eventNoticeKinds as readonly string[]).includes(kind);
 export const mailKinds = [...invitationMailKinds, ...noticeKinds] as const;
 export type InvitationMailKind = (typeof invitationMailKinds)[number];
 export type NoticeKind = (typeof noticeKinds)[number];

@@ -33,6 +33,8 @@ export type OutboxMessage = {
   dueAt: string;
   createdAt: string;
   lastError?: string;
+  /** An event notice (cancellation, change of time or place): its record, for the person's progress. */
+  noticeId?: string;
 };
 
 export type SuppressedAddress = { email: string; reason: 'bounce' | 'complaint' | 'manual'; at: string; detail?: string };
@@ -65,7 +67,7 @@ function toMessage(item: Record<string, unknown>): OutboxMessage {
   return message as OutboxMessage;
 }
 
-export type NoticeInput = { messageId: string; kind: NoticeKind; eventId: string; invitationId: string; at: string };
+export type NoticeInput = { messageId: string; kind: NoticeKind; eventId: string; invitationId: string; at: string; noticeId?: string };
 
 /**
  * The Put of a notice (an answer's mail): only the message, never the invitation's emailStatus.
@@ -82,6 +84,7 @@ export function noticePut(tableName: string, input: NoticeInput) {
         kind: input.kind,
         eventId: input.eventId,
         invitationId: input.invitationId,
+        ...(input.noticeId ? { noticeId: input.noticeId } : {}),
         state: 'pending',
         attempts: 0,
         dueAt: input.at,

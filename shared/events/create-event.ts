@@ -5,6 +5,8 @@ import { defaultFieldsFor, withRequiredFields } from './default-fields.js';
 import type { CreateEventInput, Event } from './event-schema.js';
 import type { EventsDeps } from './events-deps.js';
 import { presentEvent } from './present-event.js';
+import { MailTemplateInvalidError } from './event-errors.js';
+import { describeTemplateProblem, findTemplateProblems } from '../email/template-problems.js';
 
 /** A new event starts as a draft; without fields of its own it gets those of its type. */
 export async function createEvent(
@@ -13,6 +15,7 @@ export async function createEvent(
   createdBy: string,
   eventId: string = newId(),
 ): Promise<Event> {
+  assertUsableTemplates(input.mailTemplates);
   const now = deps.now().toISOString();
   const event = {
     eventId,
@@ -31,6 +34,7 @@ export async function createEvent(
     openRegistration: input.openRegistration ?? false,
     fields: withRequiredFields(input.type, input.fields ?? defaultFieldsFor(input.type)),
     mailTemplates: input.mailTemplates,
+    addressForm: input.addressForm,
     status: 'draft' as const,
     counts: { invited: 0, confirmed: 0, waitlisted: 0, pending: 0, declined: 0, checkedIn: 0 },
     createdAt: now,
@@ -41,4 +45,10 @@ export async function createEvent(
   assertEventFits(event);
   await deps.events.insertEvent(event);
   return presentEvent(event);
+}
+
+/** Refuses (422) an invitation or reminder template that would break the mail it makes. */
+export function assertUsableTemplates(templates: Parameters<typeof findTemplateProblems>[0]): void {
+  const problems = findTemplateProblems(templates);
+  if (problems.length > 0) throw new MailTemplateInvalidError(problems, describeTemplateProblem(problems[0]!));
 }

@@ -63,3 +63,17 @@ export class EventTooLargeError extends RuleViolationError {
     );
   }
 }
+
+/** An invitation or reminder template that would break the mail (shared/email/template-problems.ts). */
+export class MailTemplateInvalidError extends RuleViolationError {
+  constructor(problems: { kind: string; language: string; field: string; problem: string; placeholder?: string }[], first: { vi: string; en: string }) {
+    super(
+      'mail_template_invalid',
+      {
+        vi: `Mẫu thư chưa dùng được. ${first.vi}`,
+        en: `The mail template cannot be used. ${first.en}`,
+      },
+      { problems },
+    );
+  }
+}

@@ -6,6 +6,8 @@ export const eventTypes = ['youth_forum', 'training', 'ngo_conference', 'delegat
 export type EventType = (typeof eventTypes)[number];
 export const eventStatuses = ['draft', 'published', 'cancelled', 'closed'] as const;
 export type EventStatus = (typeof eventStatuses)[number];
+export const addressForms = ['formal', 'informal'] as const;
+export type AddressForm = (typeof addressForms)[number];
 export const fieldTypes = ['text', 'date', 'choice', 'phone', 'email'] as const;
 
 const text = (max: number) => z.string().max(max).transform(normalizeText);
@@ -60,6 +62,11 @@ const eventBodyShape = {
   openRegistration: z.boolean().optional(),
   fields: z.array(fieldSchema).max(40).optional(),
   mailTemplates: eventMailTemplatesSchema.optional(),
+  /**
+   * How an invitee without a salutation of their own is addressed: `formal` (Ông/Bà, the default
+   * for every type) or `informal` (bạn, a student forum where the organiser chooses it).
+   */
+  addressForm: z.enum(addressForms).optional(),
 };
 
 /** Rules that span fields; shared by create, by an edit (checked on the result), and by web/. */
@@ -107,6 +114,7 @@ export const updateEventSchema = z
     openRegistration: eventBodyShape.openRegistration,
     fields: eventBodyShape.fields,
     mailTemplates: eventBodyShape.mailTemplates.nullish(),
+    addressForm: eventBodyShape.addressForm,
   })
   .refine((body) => Object.keys(body).length > 0, { message: 'Nothing to change' });
 export type UpdateEventInput = z.infer<typeof updateEventSchema>;
@@ -161,6 +169,10 @@ export type Event = {
   openRegistration: boolean;
   fields: Field[];
   mailTemplates?: EventMailTemplates;
+  /** Absent: formal. */
+  addressForm?: AddressForm;
+  /** The last change of time or place of a published event (its notice is offered once). */
+  scheduleChange?: ScheduleChange;
   status: EventStatus;
   counts: EventCounts;
   createdAt: string;
@@ -169,3 +181,6 @@ export type Event = {
   /** A delegation whose passport data was purged after the trip (Decree 13/2023). */
   passportDataPurgedAt?: string;
 };
+
+/** What a change of time or place replaced, kept so that its notice can say what changed. */
+export type ScheduleChange = { at: string; previous: { startsAt: string; endsAt: string; venue: string } };

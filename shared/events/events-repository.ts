@@ -11,7 +11,7 @@ import { jitteredBackoff } from '../db/write-conflicts.js';
 import { countsOf, DOOR_SK, doorKey, eventKey, readEventWithTallies, TALLY_SK, tallyItems, tallyKey } from './event-tally.js';
 import { decodeCursor, encodeCursor, type Page } from '../db/pagination.js';
 import type { EventMailTemplates } from '../email/invitation-templates.js';
-import type { EventCounts, EventStatus, EventType, Field } from './event-schema.js';
+import type { AddressForm, EventCounts, EventStatus, EventType, Field, ScheduleChange } from './event-schema.js';
 
 /** An event as stored: instants in UTC, `version` for optimistic edits. */
 export type StoredEvent = {
@@ -32,6 +32,9 @@ export type StoredEvent = {
   openRegistration?: boolean;
   fields: Field[];
   mailTemplates?: EventMailTemplates;
+  addressForm?: AddressForm;
+  /** Set by an edit of a published event's time or place (UTC instants). */
+  scheduleChange?: ScheduleChange;
   status: EventStatus;
   counts: EventCounts;
   createdAt: string;

@@ -14,5 +14,15 @@ export function presentEvent(event: StoredEvent): Event {
     createdAt: toLocalIso(event.createdAt),
     updatedAt: toLocalIso(event.updatedAt),
     timeZone: TIME_ZONE,
+    scheduleChange: event.scheduleChange
+      ? {
+          at: toLocalIso(event.scheduleChange.at),
+          previous: {
+            startsAt: toLocalIso(event.scheduleChange.previous.startsAt),
+            endsAt: toLocalIso(event.scheduleChange.previous.endsAt),
+            venue: event.scheduleChange.previous.venue,
+          },
+        }
+      : undefined,
   };
 }

@@ -8,6 +8,7 @@ import type { EventDetails } from './events-repository.js';
 import { assertEventFits } from './event-size.js';
 import { findEventOrFail } from './get-event.js';
 import { presentEvent } from './present-event.js';
+import { assertUsableTemplates } from './create-event.js';
 
 const editAction = { vi: 'sửa sự kiện', en: 'edit the event' };
 const instantKeys = new Set(['startsAt', 'endsAt', 'registrationClosesAt']);
@@ -19,6 +20,7 @@ const instantKeys = new Set(['startsAt', 'endsAt', 'registrationClosesAt']);
 export async function updateEvent(deps: EventsDeps, eventId: string, changes: UpdateEventInput): Promise<Event> {
   const current = await findEventOrFail(deps, eventId);
   if (current.status !== 'draft' && current.status !== 'published') throw new EventStateError(current.status, editAction);
+  if (changes.mailTemplates) assertUsableTemplates(changes.mailTemplates);
 
   const set: Record<string, unknown> = {};
   const remove: (keyof EventDetails)[] = [];
@@ -46,6 +48,14 @@ export async function updateEvent(deps: EventsDeps, eventId: string, changes: Up
   assertEventFits(stored);
 
   set.updatedAt = deps.now().toISOString();
+  // People hold the old time and place (and a calendar entry): a notice is offered for the change.
+  const scheduleMoved = (['startsAt', 'endsAt', 'venue'] as const).some((key) => set[key] !== undefined && set[key] !== current[key]);
+  if (current.status === 'published' && scheduleMoved) {
+    set.scheduleChange = {
+      at: set.updatedAt,
+      previous: { startsAt: current.startsAt, endsAt: current.endsAt, venue: current.venue },
+    };
+  }
   const updated = await deps.events.updateDetails(eventId, current.version, set as Partial<EventDetails>, remove);
   if (updated) {
     const raised =

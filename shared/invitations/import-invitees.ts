@@ -61,6 +61,7 @@ export function toCandidate(eventId: string, invitee: Invitee, now: string, row?
     position: invitee.position,
     language: invitee.language ?? 'vi',
     group: invitee.group,
+    salutation: invitee.salutation,
     emailStatus: 'not_sent',
     response: 'none',
     createdAt: now,

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { normalizeEmail, normalizeText } from '../text/vietnamese.js';
+import { parseSalutation, salutations, type Salutation } from './salutations.js';
 
 /**
  * Invitees and invitations: what the API accepts and answers. Shared with web/, so the console
@@ -87,6 +88,15 @@ const languageSchema = z.preprocess((value) => {
   return typeof v === 'string' ? v.trim().toLowerCase() : v;
 }, z.enum(inviteeLanguages, { error: 'language_invalid' }));
 
+/** "Ông", "Đồng chí", "Mr." or a code (`dong_chi`) to its code; anything else is refused. */
+const salutationSchema = z.preprocess(
+  (value) => {
+    const v = blankToUndefined(value);
+    return typeof v === 'string' ? (parseSalutation(v) ?? v) : v;
+  },
+  z.enum(salutations, { error: 'salutation_invalid' }),
+);
+
 /** The fields of an invitee, each checked on its own (delegation members reuse them). */
 export const inviteeShape = {
   name: nameSchema,
@@ -96,6 +106,7 @@ export const inviteeShape = {
   position: optionalText(TEXT_MAX),
   language: languageSchema.optional(),
   group: optionalText(TEXT_MAX),
+  salutation: salutationSchema.optional(),
 };
 
 /** One invitee, from a JSON list or a CSV row: it needs an email address or a phone number. */
@@ -125,6 +136,7 @@ export const updateInvitationSchema = z
     position: optionalText(TEXT_MAX).nullable(),
     language: languageSchema.optional(),
     group: optionalText(TEXT_MAX).nullable(),
+    salutation: salutationSchema.nullish(),
   })
   .refine((body) => Object.keys(body).length > 0, { error: 'nothing_to_change' });
 export type UpdateInvitationInput = z.output<typeof updateInvitationSchema>;
@@ -165,6 +177,8 @@ export type Invitation = {
   position?: string;
   language: InviteeLanguage;
   group?: string;
+  /** How the invitee is addressed (salutations.ts); absent: the event's form of address. */
+  salutation?: Salutation;
   emailStatus: EmailStatus;
   /** Why the last mail failed, bounced or was suppressed, as the organiser reads it. */
   emailError?: string;

@@ -21,6 +21,7 @@ import { ValidationError } from '../errors.js';
 import { foldAccents } from '../text/vietnamese.js';
 import type { EmailStatus, InvitationResponse, InviteeLanguage } from './invitation-schema.js';
 import { nameSortKey } from './name-sort-key.js';
+import type { Salutation } from './salutations.js';
 import { queryAll } from '../db/query-all.js';
 
 /**
@@ -47,6 +48,7 @@ export type StoredInvitation = {
   position?: string;
   language: InviteeLanguage;
   group?: string;
+  salutation?: Salutation;
   emailStatus: EmailStatus;
   /** Why the last mail failed, bounced or was suppressed, as the organiser reads it. */
   emailError?: string;
@@ -176,8 +178,8 @@ export type InvitationListQuery = {
 };
 
 export type InvitationChanges = {
-  set: Partial<Pick<StoredInvitation, 'name' | 'email' | 'phone' | 'organisation' | 'position' | 'language' | 'group'>>;
-  remove: ('email' | 'phone' | 'organisation' | 'position' | 'group')[];
+  set: Partial<Pick<StoredInvitation, 'name' | 'email' | 'phone' | 'organisation' | 'position' | 'language' | 'group' | 'salutation'>>;
+  remove: ('email' | 'phone' | 'organisation' | 'position' | 'group' | 'salutation')[];
 };
 
 export function createInvitationsRepository(db: DynamoDBDocumentClient, tableName: string, links: LinkTokens) {

@@ -15,6 +15,7 @@ const fieldNames: Record<string, LocalizedText> = {
   position: { vi: 'Chức vụ', en: 'Position' },
   language: { vi: 'Ngôn ngữ', en: 'Language' },
   group: { vi: 'Nhóm', en: 'Group' },
+  salutation: { vi: 'Danh xưng', en: 'Salutation' },
 };
 
 const quote = (value: unknown) => {
@@ -42,6 +43,10 @@ const problems: Record<string, Problem> = {
   language_invalid: (_f, v) => ({
     vi: `Ngôn ngữ phải là "vi" hoặc "en", không phải "${quote(v)}".`,
     en: `The language must be "vi" or "en", not "${quote(v)}".`,
+  }),
+  salutation_invalid: (_f, v) => ({
+    vi: `Danh xưng không rõ: "${quote(v)}". Dùng Ông, Bà, Anh, Chị, Đồng chí, Mr, Ms, Dr hoặc H.E.`,
+    en: `Unknown salutation: "${quote(v)}". Use Ông, Bà, Anh, Chị, Đồng chí, Mr, Ms, Dr or H.E.`,
   }),
   text_too_long: (f) => ({
     vi: `${fieldNames[f]?.vi ?? f} dài quá ${TEXT_MAX} ký tự.`,

@@ -1,3 +1,4 @@
+import type { AddressForm, Salutation } from './salutations.js';
 import { hashToken } from '../auth/secret-tokens.js';
 import { memberRoleOf, type DelegationRole } from '../delegations/delegation-roles.js';
 import { PASSPORT_CONSENT_VERSION, PASSPORT_FIELDS, passportConsentText } from '../delegations/passport-data.js';
@@ -35,8 +36,9 @@ export type OpenedInvitation = {
     status: string;
     timeZone: string;
     registrationClosesAt?: string;
+    addressForm?: AddressForm;
   };
-  invitee: { name: string; email?: string; organisation?: string; position?: string; language: InviteeLanguage };
+  invitee: { name: string; email?: string; organisation?: string; position?: string; language: InviteeLanguage; salutation?: Salutation };
   response: InvitationResponse;
   fields: Field[];
   details?: Record<string, unknown>;
@@ -78,6 +80,7 @@ export async function openInvitation(deps: InvitationsDeps, token: string, clien
       status: event.status,
       timeZone: event.timeZone,
       registrationClosesAt: event.registrationClosesAt,
+      addressForm: event.addressForm,
     },
     invitee: {
       name: invitation.name,
@@ -85,6 +88,7 @@ export async function openInvitation(deps: InvitationsDeps, token: string, clien
       organisation: invitation.organisation,
       position: invitation.position,
       language: invitation.language,
+      salutation: invitation.salutation,
     },
     response: invitation.response,
     fields: event.fields,

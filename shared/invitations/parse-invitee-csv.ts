@@ -3,7 +3,7 @@ import { CsvEncodingError, CsvUnreadableError } from './invitation-errors.js';
 import { MAX_INVITEES_PER_IMPORT } from './invitation-schema.js';
 import { CsvDecodeError, CsvSyntaxError, decodeCsvBytes, parseCsv } from './read-csv.js';
 
-export type InviteeColumn = 'name' | 'email' | 'phone' | 'organisation' | 'position' | 'language' | 'group';
+export type InviteeColumn = 'name' | 'email' | 'phone' | 'organisation' | 'position' | 'language' | 'group' | 'salutation';
 type HeaderColumn = InviteeColumn | 'familyName';
 
 /**
@@ -18,6 +18,7 @@ const headerNames: Record<HeaderColumn, string[]> = {
   position: ['position', 'job title', 'role', 'chuc vu', 'chuc danh'],
   language: ['language', 'lang', 'ngon ngu'],
   group: ['group', 'nhom', 'doan'],
+  salutation: ['danh xung', 'xung ho', 'salutation', 'title', 'form of address'],
   // Lists that split "Họ và tên đệm" | "Tên": the name is the two joined, in that order.
   familyName: ['ho', 'ho dem', 'ho va ten dem', 'ho va dem', 'ho va chu dem'],
 };

@@ -14,6 +14,7 @@ export function presentInvitation(stored: StoredInvitation): Invitation {
     position: stored.position,
     language: stored.language,
     group: stored.group,
+    salutation: stored.salutation,
     emailStatus: stored.emailStatus,
     emailError: stored.emailError,
     response: stored.response,

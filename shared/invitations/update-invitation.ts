@@ -9,7 +9,7 @@ import type { InvitationsDeps } from './invitations-deps.js';
 import { AddressTakenSignal, InvitationChangedSignal, type InvitationChanges } from './invitations-repository.js';
 import { presentInvitation } from './present-invitation.js';
 
-const optionalKeys = ['email', 'phone', 'organisation', 'position', 'group'] as const;
+const optionalKeys = ['email', 'phone', 'organisation', 'position', 'group', 'salutation'] as const;
 
 /**
  * Fixes a name or an address. A changed email or phone revokes the invitee's link and makes a new
@@ -31,7 +31,7 @@ export async function updateInvitation(
   for (const key of optionalKeys) {
     const value = input[key];
     if (value === null && current[key] !== undefined) changes.remove.push(key);
-    else if (value !== undefined && value !== null && value !== current[key]) changes.set[key] = value;
+    else if (value !== undefined && value !== null && value !== current[key]) (changes.set as Record<string, unknown>)[key] = value;
   }
   const next = { ...current, ...changes.set };
   for (const key of changes.remove) delete next[key];

@@ -103,7 +103,7 @@ describe('the participant page', () => {
     await page.getByRole('heading', { level: 1, name: forum.title.vi }).waitFor();
     expect(await lang(page)).toBe('vi');
     const main = page.locator('main');
-    await expect.poll(() => main.innerText()).toContain('Kính gửi Nguyễn Thị Lan,');
+    await expect.poll(() => main.innerText()).toContain('Kính gửi Ông/Bà Nguyễn Thị Lan,');
     expect(await main.innerText()).toContain('08:00 – 11:30, Thứ Năm, 20/11/2031');
     expect(await page.getByRole('link', { name: /Xem bản đồ/ }).getAttribute('href')).toBe(forum.venueMapUrl);
     await page.getByRole('heading', { level: 2, name: 'Chương trình' }).waitFor();

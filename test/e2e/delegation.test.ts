@@ -210,7 +210,7 @@ describe('a head of delegation on a phone', () => {
     const own = await openPhone();
     await own.page.goto(hoaLink);
     await own.page.getByRole('heading', { level: 1, name: trip.title.vi }).waitFor();
-    await expect.poll(() => own.page.locator('main').innerText()).toContain(`Kính gửi ${hoa.name},`);
+    await expect.poll(() => own.page.locator('main').innerText()).toContain(`Kính gửi Ông/Bà ${hoa.name},`);
     await expect.poll(() => own.page.locator('#result').innerText()).toBe('Bạn đã được xác nhận tham dự');
     const ownText = await own.page.locator('main').innerText();
     expect(ownText).not.toContain(tai.name);

@@ -224,7 +224,8 @@ describe('the sign-in sheet', () => {
     // Downloaded from the page, the file's headings follow the console's language (Vietnamese
     // here), not the browser's (en-GB).
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Tải CSV' }).click()]);
-    expect(download.suggestedFilename()).toBe(`attendees-${eventId}.csv`);
+    // Named for people: what it is, the title without diacritics, the day; never the internal id.
+    expect(download.suggestedFilename()).toBe('danh-sach-tham-du-hoi-nghi-gap-mat-cac-to-chuc-phi-chinh-phu-nuoc-ngoai-2031-11-20.csv');
     const downloaded = readFileSync((await download.path())!, 'utf8');
     expect(downloaded.split('\r\n')[0]).toBe('\uFEFFSTT,Họ và tên,Đơn vị,Chức vụ');
     expect(downloaded).toContain('Nguyễn Thị Hồng Nhung');

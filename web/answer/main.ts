@@ -5,6 +5,7 @@ import { messages, type MessageKey } from './answer-messages.js';
 import { checkDetails, detailsToSend, draftInputs, inputId, labelOf, type Problems } from './details-form.js';
 import { h, type Child } from './dom.js';
 import { formatDateValue, formatMoment } from './event-time.js';
+import { salutationWord } from '../../shared/invitations/salutations.js';
 import {
   announcer,
   contactLinks,
@@ -102,12 +103,14 @@ function invitationPage(data: Invitation): Child {
   const agenda = pickLocalized(event.agenda, language);
   const about = [invitee.position, invitee.organisation].filter(Boolean).join(', ');
   const contact = event.contact;
+  // The same word as the mail: the invitee's own salutation, else the event's form of address.
+  const salutation = salutationWord(invitee.salutation, language, event.addressForm);
   return [
     h(
       'article',
       { class: 'card event', 'aria-labelledby': 'event-title' },
-      h('p', { class: 'greeting' }, t('greeting', { name: invitee.name }), about ? h('span', { class: 'muted' }, ` ${about}`) : null),
-      eventTitle(event, language, t),
+      h('p', { class: 'greeting' }, t('greeting', { salutation, name: invitee.name }).replace(/ {2,}/g, ' '), about ? h('span', { class: 'muted' }, ` ${about}`) : null),
+      eventTitle(event, language, t, { salutation }),
       event.status === 'cancelled' ? h('p', { class: 'notice error' }, t('cancelled')) : null,
       eventFacts(event, language, t),
     ),

@@ -101,10 +101,10 @@ type EventShown = {
 type EventKey = 'invites' | 'when' | 'where' | 'map' | 'newTab';
 
 /** "… invites you to" and the event's title. */
-export function eventTitle(event: EventShown, language: Language, t: Translate<EventKey>): Child {
+export function eventTitle(event: EventShown, language: Language, t: Translate<EventKey>, params?: Record<string, string>): Child {
   const title = pickLocalized(event.title, language);
   return [
-    h('p', { class: 'invites' }, t('invites')),
+    h('p', { class: 'invites' }, t('invites', params).replace(/ {2,}/g, ' ')),
     h('h1', { id: 'event-title', lang: title.lang === language ? undefined : title.lang }, title.text),
   ];
 }

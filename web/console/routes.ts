@@ -35,6 +35,7 @@ export const routes: RouteDefinition[] = [
   { path: '/console/events/:eventId/delegation', load: () => import('./pages/delegation.js').then((m) => m.DelegationPage), access: 'attendees:read' },
   { path: '/console/events/:eventId/roster', load: () => import('./pages/delegation-roster.js').then((m) => m.DelegationRosterPage), access: 'attendees:read' },
   { path: '/console/events/:eventId/mail-templates', load: () => import('./pages/mail-templates.js').then((m) => m.MailTemplatesPage), access: 'events:write' },
+  { path: '/console/events/:eventId/notices', load: () => import('./pages/notices.js').then((m) => m.NoticesPage), access: 'events:read' },
   { path: '/console/events/:eventId/check-in', load: () => import('./pages/check-in.js').then((m) => m.CheckInPage), access: 'attendees:check-in' },
   { path: '/console/events/:eventId/certificates', load: () => import('./pages/certificates.js').then((m) => m.CertificatesPage), access: 'attendees:read' },
   { path: '/console/events/:eventId/certificates/:registrationId', load: () => import('./pages/certificates.js').then((m) => m.CertificatesPage), access: 'attendees:read' },

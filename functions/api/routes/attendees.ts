@@ -3,13 +3,15 @@ import { checkInByCodeSchema, listAttendeesQuerySchema, walkInSchema } from '../
 import { addWalkIn, checkIn, checkInByCode, doorCounts, undoCheckIn } from '../../../shared/attendees/check-in.js';
 import { attendeeTable, toCsv, toXlsx } from '../../../shared/attendees/export-attendees.js';
 import { listAttendees } from '../../../shared/attendees/list-attendees.js';
+import { eventFileName } from '../../../shared/text/file-name.js';
 import type { AppDeps } from '../deps.js';
 import { requestLanguage } from '../language.js';
 import { requirePermission, type AppEnv } from '../middleware/session.js';
 import { jsonBody, queryParams } from '../validation.js';
 
-/** A file name that survives every browser: ASCII only, the event id for uniqueness. */
-const fileName = (eventId: string, extension: string) => `attendees-${eventId}.${extension}`;
+/** A file name people can use: what it is, the event's title and day, ASCII only (file-name.ts). */
+const fileName = (event: { title: { vi: string; en?: string }; startsAt: string }, language: 'vi' | 'en', extension: string) =>
+  eventFileName(language === 'vi' ? 'danh sach tham du' : 'attendees', event, language, extension);
 
 /**
  * Attendees of one event (API.md "Attendees"): the list, its CSV and XLSX exports, and the door
@@ -24,12 +26,13 @@ export function attendeeRoutes(deps: AppDeps) {
       const eventId = c.req.param('eventId')!;
       const list = await listAttendees(deps.attendees, eventId, query, c.get('user'));
       if (query.format === 'csv' || query.format === 'xlsx') {
-        const table = attendeeTable(list.items, query.columns ?? ['organisation', 'position'], requestLanguage(c));
+        const language = requestLanguage(c);
+        const table = attendeeTable(list.items, query.columns ?? ['organisation', 'position'], language);
         if (query.format === 'csv') {
-          c.header('Content-Disposition', `attachment; filename="${fileName(eventId, 'csv')}"`);
+          c.header('Content-Disposition', `attachment; filename="${fileName(list.event, language, 'csv')}"`);
           return c.body(toCsv(table), 200, { 'Content-Type': 'text/csv; charset=utf-8' });
         }
-        c.header('Content-Disposition', `attachment; filename="${fileName(eventId, 'xlsx')}"`);
+        c.header('Content-Disposition', `attachment; filename="${fileName(list.event, language, 'xlsx')}"`);
         const workbook = await toXlsx(table, list.event.title.vi);
         return c.body(workbook as Uint8Array<ArrayBuffer>, 200, {
           'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

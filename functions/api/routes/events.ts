@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import * as z from 'zod';
 import { DEFAULT_PAGE_SIZE } from '../../../shared/db/pagination.js';
 import { changeEventStatus } from '../../../shared/events/change-event-status.js';
 import { createEvent } from '../../../shared/events/create-event.js';
@@ -11,6 +12,13 @@ import { eventTypes } from '../../../shared/events/event-schema.js';
 import type { AppDeps } from '../deps.js';
 import { requirePermission, type AppEnv } from '../middleware/session.js';
 import { jsonBody, queryParams } from '../validation.js';
+import { sendEventNotice } from '../../../shared/email/event-notices.js';
+
+const cancelEventSchema = z.strictObject({
+  /** Mail everyone who holds the link (seat holders get a calendar cancellation); off unless asked. */
+  notify: z.boolean().optional(),
+  reason: z.string().max(1000).transform((v) => v.normalize('NFC').trim()).optional(),
+});
 
 /** Events: organisers and admins write, staff read. */
 export function eventRoutes(deps: AppDeps) {
@@ -38,9 +46,18 @@ export function eventRoutes(deps: AppDeps) {
     .post('/:eventId/publish', async (c) =>
       c.json({ event: await changeEventStatus(deps.events, c.req.param('eventId'), 'publish') }),
     )
-    .post('/:eventId/cancel', async (c) =>
-      c.json({ event: await changeEventStatus(deps.events, c.req.param('eventId'), 'cancel') }),
-    )
+    .post('/:eventId/cancel', jsonBody(cancelEventSchema), async (c) => {
+      const body = c.req.valid('json');
+      const event = await changeEventStatus(deps.events, c.req.param('eventId'), 'cancel');
+      // Those who hold the link (and the calendar entry) hear of it, once each (event-notices.ts).
+      if (!body.notify) return c.json({ event });
+      const { notice, queued } = await sendEventNotice(deps.eventMail, event.eventId, {
+        kind: 'event_cancelled',
+        reason: body.reason,
+        userId: c.get('user').userId,
+      });
+      return c.json({ event, notice: { noticeId: notice.noticeId, queued } });
+    })
     .post('/:eventId/close', async (c) =>
       c.json({ event: await changeEventStatus(deps.events, c.req.param('eventId'), 'close') }),
     );

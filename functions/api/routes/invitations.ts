@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono';
+import * as z from 'zod';
 import { ValidationError } from '../../../shared/errors.js';
 import { copyInvitees } from '../../../shared/invitations/copy-invitees.js';
 import { countInvitations } from '../../../shared/invitations/count-invitations.js';
@@ -14,6 +15,7 @@ import {
 } from '../../../shared/invitations/invitation-schema.js';
 import { describeInviteeIssues } from '../../../shared/invitations/invitee-problems.js';
 import { listInvitations } from '../../../shared/invitations/list-invitations.js';
+import { exportInvitations } from '../../../shared/invitations/export-invitations.js';
 import { parseInviteeCsv } from '../../../shared/invitations/parse-invitee-csv.js';
 import { presentInvitation } from '../../../shared/invitations/present-invitation.js';
 import { updateInvitation } from '../../../shared/invitations/update-invitation.js';
@@ -23,6 +25,9 @@ import type { AppDeps } from '../deps.js';
 import { requestLanguage } from '../language.js';
 import { requirePermission, type AppEnv } from '../middleware/session.js';
 import { jsonBody, queryParams, validationFailed } from '../validation.js';
+
+/** The list's filters (not answered, a group, an email status, an answer, a search) and the file kind. */
+const exportInvitationsQuerySchema = listInvitationsQuerySchema.omit({ limit: true, cursor: true }).extend({ format: z.enum(['csv', 'xlsx']) });
 
 /** Media types a CSV upload arrives with (browsers on Windows label .csv files as Excel's). */
 const CSV_TYPES = new Set(['text/csv', 'application/csv', 'application/vnd.ms-excel']);
@@ -95,6 +100,12 @@ export function invitationRoutes(deps: AppDeps) {
     .get('/', queryParams(listInvitationsQuerySchema), async (c) =>
       c.json(await listInvitations(deps.invitations, c.req.param('eventId')!, c.req.valid('query'))),
     )
+    .get('/export', queryParams(exportInvitationsQuerySchema), async (c) => {
+      const { format, ...query } = c.req.valid('query');
+      const file = await exportInvitations(deps.invitations, c.req.param('eventId')!, query, format, requestLanguage(c));
+      c.header('Content-Disposition', `attachment; filename="${file.fileName}"`);
+      return c.body(file.body as string, 200, { 'Content-Type': file.contentType });
+    })
     .get('/counts', async (c) => c.json({ counts: await countInvitations(deps.invitations, c.req.param('eventId')!) }))
     .post('/copy', queryParams(importQuerySchema), jsonBody(copyInviteesSchema), async (c) => {
       const query = c.req.valid('query');

@@ -5,6 +5,7 @@ import { defineMessages } from '../../lib/i18n.js';
 import { useApp, useText } from '../context.js';
 import { Form, SelectField, SubmitButton, TextField, useFormState } from './form.js';
 import { invitationLabels, type InviteeField } from './invitation-labels.js';
+import { salutationLabels, salutations } from '../../../shared/invitations/salutations.js';
 
 const messages = defineMessages({
   vi: {
@@ -14,6 +15,9 @@ const messages = defineMessages({
       'Bạn đang đổi địa chỉ: đường dẫn cũ sẽ không mở được nữa. Sau khi lưu, hãy gửi lại thư mời để khách nhận đường dẫn mới.',
     save: 'Lưu thay đổi',
     cancel: 'Hủy',
+    salutation: 'Danh xưng',
+    salutationDefault: 'Theo cách xưng hô của sự kiện',
+    salutationHint: 'Dùng trong thư mời và trên trang trả lời của khách.',
   },
   en: {
     title: 'Edit invitee',
@@ -22,11 +26,14 @@ const messages = defineMessages({
       'You are changing the address: the old link will stop working. After saving, resend the invitation so the invitee gets a new link.',
     save: 'Save changes',
     cancel: 'Cancel',
+    salutation: 'Salutation',
+    salutationDefault: 'The event’s form of address',
+    salutationHint: 'Used in the invitation mail and on the invitee’s answer page.',
   },
 });
 
-type Values = Record<InviteeField, string>;
-const optional = ['email', 'phone', 'organisation', 'position', 'group'] as const;
+type Values = Record<InviteeField | 'salutation', string>;
+const optional = ['email', 'phone', 'organisation', 'position', 'group', 'salutation'] as const;
 
 const valuesOf = (invitation: Invitation): Values => ({
   name: invitation.name,
@@ -36,6 +43,7 @@ const valuesOf = (invitation: Invitation): Values => ({
   position: invitation.position ?? '',
   language: invitation.language,
   group: invitation.group ?? '',
+  salutation: invitation.salutation ?? '',
 });
 
 export const addressChanged = (before: Invitation, values: Values) =>
@@ -52,7 +60,7 @@ export function InvitationEditDialog(props: {
   onSaved: (invitation: Invitation, addressChanged: boolean) => void;
   onClose: () => void;
 }) {
-  const { api } = useApp();
+  const { api, language } = useApp();
   const t = useText(messages);
   const tl = useText(invitationLabels);
   const form = useFormState<Values>(() => valuesOf(props.invitation));
@@ -66,7 +74,7 @@ export function InvitationEditDialog(props: {
   async function save() {
     const before = valuesOf(props.invitation);
     const changes: Record<string, string | null> = {};
-    for (const key of Object.keys(before) as InviteeField[]) {
+    for (const key of Object.keys(before) as (keyof Values)[]) {
       const value = form.values[key].trim();
       if (value === before[key]) continue;
       changes[key] = value === '' && (optional as readonly string[]).includes(key) ? null : value;
@@ -106,6 +114,16 @@ export function InvitationEditDialog(props: {
       <Form errors={form.errors} onSubmit={save} labelledBy="edit-title">
         <p class="hint">{t('addressHint')}</p>
         {field('name', { required: true, input: { autoComplete: 'off' } })}
+        <div class="grid-2">
+          <SelectField
+            name="edit.salutation"
+            label={t('salutation')}
+            hint={t('salutationHint')}
+            value={form.values.salutation}
+            onValue={form.set('salutation')}
+            options={[{ value: '', label: t('salutationDefault') }, ...salutations.map((code) => ({ value: code, label: salutationLabels[code][language] }))]}
+          />
+        </div>
         <div class="grid-2">
           {field('email', { input: { type: 'email', inputMode: 'email', autoComplete: 'off', spellcheck: false } })}
           {field('phone', { input: { type: 'tel', inputMode: 'tel', autoComplete: 'off' } })}

@@ -4,6 +4,7 @@ import { ApiError } from '../../lib/api-client.js';
 import { formatDateTime, formatRange, formatWeekday } from '../../lib/datetime.js';
 import { defineMessages, inBoth, pickLocalized, type LocalizedText } from '../../lib/i18n.js';
 import { ConfirmDialog } from '../components/confirm-dialog.js';
+import { CancelNoticeOptions, type CancelNotice } from '../components/cancel-notice.js';
 import { StatusBadge, TypeBadge } from '../components/event-badges.js';
 import { PageHeading } from '../components/page-heading.js';
 import { useApp, useCan, useText } from '../context.js';
@@ -21,6 +22,8 @@ const messages = defineMessages({
     cancelTitle: 'Hủy sự kiện này?',
     cancelText: 'Sự kiện “{title}” sẽ chuyển sang trạng thái đã hủy. Không thể hoàn tác việc này.',
     cancelled: 'Đã hủy sự kiện.',
+    cancelledNotice: 'Đã hủy sự kiện. Thông báo hủy đang được gửi cho {count} người.',
+    noticeProgress: 'Xem tiến độ gửi thông báo',
     close: 'Kết thúc sự kiện',
     closeTitle: 'Kết thúc sự kiện này?',
     closeText: 'Sự kiện “{title}” sẽ chuyển sang trạng thái đã kết thúc và không nhận đăng ký nữa.',
@@ -73,6 +76,8 @@ const messages = defineMessages({
     cancelTitle: 'Cancel this event?',
     cancelText: '“{title}” will be marked as cancelled. This cannot be undone.',
     cancelled: 'The event is cancelled.',
+    cancelledNotice: 'The event is cancelled. The notice is going out to {count} people.',
+    noticeProgress: 'See how the notices are going',
     close: 'Close event',
     closeTitle: 'Close this event?',
     closeText: '“{title}” will be marked as closed and will take no more registrations.',
@@ -128,6 +133,8 @@ export function EventDetailPage({ params }: PageProps) {
   const [status, setStatus] = useState<LocalizedText>();
   const [busy, setBusy] = useState<Change>();
   const [confirming, setConfirming] = useState<'cancel' | 'close'>();
+  const [cancelNotice, setCancelNotice] = useState<CancelNotice>({ notify: true, reason: '' });
+  const [noticed, setNoticed] = useState(false);
   const path = `/api/events/${encodeURIComponent(params.eventId!)}`;
 
   useEffect(() => {
@@ -145,9 +152,17 @@ export function EventDetailPage({ params }: PageProps) {
     setError(undefined);
     setStatus(undefined);
     try {
-      const answer = await api.post<{ event: Event }>(`${path}/${kind}`);
+      // Cancelling a published event tells those who hold its link, unless the organiser unticked it.
+      const notify = kind === 'cancel' && event?.status === 'published' && cancelNotice.notify;
+      const answer = await api.post<{ event: Event; notice?: { queued: number } }>(
+        `${path}/${kind}`,
+        kind === 'cancel' ? { notify, ...(notify && cancelNotice.reason.trim() ? { reason: cancelNotice.reason } : {}) } : undefined,
+      );
       setEvent(answer.event);
-      const done = inBoth(messages, kind === 'publish' ? 'published' : kind === 'cancel' ? 'cancelled' : 'closed');
+      setNoticed(answer.notice !== undefined);
+      const done = answer.notice
+        ? inBoth(messages, 'cancelledNotice', { count: answer.notice.queued })
+        : inBoth(messages, kind === 'publish' ? 'published' : kind === 'cancel' ? 'cancelled' : 'closed');
       setStatus(done);
       announce(done[language]);
       // The button that was pressed is gone with the old status: continue from the heading.
@@ -179,6 +194,12 @@ export function EventDetailPage({ params }: PageProps) {
       {status && (
         <p class="notice success" role="status">
           {status[language]}
+          {noticed && (
+            <>
+              {' '}
+              <a href={`/console/events/${encodeURIComponent(params.eventId!)}/notices`}>{t('noticeProgress')}</a>
+            </>
+          )}
         </p>
       )}
       {error && (
@@ -417,6 +438,9 @@ export function EventDetailPage({ params }: PageProps) {
             onClose={() => setConfirming(undefined)}
           >
             <p>{t(confirming === 'close' ? 'closeText' : 'cancelText', { title: title?.text ?? '' })}</p>
+            {confirming === 'cancel' && event.status === 'published' && (
+              <CancelNoticeOptions eventId={event.eventId} value={cancelNotice} onChange={setCancelNotice} />
+            )}
           </ConfirmDialog>
         </>
       )}

@@ -49,6 +49,10 @@ const messages = defineMessages({
     capacityInvalid: 'Sức chứa phải là một số nguyên dương, hoặc để trống.',
     registrationClosesAt: 'Hạn đăng ký',
     registrationClosesAtHint: 'Không bắt buộc. Sau thời điểm này người tham dự không thể đăng ký hay sửa thông tin.',
+    addressForm: 'Cách xưng hô với khách chưa có danh xưng',
+    addressFormHint: 'Dùng trong thư mời và trên trang trả lời. Danh xưng riêng của từng khách (Ông, Bà, Đồng chí…) luôn được ưu tiên.',
+    'addressForm.formal': 'Trang trọng: Ông/Bà',
+    'addressForm.informal': 'Thân mật: bạn (ví dụ diễn đàn sinh viên)',
     requiresApproval: 'Đăng ký cần được duyệt',
     requiresApprovalHint: 'Người đăng ký chờ ban tổ chức duyệt trước khi được xác nhận.',
     contact: 'Người liên hệ',
@@ -95,6 +99,10 @@ const messages = defineMessages({
     capacityInvalid: 'The capacity must be a positive whole number, or empty.',
     registrationClosesAt: 'Registration closes',
     registrationClosesAtHint: 'Optional. After this, participants can no longer register or change their details.',
+    addressForm: 'How to address invitees without a salutation',
+    addressFormHint: 'Used in the invitation mail and on the answer page. Each invitee’s own salutation (Ông, Bà, Đồng chí…) always comes first.',
+    'addressForm.formal': 'Formal: Ông/Bà (Mr/Ms)',
+    'addressForm.informal': 'Informal: bạn (e.g. a student forum)',
     requiresApproval: 'Registrations need approval',
     requiresApprovalHint: 'People who register wait for the organisers to approve them.',
     contact: 'Contact person',
@@ -132,6 +140,7 @@ type Values = {
   capacity: string;
   registrationClosesAt: DateTime;
   requiresApproval: boolean;
+  addressForm: 'formal' | 'informal';
   contactName: string;
   contactPhone: string;
   contactEmail: string;
@@ -155,6 +164,7 @@ const emptyValues = (): Values => ({
   capacity: '',
   registrationClosesAt: { date: '', time: '' },
   requiresApproval: false,
+  addressForm: 'formal',
   contactName: '',
   contactPhone: '',
   contactEmail: '',
@@ -178,6 +188,7 @@ function valuesFromEvent(event: Event): Values {
     capacity: event.capacity === undefined ? '' : String(event.capacity),
     registrationClosesAt: toLocalInputs(event.registrationClosesAt),
     requiresApproval: event.requiresApproval,
+    addressForm: event.addressForm ?? 'formal',
     contactName: event.contact?.name ?? '',
     contactPhone: event.contact?.phone ?? '',
     contactEmail: event.contact?.email ?? '',
@@ -232,6 +243,7 @@ function bodyFromValues(values: Values, t: Translate<CommonKey | 'capacityInvali
     capacity,
     registrationClosesAt: instant('registrationClosesAt', values.registrationClosesAt),
     requiresApproval: values.requiresApproval,
+    addressForm: values.addressForm,
     fields: values.fields.map(fieldFromRow),
   };
   return { body, errors };
@@ -301,9 +313,11 @@ export function EventFormPage({ params }: PageProps) {
         // An edit names every field; null removes an optional one the organiser emptied.
         const patch: Record<string, unknown> = { ...checked.data };
         for (const key of optionalKeys) if (patch[key] === undefined) patch[key] = null;
-        await api.patch(`/api/events/${encodeURIComponent(eventId)}`, patch);
+        const { event } = await api.patch<{ event: Event }>(`/api/events/${encodeURIComponent(eventId)}`, patch);
         flash(inBoth(messages, 'saved'));
-        navigate(`/console/events/${encodeURIComponent(eventId)}`);
+        // This edit moved a published event's time or place: offer the notice to those invited.
+        const moved = event.scheduleChange !== undefined && event.scheduleChange.at === event.updatedAt;
+        navigate(`/console/events/${encodeURIComponent(eventId)}${moved ? '/notices?change=1' : ''}`);
       } else {
         const { event } = await api.post<{ event: Event }>('/api/events', checked.data);
         flash(inBoth(messages, 'created'));
@@ -424,6 +438,17 @@ export function EventFormPage({ params }: PageProps) {
             hint={t('requiresApprovalHint')}
             checked={values.requiresApproval}
             onValue={set('requiresApproval')}
+          />
+          <SelectField
+            name="addressForm"
+            label={t('addressForm')}
+            hint={t('addressFormHint')}
+            value={values.addressForm}
+            onValue={(value) => set('addressForm')(value === 'informal' ? 'informal' : 'formal')}
+            options={[
+              { value: 'formal', label: t('addressForm.formal') },
+              { value: 'informal', label: t('addressForm.informal') },
+            ]}
           />
         </section>
 

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { downloadFile } from '../../lib/download.js';
 import type { Event } from '../../../shared/events/event-schema.js';
 import type {
   EmailStatus,
@@ -66,6 +67,10 @@ const messages = defineMessages({
     group: 'Nhóm',
     allGroups: 'Tất cả các nhóm',
     clear: 'Bỏ lọc',
+    exportTitle: 'Tải danh sách đang xem',
+    exportXlsx: 'Tải Excel (XLSX)',
+    exportCsv: 'Tải CSV',
+    exportHint: 'Tệp gồm đúng những khách mời bộ lọc đang chọn, kèm tình trạng thư và câu trả lời.',
     listTitle: 'Danh sách khách mời',
     shown: 'Đang hiện {count} khách mời.',
     shownMore: 'Đang hiện {count} khách mời đầu tiên; bấm “Tải thêm” để xem tiếp.',
@@ -131,6 +136,10 @@ const messages = defineMessages({
     group: 'Group',
     allGroups: 'All groups',
     clear: 'Clear filters',
+    exportTitle: 'Download the list shown',
+    exportXlsx: 'Download Excel (XLSX)',
+    exportCsv: 'Download CSV',
+    exportHint: 'The file holds exactly the invitees the filters show, with their email status and answer.',
     listTitle: 'Invitees',
     shown: 'Showing {count} invitees.',
     shownMore: 'Showing the first {count} invitees; press “Load more” for the rest.',
@@ -194,6 +203,7 @@ export function InvitationsPage({ params, query }: PageProps) {
 
   const [event, setEvent] = useState<Event>();
   const [notFound, setNotFound] = useState(false);
+  const [exportError, setExportError] = useState<string>();
   const [counts, setCounts] = useState<InvitationCounts>();
   const [items, setItems] = useState<Invitation[]>([]);
   const [cursor, setCursor] = useState<string>();
@@ -408,6 +418,20 @@ export function InvitationsPage({ params, query }: PageProps) {
   const open = event?.status === 'draft' || published;
   const failures = counts ? failuresIn(counts) : 0;
   const filtered = Boolean(emailStatus || response || group || q);
+  /** The export of the list as filtered now (export-invitations.ts). */
+  const exportHref = (format: 'csv' | 'xlsx') => {
+    const filters = Object.entries({ emailStatus, response, group, q }).filter((entry): entry is [string, string] => Boolean(entry[1]));
+    return `${base}/export?${new URLSearchParams([['format', format], ...filters]).toString()}`;
+  };
+  async function exportList(e: MouseEvent) {
+    e.preventDefault();
+    setExportError(undefined);
+    try {
+      setExportError(await downloadFile((e.currentTarget as HTMLAnchorElement).href, language));
+    } catch (failure) {
+      setExportError(failure instanceof Error ? failure.message : String(failure));
+    }
+  }
 
   if (notFound) return <EventNotFound heading={t('title')} message={t('notFound')} />;
 
@@ -544,6 +568,24 @@ export function InvitationsPage({ params, query }: PageProps) {
               </div>
             )}
           </form>
+          {counts && counts.total > 0 && (
+            <div class="export-actions" role="group" aria-labelledby="export-title">
+              <h3 id="export-title">{t('exportTitle')}</h3>
+              <p class="hint">{t('exportHint')}</p>
+              {/* Excel first: it is the file the office opens; CSV for other programs. */}
+              <a class="button" href={exportHref('xlsx')} download onClick={(e) => void exportList(e)}>
+                {t('exportXlsx')}
+              </a>{' '}
+              <a class="button" href={exportHref('csv')} download onClick={(e) => void exportList(e)}>
+                {t('exportCsv')}
+              </a>
+              {exportError && (
+                <p class="notice error" role="alert">
+                  {exportError}
+                </p>
+              )}
+            </div>
+          )}
           {filtered && (
             <p class="clear-filters">
               <button

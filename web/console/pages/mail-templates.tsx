@@ -10,11 +10,12 @@ import {
 import type { Event } from '../../../shared/events/event-schema.js';
 import type { Invitation } from '../../../shared/invitations/invitation-schema.js';
 import { ApiError } from '../../lib/api-client.js';
+import { describeTemplateProblem, findTemplateProblems, type TemplateProblem } from '../../../shared/email/template-problems.js';
 import { errorsFromFailure, validateWith, type FieldErrors } from '../../lib/form.js';
 import { defineMessages, pickLocalized, type Language } from '../../lib/i18n.js';
 import { Form, SubmitButton, TextArea, TextField } from '../components/form.js';
 import { PageHeading } from '../components/page-heading.js';
-import { useApp, useSchemaMessages, useText } from '../context.js';
+import { useApp, useSchemaMessages, useText, useUser } from '../context.js';
 import type { PageProps } from '../routes.js';
 
 const messages = defineMessages({
@@ -49,6 +50,11 @@ const messages = defineMessages({
     previewSubject: 'Tiêu đề:',
     save: 'Lưu mẫu thư',
     saved: 'Đã lưu mẫu thư.',
+    previewAs: 'Xem trước với thông tin của',
+    sampleInvitee: 'Khách mẫu ({name})',
+    test: 'Gửi thư thử đến {email}',
+    testSent: 'Đã gửi thư thử ({language}) đến {email}. Thư đi qua hệ thống gửi thư thật.',
+    refused: 'Chưa lưu: mẫu thư có lỗi, xem các ô được đánh dấu.',
     notFound: 'Không tìm thấy sự kiện này.',
   },
   en: {
@@ -82,6 +88,11 @@ const messages = defineMessages({
     previewSubject: 'Subject:',
     save: 'Save templates',
     saved: 'The templates are saved.',
+    previewAs: 'Preview with the details of',
+    sampleInvitee: 'A sample invitee ({name})',
+    test: 'Send a test to {email}',
+    testSent: 'A test mail ({language}) went to {email}, through the real mail service.',
+    refused: 'Not saved: a template has a problem; see the marked fields.',
     notFound: 'This event was not found.',
   },
 });
@@ -126,7 +137,12 @@ export function MailTemplatesPage({ params }: PageProps) {
   const [loadError, setLoadError] = useState<string>();
   const [drafts, setDrafts] = useState<Drafts>();
   const [kind, setKind] = useState<Kind>('invitation');
-  const [sample, setSample] = useState<Invitation>();
+  const [invitees, setInvitees] = useState<Invitation[]>([]);
+  const [sampleId, setSampleId] = useState('');
+  const sample = invitees.find((i) => i.invitationId === sampleId);
+  const user = useUser();
+  const [testing, setTesting] = useState<Language>();
+  const [testNote, setTestNote] = useState<{ kind: 'success' | 'error'; text: string }>();
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState(false);
@@ -143,8 +159,12 @@ export function MailTemplatesPage({ params }: PageProps) {
         else setLoadError(failure instanceof Error ? failure.message : String(failure));
       });
     api
-      .get<{ items: Invitation[] }>(`${path}/invitations`, { limit: 1 })
-      .then((page) => setSample(page.items[0]))
+      .get<{ items: Invitation[] }>(`${path}/invitations`, { limit: 200 })
+      .then((page) => {
+        setInvitees(page.items);
+        // The first invitee by default: a real person's details show what the mail will look like.
+        setSampleId(page.items[0]?.invitationId ?? '');
+      })
       .catch(() => undefined);
   }, [path]);
 
@@ -153,6 +173,20 @@ export function MailTemplatesPage({ params }: PageProps) {
     setDrafts((current) => current && { ...current, [kind]: { ...current[kind], [language]: { ...current[kind][language], [part]: value } } });
   };
 
+  /** Problems as field errors, by the form's names (`invitation.vi.subject`), in the reader's language. */
+  const problemErrors = (problems: TemplateProblem[]): FieldErrors => {
+    const found: FieldErrors = {};
+    for (const p of problems) found[`${p.kind}.${p.language}.${p.field}`] ??= describeTemplateProblem(p)[language];
+    return found;
+  };
+
+  /** Refuses what the API would refuse, and shows the kind of mail where the first problem is. */
+  function refuse(problems: TemplateProblem[]) {
+    setErrors(problemErrors(problems));
+    if (problems[0] && problems[0].kind !== kind) setKind(problems[0].kind);
+    announce(t('refused'));
+  }
+
   async function save() {
     if (!drafts) return;
     setSaved(false);
@@ -160,6 +194,8 @@ export function MailTemplatesPage({ params }: PageProps) {
     if (stored) {
       const checked = validateWith(eventMailTemplatesSchema, stored, translate);
       if (!checked.ok) return setErrors(checked.errors);
+      const problems = findTemplateProblems(stored);
+      if (problems.length > 0) return refuse(problems);
     }
     setErrors({});
     setBusy(true);
@@ -169,10 +205,38 @@ export function MailTemplatesPage({ params }: PageProps) {
       setSaved(true);
       announce(t('saved'));
     } catch (failure) {
-      const found = errorsFromFailure(failure, translate);
-      setErrors(Object.fromEntries(Object.entries(found).map(([key, message]) => [key.replace(/^mailTemplates\./, ''), message])));
+      const problems = failure instanceof ApiError ? (failure.details as { problems?: TemplateProblem[] } | undefined)?.problems : undefined;
+      if (problems?.length) refuse(problems);
+      else {
+        const found = errorsFromFailure(failure, translate);
+        setErrors(Object.fromEntries(Object.entries(found).map(([key, message]) => [key.replace(/^mailTemplates\./, ''), message])));
+      }
     } finally {
       setBusy(false);
+    }
+  }
+
+  /** The draft as it stands, to the organiser's own address, through the real mailer. */
+  async function sendTest(lang: Language) {
+    if (!drafts) return;
+    setTestNote(undefined);
+    const problems = findTemplateProblems({ [kind]: drafts[kind] });
+    if (problems.length > 0) return refuse(problems);
+    setTesting(lang);
+    try {
+      const answer = await api.post<{ to: string }>(`${path}/mail-test`, {
+        kind,
+        language: lang,
+        templates: drafts[kind],
+        ...(sample ? { invitationId: sample.invitationId } : {}),
+      });
+      const text = t('testSent', { language: t(`lang.${lang}`), email: answer.to });
+      setTestNote({ kind: 'success', text });
+      announce(text);
+    } catch (failure) {
+      setTestNote({ kind: 'error', text: failure instanceof Error ? failure.message : String(failure) });
+    } finally {
+      setTesting(undefined);
     }
   }
 
@@ -231,6 +295,19 @@ export function MailTemplatesPage({ params }: PageProps) {
             </dl>
           </details>
 
+          <div class="field preview-invitee">
+            <label for="preview-invitee">{t('previewAs')}</label>
+            <select id="preview-invitee" value={sampleId} onChange={(e) => setSampleId(e.currentTarget.value)}>
+              <option value="">{t('sampleInvitee', { name: t('sampleName') })}</option>
+              {invitees.map((i) => (
+                <option key={i.invitationId} value={i.invitationId}>
+                  {i.name}
+                  {i.organisation ? ` · ${i.organisation}` : ''}
+                </option>
+              ))}
+            </select>
+          </div>
+
           <div class="segmented" role="group" aria-label={t('kinds')}>
             {kinds.map((value) => (
               <button key={value} type="button" class="segment" aria-pressed={kind === value ? 'true' : 'false'} onClick={() => setKind(value)}>
@@ -251,6 +328,8 @@ export function MailTemplatesPage({ params }: PageProps) {
                   {
                     to: sample?.email ?? 'an.nv@example.org',
                     language: lang,
+                    salutation: sample?.salutation,
+                    addressForm: event.addressForm,
                     name: sample?.name ?? t('sampleName'),
                     event,
                     link: `${window.location.origin}/r/…`,
@@ -285,11 +364,21 @@ export function MailTemplatesPage({ params }: PageProps) {
                         <span class="muted">{t('previewSubject')}</span> {rendered.subject}
                       </p>
                       <div class="mail-body">{rendered.text}</div>
+                      {user?.email && (
+                        <button type="button" class="button" disabled={testing !== undefined} onClick={() => void sendTest(lang)}>
+                          {t('test', { email: user.email })}
+                        </button>
+                      )}
                     </section>
                   </fieldset>
                 );
               })}
             </div>
+            {testNote && (
+              <p class={`notice ${testNote.kind}`} role={testNote.kind === 'error' ? 'alert' : 'status'}>
+                {testNote.text}
+              </p>
+            )}
             <div class="actions sticky-actions">
               <SubmitButton busy={busy} label={t('save')} />
               {saved && (

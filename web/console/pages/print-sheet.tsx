@@ -1,5 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Event } from '../../../shared/events/event-schema.js';
+import { downloadFile } from '../../lib/download.js';
+import { eventFileName } from '../../../shared/text/file-name.js';
 import { ApiError } from '../../lib/api-client.js';
 import { formatDate, formatTime } from '../../lib/datetime.js';
 import { defineMessages } from '../../lib/i18n.js';
@@ -245,6 +247,10 @@ export function PrintSheetPage({ params, query }: PageProps) {
   }, [answer, options.blank, options.groupBy, columnsKey, t]);
 
   const sheetEvent = useSheetEvent(event, language);
+  // "Save as PDF" offers the page's title as the file's name: one people can use, never an id.
+  useEffect(() => {
+    if (event) document.title = eventFileName(language === 'vi' ? 'danh sach ky ten' : 'sign-in sheet', event, language);
+  }, [event, language]);
 
   const exportQuery = new URLSearchParams({
     ...listQuery(options),
@@ -256,25 +262,11 @@ export function PrintSheetPage({ params, query }: PageProps) {
    * A plain link would get its column headings in the browser's language; fetched here, the file
    * speaks the console's (Accept-Language), and an error is shown rather than downloaded.
    */
-  async function exportFile(e: MouseEvent, format: 'csv' | 'xlsx') {
+  async function exportFile(e: MouseEvent) {
     e.preventDefault();
-    const href = (e.currentTarget as HTMLAnchorElement).href;
     setError(undefined);
     try {
-      const response = await fetch(href, { headers: { 'Accept-Language': language }, credentials: 'same-origin' });
-      if (!response.ok) {
-        const problem = (await response.json().catch(() => undefined)) as { message?: string } | undefined;
-        setError(problem?.message ?? `${response.status}`);
-        return;
-      }
-      const url = URL.createObjectURL(await response.blob());
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = `attendees-${eventId}.${format}`;
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      setError(await downloadFile((e.currentTarget as HTMLAnchorElement).href, language));
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure));
     }
@@ -361,10 +353,10 @@ export function PrintSheetPage({ params, query }: PageProps) {
               {t('print')}
             </button>
             {/* XLSX first: the file for Excel (text as typed, times as dates); CSV for other programs. */}
-            <a class="button" href={`${base}/attendees?format=xlsx&${exportQuery}`} download onClick={(e) => void exportFile(e, 'xlsx')}>
+            <a class="button" href={`${base}/attendees?format=xlsx&${exportQuery}`} download onClick={(e) => void exportFile(e)}>
               {t('exportXlsx')}
             </a>
-            <a class="button" href={`${base}/attendees?format=csv&${exportQuery}`} download onClick={(e) => void exportFile(e, 'csv')}>
+            <a class="button" href={`${base}/attendees?format=csv&${exportQuery}`} download onClick={(e) => void exportFile(e)}>
               {t('exportCsv')}
             </a>
           </div>

@@ -1,0 +1,44 @@
+import { Hono } from 'hono';
+import * as z from 'zod';
+import { countNoticeRecipients, listEventNotices, sendEventNotice } from '../../../shared/email/event-notices.js';
+import { eventNoticeKinds } from '../../../shared/email/mail-template-schema.js';
+import { mailPreviewSchema, previewMail, sendTestMail } from '../../../shared/email/preview-mail.js';
+import type { AppDeps } from '../deps.js';
+import { requirePermission, type AppEnv } from '../middleware/session.js';
+import { jsonBody } from '../validation.js';
+
+const noteText = z.string().max(1000).transform((v) => v.normalize('NFC').trim());
+
+export const sendNoticeSchema = z.strictObject({
+  kind: z.enum(eventNoticeKinds),
+  /** The cancellation's reason, told to everyone. */
+  reason: noteText.optional(),
+  /** A note with a change of time or place. */
+  note: noteText.optional(),
+});
+
+/**
+ * An event's mail beyond the invitation list (README "Event mail"): a preview of a mail as one
+ * invitee receives it, a test to the organiser's own address, and the notices about the event
+ * (cancelled; time or place changed) with their progress. Mounted at /api/events/:eventId.
+ */
+export function eventMailRoutes(deps: AppDeps) {
+  const guard = requirePermission('events:read', 'events:write');
+  return new Hono<AppEnv>()
+    .use('/mail-preview', guard)
+    .use('/mail-test', guard)
+    .use('/notices', guard)
+    .use('/notices/*', guard)
+    .post('/mail-preview', jsonBody(mailPreviewSchema), async (c) =>
+      c.json({ mail: await previewMail(deps.eventMail, c.req.param('eventId')!, c.req.valid('json')) }),
+    )
+    .post('/mail-test', jsonBody(mailPreviewSchema), async (c) =>
+      c.json(await sendTestMail(deps.eventMail, c.req.param('eventId')!, c.get('user'), c.req.valid('json')), 202),
+    )
+    .get('/notices', async (c) => c.json({ items: await listEventNotices(deps.eventMail, c.req.param('eventId')!) }))
+    .get('/notices/recipients', async (c) => c.json(await countNoticeRecipients(deps.eventMail, c.req.param('eventId')!)))
+    .post('/notices', jsonBody(sendNoticeSchema), async (c) => {
+      const body = c.req.valid('json');
+      return c.json(await sendEventNotice(deps.eventMail, c.req.param('eventId')!, { ...body, userId: c.get('user').userId }), 202);
+    });
+}
