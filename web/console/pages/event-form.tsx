@@ -51,6 +51,8 @@ const messages = defineMessages({
     registrationClosesAtHint: 'Không bắt buộc. Sau thời điểm này người tham dự không thể đăng ký hay sửa thông tin.',
     requiresApproval: 'Đăng ký cần được duyệt',
     requiresApprovalHint: 'Người đăng ký chờ ban tổ chức duyệt trước khi được xác nhận.',
+    openRegistration: 'Mở đăng ký công khai',
+    openRegistrationHint: 'Ai có đường dẫn (hoặc quét mã QR trên áp phích) cũng tự đăng ký được, không cần thư mời. Đường dẫn hiện trên trang sự kiện sau khi công bố.',
     contact: 'Người liên hệ',
     contactName: 'Họ và tên',
     contactPhone: 'Số điện thoại',
@@ -97,6 +99,8 @@ const messages = defineMessages({
     registrationClosesAtHint: 'Optional. After this, participants can no longer register or change their details.',
     requiresApproval: 'Registrations need approval',
     requiresApprovalHint: 'People who register wait for the organisers to approve them.',
+    openRegistration: 'Open registration to the public',
+    openRegistrationHint: 'Anyone with the link (or who scans the QR code on a poster) can register, without an invitation. The link shows on the event page once the event is published.',
     contact: 'Contact person',
     contactName: 'Name',
     contactPhone: 'Phone',
@@ -132,6 +136,7 @@ type Values = {
   capacity: string;
   registrationClosesAt: DateTime;
   requiresApproval: boolean;
+  openRegistration: boolean;
   contactName: string;
   contactPhone: string;
   contactEmail: string;
@@ -155,6 +160,7 @@ const emptyValues = (): Values => ({
   capacity: '',
   registrationClosesAt: { date: '', time: '' },
   requiresApproval: false,
+  openRegistration: false,
   contactName: '',
   contactPhone: '',
   contactEmail: '',
@@ -178,6 +184,7 @@ function valuesFromEvent(event: Event): Values {
     capacity: event.capacity === undefined ? '' : String(event.capacity),
     registrationClosesAt: toLocalInputs(event.registrationClosesAt),
     requiresApproval: event.requiresApproval,
+    openRegistration: event.openRegistration,
     contactName: event.contact?.name ?? '',
     contactPhone: event.contact?.phone ?? '',
     contactEmail: event.contact?.email ?? '',
@@ -232,6 +239,7 @@ function bodyFromValues(values: Values, t: Translate<CommonKey | 'capacityInvali
     capacity,
     registrationClosesAt: instant('registrationClosesAt', values.registrationClosesAt),
     requiresApproval: values.requiresApproval,
+    openRegistration: values.openRegistration,
     fields: values.fields.map(fieldFromRow),
   };
   return { body, errors };
@@ -424,6 +432,13 @@ export function EventFormPage({ params }: PageProps) {
             hint={t('requiresApprovalHint')}
             checked={values.requiresApproval}
             onValue={set('requiresApproval')}
+          />
+          <CheckboxField
+            name="openRegistration"
+            label={t('openRegistration')}
+            hint={t('openRegistrationHint')}
+            checked={values.openRegistration}
+            onValue={set('openRegistration')}
           />
         </section>
 
