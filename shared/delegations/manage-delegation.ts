@@ -15,6 +15,7 @@ import { promoteFromWaitlist } from '../registrations/promote-from-waitlist.js';
 import { NotRegisteredError, RegistrationBusyError } from '../registrations/registration-errors.js';
 import { validateDetails } from '../registrations/registration-schema.js';
 import { MemberChangedSignal } from './delegation-repository.js';
+import { choiceValue, findChoice } from '../events/field-choices.js';
 import { delegationRoleLabels, delegationRoles, roleOrderOf, type DelegationRole } from './delegation-roles.js';
 import type { MemberChanges, MemberInput } from './delegation-schema.js';
 import type { DelegationsDeps } from './delegations-deps.js';
@@ -158,7 +159,8 @@ const moveOptions = (actor: Actor, event: StoredEvent): MoveOptions =>
 function roleDetail(event: StoredEvent, role: DelegationRole): Record<string, string> {
   const field = event.fields.find((f) => f.key === 'delegationRole');
   const label = delegationRoleLabels[role].vi;
-  return field?.type === 'choice' && field.choices?.includes(label) ? { delegationRole: label } : {};
+  const choice = field?.type === 'choice' ? findChoice(field.choices, label) : undefined;
+  return choice ? { delegationRole: choiceValue(choice) } : {};
 }
 
 async function eventOrFail(deps: DelegationsDeps, eventId: string): Promise<StoredEvent> {

@@ -24,7 +24,7 @@ export function attendeeRoutes(deps: AppDeps) {
       const eventId = c.req.param('eventId')!;
       const list = await listAttendees(deps.attendees, eventId, query, c.get('user'));
       if (query.format === 'csv' || query.format === 'xlsx') {
-        const table = attendeeTable(list.items, query.columns ?? ['organisation', 'position'], requestLanguage(c));
+        const table = attendeeTable(list.items, query.columns ?? ['organisation', 'position'], requestLanguage(c), list.event.fields);
         if (query.format === 'csv') {
           c.header('Content-Disposition', `attachment; filename="${fileName(eventId, 'csv')}"`);
           return c.body(toCsv(table), 200, { 'Content-Type': 'text/csv; charset=utf-8' });

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { Event } from '../../../shared/events/event-schema.js';
+import { choiceLabel } from '../../../shared/events/field-choices.js';
 import { foldAccents } from '../../../shared/text/vietnamese.js';
 import { ApiError } from '../../lib/api-client.js';
 import { formatDateTime, formatRange, formatWeekday } from '../../lib/datetime.js';
@@ -404,7 +405,7 @@ export function EventDetailPage({ params }: PageProps) {
                         <th scope="row" lang={label.lang} data-label={t('fieldLabel')}>
                           <div>
                             {label.text}
-                            {field.choices && <span class="choices">{field.choices.join(' · ')}</span>}
+                            {field.choices && <span class="choices">{field.choices.map((choice) => choiceLabel(choice, language)).join(' · ')}</span>}
                           </div>
                         </th>
                         <td data-label={t('fieldType')}>{t(`fieldType.${field.type}`)}</td>
