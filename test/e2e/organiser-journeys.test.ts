@@ -335,6 +335,9 @@ describe('feedback and safety', () => {
       const error = page.locator('#f-code-error');
       await expect.poll(() => error.innerText()).toContain(english ? 'No one has the code' : 'Không có ai mang mã');
       expect(await code.inputValue()).toBe('ABCDE-1234X');
+      // One message, beside the code, once.
+      expect(await page.locator('main').getByText(english ? /No one has the code/ : /Không có ai mang mã/).count()).toBe(1);
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-code');
       const main = await page.locator('main').innerText();
       for (const networkish of ['Không gửi được', 'Could not send', 'Mất kết nối', 'No connection', 'Chờ gửi', 'Waiting to send']) expect(main).not.toContain(networkish);
       expect(await seriousAxeViolations(page)).toEqual([]);

@@ -633,6 +633,7 @@ function CodeEntry(props: { onCode: (code: string) => Promise<'done' | 'unknown-
     const value = normalizeCode(code);
     if (value.length < 4) {
       setErrors({ code: t('codeNeeded') });
+      requestAnimationFrame(() => document.getElementById('f-code')?.focus());
       return;
     }
     setErrors({});
@@ -651,7 +652,7 @@ function CodeEntry(props: { onCode: (code: string) => Promise<'done' | 'unknown-
   return (
     <section class="card door-code" aria-labelledby="door-code-title">
       <h2 id="door-code-title">{t('codeTitle')}</h2>
-      <Form errors={errors} onSubmit={submit} class="door-code-form">
+      <Form errors={errors} onSubmit={submit} class="door-code-form" summary={false}>
         <TextField
           name="code"
           label={t('code')}
