@@ -8,8 +8,8 @@ import { TIME_ZONE } from '../time/ho-chi-minh.js';
  */
 export const SAMPLE_MARK = { vi: '[Mẫu]', en: '[Sample]' } as const;
 export const SAMPLE_NOTE = {
-  vi: 'Dữ liệu mẫu do `npm run demo` tạo để xem thử; có thể hủy sự kiện này bất cứ lúc nào.',
-  en: 'Sample data made by `npm run demo` to try the product; cancel this event at any time.',
+  vi: 'Dữ liệu mẫu do lệnh npm run demo tạo để xem thử; có thể hủy sự kiện này bất cứ lúc nào.',
+  en: 'Sample data made by npm run demo to try the product; cancel this event at any time.',
 };
 
 /** What happens to an invitee after the invitations are sent. */
