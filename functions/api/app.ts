@@ -1,5 +1,6 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
 import { secureHeaders } from 'hono/secure-headers';
 import { PayloadTooLargeError } from '../../shared/errors.js';
 import type { AppDeps } from './deps.js';
@@ -76,6 +77,10 @@ export function createApp(deps: AppDeps) {
       referrerPolicy: 'no-referrer',
     }),
   );
+  // JSON answers gzipped when the client accepts it (an event's invitation list is 10× smaller);
+  // exports (CSV, XLSX) and anything streamed go as they are. Under hono/aws-lambda a gzipped body
+  // is returned base64-encoded, which API Gateway decodes: the same bytes reach the browser.
+  app.use('/api/*', compress({ encoding: 'gzip', contentTypeFilter: /^application\/json\b/ }));
   app.use('/api/*', sameOriginWrites(deps.auth.publicUrl));
   app.use('/api/*', refuseOverlongIds);
   const defaultBodyLimit = limitBody(JSON_BODY_LIMIT_BYTES);

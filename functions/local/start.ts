@@ -1,6 +1,7 @@
 /**
  * `npm start`: DynamoDB Local, the SES emulator and the one Hono app, in one command. Ctrl-C or
- * SIGTERM stops all three. `--demo` (npm run demo) also loads the 2015 programme.
+ * SIGTERM stops all three. `--demo` (npm run demo) also loads the 2015 programme and upcoming
+ * sample events with invitees at every stage (functions/local/sample-data.ts).
  */
 import './quiet-node-version-warning.js';
 import { existsSync } from 'node:fs';
@@ -24,6 +25,7 @@ import { startOutboxWorker, type OutboxWorker } from '../mail/outbox-worker.js';
 import { buildDeps } from '../api/deps.js';
 import { isPortOpen, MissingJavaError, PortInUseError, startSesLocal, startSupervisedDynamoDbLocal, type RunningEngine } from './engines.js';
 import { localAppEnv, parseLocalConfig } from './local-config.js';
+import { loadSampleData } from './sample-data.js';
 
 const running: RunningEngine[] = [];
 let stopping = false;
@@ -89,6 +91,8 @@ async function main() {
     const adminUser = await deps.auth.users.findByEmail(config.admin!.email.toLowerCase());
     const added = await loadDemoProgramme(deps.events, adminUser?.userId ?? 'demo');
     console.log(added ? `Loaded the 2015 programme: ${added} events.` : 'The 2015 programme is already loaded.');
+    const samples = await loadSampleData(deps, config.linkSecret);
+    console.log(samples ? `Loaded ${samples} upcoming sample events ("[Mẫu]"), with invitees at every stage.` : 'The upcoming sample events are already loaded.');
   }
 
   // The sender drains the outbox in this process at SES's rate; stopped before the engines.

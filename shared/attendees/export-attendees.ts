@@ -1,4 +1,6 @@
 import { toLocalIso } from '../time/ho-chi-minh.js';
+import type { Field } from '../events/event-schema.js';
+import { answerText } from '../events/field-choices.js';
 import type { Attendee, AttendeeColumn } from './attendee-schema.js';
 
 /** Column headings as the office writes them; Vietnamese first, English for English readers. */
@@ -33,10 +35,24 @@ export type ExportCell = string | number | { instant: string } | null | undefine
  */
 export type ExportTable = { header: string[]; rows: ExportCell[][] };
 
-/** The rows of an export: STT, name, the chosen columns, then any details asked for. */
-export function attendeeTable(items: Attendee[], columns: AttendeeColumn[], language: 'vi' | 'en'): ExportTable {
+/**
+ * The rows of an export: STT, name, the chosen columns, then any details asked for, headed by the
+ * fields' labels (never their internal keys) and with choices in the reader's language.
+ */
+export function attendeeTable(items: Attendee[], columns: AttendeeColumn[], language: 'vi' | 'en', fields: Field[] = []): ExportTable {
   const detailKeys = [...new Set(items.flatMap((i) => Object.keys(i.details ?? {})))];
-  const header = [headings.stt[language], headings.name[language], ...columns.map((c) => headings[c][language]), ...detailKeys];
+  const fieldOf = new Map(fields.map((field) => [field.key, field]));
+  const detailHeading = (key: string) => {
+    const label = fieldOf.get(key)?.label;
+    return (language === 'en' ? label?.en : undefined) || label?.vi || key;
+  };
+  const detailText = (key: string, value: string | undefined) => {
+    const field = fieldOf.get(key);
+    if (!value || !field) return value ?? '';
+    if (field.type === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return value.split('-').reverse().join('/');
+    return answerText(field, value, language);
+  };
+  const header = [headings.stt[language], headings.name[language], ...columns.map((c) => headings[c][language]), ...detailKeys.map(detailHeading)];
   const rows = items.map((item, index): ExportCell[] => [
     index + 1,
     item.name,
@@ -45,7 +61,7 @@ export function attendeeTable(items: Attendee[], columns: AttendeeColumn[], lang
       if (column === 'checkedInAt') return item.checkedInAt ? { instant: item.checkedInAt } : undefined;
       return item[column];
     }),
-    ...detailKeys.map((key) => item.details?.[key]),
+    ...detailKeys.map((key) => detailText(key, item.details?.[key])),
   ]);
   return { header, rows };
 }

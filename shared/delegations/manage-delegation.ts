@@ -17,6 +17,7 @@ import { validateDetails } from '../registrations/registration-schema.js';
 import { DelegationVersionSignal, MemberChangedSignal, type DelegationDirection, type MemberLogistics } from './delegation-repository.js';
 import { delegationRoleLabels, delegationRoles, memberRoleOf, type DelegationRole } from './delegation-roles.js';
 import { compareProtocolOrder } from './protocol-order.js';
+import { choiceValue, findChoice } from '../events/field-choices.js';
 import type { MemberChanges, MemberInput } from './delegation-schema.js';
 import type { DelegationsDeps } from './delegations-deps.js';
 import {
@@ -213,7 +214,8 @@ const moveOptions = (actor: Actor, event: StoredEvent): MoveOptions =>
 function roleDetail(event: StoredEvent, role: DelegationRole): Record<string, string> {
   const field = event.fields.find((f) => f.key === 'delegationRole');
   const label = delegationRoleLabels[role].vi;
-  return field?.type === 'choice' && field.choices?.includes(label) ? { delegationRole: label } : {};
+  const choice = field?.type === 'choice' ? findChoice(field.choices, label) : undefined;
+  return choice ? { delegationRole: choiceValue(choice) } : {};
 }
 
 const channelOf = (consent: { channel?: ConsentChannel } | undefined) => consent?.channel;

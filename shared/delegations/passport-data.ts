@@ -204,6 +204,8 @@ export function passportWarnings(
   if (typeof expiry !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(expiry)) return [];
   const needed = sixMonthsAfter(event.endsAt);
   if (expiry >= needed) return [];
+  // Dates as people read them (dd/mm/yyyy), in both languages; the API's own field stays ISO.
+  const [expiryText, neededText] = [expiry, needed].map((iso) => iso.split('-').reverse().join('/'));
   return [
     {
       code: 'passport_expires_soon',
@@ -212,12 +214,12 @@ export function passportWarnings(
       // Whoever may not see the expiry date learns only that it is too soon.
       text: options.reveal
         ? {
-            vi: `Hộ chiếu hết hạn ngày ${expiry}, chưa đủ 6 tháng sau chuyến đi (cần còn hạn đến ít nhất ${needed}). Xin kiểm tra lại hoặc làm hộ chiếu mới.`,
-            en: `The passport expires on ${expiry}, less than six months after the trip (it should be valid until at least ${needed}). Please check it, or renew the passport.`,
+            vi: `Hộ chiếu hết hạn ngày ${expiryText}, chưa đủ 6 tháng sau chuyến đi (cần còn hạn đến ít nhất ${neededText}). Xin kiểm tra lại hoặc làm hộ chiếu mới.`,
+            en: `The passport expires on ${expiryText}, less than six months after the trip (it should be valid until at least ${neededText}). Please check it, or renew the passport.`,
           }
         : {
-            vi: `Hộ chiếu hết hạn chưa đủ 6 tháng sau chuyến đi (cần còn hạn đến ít nhất ${needed}).`,
-            en: `The passport expires less than six months after the trip (it should be valid until at least ${needed}).`,
+            vi: `Hộ chiếu hết hạn chưa đủ 6 tháng sau chuyến đi (cần còn hạn đến ít nhất ${neededText}).`,
+            en: `The passport expires less than six months after the trip (it should be valid until at least ${neededText}).`,
           },
     },
   ];

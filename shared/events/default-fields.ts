@@ -1,3 +1,4 @@
+import { delegationRoleLabels, delegationRoles } from '../delegations/delegation-roles.js';
 import type { EventType, Field } from './event-schema.js';
 
 /**
@@ -24,7 +25,10 @@ const defaults: Record<EventType, Field[]> = {
       key: 'accommodation',
       label: { vi: 'Cần bố trí chỗ ở', en: 'Needs accommodation' },
       type: 'choice',
-      choices: ['Có / Yes', 'Không / No'],
+      choices: [
+        { value: 'yes', label: { vi: 'Có', en: 'Yes' } },
+        { value: 'no', label: { vi: 'Không', en: 'No' } },
+      ],
     },
   ],
   ngo_conference: [
@@ -33,7 +37,10 @@ const defaults: Record<EventType, Field[]> = {
       key: 'interpretation',
       label: { vi: 'Cần phiên dịch', en: 'Interpretation needed' },
       type: 'choice',
-      choices: ['Việt – Anh / Vietnamese – English', 'Không / None'],
+      choices: [
+        { value: 'vi_en', label: { vi: 'Việt – Anh', en: 'Vietnamese – English' } },
+        { value: 'none', label: { vi: 'Không', en: 'None' } },
+      ],
     },
     dietary,
   ],
@@ -42,10 +49,19 @@ const defaults: Record<EventType, Field[]> = {
       key: 'delegationRole',
       label: { vi: 'Vai trò trong đoàn', en: 'Role in the delegation' },
       type: 'choice',
-      choices: ['Trưởng đoàn', 'Phó đoàn', 'Thành viên', 'Phiên dịch', 'Thư ký', 'Lái xe'],
+      // The code is the Vietnamese name, as answers stored it before choices had codes.
+      choices: delegationRoles.map((role) => ({ value: delegationRoleLabels[role].vi, label: delegationRoleLabels[role] })),
     },
     { key: 'dateOfBirth', label: { vi: 'Ngày sinh', en: 'Date of birth' }, type: 'date' },
-    { key: 'gender', label: { vi: 'Giới tính', en: 'Gender' }, type: 'choice', choices: ['Nam / Male', 'Nữ / Female'] },
+    {
+      key: 'gender',
+      label: { vi: 'Giới tính', en: 'Gender' },
+      type: 'choice',
+      choices: [
+        { value: 'male', label: { vi: 'Nam', en: 'Male' } },
+        { value: 'female', label: { vi: 'Nữ', en: 'Female' } },
+      ],
+    },
     { key: 'nationality', label: { vi: 'Quốc tịch', en: 'Nationality' }, type: 'text' },
     ...passportFields,
     phone,

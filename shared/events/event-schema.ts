@@ -21,13 +21,19 @@ export const localizedTextSchema = z.strictObject({ vi: longText(20000).optional
 /** An instant with its offset (or Z): "2015-11-20T08:00:00+07:00". */
 export const instantSchema = z.iso.datetime({ offset: true });
 
+/** A choice: a stable code and its label in each language; a bare string is an older event's. */
+export const choiceSchema = z.union([
+  requiredText(200),
+  z.strictObject({ value: requiredText(200), label: z.strictObject({ vi: requiredText(200), en: text(200).optional() }) }),
+]);
+
 export const fieldSchema = z
   .strictObject({
     key: z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]{0,39}$/, 'A letter, then letters, digits or _ (at most 40)'),
     label: z.strictObject({ vi: requiredText(200), en: text(200).optional() }),
     type: z.enum(fieldTypes),
     required: z.boolean().optional(),
-    choices: z.array(requiredText(200)).min(1).max(50).optional(),
+    choices: z.array(choiceSchema).min(1).max(50).optional(),
   })
   .superRefine((field, ctx) => {
     if (field.type === 'choice' && !field.choices?.length) {
@@ -35,6 +41,10 @@ export const fieldSchema = z
     }
     if (field.type !== 'choice' && field.choices) {
       ctx.addIssue({ code: 'custom', path: ['choices'], message: 'Only a choice field has choices' });
+    }
+    const values = (field.choices ?? []).map((choice) => (typeof choice === 'string' ? choice : choice.value));
+    if (new Set(values).size !== values.length) {
+      ctx.addIssue({ code: 'custom', path: ['choices'], message: 'Each choice appears once' });
     }
   });
 export type Field = z.infer<typeof fieldSchema>;

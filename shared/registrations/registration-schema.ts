@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { consentInputSchema } from '../delegations/passport-data.js';
 import type { Field } from '../events/event-schema.js';
+import { choiceValue, findChoice } from '../events/field-choices.js';
 import { normalizePhone } from '../invitations/invitation-schema.js';
 import { normalizeText } from '../text/vietnamese.js';
 import { DetailsInvalidError, type DetailsIssue } from './registration-errors.js';
@@ -84,10 +85,13 @@ export function validateDetails(fields: Field[], details: Record<string, unknown
         if (!isCalendarDate(text)) issues.push({ field: field.key, problem: 'invalid_date' });
         else result[field.key] = text;
         break;
-      case 'choice':
-        if (!field.choices?.includes(text)) issues.push({ field: field.key, problem: 'invalid_choice' });
-        else result[field.key] = text;
+      case 'choice': {
+        // A code, or the text of an older answer or import: stored as the code either way.
+        const choice = findChoice(field.choices, text);
+        if (!choice) issues.push({ field: field.key, problem: 'invalid_choice' });
+        else result[field.key] = choiceValue(choice);
         break;
+      }
       case 'phone': {
         const phone = normalizePhone(text);
         if (!phone) issues.push({ field: field.key, problem: 'invalid_phone' });

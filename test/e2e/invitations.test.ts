@@ -200,7 +200,7 @@ describe('the invitations page', () => {
     const remind = page.getByRole('dialog', { name: 'Gửi thư nhắc?' });
     await remind.getByText('Thư nhắc sẽ được gửi tới 121 khách mời', { exact: false }).waitFor();
     await remind.getByRole('button', { name: 'Gửi 121 thư nhắc' }).click();
-    await page.getByText('Đang gửi…').waitFor();
+    await page.locator('.send-progress').getByText('Đang gửi…').waitFor();
     await expect.poll(() => page.locator('.send-progress-text').innerText(), { timeout: 30_000 }).toBe('Đã gửi 121 / 121 · 0 không gửi được');
     await page.getByText('Đã gửi xong.').waitFor({ timeout: 30_000 });
     await expect.poll(() => page.locator('.invitations-table tbody tr').first().innerText()).toMatch(/Nhắc: \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);

@@ -1,4 +1,6 @@
+import { choiceLabel, choiceValue, findChoice } from '../../shared/events/field-choices.js';
 import type { DetailsIssue } from '../../shared/registrations/registration-errors.js';
+import { parseLocalDate } from '../lib/datetime.js';
 import type { Language, Translate } from '../lib/i18n.js';
 import type { Details, Field } from './answer-api.js';
 import type { FieldMessageKey } from './field-messages.js';
@@ -39,7 +41,7 @@ export function checkDetails(fields: Field[], draft: Details): Problems {
     else if (field.type === 'email' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) problems[field.key] = 'invalid_email';
     else if (field.type === 'phone' && !isPhone(value)) problems[field.key] = 'invalid_phone';
     else if (field.type === 'date' && !/^\d{4}-\d{2}-\d{2}$/.test(value)) problems[field.key] = 'invalid_date';
-    else if (field.type === 'choice' && !field.choices?.includes(value)) problems[field.key] = 'invalid_choice';
+    else if (field.type === 'choice' && !findChoice(field.choices, value)) problems[field.key] = 'invalid_choice';
   }
   return problems;
 }
@@ -71,7 +73,25 @@ function errorText(props: FieldProps): Child {
   return props.problem ? h('p', { class: 'field-error', id: errorId(props.field.key) }, props.t(`p_${props.problem}`)) : null;
 }
 
-const inputTypes = { text: 'text', date: 'date', phone: 'tel', email: 'email' } as const;
+/**
+ * A date is typed as people in Vietnam write it (20/11/1990), whatever the phone's language (a
+ * browser's date picker follows the phone, and an English phone shows 11/20/1990). The draft
+ * holds it as the API wants it, YYYY-MM-DD, once it reads as a date; until then as typed.
+ */
+const inputTypes = { text: 'text', date: 'text', phone: 'tel', email: 'email' } as const;
+
+function dateFromTyped(text: string): string | undefined {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text.trim())) return text.trim();
+  const day = parseLocalDate(text);
+  if (!day) return undefined;
+  const [dd, mm, yyyy] = day.split('/');
+  return `${yyyy}-${mm}-${dd}`;
+}
+
+const typedFromDate = (value: string) => {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  return match ? `${match[3]}/${match[2]}/${match[1]}` : value;
+};
 
 /** One field: a label above its input (or a group of radio buttons), its problem below it. */
 export function fieldInput(props: FieldProps): HTMLElement {
@@ -80,7 +100,11 @@ export function fieldInput(props: FieldProps): HTMLElement {
   const label = labelOf(field, language);
   const described = problem ? errorId(field.key) : undefined;
   const invalid = problem ? 'true' : undefined;
-  const update = (event: Event) => onInput(field.key, (event.target as HTMLInputElement | HTMLSelectElement).value);
+  const update = (event: Event) => {
+    const typed = (event.target as HTMLInputElement | HTMLSelectElement).value;
+    onInput(field.key, field.type === 'date' ? (dateFromTyped(typed) ?? typed) : typed);
+  };
+  const chosen = field.type === 'choice' ? findChoice(field.choices, value) : undefined;
 
   if (field.type === 'choice' && (field.choices?.length ?? 0) <= MAX_RADIOS) {
     return h(
@@ -95,14 +119,14 @@ export function fieldInput(props: FieldProps): HTMLElement {
             type: 'radio',
             name: field.key,
             id: index === 0 ? id : `${id}-${index}`,
-            value: choice,
-            checked: choice === value,
+            value: choiceValue(choice),
+            checked: choice === chosen,
             required: field.required,
             'aria-invalid': invalid,
             disabled,
             onchange: update,
           }),
-          h('span', null, choice),
+          h('span', null, choiceLabel(choice, language)),
         ),
       ),
       errorText(props),
@@ -115,17 +139,18 @@ export function fieldInput(props: FieldProps): HTMLElement {
           'select',
           { id, name: field.key, required: field.required, 'aria-invalid': invalid, 'aria-describedby': described, disabled, onchange: update },
           h('option', { value: '' }, props.t('choose')),
-          (field.choices ?? []).map((choice) => h('option', { value: choice, selected: choice === value }, choice)),
+          (field.choices ?? []).map((choice) => h('option', { value: choiceValue(choice), selected: choice === chosen }, choiceLabel(choice, language))),
         )
       : h('input', {
           id,
           name: field.key,
           type: inputTypes[field.type],
-          value,
+          value: field.type === 'date' ? typedFromDate(value) : value,
+          placeholder: field.type === 'date' ? props.t('datePlaceholder') : undefined,
           required: field.required,
           maxlength: field.type === 'date' ? undefined : TEXT_MAX,
-          autocomplete: field.type === 'phone' ? 'tel' : field.type === 'email' ? 'email' : undefined,
           inputmode: field.type === 'phone' ? 'tel' : field.type === 'email' ? 'email' : undefined,
+          autocomplete: field.type === 'phone' ? 'tel' : field.type === 'email' ? 'email' : field.key === 'dateOfBirth' ? 'bday' : undefined,
           spellcheck: field.type === 'text' ? undefined : 'false',
           'aria-invalid': invalid,
           'aria-describedby': described,

@@ -4,6 +4,7 @@ import type { createDelegationView } from './delegation.js';
 import { messages, type MessageKey } from './answer-messages.js';
 import { checkDetails, detailsToSend, draftInputs, inputId, labelOf, type Problems } from './details-form.js';
 import { h, type Child } from './dom.js';
+import { answerText } from '../../shared/events/field-choices.js';
 import { formatDateValue, formatMoment } from './event-time.js';
 import { salutationWord } from '../../shared/invitations/salutations.js';
 import {
@@ -236,7 +237,7 @@ function detailsList(data: Invitation): Child {
       'dl',
       null,
       rows.map(({ field, value }) =>
-        h('div', null, h('dt', null, labelOf(field, state.language)), h('dd', null, field.type === 'date' ? formatDateValue(value) : value)),
+        h('div', null, h('dt', null, labelOf(field, state.language)), h('dd', null, field.type === 'date' ? formatDateValue(value) : answerText(field, value, state.language))),
       ),
     ),
   );

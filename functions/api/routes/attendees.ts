@@ -27,7 +27,7 @@ export function attendeeRoutes(deps: AppDeps) {
       const list = await listAttendees(deps.attendees, eventId, query, c.get('user'));
       if (query.format === 'csv' || query.format === 'xlsx') {
         const language = requestLanguage(c);
-        const table = attendeeTable(list.items, query.columns ?? ['organisation', 'position'], language);
+        const table = attendeeTable(list.items, query.columns ?? ['organisation', 'position'], language, list.event.fields);
         if (query.format === 'csv') {
           c.header('Content-Disposition', `attachment; filename="${fileName(list.event, language, 'csv')}"`);
           return c.body(toCsv(table), 200, { 'Content-Type': 'text/csv; charset=utf-8' });

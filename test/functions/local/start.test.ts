@@ -67,7 +67,8 @@ describe('npm start', () => {
     expect(processesMentioning(dataDir)).toEqual([]);
   });
 
-  it('finds the data of the first start on the second, and loads the demo programme once', async () => {
+  // Two starts, and the first loads the sample events through the API: more than the usual 30 s.
+  it('finds the data of the first start on the second, and loads the demo programme once', { timeout: 150_000 }, async () => {
     const product = await startLocalProduct({ dataDir, args: ['--demo'] });
     try {
       expect(product.output()).toMatch(/Loaded the 2015 programme: 4 events/);

@@ -44,13 +44,14 @@ const messages = defineMessages({
 const dayMonth = (date: string) => `${date.slice(8, 10)}/${date.slice(5, 7)}`;
 const fullDate = (date: string) => `${dayMonth(date)}/${date.slice(0, 4)}`;
 
-// The drawing's own units; the SVG scales to the card's width.
-const WIDTH = 640;
+// The drawing's own units; the SVG scales to the card's width. On a phone the drawing is narrower
+// (in units) so that, scaled to the screen, its 12-unit labels stay about 12 px, not 6.
+const WIDE = { width: 640, labels: 8 };
+const NARROW = { width: 340, labels: 4 };
 const HEIGHT = 260;
 const PAD = { left: 44, right: 12, top: 12, bottom: 46 };
-const PLOT_W = WIDTH - PAD.left - PAD.right;
 const PLOT_H = HEIGHT - PAD.top - PAD.bottom;
-const MAX_X_LABELS = 8;
+const narrowScreen = () => typeof matchMedia === 'function' && matchMedia('(max-width: 40rem)').matches;
 
 /** Whole-number ticks from 0 up to at least `max`, about five of them. */
 function yTicks(max: number): number[] {
@@ -75,6 +76,8 @@ export function AnswersChart(props: { timeline: AnswerTimeline }) {
   const days = props.timeline.days;
   if (days.length === 0) return <p class="muted">{t('descEmpty')}</p>;
 
+  const { width: WIDTH, labels: MAX_X_LABELS } = narrowScreen() ? NARROW : WIDE;
+  const PLOT_W = WIDTH - PAD.left - PAD.right;
   const last = days[days.length - 1]!;
   // Cumulative numbers only grow: the last day holds the highest.
   const ticks = yTicks(Math.max(last.cumulative.accepted, last.cumulative.declined));

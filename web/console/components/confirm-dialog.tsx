@@ -15,6 +15,8 @@ export function ConfirmDialog(props: {
   cancelLabel?: string;
   danger?: boolean;
   busy?: boolean;
+  /** Shown on the confirming button, and read out, while the action runs ("Đang gửi…"). */
+  busyLabel?: string;
   onConfirm: () => void;
   onClose: () => void;
 }) {
@@ -49,11 +51,15 @@ export function ConfirmDialog(props: {
           type="button"
           class={props.danger ? 'button danger' : 'button primary'}
           disabled={props.busy}
+          aria-busy={props.busy && props.busyLabel ? 'true' : undefined}
           onClick={() => props.onConfirm()}
         >
-          {props.confirmLabel}
+          {props.busy && props.busyLabel ? <span class="spinner-label">{props.busyLabel}</span> : props.confirmLabel}
         </button>
       </div>
+      <p class="visually-hidden" role="status">
+        {props.busy && props.busyLabel ? props.busyLabel : ''}
+      </p>
     </dialog>
   );
 }

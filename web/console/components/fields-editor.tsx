@@ -1,4 +1,5 @@
 import { fieldTypes, type Field } from '../../../shared/events/event-schema.js';
+import { choiceValue, codeFromLabel, type Choice, type CodedChoice } from '../../../shared/events/field-choices.js';
 import { foldAccents } from '../../../shared/text/vietnamese.js';
 import { defineMessages } from '../../lib/i18n.js';
 import { useApp, useText } from '../context.js';
@@ -14,8 +15,10 @@ export type FieldRow = {
   labelEn: string;
   type: Field['type'];
   required: boolean;
-  /** One choice a line. */
+  /** One choice a line, "Vietnamese / English". */
   choices: string;
+  /** The choices as loaded: a line that still reads the same keeps its code. */
+  loadedChoices: Choice[];
 };
 
 let counter = 0;
@@ -30,8 +33,32 @@ export function rowFromField(field: Field): FieldRow {
     labelEn: field.label.en ?? '',
     type: field.type,
     required: field.required ?? false,
-    choices: (field.choices ?? []).join('\n'),
+    choices: (field.choices ?? []).map(choiceLine).join('\n'),
+    loadedChoices: field.choices ?? [],
   };
+}
+
+/** A choice as the editor shows it: "Nam / Male". */
+function choiceLine(choice: Choice): string {
+  if (typeof choice === 'string') return choice;
+  return choice.label.en ? `${choice.label.vi} / ${choice.label.en}` : choice.label.vi;
+}
+
+/**
+ * A line as a coded choice: one already there keeps its code (answers stored it), a new one gets
+ * a code made from its Vietnamese label, unique in the field.
+ */
+function choicesFromLines(lines: string[], loaded: Choice[]): CodedChoice[] {
+  const taken = new Set<string>();
+  return lines.map((line) => {
+    const known = loaded.find((choice) => choiceLine(choice) === line);
+    const at = line.lastIndexOf(' / ');
+    const label = at > 0 ? { vi: line.slice(0, at).trim(), en: line.slice(at + 3).trim() } : { vi: line };
+    let value = known ? choiceValue(known) : codeFromLabel(label.vi);
+    for (let n = 2; taken.has(value); n += 1) value = `${codeFromLabel(label.vi).slice(0, 36)}_${n}`;
+    taken.add(value);
+    return { value, label: label.en ? label : { vi: label.vi } };
+  });
 }
 
 /** The field as the API takes it; blanks stay blank so the schema can say what is missing. */
@@ -45,7 +72,7 @@ export function fieldFromRow(row: FieldRow): Record<string, unknown> {
     label: { vi: row.labelVi, ...(row.labelEn.trim() ? { en: row.labelEn } : {}) },
     type: row.type,
     ...(row.required ? { required: true } : {}),
-    ...(row.type === 'choice' ? { choices } : {}),
+    ...(row.type === 'choice' ? { choices: choicesFromLines(choices, row.loadedChoices) } : {}),
   };
 }
 
@@ -65,12 +92,10 @@ const messages = defineMessages({
     row: 'Trường {n}',
     labelVi: 'Nhãn tiếng Việt',
     labelEn: 'Nhãn tiếng Anh',
-    key: 'Mã trường',
-    keyHint: 'Tên cột khi xuất danh sách: chữ không dấu, chữ số hoặc _, ví dụ passportNumber.',
     type: 'Kiểu',
     required: 'Bắt buộc trả lời',
     choices: 'Các phương án',
-    choicesHint: 'Mỗi dòng một phương án.',
+    choicesHint: 'Mỗi dòng một phương án, tiếng Việt rồi tiếng Anh cách nhau bởi “ / ”, ví dụ “Nam / Male”. Người trả lời chỉ thấy phần theo ngôn ngữ của mình.',
     up: 'Lên',
     down: 'Xuống',
     remove: 'Xóa',
@@ -88,12 +113,10 @@ const messages = defineMessages({
     row: 'Field {n}',
     labelVi: 'Vietnamese label',
     labelEn: 'English label',
-    key: 'Field key',
-    keyHint: 'The column name in exported lists: unaccented letters, digits or _, e.g. passportNumber.',
     type: 'Type',
     required: 'Answer required',
     choices: 'Choices',
-    choicesHint: 'One choice a line.',
+    choicesHint: 'One choice a line, Vietnamese then English separated by “ / ”, e.g. “Nam / Male”. Each person answering sees only the part in their language.',
     up: 'Up',
     down: 'Down',
     remove: 'Remove',
@@ -125,7 +148,11 @@ export function FieldsEditor(props: { rows: FieldRow[]; onRows: (rows: FieldRow[
     const next = rows.slice();
     const row = { ...next[index]!, ...changes };
     if (!row.keyEdited && (changes.labelVi !== undefined || changes.labelEn !== undefined)) {
-      row.key = keyFromLabel(row.labelEn.trim() || row.labelVi);
+      // The key is internal (organisers see labels): made from the label, unique in the event.
+      const base = keyFromLabel(row.labelEn.trim() || row.labelVi) || 'field';
+      const others = new Set(rows.filter((_, i) => i !== index).map((r) => r.key));
+      row.key = base;
+      for (let n = 2; others.has(row.key); n += 1) row.key = `${base.slice(0, 36)}${n}`;
     }
     next[index] = row;
     props.onRows(next);
@@ -160,6 +187,7 @@ export function FieldsEditor(props: { rows: FieldRow[]; onRows: (rows: FieldRow[
       type: 'text',
       required: false,
       choices: '',
+      loadedChoices: [],
     };
     props.onRows([...rows, row]);
     announce(t('added', { n: rows.length + 1 }));
@@ -198,15 +226,6 @@ export function FieldsEditor(props: { rows: FieldRow[]; onRows: (rows: FieldRow[
                   value={row.type}
                   onValue={(value) => update(index, { type: value as FieldRow['type'] })}
                   options={fieldTypes.map((type) => ({ value: type, label: t(`fieldType.${type}`) }))}
-                />
-                <TextField
-                  name={`fields.${index}.key`}
-                  label={t('key')}
-                  hint={t('keyHint')}
-                  required
-                  value={row.key}
-                  onValue={(value) => update(index, { key: value, keyEdited: true })}
-                  input={{ autoComplete: 'off', spellcheck: false, autoCapitalize: 'off' }}
                 />
               </div>
               {row.type === 'choice' && (

@@ -21,6 +21,8 @@ export function Form(props: {
   class?: string;
   /** The form's accessible name (the id of its heading). */
   labelledBy?: string;
+  /** `false` for a one-field form: its field's own message says it all, once. */
+  summary?: boolean;
 }) {
   const labels = useRef(new Map<string, string>()).current;
   // A field's error goes once the field is changed; the next submit judges it again.
@@ -41,7 +43,7 @@ export function Form(props: {
           void props.onSubmit();
         }}
       >
-        <ErrorSummary submitted={props.errors} />
+        {props.summary !== false && <ErrorSummary submitted={props.errors} />}
         {props.children}
       </form>
     </FormContext.Provider>

@@ -21,6 +21,7 @@ const messages = defineMessages({
     page: 'Trang {page}/{pages}',
     continued: '(tiếp theo)',
     preparing: 'Đang dàn trang…',
+    preview: 'Bản xem trước khi in, khổ A4 (dùng phím mũi tên để cuộn)',
   },
   en: {
     org: 'Đắk Lắk Union of Friendship Organisations',
@@ -29,6 +30,7 @@ const messages = defineMessages({
     page: 'Page {page}/{pages}',
     continued: '(continued)',
     preparing: 'Laying out the pages…',
+    preview: 'Print preview, A4 (scroll with the arrow keys)',
   },
 });
 
@@ -231,7 +233,8 @@ export function PrintedSheet(props: PrintedSheetProps) {
 
   const pages = layout.pages;
   return (
-    <div class="sheet-pages" ref={preview}>
+    // A4 is wider than a phone: the preview scrolls, so it takes the keyboard's focus to scroll too.
+    <div class="sheet-pages" ref={preview} tabIndex={0} role="region" aria-label={t('preview')}>
       {pages.map((placed, index) => (
         <section key={index} class={pageClass} aria-label={t('page', { page: index + 1, pages: pages.length })}>
           {index === 0 ? head : running}

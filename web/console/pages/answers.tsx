@@ -41,6 +41,7 @@ const messages = defineMessages({
     pendingNone: 'Không có ai chờ duyệt.',
     selectAll: 'Chọn tất cả người chờ duyệt',
     select: 'Chọn {name}',
+    selectShort: 'Chọn',
     selected: 'Đã chọn {count}',
     approveSelected: 'Duyệt những người đã chọn',
     rejectSelected: 'Không duyệt những người đã chọn',
@@ -94,6 +95,7 @@ const messages = defineMessages({
     pendingNone: 'Nobody is awaiting approval.',
     selectAll: 'Select everyone awaiting approval',
     select: 'Select {name}',
+    selectShort: 'Select',
     selected: '{count} selected',
     approveSelected: 'Approve selected',
     rejectSelected: 'Reject selected',
@@ -321,7 +323,7 @@ export function AnswersPage({ params }: PageProps) {
                     </div>
                   )}
                   <div class="table-scroll">
-                    <table class="table answers-table pending-table">
+                    <table class="table stack answers-table pending-table">
                       <thead>
                         <tr>
                           {acts && (
@@ -344,7 +346,7 @@ export function AnswersPage({ params }: PageProps) {
                         {pending.map((p) => (
                           <tr key={p.invitationId}>
                             {acts && (
-                              <td class="cell-check">
+                              <td class="cell-check" data-label={t('selectShort')}>
                                 <input
                                   type="checkbox"
                                   aria-label={t('select', { name: p.name })}
@@ -353,7 +355,7 @@ export function AnswersPage({ params }: PageProps) {
                                 />
                               </td>
                             )}
-                            <th scope="row">
+                            <th scope="row" data-label={t('name')}>
                               {p.name}
                               {p.answeredBy && (
                                 <>
@@ -362,10 +364,10 @@ export function AnswersPage({ params }: PageProps) {
                                 </>
                               )}
                             </th>
-                            <td>{p.organisation}</td>
-                            <td>{p.answeredAt ? formatDateTime(p.answeredAt) : ''}</td>
+                            <td data-label={t('organisation')}>{p.organisation}</td>
+                            <td data-label={t('answeredAt')}>{p.answeredAt ? formatDateTime(p.answeredAt) : ''}</td>
                             {acts && (
-                              <td>
+                              <td data-label={t('actions')}>
                                 <div class="row-actions">
                                   <button type="button" class="button small" disabled={busy} aria-label={t('approveLabel', { name: p.name })} onClick={() => void review('approve', [p.invitationId])}>
                                     {t('approve')}
@@ -392,7 +394,7 @@ export function AnswersPage({ params }: PageProps) {
               <p class="muted">{t('waitlistNone')}</p>
             ) : (
               <div class="table-scroll">
-                <table class="table answers-table waitlist-table">
+                <table class="table stack answers-table waitlist-table">
                   <thead>
                     <tr>
                       <th scope="col">{t('position')}</th>
@@ -404,10 +406,10 @@ export function AnswersPage({ params }: PageProps) {
                   <tbody>
                     {data.waiting.map((w) => (
                       <tr key={w.invitationId}>
-                        <td class="cell-position">{w.position}</td>
-                        <th scope="row">{w.name}</th>
-                        <td>{w.organisation}</td>
-                        <td>{formatDateTime(w.waitlistedAt)}</td>
+                        <td class="cell-position" data-label={t('position')}>{w.position}</td>
+                        <th scope="row" data-label={t('name')}>{w.name}</th>
+                        <td data-label={t('organisation')}>{w.organisation}</td>
+                        <td data-label={t('waitlistedAt')}>{formatDateTime(w.waitlistedAt)}</td>
                       </tr>
                     ))}
                   </tbody>

@@ -24,6 +24,7 @@ const messages = defineMessages({
     notPresent: '{name} chưa được điểm danh có mặt; giấy chứng nhận chỉ cấp cho người đã có mặt.',
     notFound: 'Không tìm thấy người này trong danh sách tham dự.',
     nobody: 'Chưa có ai được điểm danh có mặt.',
+    preview: 'Bản xem trước các giấy chứng nhận (dùng phím mũi tên để cuộn)',
   },
   en: {
     title: 'Certificates of attendance',
@@ -38,6 +39,7 @@ const messages = defineMessages({
     notPresent: '{name} has not been checked in; certificates are for people who were present.',
     notFound: 'This person is not on the list of attendees.',
     nobody: 'Nobody has been checked in yet.',
+    preview: 'Preview of the certificates (scroll with the arrow keys)',
   },
 });
 
@@ -206,7 +208,8 @@ export function CertificatesPage({ params, query }: PageProps) {
         )}
       </div>
       {event && sheets && sheets.length > 0 && (
-        <div class="certificates-scroll">
+        // A4 landscape is wider than most screens: the preview scrolls, from the keyboard too.
+        <div class="certificates-scroll" tabIndex={0} role="region" aria-label={t('preview')}>
           {sheets.map((sheet) => (
             <Certificate key={sheet.attendee.registrationId} event={event} attendee={sheet.attendee} language={forced ?? sheet.language} />
           ))}

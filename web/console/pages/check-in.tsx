@@ -60,6 +60,7 @@ const messages = defineMessages({
     codeHint: '10 ký tự trong thư xác nhận, ví dụ ABCDE-12345.',
     codeSubmit: 'Điểm danh theo mã',
     codeNeeded: 'Vui lòng nhập mã vào cửa.',
+    codeUnknown: 'Không có ai mang mã {code}. Hãy so lại từng ký tự với thư xác nhận rồi sửa mã, hoặc tìm theo tên.',
     codeOp: 'mã {code}',
     scan: 'Quét mã QR',
     scanStop: 'Tắt camera',
@@ -123,6 +124,7 @@ const messages = defineMessages({
     codeHint: 'The 10 characters in the confirmation mail, e.g. ABCDE-12345.',
     codeSubmit: 'Check in by code',
     codeNeeded: 'Please enter the door code.',
+    codeUnknown: 'No one has the code {code}. Compare it with the confirmation mail character by character and correct it, or search by name.',
     codeOp: 'code {code}',
     scan: 'Scan QR code',
     scanStop: 'Stop camera',
@@ -258,6 +260,7 @@ export function CheckInPage({ params }: PageProps) {
 
   /** Sends what waits; one run at a time, and one more if asked while running. */
   const flushing = useRef<Promise<void> | undefined>(undefined);
+  const missedCodes = useRef(new Set<string>());
   const flushAgain = useRef(false);
   const flush = (): Promise<void> => {
     if (flushing.current) {
@@ -275,16 +278,22 @@ export function CheckInPage({ params }: PageProps) {
         setPending(queue.read());
         if (report.stoppedBy !== undefined && isNetworkFailure(report.stoppedBy)) setOffline(true);
         for (const { op, result } of report.sent) applyResult(op, result);
-        if (report.failed.length) {
+        // A code nobody has is a typing mistake, not a failure to send: the code field says so.
+        const failed = report.failed.filter(({ op, error }) => {
+          const miss = op.kind === 'code' && error instanceof ApiError && error.status === 404;
+          if (miss) missedCodes.current.add(op.opId);
+          return !miss;
+        });
+        if (failed.length) {
           setFailures((current) => [
             ...current,
-            ...report.failed.map(({ op, error }) => ({
+            ...failed.map(({ op, error }) => ({
               opId: op.opId,
               what: textIn(describe(op), language),
               message: error instanceof Error ? error.message : String(error),
             })),
           ]);
-          const last = report.failed[report.failed.length - 1]!;
+          const last = failed[failed.length - 1]!;
           show({ tone: 'error', text: last.error instanceof Error ? last.error.message : String(last.error) });
         }
         if (report.sent.length) await refresh();
@@ -322,14 +331,16 @@ export function CheckInPage({ params }: PageProps) {
   };
 
   /** A tap: kept first, then sent. If it cannot go now, it waits and says so. */
-  const tap = async (op: DoorOp) => {
+  const tap = async (op: DoorOp): Promise<'done' | 'unknown-code'> => {
     setPending(queue.add(op));
     setNotice(undefined);
     await flush();
+    if (missedCodes.current.delete(op.opId)) return 'unknown-code';
     // A repeated tap is not queued again: what waits for the same person or code answers for it.
     if (queue.read().some((o) => sameTarget(o, op))) {
       show({ tone: 'info', text: inBoth(messages, 'queued', (lang) => ({ what: describe(op)[lang] })) });
     }
+    return 'done';
   };
 
   const checkIn = (person: { registrationId: string; name: string }) =>
@@ -506,8 +517,6 @@ export function CheckInPage({ params }: PageProps) {
         </section>
       )}
 
-      {mayCheckIn && <CodeEntry onCode={(code) => void tap({ opId: randomId(), kind: 'code', code, at: new Date().toISOString() })} />}
-
       <section class="card door-search" aria-labelledby="door-search-title">
         <h2 id="door-search-title" class="visually-hidden">
           {t('search')}
@@ -594,7 +603,10 @@ export function CheckInPage({ params }: PageProps) {
         {matches.length > shown.length && <p class="muted">{t('more', { count: matches.length - shown.length })}</p>}
       </section>
 
-      {mayCheckIn && <WalkInForm onAdd={(walkIn) => tap({ opId: randomId(), kind: 'walk-in', walkIn, at: new Date().toISOString() })} />}
+      {/* After the search: at the door, most people are found by name; the code is the fallback. */}
+      {mayCheckIn && <CodeEntry onCode={(code) => tap({ opId: randomId(), kind: 'code', code, at: new Date().toISOString() })} />}
+
+      {mayCheckIn && <WalkInForm onAdd={(walkIn) => tap({ opId: randomId(), kind: 'walk-in', walkIn, at: new Date().toISOString() }).then(() => undefined)} />}
 
       {counts && counts.checkedIn > 0 && (
         <p class="door-print-all">
@@ -608,8 +620,9 @@ export function CheckInPage({ params }: PageProps) {
 }
 
 /** The door code: typed, or read by the camera (BarcodeDetector, else jsQR loaded on demand). */
-function CodeEntry(props: { onCode: (code: string) => void }) {
+function CodeEntry(props: { onCode: (code: string) => Promise<'done' | 'unknown-code'> }) {
   const t = useText(messages);
+  const { announce } = useApp();
   const [code, setCode] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [scanning, setScanning] = useState(false);
@@ -620,17 +633,26 @@ function CodeEntry(props: { onCode: (code: string) => void }) {
     const value = normalizeCode(code);
     if (value.length < 4) {
       setErrors({ code: t('codeNeeded') });
+      requestAnimationFrame(() => document.getElementById('f-code')?.focus());
       return;
     }
     setErrors({});
-    setCode('');
-    props.onCode(value);
+    const typed = code.trim();
+    // The code stays in the field until it is known: a mistyped one is corrected, not retyped.
+    void props.onCode(value).then((outcome) => {
+      if (outcome === 'done') setCode((current) => (normalizeCode(current) === value ? '' : current));
+      else {
+        setErrors({ code: t('codeUnknown', { code: typed }) });
+        announce(t('codeUnknown', { code: typed }));
+        requestAnimationFrame(() => document.getElementById('f-code')?.focus());
+      }
+    });
   };
 
   return (
     <section class="card door-code" aria-labelledby="door-code-title">
       <h2 id="door-code-title">{t('codeTitle')}</h2>
-      <Form errors={errors} onSubmit={submit} class="door-code-form">
+      <Form errors={errors} onSubmit={submit} class="door-code-form" summary={false}>
         <TextField
           name="code"
           label={t('code')}

@@ -1,13 +1,18 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { Event } from '../../../shared/events/event-schema.js';
+import { choiceLabel } from '../../../shared/events/field-choices.js';
+import { foldAccents } from '../../../shared/text/vietnamese.js';
 import { ApiError } from '../../lib/api-client.js';
 import { formatDateTime, formatRange, formatWeekday } from '../../lib/datetime.js';
-import { defineMessages, inBoth, pickLocalized, type LocalizedText } from '../../lib/i18n.js';
+import { defineMessages, inBoth, pickLocalized, type LocalizedText, type Translate } from '../../lib/i18n.js';
 import { ConfirmDialog } from '../components/confirm-dialog.js';
 import { CancelNoticeOptions, type CancelNotice } from '../components/cancel-notice.js';
 import { StatusBadge, TypeBadge } from '../components/event-badges.js';
 import { PageHeading } from '../components/page-heading.js';
+import { RegistrationLink } from '../components/registration-link.js';
 import { useApp, useCan, useText } from '../context.js';
+import type { CommonKey } from '../messages.js';
 import type { PageProps } from '../routes.js';
 
 const messages = defineMessages({
@@ -47,7 +52,6 @@ const messages = defineMessages({
     fields: 'Thông tin người tham dự cần cung cấp',
     noFields: 'Không yêu cầu thêm thông tin.',
     fieldLabel: 'Trường',
-    fieldKey: 'Mã',
     fieldType: 'Kiểu',
     fieldRequired: 'Bắt buộc',
     counts: 'Số liệu',
@@ -64,6 +68,15 @@ const messages = defineMessages({
     roster: 'Danh sách đoàn',
     delegation: 'Thành viên đoàn',
     checkIn: 'Điểm danh',
+    certificates: 'Giấy chứng nhận',
+    groupPeople: 'Người tham dự và trả lời',
+    groupDoor: 'In ấn, giấy chứng nhận và điểm danh',
+    groupEdit: 'Sửa và thư mời',
+    ending: 'Kết thúc hoặc hủy sự kiện',
+    closeConsequence:
+      'Kết thúc: không nhận thêm trả lời hay đăng ký nào nữa (kể cả danh sách chờ). Danh sách, bản in và giấy chứng nhận vẫn dùng được. Dùng khi sự kiện đã diễn ra.',
+    cancelConsequence:
+      'Hủy: sự kiện không diễn ra. Người được mời mở đường dẫn sẽ thấy sự kiện đã hủy, thư chưa gửi sẽ không được gửi nữa. Không thể hoàn tác.',
   },
   en: {
     loadingTitle: 'Event',
@@ -101,7 +114,6 @@ const messages = defineMessages({
     fields: 'What participants are asked for',
     noFields: 'Nothing beyond their name.',
     fieldLabel: 'Field',
-    fieldKey: 'Key',
     fieldType: 'Type',
     fieldRequired: 'Required',
     counts: 'Figures',
@@ -118,10 +130,87 @@ const messages = defineMessages({
     roster: 'Delegation list',
     delegation: 'Delegation members',
     checkIn: 'Check-in',
+    certificates: 'Certificates',
+    groupPeople: 'People and answers',
+    groupDoor: 'Printing, certificates and check-in',
+    groupEdit: 'Edit and mail',
+    ending: 'Close or cancel the event',
+    closeConsequence:
+      'Close: no more answers or registrations are taken (the waiting list included). Lists, printing and certificates stay available. Use it once the event has taken place.',
+    cancelConsequence:
+      'Cancel: the event will not take place. Invitees who open their link see that it is cancelled; mails not yet sent are not sent. This cannot be undone.',
   },
 });
 
 type Change = 'publish' | 'cancel' | 'close';
+type Text = Translate<keyof (typeof messages)['vi'] | CommonKey>;
+
+/** A file name without accents or spaces: "ma-qr-dang-ky-dien-dan-thanh-nien.svg". */
+const fileSlug = (title: string) =>
+  foldAccents(title)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60);
+
+/**
+ * What can be done with the event, in three groups by purpose; publishing leads the editing group.
+ * Closing and cancelling are kept apart, at the foot of the page, each with its consequence.
+ */
+function EventActions(props: { event: Event; t: Text; busy?: Change; onPublish: () => void }) {
+  const { event, t, busy } = props;
+  const can = useCan();
+  const base = `/console/events/${encodeURIComponent(event.eventId)}`;
+  const editable = event.status === 'draft' || event.status === 'published';
+  // The door opens for a published event (the API refuses walk-ins otherwise).
+  const doorOpen = event.status === 'published' && can('attendees:check-in');
+  const people = [
+    can('invitations:read') && { href: `${base}/invitations`, label: t('invitations') },
+    can('registrations:read') && { href: `${base}/answers`, label: t('answers') },
+    can('attendees:read') && event.type === 'delegation' && { href: `${base}/delegation`, label: t('delegation') },
+  ];
+  const door = [
+    can('attendees:read') && { href: `${base}/print`, label: t('printSheet') },
+    can('attendees:read') && event.type === 'delegation' && { href: `${base}/roster`, label: t('roster') },
+    can('attendees:read') && { href: `${base}/certificates`, label: t('certificates') },
+    doorOpen && { href: `${base}/check-in`, label: t('checkIn') },
+  ];
+  const edit = [
+    can('events:write') && editable && { href: `${base}/edit`, label: t('edit') },
+    can('events:write') && editable && { href: `${base}/mail-templates`, label: t('mailTemplates') },
+  ];
+  const group = (id: string, title: string, links: (false | { href: string; label: string })[], extra?: ComponentChildren) => {
+    const shown = links.filter((link): link is { href: string; label: string } => Boolean(link));
+    if (!shown.length && !extra) return null;
+    return (
+      <div class="action-group" role="group" aria-labelledby={id}>
+        <h2 id={id} class="action-group-title">
+          {title}
+        </h2>
+        <div class="toolbar">
+          {extra}
+          {shown.map((link) => (
+            <a key={link.href} class="button" href={link.href}>
+              {link.label}
+            </a>
+          ))}
+        </div>
+      </div>
+    );
+  };
+  const publish =
+    can('events:write') && event.status === 'draft' ? (
+      <button type="button" class="button primary" disabled={Boolean(busy)} onClick={props.onPublish}>
+        {busy === 'publish' ? t('publishing') : t('publish')}
+      </button>
+    ) : undefined;
+  return (
+    <div class="action-groups">
+      {group('actions-people', t('groupPeople'), people)}
+      {group('actions-door', t('groupDoor'), door)}
+      {group('actions-edit', t('groupEdit'), edit, publish)}
+    </div>
+  );
+}
 
 export function EventDetailPage({ params }: PageProps) {
   const { api, language, announce } = useApp();
@@ -179,8 +268,6 @@ export function EventDetailPage({ params }: PageProps) {
   const description = event ? pickLocalized(event.description, language) : undefined;
   const agenda = event ? pickLocalized(event.agenda, language) : undefined;
   const editable = event && (event.status === 'draft' || event.status === 'published');
-  // The door opens for a published event (the API refuses walk-ins otherwise).
-  const doorOpen = event?.status === 'published' && can('attendees:check-in');
 
   return (
     <section>
@@ -215,78 +302,9 @@ export function EventDetailPage({ params }: PageProps) {
 
       {event && (
         <>
-          {can('events:write') && editable && (
-            <div class="toolbar" role="group" aria-label={t('actions')}>
-              {can('invitations:read') && (
-                <a class="button" href={`/console/events/${encodeURIComponent(event.eventId)}/invitations`}>
-                  {t('invitations')}
-                </a>
-              )}
-              <a class="button" href={`/console/events/${encodeURIComponent(event.eventId)}/answers`}>
-                {t('answers')}
-              </a>
-              {doorOpen && (
-                <a class="button" href={`/console/events/${encodeURIComponent(event.eventId)}/check-in`}>
-                  {t('checkIn')}
-                </a>
-              )}
-              <a class="button" href={`/console/events/${encodeURIComponent(event.eventId)}/edit`}>
-                {t('edit')}
-              </a>
-              {event.status === 'draft' && (
-                <button type="button" class="button primary" disabled={Boolean(busy)} onClick={() => void change('publish')}>
-                  {busy === 'publish' ? t('publishing') : t('publish')}
-                </button>
-              )}
-              {event.status === 'published' && (
-                <button type="button" class="button" disabled={Boolean(busy)} onClick={() => setConfirming('close')}>
-                  {t('close')}
-                </button>
-              )}
-              <a class="button" href={`/console/events/${encodeURIComponent(event.eventId)}/mail-templates`}>
-                {t('mailTemplates')}
-              </a>
-              <button type="button" class="button danger" disabled={Boolean(busy)} onClick={() => setConfirming('cancel')}>
-                {t('cancel')}
-              </button>
-            </div>
-          )}
-          {!(can('events:write') && editable) && (can('invitations:read') || doorOpen) && (
-            <div class="toolbar">
-              {can('invitations:read') && (
-                <a class="button" href={`/console/events/${encodeURIComponent(event.eventId)}/invitations`}>
-                  {t('invitations')}
-                </a>
-              )}
-              {can('registrations:read') && (
-                <a class="button" href={`/console/events/${encodeURIComponent(event.eventId)}/answers`}>
-                  {t('answers')}
-                </a>
-              )}
-              {doorOpen && (
-                <a class="button" href={`/console/events/${encodeURIComponent(event.eventId)}/check-in`}>
-                  {t('checkIn')}
-                </a>
-              )}
-            </div>
-          )}
-
-          {can('attendees:read') && (
-            <div class="toolbar">
-              <a class="button" href={`/console/events/${encodeURIComponent(event.eventId)}/print`}>
-                {t('printSheet')}
-              </a>
-              {event.type === 'delegation' && (
-                <a class="button" href={`/console/events/${encodeURIComponent(event.eventId)}/delegation`}>
-                  {t('delegation')}
-                </a>
-              )}
-              {event.type === 'delegation' && (
-                <a class="button" href={`/console/events/${encodeURIComponent(event.eventId)}/roster`}>
-                  {t('roster')}
-                </a>
-              )}
-            </div>
+          <EventActions event={event} t={t} busy={busy} onPublish={() => void change('publish')} />
+          {event.openRegistration && can('events:write') && (
+            <RegistrationLink eventId={event.eventId} status={event.status} fileName={`ma-qr-dang-ky-${fileSlug(event.title.vi)}.svg`} />
           )}
 
           <div class="detail-grid">
@@ -401,7 +419,6 @@ export function EventDetailPage({ params }: PageProps) {
                     <th scope="col">{t('fieldLabel')}</th>
                     <th scope="col">{t('fieldType')}</th>
                     <th scope="col">{t('fieldRequired')}</th>
-                    <th scope="col">{t('fieldKey')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -412,14 +429,11 @@ export function EventDetailPage({ params }: PageProps) {
                         <th scope="row" lang={label.lang} data-label={t('fieldLabel')}>
                           <div>
                             {label.text}
-                            {field.choices && <span class="choices">{field.choices.join(' · ')}</span>}
+                            {field.choices && <span class="choices">{field.choices.map((choice) => choiceLabel(choice, language)).join(' · ')}</span>}
                           </div>
                         </th>
                         <td data-label={t('fieldType')}>{t(`fieldType.${field.type}`)}</td>
                         <td data-label={t('fieldRequired')}>{field.required ? t('common.yes') : t('common.no')}</td>
-                        <td data-label={t('fieldKey')}>
-                          <code>{field.key}</code>
-                        </td>
                       </tr>
                     );
                   })}
@@ -427,6 +441,26 @@ export function EventDetailPage({ params }: PageProps) {
               </table>
             )}
           </section>
+
+          {can('events:write') && editable && (
+            <section class="card danger-zone" aria-labelledby="ending-title">
+              <h2 id="ending-title">{t('ending')}</h2>
+              {event.status === 'published' && (
+                <div class="danger-action">
+                  <p>{t('closeConsequence')}</p>
+                  <button type="button" class="button" disabled={Boolean(busy)} onClick={() => setConfirming('close')}>
+                    {t('close')}
+                  </button>
+                </div>
+              )}
+              <div class="danger-action">
+                <p>{t('cancelConsequence')}</p>
+                <button type="button" class="button danger" disabled={Boolean(busy)} onClick={() => setConfirming('cancel')}>
+                  {t('cancel')}
+                </button>
+              </div>
+            </section>
+          )}
 
           <ConfirmDialog
             open={confirming !== undefined}

@@ -55,6 +55,8 @@ const messages = defineMessages({
     'addressForm.informal': 'Thân mật: bạn (ví dụ diễn đàn sinh viên)',
     requiresApproval: 'Đăng ký cần được duyệt',
     requiresApprovalHint: 'Người đăng ký chờ ban tổ chức duyệt trước khi được xác nhận.',
+    openRegistration: 'Mở đăng ký công khai',
+    openRegistrationHint: 'Ai có đường dẫn (hoặc quét mã QR trên áp phích) cũng tự đăng ký được, không cần thư mời. Đường dẫn hiện trên trang sự kiện sau khi công bố.',
     contact: 'Người liên hệ',
     contactName: 'Họ và tên',
     contactPhone: 'Số điện thoại',
@@ -105,6 +107,8 @@ const messages = defineMessages({
     'addressForm.informal': 'Informal: bạn (e.g. a student forum)',
     requiresApproval: 'Registrations need approval',
     requiresApprovalHint: 'People who register wait for the organisers to approve them.',
+    openRegistration: 'Open registration to the public',
+    openRegistrationHint: 'Anyone with the link (or who scans the QR code on a poster) can register, without an invitation. The link shows on the event page once the event is published.',
     contact: 'Contact person',
     contactName: 'Name',
     contactPhone: 'Phone',
@@ -141,6 +145,7 @@ type Values = {
   registrationClosesAt: DateTime;
   requiresApproval: boolean;
   addressForm: 'formal' | 'informal';
+  openRegistration: boolean;
   contactName: string;
   contactPhone: string;
   contactEmail: string;
@@ -165,6 +170,7 @@ const emptyValues = (): Values => ({
   registrationClosesAt: { date: '', time: '' },
   requiresApproval: false,
   addressForm: 'formal',
+  openRegistration: false,
   contactName: '',
   contactPhone: '',
   contactEmail: '',
@@ -189,6 +195,7 @@ function valuesFromEvent(event: Event): Values {
     registrationClosesAt: toLocalInputs(event.registrationClosesAt),
     requiresApproval: event.requiresApproval,
     addressForm: event.addressForm ?? 'formal',
+    openRegistration: event.openRegistration,
     contactName: event.contact?.name ?? '',
     contactPhone: event.contact?.phone ?? '',
     contactEmail: event.contact?.email ?? '',
@@ -244,6 +251,7 @@ function bodyFromValues(values: Values, t: Translate<CommonKey | 'capacityInvali
     registrationClosesAt: instant('registrationClosesAt', values.registrationClosesAt),
     requiresApproval: values.requiresApproval,
     addressForm: values.addressForm,
+    openRegistration: values.openRegistration,
     fields: values.fields.map(fieldFromRow),
   };
   return { body, errors };
@@ -449,6 +457,13 @@ export function EventFormPage({ params }: PageProps) {
               { value: 'formal', label: t('addressForm.formal') },
               { value: 'informal', label: t('addressForm.informal') },
             ]}
+          />
+          <CheckboxField
+            name="openRegistration"
+            label={t('openRegistration')}
+            hint={t('openRegistrationHint')}
+            checked={values.openRegistration}
+            onValue={set('openRegistration')}
           />
         </section>
 

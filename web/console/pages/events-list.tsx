@@ -181,9 +181,17 @@ export function EventsListPage({ query }: PageProps) {
 
       <div aria-busy={state === 'loading' ? 'true' : 'false'}>
         {state === 'loading' ? (
-          <p class="loading" role="status">
-            {t('common.loading')}
-          </p>
+          // Cards of the usual size hold the place of the list, so nothing moves when it comes.
+          <>
+            <p class="loading visually-hidden" role="status">
+              {t('common.loading')}
+            </p>
+            <ul class="event-list" aria-hidden="true">
+              {[0, 1, 2, 3].map((n) => (
+                <li key={n} class="event-card skeleton" />
+              ))}
+            </ul>
+          </>
         ) : items.length === 0 && !error ? (
           <p class="empty">{filtered ? t('noMatch') : when === 'upcoming' ? t('noUpcoming') : t('noPast')}</p>
         ) : (

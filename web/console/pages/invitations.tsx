@@ -40,6 +40,7 @@ const messages = defineMessages({
     templates: 'Mẫu thư mời',
     sendTitle: 'Gửi thư mời',
     send: 'Gửi thư mời',
+    sendingNow: 'Đang gửi…',
     remind: 'Nhắc người chưa trả lời',
     notPublished: 'Thư mời chỉ được gửi khi sự kiện đã công bố. Hãy công bố sự kiện ở trang sự kiện.',
     counting: 'Đang đếm…',
@@ -109,6 +110,7 @@ const messages = defineMessages({
     templates: 'Invitation mail',
     sendTitle: 'Send invitations',
     send: 'Send invitations',
+    sendingNow: 'Sending…',
     remind: 'Remind those who have not answered',
     notPublished: 'Invitations go out only once the event is published. Publish it on the event page.',
     counting: 'Counting…',
@@ -480,7 +482,7 @@ export function InvitationsPage({ params, query }: PageProps) {
                 disabled={!published || sending || confirm !== undefined}
                 onClick={() => void askToSend('send')}
               >
-                {t('send')}
+                {sending && confirm?.kind === 'send' ? t('sendingNow') : t('send')}
               </button>
               <button type="button" class="button" disabled={!published || sending || confirm !== undefined} onClick={() => void askToSend('remind')}>
                 {t('remind')}
@@ -690,6 +692,7 @@ export function InvitationsPage({ params, query }: PageProps) {
             : t(confirm.kind === 'remind' ? 'remindGo' : 'sendGo', { count: confirm.count })
         }
         busy={sending || !confirm?.count}
+        busyLabel={sending ? t('sendingNow') : undefined}
         onConfirm={() => confirm && void sendNow(confirm.kind)}
         onClose={() => setConfirm(undefined)}
       >
