@@ -1,8 +1,9 @@
-import { QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { isConditionFailure } from '../db/conditions.js';
 import type { DelegationRole } from './delegation-roles.js';
 import type { PersonalDataConsent } from './passport-data.js';
 import { queryAll } from '../db/query-all.js';
+import { EVENT_INDEX_KEY, LEGACY_EVENTS_LIST_PK, eventListPk, eventYearOf } from '../events/event-listing-keys.js';
 
 /**
  * What delegations add to the one table. Members are invitations (`INV#`, invitations-repository);
@@ -113,9 +114,16 @@ export function createDelegationRepository(db: DynamoDBDocumentClient, tableName
 
     /**
      * Delegations that ended before `endedBefore` and were not purged yet, a page at a time, from
-     * the events listing (sorted by start; an event that ended before the cutoff started before it).
+     * the events listing: each year's key up to the cutoff's year, sorted by start (an event that
+     * ended before the cutoff started before it), and the one key of events listed before years.
+     * `startKey` is the `lastKey` of the previous page.
      */
     async listDelegationsToPurge(endedBefore: string, startKey?: Record<string, unknown>) {
+      const index = await db.send(new GetCommand({ TableName: tableName, Key: EVENT_INDEX_KEY, ConsistentRead: true }));
+      const years = index.Item?.years instanceof Set ? [...(index.Item.years as Set<number>)].map(Number).sort((a, b) => a - b) : [];
+      const listPks = [LEGACY_EVENTS_LIST_PK, ...years.filter((y) => y <= eventYearOf(endedBefore)).map(eventListPk)];
+      const from = startKey ? Math.max(0, listPks.indexOf(String(startKey.listPk))) : 0;
+      const listPk = listPks[from]!;
       const result = await db.send(
         new QueryCommand({
           TableName: tableName,
@@ -123,13 +131,15 @@ export function createDelegationRepository(db: DynamoDBDocumentClient, tableName
           KeyConditionExpression: 'listPk = :events AND listSk < :cutoff',
           FilterExpression: '#type = :delegation AND endsAt < :cutoff AND attribute_not_exists(passportDataPurgedAt)',
           ExpressionAttributeNames: { '#type': 'type' },
-          ExpressionAttributeValues: { ':events': 'EVENTS', ':cutoff': endedBefore, ':delegation': 'delegation' },
-          ExclusiveStartKey: startKey,
+          ExpressionAttributeValues: { ':events': listPk, ':cutoff': endedBefore, ':delegation': 'delegation' },
+          // A key naming only its listing key starts that key from its beginning.
+          ExclusiveStartKey: startKey?.pk ? startKey : undefined,
         }),
       );
+      const next = listPks[from + 1];
       return {
         items: (result.Items ?? []).map((item) => ({ eventId: item.eventId as string, endsAt: item.endsAt as string })),
-        lastKey: result.LastEvaluatedKey,
+        lastKey: result.LastEvaluatedKey ?? (next ? { listPk: next } : undefined),
       };
     },
 
