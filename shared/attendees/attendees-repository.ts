@@ -1,4 +1,5 @@
 import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DOOR_CHANGE_PREFIX, doorChangeItem, type DoorChange } from './door-changes.js';
 import { failedConditionIndexes } from '../db/conditions.js';
 import type { StoredInvitation } from '../invitations/invitations-repository.js';
 import { queryAll } from '../db/query-all.js';
@@ -40,6 +41,17 @@ export function createAttendeesRepository(db: DynamoDBDocumentClient, tableName:
       });
     },
 
+    /** The door's changes stamped after `after` (an instant), oldest first. */
+    async listDoorChangesAfter(eventId: string, after: string): Promise<DoorChange[]> {
+      const items = await queryAll(db, {
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :after AND :end',
+        ExpressionAttributeValues: { ':pk': `EVENT#${eventId}`, ':after': `${DOOR_CHANGE_PREFIX}${after}`, ':end': `${DOOR_CHANGE_PREFIX}\uffff` },
+        ConsistentRead: true,
+      });
+      return items.map(({ registrationId, at, what, checkedInAt, person }) => ({ registrationId, at, what, checkedInAt, person }) as DoorChange);
+    },
+
     async findRecord(eventId: string, invitationId: string): Promise<AttendeeRecord | undefined> {
       const result = await db.send(new GetCommand({ TableName: tableName, Key: invitationKey(eventId, invitationId), ConsistentRead: true }));
       if (!result.Item) return undefined;
@@ -75,6 +87,7 @@ export function createAttendeesRepository(db: DynamoDBDocumentClient, tableName:
                   ExpressionAttributeValues: { ':zero': 0, ':one': 1 },
                 },
               },
+              { Put: { TableName: tableName, Item: doorChangeItem(eventId, { registrationId: invitationId, at, what: 'present', checkedInAt: at }) } },
             ],
           }),
         );
@@ -86,7 +99,7 @@ export function createAttendeesRepository(db: DynamoDBDocumentClient, tableName:
     },
 
     /** Undoes a check-in made by mistake. False when the person was not checked in. */
-    async undoCheckIn(eventId: string, invitationId: string): Promise<boolean> {
+    async undoCheckIn(eventId: string, invitationId: string, at: string): Promise<boolean> {
       try {
         await db.send(
           new TransactWriteCommand({
@@ -108,6 +121,7 @@ export function createAttendeesRepository(db: DynamoDBDocumentClient, tableName:
                   ExpressionAttributeValues: { ':one': 1 },
                 },
               },
+              { Put: { TableName: tableName, Item: doorChangeItem(eventId, { registrationId: invitationId, at, what: 'absent' }) } },
             ],
           }),
         );
@@ -143,6 +157,25 @@ export function createAttendeesRepository(db: DynamoDBDocumentClient, tableName:
                   ConditionExpression: 'attribute_exists(pk) AND #status IN (:published, :closed)',
                   ExpressionAttributeNames: { '#counts': 'counts', '#status': 'status' },
                   ExpressionAttributeValues: { ':zero': 0, ':one': 1, ':published': 'published', ':closed': 'closed' },
+                },
+              },
+              {
+                Put: {
+                  TableName: tableName,
+                  Item: doorChangeItem(walkIn.eventId, {
+                    registrationId: walkIn.invitationId,
+                    at: walkIn.checkedInAt ?? walkIn.createdAt,
+                    what: 'joined',
+                    person: {
+                      registrationId: walkIn.invitationId,
+                      name: walkIn.name,
+                      organisation: walkIn.organisation,
+                      position: walkIn.position,
+                      group: walkIn.group,
+                      checkedInAt: walkIn.checkedInAt,
+                      walkIn: true,
+                    },
+                  }),
                 },
               },
             ],

@@ -405,6 +405,31 @@ export function createInvitationsRepository(db: DynamoDBDocumentClient, tableNam
       return { items };
     },
 
+    /**
+     * Every invitation of an event with the given email status, response and group, in name order:
+     * a search ranks them all (shared/text/name-search.ts) before it can answer its first page.
+     */
+    async listAllByName(eventId: string, query: Pick<InvitationListQuery, 'emailStatus' | 'response' | 'group'>): Promise<StoredInvitation[]> {
+      const filters: string[] = [];
+      const names: Record<string, string> = {};
+      const values: Record<string, unknown> = { ':list': listPkOf(eventId) };
+      for (const key of ['emailStatus', 'response', 'group'] as const) {
+        if (!query[key]) continue;
+        filters.push(`#${key} = :${key}`);
+        names[`#${key}`] = key;
+        values[`:${key}`] = query[key];
+      }
+      const items = await queryAll(db, {
+        TableName: tableName,
+        IndexName: 'listings',
+        KeyConditionExpression: 'listPk = :list',
+        FilterExpression: filters.length ? filters.join(' AND ') : undefined,
+        ExpressionAttributeNames: filters.length ? names : undefined,
+        ExpressionAttributeValues: values,
+      });
+      return items.map(toInvitation);
+    },
+
     /** Every invitation of an event, read page by page (counts, copying a list). */
     async listAllByEvent(eventId: string): Promise<StoredInvitation[]> {
       const items = await queryAll(db, {

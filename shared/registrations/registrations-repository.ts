@@ -5,6 +5,7 @@ import type { PersonalDataConsent } from '../delegations/passport-data.js';
 import type { InvitationResponse } from '../invitations/invitation-schema.js';
 import type { StoredInvitation } from '../invitations/invitations-repository.js';
 import { queryAll } from '../db/query-all.js';
+import { doorChangeItem, doorPersonOf } from '../attendees/door-changes.js';
 
 /**
  * Answers in the one table (README, "Data model"). An answer is one TransactWriteItems:
@@ -256,6 +257,12 @@ export function createRegistrationsRepository(db: DynamoDBDocumentClient, tableN
             ...(t.requireWaitItem ? { ConditionExpression: 'attribute_exists(pk)' } : {}),
           },
         });
+      }
+      // The door's list is the confirmed people: a phone there reads who joined or left it.
+      if ((from === 'confirmed') !== (to === 'confirmed')) {
+        const what = to === 'confirmed' ? 'joined' : 'left';
+        const person = to === 'confirmed' ? doorPersonOf({ ...current, registrationId: current.invitationId }) : undefined;
+        items.push({ Put: { TableName: tableName, Item: doorChangeItem(eventId, { registrationId: current.invitationId, at, what, person }) } });
       }
       if (t.notice && current.email) {
         items.push(
