@@ -32,6 +32,9 @@ import type { PageProps } from '../routes.js';
 
 const messages = defineMessages({
   vi: {
+    'matchedOn.organisation': 'Khớp đơn vị',
+    'matchedOn.email': 'Khớp email',
+    'matchedOn.phone': 'Khớp số điện thoại',
     title: 'Khách mời',
     back: 'Về trang sự kiện',
     notFound: 'Không tìm thấy sự kiện này.',
@@ -97,6 +100,9 @@ const messages = defineMessages({
     imported: 'Đã thêm {count} khách mời.',
   },
   en: {
+    'matchedOn.organisation': 'Organisation matches',
+    'matchedOn.email': 'Email matches',
+    'matchedOn.phone': 'Phone matches',
     title: 'Invitees',
     back: 'Back to the event',
     notFound: 'This event was not found.',
@@ -733,6 +739,9 @@ function Row(props: {
           {invitation.name}
         </span>
         {role && <span class="invitee-role">{role}</span>}
+        {invitation.matchedOn && invitation.matchedOn !== 'name' && (
+          <span class="badge matched-on">{t(`matchedOn.${invitation.matchedOn}`)}</span>
+        )}
         {invitation.group && (
           <span class="badge group">
             <span class="visually-hidden">{t('group')}: </span>
