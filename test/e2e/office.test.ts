@@ -98,10 +98,10 @@ test('the door on a phone: the list once, then a few bytes per tap and per idle 
   // One tap: the check-in itself and the next read of changes.
   await page.locator('#door-q').fill('nguyen thi huong');
   const first = page.locator('.door-row').first();
-  await expect(first.locator('.door-name')).toHaveText('Nguyễn Thị Hương');
+  await expect.poll(() => first.locator('.door-name').textContent(), { timeout: 10_000 }).toBe('Nguyễn Thị Hương');
   const beforeTap = network.mark();
   await first.locator('.door-tap').click();
-  await expect(page.locator('.door-notice')).toContainText('Nguyễn Thị Hương');
+  await expect.poll(() => page.locator('.door-notice').textContent(), { timeout: 15_000 }).toContain('Nguyễn Thị Hương');
   await page.waitForTimeout(6000);
   const tap = network.since(beforeTap, api);
   expect(tap.requests.some((r) => r.url.includes('/check-in'))).toBe(true);
