@@ -54,21 +54,23 @@ describe.each(viewports)('the office at $name size', ({ viewport }) => {
     expect(await titles.allTextContents()).toEqual(upcoming.map((e) => e.title.vi));
     expect(await seriousAxeViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
-  });
+  }, 90_000);
 
   test('finds the 2019 youth forum by words typed without accents and by its year', async () => {
     const { page } = await signedInPage(viewport);
     await page.goto(`${product.url}/console/events`);
     await page.locator('#filter-q').fill('dien dan thanh nien');
     await page.locator('#filter-year').selectOption('2019');
-    await expect.poll(() => page.locator('.event-card h2').allTextContents(), { timeout: 30_000 }).toEqual([office.forum2019.title.vi]);
+    const forums = office.events.filter((e) => /Diễn đàn Thanh niên/.test(e.title.vi)).reverse();
+    const of2019 = forums.filter((e) => e.startsAt.startsWith('2019')).map((e) => e.title.vi);
+    expect(of2019).toContain(office.forum2019.title.vi);
+    await expect.poll(() => page.locator('.event-card h2').allTextContents(), { timeout: 30_000 }).toEqual(of2019);
     expect(new URL(page.url()).searchParams.get('year')).toBe('2019');
     // Without the year: every youth forum of ten years whose title holds the words, latest first.
     await page.locator('#filter-year').selectOption('');
-    const forums = office.events.filter((e) => /Diễn đàn Thanh niên/.test(e.title.vi)).reverse();
     await expect.poll(() => page.locator('.event-card h2').allTextContents(), { timeout: 30_000 }).toEqual(forums.slice(0, 20).map((e) => e.title.vi));
     expect(await seriousAxeViolations(page)).toEqual([]);
-  });
+  }, 90_000);
 
   test('ranks the invitees named exactly as typed first, for a Vietnamese name typed without accents', async () => {
     const { page } = await signedInPage(viewport);
@@ -83,7 +85,7 @@ describe.each(viewports)('the office at $name size', ({ viewport }) => {
     // Đặng Thị Hương has no "nguyen" in her name; she is not offered before them, nor at all.
     expect(await names.allTextContents()).not.toContain('Đặng Thị Hương');
     expect(await seriousAxeViolations(page)).toEqual([]);
-  });
+  }, 90_000);
 });
 
 test('the door on a phone: the list once, then a few bytes per tap and per idle minute; other phones within seconds', async () => {

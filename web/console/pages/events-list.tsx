@@ -83,6 +83,7 @@ export function EventsListPage({ query }: PageProps) {
   const year = /^\d{4}$/.test(query.get('year') ?? '') ? query.get('year')! : '';
   const searching = Boolean(q.trim() || year);
   const [typed, setTyped] = useState(q);
+  const latestLink = useRef<(changes: Record<string, string>) => string>(() => '');
 
   const [items, setItems] = useState<Event[]>([]);
   const [cursor, setCursor] = useState<string>();
@@ -121,7 +122,8 @@ export function EventsListPage({ query }: PageProps) {
   useEffect(() => setTyped(q), [q]);
   useEffect(() => {
     if (typed === q) return;
-    const timer = window.setTimeout(() => navigate(link({ q: typed.trim() }), { replace: true }), SEARCH_DELAY_MS);
+    // The address as it is when the timer fires: a year chosen meanwhile stays.
+    const timer = window.setTimeout(() => navigate(latestLink.current({ q: typed.trim() }), { replace: true }), SEARCH_DELAY_MS);
     return () => window.clearTimeout(timer);
   }, [typed]);
   useEffect(() => {
@@ -136,6 +138,7 @@ export function EventsListPage({ query }: PageProps) {
     const search = params.toString();
     return `/console/events${search ? `?${search}` : ''}`;
   };
+  latestLink.current = link;
   const filtered = Boolean(type || status || searching);
 
   return (
