@@ -149,6 +149,8 @@ export const listInvitationsQuerySchema = z.strictObject({
   group: z.string().max(TEXT_MAX).transform(normalizeText).optional(),
   /** Search as you type, ranked by how the name matches (shared/text/name-search.ts). */
   q: z.string().max(200).optional(),
+  /** A given name or its first letters: the list (in name order) starts there ("H" → Hà, Hải…). */
+  from: z.string().max(50).optional(),
   limit: z.coerce.number().int().min(1).max(1000).optional(),
   cursor: z.string().max(2000).optional(),
 });

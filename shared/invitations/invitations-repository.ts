@@ -168,6 +168,8 @@ export type InvitationListQuery = {
   group?: string;
   /** Folded words, each of which must appear in searchText. */
   words?: string[];
+  /** Start at this name sort key (a prefix of nameSortKey's), when there is no cursor. */
+  fromKey?: string;
 };
 
 export type InvitationChanges = {
@@ -368,6 +370,7 @@ export function createInvitationsRepository(db: DynamoDBDocumentClient, tableNam
         filters.push(`contains(searchText, :w${i})`);
         values[`:w${i}`] = word;
       });
+      if (query.fromKey) values[':from'] = query.fromKey;
       let startKey: Record<string, unknown> | undefined = decodeCursor(query.cursor, ['pk', 'sk', 'listPk', 'listSk']);
       // A cursor from another event's list is as invalid as a garbled one.
       if (startKey && startKey.listPk !== listPkOf(eventId)) throw invalidCursor();
@@ -378,7 +381,7 @@ export function createInvitationsRepository(db: DynamoDBDocumentClient, tableNam
           new QueryCommand({
             TableName: tableName,
             IndexName: 'listings',
-            KeyConditionExpression: 'listPk = :list',
+            KeyConditionExpression: query.fromKey ? 'listPk = :list AND listSk >= :from' : 'listPk = :list',
             FilterExpression: filters.length ? filters.join(' AND ') : undefined,
             ExpressionAttributeNames: Object.keys(names).length ? names : undefined,
             ExpressionAttributeValues: values,

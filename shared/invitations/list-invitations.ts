@@ -5,6 +5,7 @@ import { pageOfRanked } from '../db/ranked-pages.js';
 import { rankPeople, typedWords } from '../text/name-search.js';
 import type { Invitation, ListInvitationsQuery } from './invitation-schema.js';
 import type { InvitationsDeps } from './invitations-deps.js';
+import { nameSortKey } from './name-sort-key.js';
 import { presentInvitation } from './present-invitation.js';
 
 /**
@@ -25,6 +26,8 @@ export async function listInvitations(deps: InvitationsDeps, eventId: string, qu
       matchedOn: match.on,
     }));
   }
-  const page = await deps.invitations.listByName(eventId, { limit, cursor: query.cursor, ...filters });
+  // "From H": the names whose given name sorts at or after H's place in the alphabet.
+  const fromKey = query.from?.trim() ? nameSortKey(query.from.trim()).split('\u0001')[0] : undefined;
+  const page = await deps.invitations.listByName(eventId, { limit, cursor: query.cursor, fromKey: fromKey || undefined, ...filters });
   return { items: page.items.map(presentInvitation), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
 }
