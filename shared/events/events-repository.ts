@@ -164,15 +164,22 @@ export function createEventsRepository(db: DynamoDBDocumentClient, tableName: st
     return moved;
   }
 
+  function upgradeOnce(): Promise<number> {
+    upgrade ??= upgradeLegacyListing().catch((error) => {
+      upgrade = undefined;
+      throw error;
+    });
+    return upgrade;
+  }
+
+  async function findById(eventId: string): Promise<StoredEvent | undefined> {
+    const result = await db.send(new GetCommand({ TableName: tableName, Key: eventKey(eventId), ConsistentRead: true }));
+    return result.Item ? toEvent(result.Item) : undefined;
+  }
+
   return {
     /** Once per process (a Lambda's cold start, npm start): see upgradeLegacyListing. */
-    upgradeLegacyListing(): Promise<number> {
-      upgrade ??= upgradeLegacyListing().catch((error) => {
-        upgrade = undefined;
-        throw error;
-      });
-      return upgrade;
-    },
+    upgradeLegacyListing: upgradeOnce,
 
     async insertEvent(event: StoredEvent): Promise<void> {
       // The index entry first: a year or span recorded for an event that then failed to be
@@ -187,10 +194,7 @@ export function createEventsRepository(db: DynamoDBDocumentClient, tableName: st
       );
     },
 
-    async findById(eventId: string): Promise<StoredEvent | undefined> {
-      const result = await db.send(new GetCommand({ TableName: tableName, Key: eventKey(eventId), ConsistentRead: true }));
-      return result.Item ? toEvent(result.Item) : undefined;
-    },
+    findById,
 
     /**
      * Writes an edit if nobody changed the event since it was read (same version), it is still
@@ -227,7 +231,7 @@ export function createEventsRepository(db: DynamoDBDocumentClient, tableName: st
         values[':titleWords'] = titleWordsOf(set.title);
       }
       if (set.startsAt || set.endsAt) {
-        const current = await this.findById(eventId);
+        const current = await findById(eventId);
         if (current) await noteInIndex({ startsAt: set.startsAt ?? current.startsAt, endsAt: set.endsAt ?? current.endsAt });
       }
       for (const key of remove) names[`#${key}`] = key;
@@ -289,7 +293,7 @@ export function createEventsRepository(db: DynamoDBDocumentClient, tableName: st
      * and the read goes on until the page is full (never a short page while more match).
      */
     async listByStart(query: EventListQuery): Promise<Page<StoredEvent>> {
-      await this.upgradeLegacyListing();
+      await upgradeOnce();
       const index = await readIndex();
       const filters: string[] = [];
       const names: Record<string, string> = {};

@@ -80,6 +80,16 @@ describe('people found by the name typed (API)', () => {
     expect(all).toHaveLength(PEOPLE.length);
   });
 
+  it('starts the invitation list at a given name\'s first letter (one step to any part of it)', async () => {
+    const { organiser, eventId } = await eventWithPeople();
+    const all = names((await organiser('GET', `/api/events/${eventId}/invitations`)).body);
+    const fromN = await organiser('GET', `/api/events/${eventId}/invitations?from=N`);
+    expect(fromN.status).toBe(200);
+    // In given-name order: Hương ×3, then Nam, Phương, Søren (S), … — from N on.
+    expect(names(fromN.body)).toEqual(all.slice(all.indexOf('Trần Văn Nam')));
+    expect(names(fromN.body)[0]).toBe('Trần Văn Nam');
+  });
+
   it('gives the door its list once, then only what changed since, and nothing when nothing did', async () => {
     const { ctx, clock, eventId, ids } = await eventWithPeople();
     const staff = await ctx.as('staff');
