@@ -41,6 +41,21 @@ export function createAttendeesRepository(db: DynamoDBDocumentClient, tableName:
       });
     },
 
+    /**
+     * The door's list: each invitation with only what the door shows (no answers' details, no
+     * search text), so opening the check-in page reads as little as it can.
+     */
+    async listForDoor(eventId: string): Promise<AttendeeRecord[]> {
+      const items = await queryAll(db, {
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ProjectionExpression: 'invitationId, #name, organisation, #position, #group, #response, checkedInAt, walkIn',
+        ExpressionAttributeNames: { '#name': 'name', '#position': 'position', '#group': 'group', '#response': 'response' },
+        ExpressionAttributeValues: { ':pk': `EVENT#${eventId}`, ':prefix': 'INV#' },
+      });
+      return items as AttendeeRecord[];
+    },
+
     /** The door's changes stamped after `after` (an instant), oldest first. */
     async listDoorChangesAfter(eventId: string, after: string): Promise<DoorChange[]> {
       const items = await queryAll(db, {

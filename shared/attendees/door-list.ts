@@ -23,7 +23,7 @@ export async function readDoorList(deps: CheckInDeps, eventId: string): Promise<
   const cursor = cursorAt(deps.now());
   const event = await deps.events.findById(eventId);
   if (!event) throw new EventNotFoundError();
-  const items = (await deps.attendees.listWithDetails(eventId))
+  const items = (await deps.attendees.listForDoor(eventId))
     .filter((r) => r.response === 'confirmed' || r.walkIn)
     .sort((a, b) => compareVietnameseNames(a.name, b.name))
     .map((r): DoorPerson => {

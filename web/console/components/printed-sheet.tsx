@@ -101,8 +101,8 @@ const outerHeight = (element: Element | null): number => {
  * A long sheet is built in steps, each well under 200 ms, with the progress shown: rows are
  * measured this many at a time, pages drawn this many at a time, the browser free in between.
  */
-const ROWS_PER_STEP = 250;
-const PAGES_PER_STEP = 12;
+const ROWS_PER_STEP = 150;
+const PAGES_PER_STEP = 6;
 const nextStep = (work: () => void) => window.setTimeout(work, 0);
 
 function measure(root: HTMLElement, from = 0): Measures {
