@@ -15,12 +15,13 @@ import type { MailSetup } from './stateful-stack.js';
 
 /**
  * What the passport purge does to the table (shared/delegations/delegation-repository.ts and the
- * personal-data log): finds due delegations on the listings index, reads each event's invitations
+ * personal-data log): reads the years that hold events (GetItem), finds due delegations on the
+ * listings index, reads each event's invitations
  * and registrations by key, removes the passport fields and marks the event (UpdateItem), and logs
  * the purge (PutItem). Nothing is deleted, nothing read by scan.
  */
 export const PURGE_TABLE_ACCESS = {
-  table: ['dynamodb:Query', 'dynamodb:UpdateItem', 'dynamodb:PutItem'],
+  table: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:UpdateItem', 'dynamodb:PutItem'],
   index: ['dynamodb:Query'],
 } as const satisfies TableAccess;
 

@@ -29,7 +29,11 @@ export const listAttendeesQuerySchema = z.strictObject({
     .transform((v) => (v === 'passport' ? ('passport' as const) : v === 'true'))
     .optional(),
   format: z.enum(['json', 'csv', 'xlsx']).optional(),
+  /** Search by name, ranked as shared/text/name-search.ts says; organisation, email, phone after. */
   q: z.string().max(200).optional(),
+  /** Pages as the invitations (API.md); without `limit` the whole list, as exports and print read it. */
+  limit: z.coerce.number().int().min(1).max(1000).optional(),
+  cursor: z.string().max(2000).optional(),
 });
 export type ListAttendeesQuery = z.output<typeof listAttendeesQuerySchema>;
 
@@ -60,4 +64,6 @@ export type Attendee = {
   walkIn?: boolean;
   details?: Record<string, string>;
   rank?: number;
+  /** With a search (`q`): where it matched. */
+  matchedOn?: 'name' | 'organisation' | 'email' | 'phone';
 };

@@ -1,4 +1,5 @@
 import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DOOR_CHANGE_PREFIX, doorChangeItem, type DoorChange } from './door-changes.js';
 import { failedConditionIndexes } from '../db/conditions.js';
 import { doorLaneKey, inItemLane, tallyLaneKey } from '../db/item-lanes.js';
 import { doorKey, readEventWithTallies, tallyKey } from '../events/event-tally.js';
@@ -60,6 +61,32 @@ export function createAttendeesRepository(db: DynamoDBDocumentClient, tableName:
       });
     },
 
+    /**
+     * The door's list: each invitation with only what the door shows (no answers' details, no
+     * search text), so opening the check-in page reads as little as it can.
+     */
+    async listForDoor(eventId: string): Promise<AttendeeRecord[]> {
+      const items = await queryAll(db, {
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ProjectionExpression: 'invitationId, #name, organisation, #position, #group, #response, checkedInAt, walkIn',
+        ExpressionAttributeNames: { '#name': 'name', '#position': 'position', '#group': 'group', '#response': 'response' },
+        ExpressionAttributeValues: { ':pk': `EVENT#${eventId}`, ':prefix': 'INV#' },
+      });
+      return items as AttendeeRecord[];
+    },
+
+    /** The door's changes stamped after `after` (an instant), oldest first. */
+    async listDoorChangesAfter(eventId: string, after: string): Promise<DoorChange[]> {
+      const items = await queryAll(db, {
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :after AND :end',
+        ExpressionAttributeValues: { ':pk': `EVENT#${eventId}`, ':after': `${DOOR_CHANGE_PREFIX}${after}`, ':end': `${DOOR_CHANGE_PREFIX}\uffff` },
+        ConsistentRead: true,
+      });
+      return items.map(({ registrationId, at, what, checkedInAt, person }) => ({ registrationId, at, what, checkedInAt, person }) as DoorChange);
+    },
+
     async findRecord(eventId: string, invitationId: string): Promise<AttendeeRecord | undefined> {
       const result = await db.send(new GetCommand({ TableName: tableName, Key: invitationKey(eventId, invitationId), ConsistentRead: true }));
       if (!result.Item) return undefined;
@@ -95,6 +122,7 @@ export function createAttendeesRepository(db: DynamoDBDocumentClient, tableName:
                   ExpressionAttributeValues: { ':one': 1 },
                 },
               },
+              { Put: { TableName: tableName, Item: doorChangeItem(eventId, { registrationId: invitationId, at, what: 'present', checkedInAt: at }) } },
             ],
           }),
         ));
@@ -106,7 +134,7 @@ export function createAttendeesRepository(db: DynamoDBDocumentClient, tableName:
     },
 
     /** Undoes a check-in made by mistake. False when the person was not checked in. */
-    async undoCheckIn(eventId: string, invitationId: string): Promise<boolean> {
+    async undoCheckIn(eventId: string, invitationId: string, at: string): Promise<boolean> {
       try {
         await onDoor(eventId, () => db.send(
           new TransactWriteCommand({
@@ -128,6 +156,7 @@ export function createAttendeesRepository(db: DynamoDBDocumentClient, tableName:
                   ExpressionAttributeValues: { ':one': 1 },
                 },
               },
+              { Put: { TableName: tableName, Item: doorChangeItem(eventId, { registrationId: invitationId, at, what: 'absent' }) } },
             ],
           }),
         ));
@@ -172,6 +201,25 @@ export function createAttendeesRepository(db: DynamoDBDocumentClient, tableName:
                   UpdateExpression: 'SET checkedIn = checkedIn + :one',
                   ConditionExpression: 'attribute_exists(pk)',
                   ExpressionAttributeValues: { ':one': 1 },
+                },
+              },
+              {
+                Put: {
+                  TableName: tableName,
+                  Item: doorChangeItem(walkIn.eventId, {
+                    registrationId: walkIn.invitationId,
+                    at: walkIn.checkedInAt ?? walkIn.createdAt,
+                    what: 'joined',
+                    person: {
+                      registrationId: walkIn.invitationId,
+                      name: walkIn.name,
+                      organisation: walkIn.organisation,
+                      position: walkIn.position,
+                      group: walkIn.group,
+                      checkedInAt: walkIn.checkedInAt,
+                      walkIn: true,
+                    },
+                  }),
                 },
               },
             ],

@@ -45,7 +45,7 @@ export async function checkIn(deps: CheckInDeps, eventId: string, registrationId
 }
 
 export async function undoCheckIn(deps: CheckInDeps, eventId: string, registrationId: string): Promise<{ undone: boolean }> {
-  return { undone: await deps.attendees.undoCheckIn(eventId, registrationId) };
+  return { undone: await deps.attendees.undoCheckIn(eventId, registrationId, deps.now().toISOString()) };
 }
 
 /** The code of the confirmation mail's QR (or typed from it). */

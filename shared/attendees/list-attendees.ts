@@ -4,7 +4,10 @@ import { memberRoleOf, roleOrderOf } from '../delegations/delegation-roles.js';
 import { compareProtocolOrder } from '../delegations/protocol-order.js';
 import { maskPassportValue, PASSPORT_FIELDS } from '../delegations/passport-data.js';
 import { DomainError } from '../errors.js';
-import { compareVietnameseNames, foldAccents } from '../text/vietnamese.js';
+import { compareVietnameseNames } from '../text/vietnamese.js';
+import { rankPeople, typedWords } from '../text/name-search.js';
+import { pageOfRanked } from '../db/ranked-pages.js';
+import { DEFAULT_PAGE_SIZE } from '../db/pagination.js';
 import { EventNotFoundError } from '../events/event-errors.js';
 import type { EventsRepository, StoredEvent } from '../events/events-repository.js';
 import type { Attendee, ListAttendeesQuery } from './attendee-schema.js';
@@ -68,6 +71,7 @@ export type AttendeeList = {
   event: StoredEvent;
   items: Attendee[];
   groups?: { group: string; count: number; checkedIn: number }[];
+  nextCursor?: string;
 };
 
 /**
@@ -85,19 +89,26 @@ export async function listAttendees(
   const event = await deps.events.findById(eventId);
   if (!event) throw new EventNotFoundError();
   const responses = new Set(['confirmed', ...(query.include ?? [])]);
-  const search = query.q ? foldAccents(query.q) : undefined;
-  const records = (await deps.attendees.listWithDetails(eventId))
+  const listed = (await deps.attendees.listWithDetails(eventId))
     .filter((r) => responses.has(r.response) || r.walkIn)
-    .filter((r) => !search || foldAccents(`${r.name} ${r.organisation ?? ''}`).includes(search))
     .sort(comparators[query.sort ?? 'name']);
   if (query.groupBy) {
     const key = query.groupBy;
-    records.sort((a, b) => collator.compare(a[key] ?? '', b[key] ?? '') || 0);
+    listed.sort((a, b) => collator.compare(a[key] ?? '', b[key] ?? '') || 0);
   }
+  // A search ranks by how the name matches; within a rank the list keeps its order.
+  const words = typedWords(query.q);
+  const ranked = rankPeople(words, listed, () => 0);
+  const records = ranked.map((r) => r.person);
+  const matchedOn = new Map(words.length ? ranked.map((r) => [r.person.invitationId, r.match.on] as const) : []);
 
   const seesPassports = mayReadPassports(reader.role);
   let passportShown = false;
-  const items = records.map((r): Attendee => {
+  // Pages only when asked for: exports and the printed sheet read the whole list at once.
+  const paged = query.limit !== undefined || query.cursor !== undefined;
+  const page = paged ? pageOfRanked(records, query.limit ?? DEFAULT_PAGE_SIZE, query.cursor, (r) => r) : { items: records };
+
+  const items = page.items.map((r): Attendee => {
     let details: Record<string, string> | undefined;
     if (query.details && r.details) {
       details = Object.fromEntries(
@@ -124,6 +135,7 @@ export async function listAttendees(
       walkIn: r.walkIn,
       details,
       rank: query.sort === 'rank' ? rankOf(r) : undefined,
+      matchedOn: matchedOn.get(r.invitationId),
     };
   });
   if (passportShown) {
@@ -134,7 +146,7 @@ export async function listAttendees(
   if (query.groupBy) {
     const key = query.groupBy;
     const byGroup = new Map<string, { count: number; checkedIn: number }>();
-    for (const item of items) {
+    for (const item of records) {
       const name = item[key] ?? '';
       const entry = byGroup.get(name) ?? { count: 0, checkedIn: 0 };
       entry.count += 1;
@@ -143,5 +155,5 @@ export async function listAttendees(
     }
     groups = [...byGroup.entries()].map(([group, v]) => ({ group, ...v }));
   }
-  return { event, items, groups };
+  return { event, items, groups, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
 }

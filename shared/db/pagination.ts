@@ -11,7 +11,8 @@ export function encodeCursor(key: Record<string, unknown> | undefined): string |
   return key ? Buffer.from(JSON.stringify(key), 'utf8').toString('base64url') : undefined;
 }
 
-const invalidCursor = () =>
+/** A cursor that is not one this list handed out (garbled, or from another list). */
+export const invalidCursor = () =>
   new ValidationError(
     { vi: 'Tham số cursor không hợp lệ.', en: 'The cursor is not valid.' },
     undefined,

@@ -4,6 +4,7 @@ import type { DelegationRole } from './delegation-roles.js';
 import type { PersonalDataConsent } from './passport-data.js';
 import { queryAll } from '../db/query-all.js';
 import { PASSPORT_FIELDS } from './passport-data.js';
+import { EVENT_INDEX_KEY, LEGACY_EVENTS_LIST_PK, eventListPk, eventYearOf } from '../events/event-listing-keys.js';
 
 /**
  * What delegations add to the one table. Members are invitations (`INV#`, invitations-repository);
@@ -274,29 +275,37 @@ export function createDelegationRepository(db: DynamoDBDocumentClient, tableName
     /**
      * Events that ended before `endedBefore` and may hold passport data (delegations, and any
      * event asking for a passport field), purged before or not: a registration written after an
-     * earlier purge is found again. A page at a time, from the events listing (sorted by start; an
-     * event that ended before the cutoff started before it).
+     * earlier purge is found again. A page at a time, from the events listing: each year's key up
+     * to the cutoff's year, sorted by start (an event that ended before the cutoff started before
+     * it), and the one key of events listed before years. `startKey` is the previous `lastKey`.
      */
     async listDelegationsToPurge(endedBefore: string, startKey?: Record<string, unknown>) {
+      const index = await db.send(new GetCommand({ TableName: tableName, Key: EVENT_INDEX_KEY, ConsistentRead: true }));
+      const years = index.Item?.years instanceof Set ? [...(index.Item.years as Set<number>)].map(Number).sort((a, b) => a - b) : [];
+      const listPks = [LEGACY_EVENTS_LIST_PK, ...years.filter((y) => y <= eventYearOf(endedBefore)).map(eventListPk)];
+      const from = startKey ? Math.max(0, listPks.indexOf(String(startKey.listPk))) : 0;
+      const listPk = listPks[from]!;
       const result = await db.send(
         new QueryCommand({
           TableName: tableName,
           IndexName: 'listings',
           KeyConditionExpression: 'listPk = :events AND listSk < :cutoff',
           FilterExpression: 'endsAt < :cutoff',
-          ExpressionAttributeValues: { ':events': 'EVENTS', ':cutoff': endedBefore },
-          ExclusiveStartKey: startKey,
+          ExpressionAttributeValues: { ':events': listPk, ':cutoff': endedBefore },
+          // A key naming only its listing key starts that key from its beginning.
+          ExclusiveStartKey: startKey?.pk ? startKey : undefined,
         }),
       );
       const asksForPassport = (item: Record<string, any>) =>
         item.type === 'delegation' || ((item.fields ?? []) as { key?: string }[]).some((field) => PASSPORT_FIELDS.includes(field.key ?? ''));
+      const next = listPks[from + 1];
       return {
         items: (result.Items ?? []).filter(asksForPassport).map((item) => ({
           eventId: item.eventId as string,
           endsAt: item.endsAt as string,
           ...(item.passportDataPurgedAt ? { purgedAt: item.passportDataPurgedAt as string } : {}),
         })),
-        lastKey: result.LastEvaluatedKey,
+        lastKey: result.LastEvaluatedKey ?? (next ? { listPk: next } : undefined),
       };
     },
 

@@ -147,6 +147,10 @@ export const listEventsQuerySchema = z.strictObject({
   /** Only events that ended before this instant (the console's "past"). */
   before: instantSchema.optional(),
   order: z.enum(['asc', 'desc']).optional(),
+  /** Words of the title in either language, accents optional ("dien dan thanh nien"). */
+  q: z.string().max(200).optional(),
+  /** The year the event starts in (local time). */
+  year: z.coerce.number().int().min(1990).max(2200).optional(),
   limit: z.coerce.number().int().min(1).max(1000).optional(),
   cursor: z.string().max(2000).optional(),
 });

@@ -1,5 +1,6 @@
 import {
   BatchGetCommand,
+  GetCommand,
   QueryCommand,
   TransactWriteCommand,
   UpdateCommand,
@@ -9,9 +10,18 @@ import { failedConditionIndexes, isConditionFailure } from '../db/conditions.js'
 import { inItemLane, tallyLaneKey } from '../db/item-lanes.js';
 import { jitteredBackoff } from '../db/write-conflicts.js';
 import { countsOf, DOOR_SK, doorKey, eventKey, readEventWithTallies, TALLY_SK, tallyItems, tallyKey } from './event-tally.js';
-import { decodeCursor, encodeCursor, type Page } from '../db/pagination.js';
+import { decodeCursor, encodeCursor, invalidCursor, type Page } from '../db/pagination.js';
 import type { EventMailTemplates } from '../email/invitation-templates.js';
 import type { AddressForm, EventCounts, EventStatus, EventType, Field, ScheduleChange } from './event-schema.js';
+import {
+  EVENT_INDEX_KEY,
+  LEGACY_EVENTS_LIST_PK,
+  eventListPk,
+  eventListSk,
+  eventYearOf,
+  titleWordsOf,
+  yearOfEventListPk,
+} from './event-listing-keys.js';
 
 /** An event as stored: instants in UTC, `version` for optimistic edits. */
 export type StoredEvent = {
@@ -48,13 +58,13 @@ export type StoredEvent = {
 /** The attributes an edit may set or remove; counts and status change through their own paths. */
 export type EventDetails = Omit<StoredEvent, 'eventId' | 'status' | 'counts' | 'createdAt' | 'createdBy' | 'version' | 'passportDataPurgedAt'>;
 
-const listSk = (startsAt: string, eventId: string) => `${startsAt}#${eventId}`;
+const listSk = eventListSk;
 const EDITABLE_STATUSES = ['draft', 'published'];
 const ANSWER_CACHE_MS = 2000;
 
 /** The event with the counts of its tallies (event-tally.ts); never the stale counts of old items. */
 function toEvent(item: Record<string, unknown>, tally?: Record<string, unknown>, door?: Record<string, unknown>): StoredEvent {
-  const { pk: _pk, sk: _sk, listPk: _lp, listSk: _ls, counts: _oldCounts, ...event } = item;
+  const { pk: _pk, sk: _sk, listPk: _lp, listSk: _ls, counts: _oldCounts, titleWords: _tw, ...event } = item;
   return { ...(event as Omit<StoredEvent, 'counts'>), counts: countsOf(tally, door) };
 }
 
@@ -65,10 +75,112 @@ export type EventListQuery = {
   status?: EventStatus;
   endsAtOrAfter?: string;
   endsBefore?: string;
+  /** The local year of the start. */
+  year?: number;
+  /** Folded words, each of which must begin a word of the title (either language). */
+  titleWords?: string[];
   descending?: boolean;
 };
 
+/** The listing attributes of an event item: its year's key, its place in it, its title words. */
+const listingOf = (event: Pick<StoredEvent, 'eventId' | 'startsAt' | 'title'>) => ({
+  listPk: eventListPk(eventYearOf(event.startsAt)),
+  listSk: listSk(event.startsAt, event.eventId),
+  titleWords: titleWordsOf(event.title),
+});
+
+const spanOf = (event: Pick<StoredEvent, 'startsAt' | 'endsAt'>) => Math.max(0, Date.parse(event.endsAt) - Date.parse(event.startsAt));
+
 export function createEventsRepository(db: DynamoDBDocumentClient, tableName: string) {
+  /** Records the event's year and, when it is the longest yet, its span (see event-listing-keys.ts). */
+  async function noteInIndex(event: Pick<StoredEvent, 'startsAt' | 'endsAt'>): Promise<void> {
+    const span = spanOf(event);
+    await db.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: EVENT_INDEX_KEY,
+        UpdateExpression: 'ADD years :year',
+        ExpressionAttributeValues: { ':year': new Set([eventYearOf(event.startsAt)]) },
+      }),
+    );
+    try {
+      await db.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: EVENT_INDEX_KEY,
+          UpdateExpression: 'SET longestSpanMs = :span',
+          ConditionExpression: 'attribute_not_exists(longestSpanMs) OR longestSpanMs < :span',
+          ExpressionAttributeValues: { ':span': span },
+        }),
+      );
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
+  }
+
+  async function readIndex(): Promise<{ years: number[]; longestSpanMs: number }> {
+    const result = await db.send(new GetCommand({ TableName: tableName, Key: EVENT_INDEX_KEY, ConsistentRead: true }));
+    const years = result.Item?.years instanceof Set ? [...(result.Item.years as Set<number>)].map(Number) : [];
+    return { years: years.sort((a, b) => a - b), longestSpanMs: Number(result.Item?.longestSpanMs ?? 0) };
+  }
+
+  let upgrade: Promise<number> | undefined;
+  /**
+   * Moves events written before listings were split by year (all under one `EVENTS` key) to their
+   * year's key, with their title words. Idempotent: each move is conditioned on the old key, and
+   * once nothing is left the check is one empty Query.
+   */
+  async function upgradeLegacyListing(): Promise<number> {
+    let moved = 0;
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await db.send(
+        new QueryCommand({
+          TableName: tableName,
+          IndexName: 'listings',
+          KeyConditionExpression: 'listPk = :legacy',
+          ExpressionAttributeValues: { ':legacy': LEGACY_EVENTS_LIST_PK },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const item of page.Items ?? []) {
+        const event = toEvent(item);
+        await noteInIndex(event);
+        const listing = listingOf(event);
+        try {
+          await db.send(
+            new UpdateCommand({
+              TableName: tableName,
+              Key: eventKey(event.eventId),
+              UpdateExpression: 'SET listPk = :listPk, listSk = :listSk, titleWords = :titleWords',
+              ConditionExpression: 'listPk = :legacy',
+              ExpressionAttributeValues: {
+                ':listPk': listing.listPk,
+                ':listSk': listing.listSk,
+                ':titleWords': listing.titleWords,
+                ':legacy': LEGACY_EVENTS_LIST_PK,
+              },
+            }),
+          );
+          moved += 1;
+        } catch (error) {
+          if (!isConditionFailure(error)) throw error;
+        }
+      }
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return moved;
+  }
+
+  function upgradeOnce(): Promise<number> {
+    upgrade ??= upgradeLegacyListing().catch((error) => {
+      upgrade = undefined;
+      throw error;
+    });
+    return upgrade;
+  }
+
+
   async function findById(eventId: string): Promise<StoredEvent | undefined> {
     const found = await readEventWithTallies(db, tableName, eventId);
     return found.event ? toEvent(found.event, found.tally, found.door) : undefined;
@@ -123,7 +235,13 @@ export function createEventsRepository(db: DynamoDBDocumentClient, tableName: st
   }
 
   return {
+    /** Once per process (a Lambda's cold start, npm start): see upgradeLegacyListing. */
+    upgradeLegacyListing: upgradeOnce,
+
     async insertEvent(event: StoredEvent): Promise<void> {
+      // The index entry first: a year or span recorded for an event that then failed to be
+      // written only makes a later read look at one more (empty) range.
+      await noteInIndex(event);
       const { counts, ...stored } = event;
       await db.send(
         new TransactWriteCommand({
@@ -131,7 +249,7 @@ export function createEventsRepository(db: DynamoDBDocumentClient, tableName: st
             {
               Put: {
                 TableName: tableName,
-                Item: { ...eventKey(event.eventId), ...stored, listPk: 'EVENTS', listSk: listSk(event.startsAt, event.eventId) },
+                Item: { ...eventKey(event.eventId), ...stored, ...listingOf(event) },
                 ConditionExpression: 'attribute_not_exists(pk)',
               },
             },
@@ -171,8 +289,17 @@ export function createEventsRepository(db: DynamoDBDocumentClient, tableName: st
         sets.push(`#${key} = :${key}`);
       }
       if (set.startsAt) {
-        sets.push('listSk = :listSk');
+        sets.push('listPk = :listPk', 'listSk = :listSk');
+        values[':listPk'] = eventListPk(eventYearOf(set.startsAt));
         values[':listSk'] = listSk(set.startsAt, eventId);
+      }
+      if (set.title) {
+        sets.push('titleWords = :titleWords');
+        values[':titleWords'] = titleWordsOf(set.title);
+      }
+      if (set.startsAt || set.endsAt) {
+        const current = await findById(eventId);
+        if (current) await noteInIndex({ startsAt: set.startsAt ?? current.startsAt, endsAt: set.endsAt ?? current.endsAt });
       }
       for (const key of remove) names[`#${key}`] = key;
       const eventUpdate = {
@@ -268,11 +395,18 @@ export function createEventsRepository(db: DynamoDBDocumentClient, tableName: st
       return findById(eventId);
     },
 
-    /** Events in order of their start, one page at a time; filters never turn into a Scan. */
+    /**
+     * Events in order of their start, one full page at a time. Each year is its own listing key;
+     * `year`, `from` and `before` become the years read and a range of the sort key, so a read
+     * touches only the events it may answer; type, status and title words are checked on those,
+     * and the read goes on until the page is full (never a short page while more match).
+     */
     async listByStart(query: EventListQuery): Promise<Page<StoredEvent>> {
+      await upgradeOnce();
+      const index = await readIndex();
       const filters: string[] = [];
       const names: Record<string, string> = {};
-      const values: Record<string, unknown> = { ':events': 'EVENTS' };
+      const values: Record<string, unknown> = {};
       if (query.type) {
         filters.push('#type = :type');
         names['#type'] = 'type';
@@ -283,28 +417,85 @@ export function createEventsRepository(db: DynamoDBDocumentClient, tableName: st
         names['#status'] = 'status';
         values[':status'] = query.status;
       }
+      query.titleWords?.forEach((word, i) => {
+        filters.push(`contains(titleWords, :w${i})`);
+        values[`:w${i}`] = ` ${word}`;
+      });
+      // An event still running at `from` started at most the longest span before it.
+      let lowSk: string | undefined;
+      let highSk: string | undefined;
       if (query.endsAtOrAfter) {
         filters.push('endsAt >= :from');
         values[':from'] = query.endsAtOrAfter;
+        lowSk = new Date(Date.parse(query.endsAtOrAfter) - index.longestSpanMs).toISOString();
       }
       if (query.endsBefore) {
+        // An event that ended before X started before it.
         filters.push('endsAt < :before');
         values[':before'] = query.endsBefore;
+        highSk = query.endsBefore;
       }
-      const result = await db.send(
-        new QueryCommand({
-          TableName: tableName,
-          IndexName: 'listings',
-          KeyConditionExpression: 'listPk = :events',
-          FilterExpression: filters.length ? filters.join(' AND ') : undefined,
-          ExpressionAttributeNames: Object.keys(names).length ? names : undefined,
-          ExpressionAttributeValues: values,
-          ScanIndexForward: !query.descending,
-          Limit: query.limit,
-          ExclusiveStartKey: decodeCursor(query.cursor, ['pk', 'sk', 'listPk', 'listSk'], { listPk: 'EVENTS' }),
-        }),
-      );
-      return { items: await withCounts(result.Items ?? []), nextCursor: encodeCursor(result.LastEvaluatedKey) };
+      let years = index.years;
+      if (query.year !== undefined) years = years.filter((y) => y === query.year);
+      if (lowSk) years = years.filter((y) => y >= eventYearOf(lowSk!));
+      if (highSk) years = years.filter((y) => y <= eventYearOf(highSk!));
+      if (query.descending) years = [...years].reverse();
+
+      let startKey: Record<string, unknown> | undefined = decodeCursor(query.cursor, ['pk', 'sk', 'listPk', 'listSk']);
+      if (startKey) {
+        const year = yearOfEventListPk(startKey.listPk);
+        if (year === undefined) throw invalidCursor();
+        years = years.filter((y) => (query.descending ? y <= year : y >= year));
+        if (years[0] !== year) startKey = undefined;
+      }
+
+      const keyCondition = ['listPk = :listPk'];
+      if (lowSk && highSk) {
+        keyCondition.push('listSk BETWEEN :lowSk AND :highSk');
+        values[':lowSk'] = lowSk;
+        values[':highSk'] = highSk;
+      } else if (lowSk) {
+        keyCondition.push('listSk >= :lowSk');
+        values[':lowSk'] = lowSk;
+      } else if (highSk) {
+        keyCondition.push('listSk < :highSk');
+        values[':highSk'] = highSk;
+      }
+
+      const items: Record<string, unknown>[] = [];
+      let lastKey: Record<string, unknown> | undefined;
+      for (const [position, year] of years.entries()) {
+        do {
+          const result = await db.send(
+            new QueryCommand({
+              TableName: tableName,
+              IndexName: 'listings',
+              KeyConditionExpression: keyCondition.join(' AND '),
+              FilterExpression: filters.length ? filters.join(' AND ') : undefined,
+              ExpressionAttributeNames: Object.keys(names).length ? names : undefined,
+              ExpressionAttributeValues: { ...values, ':listPk': eventListPk(year) },
+              ScanIndexForward: !query.descending,
+              ExclusiveStartKey: startKey,
+              // Without filters one read is exactly the page; with them, read ahead in bigger steps.
+              Limit: filters.length ? Math.max(query.limit - items.length, 50) : query.limit - items.length + 1,
+            }),
+          );
+          const found = result.Items ?? [];
+          for (const [i, item] of found.entries()) {
+            if (items.length === query.limit) {
+              // Full, and at least one more event follows: the next page starts after the last one.
+              return { items: await withCounts(items), nextCursor: encodeCursor(lastKey) };
+            }
+            items.push(item);
+            lastKey = { pk: item.pk, sk: item.sk, listPk: item.listPk, listSk: item.listSk };
+            if (items.length === query.limit && i === found.length - 1 && !result.LastEvaluatedKey && position === years.length - 1) {
+              return { items: await withCounts(items) };
+            }
+          }
+          startKey = result.LastEvaluatedKey;
+        } while (startKey);
+      }
+      return { items: await withCounts(items) };
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { Page } from '../db/pagination.js';
+import { searchWords } from './event-listing-keys.js';
 import { toUtcIso } from '../time/ho-chi-minh.js';
 import type { Event, EventStatus, EventType } from './event-schema.js';
 import type { EventsDeps } from './events-deps.js';
@@ -12,9 +13,14 @@ export type ListEventsInput = {
   from?: string;
   before?: string;
   order?: 'asc' | 'desc';
+  q?: string;
+  year?: number;
 };
 
-/** Events by start time, filtered by type, status and end time, one page at a time. */
+/**
+ * Events by start time, filtered by type, status, end time, start year and words of the title,
+ * one full page at a time.
+ */
 export async function listEvents(deps: EventsDeps, input: ListEventsInput): Promise<Page<Event>> {
   const page = await deps.events.listByStart({
     limit: input.limit,
@@ -23,6 +29,8 @@ export async function listEvents(deps: EventsDeps, input: ListEventsInput): Prom
     status: input.status,
     endsAtOrAfter: input.from ? toUtcIso(input.from) : undefined,
     endsBefore: input.before ? toUtcIso(input.before) : undefined,
+    year: input.year,
+    titleWords: input.q ? [...new Set(searchWords(input.q))].slice(0, 10) : undefined,
     descending: input.order === 'desc',
   });
   return { items: page.items.map(presentEvent), nextCursor: page.nextCursor };

@@ -159,8 +159,10 @@ export const listInvitationsQuerySchema = z.strictObject({
   emailStatus: z.enum(emailStatuses).optional(),
   response: z.enum(invitationResponses).optional(),
   group: z.string().max(TEXT_MAX).transform(normalizeText).optional(),
-  /** Search as you type: every word must appear in the name, organisation, email or phone. */
+  /** Search as you type, ranked by how the name matches (shared/text/name-search.ts). */
   q: z.string().max(200).optional(),
+  /** A given name or its first letters: the list (in name order) starts there ("H" → Hà, Hải…). */
+  from: z.string().max(50).optional(),
   limit: z.coerce.number().int().min(1).max(1000).optional(),
   cursor: z.string().max(2000).optional(),
 });
@@ -168,6 +170,8 @@ export type ListInvitationsQuery = z.output<typeof listInvitationsQuerySchema>;
 
 /** An invitation as the API answers it (times in Asia/Ho_Chi_Minh). */
 export type Invitation = {
+  /** With a search (`q`): where it matched; `organisation`, `email`, `phone` rank after names. */
+  matchedOn?: 'name' | 'organisation' | 'email' | 'phone';
   invitationId: string;
   eventId: string;
   name: string;

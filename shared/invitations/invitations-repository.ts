@@ -175,6 +175,8 @@ export type InvitationListQuery = {
   group?: string;
   /** Folded words, each of which must appear in searchText. */
   words?: string[];
+  /** Start at this name sort key (a prefix of nameSortKey's), when there is no cursor. */
+  fromKey?: string;
 };
 
 export type InvitationChanges = {
@@ -375,6 +377,7 @@ export function createInvitationsRepository(db: DynamoDBDocumentClient, tableNam
         filters.push(`contains(searchText, :w${i})`);
         values[`:w${i}`] = word;
       });
+      if (query.fromKey) values[':from'] = query.fromKey;
       let startKey: Record<string, unknown> | undefined = decodeCursor(query.cursor, ['pk', 'sk', 'listPk', 'listSk']);
       // A cursor from another event's list is as invalid as a garbled one.
       if (startKey && startKey.listPk !== listPkOf(eventId)) throw invalidCursor();
@@ -385,7 +388,7 @@ export function createInvitationsRepository(db: DynamoDBDocumentClient, tableNam
           new QueryCommand({
             TableName: tableName,
             IndexName: 'listings',
-            KeyConditionExpression: 'listPk = :list',
+            KeyConditionExpression: query.fromKey ? 'listPk = :list AND listSk >= :from' : 'listPk = :list',
             FilterExpression: filters.length ? filters.join(' AND ') : undefined,
             ExpressionAttributeNames: Object.keys(names).length ? names : undefined,
             ExpressionAttributeValues: values,
@@ -410,6 +413,31 @@ export function createInvitationsRepository(db: DynamoDBDocumentClient, tableNam
         }
       } while (startKey);
       return { items };
+    },
+
+    /**
+     * Every invitation of an event with the given email status, response and group, in name order:
+     * a search ranks them all (shared/text/name-search.ts) before it can answer its first page.
+     */
+    async listAllByName(eventId: string, query: Pick<InvitationListQuery, 'emailStatus' | 'response' | 'group'>): Promise<StoredInvitation[]> {
+      const filters: string[] = [];
+      const names: Record<string, string> = {};
+      const values: Record<string, unknown> = { ':list': listPkOf(eventId) };
+      for (const key of ['emailStatus', 'response', 'group'] as const) {
+        if (!query[key]) continue;
+        filters.push(`#${key} = :${key}`);
+        names[`#${key}`] = key;
+        values[`:${key}`] = query[key];
+      }
+      const items = await queryAll(db, {
+        TableName: tableName,
+        IndexName: 'listings',
+        KeyConditionExpression: 'listPk = :list',
+        FilterExpression: filters.length ? filters.join(' AND ') : undefined,
+        ExpressionAttributeNames: filters.length ? names : undefined,
+        ExpressionAttributeValues: values,
+      });
+      return items.map(toInvitation);
     },
 
     /** Every invitation of an event, read page by page (counts, copying a list). */

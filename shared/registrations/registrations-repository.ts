@@ -9,6 +9,7 @@ import { queryAll } from '../db/query-all.js';
 import { inItemLane, tallyLaneKey } from '../db/item-lanes.js';
 import { jitteredBackoff } from '../db/write-conflicts.js';
 import { tallyKey } from '../events/event-tally.js';
+import { doorChangeItem, doorPersonOf } from '../attendees/door-changes.js';
 
 /**
  * Answers in the one table (README, "Data model"). An answer is part of one TransactWriteItems:
@@ -245,6 +246,12 @@ export function createRegistrationsRepository(db: DynamoDBDocumentClient, tableN
           ...(t.requireWaitItem ? { ConditionExpression: 'attribute_exists(pk)' } : {}),
         },
       });
+    }
+    // The door's list is the confirmed people: a phone there reads who joined or left it.
+    if ((from === 'confirmed') !== (to === 'confirmed')) {
+      const what = to === 'confirmed' ? 'joined' : 'left';
+      const person = to === 'confirmed' ? doorPersonOf({ ...current, registrationId: current.invitationId }) : undefined;
+      items.push({ Put: { TableName: tableName, Item: doorChangeItem(eventId, { registrationId: current.invitationId, at, what, person }) } });
     }
     if (t.notice && current.email) {
       items.push(

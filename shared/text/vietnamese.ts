@@ -30,15 +30,26 @@ export function normalizeEmail(value: string): string {
 }
 
 /**
- * Lower case without diacritics, so that "nguyen" finds "Nguyễn" and "dak lak" finds "Đắk Lắk".
- * Đ/đ is a letter of its own in Unicode (not D plus a mark) and is folded by hand.
+ * Letters that are not a base letter plus marks in Unicode, so NFD leaves them whole: Vietnamese
+ * Đ, and the Nordic, German, Polish and other Latin letters of the union's foreign partners
+ * ("soren alund" finds "Søren Ålund", "lodz" finds "Łódź", "strasse" finds "Straße").
+ */
+const LETTERS_WITHOUT_MARKS: Record<string, string> = {
+  đ: 'd', ð: 'd', ø: 'o', æ: 'ae', œ: 'oe', ß: 'ss', ł: 'l', þ: 'th', ı: 'i', ŀ: 'l', ħ: 'h', ŧ: 't', ŋ: 'ng', ſ: 's',
+};
+const LETTER_PATTERN = new RegExp(`[${Object.keys(LETTERS_WITHOUT_MARKS).join('')}]`, 'gu');
+
+/**
+ * Lower case without diacritics, so that "nguyen" finds "Nguyễn", "dak lak" finds "Đắk Lắk" and
+ * "soren" finds "Søren". Đ/đ and the letters above are letters of their own in Unicode (not a
+ * base letter plus a mark) and are folded by hand.
  */
 export function foldAccents(value: string): string {
   return value
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
-    .replace(/[đĐ]/gu, 'd')
     .toLowerCase()
+    .replace(LETTER_PATTERN, (letter) => LETTERS_WITHOUT_MARKS[letter]!)
     .replace(/\s+/gu, ' ')
     .trim();
 }

@@ -416,7 +416,7 @@ describe('passport purge (api stack)', () => {
     expect(JSON.stringify(envOf(base.api, 'PassportPurge').TABLE_NAME)).toMatch(/HuuNghi-prod-Stateful.*Table/);
   });
 
-  it('may only query, update and log on its own table and query the listings index: never delete, scan or send', () => {
+  it('may only read the events index item, query, update and log on its own table and query the listings index: never delete, scan or send', () => {
     const all = statementsOf(base.api, 'PassportPurge');
     // Besides the table: handing a failed run to the failures queue (its on-failure destination).
     const [toFailures, ...others] = all.filter((s) => actionsOf(s).some((a) => a.startsWith('sqs:')));
@@ -427,7 +427,7 @@ describe('passport purge (api stack)', () => {
     expect(grants).toHaveLength(2);
     const onTable = grants.find((s) => !JSON.stringify(s.Resource).includes('/index/'))!;
     const onIndex = grants.find((s) => JSON.stringify(s.Resource).includes('/index/'))!;
-    expect([...actionsOf(onTable)].sort()).toEqual(['dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem']);
+    expect([...actionsOf(onTable)].sort()).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem']);
     expect([...actionsOf(onTable)].sort()).toEqual([...PURGE_TABLE_ACCESS.table].sort());
     expect(resourcesOf(onTable).map((r) => JSON.stringify(r))).toEqual([expect.stringMatching(/HuuNghi-prod-Stateful.*TableCD117FA1Arn/)]);
     expect(actionsOf(onIndex)).toEqual(['dynamodb:Query']);

@@ -4,6 +4,8 @@ import { addWalkIn, checkIn, checkInByCode, doorCounts, undoCheckIn } from '../.
 import { attendeeTable, toCsv, toXlsx } from '../../../shared/attendees/export-attendees.js';
 import { listAttendees } from '../../../shared/attendees/list-attendees.js';
 import { eventFileName } from '../../../shared/text/file-name.js';
+import { doorChangesQuerySchema, readDoorChanges, readDoorList } from '../../../shared/attendees/door-list.js';
+import { compress } from 'hono/compress';
 import type { AppDeps } from '../deps.js';
 import { requestLanguage } from '../language.js';
 import { requirePermission, type AppEnv } from '../middleware/session.js';
@@ -38,8 +40,17 @@ export function attendeeRoutes(deps: AppDeps) {
           'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
         });
       }
-      return c.json({ items: list.items, ...(list.groups ? { groups: list.groups } : {}) });
+      return c.json({
+        items: list.items,
+        ...(list.groups ? { groups: list.groups } : {}),
+        ...(list.nextCursor ? { nextCursor: list.nextCursor } : {}),
+      });
     })
+    // The check-in page: the list once, compressed, then only what changed (a phone's data plan).
+    .get('/door', compress(), async (c) => c.json(await readDoorList(deps.checkIn, c.req.param('eventId')!)))
+    .get('/door/changes', queryParams(doorChangesQuerySchema), async (c) =>
+      c.json(await readDoorChanges(deps.checkIn, c.req.param('eventId')!, c.req.valid('query').since)),
+    )
     .get('/counts', async (c) => c.json(await doorCounts(deps.checkIn, c.req.param('eventId')!)))
     .post('/check-ins', jsonBody(checkInByCodeSchema), async (c) =>
       c.json(await checkInByCode(deps.checkIn, c.req.param('eventId')!, c.req.valid('json').code, c.get('user').userId)),

@@ -22,6 +22,8 @@ const messages = defineMessages({
     continued: '(tiếp theo)',
     preparing: 'Đang dàn trang…',
     preview: 'Bản xem trước khi in, khổ A4 (dùng phím mũi tên để cuộn)',
+    preparingRows: 'Đang dàn trang: đã đo {done} / {total} dòng…',
+    preparingPages: 'Đang dàn trang: {done} / {total} trang…',
   },
   en: {
     org: 'Đắk Lắk Union of Friendship Organisations',
@@ -31,6 +33,8 @@ const messages = defineMessages({
     continued: '(continued)',
     preparing: 'Laying out the pages…',
     preview: 'Print preview, A4 (scroll with the arrow keys)',
+    preparingRows: 'Laying out the pages: {done} of {total} rows measured…',
+    preparingPages: 'Laying out the pages: {done} of {total} pages…',
   },
 });
 
@@ -95,7 +99,15 @@ const outerHeight = (element: Element | null): number => {
   return element.getBoundingClientRect().height + parseFloat(style.marginTop) + parseFloat(style.marginBottom);
 };
 
-function measure(root: HTMLElement): Measures {
+/**
+ * A long sheet is built in steps, each well under 200 ms, with the progress shown: rows are
+ * measured this many at a time, pages drawn this many at a time, the browser free in between.
+ */
+const ROWS_PER_STEP = 150;
+const PAGES_PER_STEP = 6;
+const nextStep = (work: () => void) => window.setTimeout(work, 0);
+
+function measure(root: HTMLElement, from = 0): Measures {
   const empty = root.querySelector<HTMLElement>('.sheet-page.empty')!;
   const style = getComputedStyle(empty);
   const inner = empty.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
@@ -103,7 +115,7 @@ function measure(root: HTMLElement): Measures {
   const running = outerHeight(root.querySelector('.sheet-running'));
   const headerRow = outerHeight(root.querySelector('.sheet-table thead'));
   const foot = outerHeight(root.querySelector('.sheet-foot'));
-  const rowHeights = [...root.querySelectorAll('.sheet-table tbody tr')].map((tr) => tr.getBoundingClientRect().height);
+  const rowHeights = [...root.querySelectorAll('.sheet-table tbody tr')].slice(from).map((tr) => tr.getBoundingClientRect().height);
   return {
     firstAvailable: inner - head - headerRow - foot - SAFETY_PX,
     otherAvailable: inner - running - headerRow - foot - SAFETY_PX,
@@ -132,10 +144,28 @@ export function PrintedSheet(props: PrintedSheetProps) {
   const inputs = [props.rows, props.columns, props.orientation, props.documentTitle, props.event, props.summary, t] as const;
   const [layout, setLayout] = useState<{ inputs: readonly unknown[]; pages: Placed[][] }>();
   const current = layout && layout.inputs.length === inputs.length && layout.inputs.every((value, i) => value === inputs[i]);
+  // Rows measured so far (for these inputs), and pages drawn so far once laid out.
+  const [measured, setMeasured] = useState<{ inputs: readonly unknown[]; heights: number[] }>({ inputs, heights: [] });
+  const measuring = measured.inputs.length === inputs.length && measured.inputs.every((value, i) => value === inputs[i]) ? measured.heights : [];
+  const [drawn, setDrawn] = useState(0);
 
   useLayoutEffect(() => {
     if (current || !measurer.current) return;
-    setLayout({ inputs, pages: paginate(props.rows, measure(measurer.current)) });
+    const shown = Math.min(props.rows.length, measuring.length + ROWS_PER_STEP);
+    const step = measure(measurer.current, measuring.length);
+    const heights = [...measuring, ...step.rowHeights.slice(0, shown - measuring.length)];
+    if (heights.length < props.rows.length) {
+      nextStep(() => setMeasured({ inputs, heights }));
+      return;
+    }
+    setDrawn(PAGES_PER_STEP);
+    setLayout({ inputs, pages: paginate(props.rows, { ...step, rowHeights: heights }) });
+  });
+
+  const total = layout?.pages.length ?? 0;
+  useLayoutEffect(() => {
+    if (!current || drawn >= total) return;
+    nextStep(() => setDrawn((d) => Math.min(total, d + PAGES_PER_STEP)));
   });
 
   // On screen the preview is scaled down to the column's width, so no column is cut off (a
@@ -212,7 +242,7 @@ export function PrintedSheet(props: PrintedSheetProps) {
     return (
       <>
         <p class="loading no-print" role="status">
-          {t('preparing')}
+          {props.rows.length > ROWS_PER_STEP ? t('preparingRows', { done: measuring.length, total: props.rows.length }) : t('preparing')}
         </p>
         <div class="sheet-measure" ref={measurer} aria-hidden="true">
           <div class={`${pageClass} empty`} />
@@ -222,7 +252,7 @@ export function PrintedSheet(props: PrintedSheetProps) {
             <table class="sheet-table">
               {colgroup}
               {thead}
-              <tbody>{props.rows.map((r) => row(r))}</tbody>
+              <tbody>{props.rows.slice(0, measuring.length + ROWS_PER_STEP).map((r) => row(r))}</tbody>
             </table>
             <p class="sheet-foot">{t('page', { page: 999, pages: 999 })}</p>
           </div>
@@ -232,10 +262,18 @@ export function PrintedSheet(props: PrintedSheetProps) {
   }
 
   const pages = layout.pages;
+  const building = drawn < pages.length;
+  // Only the finished sheet is `.sheet-pages` (what printing and its tests wait for).
   return (
-    // A4 is wider than a phone: the preview scrolls, so it takes the keyboard's focus to scroll too.
-    <div class="sheet-pages" ref={preview} tabIndex={0} role="region" aria-label={t('preview')}>
-      {pages.map((placed, index) => (
+    <>
+      {building && (
+        <p class="loading no-print" role="status">
+          {t('preparingPages', { done: drawn, total: pages.length })}
+        </p>
+      )}
+    {/* A4 is wider than a phone: the preview scrolls, so it takes the keyboard's focus to scroll too. */}
+    <div class={building ? 'sheet-pages-building' : 'sheet-pages'} ref={preview} tabIndex={0} role="region" aria-label={t('preview')}>
+      {pages.slice(0, Math.max(drawn, 1)).map((placed, index) => (
         <section key={index} class={pageClass} aria-label={t('page', { page: index + 1, pages: pages.length })}>
           {index === 0 ? head : running}
           <table class="sheet-table">
@@ -247,6 +285,7 @@ export function PrintedSheet(props: PrintedSheetProps) {
         </section>
       ))}
     </div>
+    </>
   );
 }
 

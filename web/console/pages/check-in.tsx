@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Attendee } from '../../../shared/attendees/attendee-schema.js';
 import type { CheckInResult } from '../../../shared/attendees/check-in.js';
 import type { Event } from '../../../shared/events/event-schema.js';
-import { foldAccents } from '../../../shared/text/vietnamese.js';
+import { rankPeople, typedWords } from '../../../shared/text/name-search.js';
 import { ApiError } from '../../lib/api-client.js';
 import { formatDate, formatTime } from '../../lib/datetime.js';
 import type { FieldErrors } from '../../lib/form.js';
@@ -10,6 +10,7 @@ import { defineMessages, inBoth, pickLocalized, textIn, type LocalizedText } fro
 import { Form, SubmitButton, TextField } from '../components/form.js';
 import { PageHeading } from '../components/page-heading.js';
 import { useApp, useCan, useText } from '../context.js';
+import { doorCountsOf, readDoor } from '../door-list.js';
 import { createDoorQueue, flushDoorQueue, normalizeCode, randomId, type DoorOp } from '../door-queue.js';
 import type { PageProps } from '../routes.js';
 
@@ -77,6 +78,9 @@ const messages = defineMessages({
     walkInOp: '{name} (đến trực tiếp)',
     undoOp: 'hoàn tác {name}',
     printAll: 'In giấy chứng nhận cho người có mặt',
+    'matchedOn.organisation': 'Khớp đơn vị',
+    'matchedOn.email': 'Khớp email',
+    'matchedOn.phone': 'Khớp số điện thoại',
   },
   en: {
     title: 'Check-in',
@@ -141,23 +145,25 @@ const messages = defineMessages({
     walkInOp: '{name} (walk-in)',
     undoOp: 'undo {name}',
     printAll: 'Print certificates for those present',
+    'matchedOn.organisation': 'Organisation matches',
+    'matchedOn.email': 'Email matches',
+    'matchedOn.phone': 'Phone matches',
   },
 });
 
-type Counts = { confirmed: number; checkedIn: number; groups: { group: string; confirmed: number; checkedIn: number }[] };
 type Notice = { tone: 'success' | 'info' | 'error'; text: LocalizedText | string; undo?: { registrationId: string; name: string } };
 type Filter = 'all' | 'absent' | 'present';
 
-/** Every other phone at the door sees a tap within this long (while the page is shown). */
-const POLL_MS = 4000;
+/**
+ * Every other phone at the door sees a tap within this long (while the page is shown); a poll
+ * with nothing new costs a few hundred bytes (door-list.ts).
+ */
+const POLL_MS = 5000;
 /** A long list is cut here; typing narrows it. */
 const SHOWN_MAX = 60;
 
 /** "08:05 26/03": when a person was checked in, as the door says it. */
 const shortTime = (instant: string) => `${formatTime(instant)} ${formatDate(instant).slice(0, 5)}`;
-
-/** Folded for search: no accents, no case, and no apostrophes, so "hlinh" finds "H'Linh Niê". */
-const fold = (text: string) => foldAccents(text).replace(/['’‘`ʼ]/g, '');
 
 /** Whether two taps are about the same person (or code, or walk-in). */
 function sameTarget(a: DoorOp, b: DoorOp): boolean {
@@ -187,7 +193,7 @@ export function CheckInPage({ params }: PageProps) {
 
   const [event, setEvent] = useState<Event>();
   const [people, setPeople] = useState<Attendee[]>();
-  const [counts, setCounts] = useState<Counts>();
+  const doorCursor = useRef<string | undefined>(undefined);
   const [pending, setPending] = useState<DoorOp[]>(() => queue.read());
   const [offline, setOffline] = useState(() => !navigator.onLine);
   const [loadError, setLoadError] = useState<string>();
@@ -235,16 +241,13 @@ export function CheckInPage({ params }: PageProps) {
         refreshAgain.current = false;
         const asked = changes.current;
         try {
-          const [list, door] = await Promise.all([
-            api.get<{ items: Attendee[] }>(`${base}/attendees`),
-            api.get<Counts>(`${base}/attendees/counts`),
-          ]);
+          const read = await readDoor(api, base, doorCursor.current);
           if (changes.current !== asked) {
             refreshAgain.current = true;
             continue;
           }
-          setPeople(list.items);
-          setCounts(door);
+          doorCursor.current = read.cursor;
+          setPeople(read.update);
           setLoadError(undefined);
           setOffline(false);
         } catch (error) {
@@ -398,15 +401,15 @@ export function CheckInPage({ params }: PageProps) {
     return waiting ? waiting === 'check-in' : Boolean(p.checkedInAt);
   };
 
-  const words = fold(query).split(' ').filter(Boolean);
-  const matches = (people ?? []).filter((p) => {
-    if (filter === 'present' && !isPresent(p)) return false;
-    if (filter === 'absent' && isPresent(p)) return false;
-    if (!words.length) return true;
-    const haystack = fold(`${p.name} ${p.organisation ?? ''} ${p.position ?? ''}`);
-    return words.every((word) => haystack.includes(word));
-  });
+  const ranked = useMemo(
+    () => rankPeople(typedWords(query), people ?? [], () => 0),
+    [people, query],
+  );
+  const matches = ranked
+    .filter(({ person }) => (filter === 'present' ? isPresent(person) : filter === 'absent' ? !isPresent(person) : true))
+    .map(({ person, match }) => ({ ...person, matchedOn: match.on }));
   const shown = matches.slice(0, SHOWN_MAX);
+  const counts = useMemo(() => (people ? doorCountsOf(people) : undefined), [people]);
   const title = event ? pickLocalized(event.title, language) : undefined;
   const mayCheckIn = can('attendees:check-in');
 
@@ -565,6 +568,7 @@ export function CheckInPage({ params }: PageProps) {
                     <span class="door-role">{[p.position, p.organisation].filter(Boolean).join(' · ')}</span>
                   )}
                   {p.group && <span class="badge group">{p.group}</span>}
+                  {p.matchedOn && p.matchedOn !== 'name' && <span class="badge door-matched-on">{t(`matchedOn.${p.matchedOn}`)}</span>}
                   {p.walkIn && <span class="badge door-walk-in">{t('walkInBadge')}</span>}
                   {waiting ? (
                     <span class="badge door-waiting">{t(waiting === 'undo' ? 'waitingUndo' : 'waiting')}</span>

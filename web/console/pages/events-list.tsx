@@ -20,6 +20,10 @@ const messages = defineMessages({
     status: 'Trạng thái',
     allTypes: 'Tất cả các loại',
     allStatuses: 'Tất cả trạng thái',
+    search: 'Tìm theo tên sự kiện',
+    searchHint: 'Gõ không dấu cũng được, ví dụ “dien dan thanh nien”.',
+    year: 'Năm',
+    allYears: 'Mọi năm',
     noUpcoming: 'Chưa có sự kiện nào sắp diễn ra.',
     noPast: 'Chưa có sự kiện nào đã diễn ra.',
     noMatch: 'Không có sự kiện nào phù hợp với bộ lọc.',
@@ -37,6 +41,10 @@ const messages = defineMessages({
     status: 'Status',
     allTypes: 'All types',
     allStatuses: 'All statuses',
+    search: 'Search by event title',
+    searchHint: 'Accents are optional, e.g. “dien dan thanh nien”.',
+    year: 'Year',
+    allYears: 'All years',
     noUpcoming: 'No upcoming events yet.',
     noPast: 'No past events yet.',
     noMatch: 'No events match these filters.',
@@ -48,9 +56,19 @@ const messages = defineMessages({
 const PAGE_SIZE = 20;
 type Page = { items: Event[]; nextCursor?: string };
 
+/** The years offered in the year choice: from the union's first events in the system to next year. */
+const FIRST_YEAR = 2015;
+const yearChoices = () => {
+  const last = new Date().getFullYear() + 1;
+  return Array.from({ length: last - FIRST_YEAR + 1 }, (_, i) => String(last - i));
+};
+/** Typing waits this long before asking, so a word is asked for once, not per letter. */
+const SEARCH_DELAY_MS = 300;
+
 /**
  * Events, upcoming first (those not yet over, soonest first) or past (latest first), filtered by
- * type and status; the filters live in the address so a reload or a shared link keeps them.
+ * type, status, year and words of the title; the filters live in the address so a reload or a
+ * shared link keeps them. A search or a year looks in every event, over or not, latest first.
  */
 export function EventsListPage({ query }: PageProps) {
   const { api, language, announce } = useApp();
@@ -61,6 +79,11 @@ export function EventsListPage({ query }: PageProps) {
   const status = (eventStatuses as readonly string[]).includes(query.get('status') ?? '')
     ? (query.get('status') as EventStatus)
     : '';
+  const q = query.get('q') ?? '';
+  const year = /^\d{4}$/.test(query.get('year') ?? '') ? query.get('year')! : '';
+  const searching = Boolean(q.trim() || year);
+  const [typed, setTyped] = useState(q);
+  const latestLink = useRef<(changes: Record<string, string>) => string>(() => '');
 
   const [items, setItems] = useState<Event[]>([]);
   const [cursor, setCursor] = useState<string>();
@@ -69,20 +92,12 @@ export function EventsListPage({ query }: PageProps) {
   const request = useRef(0);
   const firstNew = useRef<string | undefined>(undefined);
 
-  /** One page; "past" has no API filter yet, so events not over are skipped here. */
-  async function fetchPage(after?: string): Promise<Page> {
-    if (when === 'upcoming') {
-      return api.get<Page>('/api/events', { from: nowInstant(), order: 'asc', type, status, limit: PAGE_SIZE, cursor: after });
-    }
-    const now = Date.now();
-    let next = after;
-    for (let round = 0; round < 10; round += 1) {
-      const page = await api.get<Page>('/api/events', { order: 'desc', type, status, limit: PAGE_SIZE, cursor: next });
-      const past = page.items.filter((event) => Date.parse(event.endsAt) < now);
-      if (past.length > 0 || !page.nextCursor) return { items: past, nextCursor: page.nextCursor };
-      next = page.nextCursor;
-    }
-    return { items: [], nextCursor: next };
+  /** One page: upcoming from now on, soonest first; past (or any search) latest first. */
+  function fetchPage(after?: string): Promise<Page> {
+    const filters = { type, status, q: q.trim(), year, limit: PAGE_SIZE, cursor: after };
+    if (searching) return api.get<Page>('/api/events', { ...filters, order: 'desc' });
+    if (when === 'upcoming') return api.get<Page>('/api/events', { ...filters, from: nowInstant(), order: 'asc' });
+    return api.get<Page>('/api/events', { ...filters, before: nowInstant(), order: 'desc' });
   }
 
   async function load(more: boolean) {
@@ -103,7 +118,14 @@ export function EventsListPage({ query }: PageProps) {
     }
   }
 
-  useEffect(() => void load(false), [when, type, status]);
+  useEffect(() => void load(false), [when, type, status, q, year]);
+  useEffect(() => setTyped(q), [q]);
+  useEffect(() => {
+    if (typed === q) return;
+    // The address as it is when the timer fires: a year chosen meanwhile stays.
+    const timer = window.setTimeout(() => navigate(latestLink.current({ q: typed.trim() }), { replace: true }), SEARCH_DELAY_MS);
+    return () => window.clearTimeout(timer);
+  }, [typed]);
   useEffect(() => {
     if (!firstNew.current) return;
     document.getElementById(`event-${firstNew.current}`)?.focus();
@@ -111,12 +133,13 @@ export function EventsListPage({ query }: PageProps) {
   }, [items]);
 
   const link = (changes: Record<string, string>) => {
-    const params = new URLSearchParams({ when, type, status, ...changes });
+    const params = new URLSearchParams({ when, type, status, q, year, ...changes });
     for (const [key, value] of [...params]) if (!value || (key === 'when' && value === 'upcoming')) params.delete(key);
     const search = params.toString();
     return `/console/events${search ? `?${search}` : ''}`;
   };
-  const filtered = Boolean(type || status);
+  latestLink.current = link;
+  const filtered = Boolean(type || status || searching);
 
   return (
     <section>
@@ -129,15 +152,42 @@ export function EventsListPage({ query }: PageProps) {
       </PageHeading>
 
       <nav class="tabs" aria-label={t('when')}>
-        <a href={link({ when: 'upcoming' })} aria-current={when === 'upcoming' ? 'page' : undefined}>
+        <a href={link({ when: 'upcoming', q: '', year: '' })} aria-current={when === 'upcoming' && !searching ? 'page' : undefined}>
           {t('upcoming')}
         </a>
-        <a href={link({ when: 'past' })} aria-current={when === 'past' ? 'page' : undefined}>
+        <a href={link({ when: 'past', q: '', year: '' })} aria-current={when === 'past' && !searching ? 'page' : undefined}>
           {t('past')}
         </a>
       </nav>
 
-      <form class="filters" aria-label={t('filters')} onSubmit={(e) => e.preventDefault()}>
+      <form class="filters" aria-label={t('filters')} role="search" onSubmit={(e) => e.preventDefault()}>
+        <div class="field search-field">
+          <label for="filter-q">{t('search')}</label>
+          <input
+            id="filter-q"
+            type="search"
+            value={typed}
+            aria-describedby="filter-q-hint"
+            onInput={(e) => setTyped(e.currentTarget.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') navigate(link({ q: typed.trim() }), { replace: true });
+            }}
+          />
+          <p id="filter-q-hint" class="hint">
+            {t('searchHint')}
+          </p>
+        </div>
+        <div class="field">
+          <label for="filter-year">{t('year')}</label>
+          <select id="filter-year" value={year} onChange={(e) => navigate(link({ year: e.currentTarget.value }), { replace: true })}>
+            <option value="">{t('allYears')}</option>
+            {yearChoices().map((value) => (
+              <option key={value} value={value}>
+                {value}
+              </option>
+            ))}
+          </select>
+        </div>
         <div class="field">
           <label for="filter-type">{t('type')}</label>
           <select

@@ -13,6 +13,7 @@ import { formatDateTime } from '../../lib/datetime.js';
 import { defineMessages, inBoth, pickLocalized, textIn, type LocalizedText } from '../../lib/i18n.js';
 import { ConfirmDialog } from '../components/confirm-dialog.js';
 import { StatusBadge } from '../components/event-badges.js';
+import { InvitationPager } from '../components/invitation-pager.js';
 import { InvitationEditDialog } from '../components/invitation-edit-dialog.js';
 import {
   EmailStatusBadge,
@@ -33,6 +34,9 @@ import type { PageProps } from '../routes.js';
 
 const messages = defineMessages({
   vi: {
+    'matchedOn.organisation': 'Khớp đơn vị',
+    'matchedOn.email': 'Khớp email',
+    'matchedOn.phone': 'Khớp số điện thoại',
     title: 'Khách mời',
     back: 'Về trang sự kiện',
     notFound: 'Không tìm thấy sự kiện này.',
@@ -78,7 +82,7 @@ const messages = defineMessages({
     empty: 'Chưa có khách mời nào. Bấm “Thêm khách mời” để bắt đầu.',
     emptyReadOnly: 'Chưa có khách mời nào.',
     noMatch: 'Không có khách mời nào phù hợp.',
-    loaded: 'Đã tải thêm {count} khách mời.',
+    loaded: 'Đã hiện {count} khách mời.',
     invitee: 'Khách mời',
     contact: 'Liên hệ',
     mail: 'Thư mời',
@@ -103,6 +107,9 @@ const messages = defineMessages({
     imported: 'Đã thêm {count} khách mời.',
   },
   en: {
+    'matchedOn.organisation': 'Organisation matches',
+    'matchedOn.email': 'Email matches',
+    'matchedOn.phone': 'Phone matches',
     title: 'Invitees',
     back: 'Back to the event',
     notFound: 'This event was not found.',
@@ -148,7 +155,7 @@ const messages = defineMessages({
     empty: 'No invitees yet. Press “Add invitees” to start.',
     emptyReadOnly: 'No invitees yet.',
     noMatch: 'No invitee matches.',
-    loaded: '{count} more invitees loaded.',
+    loaded: '{count} invitees shown.',
     invitee: 'Invitee',
     contact: 'Contact',
     mail: 'Invitation',
@@ -202,6 +209,7 @@ export function InvitationsPage({ params, query }: PageProps) {
   const response = pick(responseList, query.get('response'));
   const group = query.get('group') ?? '';
   const q = (query.get('q') ?? '').trim();
+  const from = query.get('from') ?? '';
 
   const [event, setEvent] = useState<Event>();
   const [notFound, setNotFound] = useState(false);
@@ -209,6 +217,9 @@ export function InvitationsPage({ params, query }: PageProps) {
   const [counts, setCounts] = useState<InvitationCounts>();
   const [items, setItems] = useState<Invitation[]>([]);
   const [cursor, setCursor] = useState<string>();
+  // The cursors of the pages before this one (the first page has none): one page on screen at a time.
+  const [trail, setTrail] = useState<(string | undefined)[]>([]);
+  const [pageCursor, setPageCursor] = useState<string>();
   const [loaded, setLoaded] = useState(false);
   const [listBusy, setListBusy] = useState<'refresh' | 'more'>();
   const [loadError, setLoadError] = useState<string>();
@@ -267,21 +278,28 @@ export function InvitationsPage({ params, query }: PageProps) {
     return () => clearTimeout(timer);
   }, [counts]);
 
-  async function loadList(more: boolean) {
+  /** A page of the list: the first (`more` false), or the one at `at` (a step forward or back). */
+  async function loadList(more: boolean, at?: string, back = false) {
     const id = ++listRequest.current;
     setListBusy(more ? 'more' : 'refresh');
     try {
+      const pageAt = more ? at : undefined;
       const page = await api.get<Page>(base, {
         emailStatus,
         response,
         group,
         q,
+        from: q ? undefined : from,
         limit: PAGE_SIZE,
-        cursor: more ? cursor : undefined,
+        cursor: pageAt,
       } satisfies Query);
       if (id !== listRequest.current) return;
       firstNew.current = more ? page.items[0]?.invitationId : undefined;
-      setItems((current) => (more ? [...current, ...page.items] : page.items));
+      setItems(page.items);
+      if (!more) setTrail([]);
+      else if (back) setTrail((current) => current.slice(0, -1));
+      else setTrail((current) => [...current, pageCursor]);
+      setPageCursor(pageAt);
       setCursor(page.nextCursor);
       setLoaded(true);
       setLoadError(undefined);
@@ -295,7 +313,7 @@ export function InvitationsPage({ params, query }: PageProps) {
     }
   }
 
-  useEffect(() => void loadList(false), [emailStatus, response, group, q]);
+  useEffect(() => void loadList(false), [emailStatus, response, group, q, from]);
   useEffect(() => {
     if (!firstNew.current) return;
     document.getElementById(`invitee-${firstNew.current}`)?.focus();
@@ -650,12 +668,17 @@ export function InvitationsPage({ params, query }: PageProps) {
           </table>
         )}
       </div>
-      {cursor && loaded && (
-        <p class="load-more">
-          <button type="button" class="button" disabled={listBusy === 'more'} onClick={() => void loadList(true)}>
-            {listBusy === 'more' ? t('common.loading') : t('common.loadMore')}
-          </button>
-        </p>
+      {loaded && (cursor || trail.length > 0 || from) && (
+        <InvitationPager
+          from={from}
+          showLetters={!q}
+          hasPrevious={trail.length > 0}
+          hasNext={Boolean(cursor)}
+          busy={listBusy !== undefined}
+          onFrom={(letter) => filter({ from: letter })}
+          onPrevious={() => void loadList(true, trail[trail.length - 1], true)}
+          onNext={() => void loadList(true, cursor)}
+        />
       )}
 
       {editing && (
@@ -778,6 +801,9 @@ function Row(props: {
           {invitation.name}
         </span>
         {role && <span class="invitee-role">{role}</span>}
+        {invitation.matchedOn && invitation.matchedOn !== 'name' && (
+          <span class="badge matched-on">{t(`matchedOn.${invitation.matchedOn}`)}</span>
+        )}
         {invitation.group && (
           <span class="badge group">
             <span class="visually-hidden">{t('group')}: </span>

@@ -1,0 +1,169 @@
+/**
+ * The office at its real size (issue 23): the generator builds ten years of events through the API
+ * (bench/office/build-office.ts), then every figure of the issue is measured and printed beside its
+ * goal. API figures are timed from this process over HTTP to the local product; the console's
+ * figures come from Debian's Chromium (network bytes from DevTools, long tasks from the page).
+ *
+ *   npx tsx bench/office.bench.ts            (OFFICE=small for a quick run at the test suite's size)
+ */
+import '../functions/local/quiet-node-version-warning.js';
+import { join } from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import { buildWeb } from '../web/build.js';
+import { startLocalProduct } from '../test/support/local-product.js';
+import { recordNetworkBytes } from '../test/support/network-bytes.js';
+import { signInApi, type Session } from '../test/support/seed-attendees.js';
+import { buildOffice, FULL_OFFICE, SMALL_OFFICE } from './office/build-office.js';
+
+const size = process.env.OFFICE === 'small' ? SMALL_OFFICE : FULL_OFFICE;
+type Row = { figure: string; measured: string; goal: string; ok: boolean | undefined };
+const rows: Row[] = [];
+const row = (figure: string, measured: string, goal: string, ok?: boolean) => {
+  rows.push({ figure, measured, goal, ok });
+  console.log(`${ok === undefined ? '    ' : ok ? 'ok  ' : 'MISS'} ${figure}: ${measured} (goal: ${goal})`);
+};
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const ms = (value: number) => `${Math.round(value)} ms`;
+
+async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
+  const started = performance.now();
+  const result = await work();
+  return [result, performance.now() - started];
+}
+
+/** Every page of a list, with the size of each page. */
+async function allPages(session: Session, path: string) {
+  const pages: number[] = [];
+  const items: { eventId: string }[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await session.call('GET', `${path}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    pages.push(page.body.items.length);
+    items.push(...page.body.items);
+    cursor = page.body.nextCursor;
+  } while (cursor);
+  return { pages, items };
+}
+
+/** Long tasks (over 50 ms) of the page from its start, as the browser reports them. */
+const LONG_TASKS = `
+  window.__longTasks = [];
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push(e.duration); })
+    .observe({ type: 'longtask', buffered: true });
+`;
+const longTasks = (page: Page) => page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks.slice());
+
+async function main() {
+  await buildWeb(join(import.meta.dirname, '../web/dist'));
+  const product = await startLocalProduct({ timeoutMs: 120_000 });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-quic'] });
+  try {
+    const admin = await signInApi(product.url, product.admin.email, product.admin.password);
+    const [office, buildMs] = await timed(() => buildOffice(admin, size, new Date(), (line) => console.log(`  ${line}`)));
+    row('office built through the API', `${office.events.length} events, ${office.invitations} invitations, ${office.big.confirmedIds.length} confirmed and ${office.big.checkedInIds.length} checked in at the big meeting, ${(buildMs / 1000).toFixed(0)} s`, '150 events, ≥ 30,000 invitations, one event of 5,000', office.events.length >= 150 && office.invitations >= (size === FULL_OFFICE ? 30_000 : 0));
+
+    // The events list.
+    const now = new Date().toISOString();
+    const upcoming = office.events.filter((e) => e.endsAt >= now || Date.parse(e.endsAt) >= Date.now());
+    const [first, firstMs] = await timed(() => admin.call('GET', `/api/events?from=${encodeURIComponent(now)}&order=asc&limit=20`));
+    row('"upcoming" first page', `${first.body.items.length} of ${upcoming.length} next events, ${ms(firstMs)}`, 'every next event on the first page', first.body.items.length === upcoming.length);
+    const oldOnes = office.events.filter((e) => Date.parse(e.endsAt) < Date.parse('2020-01-01T00:00:00+07:00'));
+    const [before, beforeMs] = await timed(() => allPages(admin, `/api/events?before=2020-01-01T00:00:00%2B07:00&order=desc&limit=20`));
+    row('before=2020-01-01, latest first', `${before.items.length} of ${oldOnes.length} in pages of ${before.pages.join(', ')}, ${ms(beforeMs)}`, 'all, full pages', before.items.length === oldOnes.length && before.pages.slice(0, -1).every((n) => n === 20));
+    const trainings = office.events.filter((e) => e.type === 'training');
+    const [training, trainingMs] = await timed(() => allPages(admin, `/api/events?type=training&limit=20`));
+    row('type=training', `${training.items.length} of ${trainings.length} in pages of ${training.pages.join(', ')}, ${ms(trainingMs)}`, 'all, full pages', training.items.length === trainings.length && training.pages.slice(0, -1).every((n) => n === 20));
+    const [search, searchMs] = await timed(() => admin.call('GET', `/api/events?q=dien%20dan%20thanh%20nien&year=2019&limit=20`));
+    const found = search.body.items.some((e: { eventId: string }) => e.eventId === office.forum2019.eventId);
+    row('q="dien dan thanh nien"&year=2019', `${found ? 'found' : 'not found'} among ${search.body.items.length}, ${ms(searchMs)}`, 'the 2019 youth forum in one step', found);
+
+    // People by the name typed, at the big meeting.
+    const big = office.big.eventId;
+    const [ranked, rankedMs] = await timed(() => admin.call('GET', `/api/events/${big}/invitations?q=nguyen%20thi%20huong&limit=50`));
+    const names: string[] = ranked.body.items.map((i: { name: string }) => i.name);
+    const exactFirst = names.slice(0, office.huongs).every((n) => n === 'Nguyễn Thị Hương');
+    row(`invitations ?q=nguyen thi huong (${size.bigEvent.invitees})`, `${exactFirst ? `the ${office.huongs} exact names first` : `first: ${names.slice(0, 3).join(', ')}`}, ${names.length} hits, ${ms(rankedMs)}`, 'exact names first', exactFirst);
+    const [attendees, attendeesMs] = await timed(() => admin.call('GET', `/api/events/${big}/attendees?q=nguyen%20thi%20huong`));
+    const attendeeNames: string[] = attendees.body.items.map((i: { name: string }) => i.name);
+    row('attendees ?q=nguyen thi huong', `${attendeeNames.slice(0, office.huongs).every((n) => n === 'Nguyễn Thị Hương') ? 'exact names first' : 'not ranked'}, ${ms(attendeesMs)}`, 'same ranking', attendeeNames.slice(0, office.huongs).every((n) => n === 'Nguyễn Thị Hương'));
+    const [attendeePage, attendeePageMs] = await timed(() => admin.call('GET', `/api/events/${big}/attendees?limit=100`));
+    row('attendees ?limit=100', `status ${attendeePage.status}, ${attendeePage.body.items?.length} items, next cursor ${attendeePage.body.nextCursor ? 'yes' : 'no'}, ${ms(attendeePageMs)}`, 'pages with limit and cursor', attendeePage.status === 200 && Boolean(attendeePage.body.nextCursor));
+    const [counts, countsMs] = await timed(() => admin.call('GET', `/api/events/${big}/invitations/counts`));
+    row('invitations/counts (owned by the counts work, i21-26)', `status ${counts.status}, ${ms(countsMs)}`, '≤ 50 ms', counts.status === 200 && countsMs <= 50);
+
+    // The door on a phone.
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'vi-VN' });
+    const [name, value] = admin.cookie.split('=') as [string, string];
+    await context.addCookies([{ name, value, url: product.url }]);
+    const warm = await context.newPage();
+    await warm.goto(`${product.url}/console/`);
+    await warm.close();
+    const door = await context.newPage();
+    const network = await recordNetworkBytes(door);
+    const opening = performance.now();
+    await door.goto(`${product.url}/console/events/${big}/check-in`);
+    await door.locator('.door-tap').first().waitFor({ timeout: 60_000 });
+    const firstButtonMs = performance.now() - opening;
+    const list = network.since(0, (url) => /\/attendees\/door$/.test(url));
+    row(`door: first "Có mặt" (${office.big.confirmedIds.length} confirmed)`, ms(firstButtonMs), '≤ 1 s', firstButtonMs <= 1000);
+    row('door: the list, once', `${list.requests.length} read of ${kb(list.bytes)} (compressed)`, 'once, compressed', list.requests.length === 1);
+    const api = (url: string) => url.includes('/api/');
+    await door.locator('#door-q').fill('nguyen thi huong');
+    const tapMark = network.mark();
+    await door.locator('.door-row').first().locator('.door-tap').click();
+    await door.waitForTimeout(6000);
+    const tap = network.since(tapMark, api);
+    row('door: bytes per check-in tap', `${kb(tap.bytes)} (${tap.requests.length} requests in the 6 s after)`, '≤ 5 KB', tap.bytes <= 5 * 1024);
+    const idleMark = network.mark();
+    await door.waitForTimeout(60_000);
+    const idle = network.since(idleMark, api);
+    row('door: bytes per idle minute', `${kb(idle.bytes)} (${idle.requests.length} polls)`, '≤ 20 KB', idle.bytes <= 20 * 1024);
+    const other = office.big.confirmedIds.find((id) => !office.big.checkedInIds.includes(id) && id !== undefined)!;
+    const countBefore = await door.locator('[data-testid="door-count"]').textContent();
+    const otherStarted = performance.now();
+    await admin.call('POST', `/api/events/${big}/attendees/${other}/check-in`);
+    await door.waitForFunction((before) => document.querySelector('[data-testid="door-count"]')?.textContent !== before, countBefore, { timeout: 30_000, polling: 100 });
+    const shownMs = performance.now() - otherStarted;
+    row("door: another phone's check-in shown", ms(shownMs), '≤ 10 s', shownMs <= 10_000);
+
+    // The invitations page of the big meeting.
+    const invitations = await context.newPage();
+    await invitations.addInitScript(LONG_TASKS);
+    await invitations.setViewportSize({ width: 1366, height: 768 });
+    await invitations.goto(`${product.url}/console/events/${big}/invitations`);
+    await invitations.locator('.invitations-table tbody tr').first().waitFor({ timeout: 60_000 });
+    const endReach = await invitations.evaluate(() => {
+      const more = [...document.querySelectorAll('button')].filter((b) => /Tải thêm|Load more/.test(b.textContent ?? '')).length;
+      const pager = document.querySelector('[data-testid="invitation-pages"]');
+      return { more, pager: Boolean(pager) };
+    });
+    row('invitations page: the end of 5,000 in one step', endReach.pager ? 'page choice shown' : `"Load more" only (${Math.ceil(size.bigEvent.invitees / 50)} clicks)`, 'one step', endReach.pager);
+    const domNodes = await invitations.evaluate(() => document.getElementsByTagName('*').length);
+    const invitationTasks = (await longTasks(invitations)).filter((d) => d > 200);
+    row('invitations page: DOM nodes, tasks over 200 ms', `${domNodes} nodes, ${invitationTasks.length} tasks over 200 ms`, 'bounded by the screen, none', invitationTasks.length === 0);
+
+    // The printed sheet of the big meeting.
+    const print = await context.newPage();
+    await print.addInitScript(LONG_TASKS);
+    const printStarted = performance.now();
+    await print.goto(`${product.url}/console/events/${big}/print`);
+    await print.locator('.sheet-pages').waitFor({ timeout: 180_000 });
+    const printMs = performance.now() - printStarted;
+    const pages = await print.locator('.sheet-pages .sheet-page').count();
+    const printTasks = await longTasks(print);
+    const longest = Math.max(0, ...printTasks);
+    row(`print: ${pages}-page sheet`, `${(printMs / 1000).toFixed(1)} s, longest task ${ms(longest)}, ${printTasks.filter((d) => d > 200).length} over 200 ms`, 'no task over 200 ms, progress shown', longest <= 200);
+    await context.close();
+  } finally {
+    await browser.close();
+    await product.stop();
+  }
+  console.log('\n| figure | measured | goal | |\n|---|---|---|---|');
+  for (const r of rows) console.log(`| ${r.figure} | ${r.measured} | ${r.goal} | ${r.ok === undefined ? '' : r.ok ? 'ok' : 'miss'} |`);
+  process.exit(0);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,50 @@
+import * as z from 'zod';
+import { EventNotFoundError } from '../events/event-errors.js';
+import { compareVietnameseNames } from '../text/vietnamese.js';
+import { DOOR_SETTLE_MS, type DoorChange, type DoorPerson } from './door-changes.js';
+import type { CheckInDeps } from './check-in.js';
+
+/** `?since=`: the cursor the previous answer gave (an instant). */
+export const doorChangesQuerySchema = z.strictObject({
+  since: z.iso.datetime({ offset: true }),
+});
+
+export type DoorList = { items: DoorPerson[]; cursor: string };
+export type DoorChanges = { items: DoorChange[]; cursor: string };
+
+const cursorAt = (now: Date) => new Date(now.getTime() - DOOR_SETTLE_MS).toISOString();
+
+/**
+ * The check-in page's list, read once when it opens: the confirmed people and walk-ins with only
+ * what the door shows, in Vietnamese name order, and the cursor to ask for changes from.
+ */
+export async function readDoorList(deps: CheckInDeps, eventId: string): Promise<DoorList> {
+  // Taken before the read: a change made while reading is answered again by the next poll.
+  const cursor = cursorAt(deps.now());
+  const event = await deps.events.findById(eventId);
+  if (!event) throw new EventNotFoundError();
+  const items = (await deps.attendees.listForDoor(eventId))
+    .filter((r) => r.response === 'confirmed' || r.walkIn)
+    .sort((a, b) => compareVietnameseNames(a.name, b.name))
+    .map((r): DoorPerson => {
+      const person: DoorPerson = { registrationId: r.invitationId, name: r.name };
+      if (r.organisation) person.organisation = r.organisation;
+      if (r.position) person.position = r.position;
+      if (r.group) person.group = r.group;
+      if (r.checkedInAt) person.checkedInAt = r.checkedInAt;
+      if (r.walkIn) person.walkIn = true;
+      return person;
+    });
+  return { items, cursor };
+}
+
+/**
+ * What changed at the door since the cursor: check-ins and their undoing from every phone, walk-ins,
+ * people who joined or left the confirmed list. Nothing changed: an empty list, a few bytes.
+ */
+export async function readDoorChanges(deps: CheckInDeps, eventId: string, since: string): Promise<DoorChanges> {
+  const after = new Date(since).toISOString();
+  const items = await deps.attendees.listDoorChangesAfter(eventId, after);
+  const settled = cursorAt(deps.now());
+  return { items, cursor: settled > after ? settled : after };
+}

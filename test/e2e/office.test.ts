@@ -1,0 +1,128 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { buildOffice, SMALL_OFFICE, type Office } from '../../bench/office/build-office.js';
+import { seriousAxeViolations } from '../support/axe.js';
+import { buildWebDist, closeAll, launchChromium, openContextPage } from '../support/browser.js';
+import { startLocalProduct, type LocalProduct } from '../support/local-product.js';
+import { recordNetworkBytes } from '../support/network-bytes.js';
+import { signInApi, type Session } from '../support/seed-attendees.js';
+
+/**
+ * Ten years of the union's events (issue 23), built through the API by the office generator at a
+ * test's size (150 events, a big meeting of 240): the first screen lists what comes next, an event
+ * is found by words of its title and its year, a Vietnamese name typed without accents finds the
+ * exact names first, and the door reads little over a phone's data plan. At 1366 px and 375 px.
+ */
+let product: LocalProduct;
+let browser: Browser;
+let admin: Session;
+let office: Office;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  await buildWebDist();
+  product = await startLocalProduct();
+  admin = await signInApi(product.url, product.admin.email, product.admin.password);
+  office = await buildOffice(admin, SMALL_OFFICE);
+  browser = await launchChromium();
+}, 600_000);
+
+afterAll(async () => {
+  await closeAll(contexts, browser, product);
+});
+
+const viewports = [
+  { name: 'desktop', viewport: { width: 1366, height: 768 } },
+  { name: 'phone', viewport: { width: 375, height: 812 } },
+] as const;
+
+async function signedInPage(viewport: { width: number; height: number }): Promise<{ page: Page; problems: string[] }> {
+  const { context, page, problems } = await openContextPage(browser, contexts, { viewport, locale: 'vi-VN' });
+  const [name, value] = admin.cookie.split('=') as [string, string];
+  await context.addCookies([{ name, value, url: product.url }]);
+  return { page, problems };
+}
+
+describe.each(viewports)('the office at $name size', ({ viewport }) => {
+  test('the first screen lists the next events although 147 lie in the past', async () => {
+    const { page, problems } = await signedInPage(viewport);
+    await page.goto(`${product.url}/console/events`);
+    const upcoming = office.events.filter((e) => Date.parse(e.endsAt) >= Date.now());
+    expect(upcoming).toHaveLength(3);
+    const titles = page.locator('.event-card h2');
+    await expect.poll(() => titles.count(), { timeout: 30_000 }).toBe(3);
+    expect(await titles.allTextContents()).toEqual(upcoming.map((e) => e.title.vi));
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+  }, 90_000);
+
+  test('finds the 2019 youth forum by words typed without accents and by its year', async () => {
+    const { page } = await signedInPage(viewport);
+    await page.goto(`${product.url}/console/events`);
+    await page.locator('#filter-q').fill('dien dan thanh nien');
+    await page.locator('#filter-year').selectOption('2019');
+    const forums = office.events.filter((e) => /Diễn đàn Thanh niên/.test(e.title.vi)).reverse();
+    const of2019 = forums.filter((e) => e.startsAt.startsWith('2019')).map((e) => e.title.vi);
+    expect(of2019).toContain(office.forum2019.title.vi);
+    await expect.poll(() => page.locator('.event-card h2').allTextContents(), { timeout: 30_000 }).toEqual(of2019);
+    expect(new URL(page.url()).searchParams.get('year')).toBe('2019');
+    // Without the year: every youth forum of ten years whose title holds the words, latest first.
+    await page.locator('#filter-year').selectOption('');
+    await expect.poll(() => page.locator('.event-card h2').allTextContents(), { timeout: 30_000 }).toEqual(forums.slice(0, 20).map((e) => e.title.vi));
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  }, 90_000);
+
+  test('ranks the invitees named exactly as typed first, for a Vietnamese name typed without accents', async () => {
+    const { page } = await signedInPage(viewport);
+    await page.goto(`${product.url}/console/events/${office.big.eventId}/invitations`);
+    await page.locator('#invitation-search').fill('nguyen thi huong');
+    const names = page.locator('.invitations-table tbody tr .invitee-name');
+    await expect.poll(async () => (await names.allTextContents()).slice(0, office.huongs + 2), { timeout: 30_000 }).toEqual([
+      ...Array(office.huongs).fill('Nguyễn Thị Hương'),
+      'Hương Thị Nguyễn',
+      'Nguyễn Thị Thu Hương',
+    ]);
+    // Đặng Thị Hương has no "nguyen" in her name; she is not offered before them, nor at all.
+    expect(await names.allTextContents()).not.toContain('Đặng Thị Hương');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  }, 90_000);
+});
+
+test('the door on a phone: the list once, then a few bytes per tap and per idle minute; other phones within seconds', async () => {
+  const { page, problems } = await signedInPage({ width: 375, height: 812 });
+  const network = await recordNetworkBytes(page);
+  const api = (url: string) => url.includes('/api/');
+  await page.goto(`${product.url}/console/events/${office.big.eventId}/check-in`);
+  await page.locator('.door-tap').first().waitFor({ timeout: 30_000 });
+  const opened = network.since(0, (url) => url.includes('/attendees/door'));
+  expect(opened.requests.filter((r) => /\/attendees\/door$/.test(r.url))).toHaveLength(1);
+
+  // One tap: the check-in itself and the next read of changes.
+  await page.locator('#door-q').fill('nguyen thi huong');
+  const first = page.locator('.door-row').first();
+  await expect.poll(() => first.locator('.door-name').textContent(), { timeout: 10_000 }).toBe('Nguyễn Thị Hương');
+  const beforeTap = network.mark();
+  await first.locator('.door-tap').click();
+  await expect.poll(() => page.locator('.door-notice').textContent(), { timeout: 15_000 }).toContain('Nguyễn Thị Hương');
+  await page.waitForTimeout(6000);
+  const tap = network.since(beforeTap, api);
+  expect(tap.requests.some((r) => r.url.includes('/check-in'))).toBe(true);
+  expect(tap.requests.some((r) => /\/attendees\/door$/.test(r.url))).toBe(false);
+  expect(tap.bytes).toBeLessThanOrEqual(5 * 1024);
+
+  // A minute with nothing happening: polls of a few hundred bytes, never the list again.
+  const beforeIdle = network.mark();
+  await page.waitForTimeout(60_000);
+  const idle = network.since(beforeIdle, api);
+  expect(idle.requests.length).toBeGreaterThan(5);
+  expect(idle.requests.every((r) => r.url.includes('/attendees/door/changes'))).toBe(true);
+  expect(idle.bytes).toBeLessThanOrEqual(20 * 1024);
+
+  // Another phone checks someone in: this one shows it without reloading.
+  const other = office.big.confirmedIds.find((id) => !office.big.checkedInIds.includes(id))!;
+  const before = await page.locator('[data-testid="door-count"]').textContent();
+  expect((await admin.call('POST', `/api/events/${office.big.eventId}/attendees/${other}/check-in`)).status).toBe(200);
+  await expect.poll(() => page.locator('[data-testid="door-count"]').textContent(), { timeout: 15_000 }).not.toBe(before);
+  expect(await seriousAxeViolations(page)).toEqual([]);
+  expect(problems).toEqual([]);
+}, 180_000);
