@@ -14,6 +14,7 @@ import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
 import { invitationRoutes } from './routes/invitations.js';
 import { answerRoutes } from './routes/answers.js';
+import { letterRoutes, papersSettingsRoutes, reportRoutes } from './routes/papers.js';
 import { registrationRoutes } from './routes/registrations.js';
 import { userRoutes } from './routes/users.js';
 import { webPageRoutes } from './routes/web-pages.js';
@@ -86,7 +87,10 @@ export function createApp(deps: AppDeps) {
   app.route('/api/events/:eventId/attendees', attendeeRoutes(deps));
   app.route('/api/events/:eventId/delegation', delegationRoutes(deps));
   app.route('/api/events/:eventId/personal-data-log', personalDataLogRoutes(deps));
+  app.route('/api/events/:eventId/letters', letterRoutes(deps));
   app.route('/api/events/:eventId', openRegistrationRoutes(deps));
+  app.route('/api/papers', papersSettingsRoutes(deps));
+  app.route('/api/reports', reportRoutes(deps));
   app.route('/api/r', answerRoutes(deps));
   app.route('/api/r/:token/delegation', delegationHeadRoutes(deps));
   if (deps.webRoot) app.route('/', webPageRoutes(deps.webRoot));

@@ -1,0 +1,198 @@
+import { readFile } from 'node:fs/promises';
+import type { PDFDocument, PDFFont, PDFImage, PDFPage } from 'pdf-lib';
+
+/**
+ * A small page-layout engine over pdf-lib for administrative papers: paragraphs of styled runs,
+ * wrapped to a width and aligned (left, centre, right, justified as Decree 30 asks for body
+ * text), short rules under headings, an image. It lays out into a list of operations first, so
+ * a caller can measure (does the letter fit one page at 14 pt?) before anything is drawn.
+ */
+
+export const MM = 72 / 25.4;
+export const A4 = { width: 210 * MM, height: 297 * MM };
+
+export type FontStyle = 'regular' | 'bold' | 'italic' | 'boldItalic';
+export type Run = { text: string; style?: FontStyle };
+export type Align = 'left' | 'center' | 'right' | 'justify';
+export type Fonts = Record<FontStyle, PDFFont>;
+
+const FONT_FILES: Record<FontStyle, string> = {
+  regular: 'LiberationSerif-Regular.ttf',
+  bold: 'LiberationSerif-Bold.ttf',
+  italic: 'LiberationSerif-Italic.ttf',
+  boldItalic: 'LiberationSerif-BoldItalic.ttf',
+};
+
+/**
+ * Liberation Serif: Times New Roman's metrics with every Vietnamese letter (SIL OFL, see
+ * fonts/LICENSE-OFL.txt). Beside this file in the repository; in a Lambda bundle the fonts are
+ * copied to `fonts/` beside the bundle (infra/lambda-bundling.ts), which is where this module's
+ * URL then points. Read once per process.
+ */
+let fontBytes: Promise<Record<FontStyle, Uint8Array>> | undefined;
+function loadFontBytes(): Promise<Record<FontStyle, Uint8Array>> {
+  fontBytes ??= (async () => {
+    const directory = process.env.PAPERS_FONT_DIR ? new URL(`file://${process.env.PAPERS_FONT_DIR.replace(/\/?$/, '/')}`) : new URL('./fonts/', import.meta.url);
+    const entries = await Promise.all(
+      (Object.keys(FONT_FILES) as FontStyle[]).map(async (style) => [style, new Uint8Array(await readFile(new URL(FONT_FILES[style], directory)))] as const),
+    );
+    return Object.fromEntries(entries) as Record<FontStyle, Uint8Array>;
+  })();
+  fontBytes.catch(() => (fontBytes = undefined));
+  return fontBytes;
+}
+
+/** pdf-lib and fontkit are loaded on the first paper, not at start (the API's cold start). */
+export async function newPdfDocument(title: string, language: 'vi' | 'en'): Promise<{ pdf: PDFDocument; fonts: Fonts }> {
+  const [{ PDFDocument }, { default: fontkit }, bytes] = await Promise.all([import('pdf-lib'), import('@pdf-lib/fontkit'), loadFontBytes()]);
+  const pdf = await PDFDocument.create();
+  pdf.registerFontkit(fontkit);
+  pdf.setTitle(title);
+  pdf.setLanguage(language === 'vi' ? 'vi-VN' : 'en-GB');
+  pdf.setCreator('Hữu Nghị Events');
+  pdf.setProducer('Hữu Nghị Events');
+  const styles = Object.keys(FONT_FILES) as FontStyle[];
+  const embedded = await Promise.all(styles.map((style) => pdf.embedFont(bytes[style], { subset: true })));
+  return { pdf, fonts: Object.fromEntries(styles.map((style, i) => [style, embedded[i]!])) as Fonts };
+}
+
+type TextOp = { kind: 'text'; text: string; x: number; y: number; size: number; style: FontStyle };
+type LineOp = { kind: 'line'; x1: number; x2: number; y: number; thickness: number };
+type ImageOp = { kind: 'image'; image: PDFImage; x: number; y: number; width: number; height: number };
+type Op = TextOp | LineOp | ImageOp;
+
+type Word = { text: string; style: FontStyle; width: number; spaceBefore: boolean };
+
+/** Lays text out top-down from `top`; `y` is the baseline of the next line, in PDF points from the bottom. */
+export class PageLayout {
+  readonly ops: Op[] = [];
+  y: number;
+
+  constructor(
+    readonly fonts: Fonts,
+    top: number,
+  ) {
+    this.y = top;
+  }
+
+  /** fontkit shapes each string it measures; a letter repeats the same words hundreds of times. */
+  private readonly widths = new Map<string, number>();
+
+  width(text: string, style: FontStyle, size: number): number {
+    const key = `${style}\u0000${text}`;
+    let perPoint = this.widths.get(key);
+    if (perPoint === undefined) {
+      perPoint = this.fonts[style].widthOfTextAtSize(text, 1000) / 1000;
+      this.widths.set(key, perPoint);
+    }
+    return perPoint * size;
+  }
+
+  /** Words with their style; a word wider than the line is cut between letters. */
+  private words(runs: Run[], size: number, maxWidth: number): Word[] {
+    const words: Word[] = [];
+    let pendingSpace = false;
+    for (const run of runs) {
+      const style = run.style ?? 'regular';
+      for (const piece of run.text.split(/(\s+)/)) {
+        if (piece === '') continue;
+        if (/^\s+$/.test(piece)) {
+          pendingSpace = true;
+          continue;
+        }
+        let rest = piece;
+        while (this.width(rest, style, size) > maxWidth && rest.length > 1) {
+          let cut = rest.length - 1;
+          while (cut > 1 && this.width(rest.slice(0, cut), style, size) > maxWidth) cut--;
+          words.push({ text: rest.slice(0, cut), style, width: this.width(rest.slice(0, cut), style, size), spaceBefore: pendingSpace });
+          pendingSpace = false;
+          rest = rest.slice(cut);
+        }
+        words.push({ text: rest, style, width: this.width(rest, style, size), spaceBefore: pendingSpace && words.length > 0 });
+        pendingSpace = false;
+      }
+    }
+    return words;
+  }
+
+  /**
+   * A paragraph: runs wrapped within [x, x + width], the first line indented, each line placed
+   * `lineHeight` × size below the last, `spaceAfter` points after it. Answers the lines' count.
+   */
+  paragraph(
+    runs: Run[],
+    options: { x: number; width: number; size: number; align?: Align; firstLineIndent?: number; lineHeight?: number; spaceAfter?: number; uppercase?: boolean },
+  ): number {
+    const { x, width, size } = options;
+    const align = options.align ?? 'left';
+    const lineHeight = (options.lineHeight ?? 1.2) * size;
+    const source = options.uppercase ? runs.map((r) => ({ ...r, text: r.text.toLocaleUpperCase('vi') })) : runs;
+    const words = this.words(source, size, width - (options.firstLineIndent ?? 0));
+    const lines: Word[][] = [];
+    let line: Word[] = [];
+    let lineWidth = 0;
+    for (const word of words) {
+      const indent = lines.length === 0 ? (options.firstLineIndent ?? 0) : 0;
+      const space = line.length > 0 && word.spaceBefore ? this.width(' ', word.style, size) : 0;
+      if (line.length > 0 && indent + lineWidth + space + word.width > width) {
+        lines.push(line);
+        line = [];
+        lineWidth = 0;
+      }
+      lineWidth += (line.length > 0 && word.spaceBefore ? this.width(' ', word.style, size) : 0) + word.width;
+      line.push(word);
+    }
+    if (line.length > 0) lines.push(line);
+
+    lines.forEach((words, index) => {
+      const indent = index === 0 ? (options.firstLineIndent ?? 0) : 0;
+      const spaces = words.map((w, i) => (i > 0 && w.spaceBefore ? this.width(' ', w.style, size) : 0));
+      const natural = words.reduce((sum, w, i) => sum + w.width + spaces[i]!, 0);
+      const gaps = spaces.filter((s) => s > 0).length;
+      const isLast = index === lines.length - 1;
+      let cursor = x + indent;
+      let extraPerGap = 0;
+      if (align === 'center') cursor = x + (width - natural) / 2;
+      else if (align === 'right') cursor = x + width - natural;
+      else if (align === 'justify' && !isLast && gaps > 0) extraPerGap = (width - indent - natural) / gaps;
+      words.forEach((word, i) => {
+        if (spaces[i]! > 0) cursor += spaces[i]! + extraPerGap;
+        this.ops.push({ kind: 'text', text: word.text, x: cursor, y: this.y, size, style: word.style });
+        cursor += word.width;
+      });
+      this.y -= lineHeight;
+    });
+    this.y -= options.spaceAfter ?? 0;
+    return lines.length;
+  }
+
+  /** A rule under the line just written, centred on `centerX` (the short line under a heading). */
+  rule(centerX: number, length: number, gapAbove = 0) {
+    const y = this.y + gapAbove;
+    this.ops.push({ kind: 'line', x1: centerX - length / 2, x2: centerX + length / 2, y, thickness: 0.6 });
+  }
+
+  image(image: PDFImage, x: number, width: number, height: number) {
+    this.ops.push({ kind: 'image', image, x, y: this.y - height, width, height });
+    this.y -= height;
+  }
+
+  /**
+   * Draws what was laid out, in black: on one page while it fits above `bottom`, else what falls
+   * below runs on to further pages, starting at `top` as the first did.
+   */
+  drawOn(addPage: () => PDFPage, top: number, bottom: number) {
+    const usable = top - bottom;
+    const pages: PDFPage[] = [];
+    for (const op of this.ops) {
+      const index = op.y >= bottom ? 0 : Math.ceil((bottom - op.y) / usable);
+      while (pages.length <= index) pages.push(addPage());
+      const page = pages[index]!;
+      const y = op.y + index * usable;
+      if (op.kind === 'text') page.drawText(op.text, { x: op.x, y, size: op.size, font: this.fonts[op.style] });
+      else if (op.kind === 'line') page.drawLine({ start: { x: op.x1, y }, end: { x: op.x2, y }, thickness: op.thickness });
+      else page.drawImage(op.image, { x: op.x, y, width: op.width, height: op.height });
+    }
+    if (pages.length === 0) addPage();
+  }
+}
