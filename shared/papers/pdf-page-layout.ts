@@ -61,6 +61,13 @@ type LineOp = { kind: 'line'; x1: number; x2: number; y: number; thickness: numb
 type ImageOp = { kind: 'image'; image: PDFImage; x: number; y: number; width: number; height: number };
 type Op = TextOp | LineOp | ImageOp;
 
+/**
+ * Widths per point of the strings measured so far, by style: fontkit shapes each string it
+ * measures, and 500 letters repeat the same words thousands of times. The fonts never change
+ * within a process, so the widths hold across documents.
+ */
+const widths = new Map<string, number>();
+
 type Word = { text: string; style: FontStyle; width: number; spaceBefore: boolean };
 
 /** Lays text out top-down from `top`; `y` is the baseline of the next line, in PDF points from the bottom. */
@@ -75,15 +82,13 @@ export class PageLayout {
     this.y = top;
   }
 
-  /** fontkit shapes each string it measures; a letter repeats the same words hundreds of times. */
-  private readonly widths = new Map<string, number>();
-
   width(text: string, style: FontStyle, size: number): number {
     const key = `${style}\u0000${text}`;
-    let perPoint = this.widths.get(key);
+    let perPoint = widths.get(key);
     if (perPoint === undefined) {
       perPoint = this.fonts[style].widthOfTextAtSize(text, 1000) / 1000;
-      this.widths.set(key, perPoint);
+      if (widths.size > 50_000) widths.clear();
+      widths.set(key, perPoint);
     }
     return perPoint * size;
   }
@@ -155,9 +160,17 @@ export class PageLayout {
       if (align === 'center') cursor = x + (width - natural) / 2;
       else if (align === 'right') cursor = x + width - natural;
       else if (align === 'justify' && !isLast && gaps > 0) extraPerGap = (width - indent - natural) / gaps;
+      // Each drawn string is shaped and encoded on its own: a line's words of one style go as one
+      // string unless justification spreads them.
+      let pending: TextOp | undefined;
       words.forEach((word, i) => {
         if (spaces[i]! > 0) cursor += spaces[i]! + extraPerGap;
-        this.ops.push({ kind: 'text', text: word.text, x: cursor, y: this.y, size, style: word.style });
+        if (pending && extraPerGap === 0 && pending.style === word.style) {
+          pending.text += `${spaces[i]! > 0 ? ' ' : ''}${word.text}`;
+        } else {
+          pending = { kind: 'text', text: word.text, x: cursor, y: this.y, size, style: word.style };
+          this.ops.push(pending);
+        }
         cursor += word.width;
       });
       this.y -= lineHeight;
