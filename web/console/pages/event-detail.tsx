@@ -59,6 +59,7 @@ const messages = defineMessages({
     mailTemplates: 'Mẫu thư mời',
     printSheet: 'In danh sách ký tên',
     roster: 'Danh sách đoàn',
+    letters: 'Giấy mời (PDF)',
     checkIn: 'Điểm danh',
   },
   en: {
@@ -110,6 +111,7 @@ const messages = defineMessages({
     mailTemplates: 'Invitation mail',
     printSheet: 'Print the sign-in sheet',
     roster: 'Delegation list',
+    letters: 'Invitation letters (PDF)',
     checkIn: 'Check-in',
   },
 });
@@ -258,6 +260,9 @@ export function EventDetailPage({ params }: PageProps) {
                   {t('roster')}
                 </a>
               )}
+              <a class="button" href={`/console/events/${encodeURIComponent(event.eventId)}/letters`}>
+                {t('letters')}
+              </a>
             </div>
           )}
 
