@@ -56,7 +56,7 @@ export const letterLanguageQuerySchema = z.strictObject({
 });
 
 export const yearReportQuerySchema = z.strictObject({
-  format: z.enum(['json', 'docx']).optional(),
+  format: z.enum(['json', 'docx', 'pdf']).optional(),
 });
 
 /** A giấy mời as the API answers it: its number in the register and when it was issued. */

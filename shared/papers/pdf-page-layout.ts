@@ -57,7 +57,8 @@ export async function newPdfDocument(title: string, language: 'vi' | 'en'): Prom
 }
 
 type TextOp = { kind: 'text'; text: string; x: number; y: number; size: number; style: FontStyle };
-type LineOp = { kind: 'line'; x1: number; x2: number; y: number; thickness: number };
+/** A straight line from (x1, y) to (x2, y2); `y` is its lower end, by which it is paged. */
+type LineOp = { kind: 'line'; x1: number; x2: number; y: number; y2: number; thickness: number };
 type ImageOp = { kind: 'image'; image: PDFImage; x: number; y: number; width: number; height: number };
 type Op = TextOp | LineOp | ImageOp;
 
@@ -75,11 +76,36 @@ export class PageLayout {
   readonly ops: Op[] = [];
   y: number;
 
+  /**
+   * `top` and `bottom` bound the text on every page: what falls below `bottom` runs on to the
+   * next page (drawOn), and a block kept together starts there rather than being cut.
+   */
   constructor(
     readonly fonts: Fonts,
-    top: number,
+    readonly top: number,
+    readonly bottom: number,
   ) {
     this.y = top;
+  }
+
+  private get usable() {
+    return this.top - this.bottom;
+  }
+
+  /** The page a point of the continuous layout falls on (0 for the first). */
+  pageOf(y: number): number {
+    return y >= this.bottom ? 0 : Math.ceil((this.bottom - y) / this.usable);
+  }
+
+  /**
+   * Starts a new page when a block `height` high would not fit above this page's bottom; answers
+   * whether it did. `firstLine` is the size of the block's first text, set below the new top.
+   */
+  keepTogether(height: number, firstLine = 0): boolean {
+    const page = this.pageOf(this.y);
+    if (this.y - height >= this.bottom - page * this.usable) return false;
+    this.y = this.top - (page + 1) * this.usable - firstLine;
+    return true;
   }
 
   width(text: string, style: FontStyle, size: number): number {
@@ -99,9 +125,10 @@ export class PageLayout {
     let pendingSpace = false;
     for (const run of runs) {
       const style = run.style ?? 'regular';
-      for (const piece of run.text.split(/(\s+)/)) {
+      // Ordinary spaces and line breaks separate words; a no-break space (U+00A0) holds its place.
+      for (const piece of run.text.split(/([ \t\r\n]+)/)) {
         if (piece === '') continue;
-        if (/^\s+$/.test(piece)) {
+        if (/^[ \t\r\n]+$/.test(piece)) {
           pendingSpace = true;
           continue;
         }
@@ -120,6 +147,77 @@ export class PageLayout {
     return words;
   }
 
+  /** Runs broken into lines no wider than `width`, the first `firstIndent` narrower. */
+  private wrap(runs: Run[], size: number, width: number, firstIndent = 0): Word[][] {
+    const words = this.words(runs, size, width - firstIndent);
+    const lines: Word[][] = [];
+    let line: Word[] = [];
+    let lineWidth = 0;
+    for (const word of words) {
+      const indent = lines.length === 0 ? firstIndent : 0;
+      const space = line.length > 0 && word.spaceBefore ? this.width(' ', word.style, size) : 0;
+      if (line.length > 0 && indent + lineWidth + space + word.width > width) {
+        lines.push(line);
+        line = [];
+        lineWidth = 0;
+      }
+      lineWidth += (line.length > 0 && word.spaceBefore ? this.width(' ', word.style, size) : 0) + word.width;
+      line.push(word);
+    }
+    if (line.length > 0) lines.push(line);
+    return lines;
+  }
+
+  /**
+   * A table with ruled cells: each cell's text wrapped to its column, a row never cut across
+   * pages, the header row repeated at the top of each page the table runs on to.
+   */
+  table(
+    columns: { header: string; width: number; align?: 'left' | 'center' | 'right' }[],
+    rows: string[][],
+    options: { x: number; size: number; padding?: number },
+  ) {
+    const { x, size } = options;
+    const pad = options.padding ?? 3;
+    const lineHeight = size * 1.2;
+    const lefts = columns.map((_, i) => x + columns.slice(0, i).reduce((sum, c) => sum + c.width, 0));
+    const right = x + columns.reduce((sum, c) => sum + c.width, 0);
+    const rowOf = (cells: string[], style: FontStyle, header: boolean) => {
+      const wrapped = columns.map((column, i) => this.wrap([{ text: cells[i] ?? '', style }], size, column.width - 2 * pad));
+      const height = Math.max(1, ...wrapped.map((lines) => lines.length)) * lineHeight + 2 * pad;
+      return { wrapped, height, style, header };
+    };
+    const place = (row: ReturnType<typeof rowOf>) => {
+      const top = this.y;
+      const bottom = top - row.height;
+      this.ops.push({ kind: 'line', x1: x, x2: right, y: top, y2: top, thickness: 0.5 });
+      this.ops.push({ kind: 'line', x1: x, x2: right, y: bottom, y2: bottom, thickness: 0.5 });
+      for (const edge of [...lefts, right]) this.ops.push({ kind: 'line', x1: edge, x2: edge, y: bottom, y2: top, thickness: 0.5 });
+      row.wrapped.forEach((lines, i) => {
+        const column = columns[i]!;
+        const align = row.header ? 'center' : (column.align ?? 'left');
+        lines.forEach((words, n) => {
+          const text = words.map((w, j) => `${j > 0 && w.spaceBefore ? ' ' : ''}${w.text}`).join('');
+          const width = this.width(text, row.style, size);
+          const inner = column.width - 2 * pad;
+          const offset = align === 'center' ? (inner - width) / 2 : align === 'right' ? inner - width : 0;
+          this.ops.push({ kind: 'text', text, x: lefts[i]! + pad + offset, y: top - pad - size * 0.95 - n * lineHeight, size, style: row.style });
+        });
+      });
+      this.y = bottom;
+    };
+    const header = rowOf(columns.map((c) => c.header), 'bold', true);
+    this.keepTogether(header.height + (rows.length > 0 ? rowOf(rows[0]!, 'regular', false).height : 0));
+    place(header);
+    for (const cells of rows) {
+      const row = rowOf(cells, 'regular', false);
+      if (this.keepTogether(row.height)) place(header);
+      place(row);
+    }
+    // The next line's baseline, a line's height under the table's last rule.
+    this.y -= lineHeight + 4;
+  }
+
   /**
    * A paragraph: runs wrapped within [x, x + width], the first line indented, each line placed
    * `lineHeight` × size below the last, `spaceAfter` points after it. Answers the lines' count.
@@ -132,23 +230,7 @@ export class PageLayout {
     const align = options.align ?? 'left';
     const lineHeight = (options.lineHeight ?? 1.2) * size;
     const source = options.uppercase ? runs.map((r) => ({ ...r, text: r.text.toLocaleUpperCase('vi') })) : runs;
-    const words = this.words(source, size, width - (options.firstLineIndent ?? 0));
-    const lines: Word[][] = [];
-    let line: Word[] = [];
-    let lineWidth = 0;
-    for (const word of words) {
-      const indent = lines.length === 0 ? (options.firstLineIndent ?? 0) : 0;
-      const space = line.length > 0 && word.spaceBefore ? this.width(' ', word.style, size) : 0;
-      if (line.length > 0 && indent + lineWidth + space + word.width > width) {
-        lines.push(line);
-        line = [];
-        lineWidth = 0;
-      }
-      lineWidth += (line.length > 0 && word.spaceBefore ? this.width(' ', word.style, size) : 0) + word.width;
-      line.push(word);
-    }
-    if (line.length > 0) lines.push(line);
-
+    const lines = this.wrap(source, size, width, options.firstLineIndent ?? 0);
     lines.forEach((words, index) => {
       const indent = index === 0 ? (options.firstLineIndent ?? 0) : 0;
       const spaces = words.map((w, i) => (i > 0 && w.spaceBefore ? this.width(' ', w.style, size) : 0));
@@ -182,7 +264,7 @@ export class PageLayout {
   /** A rule under the line just written, centred on `centerX` (the short line under a heading). */
   rule(centerX: number, length: number, gapAbove = 0) {
     const y = this.y + gapAbove;
-    this.ops.push({ kind: 'line', x1: centerX - length / 2, x2: centerX + length / 2, y, thickness: 0.6 });
+    this.ops.push({ kind: 'line', x1: centerX - length / 2, x2: centerX + length / 2, y, y2: y, thickness: 0.6 });
   }
 
   image(image: PDFImage, x: number, width: number, height: number) {
@@ -191,21 +273,22 @@ export class PageLayout {
   }
 
   /**
-   * Draws what was laid out, in black: on one page while it fits above `bottom`, else what falls
-   * below runs on to further pages, starting at `top` as the first did.
+   * Draws what was laid out, in black: on one page while it fits above the bottom, else what
+   * falls below runs on to further pages, starting at the top as the first did. Answers the pages.
    */
-  drawOn(addPage: () => PDFPage, top: number, bottom: number) {
-    const usable = top - bottom;
+  drawOn(addPage: () => PDFPage): PDFPage[] {
     const pages: PDFPage[] = [];
     for (const op of this.ops) {
-      const index = op.y >= bottom ? 0 : Math.ceil((bottom - op.y) / usable);
+      const index = this.pageOf(op.y);
       while (pages.length <= index) pages.push(addPage());
       const page = pages[index]!;
-      const y = op.y + index * usable;
+      const shift = index * this.usable;
+      const y = op.y + shift;
       if (op.kind === 'text') page.drawText(op.text, { x: op.x, y, size: op.size, font: this.fonts[op.style] });
-      else if (op.kind === 'line') page.drawLine({ start: { x: op.x1, y }, end: { x: op.x2, y }, thickness: op.thickness });
+      else if (op.kind === 'line') page.drawLine({ start: { x: op.x1, y: op.y2 + shift }, end: { x: op.x2, y }, thickness: op.thickness });
       else page.drawImage(op.image, { x: op.x, y, width: op.width, height: op.height });
     }
-    if (pages.length === 0) addPage();
+    if (pages.length === 0) pages.push(addPage());
+    return pages;
   }
 }

@@ -1,6 +1,7 @@
 import type { PDFDocument, PDFImage } from 'pdf-lib';
+import { layHeading, MARGIN, TEXT_WIDTH } from './administrative-heading.js';
 import { A4, MM, newPdfDocument, PageLayout, type Fonts, type Run } from './pdf-page-layout.js';
-import { eventTimePhrase, placeAndDate } from './official-dates.js';
+import { eventTimePhrase } from './official-dates.js';
 import type { PapersSettings } from './papers-settings-schema.js';
 
 /** What one letter says about its event and its invitee; plain data, so the layout is testable. */
@@ -19,20 +20,9 @@ export type LetterContent = {
   };
 };
 
-/**
- * Decree 30/2020/NĐ-CP, Appendix I: A4, margins top and bottom 20 mm, left 30 mm, right 15 mm;
- * the body in 13–14 pt, justified, first lines indented 1 cm, at least 6 pt between paragraphs.
- */
-const MARGIN = { top: 20 * MM, bottom: 20 * MM, left: 30 * MM, right: 15 * MM };
-const TEXT_WIDTH = A4.width - MARGIN.left - MARGIN.right;
-/** The issuer's block on the left, the national heading on the right. */
-const LEFT_BLOCK = { x: MARGIN.left - 12 * MM, width: 80 * MM };
-const RIGHT_BLOCK = { x: MARGIN.left + TEXT_WIDTH - 100 * MM + 6 * MM, width: 100 * MM };
 
 const words = {
   vi: {
-    nation: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
-    motto: 'Độc lập - Tự do - Hạnh phúc',
     number: 'Số',
     title: 'GIẤY MỜI',
     invites: (issuer: string) => `${issuer} trân trọng kính mời:`,
@@ -49,8 +39,6 @@ const words = {
     defaultSalutation: 'Ông/Bà',
   },
   en: {
-    nation: 'SOCIALIST REPUBLIC OF VIET NAM',
-    motto: 'Independence - Freedom - Happiness',
     number: 'No.',
     title: 'INVITATION LETTER',
     invites: (issuer: string) => `${issuer} has the honour to invite:`,
@@ -72,28 +60,8 @@ const words = {
 function layLetter(fonts: Fonts, settings: PapersSettings, content: LetterContent, body: number, signature?: PDFImage): { layout: PageLayout; fits: boolean } {
   const t = words[content.language];
   const lang = content.language;
-  const layout = new PageLayout(fonts, A4.height - MARGIN.top - 12);
-  const top = layout.y;
-  const leftCenter = LEFT_BLOCK.x + LEFT_BLOCK.width / 2;
-  const rightCenter = RIGHT_BLOCK.x + RIGHT_BLOCK.width / 2;
-
-  // Left: the body above (regular), the issuer (bold) with a short rule, then the number.
-  if (settings.parentBody) layout.paragraph([{ text: settings.parentBody[lang] }], { ...LEFT_BLOCK, size: 12.5, align: 'center', uppercase: true, lineHeight: 1.1 });
-  layout.paragraph([{ text: settings.issuer[lang], style: 'bold' }], { ...LEFT_BLOCK, size: 12.5, align: 'center', uppercase: true, lineHeight: 1.1 });
-  layout.rule(leftCenter, 28 * MM, 6.5);
-  layout.y -= 10;
-  layout.paragraph([{ text: `${t.number}: ${content.reference}` }], { ...LEFT_BLOCK, size: 13, align: 'center' });
-  const leftBottom = layout.y;
-
-  // Right: the national heading, the motto with a rule as long as itself, the place and date.
-  layout.y = top;
-  layout.paragraph([{ text: t.nation, style: 'bold' }], { ...RIGHT_BLOCK, size: 12.5, align: 'center' });
-  layout.paragraph([{ text: t.motto, style: 'bold' }], { ...RIGHT_BLOCK, size: 13.5, align: 'center' });
-  layout.rule(rightCenter, layout.width(t.motto, 'bold', 13.5), 9.5);
-  layout.y -= 14;
-  layout.paragraph([{ text: placeAndDate(settings.place[lang], content.issuedAt, lang), style: 'italic' }], { ...RIGHT_BLOCK, size: 13.5, align: 'center' });
-
-  layout.y = Math.min(layout.y, leftBottom) - 14;
+  const layout = new PageLayout(fonts, A4.height - MARGIN.top - 12, MARGIN.bottom);
+  layHeading(layout, settings, lang, `${t.number}: ${content.reference}`, content.issuedAt);
   layout.paragraph([{ text: t.title, style: 'bold' }], { x: MARGIN.left, width: TEXT_WIDTH, size: 14, align: 'center', spaceAfter: 12 });
 
   const para = { x: MARGIN.left, width: TEXT_WIDTH, size: body, align: 'justify' as const, firstLineIndent: 10 * MM, lineHeight: 1.25, spaceAfter: 6 };
@@ -166,7 +134,7 @@ export async function renderInvitationLetters(settings: PapersSettings, letters:
       if (chosen.fits) break;
       chosen = layLetter(fonts, settings, content, size, signature);
     }
-    chosen.layout.drawOn(() => pdf.addPage([A4.width, A4.height]), A4.height - MARGIN.top, MARGIN.bottom);
+    chosen.layout.drawOn(() => pdf.addPage([A4.width, A4.height]));
   }
   return pdf.save({ useObjectStreams: true });
 }

@@ -4,6 +4,7 @@ import { issueLettersSchema, letterLanguageQuerySchema, papersSettingsSchema, ye
 import { issueInvitationLetters, listInvitationLetters } from '../../../shared/papers/issue-invitation-letters.js';
 import { printInvitationLetters } from '../../../shared/papers/print-invitation-letters.js';
 import { renderYearReportDocx } from '../../../shared/papers/render-year-report-docx.js';
+import { renderYearReportPdf } from '../../../shared/papers/render-year-report-pdf.js';
 import { buildYearReport } from '../../../shared/papers/year-report.js';
 import { ValidationError } from '../../../shared/errors.js';
 import type { AppDeps } from '../deps.js';
@@ -48,7 +49,7 @@ export function letterRoutes(deps: AppDeps) {
     });
 }
 
-/** The year's report to the provincial committee, as figures (JSON) or a Word document. Mounted at /api/reports. */
+/** The year's report to the provincial committee, as figures (JSON), a Word document or a PDF. Mounted at /api/reports. */
 export function reportRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
     .use('*', requirePermission('events:read'))
@@ -58,9 +59,11 @@ export function reportRoutes(deps: AppDeps) {
         throw new ValidationError({ vi: 'Năm không hợp lệ (2000–2100).', en: 'Not a valid year (2000–2100).' }, [{ path: 'year', code: 'invalid_year', message: 'A year from 2000 to 2100' }], 'validation_failed');
       }
       const report = await buildYearReport(deps.papers, year);
-      if (c.req.valid('query').format !== 'docx') return c.json({ report });
+      const format = c.req.valid('query').format ?? 'json';
+      if (format === 'json') return c.json({ report });
       const settings = await getPapersSettings(deps.papers);
-      const docx = await renderYearReportDocx(report, settings, deps.papers.now());
-      return c.body(docx as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': DOCX, 'Content-Disposition': attachment(`bao-cao-doi-ngoai-nhan-dan-${year}.docx`) });
+      const name = `bao-cao-doi-ngoai-nhan-dan-${year}.${format}`;
+      const file = format === 'docx' ? await renderYearReportDocx(report, settings, deps.papers.now()) : await renderYearReportPdf(report, settings, deps.papers.now());
+      return c.body(file as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': format === 'docx' ? DOCX : PDF, 'Content-Disposition': attachment(name) });
     });
 }

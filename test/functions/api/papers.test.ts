@@ -233,5 +233,16 @@ describe("the year's report", () => {
     expect(ngoTableRow?.[4]).toBe('PACCOM; Plan International');
     expect(html).not.toContain('Bản nháp 2026');
     expect(html).not.toContain('Họp năm 2025');
+
+    // The same report as PDF, read back by poppler: the same row with the same counts.
+    const printed = await reportCtx.app.request('/api/reports/years/2026?format=pdf', { headers: { cookie: org.cookie } });
+    expect(printed.status).toBe(200);
+    expect(printed.headers.get('content-type')).toBe('application/pdf');
+    const text = pdfPages(new Uint8Array(await printed.arrayBuffer()), 'report').join('\n');
+    expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(text).toContain('Kết quả công tác đối ngoại nhân dân năm 2026');
+    expect(text).toContain('Đắk Lắk, ngày 05 tháng 01 năm 2027');
+    const forumLine = text.split('\n').find((line) => line.includes('Diễn đàn thanh niên hữu'));
+    expect(forumLine?.trim().split(/\s{2,}/).slice(-3)).toEqual(['3', '2', '1']);
   });
 });

@@ -15,6 +15,7 @@ const messages = defineMessages({
     year: 'Năm',
     show: 'Xem số liệu',
     download: 'Tải báo cáo năm {year} (Word)',
+    downloadPdf: 'Tải bản PDF',
     events: 'Hoạt động',
     invited: 'Lượt mời',
     confirmed: 'Xác nhận tham dự',
@@ -59,6 +60,7 @@ const messages = defineMessages({
     year: 'Year',
     show: 'Show figures',
     download: 'Download the {year} report (Word)',
+    downloadPdf: 'Download as PDF',
     events: 'Activities',
     invited: 'Invited',
     confirmed: 'Confirmed',
@@ -198,6 +200,9 @@ function YearReportSection() {
         </div>
         <a class="button primary" href={`/api/reports/years/${year}?format=docx`} download>
           {t('download', { year })}
+        </a>
+        <a class="button" href={`/api/reports/years/${year}?format=pdf`} download>
+          {t('downloadPdf')}
         </a>
       </div>
       <LoadErrorNotice message={error} onRetry={() => void load(year)} />
