@@ -25,9 +25,15 @@ export const lambdaBundling = {
    * own beside it as node_modules/<name>/index.mjs, where Node finds that import. The versions are
    * still ours (package-lock.json), never the runtime's. exceljs is most of the bytes the API would
    * carry (XLSX exports only); the Lambda client only wakes the mail sweeper after mail is queued;
-   * the SES client only sends a set-password link (the outbox's sender Lambda sends the rest).
+   * the SES client only sends a set-password link (the outbox's sender Lambda sends the rest);
+   * pdf-lib, fontkit and docx only print official papers (giấy mời, the year's report).
    */
-  onDemand: ['exceljs', '@aws-sdk/client-lambda', '@aws-sdk/client-sesv2'],
+  onDemand: ['exceljs', '@aws-sdk/client-lambda', '@aws-sdk/client-sesv2', 'pdf-lib', '@pdf-lib/fontkit', 'docx'],
+  /**
+   * Files an on-demand package's callers read at run time, copied beside the bundle: the official
+   * papers' fonts (shared/papers/pdf-page-layout.ts looks in `fonts/` beside the module).
+   */
+  onDemandAssets: { 'pdf-lib': [{ from: 'shared/papers/fonts', to: 'fonts' }] } as Record<string, { from: string; to: string }[]>,
   /**
    * Modules replaced in the bundle, by path from the repository root. In Lambda the credentials
    * are in the environment: the SDK's default provider chain becomes that one link.
@@ -62,6 +68,10 @@ export function onDemandBundleCommands(
         `--outfile="${dir}/index.mjs"`,
       ].join(' '),
       `echo '{"name":"${name}","type":"module","main":"index.mjs"}' > "${dir}/package.json"`,
+      ...(lambdaBundling.onDemandAssets[name] ?? []).flatMap((asset) => [
+        `mkdir -p "${outputDir}/${asset.to}"`,
+        `cp -R "${projectRoot}/${asset.from}/." "${outputDir}/${asset.to}/"`,
+      ]),
     ];
   });
 }

@@ -33,6 +33,8 @@ import { createRateLimiter } from '../../shared/rate-limits/rate-limiter.js';
 import { promoteFromWaitlist } from '../../shared/registrations/promote-from-waitlist.js';
 import type { OpenRegistrationDeps } from '../../shared/registrations/open-registration.js';
 import type { RegistrationsDeps } from '../../shared/registrations/registrations-deps.js';
+import type { PapersDeps } from '../../shared/papers/papers-deps.js';
+import { createPapersRepository } from '../../shared/papers/papers-repository.js';
 import { createRegistrationsRepository } from '../../shared/registrations/registrations-repository.js';
 
 /** Everything the HTTP app needs, built once per process and handed to createApp. */
@@ -50,6 +52,8 @@ export type AppDeps = {
   mail: QueueMailsDeps;
   /** Previews, test mails and the event's notices (cancelled, changed). */
   eventMail: EventNoticeDeps & MailPreviewDeps & { mailer: Mailer; rateLimiter: RateLimiter };
+  /** Official papers: giấy mời and the year's report (shared/papers). */
+  papers: PapersDeps;
   health: { database: () => Promise<boolean>; mail: () => Promise<boolean> };
   cookies: { secure: boolean; sessionHours: number };
   /** The address a request comes from, as the adapter (Node or Lambda) knows it. */
@@ -147,6 +151,7 @@ export function buildDeps(
       afterSeatFreed: async (eventId) => void (await promoteFromWaitlist(registrations, eventId)),
     },
     registrations,
+    papers: { papers: createPapersRepository(db, table), events, invitations, now },
     health: { database: createDatabaseProbe(db, table), mail: () => mailer.isReachable() },
     cookies: { secure: config.secureCookies, sessionHours: config.sessionHours },
     clientAddress: adapter.clientAddress,

@@ -21,6 +21,8 @@ export const permissions = {
   'attendees:check-in': ['admin', 'organiser', 'staff'],
   // Passport data and its access log (Decree 13/2023): never staff, who see it masked.
   'passports:read': ['admin', 'organiser'],
+  // How official papers are headed and signed: the union's name, symbol and signer.
+  'papers:configure': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -109,6 +109,7 @@ export function createApiClient(options: ApiClientOptions) {
     /** A body sent as it is, not as JSON: a CSV file's bytes or text, with its media type. */
     postRaw: <T>(path: string, body: Blob | string, contentType: string) => request<T>('POST', path, undefined, { body, contentType }),
     patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
+    put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
     delete: <T>(path: string) => request<T>('DELETE', path),
     /** Any method with headers of its own (`If-Match` for a save made from a version read). */
     send: <T>(method: string, path: string, body: unknown, headers: Record<string, string>) => request<T>(method, path, body, undefined, headers),

@@ -67,6 +67,7 @@ const messages = defineMessages({
     printSheet: 'In danh sách ký tên',
     roster: 'Danh sách đoàn',
     delegation: 'Thành viên đoàn',
+    letters: 'Giấy mời (PDF)',
     checkIn: 'Điểm danh',
     certificates: 'Giấy chứng nhận',
     groupPeople: 'Người tham dự và trả lời',
@@ -129,6 +130,7 @@ const messages = defineMessages({
     printSheet: 'Print the sign-in sheet',
     roster: 'Delegation list',
     delegation: 'Delegation members',
+    letters: 'Invitation letters (PDF)',
     checkIn: 'Check-in',
     certificates: 'Certificates',
     groupPeople: 'People and answers',
@@ -172,6 +174,7 @@ function EventActions(props: { event: Event; t: Text; busy?: Change; onPublish: 
     can('attendees:read') && { href: `${base}/print`, label: t('printSheet') },
     can('attendees:read') && event.type === 'delegation' && { href: `${base}/roster`, label: t('roster') },
     can('attendees:read') && { href: `${base}/certificates`, label: t('certificates') },
+    can('attendees:read') && { href: `${base}/letters`, label: t('letters') },
     doorOpen && { href: `${base}/check-in`, label: t('checkIn') },
   ];
   const edit = [

@@ -1,0 +1,134 @@
+import { GetCommand, PutCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { failedConditionIndexes } from '../db/conditions.js';
+import { queryAll } from '../db/query-all.js';
+import type { PapersSettings } from './papers-settings-schema.js';
+
+/**
+ * Official papers in the one table (README, "Data model"):
+ *
+ *   SETTINGS               PAPERS                  how papers are headed and signed
+ *   REGISTER#<symbol>#<y>  REGISTER                the last number given in year y: { last }
+ *   EVENT#<eventId>        LETTER#<invitationId>   one giấy mời: { number, year, symbol, issuedAt }
+ *
+ * A register's number moves in the same transaction as the letters it numbers, under the
+ * condition that nobody moved it meanwhile: no number is given twice and none is skipped, even
+ * when fifty letters are issued at once. A letter exists once per invitee, so issuing it again
+ * finds the number it already has.
+ */
+export type StoredLetter = { eventId: string; invitationId: string; number: number; year: number; symbol: string; issuedAt: string };
+
+const settingsKey = { pk: 'SETTINGS', sk: 'PAPERS' };
+const registerKey = (symbol: string, year: number) => ({ pk: `REGISTER#${symbol}#${year}`, sk: 'REGISTER' });
+const letterKey = (eventId: string, invitationId: string) => ({ pk: `EVENT#${eventId}`, sk: `LETTER#${invitationId}` });
+/** DynamoDB takes 100 items per transaction: the register and 99 letters. */
+const LETTERS_PER_TRANSACTION = 99;
+const MAX_ATTEMPTS = 80;
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export class RegisterBusySignal extends Error {}
+
+export function createPapersRepository(db: DynamoDBDocumentClient, tableName: string) {
+  async function lettersOfEvent(eventId: string): Promise<Map<string, StoredLetter>> {
+    const items = await queryAll(db, {
+      TableName: tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': `EVENT#${eventId}`, ':prefix': 'LETTER#' },
+      ConsistentRead: true,
+    });
+    return new Map(items.map((item) => [item.invitationId as string, toLetter(item)]));
+  }
+
+  async function lastNumber(symbol: string, year: number): Promise<number> {
+    const result = await db.send(new GetCommand({ TableName: tableName, Key: registerKey(symbol, year), ConsistentRead: true }));
+    return (result.Item?.last as number | undefined) ?? 0;
+  }
+
+  /**
+   * Numbers up to 99 letters in one transaction. Answers 'register' when someone moved the
+   * register first (read it again and retry), 'letters' when one of these invitees got a letter
+   * meanwhile (read the letters again).
+   */
+  async function tryNumber(eventId: string, invitationIds: string[], symbol: string, year: number, issuedAt: string): Promise<'done' | 'register' | 'letters'> {
+    const last = await lastNumber(symbol, year);
+    const next = last + invitationIds.length;
+    try {
+      await db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: tableName,
+                Key: registerKey(symbol, year),
+                UpdateExpression: 'SET #last = :next, symbol = :symbol, #year = :year',
+                ConditionExpression: last === 0 ? 'attribute_not_exists(#last)' : '#last = :last',
+                ExpressionAttributeNames: { '#last': 'last', '#year': 'year' },
+                ExpressionAttributeValues: { ':next': next, ':symbol': symbol, ':year': year, ...(last === 0 ? {} : { ':last': last }) },
+              },
+            },
+            ...invitationIds.map((invitationId, index) => ({
+              Put: {
+                TableName: tableName,
+                Item: { ...letterKey(eventId, invitationId), eventId, invitationId, number: last + index + 1, year, symbol, issuedAt },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            })),
+          ],
+        }),
+      );
+      return 'done';
+    } catch (error) {
+      const failed = failedConditionIndexes(error);
+      if (failed?.some((index) => index > 0)) return 'letters';
+      const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
+      if ((failed && failed.length > 0) || reasons.some((r) => r.Code === 'TransactionConflict')) return 'register';
+      throw error;
+    }
+  }
+
+  return {
+    async findSettings(): Promise<PapersSettings | undefined> {
+      const result = await db.send(new GetCommand({ TableName: tableName, Key: settingsKey }));
+      if (!result.Item) return undefined;
+      const { pk: _pk, sk: _sk, updatedAt: _u, updatedBy: _b, ...settings } = result.Item;
+      return settings as PapersSettings;
+    },
+
+    async saveSettings(settings: PapersSettings, userId: string, now: string): Promise<void> {
+      await db.send(new PutCommand({ TableName: tableName, Item: { ...settingsKey, ...settings, updatedAt: now, updatedBy: userId } }));
+    },
+
+    lettersOfEvent,
+
+    /**
+     * Gives each invitee without a letter the next number of the year's register, in the order
+     * given; those with one keep theirs. Answers every named invitee's letter.
+     */
+    async issueLetters(eventId: string, invitationIds: string[], symbol: string, year: number, issuedAt: string): Promise<StoredLetter[]> {
+      const wanted = [...new Set(invitationIds)];
+      let existing = await lettersOfEvent(eventId);
+      for (let attempt = 0; ; attempt++) {
+        const missing = wanted.filter((id) => !existing.has(id));
+        if (missing.length === 0) return invitationIds.map((id) => existing.get(id)!);
+        if (attempt >= MAX_ATTEMPTS) throw new RegisterBusySignal();
+        const outcome = await tryNumber(eventId, missing.slice(0, LETTERS_PER_TRANSACTION), symbol, year, issuedAt);
+        if (outcome !== 'register') existing = await lettersOfEvent(eventId);
+        // Someone else numbered at the same moment: wait a little, spread out, and try again.
+        if (outcome !== 'done') await pause(Math.random() * Math.min(100, 4 * 2 ** Math.min(attempt, 5)));
+      }
+    },
+  };
+}
+
+function toLetter(item: Record<string, unknown>): StoredLetter {
+  return {
+    eventId: item.eventId as string,
+    invitationId: item.invitationId as string,
+    number: item.number as number,
+    year: item.year as number,
+    symbol: item.symbol as string,
+    issuedAt: item.issuedAt as string,
+  };
+}
+
+export type PapersRepository = ReturnType<typeof createPapersRepository>;

@@ -1,0 +1,73 @@
+import { EventNotFoundError } from '../events/event-errors.js';
+import type { StoredEvent } from '../events/events-repository.js';
+import type { StoredInvitation } from '../invitations/invitations-repository.js';
+import { compareVietnameseNames } from '../text/vietnamese.js';
+import { toLocalIso } from '../time/ho-chi-minh.js';
+import { salutationWord } from '../invitations/salutations.js';
+import type { PapersDeps } from './papers-deps.js';
+import { LetterNotIssuedError } from './papers-errors.js';
+import type { StoredLetter } from './papers-repository.js';
+import { getPapersSettings } from './papers-settings.js';
+import { renderInvitationLetters, type LetterContent } from './render-invitation-letters.js';
+
+export type PrintedLetters = { pdf: Uint8Array; fileName: string };
+
+function letterContent(event: StoredEvent, invitation: StoredInvitation, letter: StoredLetter, language: 'vi' | 'en'): LetterContent {
+  return {
+    language,
+    reference: `${letter.number}/${letter.symbol}`,
+    issuedAt: letter.issuedAt,
+    invitee: {
+      name: invitation.name,
+      // The same form of address as the invitation mail and the participant page.
+      salutation: salutationWord(invitation.salutation, language, event.addressForm) || undefined,
+      position: invitation.position,
+      organisation: invitation.organisation,
+    },
+    event: {
+      title: (language === 'en' ? event.title.en : undefined) ?? event.title.vi,
+      startsAt: event.startsAt,
+      endsAt: event.endsAt,
+      venue: event.venue,
+      agenda: (language === 'en' ? event.agenda?.en : undefined) ?? event.agenda?.vi,
+      contact: event.contact,
+    },
+  };
+}
+
+/** An ASCII file name from a title: "giay-moi-hoi-nghi-ngo-2027-01-15". */
+export function slugOf(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80)
+    .replace(/-+$/, '');
+}
+
+/**
+ * The issued giấy mời of an event as one PDF, one page each, in the list's order (Vietnamese
+ * name order), or one invitee's. Each letter is in its invitee's language unless one is asked
+ * for. Printing never numbers: a letter not yet issued is refused, so a GET changes nothing.
+ */
+export async function printInvitationLetters(
+  deps: PapersDeps,
+  eventId: string,
+  options: { invitationId?: string; language?: 'vi' | 'en' },
+): Promise<PrintedLetters> {
+  const event = await deps.events.findById(eventId);
+  if (!event) throw new EventNotFoundError();
+  const [letters, invitations, settings] = await Promise.all([deps.papers.lettersOfEvent(eventId), deps.invitations.listAllByEvent(eventId), getPapersSettings(deps)]);
+  const chosen = invitations
+    .filter((i) => letters.has(i.invitationId) && (!options.invitationId || i.invitationId === options.invitationId))
+    .sort((a, b) => compareVietnameseNames(a.name, b.name));
+  if (chosen.length === 0) throw new LetterNotIssuedError();
+  const contents = chosen.map((invitation) => letterContent(event, invitation, letters.get(invitation.invitationId)!, options.language ?? invitation.language));
+  const date = toLocalIso(event.startsAt).slice(0, 10);
+  const who = options.invitationId ? `-${slugOf(chosen[0]!.name)}` : '';
+  const pdf = await renderInvitationLetters(settings, contents, `Giấy mời – ${event.title.vi}`);
+  return { pdf, fileName: `giay-moi-${slugOf(event.title.vi)}-${date}${who}.pdf` };
+}

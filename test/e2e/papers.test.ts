@@ -1,0 +1,141 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import mammoth from 'mammoth';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { seriousAxeViolations } from '../support/axe.js';
+import { closeAll, openContextPage, startProductAndBrowser } from '../support/browser.js';
+import type { LocalProduct } from '../support/local-product.js';
+import { apiFor, signInByApi, type Api } from '../support/product-api.js';
+
+/**
+ * Issue 20 in Debian's Chromium against the real product: an admin sets how papers are headed and
+ * signed; an organiser numbers the giấy mời of an event on a phone and downloads them as one PDF
+ * (read back with pdftotext: the heading, the number, each name with its diacritics); the year's
+ * report downloads as a Word file that mammoth opens with the event's counts.
+ */
+const workDir = mkdtempSync(join(tmpdir(), 'huu-nghi-papers-e2e-'));
+const year = new Date().getFullYear();
+let product: LocalProduct;
+let browser: Browser;
+let api: Api;
+let eventId: string;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  ({ product, browser } = await startProductAndBrowser());
+  api = apiFor(product, await signInByApi(product));
+  const created = await api('POST', '/api/events', {
+    type: 'training',
+    title: { vi: 'Tập huấn công tác đối ngoại nhân dân', en: 'Training on people-to-people diplomacy' },
+    venue: 'Hội trường Liên hiệp, 45 Lê Duẩn, Buôn Ma Thuột',
+    startsAt: `${year}-12-28T08:00:00+07:00`,
+    endsAt: `${year}-12-28T11:30:00+07:00`,
+  });
+  eventId = created.body.event.eventId;
+  const invitees = [
+    { name: 'Nguyễn Thị Hồng Nhung', email: 'nhung@example.org', position: 'Phó Chủ tịch', organisation: 'UBND xã Ea Kao' },
+    { name: "H'Linh Niê", email: 'hlinh@example.org', organisation: 'Trường Đại học Tây Nguyên' },
+    { name: 'Trần Văn Đức', email: 'duc@example.org', position: 'Cán bộ', organisation: 'UBND phường Tân Lợi' },
+  ];
+  expect((await api('POST', `/api/events/${eventId}/invitations`, { invitees })).status).toBe(200);
+  expect((await api('POST', `/api/events/${eventId}/publish`)).status).toBe(200);
+}, 150_000);
+
+afterAll(async () => {
+  await closeAll(contexts, browser, product);
+  rmSync(workDir, { recursive: true, force: true });
+});
+
+async function signedIn(viewport: { width: number; height: number }, locale: string): Promise<Page> {
+  const { page } = await openContextPage(browser, contexts, { viewport, locale, timezoneId: 'Asia/Ho_Chi_Minh', acceptDownloads: true });
+  await page.goto(`${product.url}/console/sign-in`);
+  await page.getByRole('textbox', { name: 'Email' }).fill(product.admin.email);
+  await page.getByLabel('Mật khẩu').fill(product.admin.password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Sự kiện' }).waitFor();
+  return page;
+}
+
+async function download(page: Page, link: ReturnType<Page['getByRole']>, name: string): Promise<string> {
+  const [file] = await Promise.all([page.waitForEvent('download'), link.click()]);
+  const path = join(workDir, name);
+  await file.saveAs(path);
+  return path;
+}
+
+describe('official papers from the console', () => {
+  test('an admin sets the signer; an organiser on a phone numbers the letters and downloads them as one PDF', async () => {
+    const desk = await signedIn({ width: 1366, height: 768 }, 'vi-VN');
+    await desk.goto(`${product.url}/console/papers`);
+    await desk.getByRole('heading', { level: 2, name: 'Thể thức giấy mời và báo cáo' }).waitFor();
+    await desk.getByLabel('Cơ quan chủ quản (tiếng Việt)').fill('Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Đắk Lắk');
+    await desk.getByLabel('Cơ quan chủ quản (tiếng Anh)').fill('Viet Nam Fatherland Front of Dak Lak');
+    await desk.getByLabel('Họ và tên người ký').fill('Y Ngông Niê Kdăm');
+    await desk.getByRole('button', { name: 'Lưu thể thức' }).click();
+    await expect.poll(() => desk.getByText('Đã lưu thể thức giấy tờ.').first().isVisible()).toBe(true);
+    await desk.screenshot({ path: join(workDir, 'papers-desktop.png'), fullPage: true });
+    expect(await seriousAxeViolations(desk)).toEqual([]);
+
+    const phone = await signedIn({ width: 390, height: 844 }, 'vi-VN');
+    await phone.goto(`${product.url}/console/events/${eventId}`);
+    await phone.getByRole('link', { name: 'Giấy mời (PDF)' }).click();
+    await phone.getByRole('heading', { level: 1, name: 'Giấy mời' }).waitFor();
+    await phone.getByRole('button', { name: 'Cấp số cho tất cả (3 chưa có số)' }).click();
+    await expect.poll(() => phone.getByText('Đã cấp số 3 giấy mời.').isVisible()).toBe(true);
+    const rows = phone.locator('.letters-table tbody tr');
+    await expect.poll(() => rows.count()).toBe(3);
+    const references = await phone.locator('.letters-table tbody tr td:nth-child(3)').allTextContents();
+    expect(references.map((r) => r.trim()).sort()).toEqual(['1/GM-LHHN', '2/GM-LHHN', '3/GM-LHHN']);
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
+    await phone.screenshot({ path: join(workDir, 'letters-phone.png'), fullPage: true });
+    const phoneViolations = await seriousAxeViolations(phone);
+    expect(phoneViolations, JSON.stringify(phoneViolations)).toEqual([]);
+
+    const pdf = await download(phone, phone.getByRole('link', { name: /Tải tất cả giấy mời/ }), 'letters.pdf');
+    const text = execFileSync('/usr/bin/pdftotext', ['-layout', '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }).normalize('NFC');
+    const pages = text.split('\f').filter((p) => p.trim() !== '');
+    expect(pages).toHaveLength(3);
+    for (const page of pages) {
+      expect(page).toContain('ỦY BAN MẶT TRẬN TỔ QUỐC');
+      expect(page).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+      expect(page).toContain('GIẤY MỜI');
+      expect(page).toContain('Y Ngông Niê Kdăm');
+    }
+    expect(text).toContain('Nguyễn Thị Hồng Nhung');
+    expect(text).toContain("H'Linh Niê");
+    expect(text).toContain('Trần Văn Đức');
+    for (const reference of ['1/GM-LHHN', '2/GM-LHHN', '3/GM-LHHN']) expect(text).toContain(`Số: ${reference}`);
+
+    // One person's letter, in English though she is Vietnamese: the same number.
+    await phone.getByLabel('Ngôn ngữ của giấy mời').selectOption('en');
+    const one = await download(phone, phone.getByRole('link', { name: 'Tải PDF giấy mời của Nguyễn Thị Hồng Nhung' }), 'nhung.pdf');
+    const english = execFileSync('/usr/bin/pdftotext', ['-layout', '-enc', 'UTF-8', one, '-'], { encoding: 'utf8' }).normalize('NFC');
+    expect(english).toContain('INVITATION LETTER');
+    expect(english).toContain('Nguyễn Thị Hồng Nhung');
+  }, 90_000);
+
+  test("the year's report downloads as a Word file with the event's counts, in English too", async () => {
+    const page = await signedIn({ width: 1366, height: 768 }, 'vi-VN');
+    await page.goto(`${product.url}/console/papers`);
+    await page.getByRole('heading', { level: 1, name: 'Giấy tờ và báo cáo' }).waitFor();
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Papers and reports' }).waitFor();
+    const link = page.getByRole('link', { name: `Download the ${year} report (Word)` });
+    await expect.poll(() => page.locator('table caption').textContent()).toBe(`Figures for ${year}`);
+    await expect.poll(() => page.getByRole('row', { name: /Training/ }).textContent()).toContain('3');
+    await page.screenshot({ path: join(workDir, 'report-en.png'), fullPage: true });
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    const path = await download(page, link, 'report.docx');
+    const { value: html } = await mammoth.convertToHtml({ buffer: readFileSync(path) });
+    expect(html).toContain(`Kết quả công tác đối ngoại nhân dân năm ${year}`);
+    expect(html).toContain('Tập huấn công tác đối ngoại nhân dân');
+    const counts = (await api('GET', `/api/events/${eventId}`)).body.event.counts;
+    const row = [...html.matchAll(/<tr>(.*?)<\/tr>/g)]
+      .map((r) => [...r[1]!.matchAll(/<td>(?:<p>)?(.*?)(?:<\/p>)?<\/td>/g)].map((c) => c[1]!))
+      .find((cells) => cells[1] === 'Tập huấn công tác đối ngoại nhân dân');
+    expect(row?.slice(5)).toEqual([String(counts.invited), String(counts.confirmed), String(counts.checkedIn)]);
+  }, 90_000);
+});
