@@ -45,7 +45,7 @@ export async function signIn(
     await attempt.release();
     throw error;
   }
-  if (!user || !user.passwordHash || !passwordOk || user.disabled) throw new InvalidCredentialsError();
+  if (!user?.passwordHash || !passwordOk || user.disabled) throw new InvalidCredentialsError();
   await attempt.release();
 
   const now = deps.now();

@@ -39,7 +39,9 @@ export function applyContentionMode(client: DynamoDBClient, mode: ContentionMode
   /** Items held by in-flight transactions, and items under in-flight plain writes. */
   const heldByTransactions = new Map<string, number>();
   const underPlainWrite = new Map<string, number>();
-  const take = (map: Map<string, number>, keys: string[]) => keys.forEach((k) => map.set(k, (map.get(k) ?? 0) + 1));
+  const take = (map: Map<string, number>, keys: string[]) => {
+    for (const k of keys) map.set(k, (map.get(k) ?? 0) + 1);
+  };
   const release = (map: Map<string, number>, keys: string[]) =>
     keys.forEach((k) => {
       const n = (map.get(k) ?? 1) - 1;

@@ -305,7 +305,7 @@ export function createEventsRepository(db: DynamoDBDocumentClient, tableName: st
       const eventUpdate = {
         TableName: tableName,
         Key: eventKey(eventId),
-        UpdateExpression: `SET ${sets.join(', ')}` + (remove.length ? ` REMOVE ${remove.map((k) => `#${k}`).join(', ')}` : ''),
+        UpdateExpression: `SET ${sets.join(', ')}${remove.length ? ` REMOVE ${remove.map((k) => `#${k}`).join(', ')}` : ''}`,
         ConditionExpression: '#version = :expected AND #status IN (:draft, :published)',
         ExpressionAttributeNames: names,
         ExpressionAttributeValues: values,

@@ -31,7 +31,7 @@ async function promoteRun(deps: RegistrationsDeps, eventId: string): Promise<{ p
   while (Date.now() - started < RUN_BUDGET_MS) {
     const tally = await deps.registrations.readTally(eventId);
     const settled =
-      !tally || tally.status !== 'published' || (tally.capacity !== undefined && tally.seatsLeft <= 0) || tally.waitlisted <= 0;
+      tally?.status !== 'published' || (tally.capacity !== undefined && tally.seatsLeft <= 0) || tally.waitlisted <= 0;
     const head = settled ? undefined : await deps.registrations.headOfWaitlist(eventId);
     if (settled || !head) {
       if (mark) await deps.registrations.clearPromotionDue(eventId, mark);

@@ -277,6 +277,7 @@ export function createRegistrationsRepository(db: DynamoDBDocumentClient, tableN
     const names: Record<string, string> = { '#status': 'status' };
     const values: Record<string, unknown> = { ':published': 'published' };
     const conditions = ['#status = :published'];
+    // biome-ignore lint/complexity/useMathMinMax: ISO strings, compared as text.
     const latest = batch.reduce((max, p) => (p.queued.t.at > max ? p.queued.t.at : max), '');
     if (batch.some((p) => p.queued.t.enforceDeadline)) {
       conditions.push('(attribute_not_exists(registrationClosesAt) OR registrationClosesAt > :now)');
@@ -377,15 +378,15 @@ export function createRegistrationsRepository(db: DynamoDBDocumentClient, tableN
     try {
       await db.send(new TransactWriteCommand({ TransactItems: items as never }));
       if (lane.seatsLeft !== undefined) lane.seatsLeft -= planned.reduce((sum, p) => sum + (p.deltas.confirmed ?? 0), 0);
-      planned.forEach((p) => p.queued.resolve({ ok: true, invitation: p.next }));
+      for (const p of planned) p.queued.resolve({ ok: true, invitation: p.next });
       return 'done';
     } catch (error) {
       const codes = cancellationCodes(error);
       if (!codes && !isThrottled(error)) {
-        batch.forEach((q) => q.reject(error));
+        for (const q of batch) q.reject(error);
         return 'done';
       }
-      if (!codes || !codes.some((code) => code === 'ConditionalCheckFailed' || code === 'ValidationError')) {
+      if (!codes?.some((code) => code === 'ConditionalCheckFailed' || code === 'ValidationError')) {
         // Held by another process (or throttled) beyond the client's own retries: try again, in
         // order, unless a transition has waited too long.
         const now = Date.now();
@@ -398,7 +399,7 @@ export function createRegistrationsRepository(db: DynamoDBDocumentClient, tableN
         return 'conflict';
       }
       if (codes.includes('ValidationError')) {
-        batch.forEach((q) => q.reject(error));
+        for (const q of batch) q.reject(error);
         return 'done';
       }
       const back: Queued[] = [];
@@ -414,9 +415,10 @@ export function createRegistrationsRepository(db: DynamoDBDocumentClient, tableN
       } else {
         // Which of the tally's conditions failed, read once for the whole batch.
         const tally = await readTally(eventId);
+        // biome-ignore lint/complexity/useMathMinMax: ISO strings, compared as text.
         const latest = planned.reduce((max, p) => (p.queued.t.at > max ? p.queued.t.at : max), '');
         const closed =
-          !tally || tally.status !== 'published' ||
+          tally?.status !== 'published' ||
           (tally.registrationClosesAt !== undefined && tally.registrationClosesAt <= latest && survivors.some((p) => p.queued.t.enforceDeadline));
         const seats = !tally || tally.capacity === undefined ? Infinity : tally.waitlisted > 0 ? 0 : Math.max(0, tally.seatsLeft);
         lane.seatsLeft = seats;

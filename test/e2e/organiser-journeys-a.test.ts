@@ -135,7 +135,7 @@ describe('people hear about changes', () => {
     const other = `nam.${tag}@example.org`;
     const eventId = await sentEvent(`Diễn đàn hủy ${tag}`, `Danh xưng,Họ và tên,Email\nBà,Lê Thị Thu Hà,${seat}\nAnh,Trần Văn Nam,${other}\n`);
     const links = await personalLinks(product, { seat, other }, 45_000);
-    expect((await fetch(links.seat.replace('/r/', '/api/r/') + '/accept', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(200);
+    expect((await fetch(`${links.seat.replace('/r/', '/api/r/')}/accept`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(200);
     const confirmation = calendarOf(await mailTo(seat, /^Xác nhận tham dự/));
 
     const { page, problems } = await openPage('vi');
@@ -169,7 +169,7 @@ describe('people hear about changes', () => {
     const other = `tom.${tag}@example.org`;
     const eventId = await sentEvent(`Diễn đàn đổi giờ ${tag}`, `Salutation,Full name,Email,Language\nMs,Siobhán O’Brien,${seat},en\nMr,Tom Nguyen,${other},en\n`);
     const links = await personalLinks(product, { seat, other }, 45_000);
-    await fetch(links.seat.replace('/r/', '/api/r/') + '/accept', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    await fetch(`${links.seat.replace('/r/', '/api/r/')}/accept`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     const confirmation = calendarOf(await mailTo(seat, /^Confirmed/));
 
     const { page, problems } = await openPage('en');
@@ -216,7 +216,7 @@ describe('exports and names people can use', () => {
     const answered = `answered.${tag}@example.org`;
     const eventId = await sentEvent(title, `Danh xưng,Họ và tên,Email,Nhóm\nÔng,Nguyễn Văn An,${answered},Sinh viên\nChị,H'Linh Niê,linh.${tag}@example.org,Sinh viên\nTS,Phạm Minh Tuấn,tuan.${tag}@example.org,Giảng viên\n`);
     const links = await personalLinks(product, { answered }, 45_000);
-    await fetch(links.answered.replace('/r/', '/api/r/') + '/decline', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    await fetch(`${links.answered.replace('/r/', '/api/r/')}/decline`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
 
     const { page, problems } = await openPage('vi');
     await signIn(page, `/console/events/${eventId}/invitations?response=none`, 'Khách mời', 'vi');

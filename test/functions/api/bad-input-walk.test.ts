@@ -69,7 +69,7 @@ function idVariants(): Record<string, string>[] {
     all(() => "'\"<>{}"),
     // Foreign ids: each parameter given an id of another kind.
     { eventId: real.userId!, invitationId: real.eventId!, registrationId: real.invitationId!, userId: real.eventId!, token: real.invitationId! },
-    { ...real, eventId: real.delegationId!, token: real.token!.slice(0, 42) + 'A' },
+    { ...real, eventId: real.delegationId!, token: `${real.token!.slice(0, 42)}A` },
     { ...real, invitationId: real.registrationId!, registrationId: `INV#${real.invitationId}` },
   ];
 }

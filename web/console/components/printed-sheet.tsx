@@ -175,9 +175,9 @@ export function PrintedSheet(props: PrintedSheetProps) {
     const element = preview.current;
     if (!element) return;
     const pageWidth = ((props.orientation === 'landscape' ? 297 : 210) * 96) / 25.4;
-    const fit = () => element.style.setProperty('--sheet-zoom', String(Math.min(1, element.clientWidth / pageWidth)));
-    fit();
-    const observer = new ResizeObserver(fit);
+    const fitToWidth = () => element.style.setProperty('--sheet-zoom', String(Math.min(1, element.clientWidth / pageWidth)));
+    fitToWidth();
+    const observer = new ResizeObserver(fitToWidth);
     observer.observe(element);
     return () => observer.disconnect();
   }, [current, props.orientation]);
@@ -272,6 +272,7 @@ export function PrintedSheet(props: PrintedSheetProps) {
         </p>
       )}
     {/* A4 is wider than a phone: the preview scrolls, so it takes the keyboard's focus to scroll too. */}
+    {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable from the keyboard (axe: scrollable-region-focusable). */}
     <div class={building ? 'sheet-pages-building' : 'sheet-pages'} ref={preview} tabIndex={0} role="region" aria-label={t('preview')}>
       {pages.slice(0, Math.max(drawn, 1)).map((placed, index) => (
         <section key={index} class={pageClass} aria-label={t('page', { page: index + 1, pages: pages.length })}>

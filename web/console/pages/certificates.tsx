@@ -209,6 +209,7 @@ export function CertificatesPage({ params, query }: PageProps) {
       </div>
       {event && sheets && sheets.length > 0 && (
         // A4 landscape is wider than most screens: the preview scrolls, from the keyboard too.
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable from the keyboard (axe: scrollable-region-focusable).
         <div class="certificates-scroll" tabIndex={0} role="region" aria-label={t('preview')}>
           {sheets.map((sheet) => (
             <Certificate key={sheet.attendee.registrationId} event={event} attendee={sheet.attendee} language={forced ?? sheet.language} />
