@@ -240,6 +240,15 @@ export function linkSecretParameterOf(stage: string): string {
   return `/huu-nghi-events/${stage}/link-secret`;
 }
 
+/**
+ * The SSM parameter holding the header CloudFront adds to every /api/* request (the API refuses
+ * requests without it). Created once by `npm run deploy`, outside every stack, like the link
+ * secret; unlike it, it may be rotated: a new value, then a deploy of both stacks.
+ */
+export function originSecretParameterOf(stage: string): string {
+  return `/huu-nghi-events/${stage}/origin-secret`;
+}
+
 /** The stacks of a stage, deployed in this order. */
 export function stackNamesOf(stage: string) {
   const prefix = `HuuNghi-${stage}`;

@@ -21,6 +21,7 @@ import { GetParameterCommand, PutParameterCommand, SSMClient } from '@aws-sdk/cl
 import {
   InfraConfigError,
   linkSecretParameterOf,
+  originSecretParameterOf,
   placeholderKeys,
   PlaceholderSenderError,
   readInfraConfig,
@@ -170,17 +171,26 @@ export async function gatherAwsFacts(
  * exists (a second deploy racing this one keeps the first value).
  */
 export async function createLinkSecret(config: InfraConfig): Promise<void> {
+  await createStageSecret(config, linkSecretParameterOf(config.stage), 'LINK_SECRET of Hữu Nghị Events: every personal link is derived from it. Never change or delete it.');
+}
+
+/** The header value CloudFront sends to the API (WebStack); created once, like the link secret. */
+export async function createOriginSecret(config: InfraConfig): Promise<void> {
+  await createStageSecret(config, originSecretParameterOf(config.stage), 'The header CloudFront adds to /api/* requests of Hữu Nghị Events; the API refuses requests without it.');
+}
+
+async function createStageSecret(config: InfraConfig, name: string, description: string): Promise<void> {
   const ssm = new SSMClient({ region: config.region });
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
   const value = [...randomBytes(48)].map((b) => alphabet[b % alphabet.length]).join('');
   try {
     await ssm.send(
       new PutParameterCommand({
-        Name: linkSecretParameterOf(config.stage),
+        Name: name,
         Type: 'String',
         Value: value,
         Overwrite: false,
-        Description: 'LINK_SECRET of Hữu Nghị Events: every personal link is derived from it. Never change or delete it.',
+        Description: description,
       }),
     );
   } catch (error) {
@@ -221,6 +231,8 @@ async function main(argv: string[]): Promise<number> {
   }
   if (values.check) return 0;
   if (facts.linkSecret === 'missing') await createLinkSecret(config);
+  // Never overwritten: an existing value stays.
+  await createOriginSecret(config);
   const result = spawnSync('npx', ['cdk', 'deploy', '--all', '-c', `stage=${config.stage}`], { stdio: 'inherit' });
   return result.status ?? 1;
 }

@@ -5,7 +5,6 @@ import { AssetHashType, CfnOutput, DockerImage, Duration, RemovalPolicy, Stack, 
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { CorsHttpMethod, HttpApi, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
-import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import {
   AllowedMethods,
   CachePolicy,
@@ -34,7 +33,7 @@ import type { Construct } from 'constructs';
 import { ORIGIN_SECRET_HEADER } from '../shared/http/origin-secret.js';
 import { VIEWER_ADDRESS_HEADER } from '../shared/http/viewer-address.js';
 import { REPO_ROOT } from './api-function.js';
-import { customOrigin, type InfraConfig } from './config.js';
+import { customOrigin, originSecretParameterOf, type InfraConfig } from './config.js';
 
 export type WebStackProps = StackProps & { config: InfraConfig };
 
@@ -187,16 +186,12 @@ export class WebStack extends Stack {
       runtime: FunctionRuntime.JS_2_0,
     });
 
-    // Generated at deploy, never in the repository; CloudFront reads it by a dynamic reference and
+    // Made by `npm run deploy` (an SSM parameter, infra/config.ts), never in the repository; CloudFront
+    // reads it by a dynamic reference and
     // so does the API function (ApiStack, ORIGIN_SECRET). Rotating it: a new value, then a deploy
     // of both stacks (CloudFront first, so requests in between are refused rather than spoofable).
-    this.originSecretName = `huu-nghi-events-${config.stage}/origin-secret`;
-    const originSecret = new Secret(this, 'OriginSecret', {
-      secretName: this.originSecretName,
-      description: 'The header CloudFront adds to /api/* requests; the API refuses requests without it.',
-      generateSecretString: { passwordLength: 48, excludePunctuation: true, includeSpace: false },
-      removalPolicy: RemovalPolicy.DESTROY,
-    });
+    this.originSecretName = originSecretParameterOf(config.stage);
+    const originSecret = `{{resolve:ssm:${this.originSecretName}}}`;
 
     const gatewayDomain = `${this.httpApi.apiId}.execute-api.${this.region}.${this.urlSuffix}`;
     this.distribution = new Distribution(this, 'Distribution', {
@@ -215,7 +210,7 @@ export class WebStack extends Stack {
           origin: new HttpOrigin(gatewayDomain, {
             protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
             // The API serves only requests that carry this (functions/api/origin-check.ts).
-            customHeaders: { [ORIGIN_SECRET_HEADER]: originSecret.secretValue.unsafeUnwrap() },
+            customHeaders: { [ORIGIN_SECRET_HEADER]: originSecret },
           }),
           viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
           allowedMethods: AllowedMethods.ALLOW_ALL,
