@@ -33,7 +33,10 @@ describe('every mail on a 375 px phone screen', () => {
         if (width > 375) wide.push(`${mail.name}: ${width} px`);
         const violations = await seriousAxeViolations(page);
         if (violations.length > 0) axeFindings[mail.name] = violations;
-        expect(mail.text, mail.name).toMatch(/https:\/\/\S+\/(r\/|console\/set-password#token=)u3Jq9Xk2\S+Yz3/);
+        // A cancellation has nothing left to answer: it carries no personal link.
+        if (!mail.name.startsWith('event_cancelled')) {
+          expect(mail.text, mail.name).toMatch(/https:\/\/\S+\/(r\/|console\/set-password#token=)u3Jq9Xk2\S+Yz3/);
+        }
       }
       expect(wide).toEqual([]);
       expect(axeFindings).toEqual({});
