@@ -122,7 +122,9 @@ test('the door on a phone: the list once, then a few bytes per tap and per idle 
   const other = office.big.confirmedIds.find((id) => !office.big.checkedInIds.includes(id))!;
   const before = await page.locator('[data-testid="door-count"]').textContent();
   expect((await admin.call('POST', `/api/events/${office.big.eventId}/attendees/${other}/check-in`)).status).toBe(200);
-  await expect.poll(() => page.locator('[data-testid="door-count"]').textContent(), { timeout: 15_000 }).not.toBe(before);
+  // The page reads changes every 5 s (bench/office measures the 10 s goal on a quiet machine); in
+  // the suite, beside other browsers and engines on two cores, a round can take longer.
+  await expect.poll(() => page.locator('[data-testid="door-count"]').textContent(), { timeout: 30_000 }).not.toBe(before);
   expect(await seriousAxeViolations(page)).toEqual([]);
   expect(problems).toEqual([]);
 }, 180_000);
