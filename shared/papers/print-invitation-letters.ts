@@ -1,6 +1,7 @@
 import { EventNotFoundError } from '../events/event-errors.js';
 import type { StoredEvent } from '../events/events-repository.js';
 import type { StoredInvitation } from '../invitations/invitations-repository.js';
+import { slugOf } from '../text/file-name.js';
 import { compareVietnameseNames } from '../text/vietnamese.js';
 import { toLocalIso } from '../time/ho-chi-minh.js';
 import { salutationWord } from '../invitations/salutations.js';
@@ -35,19 +36,6 @@ function letterContent(event: StoredEvent, invitation: StoredInvitation, letter:
   };
 }
 
-/** An ASCII file name from a title: "giay-moi-hoi-nghi-ngo-2027-01-15". */
-export function slugOf(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
-    .replace(/-+$/, '');
-}
-
 /**
  * The issued giấy mời of an event as one PDF, one page each, in the list's order (Vietnamese
  * name order), or one invitee's. Each letter is in its invitee's language unless one is asked
@@ -69,5 +57,5 @@ export async function printInvitationLetters(
   const date = toLocalIso(event.startsAt).slice(0, 10);
   const who = options.invitationId ? `-${slugOf(chosen[0]!.name)}` : '';
   const pdf = await renderInvitationLetters(settings, contents, `Giấy mời – ${event.title.vi}`);
-  return { pdf, fileName: `giay-moi-${slugOf(event.title.vi)}-${date}${who}.pdf` };
+  return { pdf, fileName: `giay-moi-${slugOf(event.title.vi, 80)}-${date}${who}.pdf` };
 }
