@@ -119,9 +119,19 @@ test('the door on a phone: the list once, then a few bytes per tap and per idle 
   expect(idle.bytes).toBeLessThanOrEqual(20 * 1024);
 
   // Another phone checks someone in: this one shows it without reloading.
-  const other = office.big.confirmedIds.find((id) => !office.big.checkedInIds.includes(id))!;
   const before = await page.locator('[data-testid="door-count"]').textContent();
-  expect((await admin.call('POST', `/api/events/${office.big.eventId}/attendees/${other}/check-in`)).status).toBe(200);
+  // Someone not yet present: the tap above took one of the several Nguyễn Thị Hương, whichever
+  // the list showed first, so the first not checked in at seeding may be her (alreadyCheckedIn).
+  let checkedInElsewhere = false;
+  for (const other of office.big.confirmedIds.filter((id) => !office.big.checkedInIds.includes(id))) {
+    const answer = await admin.call('POST', `/api/events/${office.big.eventId}/attendees/${other}/check-in`);
+    expect(answer.status).toBe(200);
+    if (!answer.body.alreadyCheckedIn) {
+      checkedInElsewhere = true;
+      break;
+    }
+  }
+  expect(checkedInElsewhere).toBe(true);
   // The page reads changes every 5 s (bench/office measures the 10 s goal on a quiet machine); in
   // the suite, beside other browsers and engines on two cores, a round can take longer.
   await expect.poll(() => page.locator('[data-testid="door-count"]').textContent(), { timeout: 30_000 }).not.toBe(before);
