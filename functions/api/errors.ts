@@ -46,6 +46,8 @@ export function errorResponse(error: unknown, c: Context): Response {
     return c.json({ error: known.code, message: known.text[language] }, error.status as ContentfulStatusCode);
   }
   if (isThrottling(error) || isWriteConflict(error)) {
+    // Not a fault of the product, but an operator wants to see how often and where it happens.
+    console.warn(JSON.stringify({ level: 'warn', method: c.req.method, route: routeOf(c), busy: (error as { name?: string }).name ?? 'unknown' }));
     c.header('Retry-After', '2');
     return c.json({ error: 'service_busy', message: busyText[language] }, 503);
   }

@@ -13,6 +13,14 @@ export type DynamoDbSettings = {
 
 /** Tries of a write that meets another transaction's item; about 4 s in all, then 503. */
 export const CONFLICT_ATTEMPTS = 12;
+/**
+ * Rounds of the SDK's own throttling retries (DYNAMODB_MAX_ATTEMPTS each): a call throttled
+ * every time in one round is tried again after a pause rather than failing a person's request.
+ */
+export const THROTTLED_ROUNDS = 3;
+
+const isThrottled = (error: unknown) =>
+  ['ProvisionedThroughputExceededException', 'ThrottlingException', 'RequestLimitExceeded'].includes((error as { name?: string } | null)?.name ?? '');
 
 /** One document client per process; created at start-up, never per request; every call bounded (timeouts.ts). */
 export function createDocumentClient(settings: DynamoDbSettings): DynamoDBDocumentClient {
@@ -34,10 +42,17 @@ export function createDocumentClient(settings: DynamoDbSettings): DynamoDBDocume
   // each try goes through the SDK's own retries (throttling) once more.
   client.middlewareStack.add(
     (next) => async (args) => {
+      let throttledRounds = 0;
       for (let attempt = 1; ; attempt += 1) {
         try {
           return await next(args);
         } catch (error) {
+          if (isThrottled(error)) {
+            throttledRounds += 1;
+            if (throttledRounds >= THROTTLED_ROUNDS) throw error;
+            await jitteredBackoff(throttledRounds + 3, 10, 600);
+            continue;
+          }
           if (attempt >= CONFLICT_ATTEMPTS || !isWriteConflict(error)) throw error;
           await jitteredBackoff(attempt, 10, 600);
         }
