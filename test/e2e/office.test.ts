@@ -88,6 +88,43 @@ describe.each(viewports)('the office at $name size', ({ viewport }) => {
   }, 90_000);
 });
 
+test('the door draws its first buttons before the whole list arrives, and a tap made meanwhile stays', async () => {
+  const { page, problems } = await signedInPage({ width: 390, height: 844 });
+  // The whole list is held back, as a big meeting's list on a slow phone line is.
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let asked = false;
+  await page.route(/\/attendees\/door$/, async (route) => {
+    asked = true;
+    await released;
+    await route.continue();
+  });
+  await page.goto(`${product.url}/console/events/${office.big.eventId}/check-in`);
+  const firstTap = page.locator('.door-row .door-tap').first();
+  await firstTap.waitFor({ timeout: 30_000 });
+  expect(await page.locator('[data-testid="door-count"]').textContent()).toBe('… / …');
+  await expect.poll(() => page.locator('.door .muted[role="status"]').textContent()).toContain('Đang tải cả danh sách');
+  // Typing a name waits for the whole list rather than answering from the first screen.
+  await page.locator('#door-q').fill('nguyen');
+  expect(await page.locator('.door-row').count()).toBe(0);
+  await page.locator('#door-q').fill('');
+
+  const index = await page.locator('.door-row').evaluateAll((rows) => rows.findIndex((r) => r.querySelector('.door-tap')));
+  const name = (await page.locator('.door-row .door-name').nth(index).textContent())!;
+  await firstTap.click();
+  await expect.poll(() => page.locator('.door-notice').textContent(), { timeout: 15_000 }).toContain(name);
+  expect(asked).toBe(true);
+  release();
+  // The whole list, older than the tap, does not undo it on the screen.
+  const counts = (await admin.call('GET', `/api/events/${office.big.eventId}/attendees/counts`)).body;
+  await expect.poll(() => page.locator('[data-testid="door-count"]').textContent(), { timeout: 30_000 }).toBe(`${counts.checkedIn} / ${counts.confirmed}`);
+  // The whole list is in the first screen's order: the row tapped is there, present.
+  expect(await page.locator('.door-row .door-name').nth(index).textContent()).toBe(name);
+  expect(await page.locator('.door-row').nth(index).getAttribute('class')).toContain('is-present');
+  expect(await seriousAxeViolations(page)).toEqual([]);
+  expect(problems).toEqual([]);
+}, 120_000);
+
 test('the door on a phone: the list once, then a few bytes per tap and per idle minute; other phones within seconds', async () => {
   const { page, problems } = await signedInPage({ width: 375, height: 812 });
   const network = await recordNetworkBytes(page);

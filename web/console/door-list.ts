@@ -1,6 +1,6 @@
 import type { Attendee } from '../../shared/attendees/attendee-schema.js';
 import type { DoorChange, DoorPerson } from '../../shared/attendees/door-changes.js';
-import type { DoorChanges, DoorList } from '../../shared/attendees/door-list.js';
+import type { DoorChanges, DoorFirstPage, DoorList } from '../../shared/attendees/door-list.js';
 import type { ApiClient } from '../lib/api-client.js';
 
 /**
@@ -66,4 +66,13 @@ export async function readDoor(
   }
   const changes = await api.get<DoorChanges>(`${base}/attendees/door/changes`, { since: cursor });
   return { update: (current) => applyDoorChanges(current ?? [], changes.items), cursor: changes.cursor };
+}
+
+/**
+ * The first screen of the list (a few dozen people in name order), read from a small request
+ * so the first "Có mặt" button is drawn before the whole list, which may be thousands, arrives.
+ */
+export async function readDoorFirst(api: ApiClient, base: string, limit: number): Promise<Attendee[]> {
+  const page = await api.get<DoorFirstPage>(`${base}/attendees/door/first`, { limit: String(limit) });
+  return page.items.map(asAttendee);
 }

@@ -10,7 +10,7 @@ import { defineMessages, inBoth, pickLocalized, textIn, type LocalizedText } fro
 import { Form, SubmitButton, TextField } from '../components/form.js';
 import { PageHeading } from '../components/page-heading.js';
 import { useApp, useCan, useText } from '../context.js';
-import { doorCountsOf, readDoor } from '../door-list.js';
+import { doorCountsOf, readDoor, readDoorFirst } from '../door-list.js';
 import { createDoorQueue, flushDoorQueue, normalizeCode, randomId, type DoorOp } from '../door-queue.js';
 import type { PageProps } from '../routes.js';
 
@@ -42,6 +42,7 @@ const messages = defineMessages({
     waitingUndo: 'Chờ gửi (hoàn tác)',
     walkInBadge: 'Đến trực tiếp',
     more: 'Còn {count} người nữa; gõ tên để tìm.',
+    loadingRest: 'Đang tải cả danh sách; tìm theo tên được ngay khi tải xong.',
     noMatch: 'Không tìm thấy ai. Nếu người này không có trong danh sách, hãy thêm ở mục “Người đến trực tiếp”.',
     nobody: 'Chưa có ai xác nhận tham dự.',
     done: 'Đã ghi nhận {name} có mặt.',
@@ -109,6 +110,7 @@ const messages = defineMessages({
     waitingUndo: 'Waiting to send (undo)',
     walkInBadge: 'Walk-in',
     more: '{count} more; type a name to find them.',
+    loadingRest: 'Loading the whole list; searching by name works as soon as it is here.',
     noMatch: 'Nobody found. If the person is not on the list, add them under “Walk-ins”.',
     nobody: 'Nobody has confirmed yet.',
     done: '{name} is checked in.',
@@ -194,6 +196,9 @@ export function CheckInPage({ params }: PageProps) {
   const [event, setEvent] = useState<Event>();
   const [people, setPeople] = useState<Attendee[]>();
   const doorCursor = useRef<string | undefined>(undefined);
+  /** The whole list is here (else `people` is the first screen only, doorFirst). */
+  const [complete, setComplete] = useState(false);
+  const firstAsked = useRef(false);
   const [pending, setPending] = useState<DoorOp[]>(() => queue.read());
   const [offline, setOffline] = useState(() => !navigator.onLine);
   const [loadError, setLoadError] = useState<string>();
@@ -236,18 +241,36 @@ export function CheckInPage({ params }: PageProps) {
       return;
     }
     refreshing.current = true;
+    let held: Awaited<ReturnType<typeof readDoor>> | undefined;
     try {
       do {
         refreshAgain.current = false;
+        if (!doorCursor.current && !firstAsked.current) {
+          // The first screen from a small read, then the whole list: a big meeting's list takes
+          // seconds to read and send, and the first arrivals are already at the door.
+          firstAsked.current = true;
+          try {
+            const first = await readDoorFirst(api, base, SHOWN_MAX);
+            setPeople((current) => current ?? first);
+          } catch {
+            // The whole list below answers for both, or says what went wrong.
+          }
+        }
         const asked = changes.current;
         try {
-          const read = await readDoor(api, base, doorCursor.current);
+          const read = await readDoor(api, base, doorCursor.current ?? held?.cursor);
           if (changes.current !== asked) {
+            // A whole list older than a tap is kept, not read again (thousands of people): the
+            // changes since its cursor, asked for next, bring the tap, and both apply at once.
+            if (!doorCursor.current && !held) held = read;
             refreshAgain.current = true;
             continue;
           }
+          const whole = held;
           doorCursor.current = read.cursor;
-          setPeople(read.update);
+          setPeople(whole && whole !== read ? (current) => read.update(whole.update(current)) : read.update);
+          held = undefined;
+          setComplete(true);
           setLoadError(undefined);
           setOffline(false);
         } catch (error) {
@@ -402,14 +425,15 @@ export function CheckInPage({ params }: PageProps) {
   };
 
   const ranked = useMemo(
-    () => rankPeople(typedWords(query), people ?? [], () => 0),
-    [people, query],
+    // Until the whole list is here a search would miss people: it waits for it.
+    () => (complete || !typedWords(query).length ? rankPeople(typedWords(query), people ?? [], () => 0) : []),
+    [people, query, complete],
   );
   const matches = ranked
     .filter(({ person }) => (filter === 'present' ? isPresent(person) : filter === 'absent' ? !isPresent(person) : true))
     .map(({ person, match }) => ({ ...person, matchedOn: match.on }));
   const shown = matches.slice(0, SHOWN_MAX);
-  const counts = useMemo(() => (people ? doorCountsOf(people) : undefined), [people]);
+  const counts = useMemo(() => (people && complete ? doorCountsOf(people) : undefined), [people, complete]);
   const title = event ? pickLocalized(event.title, language) : undefined;
   const mayCheckIn = can('attendees:check-in');
 
@@ -554,8 +578,8 @@ export function CheckInPage({ params }: PageProps) {
             {t('common.loading')}
           </p>
         )}
-        {people && people.length === 0 && <p class="empty">{t('nobody')}</p>}
-        {people && people.length > 0 && matches.length === 0 && <p class="empty">{t('noMatch')}</p>}
+        {complete && people?.length === 0 && <p class="empty">{t('nobody')}</p>}
+        {complete && people && people.length > 0 && matches.length === 0 && <p class="empty">{t('noMatch')}</p>}
         <ul class="door-list">
           {shown.map((p) => {
             const waiting = waitingFor.get(p.registrationId);
@@ -604,7 +628,12 @@ export function CheckInPage({ params }: PageProps) {
             );
           })}
         </ul>
-        {matches.length > shown.length && <p class="muted">{t('more', { count: matches.length - shown.length })}</p>}
+        {complete && matches.length > shown.length && <p class="muted">{t('more', { count: matches.length - shown.length })}</p>}
+        {people && !complete && !loadError && (
+          <p class="muted" role="status">
+            {t('loadingRest')}
+          </p>
+        )}
       </section>
 
       {/* After the search: at the door, most people are found by name; the code is the fallback. */}
