@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { EventNotFoundError } from '../events/event-errors.js';
-import { compareVietnameseNames } from '../text/vietnamese.js';
+import { compareVietnameseNames, sortByVietnameseName } from '../text/vietnamese.js';
 import { DOOR_SETTLE_MS, type DoorChange, type DoorPerson } from './door-changes.js';
 import type { AttendeeRecord } from './attendees-repository.js';
 import type { CheckInDeps } from './check-in.js';
@@ -30,10 +30,8 @@ export async function readDoorList(deps: CheckInDeps, eventId: string): Promise<
   const cursor = cursorAt(deps.now());
   const event = await deps.events.findById(eventId);
   if (!event) throw new EventNotFoundError();
-  const items = (await deps.attendees.listForDoor(eventId))
-    .filter((r) => r.response === 'confirmed' || r.walkIn)
-    .sort((a, b) => compareVietnameseNames(a.name, b.name))
-    .map(doorPersonOf);
+  const present = (await deps.attendees.listForDoor(eventId)).filter((r) => r.response === 'confirmed' || r.walkIn);
+  const items = sortByVietnameseName(present, (r) => r.name).map(doorPersonOf);
   return { items, cursor };
 }
 
