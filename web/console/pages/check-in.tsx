@@ -9,6 +9,7 @@ import type { FieldErrors } from '../../lib/form.js';
 import { defineMessages, inBoth, pickLocalized, textIn, type LocalizedText } from '../../lib/i18n.js';
 import { Form, SubmitButton, TextField } from '../components/form.js';
 import { PageHeading } from '../components/page-heading.js';
+import { VirtualList } from '../components/virtual-list.js';
 import { useApp, useCan, useText } from '../context.js';
 import { doorCountsOf, readDoor, readDoorFirst } from '../door-list.js';
 import { createDoorQueue, flushDoorQueue, normalizeCode, randomId, type DoorOp } from '../door-queue.js';
@@ -41,7 +42,7 @@ const messages = defineMessages({
     waiting: 'Chờ gửi',
     waitingUndo: 'Chờ gửi (hoàn tác)',
     walkInBadge: 'Đến trực tiếp',
-    more: 'Còn {count} người nữa; gõ tên để tìm.',
+    listLabel: 'Danh sách: {count} người',
     loadingRest: 'Đang tải cả danh sách; tìm theo tên được ngay khi tải xong.',
     noMatch: 'Không tìm thấy ai. Nếu người này không có trong danh sách, hãy thêm ở mục “Người đến trực tiếp”.',
     nobody: 'Chưa có ai xác nhận tham dự.',
@@ -109,7 +110,7 @@ const messages = defineMessages({
     waiting: 'Waiting to send',
     waitingUndo: 'Waiting to send (undo)',
     walkInBadge: 'Walk-in',
-    more: '{count} more; type a name to find them.',
+    listLabel: 'List: {count} people',
     loadingRest: 'Loading the whole list; searching by name works as soon as it is here.',
     noMatch: 'Nobody found. If the person is not on the list, add them under “Walk-ins”.',
     nobody: 'Nobody has confirmed yet.',
@@ -161,8 +162,10 @@ type Filter = 'all' | 'absent' | 'present';
  * with nothing new costs a few hundred bytes (door-list.ts).
  */
 const POLL_MS = 5000;
-/** A long list is cut here; typing narrows it. */
-const SHOWN_MAX = 60;
+/** The first screen, read before the whole list: more than a phone shows at once. */
+const FIRST_SCREEN = 60;
+/** A row's height on a phone before it is measured: a name, a line of organisation, a big button. */
+const ROW_ESTIMATE_PX = 120;
 
 /** "08:05 26/03": when a person was checked in, as the door says it. */
 const shortTime = (instant: string) => `${formatTime(instant)} ${formatDate(instant).slice(0, 5)}`;
@@ -250,7 +253,7 @@ export function CheckInPage({ params }: PageProps) {
           // seconds to read and send, and the first arrivals are already at the door.
           firstAsked.current = true;
           try {
-            const first = await readDoorFirst(api, base, SHOWN_MAX);
+            const first = await readDoorFirst(api, base, FIRST_SCREEN);
             setPeople((current) => current ?? first);
           } catch {
             // The whole list below answers for both, or says what went wrong.
@@ -432,7 +435,6 @@ export function CheckInPage({ params }: PageProps) {
   const matches = ranked
     .filter(({ person }) => (filter === 'present' ? isPresent(person) : filter === 'absent' ? !isPresent(person) : true))
     .map(({ person, match }) => ({ ...person, matchedOn: match.on }));
-  const shown = matches.slice(0, SHOWN_MAX);
   const counts = useMemo(() => (people && complete ? doorCountsOf(people) : undefined), [people, complete]);
   const title = event ? pickLocalized(event.title, language) : undefined;
   const mayCheckIn = can('attendees:check-in');
@@ -580,55 +582,62 @@ export function CheckInPage({ params }: PageProps) {
         )}
         {complete && people?.length === 0 && <p class="empty">{t('nobody')}</p>}
         {complete && people && people.length > 0 && matches.length === 0 && <p class="empty">{t('noMatch')}</p>}
-        <ul class="door-list">
-          {shown.map((p) => {
-            const waiting = waitingFor.get(p.registrationId);
-            const present = isPresent(p);
-            return (
-              <li key={p.registrationId} class={present ? 'door-row is-present' : 'door-row'}>
-                <div class="door-person">
-                  <span class="door-name">{p.name}</span>
-                  {(p.organisation || p.position) && (
-                    <span class="door-role">{[p.position, p.organisation].filter(Boolean).join(' · ')}</span>
-                  )}
-                  {p.group && <span class="badge group">{p.group}</span>}
-                  {p.matchedOn && p.matchedOn !== 'name' && <span class="badge door-matched-on">{t(`matchedOn.${p.matchedOn}`)}</span>}
-                  {p.walkIn && <span class="badge door-walk-in">{t('walkInBadge')}</span>}
-                  {waiting ? (
-                    <span class="badge door-waiting">{t(waiting === 'undo' ? 'waitingUndo' : 'waiting')}</span>
-                  ) : (
-                    p.checkedInAt && <span class="door-since">{t('presentSince', { time: shortTime(p.checkedInAt) })}</span>
-                  )}
-                </div>
-                {mayCheckIn && (
-                  <div class="door-actions">
-                    {present ? (
-                      <>
-                        <button type="button" class="button" aria-label={t('undoName', { name: p.name })} onClick={() => void undoCheckIn(p)}>
-                          {t('undo')}
-                        </button>
-                        {p.checkedInAt && !waiting && (
-                          <a
-                            class="button"
-                            aria-label={t('certificateName', { name: p.name })}
-                            href={`/console/events/${encodeURIComponent(eventId)}/certificates/${encodeURIComponent(p.registrationId)}`}
-                          >
-                            {t('certificate')}
-                          </a>
-                        )}
-                      </>
+        {matches.length > 0 && (
+          <VirtualList
+            items={matches}
+            keyOf={(p) => p.registrationId}
+            estimate={ROW_ESTIMATE_PX}
+            label={t('listLabel', { count: matches.length })}
+            class="door-list"
+            rowClass={(p) => (isPresent(p) ? 'door-row is-present' : 'door-row')}
+            row={(p) => {
+              const waiting = waitingFor.get(p.registrationId);
+              const present = isPresent(p);
+              return (
+                <>
+                  <div class="door-person">
+                    <span class="door-name">{p.name}</span>
+                    {(p.organisation || p.position) && (
+                      <span class="door-role">{[p.position, p.organisation].filter(Boolean).join(' · ')}</span>
+                    )}
+                    {p.group && <span class="badge group">{p.group}</span>}
+                    {p.matchedOn && p.matchedOn !== 'name' && <span class="badge door-matched-on">{t(`matchedOn.${p.matchedOn}`)}</span>}
+                    {p.walkIn && <span class="badge door-walk-in">{t('walkInBadge')}</span>}
+                    {waiting ? (
+                      <span class="badge door-waiting">{t(waiting === 'undo' ? 'waitingUndo' : 'waiting')}</span>
                     ) : (
-                      <button type="button" class="button primary door-tap" aria-label={t('checkInName', { name: p.name })} onClick={() => void checkIn(p)}>
-                        {t('checkIn')}
-                      </button>
+                      p.checkedInAt && <span class="door-since">{t('presentSince', { time: shortTime(p.checkedInAt) })}</span>
                     )}
                   </div>
-                )}
-              </li>
-            );
-          })}
-        </ul>
-        {complete && matches.length > shown.length && <p class="muted">{t('more', { count: matches.length - shown.length })}</p>}
+                  {mayCheckIn && (
+                    <div class="door-actions">
+                      {present ? (
+                        <>
+                          <button type="button" class="button" aria-label={t('undoName', { name: p.name })} onClick={() => void undoCheckIn(p)}>
+                            {t('undo')}
+                          </button>
+                          {p.checkedInAt && !waiting && (
+                            <a
+                              class="button"
+                              aria-label={t('certificateName', { name: p.name })}
+                              href={`/console/events/${encodeURIComponent(eventId)}/certificates/${encodeURIComponent(p.registrationId)}`}
+                            >
+                              {t('certificate')}
+                            </a>
+                          )}
+                        </>
+                      ) : (
+                        <button type="button" class="button primary door-tap" aria-label={t('checkInName', { name: p.name })} onClick={() => void checkIn(p)}>
+                          {t('checkIn')}
+                        </button>
+                      )}
+                    </div>
+                  )}
+                </>
+              );
+            }}
+          />
+        )}
         {people && !complete && !loadError && (
           <p class="muted" role="status">
             {t('loadingRest')}
