@@ -107,15 +107,18 @@ const outerHeight = (element: Element | null): number => {
  * drawn before are not rendered again), the browser free in between. A batch grows while steps
  * stay short and shrinks when one took long, so a fast machine is not held back.
  */
-const STEP_TARGET_MS = 40;
-const FIRST_ROWS_STEP = 150;
-const FIRST_PAGES_STEP = 3;
+const STEP_TARGET_MS = 30;
+const FIRST_ROWS_STEP = 40;
+const FIRST_PAGES_STEP = 2;
+// Caps, so that a busy moment of the machine during a big step cannot make it a long task.
+const MAX_ROWS_STEP = 120;
+const MAX_PAGES_STEP = 4;
 const nextStep = (work: () => void) => window.setTimeout(work, 0);
 
 /** The next batch's size from how long the last one took. */
 function nextBatch(size: number, tookMs: number, min: number, max: number): number {
   if (tookMs > 2 * STEP_TARGET_MS) return Math.max(min, Math.floor(size / 2));
-  if (tookMs < STEP_TARGET_MS / 2) return Math.min(max, size * 2);
+  if (tookMs < STEP_TARGET_MS / 2) return Math.min(max, Math.ceil(size * 1.5));
   return size;
 }
 
@@ -172,7 +175,7 @@ export function PrintedSheet(props: PrintedSheetProps) {
     const heights = [...measuring, ...step.rowHeights];
     const took = performance.now() - (stepStarted.current || performance.now());
     if (heights.length < props.rows.length) {
-      const batch = nextBatch(rowsBatch, took, 20, 1000);
+      const batch = nextBatch(rowsBatch, took, 20, MAX_ROWS_STEP);
       nextStep(() => {
         stepStarted.current = performance.now();
         setMeasured({ inputs, heights, batch });
@@ -190,7 +193,7 @@ export function PrintedSheet(props: PrintedSheetProps) {
     // The layout of the pages just added is part of the step's cost: asked for here, not after.
     void preview.current?.scrollHeight;
     const took = stepStarted.current ? performance.now() - stepStarted.current : STEP_TARGET_MS;
-    const batch = nextBatch(drawn.batch, took, 1, 12);
+    const batch = nextBatch(drawn.batch, took, 1, MAX_PAGES_STEP);
     nextStep(() => {
       stepStarted.current = performance.now();
       setDrawn((d) => ({ pages: Math.min(total, d.pages + batch), batch }));
