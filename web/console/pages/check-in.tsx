@@ -11,7 +11,7 @@ import { Form, SubmitButton, TextField } from '../components/form.js';
 import { PageHeading } from '../components/page-heading.js';
 import { VirtualList } from '../components/virtual-list.js';
 import { useApp, useCan, useText } from '../context.js';
-import { doorCountsOf, readDoor, readDoorFirst } from '../door-list.js';
+import { doorCountsOf, readDoor, readDoorFirst, readDoorFirstEarly, takeDoorFirstEarly } from '../door-list.js';
 import { createDoorQueue, flushDoorQueue, normalizeCode, randomId, type DoorOp } from '../door-queue.js';
 import type { PageProps } from '../routes.js';
 
@@ -167,6 +167,11 @@ const FIRST_SCREEN = 60;
 /** A row's height on a phone before it is measured: a name, a line of organisation, a big button. */
 const ROW_ESTIMATE_PX = 120;
 
+// This page's code is fetched while the console asks who is signed in: its first screen is
+// asked for at once, beside that question.
+const opening = /^\/console\/events\/([^/]+)\/check-in\/?$/.exec(window.location.pathname);
+if (opening) readDoorFirstEarly(decodeURIComponent(opening[1]!), FIRST_SCREEN);
+
 /** "08:05 26/03": when a person was checked in, as the door says it. */
 const shortTime = (instant: string) => `${formatTime(instant)} ${formatDate(instant).slice(0, 5)}`;
 
@@ -253,7 +258,7 @@ export function CheckInPage({ params }: PageProps) {
           // seconds to read and send, and the first arrivals are already at the door.
           firstAsked.current = true;
           try {
-            const first = await readDoorFirst(api, base, FIRST_SCREEN);
+            const first = (await takeDoorFirstEarly(eventId)) ?? (await readDoorFirst(api, base, FIRST_SCREEN));
             setPeople((current) => current ?? first);
           } catch {
             // The whole list below answers for both, or says what went wrong.
