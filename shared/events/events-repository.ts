@@ -40,6 +40,8 @@ export type StoredEvent = {
   requiresApproval: boolean;
   /** Absent on events stored before open registration existed: off. */
   openRegistration?: boolean;
+  /** Absent on events stored before letters could be attached: off. */
+  attachInvitationLetter?: boolean;
   fields: Field[];
   mailTemplates?: EventMailTemplates;
   addressForm?: AddressForm;
