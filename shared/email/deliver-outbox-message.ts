@@ -34,7 +34,7 @@ export type MailDeliveryDeps = {
    * The invitee's giấy mời as a PDF, numbered now if it has no number yet; an invitation mail
    * carries it when its event asks for it (attachInvitationLetter).
    */
-  letterFor?: (event: StoredEvent, invitation: StoredInvitation) => Promise<EmailAttachment>;
+  letterFor?: (event: StoredEvent, invitation: StoredInvitation) => Promise<{ reference: string; attachment: EmailAttachment }>;
   /** How long a claim holds before the message counts as interrupted; LEASE_SECONDS by default. */
   leaseSeconds?: number;
   /**
@@ -122,6 +122,7 @@ export async function deliverOutboxMessage(deps: MailDeliveryDeps, message: Outb
       calendar: calendarMethod === 'CANCEL' ? 'cancel' : calendarMethod ? 'update' : undefined,
     };
   }
+  const letter = message.kind === 'invitation' && event.attachInvitationLetter ? await deps.letterFor?.(event, invitation) : undefined;
   const mail = renderInvitationEmail(
     {
       to: invitation.email,
@@ -135,6 +136,7 @@ export async function deliverOutboxMessage(deps: MailDeliveryDeps, message: Outb
       checkIn: checkInCode ? { code: checkInCode, qrContentId: CHECK_IN_QR_CONTENT_ID } : undefined,
       union: deps.union,
       notice: noticeDetails,
+      letterReference: letter?.reference,
     },
     event.mailTemplates,
     message.kind,
@@ -161,8 +163,8 @@ export async function deliverOutboxMessage(deps: MailDeliveryDeps, message: Outb
         method: calendarMethod,
       }),
     ];
-  } else if (message.kind === 'invitation' && event.attachInvitationLetter && deps.letterFor) {
-    mail.attachments = [await deps.letterFor(event, invitation)];
+  } else if (letter) {
+    mail.attachments = [letter.attachment];
   }
 
   await deps.pacer?.wait();

@@ -19,7 +19,7 @@ export async function invitationLetterAttachment(
   deps: Pick<PapersDeps, 'papers' | 'now'>,
   event: StoredEvent,
   invitation: StoredInvitation,
-): Promise<EmailAttachment> {
+): Promise<{ reference: string; attachment: EmailAttachment }> {
   const settings = await getPapersSettings(deps);
   const now = deps.now();
   let letter;
@@ -29,6 +29,7 @@ export async function invitationLetterAttachment(
     if (error instanceof RegisterBusySignal) throw new LetterRegisterBusyError();
     throw error;
   }
-  const pdf = await renderInvitationLetters(settings, [letterContent(event, invitation, letter!, invitation.language)], letterTitle(event));
-  return { filename: letterFileName(event, invitation.name), contentType: 'application/pdf', content: pdf };
+  const content = letterContent(event, invitation, letter!, invitation.language);
+  const pdf = await renderInvitationLetters(settings, [content], letterTitle(event));
+  return { reference: content.reference, attachment: { filename: letterFileName(event, invitation.name), contentType: 'application/pdf', content: pdf } };
 }

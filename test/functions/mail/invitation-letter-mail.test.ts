@@ -36,7 +36,7 @@ afterAll(async () => {
   rmSync(workDir, { recursive: true, force: true });
 });
 
-type StoredMail = { destination: { to: string[] }; subject: string; attachments?: { contentType: string; filename?: string; content: string }[] };
+type StoredMail = { destination: { to: string[] }; subject: string; body: { text: string; html: string }; attachments?: { contentType: string; filename?: string; content: string }[] };
 const mailsTo = async (address: string) =>
   ((await (await fetch(`${sesUrl}/store`)).json()) as { emails: StoredMail[] }).emails.filter((m) => m.destination.to.includes(address));
 
@@ -105,6 +105,10 @@ describe('the giấy mời in the invitation mail', () => {
     const viNumber = viText.match(/Số: (\d+\/GM-LHHN)/)?.[1];
     const enNumber = enText.match(/No\.: (\d+\/GM-LHHN)/)?.[1];
     expect([viNumber, enNumber].sort()).toEqual(references);
+    // And the mail names it under the signature, as an official letter lists what it encloses.
+    expect(viMail!.body.text).toContain(`Kèm theo: Giấy mời số ${viNumber} (PDF)`);
+    expect(enMail!.body.text).toContain(`Enclosed: invitation letter No. ${enNumber} (PDF)`);
+    expect(viMail!.body.html).toContain(`Kèm theo: Giấy mời số ${viNumber} (PDF)`);
 
     // Sent again: the same paper, no new number taken from the register.
     const invitation = (await organiser('GET', `/api/events/${eventId}/invitations?limit=10`)).body.items.find((i: { email: string }) => i.email === nhung.email);
@@ -128,6 +132,7 @@ describe('the giấy mời in the invitation mail', () => {
     const [mail] = await mailsTo(guest.email);
     expect(mail?.subject).toBeTruthy();
     expect((mail?.attachments ?? []).filter((a) => a.contentType === 'application/pdf')).toEqual([]);
+    expect(mail?.body.text).not.toContain('Kèm theo');
     expect((await organiser('GET', `/api/events/${eventId}/letters`)).body.items).toEqual([]);
   }, 60_000);
 });
