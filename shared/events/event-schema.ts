@@ -192,6 +192,8 @@ export type Event = {
   /** The last change of time or place of a published event (its notice is offered once). */
   scheduleChange?: ScheduleChange;
   status: EventStatus;
+  /** Why a cancelled event was cancelled, when the organiser said. */
+  cancelReason?: string;
   counts: EventCounts;
   createdAt: string;
   updatedAt: string;
