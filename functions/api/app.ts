@@ -7,6 +7,7 @@ import type { AppDeps } from './deps.js';
 import { errorResponse, notFoundResponse } from './errors.js';
 import { sameOriginWrites } from './middleware/same-origin.js';
 import { authenticate, type AppEnv } from './middleware/session.js';
+import { apiReferenceRoutes } from './routes/api-reference.js';
 import { attendeeRoutes } from './routes/attendees.js';
 import { authRoutes } from './routes/auth.js';
 import { delegationHeadRoutes, delegationRoutes, personalDataLogRoutes } from './routes/delegations.js';
@@ -96,6 +97,7 @@ export function createApp(deps: AppDeps) {
   });
   app.use('/api/*', authenticate(deps));
 
+  app.route('/api', apiReferenceRoutes(() => app.routes));
   app.route('/api/health', healthRoutes(deps));
   app.route('/api/auth', authRoutes(deps));
   app.route('/api/users', userRoutes(deps));

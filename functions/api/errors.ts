@@ -6,7 +6,7 @@ import { describeError } from '../../shared/logging/redact.js';
 import { isWriteConflict } from '../../shared/db/write-conflicts.js';
 import { requestLanguage } from './language.js';
 
-/** The one place where errors become HTTP answers: `{ error, message, details? }` (API.md). */
+/** The one place where errors become HTTP answers: `{ error, message, details? }` (docs/api/API.md). */
 const statusOf: Record<ErrorKind, ContentfulStatusCode> = {
   malformed: 400,
   unauthenticated: 401,
