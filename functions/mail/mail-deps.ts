@@ -10,6 +10,8 @@ import type { QueueMailsDeps } from '../../shared/email/queue-mails.js';
 import { createEventsRepository } from '../../shared/events/events-repository.js';
 import { createInvitationsRepository } from '../../shared/invitations/invitations-repository.js';
 import { createLinkTokens } from '../../shared/invitations/link-tokens.js';
+import { createUnitDirectory } from '../../shared/units/unit-directory.js';
+import { createUnitsRepository } from '../../shared/units/units-repository.js';
 
 /**
  * The mail side, built once per process: the API queues with it, the local worker and the cloud's
@@ -26,6 +28,7 @@ export function buildMailDeps(
   const invitations = createInvitationsRepository(db, config.tableName, createLinkTokens(config.linkSecret));
   // The same secret as the desk's check-in (functions/api/deps.ts), so the mailed code opens the door.
   const checkInCodes = createCheckInCodes(config.linkSecret);
+  const units = createUnitDirectory(createUnitsRepository(db, config.tableName));
   return {
     queue: { outbox, events, listInvitations: (eventId) => invitations.listAllByEvent(eventId), now },
     delivery: {
@@ -39,6 +42,7 @@ export function buildMailDeps(
       calendarSequences: createCalendarSequences(db, config.tableName),
       now,
       union: config.union,
+      unitFor: async (unitId) => (unitId ? (await units.including([unitId])).get(unitId) : undefined),
     },
   };
 }

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { listedUnitIds, unitForEvent } from '../../../shared/units/event-access.js';
 import * as z from 'zod';
 import { DEFAULT_PAGE_SIZE } from '../../../shared/db/pagination.js';
 import { changeEventStatus } from '../../../shared/events/change-event-status.js';
@@ -25,23 +26,30 @@ export function eventRoutes(deps: AppDeps) {
   // Scoped to this sub-app's own paths: a '*' here would also guard the routes mounted below
   // /api/events/:eventId/ (attendees, where staff may write check-ins).
   const guard = requirePermission('events:read', 'events:write');
+  const access = { units: deps.units, events: deps.events.events };
   return new Hono<AppEnv>()
     .use('/', guard)
     .use('/:eventId', guard)
     .use('/:eventId/:action', guard)
     .post('/', jsonBody(createEventSchema), async (c) => {
-      return c.json({ event: await createEvent(deps.events, c.req.valid('json'), c.get('user').userId) }, 201);
+      const body = c.req.valid('json');
+      const unitId = await unitForEvent(access, c.get('user'), body.unitId);
+      return c.json({ event: await createEvent(deps.events, { ...body, unitId }, c.get('user').userId) }, 201);
     })
     .get('/', queryParams(listEventsQuerySchema), async (c) => {
-      const query = c.req.valid('query');
-      return c.json(await listEvents(deps.events, { ...query, limit: query.limit ?? DEFAULT_PAGE_SIZE }));
+      const { unitId, ...query } = c.req.valid('query');
+      const unitIds = await listedUnitIds(access, c.get('user'), unitId);
+      return c.json(await listEvents(deps.events, { ...query, unitIds, limit: query.limit ?? DEFAULT_PAGE_SIZE }));
     })
     .get('/field-defaults', (c) =>
       c.json({ items: eventTypes.map((type) => ({ type, fields: defaultFieldsFor(type) })) }),
     )
     .get('/:eventId', async (c) => c.json({ event: await getEvent(deps.events, c.req.param('eventId')) }))
     .patch('/:eventId', jsonBody(updateEventSchema), async (c) => {
-      return c.json({ event: await updateEvent(deps.events, c.req.param('eventId'), c.req.valid('json')) });
+      const changes = c.req.valid('json');
+      // A move: the account must organise for the unit it moves the event to (admins move anywhere).
+      if (changes.unitId !== undefined) await unitForEvent(access, c.get('user'), changes.unitId);
+      return c.json({ event: await updateEvent(deps.events, c.req.param('eventId'), changes) });
     })
     .post('/:eventId/publish', async (c) =>
       c.json({ event: await changeEventStatus(deps.events, c.req.param('eventId'), 'publish') }),
