@@ -459,7 +459,7 @@ export function createEventsRepository(db: DynamoDBDocumentClient, tableName: st
         const within = `#unitId IN (${ids.map((_, i) => `:u${i}`).join(', ')})`;
         filters.push(query.rootUnitId && ids.includes(query.rootUnitId) ? `(${within} OR attribute_not_exists(#unitId))` : within);
         names['#unitId'] = 'unitId';
-        ids.forEach((id, i) => (values[`:u${i}`] = id));
+        for (const [i, id] of ids.entries()) values[`:u${i}`] = id;
       }
       query.titleWords?.forEach((word, i) => {
         filters.push(`contains(titleWords, :w${i})`);
