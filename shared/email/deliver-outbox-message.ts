@@ -134,6 +134,7 @@ export async function deliverOutboxMessage(deps: MailDeliveryDeps, message: Outb
       replyTo: event.contact?.email,
       checkIn: checkInCode ? { code: checkInCode, qrContentId: CHECK_IN_QR_CONTENT_ID } : undefined,
       union: identity.signer,
+      host: identity.host,
       notice: noticeDetails,
     },
     event.mailTemplates,

@@ -11,11 +11,12 @@ export function senderNameOf(from: string): string | undefined {
  * association's mail goes out as "Hội hữu nghị Việt Nam – Hàn Quốc tỉnh Đắk Lắk"), the union's
  * as configured for the union's own events and those of a unit not found.
  */
-export function mailIdentityOf(unit: Unit | undefined, union: UnionSigner): { signer: UnionSigner; fromName?: string } {
+export function mailIdentityOf(unit: Unit | undefined, union: UnionSigner): { signer: UnionSigner; fromName?: string; host?: { vi: string; en: string } } {
   if (!unit || (unit.unitId === ROOT_UNIT_ID && !unit.senderName && !unit.signature)) return { signer: union };
   const signature = unit.signature ?? (unit.unitId === ROOT_UNIT_ID ? union.name : unit.name);
   return {
     signer: { name: { vi: signature.vi, en: signature.en || signature.vi }, address: union.address },
     fromName: unit.senderName ?? (unit.unitId === ROOT_UNIT_ID ? undefined : unit.name.vi),
+    host: unit.unitId === ROOT_UNIT_ID ? undefined : { vi: unit.name.vi, en: unit.name.en || unit.name.vi },
   };
 }
