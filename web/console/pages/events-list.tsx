@@ -4,7 +4,7 @@ import { formatRange, formatWeekday, nowInstant } from '../../lib/datetime.js';
 import { defineMessages, pickLocalized } from '../../lib/i18n.js';
 import { StatusBadge, TypeBadge } from '../components/event-badges.js';
 import { PageHeading } from '../components/page-heading.js';
-import { useApp, useCan, useText } from '../context.js';
+import { useApp, useCan, useText, useUser } from '../context.js';
 import { navigate } from '../router.js';
 import type { PageProps } from '../routes.js';
 import { useUnits } from '../units.js';
@@ -88,9 +88,12 @@ export function EventsListPage({ query }: PageProps) {
   const year = /^\d{4}$/.test(query.get('year') ?? '') ? query.get('year')! : '';
   const searching = Boolean(q.trim() || year);
   const units = useUnits();
-  // Only those who reach several units see units at all (a club's secretary never does).
+  // Events of several units are labelled with theirs; the filter is for those who hold several
+  // (admins hold all). A secretary who holds one unit is never asked to choose one.
   const severalUnits = (units?.reached.length ?? 0) > 1;
-  const unit = severalUnits && units?.byId.has(query.get('unit') ?? '') ? query.get('unit')! : '';
+  const user = useUser();
+  const holdsSeveral = severalUnits && (user?.role === 'admin' || (user?.memberships.length ?? 0) > 1);
+  const unit = holdsSeveral && units?.byId.has(query.get('unit') ?? '') ? query.get('unit')! : '';
   const [typed, setTyped] = useState(q);
   const latestLink = useRef<(changes: Record<string, string>) => string>(() => '');
 
@@ -197,7 +200,7 @@ export function EventsListPage({ query }: PageProps) {
             ))}
           </select>
         </div>
-        {severalUnits && (
+        {holdsSeveral && (
           <div class="field">
             <label for="filter-unit">{t('unit')}</label>
             <select id="filter-unit" value={unit} onChange={(e) => navigate(link({ unit: e.currentTarget.value }), { replace: true })}>
