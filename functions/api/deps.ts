@@ -40,6 +40,7 @@ import type { UnitsDeps } from '../../shared/units/units-deps.js';
 import { createUnitsRepository } from '../../shared/units/units-repository.js';
 import { createUnitDirectory } from '../../shared/units/unit-directory.js';
 import { senderNameOf } from '../../shared/units/unit-signer.js';
+import { ROOT_UNIT_ID } from '../../shared/units/unit-schema.js';
 
 /** Everything the HTTP app needs, built once per process and handed to createApp. */
 export type AppDeps = {
@@ -164,6 +165,8 @@ export function buildDeps(
       now,
       passportRetentionDays: config.passportRetentionDays,
       afterSeatFreed: async (eventId) => void (await promoteFromWaitlist(registrations, eventId)),
+      // The union's own events need no host line: the page already carries the union's name.
+      hostOf: async (unitId) => (unitId === ROOT_UNIT_ID ? undefined : (await units.directory.including([unitId])).get(unitId)?.name),
     },
     registrations,
     papers: { papers: createPapersRepository(db, table), events, invitations, now },

@@ -68,6 +68,11 @@ describe('mail of a unit’s event', () => {
     expect(vi.body.text).toMatch(/Trân trọng[\s\S]*Hội hữu nghị Việt Nam – Hàn Quốc tỉnh Đắk Lắk/);
     expect(vi.body.text).not.toContain('Liên hiệp các tổ chức hữu nghị');
 
+    // The personal link's page names the association as host.
+    const token = vi.body.text.match(/\/r\/([A-Za-z0-9_-]{43})/)![1];
+    const opened = await ctx.request('GET', `/api/r/${token}`);
+    expect(opened.body.event.host).toEqual({ vi: 'Hội hữu nghị Việt Nam – Hàn Quốc tỉnh Đắk Lắk', en: 'Đắk Lắk Vietnam–Korea Friendship Association' });
+
     const en = await sendTo(korea, `minji.en.${tag}@example.org`, 'en');
     expect(en.body.text).toContain('Đắk Lắk Vietnam–Korea Friendship Association');
 
