@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isPublicRoute } from '../../../functions/api/middleware/session.js';
 import { PASSPORT_CONSENT_VERSION } from '../../../shared/delegations/passport-data.js';
@@ -151,6 +155,25 @@ describe('placing and moving events', () => {
     expect((await staff('GET', `/api/events/${event.club}`)).status).toBe(200);
     expect((await staff('PATCH', `/api/events/${event.club}`, { body: { venue: 'Khác' } })).status).toBe(403);
     expect((await staff('GET', `/api/events/${event.france}`)).status).toBe(404);
+  });
+});
+
+describe('official papers of a unit’s event', () => {
+  it('names the association as the issuing body, under the union', async () => {
+    const eventId = await createEvent(korea, { title: { vi: 'Hội thảo giao lưu Việt – Hàn' } });
+    await korea('POST', `/api/events/${eventId}/invitations`, { body: { invitees: [{ name: 'Park Ji-sung', email: 'park@example.org' }] } });
+    expect((await korea('POST', `/api/events/${eventId}/letters`, { body: {} })).status).toBe(200);
+    const response = await ctx.app.request(`/api/events/${eventId}/letters/pdf?language=vi`, { headers: { cookie: korea.cookie } });
+    expect(response.status).toBe(200);
+    const dir = mkdtempSync(join(tmpdir(), 'units-letters-'));
+    const file = join(dir, 'letters.pdf');
+    writeFileSync(file, new Uint8Array(await response.arrayBuffer()));
+    const text = execFileSync('/usr/bin/pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).normalize('NFC').toUpperCase();
+    rmSync(dir, { recursive: true, force: true });
+    const union = text.indexOf('LIÊN HIỆP CÁC TỔ CHỨC HỮU NGHỊ');
+    const association = text.indexOf('HỘI HỮU NGHỊ VIỆT NAM – HÀN QUỐC');
+    expect(union).toBeGreaterThanOrEqual(0);
+    expect(association).toBeGreaterThan(union);
   });
 });
 
