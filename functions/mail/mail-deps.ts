@@ -12,6 +12,8 @@ import { createInvitationsRepository } from '../../shared/invitations/invitation
 import { createLinkTokens } from '../../shared/invitations/link-tokens.js';
 import { createUnitDirectory } from '../../shared/units/unit-directory.js';
 import { createUnitsRepository } from '../../shared/units/units-repository.js';
+import { invitationLetterAttachment } from '../../shared/papers/invitation-letter-attachment.js';
+import { createPapersRepository } from '../../shared/papers/papers-repository.js';
 
 /**
  * The mail side, built once per process: the API queues with it, the local worker and the cloud's
@@ -29,6 +31,7 @@ export function buildMailDeps(
   // The same secret as the desk's check-in (functions/api/deps.ts), so the mailed code opens the door.
   const checkInCodes = createCheckInCodes(config.linkSecret);
   const units = createUnitDirectory(createUnitsRepository(db, config.tableName));
+  const papers = createPapersRepository(db, config.tableName);
   return {
     queue: { outbox, events, listInvitations: (eventId) => invitations.listAllByEvent(eventId), now },
     delivery: {
@@ -40,6 +43,8 @@ export function buildMailDeps(
       checkInCodeFor: (eventId, invitationId) => checkInCodes.codeFor(eventId, invitationId),
       notices: createEventNoticesRepository(db, config.tableName),
       calendarSequences: createCalendarSequences(db, config.tableName),
+      letterFor: (event, invitation) =>
+        invitationLetterAttachment({ papers, now, unitOf: async (unitId) => (await units.including([unitId])).get(unitId) }, event, invitation),
       now,
       union: config.union,
       unitFor: async (unitId) => (unitId ? (await units.including([unitId])).get(unitId) : undefined),

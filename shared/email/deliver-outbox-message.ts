@@ -1,4 +1,4 @@
-import type { EventsRepository } from '../events/events-repository.js';
+import type { EventsRepository, StoredEvent } from '../events/events-repository.js';
 import type { StoredInvitation } from '../invitations/invitations-repository.js';
 import type { CalendarSequences } from './calendar-sequences-repository.js';
 import type { EventNoticesRepository } from './event-notices-repository.js';
@@ -7,7 +7,7 @@ import { defaultUnion, type UnionSigner } from './mail-layout.js';
 import type { Unit } from '../units/unit-schema.js';
 import { mailIdentityOf } from '../units/unit-signer.js';
 import { isEventNoticeKind } from './mail-template-schema.js';
-import type { Mailer } from './mailer.js';
+import type { EmailAttachment, Mailer } from './mailer.js';
 import type { Pacer } from './pacer.js';
 import type { OutboxMessage, OutboxRepository } from './outbox-repository.js';
 import { buildSeatAttachments, calendarAttachment, calendarUid, CHECK_IN_QR_CONTENT_ID } from './seat-attachments.js';
@@ -34,6 +34,11 @@ export type MailDeliveryDeps = {
   notices?: Pick<EventNoticesRepository, 'findNotice' | 'settle'>;
   /** Each calendar file's SEQUENCE, higher than any sent before for its UID. */
   calendarSequences?: CalendarSequences;
+  /**
+   * The invitee's giấy mời as a PDF, numbered now if it has no number yet; an invitation mail
+   * carries it when its event asks for it (attachInvitationLetter).
+   */
+  letterFor?: (event: StoredEvent, invitation: StoredInvitation) => Promise<{ reference: string; attachment: EmailAttachment }>;
   /** How long a claim holds before the message counts as interrupted; LEASE_SECONDS by default. */
   leaseSeconds?: number;
   /**
@@ -122,6 +127,7 @@ export async function deliverOutboxMessage(deps: MailDeliveryDeps, message: Outb
     };
   }
   const identity = mailIdentityOf(await deps.unitFor?.(event.unitId), deps.union ?? defaultUnion);
+  const letter = message.kind === 'invitation' && event.attachInvitationLetter ? await deps.letterFor?.(event, invitation) : undefined;
   const mail = renderInvitationEmail(
     {
       to: invitation.email,
@@ -136,6 +142,7 @@ export async function deliverOutboxMessage(deps: MailDeliveryDeps, message: Outb
       union: identity.signer,
       host: identity.host,
       notice: noticeDetails,
+      letterReference: letter?.reference,
     },
     event.mailTemplates,
     message.kind,
@@ -163,6 +170,8 @@ export async function deliverOutboxMessage(deps: MailDeliveryDeps, message: Outb
         method: calendarMethod,
       }),
     ];
+  } else if (letter) {
+    mail.attachments = [letter.attachment];
   }
 
   await deps.pacer?.wait();

@@ -10,6 +10,7 @@ export function presentEvent(event: StoredEvent): Event {
     ...visible,
     unitId: event.unitId ?? ROOT_UNIT_ID,
     openRegistration: event.openRegistration ?? false,
+    attachInvitationLetter: event.attachInvitationLetter ?? false,
     startsAt: toLocalIso(event.startsAt),
     endsAt: toLocalIso(event.endsAt),
     registrationClosesAt: event.registrationClosesAt ? toLocalIso(event.registrationClosesAt) : undefined,

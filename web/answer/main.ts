@@ -113,7 +113,9 @@ function invitationPage(data: Invitation): Child {
       h('p', { class: 'greeting' }, t('greeting', { salutation, name: invitee.name }).replace(/ {2,}/g, ' '), about ? h('span', { class: 'muted' }, ` ${about}`) : null),
       eventTitle(event, language, t, { salutation }),
       event.host ? h('p', { class: 'host muted' }, t('host', { host: pickLocalized(event.host, language).text })) : null,
-      event.status === 'cancelled' ? h('p', { class: 'notice error' }, t('cancelled')) : null,
+      event.status === 'cancelled'
+        ? h('div', { class: 'notice error' }, h('p', {}, t('cancelled')), event.cancelReason ? h('p', {}, t('cancelReason', { reason: event.cancelReason })) : null)
+        : null,
       eventFacts(event, language, t),
     ),
     event.status === 'cancelled' ? null : answerCard(data),
