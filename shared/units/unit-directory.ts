@@ -46,3 +46,19 @@ export function createUnitDirectory(repository: Pick<UnitsRepository, 'listAll'>
 }
 
 export type UnitDirectory = ReturnType<typeof createUnitDirectory>;
+
+/**
+ * One unit by its key, kept a few seconds per process: for the mail sender, which reads items by
+ * key only (its IAM grants in infra/mail-pipeline.ts have no Query on the index).
+ */
+export function createUnitLookup(repository: Pick<UnitsRepository, 'findById'>, now: () => number = Date.now) {
+  const copies = new Map<string, { at: number; unit: Unit | undefined }>();
+  return async (unitId: string | undefined): Promise<Unit | undefined> => {
+    if (!unitId) return undefined;
+    const copy = copies.get(unitId);
+    if (copy && now() - copy.at < FRESH_MS) return copy.unit;
+    const unit = await repository.findById(unitId);
+    copies.set(unitId, { at: now(), unit });
+    return unit;
+  };
+}
