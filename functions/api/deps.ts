@@ -153,6 +153,8 @@ export function buildDeps(
       listInvitations: (eventId) => invitations.listAllByEvent(eventId),
       findInvitation: (eventId, invitationId) => invitations.findById(eventId, invitationId),
       publicUrl: config.publicUrl,
+      unitFor: async (unitId) => (unitId ? (await units.directory.including([unitId])).get(unitId) : undefined),
+      union: config.union,
       mailer,
       rateLimiter,
       now,

@@ -73,6 +73,10 @@ describe('mail of a unit’s event', () => {
     const opened = await ctx.request('GET', `/api/r/${token}`);
     expect(opened.body.event.host).toEqual({ vi: 'Hội hữu nghị Việt Nam – Hàn Quốc tỉnh Đắk Lắk', en: 'Đắk Lắk Vietnam–Korea Friendship Association' });
 
+    // The console's preview signs as the mail does.
+    const preview = await korea('POST', `/api/events/${opened.body.event.eventId}/mail-preview`, { body: { kind: 'invitation' } });
+    expect(preview.body.mail.text).toMatch(/Trân trọng[\s\S]*Hội hữu nghị Việt Nam – Hàn Quốc tỉnh Đắk Lắk/);
+
     const en = await sendTo(korea, `minji.en.${tag}@example.org`, 'en');
     expect(en.body.text).toContain('Đắk Lắk Vietnam–Korea Friendship Association');
 
