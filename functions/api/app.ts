@@ -22,6 +22,8 @@ import { answerRoutes } from './routes/answers.js';
 import { letterRoutes, papersSettingsRoutes, reportRoutes } from './routes/papers.js';
 import { registrationRoutes } from './routes/registrations.js';
 import { userRoutes } from './routes/users.js';
+import { unitRoutes } from './routes/units.js';
+import { scopeEventRoutesToUnits } from './middleware/unit-scope.js';
 import { webPageRoutes } from './routes/web-pages.js';
 
 /** JSON bodies are small; a larger one is refused before it is read whole. */
@@ -94,11 +96,16 @@ export function createApp(deps: AppDeps) {
   // Every log line of a request names it: the Lambda's request id in the cloud, a new one locally.
   app.use('/api/*', (c, next) => withRequestId((c.env as LambdaEnv | undefined)?.lambdaContext?.awsRequestId ?? crypto.randomUUID(), next));
   app.use('/api/*', authenticate(deps));
+  // One place for every event's routes: another unit's event is not found (middleware/unit-scope.ts).
+  const scope = scopeEventRoutesToUnits(deps);
+  app.use('/api/events/:eventId', scope);
+  app.use('/api/events/:eventId/*', scope);
 
   app.route('/api', apiReferenceRoutes(() => app.routes));
   app.route('/api/health', healthRoutes(deps));
   app.route('/api/auth', authRoutes(deps));
   app.route('/api/users', userRoutes(deps));
+  app.route('/api/units', unitRoutes(deps));
   app.route('/api/events', eventRoutes(deps));
   app.route('/api/events/:eventId/invitations', invitationRoutes(deps));
   app.route('/api/events/:eventId/registrations', registrationRoutes(deps));

@@ -8,6 +8,8 @@ export const permissions = {
   'events:read': ['admin', 'organiser', 'staff'],
   'events:write': ['admin', 'organiser'],
   'users:manage': ['admin'],
+  // The union's associations and clubs (shared/units): created, renamed and retired by admins.
+  'units:manage': ['admin'],
   // Staff read invitation lists (who is invited, who answered) to prepare the door; only
   // organisers and admins add, correct, remove or copy invitees.
   'invitations:read': ['admin', 'organiser', 'staff'],

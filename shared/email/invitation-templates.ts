@@ -180,6 +180,8 @@ export type InvitationMailData = {
   checkIn?: { code: string; qrContentId?: string };
   /** Signs the mail when the event names no contact; the configured union, else defaultUnion. */
   union?: UnionSigner;
+  /** The unit running the event, when not the union: the default texts invite in its name. */
+  host?: { vi: string; en: string };
   /** For an event notice: what to tell beside the event as it is now. */
   notice?: EventNoticeDetails;
   /** The number of the giấy mời attached as a PDF ("12/GM-LHHN"), named under the signer. */
@@ -228,6 +230,13 @@ function fill(template: string, values: Record<Placeholder, string>, encode: (va
     .replace(/ ([,.])/g, '$1');
 }
 
+/** A default text names the union as who invites; an association's event names the association. */
+function hostedDefault(template: MailTemplate, host: string | undefined): MailTemplate {
+  if (!host) return template;
+  const swap = (text: string) => text.replaceAll(defaultUnion.name.vi, host).replaceAll(defaultUnion.name.en, host);
+  return { subject: swap(template.subject), body: swap(template.body) };
+}
+
 /**
  * The mail itself: a plain-text and an HTML part. Values are escaped for HTML and kept on one
  * line, so a name with markup or line breaks injects neither markup nor headers.
@@ -238,7 +247,7 @@ export function renderInvitationEmail(
   kind: MailKind = 'invitation',
 ): OutgoingEmail {
   const own = isOwnTemplateKind(kind) ? templates[kind]?.[data.language] : undefined;
-  const template = own ?? defaultTemplates[kind][data.language];
+  const template = own ?? hostedDefault(defaultTemplates[kind][data.language], data.host?.[data.language]);
   const values = placeholderValues(data);
   const checkIn = isSeatKind(kind) ? data.checkIn : undefined;
   // The signer closes every mail, under the template's "Trân trọng." / "Yours sincerely,".

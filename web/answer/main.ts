@@ -112,6 +112,7 @@ function invitationPage(data: Invitation): Child {
       { class: 'card event', 'aria-labelledby': 'event-title' },
       h('p', { class: 'greeting' }, t('greeting', { salutation, name: invitee.name }).replace(/ {2,}/g, ' '), about ? h('span', { class: 'muted' }, ` ${about}`) : null),
       eventTitle(event, language, t, { salutation }),
+      event.host ? h('p', { class: 'host muted' }, t('host', { host: pickLocalized(event.host, language).text })) : null,
       event.status === 'cancelled'
         ? h('div', { class: 'notice error' }, h('p', {}, t('cancelled')), event.cancelReason ? h('p', {}, t('cancelReason', { reason: event.cancelReason })) : null)
         : null,

@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono';
+import { assertEventReachable } from '../../../shared/units/event-access.js';
 import * as z from 'zod';
 import { ValidationError } from '../../../shared/errors.js';
 import { copyInvitees } from '../../../shared/invitations/copy-invitees.js';
@@ -122,6 +123,8 @@ export function invitationRoutes(deps: AppDeps) {
       queryParams(importQuerySchema), jsonBody(copyInviteesSchema), async (c) => {
       const query = c.req.valid('query');
       const body = c.req.valid('json');
+      // The list copied from is read whole: it must be an event the account reaches too.
+      await assertEventReachable({ units: deps.units, events: deps.events.events }, c.get('user'), body.fromEventId);
       const result = await copyInvitees(deps.invitations, {
         eventId: c.req.param('eventId')!,
         fromEventId: body.fromEventId,

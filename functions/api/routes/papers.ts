@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import * as z from 'zod';
+import { listedUnitIds } from '../../../shared/units/event-access.js';
 import { getPapersSettings, savePapersSettings } from '../../../shared/papers/papers-settings.js';
 import { issueLettersSchema, letterLanguageQuerySchema, papersSettingsSchema, yearReportQuerySchema } from '../../../shared/papers/papers-settings-schema.js';
 import { issueInvitationLetters, listInvitationLetters } from '../../../shared/papers/issue-invitation-letters.js';
@@ -74,7 +75,7 @@ export function reportRoutes(deps: AppDeps) {
       if (!Number.isInteger(year) || year < 2000 || year > 2100) {
         throw new ValidationError({ vi: 'Năm không hợp lệ (2000–2100).', en: 'Not a valid year (2000–2100).' }, [{ path: 'year', code: 'invalid_year', message: 'A year from 2000 to 2100' }], 'validation_failed');
       }
-      const report = await buildYearReport(deps.papers, year);
+      const report = await buildYearReport(deps.papers, year, await listedUnitIds({ units: deps.units, events: deps.events.events }, c.get('user')));
       const format = c.req.valid('query').format ?? 'json';
       if (format === 'json') return c.json({ report });
       const settings = await getPapersSettings(deps.papers);
