@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { roleSchema } from '../../../shared/auth/auth-schema.js';
+import { membershipSchema } from '../../../shared/units/unit-schema.js';
 import { eventStatuses, eventTypes } from '../../../shared/events/event-schema.js';
 import { answerTimelineSchema } from '../../../shared/registrations/answer-timeline-schema.js';
 
@@ -19,6 +20,8 @@ export const userSchema = z
     email: z.string(),
     name: z.string(),
     role: roleSchema,
+    /** The roles held per unit (the union, an association, a club); admins hold every unit. */
+    memberships: z.array(membershipSchema),
     disabled: z.boolean(),
     language: z.enum(['vi', 'en']),
     createdAt: z.string(),
@@ -43,6 +46,7 @@ const eventCounts = z.strictObject({
 export const eventSchema = z
   .looseObject({
     eventId: z.string(),
+    unitId: z.string().meta({ description: 'The unit the event belongs to: the union, an association or a club' }),
     type: z.enum(eventTypes),
     title: z.looseObject({ vi: z.string(), en: z.string().optional() }),
     venue: z.string(),
@@ -51,8 +55,10 @@ export const eventSchema = z
     timeZone: z.literal('Asia/Ho_Chi_Minh'),
     requiresApproval: z.boolean(),
     openRegistration: z.boolean(),
+    attachInvitationLetter: z.boolean().meta({ description: 'Each invitation mail carries its invitee’s giấy mời as a PDF' }),
     fields: z.array(z.looseObject({ key: z.string() })),
     status: z.enum(eventStatuses),
+    cancelReason: z.string().optional().meta({ description: 'Why a cancelled event was cancelled, when the organiser said' }),
     counts: eventCounts,
     createdAt: localIso,
     updatedAt: localIso,
