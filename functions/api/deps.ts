@@ -74,6 +74,11 @@ export function buildDeps(
     hashingBounds?: HashingBounds;
     /** Locally, wakes the in-process sender as soon as mail is queued. */
     afterQueued?: (count: number) => void;
+    /**
+     * How long a send or reminder request works on its job before answering (queue-mails.ts,
+     * 300 ms by default); a process with no background runner (tests) lets it finish.
+     */
+    sendInlineBudgetMs?: number;
   },
 ): AppDeps {
   const { db } = clients;
@@ -102,7 +107,7 @@ export function buildDeps(
     personalDataLog,
     now,
   };
-  const mail = { ...buildMailDeps(config, db, mailer, now).queue, afterQueued: adapter.afterQueued };
+  const mail = { ...buildMailDeps(config, db, mailer, now).queue, afterQueued: adapter.afterQueued, inlineBudgetMs: adapter.sendInlineBudgetMs };
   const delegationRepository = createDelegationRepository(db, table);
   return {
     delegations: {

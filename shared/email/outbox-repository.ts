@@ -97,6 +97,67 @@ export function noticePut(tableName: string, input: NoticeInput) {
   };
 }
 
+export type QueueMailInput = {
+  messageId: string;
+  kind: MailKind;
+  eventId: string;
+  invitationId: string;
+  fromStatuses: EmailStatus[];
+  onlyUnanswered?: boolean;
+  /** Only if no mail was queued for it since then (a send job run again after a crash). */
+  notQueuedSince?: string;
+  at: string;
+};
+
+/**
+ * The two items of queuing one mail: the invitation from one of `fromStatuses` to `queued`, and
+ * the message. queueMail writes them alone; a send job (send-jobs-repository.ts) writes several
+ * invitations' pairs in one transaction.
+ */
+export function queueMailItems(tableName: string, input: QueueMailInput) {
+  const statusValues = Object.fromEntries(input.fromStatuses.map((s, i) => [`:from${i}`, s]));
+  let condition = `attribute_exists(email) AND emailStatus IN (${Object.keys(statusValues).join(', ')})`;
+  if (input.onlyUnanswered) condition += ' AND #response = :none';
+  if (input.notQueuedSince) condition += ' AND (attribute_not_exists(queuedAt) OR queuedAt < :since)';
+  return [
+    {
+      Update: {
+        TableName: tableName,
+        Key: invitationKey(input.eventId, input.invitationId),
+        UpdateExpression: 'SET emailStatus = :queued, queuedAt = :at, updatedAt = :at REMOVE emailError',
+        ConditionExpression: condition,
+        ExpressionAttributeValues: {
+          ...statusValues,
+          ':queued': 'queued',
+          ':at': input.at,
+          ...(input.onlyUnanswered ? { ':none': 'none' } : {}),
+          ...(input.notQueuedSince ? { ':since': input.notQueuedSince } : {}),
+        },
+        ...(input.onlyUnanswered ? { ExpressionAttributeNames: { '#response': 'response' } } : {}),
+      },
+    },
+    {
+      Put: {
+        TableName: tableName,
+        Item: {
+          ...messageKey(input.messageId),
+          messageId: input.messageId,
+          kind: input.kind,
+          eventId: input.eventId,
+          invitationId: input.invitationId,
+          state: 'pending',
+          attempts: 0,
+          dueAt: input.at,
+          createdAt: input.at,
+          listPk: outboxListPk(input.messageId),
+          listSk: listSkOf(input.at, input.messageId),
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+  ];
+}
+
 export function createOutboxRepository(db: DynamoDBDocumentClient, tableName: string) {
   return {
     /** Queues a notice on its own; false when a message of that id was queued already. */
@@ -114,59 +175,9 @@ export function createOutboxRepository(db: DynamoDBDocumentClient, tableName: st
      * Queues one mail for an invitation whose status is one of `fromStatuses` and which has an
      * address. Answers false when the invitation was in another state (already queued or sent).
      */
-    async queueMail(input: {
-      messageId: string;
-      kind: MailKind;
-      eventId: string;
-      invitationId: string;
-      fromStatuses: EmailStatus[];
-      onlyUnanswered?: boolean;
-      at: string;
-    }): Promise<boolean> {
-      const statusValues = Object.fromEntries(input.fromStatuses.map((s, i) => [`:from${i}`, s]));
-      let condition = `attribute_exists(email) AND emailStatus IN (${Object.keys(statusValues).join(', ')})`;
-      if (input.onlyUnanswered) condition += ' AND #response = :none';
+    async queueMail(input: QueueMailInput): Promise<boolean> {
       try {
-        await db.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              {
-                Update: {
-                  TableName: tableName,
-                  Key: invitationKey(input.eventId, input.invitationId),
-                  UpdateExpression: 'SET emailStatus = :queued, queuedAt = :at, updatedAt = :at REMOVE emailError',
-                  ConditionExpression: condition,
-                  ExpressionAttributeValues: {
-                    ...statusValues,
-                    ':queued': 'queued',
-                    ':at': input.at,
-                    ...(input.onlyUnanswered ? { ':none': 'none' } : {}),
-                  },
-                  ...(input.onlyUnanswered ? { ExpressionAttributeNames: { '#response': 'response' } } : {}),
-                },
-              },
-              {
-                Put: {
-                  TableName: tableName,
-                  Item: {
-                    ...messageKey(input.messageId),
-                    messageId: input.messageId,
-                    kind: input.kind,
-                    eventId: input.eventId,
-                    invitationId: input.invitationId,
-                    state: 'pending',
-                    attempts: 0,
-                    dueAt: input.at,
-                    createdAt: input.at,
-                    listPk: outboxListPk(input.messageId),
-                    listSk: listSkOf(input.at, input.messageId),
-                  },
-                  ConditionExpression: 'attribute_not_exists(pk)',
-                },
-              },
-            ],
-          }),
-        );
+        await db.send(new TransactWriteCommand({ TransactItems: queueMailItems(tableName, input) }));
         return true;
       } catch (error) {
         if (failedConditionIndexes(error)?.length) return false;

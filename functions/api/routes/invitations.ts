@@ -21,6 +21,7 @@ import { presentInvitation } from '../../../shared/invitations/present-invitatio
 import { updateInvitation } from '../../../shared/invitations/update-invitation.js';
 import { remindUnanswered, resendInvitation, sendInvitations } from '../../../shared/email/queue-mails.js';
 import { sendInvitationsSchema } from '../../../shared/email/send-schema.js';
+import { presentSendJob } from '../../../shared/email/send-jobs.js';
 import type { AppDeps } from '../deps.js';
 import { requestLanguage } from '../language.js';
 import { requirePermission, type AppEnv } from '../middleware/session.js';
@@ -106,7 +107,12 @@ export function invitationRoutes(deps: AppDeps) {
       c.header('Content-Disposition', `attachment; filename="${file.fileName}"`);
       return c.body(file.body as string, 200, { 'Content-Type': file.contentType });
     })
-    .get('/counts', async (c) => c.json({ counts: await countInvitations(deps.invitations, c.req.param('eventId')!) }))
+    .get('/counts', async (c) => {
+      const eventId = c.req.param('eventId')!;
+      const [counts, jobs] = await Promise.all([countInvitations(deps.invitations, eventId), deps.mail.jobs.listByEvent(eventId)]);
+      return c.json({ counts: { ...counts, sending: jobs.map(presentSendJob) } });
+    })
+    .get('/sending', async (c) => c.json({ items: (await deps.mail.jobs.listByEvent(c.req.param('eventId')!)).map(presentSendJob) }))
     .post('/copy', queryParams(importQuerySchema), jsonBody(copyInviteesSchema), async (c) => {
       const query = c.req.valid('query');
       const body = c.req.valid('json');
