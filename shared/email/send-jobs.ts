@@ -5,8 +5,8 @@ import type { QueueMailInput } from './outbox-repository.js';
 import { QUEUE_BATCH, type SendJob, type SendJobKind, type SendJobsRepository } from './send-jobs-repository.js';
 
 /**
- * A send or a reminder as queued work: the request starts a job and works on it for a moment
- * (a small list is done before the answer), then the background continues it: the local runner
+ * A send or a reminder as queued work: the request starts a job (and, given time, works on it for
+ * a moment), then the background continues it: the local runner
  * (functions/mail/send-job-runner.ts) under `npm start`, the outbox sweeper Lambda in the cloud
  * (functions/mail/outbox-sweeper.ts), woken by the request. Each page's progress is saved, so a
  * runner that stops (its time is up, it crashed) leaves the rest to the next.
@@ -111,8 +111,8 @@ export async function runSendJob(
 
 /**
  * Starts a job (or finds the one of that kind still running: a second click queues nothing
- * twice) and works on it for up to `inlineBudgetMs`. A small list is done by then; a long one
- * goes on in the background (`job.state` says which).
+ * twice) and works on it for up to `inlineBudgetMs` (0: leaves it all to the background at once).
+ * `job.state` says whether it is done.
  */
 export async function startSendJob(
   deps: SendJobsDeps,
@@ -132,6 +132,10 @@ export async function startSendJob(
     ...(input.createdBy ? { createdBy: input.createdBy } : {}),
   });
   if (!started) return { queued: 0, job };
+  if (inlineBudgetMs <= 0) {
+    deps.afterQueued?.(0);
+    return { queued: 0, job };
+  }
   const run = await runSendJob(deps, input.eventId, input.kind, inlineBudgetMs, { inline: true });
   const now = (await deps.jobs.find(input.eventId, input.kind)) ?? job;
   // Left for the background: wake it even if nothing was queued yet.

@@ -60,14 +60,14 @@ const perInvitation = (messages: Record<string, unknown>[]) => {
 describe('send jobs', () => {
   it('answers after a first part, leaves the rest to the background, and a second click queues nothing twice', async () => {
     const s = await setUp(230);
-    const first = await startSendJob(s.deps, { eventId: s.eventId, kind: 'invitation' }, 0);
+    const first = await startSendJob(s.deps, { eventId: s.eventId, kind: 'invitation' }, 1);
     // One page in the request (no time left after it): the rest is the background's.
     expect(first.job.state).toBe('running');
     expect(first.queued).toBeGreaterThan(0);
     expect(first.queued).toBeLessThan(207);
     expect(s.wakes.length).toBeGreaterThan(0);
 
-    const second = await startSendJob(s.deps, { eventId: s.eventId, kind: 'invitation' }, 0);
+    const second = await startSendJob(s.deps, { eventId: s.eventId, kind: 'invitation' }, 1);
     expect(second).toMatchObject({ queued: 0, job: { jobId: first.job.jobId, state: 'running' } });
 
     expect(await runDueSendJobs(s.deps, 60_000)).toBe(1);
@@ -88,7 +88,7 @@ describe('send jobs', () => {
 
   it('a runner that died leaves its job to the next once its lease runs out, and no one gets a second reminder', async () => {
     const s = await setUp(120, 'sent');
-    const started = await startSendJob(s.deps, { eventId: s.eventId, kind: 'reminder' }, 0);
+    const started = await startSendJob(s.deps, { eventId: s.eventId, kind: 'reminder' }, 1);
     expect(started.job.state).toBe('running');
     expect(started.queued).toBeGreaterThan(0);
     // The reminders of the first part went out (status back to sent) before the runner died
@@ -124,6 +124,16 @@ describe('send jobs', () => {
     expect(messages).toHaveLength(108);
     expect([...perInvitation(messages).values()].every((n) => n === 1)).toBe(true);
     expect((await s.deps.jobs.find(s.eventId, 'reminder'))!.queued).toBe(108);
+  });
+
+  it('with no time in the request, answers at once and leaves the whole job to the background', async () => {
+    const s = await setUp(20);
+    const answer = await startSendJob(s.deps, { eventId: s.eventId, kind: 'invitation' }, 0);
+    expect(answer).toMatchObject({ queued: 0, job: { state: 'running' } });
+    expect(s.wakes).toEqual([0]);
+    expect(await s.messagesOf()).toHaveLength(0);
+    expect(await runDueSendJobs(s.deps, 60_000)).toBe(1);
+    expect(await s.messagesOf()).toHaveLength(18);
   });
 
   it('sends to a named list only, each once', async () => {
