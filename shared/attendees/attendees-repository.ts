@@ -5,6 +5,7 @@ import { doorLaneKey, inItemLane, tallyLaneKey } from '../db/item-lanes.js';
 import { doorKey, readEventWithTallies, tallyKey } from '../events/event-tally.js';
 import type { StoredInvitation } from '../invitations/invitations-repository.js';
 import { queryAll } from '../db/query-all.js';
+import { countsLaneKey, countsUpdate, invitationMove } from '../invitations/invitation-counts.js';
 
 /**
  * Who comes, as lists and the door need it. Reads the invitations (`INV#`) and their answers'
@@ -173,7 +174,8 @@ export function createAttendeesRepository(db: DynamoDBDocumentClient, tableName:
      */
     async insertWalkIn(walkIn: AttendeeRecord): Promise<'created' | 'exists' | 'event_not_open'> {
       try {
-        await onDoor(walkIn.eventId, () => inItemLane(tallyLaneKey(tableName, walkIn.eventId), () => db.send(
+        const counts = countsUpdate(tableName, walkIn.eventId, invitationMove(new Map(), undefined, walkIn))!;
+        await onDoor(walkIn.eventId, () => inItemLane(tallyLaneKey(tableName, walkIn.eventId), () => inItemLane(countsLaneKey(tableName, walkIn.eventId), () => db.send(
           new TransactWriteCommand({
             TransactItems: [
               {
@@ -222,9 +224,11 @@ export function createAttendeesRepository(db: DynamoDBDocumentClient, tableName:
                   }),
                 },
               },
+              // Invited at the door: in the invitation counts (never mailed) and its group.
+              counts,
             ],
           }),
-        )));
+        ))));
         return 'created';
       } catch (error) {
         const failed = failedConditionIndexes(error);

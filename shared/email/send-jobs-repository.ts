@@ -1,6 +1,9 @@
 import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { failedConditionIndexes, isConditionFailure } from '../db/conditions.js';
 import { queryAll } from '../db/query-all.js';
+import { inItemLane } from '../db/item-lanes.js';
+import type { EmailStatus } from '../invitations/invitation-schema.js';
+import { addDelta, countsLaneKey, countsUpdate, emailStatusCounter, type CountDeltas } from '../invitations/invitation-counts.js';
 import { queueMailItems, type QueueMailInput } from './outbox-repository.js';
 
 /**
@@ -39,7 +42,7 @@ export type SendJob = {
   createdBy?: string;
 };
 
-export type Candidate = { invitationId: string };
+export type Candidate = { invitationId: string; emailStatus: EmailStatus };
 
 export const SEND_JOBS_DUE_PK = 'SEND_JOBS_DUE';
 const JOB_SK_PREFIX = 'EVENT#SEND#';
@@ -261,7 +264,7 @@ export function createSendJobsRepository(db: DynamoDBDocumentClient, tableName: 
           TableName: tableName,
           KeyConditionExpression: 'pk = :pk AND begins_with(sk, :inv)',
           FilterExpression: rule.filter,
-          ProjectionExpression: 'invitationId',
+          ProjectionExpression: 'invitationId, emailStatus',
           ...(rule.names ? { ExpressionAttributeNames: rule.names } : {}),
           ExpressionAttributeValues: { ':pk': `EVENT#${eventId}`, ':inv': 'INV#', ...rule.values },
           Limit: limit,
@@ -269,18 +272,29 @@ export function createSendJobsRepository(db: DynamoDBDocumentClient, tableName: 
           ConsistentRead: true,
         }),
       );
-      return { items: (page.Items ?? []).map((item) => ({ invitationId: item.invitationId as string })), next: encodeKey(page.LastEvaluatedKey) };
+      return {
+        items: (page.Items ?? []).map((item) => ({ invitationId: item.invitationId as string, emailStatus: item.emailStatus as EmailStatus })),
+        next: encodeKey(page.LastEvaluatedKey),
+      };
     },
 
     /**
-     * Queues up to QUEUE_BATCH mails in one transaction. An invitation whose condition fails (sent
-     * meanwhile, answered, removed) is left out and the rest written again. Answers how many went.
+     * Queues up to QUEUE_BATCH mails in one transaction, each from the one status it was read
+     * with, and moves the event's invitation counts once by their sum. An invitation whose
+     * condition fails (sent meanwhile, answered, removed) is left out and the rest written again.
+     * Answers how many went.
      */
     async queueBatch(inputs: QueueMailInput[]): Promise<number> {
       let left = inputs;
       while (left.length > 0) {
+        const deltas: CountDeltas = new Map();
+        for (const input of left) {
+          addDelta(deltas, emailStatusCounter(input.fromStatuses[0]!), -1);
+          addDelta(deltas, emailStatusCounter('queued'), 1);
+        }
+        const items = [...left.flatMap((input) => queueMailItems(tableName, input, { counts: false })), countsUpdate(tableName, left[0]!.eventId, deltas)!];
         try {
-          await db.send(new TransactWriteCommand({ TransactItems: left.flatMap((input) => queueMailItems(tableName, input)) }));
+          await inItemLane(countsLaneKey(tableName, left[0]!.eventId), () => db.send(new TransactWriteCommand({ TransactItems: items })));
           return left.length;
         } catch (error) {
           const failed = failedConditionIndexes(error);

@@ -1,8 +1,7 @@
 import { newId } from '../auth/secret-tokens.js';
-import type { EmailStatus } from '../invitations/invitation-schema.js';
 import type { MailKind } from './invitation-templates.js';
 import type { QueueMailInput } from './outbox-repository.js';
-import { QUEUE_BATCH, type SendJob, type SendJobKind, type SendJobsRepository } from './send-jobs-repository.js';
+import { QUEUE_BATCH, type Candidate, type SendJob, type SendJobKind, type SendJobsRepository } from './send-jobs-repository.js';
 
 /**
  * A send or a reminder as queued work: the request starts a job (and, given time, works on it for
@@ -24,19 +23,20 @@ const LEASE_SECONDS = 60;
 const PAGE = 200;
 const INLINE_PAGE = 50;
 
-const RULES: Record<SendJobKind, { mail: MailKind; fromStatuses: EmailStatus[]; onlyUnanswered: boolean }> = {
-  invitation: { mail: 'invitation', fromStatuses: ['not_sent'], onlyUnanswered: false },
-  reminder: { mail: 'reminder', fromStatuses: ['sent', 'delivered'], onlyUnanswered: true },
+const RULES: Record<SendJobKind, { mail: MailKind; onlyUnanswered: boolean }> = {
+  invitation: { mail: 'invitation', onlyUnanswered: false },
+  reminder: { mail: 'reminder', onlyUnanswered: true },
 };
 
-function mailsOf(job: SendJob, invitationIds: string[], at: string): QueueMailInput[] {
+/** Each mail only from the status its invitation was read with, so the counts move from it. */
+function mailsOf(job: SendJob, candidates: Candidate[], at: string): QueueMailInput[] {
   const rule = RULES[job.kind];
-  return invitationIds.map((invitationId) => ({
+  return candidates.map(({ invitationId, emailStatus }) => ({
     messageId: `${invitationId}.${rule.mail}.${newId()}`,
     kind: rule.mail,
     eventId: job.eventId,
     invitationId,
-    fromStatuses: rule.fromStatuses,
+    fromStatuses: [emailStatus],
     onlyUnanswered: rule.onlyUnanswered,
     // Run again after a crash, a page queues nobody a second reminder.
     notQueuedSince: job.kind === 'reminder' ? job.startedAt : undefined,
@@ -73,18 +73,19 @@ export async function runSendJob(
   }
   let cursor = job.cursor;
   for (;;) {
-    let ids: string[];
+    let candidates: Candidate[];
     let next: string | undefined;
     if (job.invitationIds) {
+      // Named invitations are sent only from not_sent (a send job's rule).
       const from = Number(cursor ?? 0);
-      ids = job.invitationIds.slice(from, from + pageSize);
+      candidates = job.invitationIds.slice(from, from + pageSize).map((invitationId) => ({ invitationId, emailStatus: 'not_sent' }));
       next = from + pageSize < job.invitationIds.length ? String(from + pageSize) : undefined;
     } else {
       const page = await deps.jobs.candidatesPage(eventId, kind, cursor, pageSize);
-      ids = page.items.map((c) => c.invitationId);
+      candidates = page.items;
       next = page.next;
     }
-    const mails = mailsOf(job, ids, deps.now().toISOString());
+    const mails = mailsOf(job, candidates, deps.now().toISOString());
     for (let i = 0; i < mails.length; i += QUEUE_BATCH * 4) {
       const counts = await Promise.all(
         Array.from({ length: 4 }, (_, n) => mails.slice(i + n * QUEUE_BATCH, i + (n + 1) * QUEUE_BATCH))

@@ -82,12 +82,15 @@ const ANSWER_KIND: Partial<Record<InvitationResponse, string>> = {
   withdrawn: 'withdrawn',
 };
 
-/** Counters kept on the event per response; other responses are not counted. */
+/** Counters kept on the event's tally per response: every response (the invitation counts read them). */
 const COUNTED: Partial<Record<InvitationResponse, string>> = {
   confirmed: 'confirmed',
   waitlisted: 'waitlisted',
   pending: 'pending',
   declined: 'declined',
+  none: 'none',
+  withdrawn: 'withdrawn',
+  rejected: 'rejected',
 };
 
 const invitationKey = (eventId: string, invitationId: string) => ({ pk: `EVENT#${eventId}`, sk: `INV#${invitationId}` });
@@ -303,7 +306,9 @@ export function createRegistrationsRepository(db: DynamoDBDocumentClient, tableN
       .map(([counter, d], i) => {
         names[`#c${i}`] = counter;
         values[`:d${i}`] = d;
-        return `#c${i} = #c${i} + :d${i}`;
+        // A tally from before every response was counted lacks none, withdrawn and rejected.
+        values[':zero'] = 0;
+        return `#c${i} = if_not_exists(#c${i}, :zero) + :d${i}`;
       });
     const base = { TableName: tableName, Key: tallyKey(eventId), ConditionExpression: conditions.join(' AND '), ExpressionAttributeNames: names, ExpressionAttributeValues: values };
     return moves.length ? { Update: { ...base, UpdateExpression: `SET ${moves.join(', ')}` } } : { ConditionCheck: base };

@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { createDocumentClient } from '../../../shared/aws/dynamodb-client.js';
 import { createSendJobsRepository } from '../../../shared/email/send-jobs-repository.js';
@@ -14,25 +14,21 @@ async function setUp(invitees: number, emailStatus = 'not_sent') {
   const db = createDocumentClient({ region: 'local', endpoint });
   const eventId = `ev-${Math.random().toString(36).slice(2)}`;
   const at = new Date().toISOString();
-  for (let i = 0; i < invitees; i += 1) {
-    await db.send(
-      new PutCommand({
-        TableName: tableName,
-        Item: {
-          pk: `EVENT#${eventId}`,
-          sk: `INV#inv-${String(i).padStart(4, '0')}`,
-          invitationId: `inv-${String(i).padStart(4, '0')}`,
-          eventId,
-          name: `Khách ${i}`,
-          // Every tenth has only a phone: never mailed.
-          ...(i % 10 === 9 ? {} : { email: `khach${i}@example.org` }),
-          emailStatus,
-          response: 'none',
-          createdAt: at,
-          updatedAt: at,
-        },
-      }),
-    );
+  const items = Array.from({ length: invitees }, (_, i) => ({
+    pk: `EVENT#${eventId}`,
+    sk: `INV#inv-${String(i).padStart(4, '0')}`,
+    invitationId: `inv-${String(i).padStart(4, '0')}`,
+    eventId,
+    name: `Khách ${i}`,
+    // Every tenth has only a phone: never mailed.
+    ...(i % 10 === 9 ? {} : { email: `khach${i}@example.org` }),
+    emailStatus,
+    response: 'none',
+    createdAt: at,
+    updatedAt: at,
+  }));
+  for (let i = 0; i < items.length; i += 25) {
+    await db.send(new BatchWriteCommand({ RequestItems: { [tableName]: items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })) } }));
   }
   const wakes: number[] = [];
   const deps: SendJobsDeps = { jobs: createSendJobsRepository(db, tableName), now: () => new Date(), afterQueued: (n) => wakes.push(n) };
@@ -40,7 +36,12 @@ async function setUp(invitees: number, emailStatus = 'not_sent') {
     const items: Record<string, unknown>[] = [];
     for (let shard = 0; shard < 8; shard += 1) {
       const page = await db.send(
-        new QueryCommand({ TableName: tableName, IndexName: 'listings', KeyConditionExpression: 'listPk = :k', ExpressionAttributeValues: { ':k': `OUTBOX#${shard}` } }),
+        new QueryCommand({
+          TableName: tableName,
+          IndexName: 'listings',
+          KeyConditionExpression: 'listPk = :k',
+          ExpressionAttributeValues: { ':k': `OUTBOX#${shard}` },
+        }),
       );
       items.push(...(page.Items ?? []));
     }
@@ -84,7 +85,7 @@ describe('send jobs', () => {
     // Done: a new click starts a new job that finds nothing left to send.
     expect(await startSendJob(s.deps, { eventId: s.eventId, kind: 'invitation' }, 60_000)).toMatchObject({ queued: 0, job: { state: 'done' } });
     expect(await s.messagesOf()).toHaveLength(207);
-  });
+  }, 120_000);
 
   it('a runner that died leaves its job to the next once its lease runs out, and no one gets a second reminder', async () => {
     const s = await setUp(120, 'sent');
@@ -95,7 +96,12 @@ describe('send jobs', () => {
     // holding the job, at its start: the next runner begins again from the first page.
     for (const m of await s.messagesOf()) {
       await s.db.send(
-        new UpdateCommand({ TableName: s.tableName, Key: { pk: `EVENT#${s.eventId}`, sk: `INV#${m.invitationId}` }, UpdateExpression: 'SET emailStatus = :sent', ExpressionAttributeValues: { ':sent': 'sent' } }),
+        new UpdateCommand({
+          TableName: s.tableName,
+          Key: { pk: `EVENT#${s.eventId}`, sk: `INV#${m.invitationId}` },
+          UpdateExpression: 'SET emailStatus = :sent',
+          ExpressionAttributeValues: { ':sent': 'sent' },
+        }),
       );
     }
     const held = await s.deps.jobs.claim(s.eventId, 'reminder', 'dead-runner', new Date().toISOString(), 60);
@@ -124,7 +130,7 @@ describe('send jobs', () => {
     expect(messages).toHaveLength(108);
     expect([...perInvitation(messages).values()].every((n) => n === 1)).toBe(true);
     expect((await s.deps.jobs.find(s.eventId, 'reminder'))!.queued).toBe(108);
-  });
+  }, 120_000);
 
   it('with no time in the request, answers at once and leaves the whole job to the background', async () => {
     const s = await setUp(20);
