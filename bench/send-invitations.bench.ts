@@ -78,7 +78,8 @@ async function main() {
     const results: string[] = [];
     // Issue #21: how long the organiser waits for the send button's answer (the 202), by list size.
     console.log(`\n${'POST …/invitations/send'.padEnd(26)} ${'invitees'.padStart(8)} ${'202 after'.padStart(10)} ${'queued'.padStart(7)} ${'all queued'.padStart(11)} ${'job'.padStart(6)}`);
-    for (const size of (process.env.BENCH_SEND_SIZES ?? '500,5000').split(',').map(Number)) {
+    // The first transaction of each shape warms the local engine's JVM (not the product): a 1-invitee send first.
+    for (const size of [1, ...(process.env.BENCH_SEND_SIZES ?? '500,5000').split(',').map(Number)]) {
       const year = new Date().getUTCFullYear() + 1;
       const created = await call('POST', '/api/events', {
         body: { type: 'meeting', title: { vi: `Gửi ${size} thư mời` }, venue: 'Buôn Ma Thuột', startsAt: `${year}-04-26T08:00:00+07:00`, endsAt: `${year}-04-26T17:00:00+07:00` },
@@ -98,7 +99,11 @@ async function main() {
       console.log(
         `${''.padEnd(26)} ${String(size).padStart(8)} ${`${sent.ms.toFixed(0)} ms`.padStart(10)} ${String(sent.body?.queued).padStart(7)} ${`${allQueuedS.toFixed(1)} s`.padStart(11)} ${String(job.queued).padStart(6)}`,
       );
+      if (size === 1) continue;
       check(sent.status === 202 && sent.ms < 1000, `${size} invitees: 202 within 1 s (${sent.ms.toFixed(0)} ms)`);
+      // Issue 23's goal for the counts the console polls: read from the count items, not the list.
+      const counts = await call('GET', `/api/events/${eventId}/invitations/counts`);
+      check(counts.body?.counts?.total === size && counts.ms <= 50, `${size} invitees: GET …/invitations/counts in ${counts.ms.toFixed(0)} ms (goal ≤ 50 ms), total ${counts.body?.counts?.total}`);
       check(again.body?.queued === 0 && job.queued === size, `${size} invitees: the background job queued each once (${job.queued}), a second click nothing (${again.body?.queued})`);
     }
     if (process.env.BENCH_ONLY_LATENCY === '1') return;

@@ -60,7 +60,7 @@ export function tallyItems(eventId: string, gate: EventGate, counts: OldCounts) 
       declined: counts?.declined ?? 0,
       ...(fresh ? { none: 0, withdrawn: 0, rejected: 0, responsesCounted: true } : {}),
     },
-    { ...doorKey(eventId), type: 'eventDoorTally', checkedIn: counts?.checkedIn ?? 0 },
+    { ...doorKey(eventId), type: 'eventDoorTally', checkedIn: counts?.checkedIn ?? 0, ...(fresh ? { groupsCounted: true } : {}) },
     ...(fresh ? [{ pk: `EVENT#${eventId}`, sk: 'EVENT#COUNTS', type: 'invitationCounts', v: 0, counted: true }] : []),
   ];
 }

@@ -23,6 +23,7 @@ import type { EmailStatus, InvitationResponse, InviteeLanguage } from './invitat
 import { nameSortKey } from './name-sort-key.js';
 import type { Salutation } from './salutations.js';
 import { queryAll } from '../db/query-all.js';
+import { doorGroupMoves, doorMove, doorStateOf } from '../attendees/door-group-counts.js';
 import { COUNTS_SK, countsKey, countsLaneKey, countsUpdate, emailStatusCounter, groupCounter, invitationMove, type CountDeltas } from './invitation-counts.js';
 
 /**
@@ -599,7 +600,9 @@ export function createInvitationsRepository(db: DynamoDBDocumentClient, tableNam
       const newGuard = addressGuardOf(next);
       // A change of group moves the invitation counts in the same transaction.
       const counts = countsUpdate(tableName, current.eventId, invitationMove(new Map(), current, next));
-      if (!token && oldGuard === newGuard && !counts) {
+      // A confirmed person whose group (or organisation) changes moves between the door's group counts.
+      const door = doorGroupMoves(doorMove(new Map(), doorStateOf(current), doorStateOf(next)));
+      if (!token && oldGuard === newGuard && !counts && door.sets.length === 0) {
         try {
           await db.send(new UpdateCommand(update));
         } catch (error) {
@@ -634,6 +637,9 @@ export function createInvitationsRepository(db: DynamoDBDocumentClient, tableNam
         items.push(tokenPut(current, next.tokenHash));
       }
       if (counts) items.push(counts);
+      if (door.sets.length > 0) {
+        items.push({ Update: { TableName: tableName, Key: doorKey(current.eventId), UpdateExpression: `SET ${door.sets.join(', ')}`, ExpressionAttributeNames: door.names, ExpressionAttributeValues: door.values } });
+      }
       try {
         const write = () => db.send(new TransactWriteCommand({ TransactItems: items as never }));
         await (counts ? inItemLane(countsLaneKey(tableName, current.eventId), write) : write());
@@ -715,6 +721,7 @@ export function createInvitationsRepository(db: DynamoDBDocumentClient, tableNam
           ? { condition: `attribute_not_exists(answerVersion) AND ${checkedIn}`, values: {} }
           : { condition: `answerVersion = :version AND ${checkedIn}`, values: { ':version': current.answerVersion } };
       const eventId = current.eventId;
+      const door = doorGroupMoves(doorMove(new Map(), doorStateOf(current), undefined));
       const write = () =>
         db.send(
           new TransactWriteCommand({
@@ -750,9 +757,21 @@ export function createInvitationsRepository(db: DynamoDBDocumentClient, tableNam
                 },
               },
               countsUpdate(tableName, eventId, invitationMove(new Map(), current, undefined))!,
-              // Checked in at the door: out of the door's count too (a check-in meanwhile: read again).
-              ...(current.checkedInAt
-                ? [{ Update: { TableName: tableName, Key: doorKey(eventId), UpdateExpression: 'SET checkedIn = checkedIn - :one', ConditionExpression: 'attribute_exists(pk)', ExpressionAttributeValues: { ':one': 1 } } }]
+              // Checked in at the door: out of the door's count too (a check-in meanwhile: read again);
+              // confirmed: out of its group's door counts.
+              ...(current.checkedInAt || door.sets.length > 0
+                ? [
+                    {
+                      Update: {
+                        TableName: tableName,
+                        Key: doorKey(eventId),
+                        UpdateExpression: `SET ${[...(current.checkedInAt ? ['checkedIn = checkedIn - :one'] : []), ...door.sets].join(', ')}`,
+                        ConditionExpression: 'attribute_exists(pk)',
+                        ...(door.sets.length > 0 ? { ExpressionAttributeNames: door.names } : {}),
+                        ExpressionAttributeValues: { ...(current.checkedInAt ? { ':one': 1 } : {}), ...door.values },
+                      },
+                    },
+                  ]
                 : []),
               ...(counted === 'confirmed'
                 ? [{ Put: { TableName: tableName, Item: { pk: 'PROMOTIONS_DUE', sk: `EVENT#${eventId}`, type: 'promotionDue', eventId, at: new Date().toISOString() } } }]

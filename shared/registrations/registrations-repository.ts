@@ -8,7 +8,8 @@ import type { StoredInvitation } from '../invitations/invitations-repository.js'
 import { queryAll } from '../db/query-all.js';
 import { inItemLane, tallyLaneKey } from '../db/item-lanes.js';
 import { jitteredBackoff } from '../db/write-conflicts.js';
-import { tallyKey } from '../events/event-tally.js';
+import { doorKey, tallyKey } from '../events/event-tally.js';
+import { addDoorDelta, doorGroupMoves, doorMove, doorStateOf, type DoorGroupDeltas } from '../attendees/door-group-counts.js';
 import { doorChangeItem, doorPersonOf } from '../attendees/door-changes.js';
 
 /**
@@ -129,7 +130,16 @@ type Queued = {
 };
 
 /** A transition's own items and what it does to the counters. */
-type Planned = { queued: Queued; items: Record<string, unknown>[]; next: StoredInvitation; waitIndex: number; deltas: Record<string, number>; freesSeat: boolean };
+type Planned = {
+  queued: Queued;
+  items: Record<string, unknown>[];
+  next: StoredInvitation;
+  waitIndex: number;
+  deltas: Record<string, number>;
+  /** The door's per-group counts (shared/attendees/door-group-counts.ts). */
+  door: DoorGroupDeltas;
+  freesSeat: boolean;
+};
 
 export function createRegistrationsRepository(db: DynamoDBDocumentClient, tableName: string) {
   /**
@@ -267,7 +277,8 @@ export function createRegistrationsRepository(db: DynamoDBDocumentClient, tableN
         }),
       );
     }
-    return { queued, items, next, waitIndex, deltas, freesSeat: from === 'confirmed' && to !== 'confirmed' };
+    const door = doorMove(new Map(), doorStateOf({ ...current, response: from }), doorStateOf({ ...current, response: to }));
+    return { queued, items, next, waitIndex, deltas, door, freesSeat: from === 'confirmed' && to !== 'confirmed' };
   }
 
   /**
@@ -376,6 +387,13 @@ export function createRegistrationsRepository(db: DynamoDBDocumentClient, tableN
     for (const p of planned) {
       ranges.push([items.length, items.length + p.items.length]);
       items.push(...p.items);
+    }
+    // The door's per-group confirmed counts, moved once by the batch's sum (one more item, at most 99).
+    const doorDeltas: DoorGroupDeltas = new Map();
+    for (const p of planned) for (const [counter, d] of p.door) addDoorDelta(doorDeltas, counter, d);
+    const door = doorGroupMoves(doorDeltas);
+    if (door.sets.length > 0) {
+      items.push({ Update: { TableName: tableName, Key: doorKey(eventId), UpdateExpression: `SET ${door.sets.join(', ')}`, ExpressionAttributeNames: door.names, ExpressionAttributeValues: door.values } });
     }
     if (planned.some((p) => p.freesSeat)) {
       items.push({ Put: { TableName: tableName, Item: { ...promotionDueKey(eventId), type: 'promotionDue', eventId, at: planned[0]!.queued.t.at } } });

@@ -30,8 +30,13 @@ const list = [
 /** The counts as the invitations say (walk-ins too), counted by hand. */
 async function countedFromList(eventId: string) {
   const items = await ctx.deps.invitations.invitations.listAllByEvent(eventId);
-  const by = (key: 'emailStatus' | 'response') => items.reduce<Record<string, number>>((acc, i) => ({ ...acc, [i[key]]: (acc[i[key]] ?? 0) + 1 }), {});
-  const groups = items.reduce<Record<string, number>>((acc, i) => (i.group ? { ...acc, [i.group]: (acc[i.group] ?? 0) + 1 } : acc), {});
+  const tally = (values: (string | undefined)[]) => {
+    const counts: Record<string, number> = {};
+    for (const value of values) if (value) counts[value] = (counts[value] ?? 0) + 1;
+    return counts;
+  };
+  const by = (key: 'emailStatus' | 'response') => tally(items.map((i) => i[key]));
+  const groups = tally(items.map((i) => i.group));
   return { total: items.length, emailStatus: by('emailStatus'), response: by('response'), groups };
 }
 
