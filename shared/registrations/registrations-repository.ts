@@ -6,7 +6,7 @@ import type { PersonalDataConsent } from '../delegations/passport-data.js';
 import type { InvitationResponse } from '../invitations/invitation-schema.js';
 import type { StoredInvitation } from '../invitations/invitations-repository.js';
 import { queryAll } from '../db/query-all.js';
-import { inItemLane, tallyLaneKey } from '../db/item-lanes.js';
+import { doorLaneKey, inItemLane, tallyLaneKey } from '../db/item-lanes.js';
 import { jitteredBackoff } from '../db/write-conflicts.js';
 import { doorKey, tallyKey } from '../events/event-tally.js';
 import { addDoorDelta, doorGroupMoves, doorMove, doorStateOf, type DoorGroupDeltas } from '../attendees/door-group-counts.js';
@@ -466,10 +466,14 @@ export function createRegistrationsRepository(db: DynamoDBDocumentClient, tableN
     let conflicts = 0;
     try {
       while (lane.queue.length > 0) {
-        const outcome = await inItemLane(tallyLaneKey(tableName, eventId), async () => {
-          const batch = cut(lane);
-          return batch.length ? commit(eventId, batch, lane) : 'done';
-        });
+        // A batch may move the door's per-group counts too: it takes the door's lane first, as
+        // walk-ins do (door, then tally), so this process's check-ins never collide with it.
+        const outcome = await inItemLane(doorLaneKey(tableName, eventId), () =>
+          inItemLane(tallyLaneKey(tableName, eventId), async () => {
+            const batch = cut(lane);
+            return batch.length ? commit(eventId, batch, lane) : 'done';
+          }),
+        );
         conflicts = outcome === 'conflict' ? conflicts + 1 : 0;
         if (conflicts > 0) await jitteredBackoff(conflicts, 20, 1000);
       }
