@@ -4,7 +4,7 @@ import { addWalkIn, checkIn, checkInByCode, doorCounts, undoCheckIn } from '../.
 import { attendeeTable, toCsv, toXlsx } from '../../../shared/attendees/export-attendees.js';
 import { listAttendees } from '../../../shared/attendees/list-attendees.js';
 import { eventFileName } from '../../../shared/text/file-name.js';
-import { doorChangesQuerySchema, readDoorChanges, readDoorList } from '../../../shared/attendees/door-list.js';
+import { doorChangesQuerySchema, doorFirstQuerySchema, readDoorChanges, readDoorFirstPage, readDoorList } from '../../../shared/attendees/door-list.js';
 import { compress } from 'hono/compress';
 import type { AppDeps } from '../deps.js';
 import { requestLanguage } from '../language.js';
@@ -48,6 +48,10 @@ export function attendeeRoutes(deps: AppDeps) {
     })
     // The check-in page: the list once, compressed, then only what changed (a phone's data plan).
     .get('/door', compress(), async (c) => c.json(await readDoorList(deps.checkIn, c.req.param('eventId')!)))
+    // Its first screen before the whole list: a few dozen people, read from the name listing.
+    .get('/door/first', queryParams(doorFirstQuerySchema), async (c) =>
+      c.json(await readDoorFirstPage(deps.checkIn, c.req.param('eventId')!, c.req.valid('query').limit)),
+    )
     .get('/door/changes', queryParams(doorChangesQuerySchema), async (c) =>
       c.json(await readDoorChanges(deps.checkIn, c.req.param('eventId')!, c.req.valid('query').since)),
     )
