@@ -61,6 +61,15 @@ async function main() {
     console.log(`  ${ok ? 'ok  ' : 'FAIL'} ${what}`);
     if (!ok) failed = true;
   };
+  /** The event's invitation job, once the background has finished it. */
+  const jobDone = async (eventId: string) => {
+    for (;;) {
+      const { body } = await call('GET', `/api/events/${eventId}/invitations/sending`);
+      const job = (body.items as { kind: string; state: string; queued: number }[]).find((j) => j.kind === 'invitation');
+      if (job?.state === 'done') return job;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  };
   try {
     const sesMailer = createSesMailer(createSesClient({ region: 'local', endpoint: sesUrl }), { from: 'no-reply@example.org' });
 
@@ -68,8 +77,9 @@ async function main() {
     console.log(`${'Run'.padEnd(22)} ${'drain s'.padStart(8)} ${'sent/s'.padStart(7)} ${'of limit'.padStart(8)} ${'calls'.padStart(6)} ${'throttled'.padStart(9)} ${'mails'.padStart(6)} ${'twice'.padStart(5)} ${'lost'.padStart(5)}`);
     const results: string[] = [];
     // Issue #21: how long the organiser waits for the send button's answer (the 202), by list size.
-    console.log(`\n${'POST …/invitations/send'.padEnd(26)} ${'invitees'.padStart(8)} ${'202 after'.padStart(10)} ${'queued'.padStart(7)}`);
-    for (const size of (process.env.BENCH_SEND_SIZES ?? '500,5000').split(',').map(Number)) {
+    console.log(`\n${'POST …/invitations/send'.padEnd(26)} ${'invitees'.padStart(8)} ${'202 after'.padStart(10)} ${'queued'.padStart(7)} ${'all queued'.padStart(11)} ${'job'.padStart(6)}`);
+    // The first transaction of each shape warms the local engine's JVM (not the product): a 1-invitee send first.
+    for (const size of [1, ...(process.env.BENCH_SEND_SIZES ?? '500,5000').split(',').map(Number)]) {
       const year = new Date().getUTCFullYear() + 1;
       const created = await call('POST', '/api/events', {
         body: { type: 'meeting', title: { vi: `Gửi ${size} thư mời` }, venue: 'Buôn Ma Thuột', startsAt: `${year}-04-26T08:00:00+07:00`, endsAt: `${year}-04-26T17:00:00+07:00` },
@@ -81,9 +91,20 @@ async function main() {
         await call('POST', `/api/events/${eventId}/invitations`, { body: { invitees } });
       }
       await call('POST', `/api/events/${eventId}/publish`);
+      const clicked = performance.now();
       const sent = await call('POST', `/api/events/${eventId}/invitations/send`, { body: {} });
-      console.log(`${''.padEnd(26)} ${String(size).padStart(8)} ${`${sent.ms.toFixed(0)} ms`.padStart(10)} ${String(sent.body?.queued).padStart(7)}`);
+      const again = await call('POST', `/api/events/${eventId}/invitations/send`, { body: {} });
+      const job = await jobDone(eventId);
+      const allQueuedS = (performance.now() - clicked) / 1000;
+      console.log(
+        `${''.padEnd(26)} ${String(size).padStart(8)} ${`${sent.ms.toFixed(0)} ms`.padStart(10)} ${String(sent.body?.queued).padStart(7)} ${`${allQueuedS.toFixed(1)} s`.padStart(11)} ${String(job.queued).padStart(6)}`,
+      );
+      if (size === 1) continue;
       check(sent.status === 202 && sent.ms < 1000, `${size} invitees: 202 within 1 s (${sent.ms.toFixed(0)} ms)`);
+      // Issue 23's goal for the counts the console polls: read from the count items, not the list.
+      const counts = await call('GET', `/api/events/${eventId}/invitations/counts`);
+      check(counts.body?.counts?.total === size && counts.ms <= 50, `${size} invitees: GET …/invitations/counts in ${counts.ms.toFixed(0)} ms (goal ≤ 50 ms), total ${counts.body?.counts?.total}`);
+      check(again.body?.queued === 0 && job.queued === size, `${size} invitees: the background job queued each once (${job.queued}), a second click nothing (${again.body?.queued})`);
     }
     if (process.env.BENCH_ONLY_LATENCY === '1') return;
     console.log('');
@@ -108,7 +129,8 @@ async function main() {
       for (;;) {
         await new Promise((r) => setTimeout(r, 500));
         const { body } = await call('GET', `/api/events/${eventId}/invitations/counts`);
-        if (body.counts.emailStatus.queued === 0) break;
+        const queuing = (body.counts.sending as { state: string }[]).some((job) => job.state === 'running');
+        if (body.counts.emailStatus.queued === 0 && !queuing) break;
       }
       const drainS = (performance.now() - started) / 1000;
       await worker.stop();
@@ -129,7 +151,8 @@ async function main() {
         `${label.padEnd(22)} ${drainS.toFixed(1).padStart(8)} ${rate.toFixed(1).padStart(7)} ${`${((rate / RATE) * 100).toFixed(1)}%`.padStart(8)} ${String(stats.calls).padStart(6)} ${String(stats.throttled).padStart(9)} ${String(mails).padStart(6)} ${String(twice).padStart(5)} ${String(lost).padStart(5)}`,
       );
       results.push(label);
-      check(queued.status === 202 && queued.body.queued === INVITATIONS, `${label}: 202 at once, ${queued.body?.queued} queued`);
+      const job = await jobDone(eventId);
+      check(queued.status === 202 && job.queued === INVITATIONS, `${label}: 202 at once (${queued.ms.toFixed(0)} ms), ${job.queued} queued by its job`);
       check(rate >= GOAL * RATE, `${label}: achieved ${((rate / RATE) * 100).toFixed(1)}% of the limit (goal ≥ ${GOAL * 100}%)`);
       check(twice === 0 && lost === 0 && mails === INVITATIONS, `${label}: exactly one mail per invitee (${twice} twice, ${lost} lost)`);
     }

@@ -22,8 +22,16 @@ import type { MailSetup } from './stateful-stack.js';
  * (shared/email/outbox-repository.ts and the repositories deliverOutboxMessage reads).
  */
 export const MAIL_TABLE_ACCESS = {
-  /** listDue: a Query on the listings index, nothing on the table itself. */
-  sweeper: { table: [], index: ['dynamodb:Query'] },
+  /**
+   * listDue: a Query on the listings index; the send jobs it continues (send-jobs-repository.ts):
+   * Query the event's invitations and the due jobs, GetItem and UpdateItem the job, and the
+   * transactions that queue mail (Update the invitation, Put the message) and finish a job
+   * (Update it, Delete its due mark).
+   */
+  sweeper: {
+    table: ['dynamodb:Query', 'dynamodb:GetItem', 'dynamodb:UpdateItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem'],
+    index: ['dynamodb:Query'],
+  },
   /**
    * findById, claim, the event, invitation and suppression reads, and completeSent /
    * completeUnsent / retryLater / drop (transactions of Put, Update and Delete): items by key only.

@@ -9,6 +9,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createApp } from '../../functions/api/app.js';
 import { buildDeps } from '../../functions/api/deps.js';
 import { startDynamoDbLocal } from '../../functions/local/engines.js';
+import { startSendJobRunner, type SendJobRunner } from '../../functions/mail/send-job-runner.js';
 import { createDocumentClient } from '../../shared/aws/dynamodb-client.js';
 import { parseConfig } from '../../shared/config.js';
 import { ensureTable } from '../../shared/db/table-provisioning.js';
@@ -35,7 +36,14 @@ export async function startBenchApp(options: { env?: Record<string, string> } = 
       ...options.env,
     });
     const db = createDocumentClient({ region: 'local', endpoint, contention: config.contention });
-    const deps = buildDeps(config, { db, mailer: new RecordingMailer() }, { clientAddress: () => '127.0.0.1', scryptCost: 2 ** 10 });
+    let jobRunner: SendJobRunner | undefined;
+    const deps = buildDeps(
+      config,
+      { db, mailer: new RecordingMailer() },
+      { clientAddress: () => '127.0.0.1', scryptCost: 2 ** 10, afterQueued: () => jobRunner?.nudge() },
+    );
+    // As under npm start: sends too long for their request go on in the background.
+    jobRunner = startSendJobRunner(deps.mail);
     const app = createApp(deps);
 
     const request = async (method: string, path: string, init: { body?: unknown; raw?: BodyInit; contentType?: string; cookie?: string } = {}): Promise<Timed> => {
@@ -71,7 +79,11 @@ export async function startBenchApp(options: { env?: Record<string, string> } = 
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
     /** A request as the signed-in organiser. */
     const organiser = (method: string, path: string, init: Omit<Parameters<typeof request>[2], 'cookie'> = {}) => request(method, path, { ...init, cookie });
-    return { app, deps, db, config, endpoint, request, organiser, cookie, stop: () => engine.stop() };
+    const stop = async () => {
+      await jobRunner.stop();
+      await engine.stop();
+    };
+    return { app, deps, db, config, endpoint, request, organiser, cookie, stop };
   } catch (error) {
     await engine.stop();
     throw error;

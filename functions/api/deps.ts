@@ -81,6 +81,11 @@ export function buildDeps(
     hashingBounds?: HashingBounds;
     /** Locally, wakes the in-process sender as soon as mail is queued. */
     afterQueued?: (count: number) => void;
+    /**
+     * How long a send or reminder request works on its job before answering (queue-mails.ts,
+     * 300 ms by default); a process with no background runner (tests) lets it finish.
+     */
+    sendInlineBudgetMs?: number;
   },
 ): AppDeps {
   const { db } = clients;
@@ -109,7 +114,7 @@ export function buildDeps(
     personalDataLog,
     now,
   };
-  const mail = { ...buildMailDeps(config, db, mailer, now).queue, afterQueued: adapter.afterQueued };
+  const mail = { ...buildMailDeps(config, db, mailer, now).queue, afterQueued: adapter.afterQueued, inlineBudgetMs: adapter.sendInlineBudgetMs };
   const delegationRepository = createDelegationRepository(db, table);
   const unitsRepository = createUnitsRepository(db, table);
   const units: UnitsDeps = {

@@ -23,6 +23,7 @@ import { runPassportPurge } from '../jobs/purge-passport-data.js';
 import { createApp } from '../api/app.js';
 import { buildMailDeps } from '../mail/mail-deps.js';
 import { startOutboxWorker, type OutboxWorker } from '../mail/outbox-worker.js';
+import { startSendJobRunner, type SendJobRunner } from '../mail/send-job-runner.js';
 import { buildDeps } from '../api/deps.js';
 import { isPortOpen, MissingJavaError, PortInUseError, startSesLocal, startSupervisedDynamoDbLocal, type RunningEngine } from './engines.js';
 import { localAppEnv, parseLocalConfig } from './local-config.js';
@@ -77,13 +78,17 @@ async function main() {
     configurationSet: config.sesConfigurationSet,
   });
   let worker: OutboxWorker | undefined;
+  let jobRunner: SendJobRunner | undefined;
   const deps = buildDeps(
     config,
     { db, mailer },
     {
       clientAddress: (c) => getConnInfo(c).remote.address ?? 'unknown',
       webRoot: existsSync(webRoot) ? webRoot : undefined,
-      afterQueued: () => worker?.nudge(),
+      afterQueued: () => {
+        worker?.nudge();
+        jobRunner?.nudge();
+      },
     },
   );
 
@@ -102,6 +107,9 @@ async function main() {
   // The sender drains the outbox in this process at SES's rate; stopped before the engines.
   worker = startOutboxWorker(buildMailDeps(config, db, mailer).delivery, { ratePerSecond: config.mailRatePerSecond });
   running.push({ stop: () => worker!.stop() });
+  // Sends and reminders too long for their request go on here (shared/email/send-jobs.ts).
+  jobRunner = startSendJobRunner(deps.mail);
+  running.push({ stop: () => jobRunner!.stop() });
 
   // Passport data goes PASSPORT_RETENTION_DAYS after a trip: now, then once a day (Decree 13/2023).
   void runPassportPurge(deps.passportPurge);

@@ -7,6 +7,7 @@ import { createOutboxRepository } from '../../shared/email/outbox-repository.js'
 import { createCalendarSequences } from '../../shared/email/calendar-sequences-repository.js';
 import { createEventNoticesRepository } from '../../shared/email/event-notices-repository.js';
 import type { QueueMailsDeps } from '../../shared/email/queue-mails.js';
+import { createSendJobsRepository } from '../../shared/email/send-jobs-repository.js';
 import { createEventsRepository } from '../../shared/events/events-repository.js';
 import { createInvitationsRepository } from '../../shared/invitations/invitations-repository.js';
 import { createLinkTokens } from '../../shared/invitations/link-tokens.js';
@@ -34,7 +35,7 @@ export function buildMailDeps(
   const unitFor = createUnitLookup(createUnitsRepository(db, config.tableName));
   const papers = createPapersRepository(db, config.tableName);
   return {
-    queue: { outbox, events, listInvitations: (eventId) => invitations.listAllByEvent(eventId), now },
+    queue: { outbox, events, jobs: createSendJobsRepository(db, config.tableName), now },
     delivery: {
       outbox,
       events,

@@ -2,6 +2,8 @@ import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
 import * as z from 'zod';
 import { createDocumentClient } from '../../shared/aws/dynamodb-client.js';
 import { createOutboxRepository, type OutboxRepository } from '../../shared/email/outbox-repository.js';
+import { createSendJobsRepository } from '../../shared/email/send-jobs-repository.js';
+import { runDueSendJobs, type SendJobsDeps } from '../../shared/email/send-jobs.js';
 import { parseLambdaEnv, tableSettings } from './lambda-env.js';
 import { isSweepRequest } from './wake-sweeper.js';
 import { log, withRequestId } from '../../shared/logging/logger.js';
@@ -10,7 +12,8 @@ import { log, withRequestId } from '../../shared/logging/logger.js';
  * The cloud's outbox sweeper, run every minute by EventBridge and woken by the API after it
  * queues mail (wake-sweeper.ts): puts the ids of due outbox messages on the send queue, which
  * feeds the sender (sqs-sender.ts). Enqueuing an id twice is harmless: the sender's claim is
- * conditional, so the mail goes once.
+ * conditional, so the mail goes once. It first continues the send jobs a request left
+ * (shared/email/send-jobs.ts): a send of thousands is queued here, not in the API's request.
  */
 
 /** SendMessageBatch takes at most 10 messages. */
@@ -30,7 +33,13 @@ export type OutboxSweeperDeps = {
   /** Ids per run (sweepLimit). */
   limit: number;
   now: () => Date;
+  /** Send jobs to continue before sweeping, for at most `jobBudgetMs`. */
+  jobs?: SendJobsDeps;
+  jobBudgetMs?: number;
 };
+
+/** Of the sweeper's 50 s: the jobs' share, leaving the sweep its time. */
+export const JOB_BUDGET_MS = 30_000;
 
 export type SweepResult = { due: number; enqueued: number; failed: number };
 
@@ -76,6 +85,7 @@ export async function sweepOutbox(deps: OutboxSweeperDeps): Promise<SweepResult>
 
 export function createOutboxSweeper(deps: OutboxSweeperDeps, sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))) {
   return async function sweep(event: unknown): Promise<SweepResult> {
+    if (deps.jobs) await runDueSendJobs(deps.jobs, deps.jobBudgetMs ?? JOB_BUDGET_MS);
     if (isSweepRequest(event)) await sleep(INDEX_SETTLE_MS);
     const result = await sweepOutbox(deps);
     if (result.failed > 0) {
@@ -102,6 +112,7 @@ function fromEnvironment() {
   const db = createDocumentClient({ region: env.AWS_REGION, endpoint: env.DYNAMODB_ENDPOINT });
   return createOutboxSweeper({
     outbox: createOutboxRepository(db, env.TABLE_NAME),
+    jobs: { jobs: createSendJobsRepository(db, env.TABLE_NAME), now: () => new Date() },
     sqs: new SQSClient({ region: env.AWS_REGION }),
     queueUrl: env.OUTBOX_QUEUE_URL,
     limit: sweepLimit(env.MAIL_RATE_PER_SECOND),

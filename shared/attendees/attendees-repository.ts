@@ -1,10 +1,14 @@
-import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { isConditionFailure } from '../db/conditions.js';
+import { isWriteConflict } from '../db/write-conflicts.js';
 import { DOOR_CHANGE_PREFIX, doorChangeItem, type DoorChange } from './door-changes.js';
 import { failedConditionIndexes } from '../db/conditions.js';
 import { doorLaneKey, inItemLane, tallyLaneKey } from '../db/item-lanes.js';
-import { doorKey, readEventWithTallies, tallyKey } from '../events/event-tally.js';
+import { DOOR_SK, doorKey, readEventWithTallies, TALLY_SK, tallyKey } from '../events/event-tally.js';
 import type { StoredInvitation } from '../invitations/invitations-repository.js';
 import { queryAll } from '../db/query-all.js';
+import { countsLaneKey, countsUpdate, invitationMove } from '../invitations/invitation-counts.js';
+import { addDoorDelta, doorGroupMoves, doorGroupOf, doorMove, doorStateOf, presentCounter } from './door-group-counts.js';
 
 /**
  * Who comes, as lists and the door need it. Reads the invitations (`INV#`) and their answers'
@@ -42,6 +46,13 @@ export function createAttendeesRepository(db: DynamoDBDocumentClient, tableName:
   }
 
 
+  /** The group and organisation a door count was read with: still the person's when the write lands. */
+  const sameGroup = {
+    condition: '(#dgGroup = :dgGroup OR (attribute_not_exists(#dgGroup) AND :dgGroup = :dgNone)) AND (organisation = :dgOrg OR (attribute_not_exists(organisation) AND :dgOrg = :dgNone))',
+    names: { '#dgGroup': 'group' },
+    values: (person: { group?: string; organisation?: string }) => ({ ':dgGroup': person.group ?? '\u0000', ':dgOrg': person.organisation ?? '\u0000', ':dgNone': '\u0000' }),
+  };
+
   async function queryPrefix(eventId: string, prefix: string): Promise<Record<string, unknown>[]> {
     return queryAll(db, {
       TableName: tableName,
@@ -74,6 +85,55 @@ export function createAttendeesRepository(db: DynamoDBDocumentClient, tableName:
         ExpressionAttributeValues: { ':pk': `EVENT#${eventId}`, ':prefix': 'INV#' },
       });
       return items as AttendeeRecord[];
+    },
+
+    /** The event's tally and door tally (counts, per group at the door), read consistently in one Query. */
+    async readDoorTallies(eventId: string): Promise<{ tally?: Record<string, unknown>; door?: Record<string, unknown> }> {
+      const items = await queryAll(db, {
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+        ExpressionAttributeValues: { ':pk': `EVENT#${eventId}`, ':from': DOOR_SK, ':to': TALLY_SK },
+        ConsistentRead: true,
+      });
+      return { tally: items.find((item) => item.sk === TALLY_SK), door: items.find((item) => item.sk === DOOR_SK) };
+    },
+
+    /**
+     * Writes the door's per-group counts of an event counted before they were kept, only if
+     * nothing moved them (`v`) nor the check-ins since `seen` was read. False: count again.
+     */
+    async writeDoorGroupsOnce(eventId: string, seen: Record<string, unknown>, groups: Map<string, { confirmed: number; checkedIn: number }>): Promise<boolean> {
+      const deltas = new Map<string, number>();
+      const names: Record<string, string> = {};
+      const values: Record<string, unknown> = { ':yes': true, ':checkedIn': seen.checkedIn ?? 0, ':v': Number(seen.v ?? 0) + 1 };
+      const sets = ['groupsCounted = :yes', 'v = :v'];
+      for (const [group, n] of groups) {
+        deltas.set(`c:${group}`, n.confirmed);
+        deltas.set(`p:${group}`, n.checkedIn);
+      }
+      [...deltas].forEach(([counter, n], i) => {
+        names[`#g${i}`] = counter;
+        values[`:g${i}`] = n;
+        sets.push(`#g${i} = :g${i}`);
+      });
+      try {
+        await inItemLane(doorLaneKey(tableName, eventId), () =>
+          db.send(
+            new UpdateCommand({
+              TableName: tableName,
+              Key: doorKey(eventId),
+              UpdateExpression: `SET ${sets.join(', ')}`,
+              ConditionExpression: `checkedIn = :checkedIn AND ${seen.v === undefined ? 'attribute_not_exists(v)' : 'v = :seenV'}`,
+              ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
+              ExpressionAttributeValues: seen.v === undefined ? values : { ...values, ':seenV': seen.v },
+            }),
+          ),
+        );
+        return true;
+      } catch (error) {
+        if (isConditionFailure(error) || isWriteConflict(error)) return false;
+        throw error;
+      }
     },
 
     /**
@@ -129,6 +189,10 @@ export function createAttendeesRepository(db: DynamoDBDocumentClient, tableName:
      * before: nothing changes), or 'not_confirmed'.
      */
     async checkIn(eventId: string, invitationId: string, at: string, by: string): Promise<'done' | 'already' | 'not_confirmed'> {
+      // Their group at the door, for its count (a change of group meanwhile fails the condition: read again).
+      const person = await this.findRecord(eventId, invitationId);
+      if (!person) return 'already';
+      const group = doorGroupMoves(addDoorDelta(new Map(), presentCounter(doorGroupOf(person)), 1));
       try {
         await onDoor(eventId, () => db.send(
           new TransactWriteCommand({
@@ -138,18 +202,19 @@ export function createAttendeesRepository(db: DynamoDBDocumentClient, tableName:
                   TableName: tableName,
                   Key: invitationKey(eventId, invitationId),
                   UpdateExpression: 'SET checkedInAt = :at, checkedInBy = :by',
-                  ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(checkedInAt) AND (#response = :confirmed OR walkIn = :yes)',
-                  ExpressionAttributeNames: { '#response': 'response' },
-                  ExpressionAttributeValues: { ':at': at, ':by': by, ':confirmed': 'confirmed', ':yes': true },
+                  ConditionExpression: `attribute_exists(pk) AND attribute_not_exists(checkedInAt) AND (#response = :confirmed OR walkIn = :yes) AND ${sameGroup.condition}`,
+                  ExpressionAttributeNames: { '#response': 'response', ...sameGroup.names },
+                  ExpressionAttributeValues: { ':at': at, ':by': by, ':confirmed': 'confirmed', ':yes': true, ...sameGroup.values(person) },
                 },
               },
               {
                 Update: {
                   TableName: tableName,
                   Key: doorKey(eventId),
-                  UpdateExpression: 'SET checkedIn = checkedIn + :one',
+                  UpdateExpression: `SET checkedIn = checkedIn + :one, ${group.sets.join(', ')}`,
                   ConditionExpression: 'attribute_exists(pk)',
-                  ExpressionAttributeValues: { ':one': 1 },
+                  ExpressionAttributeNames: group.names,
+                  ExpressionAttributeValues: { ':one': 1, ...group.values },
                 },
               },
               { Put: { TableName: tableName, Item: doorChangeItem(eventId, { registrationId: invitationId, at, what: 'present', checkedInAt: at }) } },
@@ -165,6 +230,9 @@ export function createAttendeesRepository(db: DynamoDBDocumentClient, tableName:
 
     /** Undoes a check-in made by mistake. False when the person was not checked in. */
     async undoCheckIn(eventId: string, invitationId: string, at: string): Promise<boolean> {
+      const person = await this.findRecord(eventId, invitationId);
+      if (!person?.checkedInAt) return false;
+      const group = doorGroupMoves(addDoorDelta(new Map(), presentCounter(doorGroupOf(person)), -1));
       try {
         await onDoor(eventId, () => db.send(
           new TransactWriteCommand({
@@ -174,16 +242,19 @@ export function createAttendeesRepository(db: DynamoDBDocumentClient, tableName:
                   TableName: tableName,
                   Key: invitationKey(eventId, invitationId),
                   UpdateExpression: 'REMOVE checkedInAt, checkedInBy',
-                  ConditionExpression: 'attribute_exists(checkedInAt)',
+                  ConditionExpression: `attribute_exists(checkedInAt) AND ${sameGroup.condition}`,
+                  ExpressionAttributeNames: sameGroup.names,
+                  ExpressionAttributeValues: sameGroup.values(person),
                 },
               },
               {
                 Update: {
                   TableName: tableName,
                   Key: doorKey(eventId),
-                  UpdateExpression: 'SET checkedIn = checkedIn - :one',
+                  UpdateExpression: `SET checkedIn = checkedIn - :one, ${group.sets.join(', ')}`,
                   ConditionExpression: 'attribute_exists(pk)',
-                  ExpressionAttributeValues: { ':one': 1 },
+                  ExpressionAttributeNames: group.names,
+                  ExpressionAttributeValues: { ':one': 1, ...group.values },
                 },
               },
               { Put: { TableName: tableName, Item: doorChangeItem(eventId, { registrationId: invitationId, at, what: 'absent' }) } },
@@ -203,7 +274,9 @@ export function createAttendeesRepository(db: DynamoDBDocumentClient, tableName:
      */
     async insertWalkIn(walkIn: AttendeeRecord): Promise<'created' | 'exists' | 'event_not_open'> {
       try {
-        await onDoor(walkIn.eventId, () => inItemLane(tallyLaneKey(tableName, walkIn.eventId), () => db.send(
+        const counts = countsUpdate(tableName, walkIn.eventId, invitationMove(new Map(), undefined, walkIn))!;
+        const walkInGroup = doorGroupMoves(doorMove(new Map(), undefined, doorStateOf(walkIn)));
+        await onDoor(walkIn.eventId, () => inItemLane(tallyLaneKey(tableName, walkIn.eventId), () => inItemLane(countsLaneKey(tableName, walkIn.eventId), () => db.send(
           new TransactWriteCommand({
             TransactItems: [
               {
@@ -228,9 +301,10 @@ export function createAttendeesRepository(db: DynamoDBDocumentClient, tableName:
                 Update: {
                   TableName: tableName,
                   Key: doorKey(walkIn.eventId),
-                  UpdateExpression: 'SET checkedIn = checkedIn + :one',
+                  UpdateExpression: `SET checkedIn = checkedIn + :one, ${walkInGroup.sets.join(', ')}`,
                   ConditionExpression: 'attribute_exists(pk)',
-                  ExpressionAttributeValues: { ':one': 1 },
+                  ExpressionAttributeNames: walkInGroup.names,
+                  ExpressionAttributeValues: { ':one': 1, ...walkInGroup.values },
                 },
               },
               {
@@ -252,9 +326,11 @@ export function createAttendeesRepository(db: DynamoDBDocumentClient, tableName:
                   }),
                 },
               },
+              // Invited at the door: in the invitation counts (never mailed) and its group.
+              counts,
             ],
           }),
-        )));
+        ))));
         return 'created';
       } catch (error) {
         const failed = failedConditionIndexes(error);

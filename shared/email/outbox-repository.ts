@@ -8,6 +8,8 @@ import {
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import { failedConditionIndexes, isConditionFailure } from '../db/conditions.js';
+import { inItemLane } from '../db/item-lanes.js';
+import { countsLaneKey, countsUpdate, invitationMove } from '../invitations/invitation-counts.js';
 import type { EmailStatus } from '../invitations/invitation-schema.js';
 import { isNoticeKind, type MailKind, type NoticeKind } from './invitation-templates.js';
 
@@ -97,7 +99,79 @@ export function noticePut(tableName: string, input: NoticeInput) {
   };
 }
 
+export type QueueMailInput = {
+  messageId: string;
+  kind: MailKind;
+  eventId: string;
+  invitationId: string;
+  fromStatuses: EmailStatus[];
+  onlyUnanswered?: boolean;
+  /** Only if no mail was queued for it since then (a send job run again after a crash). */
+  notQueuedSince?: string;
+  at: string;
+};
+
+/**
+ * The two items of queuing one mail: the invitation from one of `fromStatuses` to `queued`, and
+ * the message. queueMail writes them alone; a send job (send-jobs-repository.ts) writes several
+ * invitations' pairs in one transaction.
+ */
+export function queueMailItems(tableName: string, input: QueueMailInput, options: { counts?: boolean } = {}) {
+  const statusValues = Object.fromEntries(input.fromStatuses.map((s, i) => [`:from${i}`, s]));
+  let condition = `attribute_exists(email) AND emailStatus IN (${Object.keys(statusValues).join(', ')})`;
+  if (input.onlyUnanswered) condition += ' AND #response = :none';
+  if (input.notQueuedSince) condition += ' AND (attribute_not_exists(queuedAt) OR queuedAt < :since)';
+  return [
+    {
+      Update: {
+        TableName: tableName,
+        Key: invitationKey(input.eventId, input.invitationId),
+        UpdateExpression: 'SET emailStatus = :queued, queuedAt = :at, updatedAt = :at REMOVE emailError',
+        ConditionExpression: condition,
+        ExpressionAttributeValues: {
+          ...statusValues,
+          ':queued': 'queued',
+          ':at': input.at,
+          ...(input.onlyUnanswered ? { ':none': 'none' } : {}),
+          ...(input.notQueuedSince ? { ':since': input.notQueuedSince } : {}),
+        },
+        ...(input.onlyUnanswered ? { ExpressionAttributeNames: { '#response': 'response' } } : {}),
+      },
+    },
+    {
+      Put: {
+        TableName: tableName,
+        Item: {
+          ...messageKey(input.messageId),
+          messageId: input.messageId,
+          kind: input.kind,
+          eventId: input.eventId,
+          invitationId: input.invitationId,
+          state: 'pending',
+          attempts: 0,
+          dueAt: input.at,
+          createdAt: input.at,
+          listPk: outboxListPk(input.messageId),
+          listSk: listSkOf(input.at, input.messageId),
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    // The event's invitation counts (invitation-counts.ts), when the status it leaves is known.
+    // (A batch of several moves them once, by their sum: counts false here.)
+    ...(input.fromStatuses.length === 1 && options.counts !== false ? [countsUpdate(tableName, input.eventId, statusMove(input.fromStatuses[0]!, 'queued'))!] : []),
+  ];
+}
+
+/** One invitation from one email status to another, as the counts see it. */
+export const statusMove = (from: EmailStatus, to: EmailStatus) => invitationMove(new Map(), { emailStatus: from }, { emailStatus: to });
+
 export function createOutboxRepository(db: DynamoDBDocumentClient, tableName: string) {
+  const readInvitation = async (eventId: string, invitationId: string) =>
+    (await db.send(new GetCommand({ TableName: tableName, Key: invitationKey(eventId, invitationId), ConsistentRead: true }))).Item;
+  /** Writes that move the event's invitation counts take turns in this process (item-lanes.ts). */
+  const onCounts = <T>(eventId: string, write: () => Promise<T>) => inItemLane(countsLaneKey(tableName, eventId), write);
+
   return {
     /** Queues a notice on its own; false when a message of that id was queued already. */
     async queueNotice(input: NoticeInput): Promise<boolean> {
@@ -114,64 +188,24 @@ export function createOutboxRepository(db: DynamoDBDocumentClient, tableName: st
      * Queues one mail for an invitation whose status is one of `fromStatuses` and which has an
      * address. Answers false when the invitation was in another state (already queued or sent).
      */
-    async queueMail(input: {
-      messageId: string;
-      kind: MailKind;
-      eventId: string;
-      invitationId: string;
-      fromStatuses: EmailStatus[];
-      onlyUnanswered?: boolean;
-      at: string;
-    }): Promise<boolean> {
-      const statusValues = Object.fromEntries(input.fromStatuses.map((s, i) => [`:from${i}`, s]));
-      let condition = `attribute_exists(email) AND emailStatus IN (${Object.keys(statusValues).join(', ')})`;
-      if (input.onlyUnanswered) condition += ' AND #response = :none';
-      try {
-        await db.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              {
-                Update: {
-                  TableName: tableName,
-                  Key: invitationKey(input.eventId, input.invitationId),
-                  UpdateExpression: 'SET emailStatus = :queued, queuedAt = :at, updatedAt = :at REMOVE emailError',
-                  ConditionExpression: condition,
-                  ExpressionAttributeValues: {
-                    ...statusValues,
-                    ':queued': 'queued',
-                    ':at': input.at,
-                    ...(input.onlyUnanswered ? { ':none': 'none' } : {}),
-                  },
-                  ...(input.onlyUnanswered ? { ExpressionAttributeNames: { '#response': 'response' } } : {}),
-                },
-              },
-              {
-                Put: {
-                  TableName: tableName,
-                  Item: {
-                    ...messageKey(input.messageId),
-                    messageId: input.messageId,
-                    kind: input.kind,
-                    eventId: input.eventId,
-                    invitationId: input.invitationId,
-                    state: 'pending',
-                    attempts: 0,
-                    dueAt: input.at,
-                    createdAt: input.at,
-                    listPk: outboxListPk(input.messageId),
-                    listSk: listSkOf(input.at, input.messageId),
-                  },
-                  ConditionExpression: 'attribute_not_exists(pk)',
-                },
-              },
-            ],
-          }),
-        );
-        return true;
-      } catch (error) {
-        if (failedConditionIndexes(error)?.length) return false;
-        throw error;
+    async queueMail(input: QueueMailInput): Promise<boolean> {
+      for (let attempt = 0; attempt < 3; attempt += 1) {
+        let exact = input;
+        if (input.fromStatuses.length > 1) {
+          // The counts move from the status it has: read it, and queue only from that one.
+          const current = await readInvitation(input.eventId, input.invitationId);
+          if (!current || !input.fromStatuses.includes(current.emailStatus as EmailStatus)) return false;
+          exact = { ...input, fromStatuses: [current.emailStatus as EmailStatus] };
+        }
+        try {
+          await inItemLane(countsLaneKey(tableName, input.eventId), () => db.send(new TransactWriteCommand({ TransactItems: queueMailItems(tableName, exact) })));
+          return true;
+        } catch (error) {
+          if (!failedConditionIndexes(error)?.length) throw error;
+          if (input.fromStatuses.length === 1) return false;
+        }
       }
+      return false;
     },
 
     /** Messages due at `now`, oldest first (a claimed message is due again when its lease ends). */
@@ -289,7 +323,20 @@ export function createOutboxRepository(db: DynamoDBDocumentClient, tableName: st
         return;
       }
       const stamp = message.kind === 'reminder' ? 'remindedAt' : 'invitedAt';
-      await db.send(
+      // From `queued`, as a rule; if it was changed meanwhile, from the status it has (the counts move with it).
+      let from: EmailStatus = 'queued';
+      for (let attempt = 0; ; attempt += 1) {
+        try {
+          await onCounts(message.eventId, () => writeSent(from));
+          return;
+        } catch (error) {
+          const current = attempt < 3 && failedConditionIndexes(error)?.includes(0) ? await readInvitation(message.eventId, message.invitationId) : undefined;
+          if (!current) throw error;
+          from = current.emailStatus as EmailStatus;
+        }
+      }
+      function writeSent(fromStatus: EmailStatus) {
+        return db.send(
         new TransactWriteCommand({
           TransactItems: [
             {
@@ -297,10 +344,11 @@ export function createOutboxRepository(db: DynamoDBDocumentClient, tableName: st
                 TableName: tableName,
                 Key: invitationKey(message.eventId, message.invitationId),
                 UpdateExpression: `SET emailStatus = :sent, ${stamp} = :at, sentAt = :at, updatedAt = :at, sesMessageId = :ses, sendCount = if_not_exists(sendCount, :zero) + :one`,
-                ConditionExpression: 'attribute_exists(pk)',
-                ExpressionAttributeValues: { ':sent': 'sent', ':at': at, ':ses': sesMessageId, ':zero': 0, ':one': 1 },
+                ConditionExpression: 'attribute_exists(pk) AND emailStatus = :from',
+                ExpressionAttributeValues: { ':sent': 'sent', ':at': at, ':ses': sesMessageId, ':zero': 0, ':one': 1, ':from': fromStatus },
               },
             },
+            ...[countsUpdate(tableName, message.eventId, statusMove(fromStatus, 'sent'))].filter((item) => item !== undefined),
             { Delete: { TableName: tableName, Key: messageKey(message.messageId) } },
             {
               // SES reports delivery, bounces and complaints by its message id.
@@ -316,7 +364,8 @@ export function createOutboxRepository(db: DynamoDBDocumentClient, tableName: st
             },
           ],
         }),
-      );
+        );
+      }
     },
 
     async findBySesMessageId(sesMessageId: string): Promise<{ eventId: string; invitationId: string } | undefined> {
@@ -334,28 +383,41 @@ export function createOutboxRepository(db: DynamoDBDocumentClient, tableName: st
         bounced: ['sent', 'delivered'],
         complained: ['sent', 'delivered', 'bounced'],
       };
-      const values = Object.fromEntries(from[status].map((s, i) => [`:from${i}`, s]));
-      try {
-        await db.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: invitationKey(eventId, invitationId),
-            UpdateExpression: `SET emailStatus = :status, updatedAt = :at${detail ? ', emailError = :detail' : ''}`,
-            ConditionExpression: `emailStatus IN (${Object.keys(values).join(', ')})`,
-            ExpressionAttributeValues: { ...values, ':status': status, ':at': at, ...(detail ? { ':detail': detail } : {}) },
-          }),
-        );
-        return true;
-      } catch (error) {
-        if (isConditionFailure(error)) return false;
-        throw error;
+      // From the status it has (read), so the event's counts move from it in the same transaction.
+      for (let attempt = 0; attempt < 3; attempt += 1) {
+        const current = (await readInvitation(eventId, invitationId))?.emailStatus as EmailStatus | undefined;
+        if (!current || !from[status].includes(current)) return false;
+        try {
+          await onCounts(eventId, () =>
+            db.send(
+              new TransactWriteCommand({
+                TransactItems: [
+                  {
+                    Update: {
+                      TableName: tableName,
+                      Key: invitationKey(eventId, invitationId),
+                      UpdateExpression: `SET emailStatus = :status, updatedAt = :at${detail ? ', emailError = :detail' : ''}`,
+                      ConditionExpression: 'emailStatus = :from',
+                      ExpressionAttributeValues: { ':from': current, ':status': status, ':at': at, ...(detail ? { ':detail': detail } : {}) },
+                    },
+                  },
+                  countsUpdate(tableName, eventId, statusMove(current, status))!,
+                ],
+              }),
+            ),
+          );
+          return true;
+        } catch (error) {
+          if (!failedConditionIndexes(error)?.length) throw error;
+        }
       }
+      return false;
     },
 
     /** The mail will not go: the invitation says why (`failed`, `suppressed`), the message goes. */
     async completeUnsent(message: OutboxMessage, status: EmailStatus, reason: string, at: string): Promise<void> {
       try {
-        await db.send(
+        await onCounts(message.eventId, () => db.send(
           new TransactWriteCommand({
             TransactItems: [
               {
@@ -368,9 +430,10 @@ export function createOutboxRepository(db: DynamoDBDocumentClient, tableName: st
                 },
               },
               { Delete: { TableName: tableName, Key: messageKey(message.messageId) } },
+              ...[countsUpdate(tableName, message.eventId, statusMove('queued', status))].filter((item) => item !== undefined),
             ],
           }),
-        );
+        ));
       } catch (error) {
         // The invitation was removed or changed meanwhile: only the message is left to drop.
         if (!failedConditionIndexes(error)?.length) throw error;

@@ -6,15 +6,27 @@ import type { EmailStatus } from '../invitations/invitation-schema.js';
 import type { StoredInvitation } from '../invitations/invitations-repository.js';
 import type { MailKind } from './invitation-templates.js';
 import type { OutboxRepository } from './outbox-repository.js';
+import type { SendJobsRepository } from './send-jobs-repository.js';
+import { presentSendJob, startSendJob } from './send-jobs.js';
 
 export type QueueMailsDeps = {
   outbox: OutboxRepository;
   events: Pick<EventsRepository, 'findById'>;
-  listInvitations: (eventId: string) => Promise<StoredInvitation[]>;
   now: () => Date;
-  /** Wakes the local sender at once; the cloud's queue needs no nudge. */
+  /** Wakes the local sender and job runner at once; in the cloud, the sweeper. */
   afterQueued?: (count: number) => void;
+  /** Sends and reminders are jobs (send-jobs.ts), continued in the background. */
+  jobs: SendJobsRepository;
+  /** How long the request itself works on a job before answering (0: not at all). */
+  inlineBudgetMs?: number;
 };
+
+/**
+ * Time the request gives a send before it answers 202; the rest goes on in the background. None:
+ * even a first page of 50 mails took seconds on a loaded DynamoDB Local (25 per transaction), and
+ * the answer must come within a second for any list. A process with no background (tests) gives more.
+ */
+export const INLINE_BUDGET_MS = 0;
 
 export class EventNotSendableError extends ConflictError {
   constructor(status: string) {
@@ -42,6 +54,7 @@ export class InvitationNotResendableError extends ConflictError {
   }
 }
 
+/** Resends of one invitation: queued in the request, at once. */
 const batchSize = 16;
 
 async function queueEach(
@@ -80,16 +93,17 @@ async function sendableEvent(deps: QueueMailsDeps, eventId: string) {
   return event;
 }
 
+export type SendAnswer = { queued: number; job: ReturnType<typeof presentSendJob> };
+
 /**
  * Queues the invitation mail of every invitation not sent yet (or of those named). Each is queued
- * only from `not_sent`, in a transaction, so a second click or a retry queues nothing again.
+ * only from `not_sent`, in a transaction, so a second click or a retry queues nothing again. The
+ * work is a job: `queued` is what went before the answer (all of a small list), `job` its state.
  */
-export async function sendInvitations(deps: QueueMailsDeps, eventId: string, invitationIds?: string[]): Promise<{ queued: number }> {
+export async function sendInvitations(deps: QueueMailsDeps, eventId: string, invitationIds?: string[]): Promise<SendAnswer> {
   await sendableEvent(deps, eventId);
-  const all = await deps.listInvitations(eventId);
-  const wanted = invitationIds ? new Set(invitationIds) : undefined;
-  const candidates = all.filter((i) => i.email && i.emailStatus === 'not_sent' && (!wanted || wanted.has(i.invitationId)));
-  return { queued: await queueEach(deps, eventId, candidates, 'invitation', ['not_sent'], false) };
+  const { queued, job } = await startSendJob(deps, { eventId, kind: 'invitation', invitationIds }, deps.inlineBudgetMs ?? INLINE_BUDGET_MS);
+  return { queued, job: presentSendJob(job) };
 }
 
 /** Sending one invitation again is an explicit act; it is refused while one is still waiting. */
@@ -100,10 +114,9 @@ export async function resendInvitation(deps: QueueMailsDeps, invitation: StoredI
   return { queued };
 }
 
-/** A reminder to each invitee who was mailed and has not answered; nobody else. */
-export async function remindUnanswered(deps: QueueMailsDeps, eventId: string): Promise<{ queued: number }> {
+/** A reminder to each invitee who was mailed and has not answered; nobody else. A job, as sending. */
+export async function remindUnanswered(deps: QueueMailsDeps, eventId: string): Promise<SendAnswer> {
   await sendableEvent(deps, eventId);
-  const all = await deps.listInvitations(eventId);
-  const candidates = all.filter((i) => i.email && i.response === 'none' && (i.emailStatus === 'sent' || i.emailStatus === 'delivered'));
-  return { queued: await queueEach(deps, eventId, candidates, 'reminder', ['sent', 'delivered'], true) };
+  const { queued, job } = await startSendJob(deps, { eventId, kind: 'reminder' }, deps.inlineBudgetMs ?? INLINE_BUDGET_MS);
+  return { queued, job: presentSendJob(job) };
 }

@@ -28,6 +28,12 @@ export const doorKey = (eventId: string) => ({ pk: `EVENT#${eventId}`, sk: DOOR_
 
 /** The counters kept on the tally, per response; other responses are not counted. */
 export const TALLIED_RESPONSES = ['confirmed', 'waitlisted', 'pending', 'declined'] as const;
+/**
+ * Counted on the tally too since the invitation counts (shared/invitations/invitation-counts.ts):
+ * with these every response is counted, and `responsesCounted` says the tally holds them all.
+ * Written `if_not_exists(…, 0) + d`, so an older tally without them takes a move.
+ */
+export const MORE_TALLIED_RESPONSES = ['none', 'withdrawn', 'rejected'] as const;
 
 export type EventGate = { status: EventStatus; registrationClosesAt?: string; capacity?: number; version?: number };
 type OldCounts = Partial<EventCounts> | undefined;
@@ -35,6 +41,9 @@ type OldCounts = Partial<EventCounts> | undefined;
 /** The two tally items of an event, as first written (a new event, or one migrated). */
 export function tallyItems(eventId: string, gate: EventGate, counts: OldCounts) {
   const confirmed = counts?.confirmed ?? 0;
+  // A new event (nobody invited yet) has every response counted from the start; one with counts
+  // from before gets the rest counted on its first read of the invitation counts.
+  const fresh = !counts?.invited && !confirmed;
   return [
     {
       ...tallyKey(eventId),
@@ -49,8 +58,10 @@ export function tallyItems(eventId: string, gate: EventGate, counts: OldCounts) 
       waitlisted: counts?.waitlisted ?? 0,
       pending: counts?.pending ?? 0,
       declined: counts?.declined ?? 0,
+      ...(fresh ? { none: 0, withdrawn: 0, rejected: 0, responsesCounted: true } : {}),
     },
-    { ...doorKey(eventId), type: 'eventDoorTally', checkedIn: counts?.checkedIn ?? 0 },
+    { ...doorKey(eventId), type: 'eventDoorTally', checkedIn: counts?.checkedIn ?? 0, ...(fresh ? { groupsCounted: true } : {}) },
+    ...(fresh ? [{ pk: `EVENT#${eventId}`, sk: 'EVENT#COUNTS', type: 'invitationCounts', v: 0, counted: true }] : []),
   ];
 }
 

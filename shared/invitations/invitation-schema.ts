@@ -219,4 +219,9 @@ export type InvitationCounts = {
   emailStatus: Record<EmailStatus, number>;
   response: Record<InvitationResponse, number>;
   groups: { group: string; count: number }[];
+  /**
+   * The event's send jobs (one per kind at most: invitation, reminder): `running` while mail is
+   * still being queued in the background, `queued` so far, `total` once counted.
+   */
+  sending?: { jobId: string; kind: 'invitation' | 'reminder'; state: 'running' | 'done'; queued: number; total?: number; startedAt: string; finishedAt?: string }[];
 };

@@ -15,7 +15,7 @@ import type { PersonalDataConsent } from '../delegations/passport-data.js';
 import { failedConditionIndexes, isConditionFailure } from '../db/conditions.js';
 import { inItemLane, tallyLaneKey } from '../db/item-lanes.js';
 import { isWriteConflict } from '../db/write-conflicts.js';
-import { doorKey, ensureTallies, tallyKey } from '../events/event-tally.js';
+import { doorKey, ensureTallies, TALLY_SK, tallyKey } from '../events/event-tally.js';
 import { decodeCursor, encodeCursor, type Page } from '../db/pagination.js';
 import { ValidationError } from '../errors.js';
 import { foldAccents } from '../text/vietnamese.js';
@@ -23,6 +23,8 @@ import type { EmailStatus, InvitationResponse, InviteeLanguage } from './invitat
 import { nameSortKey } from './name-sort-key.js';
 import type { Salutation } from './salutations.js';
 import { queryAll } from '../db/query-all.js';
+import { doorGroupMoves, doorMove, doorStateOf } from '../attendees/door-group-counts.js';
+import { COUNTS_SK, countsKey, countsLaneKey, countsUpdate, emailStatusCounter, groupCounter, invitationMove, type CountDeltas } from './invitation-counts.js';
 
 /**
  * Invitations in the one table (docs/design.md, "Data model"):
@@ -111,8 +113,6 @@ const invitationKey = (eventId: string, invitationId: string) => ({ pk: `EVENT#$
 const tokenKey = (tokenHash: string) => ({ pk: `INVTOKEN#${tokenHash}`, sk: 'INVTOKEN' });
 const listPkOf = (eventId: string) => `EVENT#${eventId}#INVITATIONS`;
 const INVITATION_PREFIX = 'INV#';
-/** Responses the event counts (counts.<response>), as the answer flow moves them (shared/registrations). */
-const COUNTED_RESPONSES: InvitationResponse[] = ['confirmed', 'waitlisted', 'pending', 'declined'];
 
 /** The guard that keeps one invitation per address: the email, or the phone when there is none. */
 export function addressGuardOf(address: InvitationAddress): string {
@@ -130,8 +130,8 @@ export function searchTextOf(invitation: Pick<StoredInvitation, 'name' | 'organi
   return foldAccents([invitation.name, invitation.organisation, invitation.email, invitation.phone, localPhone].filter(Boolean).join(' '));
 }
 
-/** 33 invitations × 3 items + the event counter = 100, the most one transaction may hold. */
-const INVITATIONS_PER_TRANSACTION = 33;
+/** 32 invitations × 3 items + the tally + the invitation counts = 98, within the 100 one transaction may hold. */
+const INVITATIONS_PER_TRANSACTION = 32;
 const PARALLEL_TRANSACTIONS = 4;
 const MAX_CONFLICT_RETRIES = 8;
 const STORED_ATTRIBUTES = ['pk', 'sk', 'listPk', 'listSk', 'type'];
@@ -205,7 +205,7 @@ export function createInvitationsRepository(db: DynamoDBDocumentClient, tableNam
     };
   }
 
-  /** One transaction of at most 33 invitations; retried on conflicts, duplicates set aside. */
+  /** One transaction of at most 32 invitations; retried on conflicts, duplicates set aside. */
   async function insertChunk<T extends NewInvitation>(eventId: string, chunk: T[], outcome: InsertOutcome<T>) {
     const fresh = <I>(invitation: I) => {
       const invitationId = newId();
@@ -244,14 +244,21 @@ export function createInvitationsRepository(db: DynamoDBDocumentClient, tableNam
         Update: {
           TableName: tableName,
           Key: tallyKey(eventId),
-          UpdateExpression: 'SET #invited = if_not_exists(#invited, :zero) + :n',
+          // New invitations have not answered: counted `none` as well as invited.
+          UpdateExpression: 'SET #invited = if_not_exists(#invited, :zero) + :n, #none = if_not_exists(#none, :zero) + :n',
           ConditionExpression: '#status IN (:draft, :published)',
-          ExpressionAttributeNames: { '#invited': 'invited', '#status': 'status' },
+          ExpressionAttributeNames: { '#invited': 'invited', '#status': 'status', '#none': 'none' },
           ExpressionAttributeValues: { ':zero': 0, ':n': pending.length, ':draft': 'draft', ':published': 'published' },
         },
       });
+      const deltas: CountDeltas = new Map();
+      for (const { invitation } of pending) invitationMove(deltas, undefined, invitation);
+      const counts = countsUpdate(tableName, eventId, deltas);
+      if (counts) items.push(counts);
       try {
-        await inItemLane(tallyLaneKey(tableName, eventId), () => db.send(new TransactWriteCommand({ TransactItems: items as never })));
+        await inItemLane(tallyLaneKey(tableName, eventId), () =>
+          inItemLane(countsLaneKey(tableName, eventId), () => db.send(new TransactWriteCommand({ TransactItems: items as never }))),
+        );
         outcome.created.push(...pending.map(({ invitation, invitationId, token }) => ({ invitation, invitationId, token })));
         return;
       } catch (error) {
@@ -293,7 +300,7 @@ export function createInvitationsRepository(db: DynamoDBDocumentClient, tableNam
 
   return {
     /**
-     * Creates invitations in transactions of 33 (each with its address guard, its token and the
+     * Creates invitations in transactions of 32 (each with its address guard, its token, the
      * event's counter), a few at once. An address already taken is reported, never overwritten;
      * the rest of its transaction is written on the next try.
      */
@@ -441,6 +448,98 @@ export function createInvitationsRepository(db: DynamoDBDocumentClient, tableNam
     },
 
     /** Every invitation of an event, read page by page (counts, copying a list). */
+    /**
+     * The event's count items in one Query of small items (`EVENT#…` sort keys after the event
+     * itself): the tally (counts by answer) and the invitation counts (by email status, by group).
+     */
+    async readCountItems(eventId: string): Promise<{ tally?: Record<string, unknown>; counts?: Record<string, unknown> }> {
+      const items = await queryAll(db, {
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+        ExpressionAttributeValues: { ':pk': `EVENT#${eventId}`, ':from': COUNTS_SK, ':to': TALLY_SK },
+        ConsistentRead: true,
+      });
+      return { tally: items.find((item) => item.sk === TALLY_SK), counts: items.find((item) => item.sk === COUNTS_SK) };
+    },
+
+    /** What the counts count of every invitation, read consistently: for counting an older event once. */
+    async listCountedFields(eventId: string): Promise<Pick<StoredInvitation, 'emailStatus' | 'response' | 'group'>[]> {
+      return (await queryAll(db, {
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ProjectionExpression: 'emailStatus, #response, #group',
+        ExpressionAttributeNames: { '#response': 'response', '#group': 'group' },
+        ExpressionAttributeValues: { ':pk': `EVENT#${eventId}`, ':prefix': INVITATION_PREFIX },
+        ConsistentRead: true,
+      })) as Pick<StoredInvitation, 'emailStatus' | 'response' | 'group'>[];
+    },
+
+    /**
+     * Writes the counts of an event counted before they were kept: the invitation counts item and
+     * the tally's missing responses, only if neither moved since `seen` was read (any write that
+     * moves them moves `v` or one of the tally's counters). False: something moved, count again.
+     */
+    async writeCountedOnce(
+      eventId: string,
+      seen: { tally: Record<string, unknown>; counts?: Record<string, unknown> },
+      counted: { emailStatus: Record<string, number>; response: Record<string, number>; groups: Map<string, number> },
+    ): Promise<boolean> {
+      const item: Record<string, unknown> = { ...countsKey(eventId), type: 'invitationCounts', v: Number(seen.counts?.v ?? 0) + 1, counted: true };
+      for (const [status, n] of Object.entries(counted.emailStatus)) item[emailStatusCounter(status as EmailStatus)] = n;
+      for (const [group, n] of counted.groups) item[groupCounter(group)] = n;
+      const names: Record<string, string> = {};
+      const values: Record<string, unknown> = { ':yes': true };
+      const conditions = ['attribute_exists(pk)'];
+      ['invited', 'confirmed', 'waitlisted', 'pending', 'declined'].forEach((counter, i) => {
+        names[`#k${i}`] = counter;
+        if (seen.tally[counter] === undefined) conditions.push(`attribute_not_exists(#k${i})`);
+        else {
+          conditions.push(`#k${i} = :k${i}`);
+          values[`:k${i}`] = seen.tally[counter];
+        }
+      });
+      const sets = ['responsesCounted = :yes'];
+      ['none', 'withdrawn', 'rejected'].forEach((response, i) => {
+        names[`#r${i}`] = response;
+        values[`:r${i}`] = counted.response[response] ?? 0;
+        sets.push(`#r${i} = :r${i}`);
+      });
+      try {
+        await inItemLane(tallyLaneKey(tableName, eventId), () =>
+          inItemLane(countsLaneKey(tableName, eventId), () =>
+            db.send(
+              new TransactWriteCommand({
+                TransactItems: [
+                  {
+                    Put: {
+                      TableName: tableName,
+                      Item: item,
+                      ConditionExpression: seen.counts ? 'v = :v' : 'attribute_not_exists(pk)',
+                      ...(seen.counts ? { ExpressionAttributeValues: { ':v': seen.counts.v ?? 0 } } : {}),
+                    },
+                  },
+                  {
+                    Update: {
+                      TableName: tableName,
+                      Key: tallyKey(eventId),
+                      UpdateExpression: `SET ${sets.join(', ')}`,
+                      ConditionExpression: conditions.join(' AND '),
+                      ExpressionAttributeNames: names,
+                      ExpressionAttributeValues: values,
+                    },
+                  },
+                ],
+              }),
+            ),
+          ),
+        );
+        return true;
+      } catch (error) {
+        if (failedConditionIndexes(error)?.length || isWriteConflict(error)) return false;
+        throw error;
+      }
+    },
+
     async listAllByEvent(eventId: string): Promise<StoredInvitation[]> {
       const items = await queryAll(db, {
         TableName: tableName,
@@ -499,7 +598,11 @@ export function createInvitationsRepository(db: DynamoDBDocumentClient, tableNam
 
       const oldGuard = addressGuardOf(current);
       const newGuard = addressGuardOf(next);
-      if (!token && oldGuard === newGuard) {
+      // A change of group moves the invitation counts in the same transaction.
+      const counts = countsUpdate(tableName, current.eventId, invitationMove(new Map(), current, next));
+      // A confirmed person whose group (or organisation) changes moves between the door's group counts.
+      const door = doorGroupMoves(doorMove(new Map(), doorStateOf(current), doorStateOf(next)));
+      if (!token && oldGuard === newGuard && !counts && door.sets.length === 0) {
         try {
           await db.send(new UpdateCommand(update));
         } catch (error) {
@@ -533,8 +636,13 @@ export function createInvitationsRepository(db: DynamoDBDocumentClient, tableNam
         items.push({ Delete: { TableName: tableName, Key: tokenKey(current.tokenHash) } });
         items.push(tokenPut(current, next.tokenHash));
       }
+      if (counts) items.push(counts);
+      if (door.sets.length > 0) {
+        items.push({ Update: { TableName: tableName, Key: doorKey(current.eventId), UpdateExpression: `SET ${door.sets.join(', ')}`, ExpressionAttributeNames: door.names, ExpressionAttributeValues: door.values } });
+      }
       try {
-        await db.send(new TransactWriteCommand({ TransactItems: items as never }));
+        const write = () => db.send(new TransactWriteCommand({ TransactItems: items as never }));
+        await (counts ? inItemLane(countsLaneKey(tableName, current.eventId), write) : write());
       } catch (error) {
         const codes = cancellationCodes(error);
         if (codes?.[newGuardIndex] === 'ConditionalCheckFailed') throw new AddressTakenSignal();
@@ -597,12 +705,13 @@ export function createInvitationsRepository(db: DynamoDBDocumentClient, tableNam
      * moved the counts: read again). Throws InvitationChangedSignal.
      */
     async deleteInvitation(current: StoredInvitation): Promise<void> {
-      const counted = COUNTED_RESPONSES.includes(current.response) ? current.response : undefined;
+      const counted = current.response;
       const names: Record<string, string> = { '#invited': 'invited' };
       const moves = ['#invited = #invited - :one'];
       if (counted) {
         names['#held'] = counted;
-        moves.push('#held = #held - :one');
+        // Every response is counted now; a tally from before lacks none, withdrawn, rejected.
+        moves.push('#held = if_not_exists(#held, :zero) - :one');
         // A confirmed seat freed: one more seat left, and a promotion due if anyone waits.
         if (counted === 'confirmed') moves.push('seatsLeft = seatsLeft + :one');
       }
@@ -612,6 +721,7 @@ export function createInvitationsRepository(db: DynamoDBDocumentClient, tableNam
           ? { condition: `attribute_not_exists(answerVersion) AND ${checkedIn}`, values: {} }
           : { condition: `answerVersion = :version AND ${checkedIn}`, values: { ':version': current.answerVersion } };
       const eventId = current.eventId;
+      const door = doorGroupMoves(doorMove(new Map(), doorStateOf(current), undefined));
       const write = () =>
         db.send(
           new TransactWriteCommand({
@@ -643,12 +753,25 @@ export function createInvitationsRepository(db: DynamoDBDocumentClient, tableNam
                   UpdateExpression: `SET ${moves.join(', ')}`,
                   ConditionExpression: 'attribute_exists(pk)',
                   ExpressionAttributeNames: names,
-                  ExpressionAttributeValues: { ':one': 1 },
+                  ExpressionAttributeValues: { ':one': 1, ':zero': 0 },
                 },
               },
-              // Checked in at the door: out of the door's count too (a check-in meanwhile: read again).
-              ...(current.checkedInAt
-                ? [{ Update: { TableName: tableName, Key: doorKey(eventId), UpdateExpression: 'SET checkedIn = checkedIn - :one', ConditionExpression: 'attribute_exists(pk)', ExpressionAttributeValues: { ':one': 1 } } }]
+              countsUpdate(tableName, eventId, invitationMove(new Map(), current, undefined))!,
+              // Checked in at the door: out of the door's count too (a check-in meanwhile: read again);
+              // confirmed: out of its group's door counts.
+              ...(current.checkedInAt || door.sets.length > 0
+                ? [
+                    {
+                      Update: {
+                        TableName: tableName,
+                        Key: doorKey(eventId),
+                        UpdateExpression: `SET ${[...(current.checkedInAt ? ['checkedIn = checkedIn - :one'] : []), ...door.sets].join(', ')}`,
+                        ConditionExpression: 'attribute_exists(pk)',
+                        ...(door.sets.length > 0 ? { ExpressionAttributeNames: door.names } : {}),
+                        ExpressionAttributeValues: { ...(current.checkedInAt ? { ':one': 1 } : {}), ...door.values },
+                      },
+                    },
+                  ]
                 : []),
               ...(counted === 'confirmed'
                 ? [{ Put: { TableName: tableName, Item: { pk: 'PROMOTIONS_DUE', sk: `EVENT#${eventId}`, type: 'promotionDue', eventId, at: new Date().toISOString() } } }]
@@ -658,7 +781,7 @@ export function createInvitationsRepository(db: DynamoDBDocumentClient, tableNam
         );
       for (let attempt = 0; attempt < 2; attempt += 1) {
         try {
-          await inItemLane(tallyLaneKey(tableName, eventId), write);
+          await inItemLane(tallyLaneKey(tableName, eventId), () => inItemLane(countsLaneKey(tableName, eventId), write));
           return;
         } catch (error) {
           const failed = failedConditionIndexes(error);

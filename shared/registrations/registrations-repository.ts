@@ -6,9 +6,10 @@ import type { PersonalDataConsent } from '../delegations/passport-data.js';
 import type { InvitationResponse } from '../invitations/invitation-schema.js';
 import type { StoredInvitation } from '../invitations/invitations-repository.js';
 import { queryAll } from '../db/query-all.js';
-import { inItemLane, tallyLaneKey } from '../db/item-lanes.js';
+import { doorLaneKey, inItemLane, tallyLaneKey } from '../db/item-lanes.js';
 import { jitteredBackoff } from '../db/write-conflicts.js';
-import { tallyKey } from '../events/event-tally.js';
+import { doorKey, tallyKey } from '../events/event-tally.js';
+import { addDoorDelta, doorGroupMoves, doorMove, doorStateOf, type DoorGroupDeltas } from '../attendees/door-group-counts.js';
 import { doorChangeItem, doorPersonOf } from '../attendees/door-changes.js';
 
 /**
@@ -82,12 +83,15 @@ const ANSWER_KIND: Partial<Record<InvitationResponse, string>> = {
   withdrawn: 'withdrawn',
 };
 
-/** Counters kept on the event per response; other responses are not counted. */
+/** Counters kept on the event's tally per response: every response (the invitation counts read them). */
 const COUNTED: Partial<Record<InvitationResponse, string>> = {
   confirmed: 'confirmed',
   waitlisted: 'waitlisted',
   pending: 'pending',
   declined: 'declined',
+  none: 'none',
+  withdrawn: 'withdrawn',
+  rejected: 'rejected',
 };
 
 const invitationKey = (eventId: string, invitationId: string) => ({ pk: `EVENT#${eventId}`, sk: `INV#${invitationId}` });
@@ -126,7 +130,16 @@ type Queued = {
 };
 
 /** A transition's own items and what it does to the counters. */
-type Planned = { queued: Queued; items: Record<string, unknown>[]; next: StoredInvitation; waitIndex: number; deltas: Record<string, number>; freesSeat: boolean };
+type Planned = {
+  queued: Queued;
+  items: Record<string, unknown>[];
+  next: StoredInvitation;
+  waitIndex: number;
+  deltas: Record<string, number>;
+  /** The door's per-group counts (shared/attendees/door-group-counts.ts). */
+  door: DoorGroupDeltas;
+  freesSeat: boolean;
+};
 
 export function createRegistrationsRepository(db: DynamoDBDocumentClient, tableName: string) {
   /**
@@ -264,7 +277,8 @@ export function createRegistrationsRepository(db: DynamoDBDocumentClient, tableN
         }),
       );
     }
-    return { queued, items, next, waitIndex, deltas, freesSeat: from === 'confirmed' && to !== 'confirmed' };
+    const door = doorMove(new Map(), doorStateOf({ ...current, response: from }), doorStateOf({ ...current, response: to }));
+    return { queued, items, next, waitIndex, deltas, door, freesSeat: from === 'confirmed' && to !== 'confirmed' };
   }
 
   /**
@@ -303,7 +317,9 @@ export function createRegistrationsRepository(db: DynamoDBDocumentClient, tableN
       .map(([counter, d], i) => {
         names[`#c${i}`] = counter;
         values[`:d${i}`] = d;
-        return `#c${i} = #c${i} + :d${i}`;
+        // A tally from before every response was counted lacks none, withdrawn and rejected.
+        values[':zero'] = 0;
+        return `#c${i} = if_not_exists(#c${i}, :zero) + :d${i}`;
       });
     const base = { TableName: tableName, Key: tallyKey(eventId), ConditionExpression: conditions.join(' AND '), ExpressionAttributeNames: names, ExpressionAttributeValues: values };
     return moves.length ? { Update: { ...base, UpdateExpression: `SET ${moves.join(', ')}` } } : { ConditionCheck: base };
@@ -371,6 +387,13 @@ export function createRegistrationsRepository(db: DynamoDBDocumentClient, tableN
     for (const p of planned) {
       ranges.push([items.length, items.length + p.items.length]);
       items.push(...p.items);
+    }
+    // The door's per-group confirmed counts, moved once by the batch's sum (one more item, at most 99).
+    const doorDeltas: DoorGroupDeltas = new Map();
+    for (const p of planned) for (const [counter, d] of p.door) addDoorDelta(doorDeltas, counter, d);
+    const door = doorGroupMoves(doorDeltas);
+    if (door.sets.length > 0) {
+      items.push({ Update: { TableName: tableName, Key: doorKey(eventId), UpdateExpression: `SET ${door.sets.join(', ')}`, ExpressionAttributeNames: door.names, ExpressionAttributeValues: door.values } });
     }
     if (planned.some((p) => p.freesSeat)) {
       items.push({ Put: { TableName: tableName, Item: { ...promotionDueKey(eventId), type: 'promotionDue', eventId, at: planned[0]!.queued.t.at } } });
@@ -443,10 +466,14 @@ export function createRegistrationsRepository(db: DynamoDBDocumentClient, tableN
     let conflicts = 0;
     try {
       while (lane.queue.length > 0) {
-        const outcome = await inItemLane(tallyLaneKey(tableName, eventId), async () => {
-          const batch = cut(lane);
-          return batch.length ? commit(eventId, batch, lane) : 'done';
-        });
+        // A batch may move the door's per-group counts too: it takes the door's lane first, as
+        // walk-ins do (door, then tally), so this process's check-ins never collide with it.
+        const outcome = await inItemLane(doorLaneKey(tableName, eventId), () =>
+          inItemLane(tallyLaneKey(tableName, eventId), async () => {
+            const batch = cut(lane);
+            return batch.length ? commit(eventId, batch, lane) : 'done';
+          }),
+        );
         conflicts = outcome === 'conflict' ? conflicts + 1 : 0;
         if (conflicts > 0) await jitteredBackoff(conflicts, 20, 1000);
       }

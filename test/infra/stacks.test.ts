@@ -586,7 +586,11 @@ describe('mail pipeline (api stack)', () => {
 
     const sweeper = byService('MailSweeper');
     expect(Object.keys(sweeper).sort()).toEqual(['dynamodb', 'sqs']);
-    expect(sweeper.dynamodb).toEqual([{ actions: ['dynamodb:Query'], resources: [expect.stringMatching(/TableCD117FA1Arn.*"\/index\/listings"/)] }]);
+    // The send jobs it continues read and write the table by key and by the event's partition.
+    expect(sweeper.dynamodb).toEqual([
+      { actions: ['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'], resources: [expect.stringMatching(table)] },
+      { actions: ['dynamodb:Query'], resources: [expect.stringMatching(/TableCD117FA1Arn.*"\/index\/listings"/)] },
+    ]);
     expect(sweeper.sqs).toEqual(expect.arrayContaining([{ actions: ['sqs:SendMessage'], resources: [queue] }, toFailures]));
     expect(sweeper.sqs).toHaveLength(2);
 

@@ -49,6 +49,8 @@ export async function createTestContext(options: { now?: () => Date; env?: Recor
     now: options.now,
     scryptCost: 2 ** 10,
     hashingBounds: options.hashingBounds,
+    // No background runner here: a send's request finishes its job (npm start's tests see the background).
+    sendInlineBudgetMs: 120_000,
   });
   const app = createApp(deps);
   const checkAnswer = answerChecker(app.routes);

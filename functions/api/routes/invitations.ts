@@ -22,6 +22,7 @@ import { presentInvitation } from '../../../shared/invitations/present-invitatio
 import { updateInvitation } from '../../../shared/invitations/update-invitation.js';
 import { remindUnanswered, resendInvitation, sendInvitations } from '../../../shared/email/queue-mails.js';
 import { sendInvitationsSchema } from '../../../shared/email/send-schema.js';
+import { presentSendJob } from '../../../shared/email/send-jobs.js';
 import type { AppDeps } from '../deps.js';
 import { requestLanguage } from '../language.js';
 import { requirePermission, type AppEnv } from '../middleware/session.js';
@@ -116,8 +117,15 @@ export function invitationRoutes(deps: AppDeps) {
       return c.body(file.body as string, 200, { 'Content-Type': file.contentType });
     })
     .get('/counts',
-      describeRoute({ summary: 'Count invitations', description: 'Invitations by email status, answer and group.', responses: { 200: 'The counts' } }),
-      async (c) => c.json({ counts: await countInvitations(deps.invitations, c.req.param('eventId')!) }))
+      describeRoute({ summary: 'Count invitations', description: 'Invitations by email status, answer and group, read from the event’s count items, with the send jobs under way.', responses: { 200: 'The counts' } }),
+      async (c) => {
+      const eventId = c.req.param('eventId')!;
+      const [counts, jobs] = await Promise.all([countInvitations(deps.invitations, eventId), deps.mail.jobs.listByEvent(eventId)]);
+      return c.json({ counts: { ...counts, sending: jobs.map(presentSendJob) } });
+    })
+    .get('/sending',
+      describeRoute({ summary: 'Send jobs', description: 'The event’s send and remind jobs: how far each has gone, queued in the background.', responses: { 200: 'The jobs' } }),
+      async (c) => c.json({ items: (await deps.mail.jobs.listByEvent(c.req.param('eventId')!)).map(presentSendJob) }))
     .post('/copy',
       describeRoute({ summary: 'Copy invitees from another event', description: 'Invites the invitees of an earlier event (optionally leaving out those who declined); preview=true checks without saving.', responses: { 200: 'What was copied' } }),
       queryParams(importQuerySchema), jsonBody(copyInviteesSchema), async (c) => {
@@ -135,13 +143,13 @@ export function invitationRoutes(deps: AppDeps) {
       return c.json(result);
     })
     .post('/send',
-      describeRoute({ summary: 'Send invitations', description: 'Queues the invitation mail for the given invitations, or every one not yet sent; sent once per click.', responses: { 202: 'How many were queued' } }),
+      describeRoute({ summary: 'Send invitations', description: 'Starts a send job for the given invitations (at most 1,000), or every one not yet sent, and answers at once; the job queues the mail in the background, once per person, and a second click returns the running job.', responses: { 202: 'The send job' } }),
       jsonBody(sendInvitationsSchema), async (c) => {
       const body = c.req.valid('json');
       return c.json(await sendInvitations(deps.mail, c.req.param('eventId')!, body.invitationIds), 202);
     })
     .post('/remind',
-      describeRoute({ summary: 'Remind the unanswered', description: 'Queues a reminder to everyone invited who has not answered.', responses: { 202: 'How many were queued' } }),
+      describeRoute({ summary: 'Remind the unanswered', description: 'Starts a job that queues a reminder to everyone invited who has not answered, in the background.', responses: { 202: 'The remind job' } }),
       async (c) => c.json(await remindUnanswered(deps.mail, c.req.param('eventId')!), 202))
     .post('/:invitationId/resend',
       describeRoute({ summary: 'Resend one invitation', description: 'Queues the invitation mail again for one invitee.', responses: { 202: 'Queued', 404: 'No such invitation' } }),

@@ -136,7 +136,9 @@ describe('GET /api/events/:eventId/invitations/counts', () => {
   it('counts invitations per email status, response and group', async () => {
     const eventId = await importList(smallList);
     const items = (await organiser('GET', base(eventId))).body.items;
-    await ctx.deps.invitations.invitations.recordResponse(eventId, items[0].invitationId, 'declined', new Date().toISOString());
+    await organiser('POST', `/api/events/${eventId}/publish`);
+    const token = await ctx.deps.invitations.invitations.rotateToken(eventId, items[0].invitationId);
+    expect((await ctx.request('POST', `/api/r/${token}/decline`, { body: {} })).status).toBe(200);
     const counts = await organiser('GET', `${base(eventId)}/counts`);
     expect(counts.status).toBe(200);
     expect(counts.body.counts).toMatchObject({

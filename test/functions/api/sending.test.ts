@@ -19,8 +19,12 @@ describe('send, resend and remind routes', () => {
     expect((await staff('POST', `/api/events/${eventId}/invitations/send`, { body: {} })).status).toBe(403);
 
     const first = await organiser('POST', `/api/events/${eventId}/invitations/send`, { body: {} });
-    expect(first).toMatchObject({ status: 202, body: { queued: 2 } });
-    expect((await organiser('POST', `/api/events/${eventId}/invitations/send`)).body).toEqual({ queued: 0 });
+    expect(first).toMatchObject({ status: 202, body: { queued: 2, job: { kind: 'invitation', state: 'done', queued: 2, total: 2 } } });
+    expect((await organiser('POST', `/api/events/${eventId}/invitations/send`)).body).toMatchObject({ queued: 0, job: { state: 'done', queued: 0 } });
+    // The job stays readable, with its final count, for the console's progress.
+    const sending = await organiser('GET', `/api/events/${eventId}/invitations/sending`);
+    expect(sending.body.items).toEqual([expect.objectContaining({ kind: 'invitation', state: 'done', queued: 0 })]);
+    expect((await organiser('GET', `/api/events/${eventId}/invitations/counts`)).body.counts.sending).toEqual(sending.body.items);
     const items = (await organiser('GET', `/api/events/${eventId}/invitations`)).body.items as { name: string; emailStatus: string }[];
     expect(items.find((i) => i.name === 'Y Khoa Niê')!.emailStatus).toBe('not_sent');
     expect(items.filter((i) => i.emailStatus === 'queued')).toHaveLength(2);
@@ -40,7 +44,7 @@ describe('send, resend and remind routes', () => {
   it('reminds nobody before anyone was mailed, and rejects a malformed selection', async () => {
     const { organiser, eventId } = await invited();
     await organiser('POST', `/api/events/${eventId}/publish`);
-    expect((await organiser('POST', `/api/events/${eventId}/invitations/remind`)).body).toEqual({ queued: 0 });
+    expect((await organiser('POST', `/api/events/${eventId}/invitations/remind`)).body).toMatchObject({ queued: 0, job: { kind: 'reminder', state: 'done' } });
     expect((await organiser('POST', `/api/events/${eventId}/invitations/send`, { body: { invitationIds: 'all' } })).status).toBe(400);
   });
 });

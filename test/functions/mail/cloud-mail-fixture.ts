@@ -57,7 +57,8 @@ export async function setUpMail(invitees: number) {
   const dueIds = async () => (await delivery.outbox.listDue(new Date().toISOString(), 100)).map((m) => m.messageId);
   const invitation = async (invitationId: string) => (await delivery.findInvitation(eventId, invitationId))!;
 
-  return { db, tableName, mailer, queue, delivery, outbox: delivery.outbox, eventId, invitations, dueIds, invitation };
+  // No background runner here: a send finishes its job in the call.
+  return { db, tableName, mailer, queue: { ...queue, inlineBudgetMs: 120_000 }, delivery, outbox: delivery.outbox, eventId, invitations, dueIds, invitation };
 }
 
 let sqsMessages = 0;

@@ -42,6 +42,8 @@ export type SendRun = {
   failuresBefore: number;
   /** Found under way without a record of its start (another tab, another organiser). */
   estimated?: boolean;
+  /** Mails already waiting when the run began: while a send job still queues, done = baseline + its queued − waiting. */
+  baseline?: number;
   finished?: boolean;
 };
 
@@ -84,9 +86,11 @@ export function useSendRun(eventId: string, counts: InvitationCounts | undefined
   useEffect(() => {
     if (!counts) return;
     const queued = counts.emailStatus.queued;
+    // A send job still queuing in the background: the run is not over even if nothing waits yet.
+    const queuing = jobsQueuing(counts) !== undefined;
     let current = runRef.current;
     if (!current || current.finished) {
-      if (queued === 0) {
+      if (queued === 0 && !queuing) {
         // Nothing under way: a run recorded before (it ended while this page was closed) is over.
         if (!current) keepRun(eventId, undefined);
         return;
@@ -99,8 +103,9 @@ export function useSendRun(eventId: string, counts: InvitationCounts | undefined
         estimated: true,
       };
     }
-    const total = current.total + Math.max(0, queued - current.lastQueued);
-    const next: SendRun = { ...current, total, lastQueued: queued, finished: queued === 0 };
+    // What a running job queues belongs to the total already counted; anything else is added.
+    const total = queuing ? current.total : current.total + Math.max(0, queued - current.lastQueued);
+    const next: SendRun = { ...current, total, lastQueued: queued, finished: queued === 0 && !queuing };
     update(next);
     const progress = progressOf(next, counts);
     if (next.finished) {
@@ -117,16 +122,18 @@ export function useSendRun(eventId: string, counts: InvitationCounts | undefined
   return {
     run,
     /** After a send, a reminder or a resend: `queued` more mails belong to the run. */
-    started(queued: number, before: InvitationCounts | undefined) {
-      if (queued === 0) return;
+    started(queued: number, before: InvitationCounts | undefined, expected = queued) {
+      const count = Math.max(queued, expected);
+      if (count === 0) return;
       const current = runRef.current && !runRef.current.finished ? runRef.current : undefined;
       const queuedBefore = before?.emailStatus.queued ?? 0;
       const next: SendRun = current
-        ? { ...current, total: current.total + queued, lastQueued: current.lastQueued + queued }
+        ? { ...current, total: current.total + count, lastQueued: current.lastQueued + queued }
         : {
-            total: queuedBefore + queued,
+            total: queuedBefore + count,
             lastQueued: queuedBefore + queued,
             failuresBefore: before ? failuresIn(before) : 0,
+            baseline: queuedBefore,
           };
       milestone.current = 0;
       update(next);
@@ -138,8 +145,16 @@ export function useSendRun(eventId: string, counts: InvitationCounts | undefined
   };
 }
 
+/** What the running send jobs have queued so far; undefined when none is running. */
+function jobsQueuing(counts: InvitationCounts): number | undefined {
+  const running = (counts.sending ?? []).filter((job) => job.state === 'running');
+  return running.length > 0 ? running.reduce((sum, job) => sum + job.queued, 0) : undefined;
+}
+
 function progressOf(run: SendRun, counts: InvitationCounts) {
-  const done = Math.min(run.total, Math.max(0, run.total - counts.emailStatus.queued));
+  const jobQueued = jobsQueuing(counts);
+  const left = jobQueued === undefined ? run.total - counts.emailStatus.queued : (run.baseline ?? 0) + jobQueued - counts.emailStatus.queued;
+  const done = Math.min(run.total, Math.max(0, left));
   const failures = Math.max(0, failuresIn(counts) - run.failuresBefore);
   return { done, total: run.total, failures, sent: Math.max(0, done - failures) };
 }

@@ -375,13 +375,15 @@ export function InvitationsPage({ params, query }: PageProps) {
     setSending(true);
     const before = countsRef.current;
     try {
-      const { queued } = await api.post<{ queued: number }>(`${base}/${kind}`, kind === 'send' ? {} : undefined);
-      sendRun.started(queued, before);
+      // A long list goes on in the background (`job` running): the count the dialog showed is the run's size.
+      const { queued, job } = await api.post<{ queued: number; job?: { state: string } }>(`${base}/${kind}`, kind === 'send' ? {} : undefined);
+      const expected = job?.state === 'running' ? Math.max(queued, confirm?.count ?? 0) : queued;
+      sendRun.started(queued, before, expected);
       // The rows the API has just queued say so at once (the list is read again when all is sent).
       const queuedNow = (i: Invitation) =>
         Boolean(i.email) && (kind === 'send' ? i.emailStatus === 'not_sent' : i.response === 'none' && (i.emailStatus === 'sent' || i.emailStatus === 'delivered'));
-      if (queued > 0) setItems((current) => current.map((i) => (queuedNow(i) ? { ...i, emailStatus: 'queued' } : i)));
-      report('success', queued > 0 ? inBoth(messages, 'queued', { count: queued }) : inBoth(messages, 'queuedNone'));
+      if (expected > 0) setItems((current) => current.map((i) => (queuedNow(i) ? { ...i, emailStatus: 'queued' } : i)));
+      report('success', expected > 0 ? inBoth(messages, 'queued', { count: expected }) : inBoth(messages, 'queuedNone'));
       await refreshCounts();
     } catch (failure) {
       report('error', failureText(failure));
