@@ -34,6 +34,9 @@ import { promoteFromWaitlist } from '../../shared/registrations/promote-from-wai
 import type { OpenRegistrationDeps } from '../../shared/registrations/open-registration.js';
 import type { RegistrationsDeps } from '../../shared/registrations/registrations-deps.js';
 import type { PapersDeps } from '../../shared/papers/papers-deps.js';
+import type { PartnersDeps } from '../../shared/partners/partners-deps.js';
+import { createGreetingsRepository } from '../../shared/partners/greetings-repository.js';
+import { createPartnersRepository } from '../../shared/partners/partners-repository.js';
 import { createPapersRepository } from '../../shared/papers/papers-repository.js';
 import { createRegistrationsRepository } from '../../shared/registrations/registrations-repository.js';
 
@@ -54,6 +57,8 @@ export type AppDeps = {
   eventMail: EventNoticeDeps & MailPreviewDeps & { mailer: Mailer; rateLimiter: RateLimiter };
   /** Official papers: giấy mời and the year's report (shared/papers). */
   papers: PapersDeps;
+  /** The partners directory, occasions and greetings (shared/partners). */
+  partners: PartnersDeps;
   health: { database: () => Promise<boolean>; mail: () => Promise<boolean> };
   cookies: { secure: boolean; sessionHours: number };
   /** The address a request comes from, as the adapter (Node or Lambda) knows it. */
@@ -104,6 +109,15 @@ export function buildDeps(
   };
   const mail = { ...buildMailDeps(config, db, mailer, now).queue, afterQueued: adapter.afterQueued };
   const delegationRepository = createDelegationRepository(db, table);
+  const invitationsDeps = {
+    invitations,
+    events,
+    rateLimiter,
+    now,
+    passportRetentionDays: config.passportRetentionDays,
+    afterSeatFreed: async (eventId: string) => void (await promoteFromWaitlist(registrations, eventId)),
+  };
+  const papers = createPapersRepository(db, table);
   return {
     delegations: {
       ...registrations,
@@ -142,16 +156,18 @@ export function buildDeps(
       now,
       afterQueued: adapter.afterQueued,
     },
-    invitations: {
-      invitations,
-      events,
-      rateLimiter,
-      now,
-      passportRetentionDays: config.passportRetentionDays,
-      afterSeatFreed: async (eventId) => void (await promoteFromWaitlist(registrations, eventId)),
-    },
+    invitations: invitationsDeps,
     registrations,
-    papers: { papers: createPapersRepository(db, table), events, invitations, now },
+    papers: { papers, events, invitations, now },
+    partners: {
+      partners: createPartnersRepository(db, table),
+      greetings: createGreetingsRepository(db, table),
+      invitationsDeps,
+      papers,
+      union: config.union,
+      now,
+      afterQueued: adapter.afterQueued,
+    },
     health: { database: createDatabaseProbe(db, table), mail: () => mailer.isReachable() },
     cookies: { secure: config.secureCookies, sessionHours: config.sessionHours },
     clientAddress: adapter.clientAddress,

@@ -10,6 +10,8 @@ import type { QueueMailsDeps } from '../../shared/email/queue-mails.js';
 import { createEventsRepository } from '../../shared/events/events-repository.js';
 import { createInvitationsRepository } from '../../shared/invitations/invitations-repository.js';
 import { createLinkTokens } from '../../shared/invitations/link-tokens.js';
+import { greetingMailHandler } from '../../shared/partners/greeting-mail.js';
+import { createGreetingsRepository } from '../../shared/partners/greetings-repository.js';
 
 /**
  * The mail side, built once per process: the API queues with it, the local worker and the cloud's
@@ -39,6 +41,12 @@ export function buildMailDeps(
       calendarSequences: createCalendarSequences(db, config.tableName),
       now,
       union: config.union,
+      directMail: { greeting: buildGreetingMail(db, config.tableName, config.union) },
     },
   };
+}
+
+/** Greetings' side of the outbox (shared/partners/greeting-mail.ts): the sender and the SES-events Lambda use it. */
+export function buildGreetingMail(db: DynamoDBDocumentClient, tableName: string, union?: AppConfig['union']) {
+  return greetingMailHandler({ greetings: createGreetingsRepository(db, tableName), union });
 }

@@ -2,6 +2,7 @@ import { createDocumentClient } from '../../shared/aws/dynamodb-client.js';
 import { createOutboxRepository } from '../../shared/email/outbox-repository.js';
 import { recordSesEvent, type SesEvent, type SesEventDeps } from '../../shared/email/record-ses-event.js';
 import { parseLambdaEnv, tableSettings } from './lambda-env.js';
+import { buildGreetingMail } from './mail-deps.js';
 
 /**
  * SES's sending events (the configuration set publishes them to an SNS topic, which invokes this
@@ -45,7 +46,7 @@ let recordAll: ReturnType<typeof createSesEventsHandler> | undefined;
 function fromEnvironment() {
   const env = parseLambdaEnv(tableSettings, process.env);
   const db = createDocumentClient({ region: env.AWS_REGION, endpoint: env.DYNAMODB_ENDPOINT });
-  return createSesEventsHandler({ outbox: createOutboxRepository(db, env.TABLE_NAME), now: () => new Date() });
+  return createSesEventsHandler({ outbox: createOutboxRepository(db, env.TABLE_NAME), now: () => new Date(), directMail: { greeting: buildGreetingMail(db, env.TABLE_NAME) } });
 }
 
 export async function handler(event: SnsEvent): Promise<void> {
