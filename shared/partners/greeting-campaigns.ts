@@ -168,14 +168,14 @@ export async function previewGreeting(deps: PartnersDeps, campaignId: string, co
 
 /**
  * Queues the greeting of every recipient still a draft with an address, due at 08:00 on the
- * campaign's day (at once when that is past). Each recipient's condition makes a double click or
+ * campaign's day (at once when that is past, or when the organiser sends it now). Each recipient's condition makes a double click or
  * a retry queue nobody twice.
  */
-export async function sendCampaign(deps: PartnersDeps, campaignId: string): Promise<{ queued: number; alreadyQueued: number; withoutEmail: number; dueAt: string }> {
+export async function sendCampaign(deps: PartnersDeps, campaignId: string, options: { now?: boolean } = {}): Promise<{ queued: number; alreadyQueued: number; withoutEmail: number; dueAt: string }> {
   const campaign = await deps.greetings.findCampaign(campaignId);
   if (!campaign) throw new CampaignNotFoundError();
   const now = deps.now().toISOString();
-  const morning = campaign.sendOn ? morningOf(campaign.sendOn) : now;
+  const morning = campaign.sendOn && !options.now ? morningOf(campaign.sendOn) : now;
   // biome-ignore lint/complexity/useMathMinMax: ISO instants, compared as strings
   const dueAt = morning > now ? morning : now;
   let queued = 0;

@@ -142,7 +142,9 @@ export function greetingRoutes(deps: AppDeps) {
     .put('/:campaignId/recipients/:contactId/flowers', jsonBody(flowersSchema), async (c) =>
       c.json(await recordFlowers(deps.partners, c.req.param('campaignId'), c.req.param('contactId'), c.req.valid('json'), c.get('user').userId)),
     )
-    .post('/:campaignId/send', async (c) => c.json(await sendCampaign(deps.partners, c.req.param('campaignId')), 202))
+    .post('/:campaignId/send', jsonBody(z.strictObject({ now: z.boolean().optional() })), async (c) =>
+      c.json(await sendCampaign(deps.partners, c.req.param('campaignId'), c.req.valid('json')), 202),
+    )
     .get('/:campaignId/letters/pdf', async (c) => {
       const printed = await printGreetingLetters(deps.partners, c.req.param('campaignId'), c.req.queries('contactId'));
       return c.body(printed.pdf as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': 'application/pdf', 'Content-Disposition': `attachment; filename="${printed.fileName}"` });
