@@ -1,11 +1,11 @@
-import type { EventsRepository } from '../events/events-repository.js';
+import type { EventsRepository, StoredEvent } from '../events/events-repository.js';
 import type { StoredInvitation } from '../invitations/invitations-repository.js';
 import type { CalendarSequences } from './calendar-sequences-repository.js';
 import type { EventNoticesRepository } from './event-notices-repository.js';
 import { isNoticeKind, isSeatKind, renderInvitationEmail, type EventNoticeDetails } from './invitation-templates.js';
 import type { UnionSigner } from './mail-layout.js';
 import { isEventNoticeKind } from './mail-template-schema.js';
-import type { Mailer } from './mailer.js';
+import type { EmailAttachment, Mailer } from './mailer.js';
 import type { Pacer } from './pacer.js';
 import { isDirectMessage, type DirectMailKind, type DirectMailRef, type DirectOutboxMessage, type OutboxMessage, type QueuedMail, type OutboxRepository } from './outbox-repository.js';
 import type { OutgoingEmail } from './mailer.js';
@@ -31,6 +31,11 @@ export type MailDeliveryDeps = {
   notices?: Pick<EventNoticesRepository, 'findNotice' | 'settle'>;
   /** Each calendar file's SEQUENCE, higher than any sent before for its UID. */
   calendarSequences?: CalendarSequences;
+  /**
+   * The invitee's giấy mời as a PDF, numbered now if it has no number yet; an invitation mail
+   * carries it when its event asks for it (attachInvitationLetter).
+   */
+  letterFor?: (event: StoredEvent, invitation: StoredInvitation) => Promise<{ reference: string; attachment: EmailAttachment }>;
   /** How long a claim holds before the message counts as interrupted; LEASE_SECONDS by default. */
   leaseSeconds?: number;
   /**
@@ -219,6 +224,7 @@ async function deliverInvitationMail(deps: MailDeliveryDeps, message: OutboxMess
       calendar: calendarMethod === 'CANCEL' ? 'cancel' : calendarMethod ? 'update' : undefined,
     };
   }
+  const letter = message.kind === 'invitation' && event.attachInvitationLetter ? await deps.letterFor?.(event, invitation) : undefined;
   const mail = renderInvitationEmail(
     {
       to: invitation.email,
@@ -232,6 +238,7 @@ async function deliverInvitationMail(deps: MailDeliveryDeps, message: OutboxMess
       checkIn: checkInCode ? { code: checkInCode, qrContentId: CHECK_IN_QR_CONTENT_ID } : undefined,
       union: deps.union,
       notice: noticeDetails,
+      letterReference: letter?.reference,
     },
     event.mailTemplates,
     message.kind,
@@ -258,6 +265,8 @@ async function deliverInvitationMail(deps: MailDeliveryDeps, message: OutboxMess
         method: calendarMethod,
       }),
     ];
+  } else if (letter) {
+    mail.attachments = [letter.attachment];
   }
 
   return sendUnderLease(deps, message, mail, {
