@@ -102,6 +102,24 @@ describe('proposals, merge and erasure', () => {
   });
 });
 
+describe('an invitee list drawn from the directory', () => {
+  it('invites the contacts of a country and links each invitation, so their history shows the event', async () => {
+    const org = (await organiser('POST', '/api/organisations', { body: { name: `Hội hữu nghị Việt Nam – Pháp ${tag}`, kind: 'friendship_association', country: 'FR' } })).body.organisation;
+    const marie = (await organiser('POST', '/api/contacts', { body: { name: 'Marie Dubois', email: `marie.${tag}@example.org`, language: 'fr', organisationId: org.organisationId } })).body.contact;
+    const eventId = await createEvent(organiser);
+    const preview = await organiser('POST', `/api/events/${eventId}/invitations/from-directory?preview=true`, { body: { organisationId: org.organisationId } });
+    expect(preview.body).toMatchObject({ created: 1, linked: 0, preview: true });
+    expect((await staff('POST', `/api/events/${eventId}/invitations/from-directory`, { body: { organisationId: org.organisationId } })).status).toBe(403);
+    const drawn = await organiser('POST', `/api/events/${eventId}/invitations/from-directory`, { body: { organisationId: org.organisationId } });
+    expect(drawn.status).toBe(201);
+    expect(drawn.body).toMatchObject({ created: 1, linked: 1 });
+    const list = (await organiser('GET', `/api/events/${eventId}/invitations`)).body.items as { name: string; language: string; organisation: string }[];
+    expect(list).toMatchObject([{ name: 'Marie Dubois', language: 'en', organisation: org.name }]);
+    const history = (await organiser('GET', `/api/contacts/${marie.contactId}/history`)).body.items;
+    expect(history).toMatchObject([{ kind: 'invitation', eventId, response: 'none' }]);
+  });
+});
+
 describe('a greetings campaign', () => {
   it('mails each recipient once when sent twice at once (a double click), skips a suppressed address, and shows in the history', async () => {
     const org = (await organiser('POST', '/api/organisations', { body: { name: `Đại sứ quán Liên bang Nga ${tag}`, kind: 'embassy', country: 'RU', languages: ['ru', 'en'] } })).body.organisation;
