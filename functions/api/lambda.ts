@@ -8,7 +8,7 @@ import { createApp } from './app.js';
 import { buildDeps } from './deps.js';
 import { cameThroughCloudFront, NOT_THROUGH_CLOUDFRONT } from './origin-check.js';
 import { lambdaClientAddress } from './viewer-address.js';
-import { errorText } from '../../shared/logging/redact.js';
+import { log } from '../../shared/logging/logger.js';
 
 // Read once at cold start: a bad setting fails the first request loudly, not each one subtly.
 const config = parseConfig(process.env);
@@ -38,7 +38,7 @@ function bootstrapOnce(): Promise<void> {
     () => undefined,
     (error: unknown) => {
       bootstrap = undefined;
-      console.error(JSON.stringify({ level: 'error', message: 'first admin not created', error: errorText(error) }));
+      log.error('first admin not created', { error });
     },
   );
   return bootstrap;

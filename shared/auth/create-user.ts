@@ -5,7 +5,7 @@ import { EmailTakenError, UserNotFoundError } from './user-errors.js';
 import { EmailTakenSignal } from './users-repository.js';
 import { publicUser } from './public-user.js';
 import { setPasswordEmail } from '../email/set-password-email.js';
-import { errorText } from '../logging/redact.js';
+import { log } from '../logging/logger.js';
 
 export const SET_PASSWORD_LINK_HOURS = 72;
 
@@ -40,7 +40,7 @@ export async function createUser(
   const passwordLinkSent = await sendSetPasswordLink(deps, stored).then(
     () => true,
     (error: unknown) => {
-      console.error(JSON.stringify({ level: 'warn', message: 'set-password mail not sent', userId: stored.userId, error: errorText(error) }));
+      log.warn('set-password mail not sent', { userId: stored.userId, error });
       return false;
     },
   );

@@ -1,7 +1,7 @@
 import type { Role } from './auth-schema.js';
 
 /**
- * What each role may do (API.md): admins everything; organisers events, invitations and lists;
+ * What each role may do (docs/api/API.md): admins everything; organisers events, invitations and lists;
  * staff read events and lists, print and check people in.
  */
 export const permissions = {

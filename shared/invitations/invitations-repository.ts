@@ -25,7 +25,7 @@ import { queryAll } from '../db/query-all.js';
 import { batchGetAll } from '../db/batch-get-all.js';
 
 /**
- * Invitations in the one table (README, "Data model"):
+ * Invitations in the one table (docs/design.md, "Data model"):
  *
  *   EVENT#<eventId>   INV#<invitationId>      the invitation; in the `listings` index under
  *                                             EVENT#<eventId>#INVITATIONS, sorted by name

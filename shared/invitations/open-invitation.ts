@@ -57,7 +57,7 @@ export type OpenedInvitation = {
   selfRegistered?: true;
 };
 
-/** What the person who opens their personal link sees (API.md, "Answering an invitation"). */
+/** What the person who opens their personal link sees (docs/api/API.md, "Answering an invitation"). */
 export async function openInvitation(deps: InvitationsDeps, token: string, clientAddress: string): Promise<OpenedInvitation> {
   const invitation = TOKEN_SHAPE.test(token) ? await deps.invitations.findByTokenHash(hashToken(token)) : undefined;
   const stored = invitation ? await deps.events.findById(invitation.eventId) : undefined;

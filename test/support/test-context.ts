@@ -9,6 +9,7 @@ import { ensureTable } from '../../shared/db/table-provisioning.js';
 import { createApp } from '../../functions/api/app.js';
 import { buildDeps } from '../../functions/api/deps.js';
 import { RecordingMailer } from './recording-mailer.js';
+import { answerChecker } from './openapi-check.js';
 
 export const TEST_PASSWORD = 'correct horse battery';
 export const TEST_LINK_SECRET = 'test-link-secret-of-at-least-32-characters';
@@ -48,6 +49,7 @@ export async function createTestContext(options: { now?: () => Date; env?: Recor
     hashingBounds: options.hashingBounds,
   });
   const app = createApp(deps);
+  const checkAnswer = answerChecker(app.routes);
 
   async function request(
     method: string,
@@ -69,6 +71,7 @@ export async function createTestContext(options: { now?: () => Date; env?: Recor
     } catch {
       // Not JSON: the raw text is the body.
     }
+    checkAnswer(method, path, response.status, response.headers.get('content-type'), parsed);
     return { status: response.status, body: parsed, headers: response.headers };
   }
 

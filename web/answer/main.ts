@@ -19,7 +19,7 @@ import {
 import './answer.css';
 
 /**
- * The page a participant opens from their invitation, `/r/<token>` (API.md, "Answering an
+ * The page a participant opens from their invitation, `/r/<token>` (docs/api/API.md, "Answering an
  * invitation"): the event, their answer in plain words, and the way to give or change it. Kept
  * apart from the console (no Preact, no zod) so that it loads fast on a phone over a slow
  * connection. The whole page is drawn again from `state` after each step; what a person typed
