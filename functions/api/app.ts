@@ -20,6 +20,7 @@ import { healthRoutes } from './routes/health.js';
 import { invitationRoutes } from './routes/invitations.js';
 import { answerRoutes } from './routes/answers.js';
 import { letterRoutes, papersSettingsRoutes, reportRoutes } from './routes/papers.js';
+import { contactRoutes, directoryInvitationRoutes, greetingRoutes, occasionRoutes, organisationRoutes } from './routes/partners.js';
 import { registrationRoutes } from './routes/registrations.js';
 import { userRoutes } from './routes/users.js';
 import { unitRoutes } from './routes/units.js';
@@ -107,6 +108,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/users', userRoutes(deps));
   app.route('/api/units', unitRoutes(deps));
   app.route('/api/events', eventRoutes(deps));
+  app.route('/api/events/:eventId/invitations/from-directory', directoryInvitationRoutes(deps));
   app.route('/api/events/:eventId/invitations', invitationRoutes(deps));
   app.route('/api/events/:eventId/registrations', registrationRoutes(deps));
   app.route('/api/events/:eventId/attendees', attendeeRoutes(deps));
@@ -117,6 +119,10 @@ export function createApp(deps: AppDeps) {
   app.route('/api/events/:eventId', eventMailRoutes(deps));
   app.route('/api/papers', papersSettingsRoutes(deps));
   app.route('/api/reports', reportRoutes(deps));
+  app.route('/api/organisations', organisationRoutes(deps));
+  app.route('/api/contacts', contactRoutes(deps));
+  app.route('/api/occasions', occasionRoutes(deps));
+  app.route('/api/greetings', greetingRoutes(deps));
   app.route('/api/r', answerRoutes(deps));
   app.route('/api/r/:token/delegation', delegationHeadRoutes(deps));
   if (deps.webRoot) app.route('/', webPageRoutes(deps.webRoot));

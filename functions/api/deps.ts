@@ -34,6 +34,9 @@ import { promoteFromWaitlist } from '../../shared/registrations/promote-from-wai
 import type { OpenRegistrationDeps } from '../../shared/registrations/open-registration.js';
 import type { RegistrationsDeps } from '../../shared/registrations/registrations-deps.js';
 import type { PapersDeps } from '../../shared/papers/papers-deps.js';
+import type { PartnersDeps } from '../../shared/partners/partners-deps.js';
+import { createGreetingsRepository } from '../../shared/partners/greetings-repository.js';
+import { createPartnersRepository } from '../../shared/partners/partners-repository.js';
 import { createPapersRepository } from '../../shared/papers/papers-repository.js';
 import { createRegistrationsRepository } from '../../shared/registrations/registrations-repository.js';
 import type { UnitsDeps } from '../../shared/units/units-deps.js';
@@ -61,6 +64,8 @@ export type AppDeps = {
   papers: PapersDeps;
   /** The union, its associations and clubs: who reaches which events (shared/units). */
   units: UnitsDeps;
+  /** The partners directory, occasions and greetings (shared/partners). */
+  partners: PartnersDeps;
   health: { database: () => Promise<boolean>; mail: () => Promise<boolean> };
   cookies: { secure: boolean; sessionHours: number };
   /** The address a request comes from, as the adapter (Node or Lambda) knows it. */
@@ -123,6 +128,17 @@ export function buildDeps(
     now,
     root: { signer: config.union, senderName: senderNameOf(config.mailFrom) },
   };
+  const invitationsDeps = {
+    invitations,
+    events,
+    rateLimiter,
+    now,
+    passportRetentionDays: config.passportRetentionDays,
+    afterSeatFreed: async (eventId: string) => void (await promoteFromWaitlist(registrations, eventId)),
+    // The union's own events need no host line: the page already carries the union's name.
+    hostOf: async (unitId: string) => (unitId === ROOT_UNIT_ID ? undefined : (await units.directory.including([unitId])).get(unitId)?.name),
+  };
+  const papers = createPapersRepository(db, table);
   return {
     units,
     delegations: {
@@ -165,23 +181,23 @@ export function buildDeps(
       now,
       afterQueued: adapter.afterQueued,
     },
-    invitations: {
-      invitations,
-      events,
-      rateLimiter,
-      now,
-      passportRetentionDays: config.passportRetentionDays,
-      afterSeatFreed: async (eventId) => void (await promoteFromWaitlist(registrations, eventId)),
-      // The union's own events need no host line: the page already carries the union's name.
-      hostOf: async (unitId) => (unitId === ROOT_UNIT_ID ? undefined : (await units.directory.including([unitId])).get(unitId)?.name),
-    },
+    invitations: invitationsDeps,
     registrations,
     papers: {
-      papers: createPapersRepository(db, table),
+      papers,
       events,
       invitations,
       now,
       unitOf: async (unitId) => (await units.directory.including([unitId])).get(unitId),
+    },
+    partners: {
+      partners: createPartnersRepository(db, table),
+      greetings: createGreetingsRepository(db, table),
+      invitationsDeps,
+      papers,
+      union: config.union,
+      now,
+      afterQueued: adapter.afterQueued,
     },
     health: { database: createDatabaseProbe(db, table), mail: () => mailer.isReachable() },
     cookies: { secure: config.secureCookies, sessionHours: config.sessionHours },

@@ -13,6 +13,8 @@ import { createInvitationsRepository } from '../../shared/invitations/invitation
 import { createLinkTokens } from '../../shared/invitations/link-tokens.js';
 import { createUnitLookup } from '../../shared/units/unit-directory.js';
 import { createUnitsRepository } from '../../shared/units/units-repository.js';
+import { greetingMailHandler } from '../../shared/partners/greeting-mail.js';
+import { createGreetingsRepository } from '../../shared/partners/greetings-repository.js';
 import { invitationLetterAttachment } from '../../shared/papers/invitation-letter-attachment.js';
 import { createPapersRepository } from '../../shared/papers/papers-repository.js';
 
@@ -50,6 +52,12 @@ export function buildMailDeps(
       now,
       union: config.union,
       unitFor,
+      directMail: { greeting: buildGreetingMail(db, config.tableName, config.union) },
     },
   };
+}
+
+/** Greetings' side of the outbox (shared/partners/greeting-mail.ts): the sender and the SES-events Lambda use it. */
+export function buildGreetingMail(db: DynamoDBDocumentClient, tableName: string, union?: AppConfig['union']) {
+  return greetingMailHandler({ greetings: createGreetingsRepository(db, tableName), union });
 }

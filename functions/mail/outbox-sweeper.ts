@@ -27,7 +27,7 @@ const PARALLEL_BATCHES = 8;
 const INDEX_SETTLE_MS = 1000;
 
 export type OutboxSweeperDeps = {
-  outbox: Pick<OutboxRepository, 'listDue'>;
+  outbox: Pick<OutboxRepository, 'listAllDue'>;
   sqs: SQSClient;
   queueUrl: string;
   /** Ids per run (sweepLimit). */
@@ -57,7 +57,7 @@ export function sweepLimit(mailRatePerSecond: number): number {
  * its alarm shows it); entries it refuses one by one are counted: the next run enqueues them again.
  */
 export async function sweepOutbox(deps: OutboxSweeperDeps): Promise<SweepResult> {
-  const due = await deps.outbox.listDue(deps.now().toISOString(), deps.limit);
+  const due = await deps.outbox.listAllDue(deps.now().toISOString(), deps.limit);
   const batches: string[][] = [];
   for (let i = 0; i < due.length; i += SQS_BATCH_SIZE) {
     batches.push(due.slice(i, i + SQS_BATCH_SIZE).map((message) => message.messageId));

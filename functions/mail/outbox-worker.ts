@@ -1,6 +1,6 @@
 import { deliverOutboxMessage, type DeliveryOutcome, type MailDeliveryDeps } from '../../shared/email/deliver-outbox-message.js';
 import { createPacer } from '../../shared/email/pacer.js';
-import type { OutboxMessage } from '../../shared/email/outbox-repository.js';
+import type { QueuedMail } from '../../shared/email/outbox-repository.js';
 import { log } from '../../shared/logging/logger.js';
 
 export type OutboxWorkerOptions = {
@@ -41,11 +41,11 @@ export function startOutboxWorker(deps: MailDeliveryDeps, options: OutboxWorkerO
    * here by id, and the claim's condition would refuse it anyway: it is never sent twice.
    */
   async function loop() {
-    let listed: OutboxMessage[] = [];
+    let listed: QueuedMail[] = [];
     while (!stopped) {
       if (listed.length === 0) {
         try {
-          listed = (await deps.outbox.listDue(deps.now().toISOString(), 100)).filter((m) => !inFlightIds.has(m.messageId));
+          listed = (await deps.outbox.listAllDue(deps.now().toISOString(), 100)).filter((m) => !inFlightIds.has(m.messageId));
         } catch (error) {
           log.error('outbox poll failed', { error });
         }

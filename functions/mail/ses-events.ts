@@ -3,6 +3,7 @@ import { createOutboxRepository } from '../../shared/email/outbox-repository.js'
 import { recordSesEvent, type SesEvent, type SesEventDeps } from '../../shared/email/record-ses-event.js';
 import { parseLambdaEnv, tableSettings } from './lambda-env.js';
 import { log, withRequestId } from '../../shared/logging/logger.js';
+import { buildGreetingMail } from './mail-deps.js';
 
 /**
  * SES's sending events (the configuration set publishes them to an SNS topic, which invokes this
@@ -46,7 +47,7 @@ let recordAll: ReturnType<typeof createSesEventsHandler> | undefined;
 function fromEnvironment() {
   const env = parseLambdaEnv(tableSettings, process.env);
   const db = createDocumentClient({ region: env.AWS_REGION, endpoint: env.DYNAMODB_ENDPOINT });
-  return createSesEventsHandler({ outbox: createOutboxRepository(db, env.TABLE_NAME), now: () => new Date() });
+  return createSesEventsHandler({ outbox: createOutboxRepository(db, env.TABLE_NAME), now: () => new Date(), directMail: { greeting: buildGreetingMail(db, env.TABLE_NAME) } });
 }
 
 export async function handler(event: SnsEvent, context?: { awsRequestId?: string }): Promise<void> {

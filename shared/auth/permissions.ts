@@ -25,6 +25,10 @@ export const permissions = {
   'passports:read': ['admin', 'organiser'],
   // How official papers are headed and signed: the union's name, symbol and signer.
   'papers:configure': ['admin'],
+  // The partners directory, occasions and greetings: contacts are personal data (Decree 13/2023),
+  // kept by organisers and admins; staff read them.
+  'partners:read': ['admin', 'organiser', 'staff'],
+  'partners:write': ['admin', 'organiser'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -1,7 +1,8 @@
 /**
  * The one DynamoDB table and its index, as data: the local engine's table creation and the CDK
  * stateful stack both read it, so the two cannot drift apart. Why one table: see docs/design.md,
- * "Data model".
+ * "Data model". Each feature declares its keys in one place (shared/db/partner-keys.ts: the
+ * partners directory).
  */
 export const tableDesign = {
   partitionKey: 'pk',

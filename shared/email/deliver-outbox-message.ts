@@ -9,7 +9,8 @@ import { mailIdentityOf } from '../units/unit-signer.js';
 import { isEventNoticeKind } from './mail-template-schema.js';
 import type { EmailAttachment, Mailer } from './mailer.js';
 import type { Pacer } from './pacer.js';
-import type { OutboxMessage, OutboxRepository } from './outbox-repository.js';
+import { isDirectMessage, type DirectMailKind, type DirectMailRef, type DirectOutboxMessage, type OutboxMessage, type QueuedMail, type OutboxRepository } from './outbox-repository.js';
+import type { OutgoingEmail } from './mailer.js';
 import { buildSeatAttachments, calendarAttachment, calendarUid, CHECK_IN_QR_CONTENT_ID } from './seat-attachments.js';
 import { backoffSeconds, classifySendError, MAX_SEND_ATTEMPTS } from './send-errors.js';
 
@@ -46,6 +47,20 @@ export type MailDeliveryDeps = {
    * taken, so no message is held while it waits its turn.
    */
   pacer?: Pacer;
+  /** The features that send mail beyond invitations (greetings): how each composes and settles its own. */
+  directMail?: Partial<Record<DirectMailKind, DirectMailHandler>>;
+};
+
+/**
+ * A feature's side of a direct mail (outbox-repository.ts, DirectOutboxMessage): the mail composed
+ * when its turn comes (undefined: nothing to send any more, e.g. the recipient was removed), and
+ * what became of it, told once: sent, skipped (suppressed, gone) or failed.
+ */
+export type DirectMailHandler = {
+  compose(ref: DirectMailRef, to: string): Promise<OutgoingEmail | undefined>;
+  settle(ref: DirectMailRef, outcome: 'sent' | 'skipped' | 'failed', at: string, detail?: { reason?: string; sesMessageId?: string }): Promise<void>;
+  /** SES's later word (delivery, bounce, complaint), by the SES message id the completion recorded. */
+  recordDelivery?(ref: DirectMailRef, status: 'delivered' | 'bounced' | 'complained', at: string, detail?: string): Promise<void>;
 };
 
 export type DeliveryOutcome = 'sent' | 'retry' | 'failed' | 'suppressed' | 'skipped';
@@ -64,9 +79,99 @@ const INTERRUPTED = 'interrupted: the sender stopped while SES had the mail; res
  * interrupted (never sent again on a guess), and a lease found with SES's answer is completed as
  * sent, so a resend never mails someone SES had already accepted a mail for.
  */
-export async function deliverOutboxMessage(deps: MailDeliveryDeps, message: OutboxMessage): Promise<DeliveryOutcome> {
+export async function deliverOutboxMessage(deps: MailDeliveryDeps, message: QueuedMail): Promise<DeliveryOutcome> {
+  return isDirectMessage(message) ? deliverDirectMail(deps, message) : deliverInvitationMail(deps, message);
+}
+
+type Settlement<M extends QueuedMail> = {
+  sent(owned: M, sesMessageId: string): Promise<void>;
+  giveUp(owned: M, status: 'failed' | 'suppressed', reason: string): Promise<void>;
+};
+
+/** An earlier sender's lease ran out: settle what it left, under a lease of our own. */
+async function resumeInterrupted<M extends QueuedMail>(deps: MailDeliveryDeps, message: M, settlement: Settlement<M>): Promise<DeliveryOutcome> {
+  const claimed = (await deps.outbox.claim(message, deps.now().toISOString(), deps.leaseSeconds ?? LEASE_SECONDS));
+  if (!claimed) return 'skipped';
+  if (claimed.sesMessageId) {
+    await settlement.sent(claimed, claimed.sesMessageId);
+    return 'sent';
+  }
+  await settlement.giveUp(claimed, 'failed', INTERRUPTED);
+  return 'failed';
+}
+
+/**
+ * The paced, leased call to SES that every queued mail ends in: the slot first, then the lease,
+ * then SES; its answer recorded on the message before anything else.
+ */
+async function sendUnderLease<M extends QueuedMail>(deps: MailDeliveryDeps, message: M, mail: OutgoingEmail, settlement: Settlement<M>): Promise<DeliveryOutcome> {
+  await deps.pacer?.wait();
+  const claimed = (await deps.outbox.claim(message, deps.now().toISOString(), deps.leaseSeconds ?? LEASE_SECONDS));
+  if (!claimed) {
+    // Another sender has it: the slot was not used.
+    deps.pacer?.giveBack();
+    return 'skipped';
+  }
+  let sesMessageId: string;
+  try {
+    ({ messageId: sesMessageId } = await deps.mailer.send(mail));
+  } catch (error) {
+    const failure = classifySendError(error);
+    if (failure.reason.startsWith('throttled')) deps.pacer?.giveBack();
+    if (failure.retry && claimed.attempts + 1 < MAX_SEND_ATTEMPTS) {
+      const due = new Date(deps.now().getTime() + backoffSeconds(claimed.attempts + 1, failure.reason.startsWith('throttled') ? 'throttled' : 'transient') * 1000).toISOString();
+      await deps.outbox.retryLater(claimed, due, failure.reason);
+      return 'retry';
+    }
+    await settlement.giveUp(claimed, 'failed', failure.reason);
+    return 'failed';
+  }
+  // SES has the mail: first of all, say so. Whatever fails after this, the mail is not sent again.
+  await deps.outbox.recordAccepted(claimed.messageId, sesMessageId);
+  await settlement.sent(claimed, sesMessageId);
+  return 'sent';
+}
+
+/**
+ * A greeting or any other mail of a feature: the same lease, pace, suppression list and record of
+ * SES's answer as an invitation; the feature composes the mail and hears what became of it.
+ */
+async function deliverDirectMail(deps: MailDeliveryDeps, message: DirectOutboxMessage): Promise<DeliveryOutcome> {
   const now = () => deps.now().toISOString();
-  const leaseSeconds = deps.leaseSeconds ?? LEASE_SECONDS;
+  const handler = deps.directMail?.[message.kind];
+  if (!handler) {
+    // No feature here knows this mail (a wiring mistake): it can never be sent by this process.
+    console.error(JSON.stringify({ level: 'error', message: 'no handler for direct mail; dropped', kind: message.kind, messageId: message.messageId }));
+    await deps.outbox.drop(message.messageId);
+    return 'failed';
+  }
+  const settlement: Settlement<DirectOutboxMessage> = {
+    sent: async (owned, sesMessageId) => {
+      await deps.outbox.completeSent(owned, sesMessageId, now());
+      await handler.settle(owned.ref, 'sent', now(), { sesMessageId });
+    },
+    giveUp: async (owned, status, reason) => {
+      await deps.outbox.drop(owned.messageId);
+      await handler.settle(owned.ref, status === 'suppressed' ? 'skipped' : 'failed', now(), { reason });
+    },
+  };
+  if (message.state !== 'pending') return resumeInterrupted(deps, message, settlement);
+  const suppressed = await deps.outbox.findSuppression(message.to);
+  if (suppressed) {
+    await settlement.giveUp(message, 'suppressed', `suppressed: ${suppressed.reason}`);
+    return 'suppressed';
+  }
+  const mail = await handler.compose(message.ref, message.to);
+  if (!mail) {
+    await deps.outbox.drop(message.messageId);
+    await handler.settle(message.ref, 'skipped', now(), { reason: 'nothing to send' });
+    return 'skipped';
+  }
+  return sendUnderLease(deps, message, mail, settlement);
+}
+
+async function deliverInvitationMail(deps: MailDeliveryDeps, message: OutboxMessage): Promise<DeliveryOutcome> {
+  const now = () => deps.now().toISOString();
   // A notice (an answer's mail) leaves the invitation's emailStatus alone: whatever goes wrong,
   // only the message is dropped.
   const notice = isNoticeKind(message.kind);
@@ -81,16 +186,13 @@ export async function deliverOutboxMessage(deps: MailDeliveryDeps, message: Outb
   };
 
   if (message.state !== 'pending') {
-    // An earlier sender's lease ran out: settle what it left, under a lease of our own.
-    const claimed = await deps.outbox.claim(message, now(), leaseSeconds);
-    if (!claimed) return 'skipped';
-    if (claimed.sesMessageId) {
-      await deps.outbox.completeSent(claimed, claimed.sesMessageId, now(), { notice });
-      await settle('sent');
-      return 'sent';
-    }
-    await giveUp(claimed, 'failed', INTERRUPTED);
-    return 'failed';
+    return resumeInterrupted(deps, message, {
+      sent: async (owned, sesMessageId) => {
+        await deps.outbox.completeSent(owned, sesMessageId, now(), { notice });
+        await settle('sent');
+      },
+      giveUp,
+    });
   }
 
   const invitation = await deps.findInvitation(message.eventId, message.invitationId);
@@ -174,30 +276,11 @@ export async function deliverOutboxMessage(deps: MailDeliveryDeps, message: Outb
     mail.attachments = [letter.attachment];
   }
 
-  await deps.pacer?.wait();
-  const claimed = await deps.outbox.claim(message, now(), leaseSeconds);
-  if (!claimed) {
-    // Another sender has it: the slot was not used.
-    deps.pacer?.giveBack();
-    return 'skipped';
-  }
-  let sesMessageId: string;
-  try {
-    ({ messageId: sesMessageId } = await deps.mailer.send(mail));
-  } catch (error) {
-    const failure = classifySendError(error);
-    if (failure.reason.startsWith('throttled')) deps.pacer?.giveBack();
-    if (failure.retry && claimed.attempts + 1 < MAX_SEND_ATTEMPTS) {
-      const due = new Date(deps.now().getTime() + backoffSeconds(claimed.attempts + 1, failure.reason.startsWith('throttled') ? 'throttled' : 'transient') * 1000).toISOString();
-      await deps.outbox.retryLater(claimed, due, failure.reason);
-      return 'retry';
-    }
-    await giveUp(claimed, 'failed', failure.reason);
-    return 'failed';
-  }
-  // SES has the mail: first of all, say so. Whatever fails after this, the mail is not sent again.
-  await deps.outbox.recordAccepted(claimed.messageId, sesMessageId);
-  await deps.outbox.completeSent(claimed, sesMessageId, now(), { notice });
-  await settle('sent');
-  return 'sent';
+  return sendUnderLease(deps, message, mail, {
+    sent: async (owned, sesMessageId) => {
+      await deps.outbox.completeSent(owned, sesMessageId, now(), { notice });
+      await settle('sent');
+    },
+    giveUp,
+  });
 }

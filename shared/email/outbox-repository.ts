@@ -17,12 +17,47 @@ import { isNoticeKind, type MailKind, type NoticeKind } from './invitation-templ
  * The durable outbox. Queuing a mail and marking its invitation `queued` is one transaction, so a
  * double click or a retry queues nothing twice; the worker claims a message with a lease before it
  * sends (only once its turn at SES's rate has come), writes SES's answer on the message at once,
- * then marks the invitation `sent` and removes the message in one transaction.
+ * then marks the invitation `sent` and removes the message in one transaction. Mail that belongs
+ * to no invitation (a greeting) rides the same queue as a direct message (DirectOutboxMessage).
  *
  *   OUTBOX#<messageId>  OUTBOX   listings: OUTBOX / <dueAt>#<messageId>  (due first)
  *   SUPPRESSED#<email>  SUPPRESSED  listings: SUPPRESSED / <email>      (hard bounce, complaint)
  */
 
+/**
+ * Mail that belongs to no invitation: a greeting to a partner, or any later letter a feature
+ * sends. The message carries its address and a reference its feature reads back (`ref`); the
+ * feature composes the mail at sending time and learns what became of it (deliver-outbox-message.ts,
+ * DirectMailHandler). Everything else is the invitations' outbox: one lease, one pace, SES's
+ * answer recorded before anything else, the suppression list, bounces.
+ */
+export const directMailKinds = ['greeting'] as const;
+export type DirectMailKind = (typeof directMailKinds)[number];
+export type DirectMailRef = Record<string, string>;
+export const isDirectMailKind = (kind: string): kind is DirectMailKind => (directMailKinds as readonly string[]).includes(kind);
+
+type QueuedState = {
+  messageId: string;
+  /** `sending`: leased, the call to SES under way; `accepted`: SES took it (sesMessageId), the rest not yet recorded. */
+  state: 'pending' | 'sending' | 'accepted';
+  sesMessageId?: string;
+  attempts: number;
+  dueAt: string;
+  createdAt: string;
+  lastError?: string;
+};
+
+export type DirectOutboxMessage = QueuedState & { kind: DirectMailKind; to: string; ref: DirectMailRef };
+
+/** Anything the outbox holds: an invitation's mail or a direct one. */
+export type QueuedMail = OutboxMessage | DirectOutboxMessage;
+
+export const isDirectMessage = (message: QueuedMail): message is DirectOutboxMessage => isDirectMailKind(message.kind);
+
+/** Where SES's later reports about a mail go: its invitation, or the feature that sent it. */
+export type SesOrigin = { eventId: string; invitationId: string } | { direct: { kind: DirectMailKind; ref: DirectMailRef } };
+
+/** A mail of an invitation: the invitation, its answer notices, the event's notices. */
 export type OutboxMessage = {
   messageId: string;
   kind: MailKind;
@@ -64,9 +99,39 @@ export function outboxListPk(messageId: string): string {
 }
 const OUTBOX_LIST_KEYS = ['OUTBOX', ...Array.from({ length: OUTBOX_SHARDS }, (_, i) => `OUTBOX#${i}`)];
 
-function toMessage(item: Record<string, unknown>): OutboxMessage {
+function toMessage(item: Record<string, unknown>): QueuedMail {
   const { pk: _pk, sk: _sk, listPk: _lp, listSk: _ls, ...message } = item;
-  return message as OutboxMessage;
+  return message as QueuedMail;
+}
+
+export type DirectMailInput = { messageId: string; kind: DirectMailKind; to: string; ref: DirectMailRef; at: string; dueAt?: string };
+
+/**
+ * The Put of a direct mail, for the feature's own transaction (the recipient item with its
+ * condition, so a retry or a double click queues nobody twice). `dueAt` later than `at` holds the
+ * mail until that moment: the sender lists only what is due, so a greeting goes on its day.
+ */
+export function directMailPut(tableName: string, input: DirectMailInput) {
+  const dueAt = input.dueAt ?? input.at;
+  return {
+    Put: {
+      TableName: tableName,
+      Item: {
+        ...messageKey(input.messageId),
+        messageId: input.messageId,
+        kind: input.kind,
+        to: input.to,
+        ref: input.ref,
+        state: 'pending',
+        attempts: 0,
+        dueAt,
+        createdAt: input.at,
+        listPk: outboxListPk(input.messageId),
+        listSk: listSkOf(dueAt, input.messageId),
+      },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  };
 }
 
 export type NoticeInput = { messageId: string; kind: NoticeKind; eventId: string; invitationId: string; at: string; noticeId?: string };
@@ -188,6 +253,17 @@ export function createOutboxRepository(db: DynamoDBDocumentClient, tableName: st
      * Queues one mail for an invitation whose status is one of `fromStatuses` and which has an
      * address. Answers false when the invitation was in another state (already queued or sent).
      */
+    /** Queues a direct mail on its own; false when a message of that id was queued already. */
+    async queueDirect(input: DirectMailInput): Promise<boolean> {
+      try {
+        await db.send(new PutCommand(directMailPut(tableName, input).Put));
+        return true;
+      } catch (error) {
+        if (isConditionFailure(error)) return false;
+        throw error;
+      }
+    },
+
     async queueMail(input: QueueMailInput): Promise<boolean> {
       for (let attempt = 0; attempt < 3; attempt += 1) {
         let exact = input;
@@ -208,8 +284,13 @@ export function createOutboxRepository(db: DynamoDBDocumentClient, tableName: st
       return false;
     },
 
-    /** Messages due at `now`, oldest first (a claimed message is due again when its lease ends). */
+    /** Invitations' messages due at `now`, oldest first (listAllDue without direct mail). */
     async listDue(now: string, limit: number): Promise<OutboxMessage[]> {
+      return (await this.listAllDue(now, limit)).filter((m): m is OutboxMessage => !isDirectMessage(m));
+    },
+
+    /** Every message due at `now`, oldest first (a claimed message is due again when its lease ends). */
+    async listAllDue(now: string, limit: number): Promise<QueuedMail[]> {
       // The first `limit` of each shard hold the first `limit` of all; merged by due time.
       const pages = await Promise.all(
         OUTBOX_LIST_KEYS.map((key) =>
@@ -254,7 +335,7 @@ export function createOutboxRepository(db: DynamoDBDocumentClient, tableName: st
       return counts.reduce((a, b) => a + b, 0);
     },
 
-    async findById(messageId: string): Promise<OutboxMessage | undefined> {
+    async findById(messageId: string): Promise<QueuedMail | undefined> {
       const result = await db.send(new GetCommand({ TableName: tableName, Key: messageKey(messageId), ConsistentRead: true }));
       return result.Item ? toMessage(result.Item) : undefined;
     },
@@ -263,7 +344,7 @@ export function createOutboxRepository(db: DynamoDBDocumentClient, tableName: st
      * Takes a due message for `leaseSeconds`, if nobody else did. Answers the message as it was
      * before the claim (its `state` says whether an earlier claim was interrupted), or undefined.
      */
-    async claim(message: OutboxMessage, now: string, leaseSeconds: number): Promise<OutboxMessage | undefined> {
+    async claim<M extends QueuedMail>(message: M, now: string, leaseSeconds: number): Promise<M | undefined> {
       const leaseUntil = new Date(Date.parse(now) + leaseSeconds * 1000).toISOString();
       try {
         const result = await db.send(
@@ -284,7 +365,7 @@ export function createOutboxRepository(db: DynamoDBDocumentClient, tableName: st
             ReturnValues: 'ALL_OLD',
           }),
         );
-        return result.Attributes ? toMessage(result.Attributes) : undefined;
+        return result.Attributes ? (toMessage(result.Attributes) as M) : undefined;
       } catch (error) {
         if (isConditionFailure(error)) return undefined;
         throw error;
@@ -317,20 +398,43 @@ export function createOutboxRepository(db: DynamoDBDocumentClient, tableName: st
      * (`options.notice`, by default when its kind is one) only goes: the invitation's emailStatus
      * tells about the invitation mail, and SES reports about a notice change nothing.
      */
-    async completeSent(message: OutboxMessage, sesMessageId: string, at: string, options: { notice?: boolean } = {}): Promise<void> {
+    async completeSent(message: QueuedMail, sesMessageId: string, at: string, options: { notice?: boolean } = {}): Promise<void> {
+      if (isDirectMessage(message)) {
+        // No invitation to mark: the message goes, and SES's later reports find their feature.
+        await db.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              { Delete: { TableName: tableName, Key: messageKey(message.messageId) } },
+              {
+                Put: {
+                  TableName: tableName,
+                  Item: {
+                    ...sesMessageKey(sesMessageId),
+                    direct: { kind: message.kind, ref: message.ref },
+                    expiresAt: Math.floor(Date.parse(at) / 1000) + SES_EVENT_WINDOW_SECONDS,
+                  },
+                },
+              },
+            ],
+          }),
+        );
+        return;
+      }
       if (options.notice ?? isNoticeKind(message.kind)) {
         await db.send(new DeleteCommand({ TableName: tableName, Key: messageKey(message.messageId) }));
         return;
       }
+      // An invitation's mail from here on (a direct one returned above); kept for the closure below.
+      const mail: OutboxMessage = message;
       const stamp = message.kind === 'reminder' ? 'remindedAt' : 'invitedAt';
       // From `queued`, as a rule; if it was changed meanwhile, from the status it has (the counts move with it).
       let from: EmailStatus = 'queued';
       for (let attempt = 0; ; attempt += 1) {
         try {
-          await onCounts(message.eventId, () => writeSent(from));
+          await onCounts(mail.eventId, () => writeSent(from));
           return;
         } catch (error) {
-          const current = attempt < 3 && failedConditionIndexes(error)?.includes(0) ? await readInvitation(message.eventId, message.invitationId) : undefined;
+          const current = attempt < 3 && failedConditionIndexes(error)?.includes(0) ? await readInvitation(mail.eventId, mail.invitationId) : undefined;
           if (!current) throw error;
           from = current.emailStatus as EmailStatus;
         }
@@ -342,13 +446,13 @@ export function createOutboxRepository(db: DynamoDBDocumentClient, tableName: st
             {
               Update: {
                 TableName: tableName,
-                Key: invitationKey(message.eventId, message.invitationId),
+                Key: invitationKey(mail.eventId, mail.invitationId),
                 UpdateExpression: `SET emailStatus = :sent, ${stamp} = :at, sentAt = :at, updatedAt = :at, sesMessageId = :ses, sendCount = if_not_exists(sendCount, :zero) + :one`,
                 ConditionExpression: 'attribute_exists(pk) AND emailStatus = :from',
                 ExpressionAttributeValues: { ':sent': 'sent', ':at': at, ':ses': sesMessageId, ':zero': 0, ':one': 1, ':from': fromStatus },
               },
             },
-            ...[countsUpdate(tableName, message.eventId, statusMove(fromStatus, 'sent'))].filter((item) => item !== undefined),
+            ...[countsUpdate(tableName, mail.eventId, statusMove(fromStatus, 'sent'))].filter((item) => item !== undefined),
             { Delete: { TableName: tableName, Key: messageKey(message.messageId) } },
             {
               // SES reports delivery, bounces and complaints by its message id.
@@ -356,8 +460,8 @@ export function createOutboxRepository(db: DynamoDBDocumentClient, tableName: st
                 TableName: tableName,
                 Item: {
                   ...sesMessageKey(sesMessageId),
-                  eventId: message.eventId,
-                  invitationId: message.invitationId,
+                  eventId: mail.eventId,
+                  invitationId: mail.invitationId,
                   expiresAt: Math.floor(Date.parse(at) / 1000) + SES_EVENT_WINDOW_SECONDS,
                 },
               },
@@ -368,9 +472,11 @@ export function createOutboxRepository(db: DynamoDBDocumentClient, tableName: st
       }
     },
 
-    async findBySesMessageId(sesMessageId: string): Promise<{ eventId: string; invitationId: string } | undefined> {
+    async findBySesMessageId(sesMessageId: string): Promise<SesOrigin | undefined> {
       const result = await db.send(new GetCommand({ TableName: tableName, Key: sesMessageKey(sesMessageId) }));
-      return result.Item ? { eventId: result.Item.eventId as string, invitationId: result.Item.invitationId as string } : undefined;
+      if (!result.Item) return undefined;
+      if (result.Item.direct) return { direct: result.Item.direct as { kind: DirectMailKind; ref: DirectMailRef } };
+      return { eventId: result.Item.eventId as string, invitationId: result.Item.invitationId as string };
     },
 
     /**
@@ -446,7 +552,7 @@ export function createOutboxRepository(db: DynamoDBDocumentClient, tableName: st
     },
 
     /** Throttled or a passing fault: due again at `dueAt`. */
-    async retryLater(message: OutboxMessage, dueAt: string, lastError: string): Promise<void> {
+    async retryLater(message: QueuedMail, dueAt: string, lastError: string): Promise<void> {
       await db.send(
         new UpdateCommand({
           TableName: tableName,

@@ -1,4 +1,5 @@
-import type { OutboxRepository } from './outbox-repository.js';
+import type { DirectMailHandler } from './deliver-outbox-message.js';
+import type { DirectMailKind, OutboxRepository, SesOrigin } from './outbox-repository.js';
 
 /**
  * An SES event as the configuration set publishes it (through SNS or EventBridge): the parts we
@@ -11,7 +12,23 @@ export type SesEvent = {
   complaint?: { complainedRecipients?: { emailAddress: string }[]; complaintFeedbackType?: string };
 };
 
-export type SesEventDeps = { outbox: OutboxRepository; now: () => Date };
+export type SesEventDeps = {
+  outbox: OutboxRepository;
+  now: () => Date;
+  /** The features whose mail belongs to no invitation (greetings): they hear SES's word themselves. */
+  directMail?: Partial<Record<DirectMailKind, Pick<DirectMailHandler, 'recordDelivery'>>>;
+};
+
+/** Tells the mail's origin what SES learned: its invitation moves forward, or its feature hears of it. */
+async function recordOn(deps: SesEventDeps, origin: SesOrigin, status: 'delivered' | 'bounced' | 'complained', at: string, detail?: string): Promise<boolean> {
+  if ('direct' in origin) {
+    const handler = deps.directMail?.[origin.direct.kind];
+    if (!handler?.recordDelivery) return false;
+    await handler.recordDelivery(origin.direct.ref, status, at, detail);
+    return true;
+  }
+  return deps.outbox.recordDeliveryStatus(origin.eventId, origin.invitationId, status, at, detail);
+}
 
 /**
  * Updates the invitation a mail belonged to. A hard bounce or a complaint also puts the address
@@ -25,18 +42,18 @@ export async function recordSesEvent(deps: SesEventDeps, event: SesEvent): Promi
     for (const recipient of event.bounce.bouncedRecipients ?? []) {
       await deps.outbox.suppress({ email: recipient.emailAddress.trim().toLowerCase(), reason: 'bounce', at, detail: recipient.diagnosticCode?.slice(0, 300) });
     }
-    if (origin) await deps.outbox.recordDeliveryStatus(origin.eventId, origin.invitationId, 'bounced', at, event.bounce.bounceSubType);
+    if (origin) await recordOn(deps, origin, 'bounced', at, event.bounce.bounceSubType);
     return origin ? 'updated' : 'ignored';
   }
   if (event.eventType === 'Complaint') {
     for (const recipient of event.complaint?.complainedRecipients ?? []) {
       await deps.outbox.suppress({ email: recipient.emailAddress.trim().toLowerCase(), reason: 'complaint', at, detail: event.complaint?.complaintFeedbackType });
     }
-    if (origin) await deps.outbox.recordDeliveryStatus(origin.eventId, origin.invitationId, 'complained', at);
+    if (origin) await recordOn(deps, origin, 'complained', at);
     return origin ? 'updated' : 'ignored';
   }
   if (event.eventType === 'Delivery' && origin) {
-    return (await deps.outbox.recordDeliveryStatus(origin.eventId, origin.invitationId, 'delivered', at)) ? 'updated' : 'ignored';
+    return (await recordOn(deps, origin, 'delivered', at)) ? 'updated' : 'ignored';
   }
   return 'ignored';
 }

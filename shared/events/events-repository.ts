@@ -8,7 +8,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { failedConditionIndexes, isConditionFailure } from '../db/conditions.js';
 import { inItemLane, tallyLaneKey } from '../db/item-lanes.js';
-import { jitteredBackoff } from '../db/write-conflicts.js';
+import { batchGetAll } from '../db/batch-get-all.js';
 import { countsOf, DOOR_SK, doorKey, eventKey, readEventWithTallies, TALLY_SK, tallyItems, tallyKey } from './event-tally.js';
 import { decodeCursor, encodeCursor, invalidCursor, type Page } from '../db/pagination.js';
 import type { EventMailTemplates } from '../email/invitation-templates.js';
@@ -225,15 +225,7 @@ export function createEventsRepository(db: DynamoDBDocumentClient, tableName: st
     if (items.length === 0) return [];
     const keys = items.flatMap((item) => [tallyKey(item.eventId as string), doorKey(item.eventId as string)]);
     const found = new Map<string, Record<string, unknown>>();
-    for (let i = 0; i < keys.length; i += 100) {
-      let pending: Record<string, unknown>[] = keys.slice(i, i + 100);
-      for (let attempt = 1; pending.length > 0; attempt += 1) {
-        const result = await db.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: pending } } }));
-        for (const item of result.Responses?.[tableName] ?? []) found.set(`${item.pk}|${item.sk}`, item);
-        pending = (result.UnprocessedKeys?.[tableName]?.Keys ?? []) as Record<string, unknown>[];
-        if (pending.length > 0) await jitteredBackoff(attempt, 20, 1000);
-      }
-    }
+    for (const item of await batchGetAll(db, tableName, keys)) found.set(`${item.pk}|${item.sk}`, item);
     return items.map((item) => {
       const pk = `EVENT#${item.eventId as string}`;
       // An event stored the old way, not read since: its own counts are still the right ones.

@@ -1,6 +1,5 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
-  BatchGetCommand,
   GetCommand,
   QueryCommand,
   TransactWriteCommand,
@@ -25,6 +24,7 @@ import type { Salutation } from './salutations.js';
 import { queryAll } from '../db/query-all.js';
 import { doorGroupMoves, doorMove, doorStateOf } from '../attendees/door-group-counts.js';
 import { COUNTS_SK, countsKey, countsLaneKey, countsUpdate, emailStatusCounter, groupCounter, invitationMove, type CountDeltas } from './invitation-counts.js';
+import { batchGetAll } from '../db/batch-get-all.js';
 
 /**
  * Invitations in the one table (docs/design.md, "Data model"):
@@ -317,23 +317,9 @@ export function createInvitationsRepository(db: DynamoDBDocumentClient, tableNam
     /** Which of these address guards already exist in the event: a cheap pre-check before writing. */
     async findTakenAddresses(eventId: string, guards: string[]): Promise<Set<string>> {
       const taken = new Set<string>();
-      const batches: string[][] = [];
-      const unique = [...new Set(guards)];
-      for (let i = 0; i < unique.length; i += 100) batches.push(unique.slice(i, i + 100));
-      await inParallel(batches, PARALLEL_TRANSACTIONS, async (batch) => {
-        let keys: Record<string, unknown>[] = batch.map((guard) => guardKey(eventId, guard));
-        let attempt = 0;
-        while (keys.length > 0) {
-          const result = await db.send(
-            new BatchGetCommand({
-              RequestItems: { [tableName]: { Keys: keys, ProjectionExpression: 'sk', ConsistentRead: true } },
-            }),
-          );
-          for (const item of result.Responses?.[tableName] ?? []) taken.add(item.sk as string);
-          keys = (result.UnprocessedKeys?.[tableName]?.Keys ?? []) as Record<string, unknown>[];
-          if (keys.length > 0) await backoff((attempt += 1));
-        }
-      });
+      const keys = [...new Set(guards)].map((guard) => guardKey(eventId, guard));
+      const found = await batchGetAll(db, tableName, keys, { consistentRead: true, projection: 'sk', parallel: PARALLEL_TRANSACTIONS });
+      for (const item of found) taken.add(item.sk as string);
       return taken;
     },
 

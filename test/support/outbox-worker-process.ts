@@ -39,9 +39,10 @@ const { delivery } = buildMailDeps({ tableName: env('TABLE_NAME'), publicUrl: en
 const outbox: typeof delivery.outbox = {
   ...delivery.outbox,
   async claim(message, now, leaseSeconds) {
-    process.stdout.write(`lease ${message.invitationId}\n`);
+    const who = 'invitationId' in message ? message.invitationId : message.messageId;
+    process.stdout.write(`lease ${who}\n`);
     const claimed = await delivery.outbox.claim(message, now, leaseSeconds);
-    process.stdout.write(`leased ${message.invitationId}\n`);
+    process.stdout.write(`leased ${who}\n`);
     return claimed;
   },
 };

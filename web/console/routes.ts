@@ -42,6 +42,11 @@ export const routes: RouteDefinition[] = [
   { path: '/console/events/:eventId/letters', load: () => import('./pages/letters.js').then((m) => m.LettersPage), access: 'attendees:read' },
   { path: '/console/papers', load: () => import('./pages/papers.js').then((m) => m.PapersPage), access: 'events:read', menu: 'menu.papers' },
   { path: '/console/units', load: () => import('./pages/units.js').then((m) => m.UnitsPage), access: 'units:manage', menu: 'menu.units' },
+  { path: '/console/partners', load: () => import('./pages/partners.js').then((m) => m.PartnersPage), access: 'partners:read', menu: 'menu.partners' },
+  { path: '/console/partners/contacts/:contactId', load: () => import('./pages/partners.js').then((m) => m.ContactPage), access: 'partners:read' },
+  { path: '/console/partners/organisations/:organisationId', load: () => import('./pages/partners.js').then((m) => m.OrganisationPage), access: 'partners:read' },
+  { path: '/console/greetings', load: () => import('./pages/greetings.js').then((m) => m.GreetingsPage), access: 'partners:read' },
+  { path: '/console/greetings/:campaignId', load: () => import('./pages/greetings.js').then((m) => m.CampaignPage), access: 'partners:read' },
   { path: '/console/users', load: () => import('./pages/users.js').then((m) => m.UsersPage), access: 'users:manage', menu: 'menu.users' },
   { path: '/console/account', load: () => import('./pages/account.js').then((m) => m.AccountPage), access: 'signed-in', menu: 'menu.account' },
 ];

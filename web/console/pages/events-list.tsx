@@ -4,6 +4,7 @@ import { formatRange, formatWeekday, nowInstant } from '../../lib/datetime.js';
 import { defineMessages, pickLocalized } from '../../lib/i18n.js';
 import { StatusBadge, TypeBadge } from '../components/event-badges.js';
 import { PageHeading } from '../components/page-heading.js';
+import { UpcomingOccasions } from '../components/upcoming-occasions.js';
 import { useApp, useCan, useText, useUser } from '../context.js';
 import { navigate } from '../router.js';
 import type { PageProps } from '../routes.js';
@@ -162,6 +163,7 @@ export function EventsListPage({ query }: PageProps) {
           </a>
         )}
       </PageHeading>
+      {can('partners:read') && <UpcomingOccasions />}
 
       <nav class="tabs" aria-label={t('when')}>
         <a href={link({ when: 'upcoming', q: '', year: '' })} aria-current={when === 'upcoming' && !searching ? 'page' : undefined}>

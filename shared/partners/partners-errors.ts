@@ -1,0 +1,50 @@
+import { ConflictError, NotFoundError, RuleViolationError } from '../errors.js';
+
+export class OrganisationNotFoundError extends NotFoundError {
+  constructor() {
+    super('organisation_not_found', { vi: 'Không tìm thấy cơ quan, tổ chức này.', en: 'Organisation not found.' });
+  }
+}
+
+export class ContactNotFoundError extends NotFoundError {
+  constructor() {
+    super('contact_not_found', { vi: 'Không tìm thấy người liên hệ này.', en: 'Contact not found.' });
+  }
+}
+
+export class OccasionNotFoundError extends NotFoundError {
+  constructor() {
+    super('occasion_not_found', { vi: 'Không tìm thấy ngày lễ, sự kiện này.', en: 'Occasion not found.' });
+  }
+}
+
+export class CampaignNotFoundError extends NotFoundError {
+  constructor() {
+    super('campaign_not_found', { vi: 'Không tìm thấy đợt gửi thư chúc mừng này.', en: 'Greetings campaign not found.' });
+  }
+}
+
+export class RecipientNotFoundError extends NotFoundError {
+  constructor() {
+    super('recipient_not_found', { vi: 'Người này không có trong danh sách nhận thư chúc mừng.', en: 'This person is not a recipient of the campaign.' });
+  }
+}
+
+/** Someone saved the same record first; the console reloads it. */
+export class PartnerChangedError extends ConflictError {
+  constructor() {
+    super('partner_changed', { vi: 'Người khác vừa sửa thông tin này. Hãy tải lại trang.', en: 'Someone else changed this first. Reload the page.' });
+  }
+}
+
+export class MergeSameContactError extends RuleViolationError {
+  constructor() {
+    super('merge_same_contact', { vi: 'Không thể gộp một người liên hệ với chính họ.', en: 'A contact cannot be merged with itself.' });
+  }
+}
+
+export class InvitationAlreadyLinkedError extends ConflictError {
+  constructor(details: { eventId: string; invitationId: string; contactId: string }[]) {
+    super('invitation_already_linked', { vi: 'Lời mời này đã gắn với một người liên hệ khác.', en: 'This invitation already belongs to another contact.' }, { invitations: details });
+  }
+}

@@ -1,0 +1,298 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { Campaign, Recipient } from '../../../shared/partners/greetings-repository.js';
+import type { UpcomingOccasion } from '../../../shared/partners/greeting-campaigns.js';
+import { defineMessages } from '../../lib/i18n.js';
+import { PageHeading } from '../components/page-heading.js';
+import { useApp, useCan, useText } from '../context.js';
+import { navigate } from '../router.js';
+import type { PageProps } from '../routes.js';
+
+/** Occasions and greetings campaigns (issue 19): what falls soon, who is not greeted, each campaign's letter and progress. */
+const messages = defineMessages({
+  vi: {
+    title: 'Ngày lễ và thư chúc mừng',
+    upcoming: 'Sắp tới (60 ngày)',
+    none: 'Không có ngày lễ nào sắp tới.',
+    concerned: '{greeted}/{concerned} đối tác đã được chúc mừng',
+    notGreeted: 'Chưa chúc mừng: {names}',
+    start: 'Soạn thư chúc mừng',
+    open: 'Mở đợt chúc mừng',
+    campaigns: 'Các đợt chúc mừng',
+    partners: 'Danh bạ đối tác',
+    recipients: 'Người nhận',
+    name: 'Họ và tên',
+    organisation: 'Cơ quan',
+    email: 'Email',
+    state: 'Trạng thái',
+    flowers: 'Điện hoa',
+    preview: 'Xem trước thư gửi',
+    previewFor: 'Xem trước thư gửi cho',
+    subject: 'Tiêu đề',
+    send: 'Gửi thư chúc mừng qua email',
+    sendNow: 'Gửi ngay, không đợi đến ngày',
+    sent: 'Đã xếp {queued} thư vào hàng gửi; thư đi từ {day}.',
+    letters: 'In thư trên giấy có tiêu đề (PDF)',
+    recordFlowers: 'Ghi nhận đã đặt hoa',
+    flowersCost: 'Chi phí (đồng)',
+    flowersRecorded: 'Đã ghi nhận điện hoa.',
+    progress: 'Đã gửi {sent}, chờ {queued}, bỏ qua {skipped}, lỗi {failed}',
+    day: 'Ngày',
+    'state.draft': 'chưa gửi',
+    'state.queued': 'chờ gửi',
+    'state.sent': 'đã gửi',
+    'state.delivered': 'đã đến',
+    'state.skipped': 'bỏ qua',
+    'state.failed': 'lỗi',
+    'state.bounced': 'bị trả lại',
+    'state.complained': 'bị báo rác',
+  },
+  en: {
+    title: 'Occasions and greetings',
+    upcoming: 'Coming up (60 days)',
+    none: 'No occasion coming up.',
+    concerned: '{greeted} of {concerned} partners greeted',
+    notGreeted: 'Not greeted yet: {names}',
+    start: 'Write the greetings',
+    open: 'Open the campaign',
+    campaigns: 'Greetings campaigns',
+    partners: 'Partners directory',
+    recipients: 'Recipients',
+    name: 'Name',
+    organisation: 'Organisation',
+    email: 'Email',
+    state: 'Status',
+    flowers: 'Flowers',
+    preview: 'Preview the mail',
+    previewFor: 'Preview the mail to',
+    subject: 'Subject',
+    send: 'Send the greetings by email',
+    sendNow: 'Send now, not on the day',
+    sent: '{queued} mails queued; they go from {day}.',
+    letters: 'Print the letters on letterhead (PDF)',
+    recordFlowers: 'Record flowers ordered',
+    flowersCost: 'Cost (VND)',
+    flowersRecorded: 'Flowers recorded.',
+    progress: 'Sent {sent}, waiting {queued}, skipped {skipped}, failed {failed}',
+    day: 'Day',
+    'state.draft': 'not sent',
+    'state.queued': 'waiting',
+    'state.sent': 'sent',
+    'state.delivered': 'delivered',
+    'state.skipped': 'skipped',
+    'state.failed': 'failed',
+    'state.bounced': 'bounced',
+    'state.complained': 'marked as spam',
+  },
+});
+
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const dayText = (day: string, language: string) => new Intl.DateTimeFormat(language === 'vi' ? 'vi-VN' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+
+export function GreetingsPage(_props: PageProps) {
+  const { api, language } = useApp();
+  const t = useText(messages);
+  const can = useCan();
+  const [upcoming, setUpcoming] = useState<UpcomingOccasion[]>([]);
+  const [campaigns, setCampaigns] = useState<Campaign[]>([]);
+  const [error, setError] = useState<string | undefined>();
+  useEffect(() => {
+    Promise.all([api.get<{ items: UpcomingOccasion[] }>('/api/occasions/upcoming', { days: 60 }), api.get<{ items: Campaign[] }>('/api/greetings')]).then(
+      ([u, c]) => {
+        setUpcoming(u.items);
+        setCampaigns(c.items);
+      },
+      (e) => setError(errorText(e)),
+    );
+  }, []);
+  const start = (o: UpcomingOccasion) =>
+    api.post<{ campaign: Campaign }>('/api/greetings', { occasionId: o.occasionId, year: o.year }).then(
+      (r) => navigate(`/console/greetings/${r.campaign.campaignId}`),
+      (e) => setError(errorText(e)),
+    );
+  return (
+    <section>
+      <PageHeading text={t('title')} />
+      <p>
+        <a href="/console/partners">{t('partners')}</a>
+      </p>
+      <p role="status" class="field-error">
+        {error ?? ''}
+      </p>
+      <section class="card" aria-labelledby="upcoming-title">
+        <h2 id="upcoming-title">{t('upcoming')}</h2>
+        {upcoming.length === 0 && <p>{t('none')}</p>}
+        <ul class="plain-list">
+          {upcoming.map((o) => (
+            <li key={o.campaignId} class="occasion">
+              <h3>
+                {o.name[language]} · {dayText(o.date, language)}
+              </h3>
+              <p>{t('concerned', { greeted: o.greeted, concerned: o.concerned })}</p>
+              {o.notGreeted.length > 0 && <p class="muted">{t('notGreeted', { names: o.notGreeted.map((p) => p.name).join(', ') })}</p>}
+              {o.campaignExists ? (
+                <a class="button" href={`/console/greetings/${o.campaignId}`}>
+                  {t('open')}
+                </a>
+              ) : (
+                can('partners:write') && (
+                  <button type="button" class="button primary" onClick={() => void start(o)}>
+                    {t('start')}
+                  </button>
+                )
+              )}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section class="card" aria-labelledby="campaigns-title">
+        <h2 id="campaigns-title">{t('campaigns')}</h2>
+        <ul class="plain-list">
+          {campaigns.map((c) => (
+            <li key={c.campaignId}>
+              <a href={`/console/greetings/${c.campaignId}`}>{c.title}</a>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </section>
+  );
+}
+
+type CampaignView = { campaign: Campaign; recipients: Recipient[]; progress: Record<string, number> };
+type PreviewMail = { to?: string; subject: string; text: string; language: string };
+
+export function CampaignPage(props: PageProps) {
+  const { api, announce, language } = useApp();
+  const t = useText(messages);
+  const can = useCan();
+  const campaignId = props.params.campaignId!;
+  const [view, setView] = useState<CampaignView | undefined>();
+  const [previewFor, setPreviewFor] = useState('');
+  const [preview, setPreview] = useState<PreviewMail | undefined>();
+  const [status, setStatus] = useState<{ text?: string; error?: string }>({});
+  const [sendNow, setSendNow] = useState(false);
+  const load = () => api.get<CampaignView>(`/api/greetings/${campaignId}`).then(setView, (e) => setStatus({ error: errorText(e) }));
+  useEffect(() => {
+    void load();
+  }, [campaignId]);
+  useEffect(() => {
+    if (!previewFor) return setPreview(undefined);
+    api.get<{ mail: PreviewMail }>(`/api/greetings/${campaignId}/recipients/${previewFor}/preview`).then((r) => setPreview(r.mail), (e) => setStatus({ error: errorText(e) }));
+  }, [previewFor]);
+  const say = (text: string) => {
+    setStatus({ text });
+    announce(text);
+  };
+  if (!view) return <PageHeading text={t('title')} />;
+  const { campaign, recipients, progress } = view;
+  return (
+    <section>
+      <PageHeading text={campaign.title} />
+      <p>
+        <a href="/console/greetings">{t('title')}</a>
+      </p>
+      <p role="status" class={status.error ? 'field-error' : 'muted'}>
+        {status.error ?? status.text ?? ''}
+      </p>
+      <p>
+        {campaign.sendOn ? `${t('day')}: ${dayText(campaign.sendOn, language)} · ` : ''}
+        {t('progress', { sent: (progress.sent ?? 0) + (progress.delivered ?? 0), queued: progress.queued ?? 0, skipped: progress.skipped ?? 0, failed: (progress.failed ?? 0) + (progress.bounced ?? 0) })}
+      </p>
+      <section class="card" aria-labelledby="preview-title">
+        <h2 id="preview-title">{t('preview')}</h2>
+        <label for="preview-for">{t('previewFor')}</label>
+        <select id="preview-for" value={previewFor} onChange={(e) => setPreviewFor(e.currentTarget.value)}>
+          <option value="">—</option>
+          {recipients.map((r) => (
+            <option key={r.contactId} value={r.contactId}>
+              {r.name}
+            </option>
+          ))}
+        </select>
+        {preview && (
+          <div class="mail-preview-text" lang={preview.language}>
+            <p>
+              <strong>{t('subject')}:</strong> {preview.subject}
+            </p>
+            <pre class="wrap">{preview.text}</pre>
+          </div>
+        )}
+      </section>
+      <div class="actions">
+        {can('partners:write') && (
+          <label class="checkbox">
+            <input type="checkbox" checked={sendNow} onChange={(e) => setSendNow(e.currentTarget.checked)} /> {t('sendNow')}
+          </label>
+        )}{' '}
+        {can('partners:write') && (
+          <button
+            type="button"
+            class="button primary"
+            onClick={() =>
+              api.post<{ queued: number; dueAt: string }>(`/api/greetings/${campaignId}/send`, { now: sendNow }).then(
+                async (r) => {
+                  say(t('sent', { queued: r.queued, day: new Intl.DateTimeFormat(language === 'vi' ? 'vi-VN' : 'en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date(r.dueAt)) }));
+                  await load();
+                },
+                (e) => setStatus({ error: errorText(e) }),
+              )
+            }
+          >
+            {t('send')}
+          </button>
+        )}{' '}
+        <a class="button" href={`/api/greetings/${campaignId}/letters/pdf`} download>
+          {t('letters')}
+        </a>
+      </div>
+      <h2>{t('recipients')}</h2>
+      <table class="table stack">
+        <thead>
+          <tr>
+            <th scope="col">{t('name')}</th>
+            <th scope="col">{t('organisation')}</th>
+            <th scope="col">{t('email')}</th>
+            <th scope="col">{t('state')}</th>
+            <th scope="col">{t('flowers')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {recipients.map((r) => (
+            <tr key={r.contactId}>
+              <th scope="row" data-label={t('name')}>
+                {r.name}
+              </th>
+              <td data-label={t('organisation')}>{r.organisationName ?? '—'}</td>
+              <td data-label={t('email')}>{r.email ?? '—'}</td>
+              <td data-label={t('state')}>{t(`state.${r.state}` as never)}</td>
+              <td data-label={t('flowers')}>
+                {r.flowers ? (
+                  dayText(r.flowers.orderedAt, language)
+                ) : can('partners:write') ? (
+                  <button
+                    type="button"
+                    class="button small"
+                    onClick={() =>
+                      api.put(`/api/greetings/${campaignId}/recipients/${r.contactId}/flowers`, { orderedAt: new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10) }).then(
+                        async () => {
+                          say(t('flowersRecorded'));
+                          await load();
+                        },
+                        (e) => setStatus({ error: errorText(e) }),
+                      )
+                    }
+                  >
+                    {t('recordFlowers')}
+                    <span class="visually-hidden">: {r.name}</span>
+                  </button>
+                ) : (
+                  '—'
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
