@@ -11,6 +11,14 @@ export type DynamoDbSettings = {
   contention?: ContentionMode;
 };
 
+/**
+ * DynamoDB Local is one JVM on the same, often busy, machine: with hundreds of calls in it at
+ * once (a rush of answers), each takes so long that some pass their timeout, though none is
+ * lost. Calls beyond this many wait their turn in this process, before the SDK starts a call's
+ * clock, so every one is answered. The service needs no such bound.
+ */
+export const LOCAL_CALLS_AT_ONCE = 32;
+
 /** Tries of a write that meets another transaction's item; about 4 s in all, then 503. */
 export const CONFLICT_ATTEMPTS = 12;
 /**
@@ -60,8 +68,31 @@ export function createDocumentClient(settings: DynamoDbSettings): DynamoDBDocume
     },
     { step: 'initialize', priority: 'high', name: 'writeConflictRetry' },
   );
+  if (settings.endpoint) {
+    const slots = createSlots(LOCAL_CALLS_AT_ONCE);
+    client.middlewareStack.add((next) => (args) => slots.run(() => next(args)), { step: 'build', name: 'localEngineCallsAtOnce' });
+  }
   if (settings.contention) applyContentionMode(client, settings.contention);
   return DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   });
+}
+
+/** At most `size` tasks at once; the rest wait in order. */
+function createSlots(size: number) {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return {
+    async run<T>(task: () => Promise<T>): Promise<T> {
+      if (running >= size) await new Promise<void>((resolve) => waiting.push(resolve));
+      else running += 1;
+      try {
+        return await task();
+      } finally {
+        const next = waiting.shift();
+        if (next) next();
+        else running -= 1;
+      }
+    },
+  };
 }
