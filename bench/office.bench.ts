@@ -6,7 +6,6 @@
  *
  *   npx tsx bench/office.bench.ts            (OFFICE=small for a quick run at the test suite's size)
  */
-import '../functions/local/quiet-node-version-warning.js';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { buildWeb } from '../web/build.js';

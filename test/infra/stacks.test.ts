@@ -198,10 +198,10 @@ describe('stateful stack', () => {
 });
 
 describe('api stack', () => {
-  it('runs the Hono app on Node.js 22, ARM64, with its settings in the environment', () => {
+  it('runs the Hono app on Node.js 24, ARM64, with its settings in the environment', () => {
     const [, fn] = lambdaNamed(base.api, 'Api');
     expect(fn.Properties).toMatchObject({
-      Runtime: 'nodejs22.x',
+      Runtime: 'nodejs24.x',
       Architectures: ['arm64'],
       Handler: 'index.handler',
       Timeout: 15,
@@ -395,7 +395,7 @@ function ruleTargeting(template: Template, functionId: string): Resource {
 describe('passport purge (api stack)', () => {
   it('runs functions/jobs/purge-passport-data.ts once a day, at night in Vietnam, retried a little', () => {
     const [purgeId, purge] = lambdaNamed(base.api, 'PassportPurge');
-    expect(purge.Properties).toMatchObject({ Handler: 'index.handler', Runtime: 'nodejs22.x', Architectures: ['arm64'], Timeout: 300 });
+    expect(purge.Properties).toMatchObject({ Handler: 'index.handler', Runtime: 'nodejs24.x', Architectures: ['arm64'], Timeout: 300 });
     expect(purge.Properties.Description).toMatch(/passport data/);
     base.api.resourceCountIs('AWS::Events::Rule', 2);
     const rule = ruleTargeting(base.api, purgeId);
