@@ -110,6 +110,9 @@ export class MailPipeline extends Construct {
     });
     this.sender = new ApiFunction(this, 'Sender', {
       entry: 'functions/mail/sqs-sender.ts',
+      // An invitation that carries its giấy mời prints it here (shared/papers): the PDF library
+      // and its fonts sit beside the bundle, read only by such a send.
+      loadOnDemand: ['pdf-lib', '@pdf-lib/fontkit'],
       description: `Hữu Nghị Events: sends queued mail through SES, ${SENDER_INSTANCES} instances sharing the SES rate`,
       memorySize: 512,
       timeout: SENDER_TIMEOUT,

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { CONTENT_SECURITY_POLICY, HSTS_MAX_AGE_SECONDS } from '../shared/http/security-headers.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AssetHashType, CfnOutput, DockerImage, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
@@ -55,17 +56,8 @@ export const ACCESS_LOG_FIELDS = {
   integrationError: '$context.integrationErrorMessage',
 } as const;
 
-/** The same policy the app sets locally (functions/api/app.ts), so both behave alike. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "img-src 'self' data: blob:",
-  "style-src 'self'",
-  "script-src 'self'",
-  "connect-src 'self'",
-  "frame-ancestors 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-].join('; ');
+/** The policy the app sets locally too (shared/http/security-headers.ts). */
+export { CONTENT_SECURITY_POLICY };
 
 /**
  * Client-side routes answer with their page, as the local app does (routes/web-pages.ts):
@@ -166,7 +158,7 @@ export class WebStack extends Stack {
     const securityHeaders = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
       comment: 'HSTS, CSP, nosniff, frame denial, no referrer (answer links carry a token)',
       securityHeadersBehavior: {
-        strictTransportSecurity: { accessControlMaxAge: Duration.days(730), includeSubdomains: true, override: true },
+        strictTransportSecurity: { accessControlMaxAge: Duration.seconds(HSTS_MAX_AGE_SECONDS), includeSubdomains: true, override: true },
         contentSecurityPolicy: { contentSecurityPolicy: CONTENT_SECURITY_POLICY, override: true },
         contentTypeOptions: { override: true },
         frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },

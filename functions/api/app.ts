@@ -1,4 +1,5 @@
 import { Hono, type MiddlewareHandler } from 'hono';
+import { CSP_DIRECTIVES, FRAME_OPTIONS, REFERRER_POLICY, STRICT_TRANSPORT_SECURITY } from '../../shared/http/security-headers.js';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { secureHeaders } from 'hono/secure-headers';
@@ -63,19 +64,10 @@ export function createApp(deps: AppDeps) {
   app.use(
     '*',
     secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        styleSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        frameAncestors: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-      },
-      strictTransportSecurity: deps.cookies.secure ? 'max-age=63072000; includeSubDomains' : false,
-      xFrameOptions: 'DENY',
-      referrerPolicy: 'no-referrer',
+      contentSecurityPolicy: Object.fromEntries(Object.entries(CSP_DIRECTIVES).map(([name, sources]) => [name, [...sources]])),
+      strictTransportSecurity: deps.cookies.secure ? STRICT_TRANSPORT_SECURITY : false,
+      xFrameOptions: FRAME_OPTIONS,
+      referrerPolicy: REFERRER_POLICY,
     }),
   );
   // JSON answers gzipped when the client accepts it (an event's invitation list is 10× smaller);

@@ -10,6 +10,8 @@ import type { QueueMailsDeps } from '../../shared/email/queue-mails.js';
 import { createEventsRepository } from '../../shared/events/events-repository.js';
 import { createInvitationsRepository } from '../../shared/invitations/invitations-repository.js';
 import { createLinkTokens } from '../../shared/invitations/link-tokens.js';
+import { invitationLetterAttachment } from '../../shared/papers/invitation-letter-attachment.js';
+import { createPapersRepository } from '../../shared/papers/papers-repository.js';
 
 /**
  * The mail side, built once per process: the API queues with it, the local worker and the cloud's
@@ -26,6 +28,7 @@ export function buildMailDeps(
   const invitations = createInvitationsRepository(db, config.tableName, createLinkTokens(config.linkSecret));
   // The same secret as the desk's check-in (functions/api/deps.ts), so the mailed code opens the door.
   const checkInCodes = createCheckInCodes(config.linkSecret);
+  const papers = createPapersRepository(db, config.tableName);
   return {
     queue: { outbox, events, listInvitations: (eventId) => invitations.listAllByEvent(eventId), now },
     delivery: {
@@ -37,6 +40,7 @@ export function buildMailDeps(
       checkInCodeFor: (eventId, invitationId) => checkInCodes.codeFor(eventId, invitationId),
       notices: createEventNoticesRepository(db, config.tableName),
       calendarSequences: createCalendarSequences(db, config.tableName),
+      letterFor: (event, invitation) => invitationLetterAttachment({ papers, now }, event, invitation),
       now,
       union: config.union,
     },

@@ -1,11 +1,11 @@
-import type { EventsRepository } from '../events/events-repository.js';
+import type { EventsRepository, StoredEvent } from '../events/events-repository.js';
 import type { StoredInvitation } from '../invitations/invitations-repository.js';
 import type { CalendarSequences } from './calendar-sequences-repository.js';
 import type { EventNoticesRepository } from './event-notices-repository.js';
 import { isNoticeKind, isSeatKind, renderInvitationEmail, type EventNoticeDetails } from './invitation-templates.js';
 import type { UnionSigner } from './mail-layout.js';
 import { isEventNoticeKind } from './mail-template-schema.js';
-import type { Mailer } from './mailer.js';
+import type { EmailAttachment, Mailer } from './mailer.js';
 import type { Pacer } from './pacer.js';
 import type { OutboxMessage, OutboxRepository } from './outbox-repository.js';
 import { buildSeatAttachments, calendarAttachment, calendarUid, CHECK_IN_QR_CONTENT_ID } from './seat-attachments.js';
@@ -30,6 +30,11 @@ export type MailDeliveryDeps = {
   notices?: Pick<EventNoticesRepository, 'findNotice' | 'settle'>;
   /** Each calendar file's SEQUENCE, higher than any sent before for its UID. */
   calendarSequences?: CalendarSequences;
+  /**
+   * The invitee's giấy mời as a PDF, numbered now if it has no number yet; an invitation mail
+   * carries it when its event asks for it (attachInvitationLetter).
+   */
+  letterFor?: (event: StoredEvent, invitation: StoredInvitation) => Promise<{ reference: string; attachment: EmailAttachment }>;
   /** How long a claim holds before the message counts as interrupted; LEASE_SECONDS by default. */
   leaseSeconds?: number;
   /**
@@ -117,6 +122,7 @@ export async function deliverOutboxMessage(deps: MailDeliveryDeps, message: Outb
       calendar: calendarMethod === 'CANCEL' ? 'cancel' : calendarMethod ? 'update' : undefined,
     };
   }
+  const letter = message.kind === 'invitation' && event.attachInvitationLetter ? await deps.letterFor?.(event, invitation) : undefined;
   const mail = renderInvitationEmail(
     {
       to: invitation.email,
@@ -130,6 +136,7 @@ export async function deliverOutboxMessage(deps: MailDeliveryDeps, message: Outb
       checkIn: checkInCode ? { code: checkInCode, qrContentId: CHECK_IN_QR_CONTENT_ID } : undefined,
       union: deps.union,
       notice: noticeDetails,
+      letterReference: letter?.reference,
     },
     event.mailTemplates,
     message.kind,
@@ -156,6 +163,8 @@ export async function deliverOutboxMessage(deps: MailDeliveryDeps, message: Outb
         method: calendarMethod,
       }),
     ];
+  } else if (letter) {
+    mail.attachments = [letter.attachment];
   }
 
   await deps.pacer?.wait();

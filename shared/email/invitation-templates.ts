@@ -315,6 +315,8 @@ export type InvitationMailData = {
   union?: UnionSigner;
   /** For an event notice: what to tell beside the event as it is now. */
   notice?: EventNoticeDetails;
+  /** The number of the giấy mời attached as a PDF ("12/GM-LHHN"), named under the signer. */
+  letterReference?: string;
 };
 
 export type EventNoticeDetails = {
@@ -376,7 +378,9 @@ export function renderInvitationEmail(
   const signer = signerLines(data.language, data.union ?? defaultUnion, data.event.contact);
   const linkLabel = (linkLabels[kind] ?? registrationLinkLabel)[data.language];
   const notice = isNoticeKind(kind) ? noticeLines(data.notice, data.language) : [];
-  const text = `${withNotice(fill(withDoor(template.body, data.language, checkIn, false), values, (v) => v), notice)}\n${signer.join('\n')}`;
+  // Like the "Kèm theo" of an official letter: what is attached, below the signature.
+  const enclosed = data.letterReference ? ['', `${enclosureText[data.language]} ${singleLine(data.letterReference)} (PDF)`] : [];
+  const text = `${withNotice(fill(withDoor(template.body, data.language, checkIn, false), values, (v) => v), notice)}\n${[...signer, ...enclosed].join('\n')}`;
   const htmlBody = withNotice(
     fill(withDoor(escapeHtml(template.body), data.language, checkIn, true), values, (value, key) =>
       key === 'link' ? linkButton(value, linkLabel) : escapeHtml(value),
@@ -384,7 +388,7 @@ export function renderInvitationEmail(
     notice.map(escapeHtml),
   );
   const subject = singleLine(fill(template.subject, values, (v) => v));
-  const lines = [...htmlBody.split('\n'), ...signer.map(escapeHtml)];
+  const lines = [...htmlBody.split('\n'), ...[...signer, ...enclosed].map(escapeHtml)];
   return {
     to: data.to,
     subject,
@@ -393,6 +397,8 @@ export function renderInvitationEmail(
     replyTo: data.replyTo,
   };
 }
+
+const enclosureText = { vi: 'Kèm theo: Giấy mời số', en: 'Enclosed: invitation letter No.' };
 
 const doorText = {
   vi: {

@@ -14,9 +14,10 @@ const transitions = {
 
 export type EventStatusChange = keyof typeof transitions;
 
-export async function changeEventStatus(deps: EventsDeps, eventId: string, change: EventStatusChange): Promise<Event> {
+export async function changeEventStatus(deps: EventsDeps, eventId: string, change: EventStatusChange, options: { reason?: string } = {}): Promise<Event> {
   const rule = transitions[change];
-  const updated = await deps.events.transitionStatus(eventId, rule.from as EventStatus[], rule.to as EventStatus, deps.now().toISOString());
+  const reason = change === 'cancel' ? options.reason || undefined : undefined;
+  const updated = await deps.events.transitionStatus(eventId, rule.from as EventStatus[], rule.to as EventStatus, deps.now().toISOString(), reason);
   if (updated) return presentEvent(updated);
   const current = await findEventOrFail(deps, eventId);
   throw new EventStateError(current.status, rule.action);

@@ -32,6 +32,7 @@ export async function createEvent(
     registrationClosesAt: input.registrationClosesAt ? toUtcIso(input.registrationClosesAt) : undefined,
     requiresApproval: input.requiresApproval ?? false,
     openRegistration: input.openRegistration ?? false,
+    attachInvitationLetter: input.attachInvitationLetter ?? false,
     fields: withRequiredFields(input.type, input.fields ?? defaultFieldsFor(input.type)),
     mailTemplates: input.mailTemplates,
     addressForm: input.addressForm,

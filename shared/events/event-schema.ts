@@ -70,6 +70,8 @@ const eventBodyShape = {
   requiresApproval: z.boolean().optional(),
   /** A public page where anyone may register (a youth forum open to all students); off unless set. */
   openRegistration: z.boolean().optional(),
+  /** Each invitation mail carries the invitee's giấy mời as a PDF, numbered when it is sent; off unless set. */
+  attachInvitationLetter: z.boolean().optional(),
   fields: z.array(fieldSchema).max(40).optional(),
   mailTemplates: eventMailTemplatesSchema.optional(),
   /**
@@ -122,6 +124,7 @@ export const updateEventSchema = z
     registrationClosesAt: eventBodyShape.registrationClosesAt.nullish(),
     requiresApproval: eventBodyShape.requiresApproval,
     openRegistration: eventBodyShape.openRegistration,
+    attachInvitationLetter: eventBodyShape.attachInvitationLetter,
     fields: eventBodyShape.fields,
     mailTemplates: eventBodyShape.mailTemplates.nullish(),
     addressForm: eventBodyShape.addressForm,
@@ -181,6 +184,7 @@ export type Event = {
   registrationClosesAt?: string;
   requiresApproval: boolean;
   openRegistration: boolean;
+  attachInvitationLetter: boolean;
   fields: Field[];
   mailTemplates?: EventMailTemplates;
   /** Absent: formal. */
@@ -188,6 +192,8 @@ export type Event = {
   /** The last change of time or place of a published event (its notice is offered once). */
   scheduleChange?: ScheduleChange;
   status: EventStatus;
+  /** Why a cancelled event was cancelled, when the organiser said. */
+  cancelReason?: string;
   counts: EventCounts;
   createdAt: string;
   updatedAt: string;

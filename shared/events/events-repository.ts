@@ -40,12 +40,16 @@ export type StoredEvent = {
   requiresApproval: boolean;
   /** Absent on events stored before open registration existed: off. */
   openRegistration?: boolean;
+  /** Absent on events stored before letters could be attached: off. */
+  attachInvitationLetter?: boolean;
   fields: Field[];
   mailTemplates?: EventMailTemplates;
   addressForm?: AddressForm;
   /** Set by an edit of a published event's time or place (UTC instants). */
   scheduleChange?: ScheduleChange;
   status: EventStatus;
+  /** Why a cancelled event was cancelled, when the organiser said. */
+  cancelReason?: string;
   counts: EventCounts;
   createdAt: string;
   updatedAt: string;
@@ -357,8 +361,11 @@ export function createEventsRepository(db: DynamoDBDocumentClient, tableName: st
       from: EventStatus[],
       to: EventStatus,
       at: string,
+      /** Why it was cancelled, as the organiser wrote it: kept with the event for everyone who looks. */
+      cancelReason?: string,
     ): Promise<StoredEvent | undefined> {
       const fromValues = Object.fromEntries(from.map((status, i) => [`:from${i}`, status]));
+      const reason = cancelReason ? { ':reason': cancelReason } : {};
       try {
         await inItemLane(tallyLaneKey(tableName, eventId), () =>
           db.send(
@@ -368,10 +375,10 @@ export function createEventsRepository(db: DynamoDBDocumentClient, tableName: st
                   Update: {
                     TableName: tableName,
                     Key: eventKey(eventId),
-                    UpdateExpression: 'SET #status = :to, updatedAt = :at, #version = #version + :one',
+                    UpdateExpression: `SET #status = :to, updatedAt = :at, #version = #version + :one${cancelReason ? ', cancelReason = :reason' : ''}`,
                     ConditionExpression: `#status IN (${Object.keys(fromValues).join(', ')})`,
                     ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
-                    ExpressionAttributeValues: { ...fromValues, ':to': to, ':at': at, ':one': 1 },
+                    ExpressionAttributeValues: { ...fromValues, ':to': to, ':at': at, ':one': 1, ...reason },
                   },
                 },
                 {

@@ -8,6 +8,7 @@ export function presentEvent(event: StoredEvent): Event {
   return {
     ...visible,
     openRegistration: event.openRegistration ?? false,
+    attachInvitationLetter: event.attachInvitationLetter ?? false,
     startsAt: toLocalIso(event.startsAt),
     endsAt: toLocalIso(event.endsAt),
     registrationClosesAt: event.registrationClosesAt ? toLocalIso(event.registrationClosesAt) : undefined,

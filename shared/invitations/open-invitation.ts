@@ -34,6 +34,7 @@ export type OpenedInvitation = {
     endsAt: string;
     type: string;
     status: string;
+    cancelReason?: string;
     timeZone: string;
     registrationClosesAt?: string;
     addressForm?: AddressForm;
@@ -78,6 +79,7 @@ export async function openInvitation(deps: InvitationsDeps, token: string, clien
       endsAt: event.endsAt,
       type: event.type,
       status: event.status,
+      cancelReason: event.cancelReason,
       timeZone: event.timeZone,
       registrationClosesAt: event.registrationClosesAt,
       addressForm: event.addressForm,

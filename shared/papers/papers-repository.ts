@@ -23,6 +23,8 @@ const letterKey = (eventId: string, invitationId: string) => ({ pk: `EVENT#${eve
 /** DynamoDB takes 100 items per transaction: the register and 99 letters. */
 const LETTERS_PER_TRANSACTION = 99;
 const MAX_ATTEMPTS = 80;
+/** Up to this many letters are read by key; more, by the event's letters in one Query. */
+const FEW_LETTERS = 10;
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -37,6 +39,18 @@ export function createPapersRepository(db: DynamoDBDocumentClient, tableName: st
       ConsistentRead: true,
     });
     return new Map(items.map((item) => [item.invitationId as string, toLetter(item)]));
+  }
+
+  /**
+   * The letters of these invitees: read one by one when they are few (a letter issued as its
+   * invitation mail goes out), the whole event's at once when many.
+   */
+  async function lettersOf(eventId: string, invitationIds: string[]): Promise<Map<string, StoredLetter>> {
+    if (invitationIds.length > FEW_LETTERS) return lettersOfEvent(eventId);
+    const items = await Promise.all(
+      invitationIds.map(async (id) => (await db.send(new GetCommand({ TableName: tableName, Key: letterKey(eventId, id), ConsistentRead: true }))).Item),
+    );
+    return new Map(items.filter((item) => item !== undefined).map((item) => [item.invitationId as string, toLetter(item)]));
   }
 
   async function lastNumber(symbol: string, year: number): Promise<number> {
@@ -106,13 +120,13 @@ export function createPapersRepository(db: DynamoDBDocumentClient, tableName: st
      */
     async issueLetters(eventId: string, invitationIds: string[], symbol: string, year: number, issuedAt: string): Promise<StoredLetter[]> {
       const wanted = [...new Set(invitationIds)];
-      let existing = await lettersOfEvent(eventId);
+      let existing = await lettersOf(eventId, wanted);
       for (let attempt = 0; ; attempt++) {
         const missing = wanted.filter((id) => !existing.has(id));
         if (missing.length === 0) return invitationIds.map((id) => existing.get(id)!);
         if (attempt >= MAX_ATTEMPTS) throw new RegisterBusySignal();
         const outcome = await tryNumber(eventId, missing.slice(0, LETTERS_PER_TRANSACTION), symbol, year, issuedAt);
-        if (outcome !== 'register') existing = await lettersOfEvent(eventId);
+        if (outcome !== 'register') existing = await lettersOf(eventId, wanted);
         // Someone else numbered at the same moment: wait a little, spread out, and try again.
         if (outcome !== 'done') await pause(Math.random() * Math.min(100, 4 * 2 ** Math.min(attempt, 5)));
       }

@@ -13,7 +13,7 @@ import { renderInvitationLetters, type LetterContent } from './render-invitation
 
 export type PrintedLetters = { pdf: Uint8Array; fileName: string };
 
-function letterContent(event: StoredEvent, invitation: StoredInvitation, letter: StoredLetter, language: 'vi' | 'en'): LetterContent {
+export function letterContent(event: StoredEvent, invitation: StoredInvitation, letter: StoredLetter, language: 'vi' | 'en'): LetterContent {
   return {
     language,
     reference: `${letter.number}/${letter.symbol}`,
@@ -54,8 +54,15 @@ export async function printInvitationLetters(
     .sort((a, b) => compareVietnameseNames(a.name, b.name));
   if (chosen.length === 0) throw new LetterNotIssuedError();
   const contents = chosen.map((invitation) => letterContent(event, invitation, letters.get(invitation.invitationId)!, options.language ?? invitation.language));
+  const pdf = await renderInvitationLetters(settings, contents, letterTitle(event));
+  return { pdf, fileName: letterFileName(event, options.invitationId ? chosen[0]!.name : undefined) };
+}
+
+/** The PDF's title: what a reader's window shows. */
+export const letterTitle = (event: StoredEvent) => `Giấy mời – ${event.title.vi}`;
+
+/** giay-moi-<event>-<date>[-<invitee>].pdf, the same for a download and a mail's attachment. */
+export function letterFileName(event: StoredEvent, inviteeName?: string): string {
   const date = toLocalIso(event.startsAt).slice(0, 10);
-  const who = options.invitationId ? `-${slugOf(chosen[0]!.name)}` : '';
-  const pdf = await renderInvitationLetters(settings, contents, `Giấy mời – ${event.title.vi}`);
-  return { pdf, fileName: `giay-moi-${slugOf(event.title.vi, 80)}-${date}${who}.pdf` };
+  return `giay-moi-${slugOf(event.title.vi, 80)}-${date}${inviteeName ? `-${slugOf(inviteeName)}` : ''}.pdf`;
 }

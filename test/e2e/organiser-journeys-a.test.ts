@@ -144,11 +144,13 @@ describe('people hear about changes', () => {
     const dialog = page.getByRole('dialog', { name: 'Hủy sự kiện này?' });
     await dialog.getByText('Gửi cho 2 người đã nhận đường dẫn').waitFor();
     expect(await dialog.getByRole('checkbox', { name: 'Gửi thông báo hủy cho khách mời' }).isChecked()).toBe(true);
-    await dialog.getByLabel('Lý do hủy (gửi kèm thông báo)').fill('Bão số 5 đổ bộ vào Tây Nguyên.');
+    await dialog.getByLabel(/^Lý do hủy/).fill('Bão số 5 đổ bộ vào Tây Nguyên.');
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.screenshot({ path: '/tmp/i15a-cancel-dialog-vi.png' });
     await dialog.getByRole('button', { name: 'Hủy sự kiện' }).click();
     await page.locator('.notice.success').getByText('Đã hủy sự kiện. Thông báo hủy đang được gửi cho 2 người.').waitFor();
+    // The reason stays on the event page, and on every personal link.
+    await page.getByText('Lý do hủy: Bão số 5 đổ bộ vào Tây Nguyên.').waitFor();
     await page.getByRole('link', { name: 'Xem tiến độ gửi thông báo' }).click();
     await page.getByRole('heading', { level: 1, name: 'Thông báo cho khách mời' }).waitFor();
     await page.getByText('Đã gửi 2/2').waitFor({ timeout: 45_000 });
@@ -161,6 +163,11 @@ describe('people hear about changes', () => {
     const toOther = await mailTo(other, /^Thông báo hủy/);
     expect(toOther.body.text).toContain('Kính gửi Anh Trần Văn Nam,');
     expect(toOther.attachments ?? []).toEqual([]);
+    await page.goto(links.other);
+    await page.getByText('Sự kiện này đã bị hủy.', { exact: false }).waitFor();
+    await page.getByText('Lý do: Bão số 5 đổ bộ vào Tây Nguyên.').waitFor();
+    await page.screenshot({ path: '/tmp/i15a-cancelled-link-vi.png' });
+    expect(await seriousAxeViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
   });
 

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mammoth from 'mammoth';
@@ -116,6 +116,47 @@ describe('official papers from the console', () => {
     expect(english).toContain('INVITATION LETTER');
     expect(english).toContain('Nguyễn Thị Hồng Nhung');
   }, 90_000);
+
+  test('an organiser on a phone asks for the letter in the invitation mail; each mail then carries its numbered PDF', async () => {
+    const created = await api('POST', '/api/events', {
+      type: 'ngo_conference',
+      title: { vi: 'Hội nghị gặp mặt các tổ chức phi chính phủ nước ngoài', en: 'Meeting of foreign NGOs' },
+      venue: 'Hội trường Liên hiệp, 45 Lê Duẩn, Buôn Ma Thuột',
+      startsAt: `${year}-12-29T08:00:00+07:00`,
+      endsAt: `${year}-12-29T11:30:00+07:00`,
+    });
+    const ngoEventId = created.body.event.eventId as string;
+    const guest = { name: 'Søren Ålund', email: `soren.${Date.now()}@example.org`, language: 'en', organisation: 'Plan International' };
+    expect((await api('POST', `/api/events/${ngoEventId}/invitations`, { invitees: [guest] })).status).toBe(200);
+
+    const phone = await signedIn({ width: 390, height: 844 }, 'vi-VN');
+    await phone.goto(`${product.url}/console/events/${ngoEventId}/edit`);
+    const attach = phone.getByRole('checkbox', { name: 'Đính kèm giấy mời (PDF) vào thư mời' });
+    await attach.waitFor();
+    expect(await attach.isChecked()).toBe(false);
+    await attach.check();
+    await attach.scrollIntoViewIfNeeded();
+    await phone.screenshot({ path: join(workDir, 'event-form-attach-phone.png') });
+    expect(await seriousAxeViolations(phone)).toEqual([]);
+    await phone.getByRole('button', { name: 'Lưu thay đổi' }).click();
+    await phone.getByRole('heading', { level: 1, name: 'Hội nghị gặp mặt các tổ chức phi chính phủ nước ngoài' }).waitFor();
+    expect((await api('GET', `/api/events/${ngoEventId}`)).body.event.attachInvitationLetter).toBe(true);
+
+    expect((await api('POST', `/api/events/${ngoEventId}/publish`)).status).toBe(200);
+    expect((await api('POST', `/api/events/${ngoEventId}/invitations/send`, {})).status).toBe(202);
+    type Stored = { destination: { to: string[] }; attachments?: { contentType: string; content: string }[] };
+    const mailTo = async () => ((await (await fetch(`${product.sesUrl}/store`)).json()) as { emails: Stored[] }).emails.find((m) => m.destination.to.includes(guest.email));
+    await expect.poll(mailTo, { timeout: 30_000 }).toBeTruthy();
+    const pdf = (await mailTo())!.attachments?.find((a) => a.contentType === 'application/pdf');
+    expect(pdf).toBeTruthy();
+    const path = join(workDir, 'mailed-letter.pdf');
+    writeFileSync(path, Buffer.from(pdf!.content, 'base64'));
+    const text = execFileSync('/usr/bin/pdftotext', ['-layout', '-enc', 'UTF-8', path, '-'], { encoding: 'utf8' }).normalize('NFC');
+    expect(text).toContain('INVITATION LETTER');
+    expect(text).toContain('Søren Ålund');
+    const [letter] = (await api('GET', `/api/events/${ngoEventId}/letters`)).body.items as { reference: string }[];
+    expect(text).toContain(`No.: ${letter!.reference}`);
+  }, 120_000);
 
   test("the year's report downloads as a Word file with the event's counts, in English too", async () => {
     const page = await signedIn({ width: 1366, height: 768 }, 'vi-VN');

@@ -112,7 +112,9 @@ function invitationPage(data: Invitation): Child {
       { class: 'card event', 'aria-labelledby': 'event-title' },
       h('p', { class: 'greeting' }, t('greeting', { salutation, name: invitee.name }).replace(/ {2,}/g, ' '), about ? h('span', { class: 'muted' }, ` ${about}`) : null),
       eventTitle(event, language, t, { salutation }),
-      event.status === 'cancelled' ? h('p', { class: 'notice error' }, t('cancelled')) : null,
+      event.status === 'cancelled'
+        ? h('div', { class: 'notice error' }, h('p', {}, t('cancelled')), event.cancelReason ? h('p', {}, t('cancelReason', { reason: event.cancelReason })) : null)
+        : null,
       eventFacts(event, language, t),
     ),
     event.status === 'cancelled' ? null : answerCard(data),

@@ -17,6 +17,7 @@ import { sendEventNotice } from '../../../shared/email/event-notices.js';
 const cancelEventSchema = z.strictObject({
   /** Mail everyone who holds the link (seat holders get a calendar cancellation); off unless asked. */
   notify: z.boolean().optional(),
+  /** Kept with the event (the console and every personal link show it) and told in the notice. */
   reason: z.string().max(1000).transform((v) => v.normalize('NFC').trim()).optional(),
 });
 
@@ -48,7 +49,7 @@ export function eventRoutes(deps: AppDeps) {
     )
     .post('/:eventId/cancel', jsonBody(cancelEventSchema), async (c) => {
       const body = c.req.valid('json');
-      const event = await changeEventStatus(deps.events, c.req.param('eventId'), 'cancel');
+      const event = await changeEventStatus(deps.events, c.req.param('eventId'), 'cancel', { reason: body.reason });
       // Those who hold the link (and the calendar entry) hear of it, once each (event-notices.ts).
       if (!body.notify) return c.json({ event });
       const { notice, queued } = await sendEventNotice(deps.eventMail, event.eventId, {

@@ -231,6 +231,21 @@ describe('closed, cancelled and unknown', () => {
     expect(closed.body.error).toBe('registration_closed');
   });
 
+  it('the reason for cancelling, given without a notice, stays with the event: the organiser and every personal link read it', async () => {
+    const { ctx, organiser, eventId, people } = await setup(1);
+    const reason = 'Do ảnh hưởng của bão số 5, Ban tổ chức quyết định hủy.'.normalize('NFD');
+    const cancelled = await organiser('POST', `/api/events/${eventId}/cancel`, { body: { notify: false, reason } });
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body.event.cancelReason).toBe(reason.normalize('NFC'));
+    expect((await organiser('GET', `/api/events/${eventId}`)).body.event.cancelReason).toBe(reason.normalize('NFC'));
+    const opened = await ctx.request('GET', `/api/r/${people[0]!.token}`);
+    expect(opened.body.event).toMatchObject({ status: 'cancelled', cancelReason: reason.normalize('NFC') });
+    // Cancelled without a word: nothing is made up.
+    const other = await setup(1);
+    await other.organiser('POST', `/api/events/${other.eventId}/cancel`, { body: {} });
+    expect((await other.ctx.request('GET', `/api/r/${other.people[0]!.token}`)).body.event.cancelReason).toBeUndefined();
+  });
+
   it('an unknown or revoked token gets the same 404 on every answer route, without a session', async () => {
     const { ctx, eventId, people } = await setup(1);
     await ctx.deps.invitations.invitations.rotateToken(eventId, people[0]!.invitationId);

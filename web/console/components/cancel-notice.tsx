@@ -8,7 +8,7 @@ const messages = defineMessages({
     notifyHint:
       'Gửi cho {count} người đã nhận đường dẫn; {seats} người đã có chỗ nhận thêm tệp lịch để xóa sự kiện khỏi lịch. Địa chỉ bị chặn được bỏ qua; mỗi người chỉ nhận một lần.',
     notifyHintUnknown: 'Gửi cho mọi người đã nhận đường dẫn; người đã có chỗ nhận thêm tệp lịch để xóa sự kiện khỏi lịch. Mỗi người chỉ nhận một lần.',
-    reason: 'Lý do hủy (gửi kèm thông báo)',
+    reason: 'Lý do hủy (khách mời thấy khi mở đường dẫn; gửi kèm thông báo)',
     reasonPlaceholder: 'Ví dụ: Do ảnh hưởng của bão, Ban tổ chức quyết định hủy…',
   },
   en: {
@@ -16,7 +16,7 @@ const messages = defineMessages({
     notifyHint:
       'To the {count} people who hold the link; the {seats} with a seat also get a calendar file that removes the event from their calendar. Blocked addresses are skipped; each person gets it once.',
     notifyHintUnknown: 'To everyone who holds the link; those with a seat also get a calendar file that removes the event. Each person gets it once.',
-    reason: 'Reason for cancelling (sent with the notice)',
+    reason: 'Reason for cancelling (shown to invitees who open their link; sent with the notice)',
     reasonPlaceholder: 'E.g. Because of the storm, the organisers have decided to cancel…',
   },
 });
@@ -52,19 +52,17 @@ export function CancelNoticeOptions(props: { eventId: string; value: CancelNotic
           {reach ? t('notifyHint', { count: reach.recipients, seats: reach.withSeat }) : t('notifyHintUnknown')}
         </p>
       </div>
-      {props.value.notify && (
-        <div class="field">
-          <label for="cancel-reason">{t('reason')}</label>
-          <textarea
-            id="cancel-reason"
-            rows={3}
-            maxLength={1000}
-            placeholder={t('reasonPlaceholder')}
-            value={props.value.reason}
-            onInput={(e) => props.onChange({ ...props.value, reason: e.currentTarget.value })}
-          />
-        </div>
-      )}
+      <div class="field">
+        <label for="cancel-reason">{t('reason')}</label>
+        <textarea
+          id="cancel-reason"
+          rows={3}
+          maxLength={1000}
+          placeholder={t('reasonPlaceholder')}
+          value={props.value.reason}
+          onInput={(e) => props.onChange({ ...props.value, reason: e.currentTarget.value })}
+        />
+      </div>
     </div>
   );
 }

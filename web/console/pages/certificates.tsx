@@ -6,6 +6,7 @@ import { ApiError } from '../../lib/api-client.js';
 import { formatDate, TIME_ZONE } from '../../lib/datetime.js';
 import { defineMessages, isLanguage, pickLocalized, translator, type Language } from '../../lib/i18n.js';
 import { PageHeading } from '../components/page-heading.js';
+import { BackToEvent } from '../components/page-notices.js';
 import { useApp, useText } from '../context.js';
 import type { PageProps } from '../routes.js';
 
@@ -13,7 +14,7 @@ import type { PageProps } from '../routes.js';
 const messages = defineMessages({
   vi: {
     title: 'Giấy chứng nhận tham dự',
-    back: 'Về trang điểm danh',
+    back: 'Về trang sự kiện',
     print: 'In',
     languageLabel: 'Ngôn ngữ của giấy',
     languageOwn: 'Theo người tham dự',
@@ -28,7 +29,7 @@ const messages = defineMessages({
   },
   en: {
     title: 'Certificates of attendance',
-    back: 'Back to check-in',
+    back: 'Back to the event',
     print: 'Print',
     languageLabel: 'Language of the certificate',
     languageOwn: 'The participant’s',
@@ -128,18 +129,13 @@ export function CertificatesPage({ params, query }: PageProps) {
 
   useEffect(() => {
     const load = async () => {
-      const [answer, list] = await Promise.all([
-        api.get<{ event: Event }>(base),
-        api.get<{ items: Attendee[] }>(`${base}/attendees`),
-      ]);
+      const [answer, list] = await Promise.all([api.get<{ event: Event }>(base), api.get<{ items: Attendee[] }>(`${base}/attendees`)]);
       setEvent(answer.event);
       if (registrationId) {
         const attendee = list.items.find((a) => a.registrationId === registrationId);
         if (!attendee) return setProblem(translator(messages, language)('notFound'));
         if (!attendee.checkedInAt) return setProblem(translator(messages, language)('notPresent', { name: attendee.name }));
-        const invitation = await api
-          .get<{ invitation: Invitation }>(`${base}/invitations/${encodeURIComponent(registrationId)}`)
-          .catch(() => undefined);
+        const invitation = await api.get<{ invitation: Invitation }>(`${base}/invitations/${encodeURIComponent(registrationId)}`).catch(() => undefined);
         return setSheets([{ attendee, language: isLanguage(invitation?.invitation.language) ? invitation.invitation.language : 'vi' }]);
       }
       const present = list.items.filter((a) => a.checkedInAt);
@@ -161,9 +157,7 @@ export function CertificatesPage({ params, query }: PageProps) {
   return (
     <section class="certificates-page">
       <div class="certificate-tools">
-        <p class="breadcrumb">
-          <a href={`/console/events/${encodeURIComponent(eventId)}/check-in`}>← {t('back')}</a>
-        </p>
+        <BackToEvent eventId={eventId} fallback={t('back')} />
         <PageHeading text={t('title')} />
         {error && (
           <p class="notice error" role="alert">

@@ -27,6 +27,7 @@ const messages = defineMessages({
     cancelTitle: 'Hủy sự kiện này?',
     cancelText: 'Sự kiện “{title}” sẽ chuyển sang trạng thái đã hủy. Không thể hoàn tác việc này.',
     cancelled: 'Đã hủy sự kiện.',
+    cancelReason: 'Lý do hủy:',
     cancelledNotice: 'Đã hủy sự kiện. Thông báo hủy đang được gửi cho {count} người.',
     noticeProgress: 'Xem tiến độ gửi thông báo',
     close: 'Kết thúc sự kiện',
@@ -90,6 +91,7 @@ const messages = defineMessages({
     cancelTitle: 'Cancel this event?',
     cancelText: '“{title}” will be marked as cancelled. This cannot be undone.',
     cancelled: 'The event is cancelled.',
+    cancelReason: 'Reason for cancelling:',
     cancelledNotice: 'The event is cancelled. The notice is going out to {count} people.',
     noticeProgress: 'See how the notices are going',
     close: 'Close event',
@@ -248,7 +250,7 @@ export function EventDetailPage({ params }: PageProps) {
       const notify = kind === 'cancel' && event?.status === 'published' && cancelNotice.notify;
       const answer = await api.post<{ event: Event; notice?: { queued: number } }>(
         `${path}/${kind}`,
-        kind === 'cancel' ? { notify, ...(notify && cancelNotice.reason.trim() ? { reason: cancelNotice.reason } : {}) } : undefined,
+        kind === 'cancel' ? { notify, ...(cancelNotice.reason.trim() ? { reason: cancelNotice.reason } : {}) } : undefined,
       );
       setEvent(answer.event);
       setNoticed(answer.notice !== undefined);
@@ -305,6 +307,11 @@ export function EventDetailPage({ params }: PageProps) {
 
       {event && (
         <>
+          {event.status === 'cancelled' && event.cancelReason && (
+            <p class="notice error">
+              {t('cancelReason')} {event.cancelReason}
+            </p>
+          )}
           <EventActions event={event} t={t} busy={busy} onPublish={() => void change('publish')} />
           {event.openRegistration && can('events:write') && (
             <RegistrationLink eventId={event.eventId} status={event.status} fileName={`ma-qr-dang-ky-${fileSlug(event.title.vi)}.svg`} />

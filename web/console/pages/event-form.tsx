@@ -57,6 +57,8 @@ const messages = defineMessages({
     requiresApprovalHint: 'Người đăng ký chờ ban tổ chức duyệt trước khi được xác nhận.',
     openRegistration: 'Mở đăng ký công khai',
     openRegistrationHint: 'Ai có đường dẫn (hoặc quét mã QR trên áp phích) cũng tự đăng ký được, không cần thư mời. Đường dẫn hiện trên trang sự kiện sau khi công bố.',
+    attachInvitationLetter: 'Đính kèm giấy mời (PDF) vào thư mời',
+    attachInvitationLetterHint: 'Mỗi thư mời mang giấy mời của người nhận theo thể thức văn bản hành chính; số giấy mời được cấp khi thư được gửi và giữ nguyên khi gửi lại.',
     contact: 'Người liên hệ',
     contactName: 'Họ và tên',
     contactPhone: 'Số điện thoại',
@@ -109,6 +111,8 @@ const messages = defineMessages({
     requiresApprovalHint: 'People who register wait for the organisers to approve them.',
     openRegistration: 'Open registration to the public',
     openRegistrationHint: 'Anyone with the link (or who scans the QR code on a poster) can register, without an invitation. The link shows on the event page once the event is published.',
+    attachInvitationLetter: 'Attach the invitation letter (PDF) to the invitation mail',
+    attachInvitationLetterHint: 'Each invitation mail carries its invitee’s official giấy mời; the letter is numbered when the mail is sent and keeps its number when sent again.',
     contact: 'Contact person',
     contactName: 'Name',
     contactPhone: 'Phone',
@@ -146,6 +150,7 @@ type Values = {
   requiresApproval: boolean;
   addressForm: 'formal' | 'informal';
   openRegistration: boolean;
+  attachInvitationLetter: boolean;
   contactName: string;
   contactPhone: string;
   contactEmail: string;
@@ -171,6 +176,7 @@ const emptyValues = (): Values => ({
   requiresApproval: false,
   addressForm: 'formal',
   openRegistration: false,
+  attachInvitationLetter: false,
   contactName: '',
   contactPhone: '',
   contactEmail: '',
@@ -196,6 +202,7 @@ function valuesFromEvent(event: Event): Values {
     requiresApproval: event.requiresApproval,
     addressForm: event.addressForm ?? 'formal',
     openRegistration: event.openRegistration,
+    attachInvitationLetter: event.attachInvitationLetter,
     contactName: event.contact?.name ?? '',
     contactPhone: event.contact?.phone ?? '',
     contactEmail: event.contact?.email ?? '',
@@ -252,6 +259,7 @@ function bodyFromValues(values: Values, t: Translate<CommonKey | 'capacityInvali
     requiresApproval: values.requiresApproval,
     addressForm: values.addressForm,
     openRegistration: values.openRegistration,
+    attachInvitationLetter: values.attachInvitationLetter,
     fields: values.fields.map(fieldFromRow),
   };
   return { body, errors };
@@ -464,6 +472,13 @@ export function EventFormPage({ params }: PageProps) {
             hint={t('openRegistrationHint')}
             checked={values.openRegistration}
             onValue={set('openRegistration')}
+          />
+          <CheckboxField
+            name="attachInvitationLetter"
+            label={t('attachInvitationLetter')}
+            hint={t('attachInvitationLetterHint')}
+            checked={values.attachInvitationLetter}
+            onValue={set('attachInvitationLetter')}
           />
         </section>
 
