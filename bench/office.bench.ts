@@ -5,14 +5,19 @@
  * figures come from Debian's Chromium (network bytes from DevTools, long tasks from the page).
  *
  *   npx tsx bench/office.bench.ts            (OFFICE=small for a quick run at the test suite's size)
+ *
+ * OFFICE_DATA=<folder> keeps DynamoDB Local's data and the office's description there: the first
+ * run builds it (about 25 minutes at full size on a shared machine), later runs on the same day
+ * measure the same office again without rebuilding it (dates are relative to the day it was built).
  */
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { buildWeb } from '../web/build.js';
 import { startLocalProduct } from '../test/support/local-product.js';
 import { recordNetworkBytes } from '../test/support/network-bytes.js';
 import { signInApi, type Session } from '../test/support/seed-attendees.js';
-import { buildOffice, FULL_OFFICE, SMALL_OFFICE } from './office/build-office.js';
+import { buildOffice, FULL_OFFICE, SMALL_OFFICE, type Office } from './office/build-office.js';
 
 const size = process.env.OFFICE === 'small' ? SMALL_OFFICE : FULL_OFFICE;
 type Row = { figure: string; measured: string; goal: string; ok: boolean | undefined };
@@ -54,11 +59,19 @@ const longTasks = (page: Page) => page.evaluate(() => (window as unknown as { __
 
 async function main() {
   await buildWeb(join(import.meta.dirname, '../web/dist'));
-  const product = await startLocalProduct({ timeoutMs: 120_000 });
+  const kept = process.env.OFFICE_DATA ? resolve(process.env.OFFICE_DATA) : undefined;
+  if (kept) mkdirSync(kept, { recursive: true });
+  const described = kept ? join(kept, `office-${size === FULL_OFFICE ? 'full' : 'small'}.json`) : undefined;
+  const product = await startLocalProduct({ timeoutMs: 120_000, ...(kept ? { dataDir: kept } : {}) });
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-quic'] });
   try {
     const admin = await signInApi(product.url, product.admin.email, product.admin.password);
-    const [office, buildMs] = await timed(() => buildOffice(admin, size, new Date(), (line) => console.log(`  ${line}`)));
+    const earlier = described && existsSync(described) ? (JSON.parse(readFileSync(described, 'utf8')) as { office: Office; buildMs: number }) : undefined;
+    const [office, buildMs] = earlier
+      ? [earlier.office, earlier.buildMs]
+      : await timed(() => buildOffice(admin, size, new Date(), (line) => console.log(`  ${line}`)));
+    if (described && !earlier) writeFileSync(described, JSON.stringify({ office, buildMs }));
+    if (earlier) console.log(`  the office kept in ${kept} (built earlier)`);
     row('office built through the API', `${office.events.length} events, ${office.invitations} invitations, ${office.big.confirmedIds.length} confirmed and ${office.big.checkedInIds.length} checked in at the big meeting, ${(buildMs / 1000).toFixed(0)} s`, '150 events, ≥ 30,000 invitations, one event of 5,000', office.events.length >= 150 && office.invitations >= (size === FULL_OFFICE ? 30_000 : 0));
 
     // The events list.
@@ -98,18 +111,24 @@ async function main() {
     await warm.goto(`${product.url}/console/`);
     await warm.close();
     const door = await context.newPage();
+    await door.addInitScript(LONG_TASKS);
     const network = await recordNetworkBytes(door);
     const opening = performance.now();
     await door.goto(`${product.url}/console/events/${big}/check-in`);
     await door.locator('.door-tap').first().waitFor({ timeout: 60_000 });
     const firstButtonMs = performance.now() - opening;
-    const list = network.since(0, (url) => /\/attendees\/door$/.test(url));
     row(`door: first "Có mặt" (${office.big.confirmedIds.length} confirmed)`, ms(firstButtonMs), '≤ 1 s', firstButtonMs <= 1000);
+    await door.waitForFunction(() => /^\d+ \/ \d+$/.test(document.querySelector('[data-testid="door-count"]')?.textContent ?? ''), undefined, { timeout: 120_000 });
+    const wholeMs = performance.now() - opening;
+    const doorRows = await door.locator('.door-row').count();
+    const doorTasks = await longTasks(door);
+    row('door: the whole list in place', `${ms(wholeMs)}, ${doorRows} rows in the page of ${office.big.confirmedIds.length}, longest task ${ms(Math.max(0, ...doorTasks))}`, 'rows bounded by the screen, no task over 200 ms', doorRows < 60 && doorTasks.every((d) => d <= 200));
+    const list = network.since(0, (url) => /\/attendees\/door$/.test(url));
     row('door: the list, once', `${list.requests.length} read of ${kb(list.bytes)} (compressed)`, 'once, compressed', list.requests.length === 1);
     const api = (url: string) => url.includes('/api/');
     await door.locator('#door-q').fill('nguyen thi huong');
     const tapMark = network.mark();
-    await door.locator('.door-row').first().locator('.door-tap').click();
+    await door.locator('.door-row .door-tap').first().click();
     await door.waitForTimeout(6000);
     const tap = network.since(tapMark, api);
     row('door: bytes per check-in tap', `${kb(tap.bytes)} (${tap.requests.length} requests in the 6 s after)`, '≤ 5 KB', tap.bytes <= 5 * 1024);
@@ -117,7 +136,9 @@ async function main() {
     await door.waitForTimeout(60_000);
     const idle = network.since(idleMark, api);
     row('door: bytes per idle minute', `${kb(idle.bytes)} (${idle.requests.length} polls)`, '≤ 20 KB', idle.bytes <= 20 * 1024);
-    const other = office.big.confirmedIds.find((id) => !office.big.checkedInIds.includes(id) && id !== undefined)!;
+    // Someone not yet present as the server has it now (a kept office holds earlier runs' taps).
+    const doorNow = await admin.call('GET', `/api/events/${big}/attendees/door`);
+    const other = (doorNow.body.items as { registrationId: string; checkedInAt?: string }[]).find((p) => !p.checkedInAt)!.registrationId;
     const countBefore = await door.locator('[data-testid="door-count"]').textContent();
     const otherStarted = performance.now();
     await admin.call('POST', `/api/events/${big}/attendees/${other}/check-in`);
@@ -138,8 +159,10 @@ async function main() {
     });
     row('invitations page: the end of 5,000 in one step', endReach.pager ? 'page choice shown' : `"Load more" only (${Math.ceil(size.bigEvent.invitees / 50)} clicks)`, 'one step', endReach.pager);
     const domNodes = await invitations.evaluate(() => document.getElementsByTagName('*').length);
+    // Chromium's own figure of the page's JavaScript heap (the issue measured 210 MB at the end of "Load more").
+    const heapMb = await invitations.evaluate(() => ((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0) / 1024 / 1024);
     const invitationTasks = (await longTasks(invitations)).filter((d) => d > 200);
-    row('invitations page: DOM nodes, tasks over 200 ms', `${domNodes} nodes, ${invitationTasks.length} tasks over 200 ms`, 'bounded by the screen, none', invitationTasks.length === 0);
+    row('invitations page: DOM nodes, heap, tasks over 200 ms', `${domNodes} nodes, ${heapMb.toFixed(0)} MB heap, ${invitationTasks.length} tasks over 200 ms`, 'bounded by the screen, none', invitationTasks.length === 0);
 
     // The printed sheet of the big meeting.
     const print = await context.newPage();

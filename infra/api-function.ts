@@ -12,7 +12,7 @@ import { Construct, type IConstruct } from 'constructs';
 import { lambdaBundling, onDemandBundleCommands } from './lambda-bundling.js';
 import { acknowledgeFunctionFindings, acknowledgeHealthCheckFindings, acknowledgeSendMailFindings } from './nag-acknowledgements.js';
 
-/** The repository root: entries are named by path from here, never imported (STYLE.md). */
+/** The repository root: entries are named by path from here, never imported (docs/STYLE.md). */
 export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /**

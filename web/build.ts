@@ -11,6 +11,7 @@
  *                  participant page's parts and styles
  *   assets/        content-hashed files, safe to cache for a year
  *   favicon.svg
+ *   api-docs/      the API reference's viewer (Swagger UI) and start script, loaded only by /api/docs
  *
  * The app serves these locally (functions/api/routes/web-pages.ts); the CDK web stack runs this
  * same command with --out and uploads the folder to S3 behind CloudFront.
@@ -122,7 +123,7 @@ const shakeZod: esbuild.Plugin = {
   },
 };
 
-/** Keeps the arrows of STYLE.md: web/ uses shared/ schemas, never functions/ or an AWS SDK. */
+/** Keeps the arrows of docs/STYLE.md: web/ uses shared/ schemas, never functions/ or an AWS SDK. */
 const guardImports: esbuild.Plugin = {
   name: 'guard-imports',
   setup(build) {
@@ -254,6 +255,19 @@ async function writeAtomically(path: string, contents: string | Uint8Array) {
   await rename(temporary, path);
 }
 
+/**
+ * The API reference page's files (/api/docs, served by the API): Swagger UI as its package ships
+ * it, and the page's start script and styles. Under api-docs/, not assets/: the page names them
+ * without a hash, so they are revalidated (no-cache) rather than kept for a year.
+ */
+const swaggerUi = join(root, 'node_modules/swagger-ui-dist');
+const apiDocsFiles: Record<string, string> = {
+  'swagger-ui-bundle.js': join(swaggerUi, 'swagger-ui-bundle.js'),
+  'swagger-ui.css': join(swaggerUi, 'swagger-ui.css'),
+  'start.js': join(webDir, 'api-docs/start.js'),
+  'api-docs.css': join(webDir, 'api-docs/api-docs.css'),
+};
+
 const sizeOf = (name: string, contents: Uint8Array): BuiltFile => ({
   file: name,
   bytes: contents.byteLength,
@@ -284,6 +298,7 @@ export async function buildWeb(outDir: string = join(webDir, 'dist')): Promise<W
     });
   }
   await writeAtomically(join(out, 'favicon.svg'), await readFile(join(webDir, 'favicon.svg')));
+  for (const [name, from] of Object.entries(apiDocsFiles)) await writeAtomically(join(out, 'api-docs', name), await readFile(from));
   // Older hashed files go; the same build run twice (or two at once) writes the same names.
   for (const name of await readdir(assetsDir)) {
     if (!written.has(name) && !name.endsWith('.tmp')) await rm(join(assetsDir, name), { force: true });

@@ -4,10 +4,12 @@ import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { secureHeaders } from 'hono/secure-headers';
 import { PayloadTooLargeError } from '../../shared/errors.js';
+import { withRequestId } from '../../shared/logging/logger.js';
 import type { AppDeps } from './deps.js';
 import { errorResponse, notFoundResponse } from './errors.js';
 import { sameOriginWrites } from './middleware/same-origin.js';
 import { authenticate, type AppEnv } from './middleware/session.js';
+import { apiReferenceRoutes } from './routes/api-reference.js';
 import { attendeeRoutes } from './routes/attendees.js';
 import { authRoutes } from './routes/auth.js';
 import { delegationHeadRoutes, delegationRoutes, personalDataLogRoutes } from './routes/delegations.js';
@@ -20,6 +22,8 @@ import { answerRoutes } from './routes/answers.js';
 import { letterRoutes, papersSettingsRoutes, reportRoutes } from './routes/papers.js';
 import { registrationRoutes } from './routes/registrations.js';
 import { userRoutes } from './routes/users.js';
+import { unitRoutes } from './routes/units.js';
+import { scopeEventRoutesToUnits } from './middleware/unit-scope.js';
 import { webPageRoutes } from './routes/web-pages.js';
 
 /** JSON bodies are small; a larger one is refused before it is read whole. */
@@ -57,6 +61,9 @@ const refuseOverlongIds: MiddlewareHandler = async (c, next) => {
  * The one Hono app: the same object runs under @hono/node-server locally and hono/aws-lambda in
  * the cloud. Every dependency comes in through `deps`.
  */
+/** What hono/aws-lambda hands the app as its environment. */
+type LambdaEnv = { lambdaContext?: { awsRequestId?: string } };
+
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   app.onError(errorResponse);
@@ -86,11 +93,19 @@ export function createApp(deps: AppDeps) {
     await next();
     c.header('Cache-Control', 'no-store');
   });
+  // Every log line of a request names it: the Lambda's request id in the cloud, a new one locally.
+  app.use('/api/*', (c, next) => withRequestId((c.env as LambdaEnv | undefined)?.lambdaContext?.awsRequestId ?? crypto.randomUUID(), next));
   app.use('/api/*', authenticate(deps));
+  // One place for every event's routes: another unit's event is not found (middleware/unit-scope.ts).
+  const scope = scopeEventRoutesToUnits(deps);
+  app.use('/api/events/:eventId', scope);
+  app.use('/api/events/:eventId/*', scope);
 
+  app.route('/api', apiReferenceRoutes(() => app.routes));
   app.route('/api/health', healthRoutes(deps));
   app.route('/api/auth', authRoutes(deps));
   app.route('/api/users', userRoutes(deps));
+  app.route('/api/units', unitRoutes(deps));
   app.route('/api/events', eventRoutes(deps));
   app.route('/api/events/:eventId/invitations', invitationRoutes(deps));
   app.route('/api/events/:eventId/registrations', registrationRoutes(deps));

@@ -36,6 +36,11 @@ import type { RegistrationsDeps } from '../../shared/registrations/registrations
 import type { PapersDeps } from '../../shared/papers/papers-deps.js';
 import { createPapersRepository } from '../../shared/papers/papers-repository.js';
 import { createRegistrationsRepository } from '../../shared/registrations/registrations-repository.js';
+import type { UnitsDeps } from '../../shared/units/units-deps.js';
+import { createUnitsRepository } from '../../shared/units/units-repository.js';
+import { createUnitDirectory } from '../../shared/units/unit-directory.js';
+import { senderNameOf } from '../../shared/units/unit-signer.js';
+import { ROOT_UNIT_ID } from '../../shared/units/unit-schema.js';
 
 /** Everything the HTTP app needs, built once per process and handed to createApp. */
 export type AppDeps = {
@@ -54,6 +59,8 @@ export type AppDeps = {
   eventMail: EventNoticeDeps & MailPreviewDeps & { mailer: Mailer; rateLimiter: RateLimiter };
   /** Official papers: giấy mời and the year's report (shared/papers). */
   papers: PapersDeps;
+  /** The union, its associations and clubs: who reaches which events (shared/units). */
+  units: UnitsDeps;
   health: { database: () => Promise<boolean>; mail: () => Promise<boolean> };
   cookies: { secure: boolean; sessionHours: number };
   /** The address a request comes from, as the adapter (Node or Lambda) knows it. */
@@ -104,7 +111,15 @@ export function buildDeps(
   };
   const mail = { ...buildMailDeps(config, db, mailer, now).queue, afterQueued: adapter.afterQueued };
   const delegationRepository = createDelegationRepository(db, table);
+  const unitsRepository = createUnitsRepository(db, table);
+  const units: UnitsDeps = {
+    units: unitsRepository,
+    directory: createUnitDirectory(unitsRepository),
+    now,
+    root: { signer: config.union, senderName: senderNameOf(config.mailFrom) },
+  };
   return {
+    units,
     delegations: {
       ...registrations,
       delegations: delegationRepository,
@@ -128,6 +143,7 @@ export function buildDeps(
       publicUrl: config.publicUrl,
       sessionHours: config.sessionHours,
       union: config.union,
+      units: units.directory,
     },
     events: { events, now, afterCapacityRaised: async (eventId) => void (await promoteFromWaitlist(registrations, eventId)) },
     mail,
@@ -137,6 +153,8 @@ export function buildDeps(
       listInvitations: (eventId) => invitations.listAllByEvent(eventId),
       findInvitation: (eventId, invitationId) => invitations.findById(eventId, invitationId),
       publicUrl: config.publicUrl,
+      unitFor: async (unitId) => (unitId ? (await units.directory.including([unitId])).get(unitId) : undefined),
+      union: config.union,
       mailer,
       rateLimiter,
       now,
@@ -149,9 +167,17 @@ export function buildDeps(
       now,
       passportRetentionDays: config.passportRetentionDays,
       afterSeatFreed: async (eventId) => void (await promoteFromWaitlist(registrations, eventId)),
+      // The union's own events need no host line: the page already carries the union's name.
+      hostOf: async (unitId) => (unitId === ROOT_UNIT_ID ? undefined : (await units.directory.including([unitId])).get(unitId)?.name),
     },
     registrations,
-    papers: { papers: createPapersRepository(db, table), events, invitations, now },
+    papers: {
+      papers: createPapersRepository(db, table),
+      events,
+      invitations,
+      now,
+      unitOf: async (unitId) => (await units.directory.including([unitId])).get(unitId),
+    },
     health: { database: createDatabaseProbe(db, table), mail: () => mailer.isReachable() },
     cookies: { secure: config.secureCookies, sessionHours: config.sessionHours },
     clientAddress: adapter.clientAddress,

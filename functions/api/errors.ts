@@ -5,8 +5,9 @@ import { DomainError, type ErrorKind, type LocalizedText } from '../../shared/er
 import { describeError } from '../../shared/logging/redact.js';
 import { isWriteConflict } from '../../shared/db/write-conflicts.js';
 import { requestLanguage } from './language.js';
+import { currentRequestId, log } from '../../shared/logging/logger.js';
 
-/** The one place where errors become HTTP answers: `{ error, message, details? }` (API.md). */
+/** The one place where errors become HTTP answers: `{ error, message, details? }` (docs/api/API.md). */
 const statusOf: Record<ErrorKind, ContentfulStatusCode> = {
   malformed: 400,
   unauthenticated: 401,
@@ -47,13 +48,13 @@ export function errorResponse(error: unknown, c: Context): Response {
   }
   if (isThrottling(error) || isWriteConflict(error)) {
     // Not a fault of the product, but an operator wants to see how often and where it happens.
-    console.warn(JSON.stringify({ level: 'warn', method: c.req.method, route: routeOf(c), busy: (error as { name?: string }).name ?? 'unknown' }));
+    log.warn('service busy', { method: c.req.method, route: routeOf(c), busy: (error as { name?: string }).name ?? 'unknown' });
     c.header('Retry-After', '2');
     return c.json({ error: 'service_busy', message: busyText[language] }, 503);
   }
-  const requestId = crypto.randomUUID();
+  const requestId = currentRequestId() ?? crypto.randomUUID();
   // The route's pattern (`/api/r/:token`), never the path: a path can hold someone's personal link.
-  console.error(JSON.stringify({ level: 'error', requestId, method: c.req.method, route: routeOf(c), error: describeError(error) }));
+  log.error('unhandled error', { requestId, method: c.req.method, route: routeOf(c), error: describeError(error) });
   return c.json({ error: 'internal', message: internalText[language], details: { requestId } }, 500);
 }
 

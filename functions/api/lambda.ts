@@ -2,13 +2,14 @@ import { handle } from 'hono/aws-lambda';
 import { createDocumentClient } from '../../shared/aws/dynamodb-client.js';
 import { loadSesClient } from '../../shared/aws/ses-client-config.js';
 import { ensureFirstAdmin } from '../../shared/auth/ensure-first-admin.js';
+import { upgradeToUnits } from '../../shared/units/upgrade-to-units.js';
 import { parseConfig } from '../../shared/config.js';
 import { createSweeperWake } from '../mail/wake-sweeper.js';
 import { createApp } from './app.js';
 import { buildDeps } from './deps.js';
 import { cameThroughCloudFront, NOT_THROUGH_CLOUDFRONT } from './origin-check.js';
 import { lambdaClientAddress } from './viewer-address.js';
-import { errorText } from '../../shared/logging/redact.js';
+import { log } from '../../shared/logging/logger.js';
 
 // Read once at cold start: a bad setting fails the first request loudly, not each one subtly.
 const config = parseConfig(process.env);
@@ -33,14 +34,17 @@ const app = handle(createApp(deps));
  */
 let bootstrap: Promise<void> | undefined;
 function bootstrapOnce(): Promise<void> {
-  if (!config.admin) return Promise.resolve();
-  bootstrap ??= ensureFirstAdmin(deps.auth, config.admin, 'email-link').then(
-    () => undefined,
-    (error: unknown) => {
-      bootstrap = undefined;
-      console.error(JSON.stringify({ level: 'error', message: 'first admin not created', error: errorText(error) }));
-    },
-  );
+  const admin = config.admin;
+  bootstrap ??= (admin ? ensureFirstAdmin(deps.auth, admin, 'email-link') : Promise.resolve())
+    // Data made before units becomes the union's, once; conditions keep concurrent cold starts safe.
+    .then(() => upgradeToUnits({ ...deps.units, events: deps.events.events, users: deps.auth.users }))
+    .then(
+      () => undefined,
+      (error: unknown) => {
+        bootstrap = undefined;
+        log.error('first admin or units upgrade not done; the next request tries again', { error });
+      },
+    );
   return bootstrap;
 }
 

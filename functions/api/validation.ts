@@ -5,6 +5,7 @@ import vi from 'zod/v4/locales/vi.js';
 import type { Context } from 'hono';
 import { requestLanguage } from './language.js';
 import { DomainError, ValidationError } from '../../shared/errors.js';
+import { documentHandler } from './openapi/describe-route.js';
 
 class UnsupportedMediaTypeError extends DomainError {
   readonly kind = 'malformed' as const;
@@ -31,7 +32,7 @@ export function validationFailed(error: z.ZodError): ValidationError {
 
 /** Validates a JSON body with a schema from shared/; unknown fields and wrong types are a 400. */
 export function jsonBody<S extends z.ZodType>(schema: S) {
-  return validator('json', async (value, c): Promise<z.output<S>> => {
+  return documentHandler(validator('json', async (value, c): Promise<z.output<S>> => {
     const mediaType = (c.req.header('content-type') ?? '').split(';')[0]!.trim();
     // A POST with no body at all (`curl -X POST`) means "no options": validate it as {}.
     const bodiless = !mediaType && !c.req.header('transfer-encoding') && Number(c.req.header('content-length') ?? 0) === 0;
@@ -40,13 +41,14 @@ export function jsonBody<S extends z.ZodType>(schema: S) {
     const parsed = await schema.safeParseAsync(value, parseOptions(c));
     if (!parsed.success) throw validationFailed(parsed.error);
     return parsed.data;
-  });
+  }), { body: schema });
 }
 
+/** Validates the query string; documented as the route's query parameters in /api/openapi.json. */
 export function queryParams<S extends z.ZodType>(schema: S) {
-  return validator('query', async (value, c): Promise<z.output<S>> => {
+  return documentHandler(validator('query', async (value, c): Promise<z.output<S>> => {
     const parsed = await schema.safeParseAsync(value, parseOptions(c));
     if (!parsed.success) throw validationFailed(parsed.error);
     return parsed.data;
-  });
+  }), { query: schema });
 }

@@ -5,7 +5,7 @@ import { createDelegationRepository } from '../../shared/delegations/delegation-
 import type { PassportPurgeDeps } from '../../shared/delegations/delegations-deps.js';
 import { purgeExpiredPassportData, type PurgeResult } from '../../shared/delegations/purge-passport-data.js';
 import { parseLambdaEnv, tableSettings } from '../mail/lambda-env.js';
-import { errorText } from '../../shared/logging/redact.js';
+import { log, withRequestId } from '../../shared/logging/logger.js';
 
 /**
  * The purge of delegations' passport data after their trips (shared/delegations/purge-passport-data.ts).
@@ -18,11 +18,11 @@ export async function runPassportPurge(deps: PassportPurgeDeps, now = new Date()
   try {
     const result = await purgeExpiredPassportData(deps, now);
     if (result.purged.length > 0) {
-      console.log(JSON.stringify({ level: 'info', message: 'passport data purged', events: result.purged }));
+      log.info('passport data purged', { events: result.purged });
     }
     return result;
   } catch (error) {
-    console.error(JSON.stringify({ level: 'error', message: 'passport data purge failed', error: errorText(error) }));
+    log.error('passport data purge failed', { error });
     return undefined;
   }
 }
@@ -42,8 +42,10 @@ function depsFromEnvironment(): PassportPurgeDeps {
   return cloudDeps;
 }
 
-export async function handler(): Promise<PurgeResult> {
-  const result = await purgeExpiredPassportData(depsFromEnvironment(), new Date());
-  console.log(JSON.stringify({ level: 'info', message: 'passport data purge', events: result.purged }));
-  return result;
+export async function handler(_event?: unknown, context?: { awsRequestId?: string }): Promise<PurgeResult> {
+  return withRequestId(context?.awsRequestId, async () => {
+    const result = await purgeExpiredPassportData(depsFromEnvironment(), new Date());
+    log.info('passport data purge', { events: result.purged });
+    return result;
+  });
 }

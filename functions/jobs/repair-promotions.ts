@@ -4,6 +4,7 @@ import { repairPromotions } from '../../shared/registrations/promote-from-waitli
 import type { PromotionDeps } from '../../shared/registrations/registrations-deps.js';
 import { createRegistrationsRepository } from '../../shared/registrations/registrations-repository.js';
 import { parseLambdaEnv, tableSettings } from '../mail/lambda-env.js';
+import { log, withRequestId } from '../../shared/logging/logger.js';
 
 /**
  * The waiting list's repair sweep in the cloud. When a seat is freed the API promotes the head of
@@ -39,9 +40,11 @@ export class PromotionSweepFailed extends Error {
   }
 }
 
-export async function handler(): Promise<{ promoted: number }> {
-  const { promoted, failed } = await repairPromotions(depsFromEnvironment());
-  if (promoted > 0) console.log(JSON.stringify({ level: 'info', message: 'waiting list promoted by the sweep', promoted }));
-  if (failed.length > 0) throw new PromotionSweepFailed(failed);
-  return { promoted };
+export async function handler(_event?: unknown, context?: { awsRequestId?: string }): Promise<{ promoted: number }> {
+  return withRequestId(context?.awsRequestId, async () => {
+    const { promoted, failed } = await repairPromotions(depsFromEnvironment());
+    if (promoted > 0) log.info('waiting list promoted by the sweep', { promoted });
+    if (failed.length > 0) throw new PromotionSweepFailed(failed);
+    return { promoted };
+  });
 }

@@ -14,6 +14,7 @@ import { DYNAMODB_LOCAL_TIMEOUTS } from '../../shared/aws/timeouts.js';
 import { ConfigError, parseConfig } from '../../shared/config.js';
 import { ensureTable } from '../../shared/db/table-provisioning.js';
 import { ensureFirstAdmin } from '../../shared/auth/ensure-first-admin.js';
+import { upgradeToUnits } from '../../shared/units/upgrade-to-units.js';
 import { loadDemoProgramme } from '../../shared/demo/load-demo-programme.js';
 import { createSesMailer } from '../../shared/email/ses-mailer.js';
 import { repairPromotions } from '../../shared/registrations/promote-from-waitlist.js';
@@ -86,6 +87,9 @@ async function main() {
   );
 
   const admin = await ensureFirstAdmin(deps.auth, config.admin!);
+  // Data made before units: events and accounts become the union's, once (upgrade-to-units.ts).
+  const upgraded = await upgradeToUnits({ ...deps.units, events: deps.events.events, users: deps.auth.users });
+  if (!upgraded.skipped) console.log(`Units: ${upgraded.events} events and ${upgraded.users} accounts moved to the union.`);
   if (withDemo) {
     const adminUser = await deps.auth.users.findByEmail(config.admin!.email.toLowerCase());
     const added = await loadDemoProgramme(deps.events, adminUser?.userId ?? 'demo');

@@ -10,6 +10,8 @@ import type { QueueMailsDeps } from '../../shared/email/queue-mails.js';
 import { createEventsRepository } from '../../shared/events/events-repository.js';
 import { createInvitationsRepository } from '../../shared/invitations/invitations-repository.js';
 import { createLinkTokens } from '../../shared/invitations/link-tokens.js';
+import { createUnitLookup } from '../../shared/units/unit-directory.js';
+import { createUnitsRepository } from '../../shared/units/units-repository.js';
 import { invitationLetterAttachment } from '../../shared/papers/invitation-letter-attachment.js';
 import { createPapersRepository } from '../../shared/papers/papers-repository.js';
 
@@ -28,6 +30,8 @@ export function buildMailDeps(
   const invitations = createInvitationsRepository(db, config.tableName, createLinkTokens(config.linkSecret));
   // The same secret as the desk's check-in (functions/api/deps.ts), so the mailed code opens the door.
   const checkInCodes = createCheckInCodes(config.linkSecret);
+  // By key only: the sender's grants (infra/mail-pipeline.ts) allow no Query.
+  const unitFor = createUnitLookup(createUnitsRepository(db, config.tableName));
   const papers = createPapersRepository(db, config.tableName);
   return {
     queue: { outbox, events, listInvitations: (eventId) => invitations.listAllByEvent(eventId), now },
@@ -40,9 +44,11 @@ export function buildMailDeps(
       checkInCodeFor: (eventId, invitationId) => checkInCodes.codeFor(eventId, invitationId),
       notices: createEventNoticesRepository(db, config.tableName),
       calendarSequences: createCalendarSequences(db, config.tableName),
-      letterFor: (event, invitation) => invitationLetterAttachment({ papers, now }, event, invitation),
+      letterFor: (event, invitation) =>
+        invitationLetterAttachment({ papers, now, unitOf: unitFor }, event, invitation),
       now,
       union: config.union,
+      unitFor,
     },
   };
 }

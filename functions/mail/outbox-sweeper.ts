@@ -4,6 +4,7 @@ import { createDocumentClient } from '../../shared/aws/dynamodb-client.js';
 import { createOutboxRepository, type OutboxRepository } from '../../shared/email/outbox-repository.js';
 import { parseLambdaEnv, tableSettings } from './lambda-env.js';
 import { isSweepRequest } from './wake-sweeper.js';
+import { log, withRequestId } from '../../shared/logging/logger.js';
 
 /**
  * The cloud's outbox sweeper, run every minute by EventBridge and woken by the API after it
@@ -78,9 +79,9 @@ export function createOutboxSweeper(deps: OutboxSweeperDeps, sleep = (ms: number
     if (isSweepRequest(event)) await sleep(INDEX_SETTLE_MS);
     const result = await sweepOutbox(deps);
     if (result.failed > 0) {
-      console.warn(JSON.stringify({ level: 'warn', message: 'some due messages not enqueued; the next run tries again', ...result }));
+      log.warn('some due messages not enqueued; the next run tries again', { ...result });
     } else if (result.due > 0) {
-      console.log(JSON.stringify({ level: 'info', message: 'outbox swept', ...result }));
+      log.info('outbox swept', { ...result });
     }
     return result;
   };
@@ -108,7 +109,7 @@ function fromEnvironment() {
   });
 }
 
-export async function handler(event: unknown): Promise<SweepResult> {
+export async function handler(event: unknown, context?: { awsRequestId?: string }): Promise<SweepResult> {
   sweep ??= fromEnvironment();
-  return sweep(event);
+  return withRequestId(context?.awsRequestId, () => sweep!(event));
 }

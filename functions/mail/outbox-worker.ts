@@ -1,7 +1,7 @@
 import { deliverOutboxMessage, type DeliveryOutcome, type MailDeliveryDeps } from '../../shared/email/deliver-outbox-message.js';
 import { createPacer } from '../../shared/email/pacer.js';
 import type { OutboxMessage } from '../../shared/email/outbox-repository.js';
-import { errorText } from '../../shared/logging/redact.js';
+import { log } from '../../shared/logging/logger.js';
 
 export type OutboxWorkerOptions = {
   ratePerSecond: number;
@@ -47,7 +47,7 @@ export function startOutboxWorker(deps: MailDeliveryDeps, options: OutboxWorkerO
         try {
           listed = (await deps.outbox.listDue(deps.now().toISOString(), 100)).filter((m) => !inFlightIds.has(m.messageId));
         } catch (error) {
-          console.error(JSON.stringify({ level: 'error', message: 'outbox poll failed', error: errorText(error) }));
+          log.error('outbox poll failed', { error });
         }
         if (listed.length === 0) {
           // Nothing new: wait for a send to finish (its claim may free others) or for the next poll.
@@ -62,7 +62,7 @@ export function startOutboxWorker(deps: MailDeliveryDeps, options: OutboxWorkerO
       inFlightIds.add(message.messageId);
       const task = deliverOutboxMessage(paced, message)
         .then((outcome) => options.onOutcome?.(outcome))
-        .catch((error: unknown) => console.error(JSON.stringify({ level: 'error', message: 'delivery failed', messageId: message.messageId, error: errorText(error) })))
+        .catch((error: unknown) => log.error('delivery failed', { messageId: message.messageId, error }))
         .finally(() => {
           inFlight.delete(task);
           inFlightIds.delete(message.messageId);

@@ -2,6 +2,7 @@ import { createDocumentClient } from '../../shared/aws/dynamodb-client.js';
 import { createOutboxRepository } from '../../shared/email/outbox-repository.js';
 import { recordSesEvent, type SesEvent, type SesEventDeps } from '../../shared/email/record-ses-event.js';
 import { parseLambdaEnv, tableSettings } from './lambda-env.js';
+import { log, withRequestId } from '../../shared/logging/logger.js';
 
 /**
  * SES's sending events (the configuration set publishes them to an SNS topic, which invokes this
@@ -29,12 +30,12 @@ export function createSesEventsHandler(deps: SesEventDeps) {
     for (const record of event.Records) {
       const sesEvent = sesEventOf(record.Sns.Message);
       if (!sesEvent) {
-        console.warn(JSON.stringify({ level: 'warn', message: 'not an SES event; dropped', snsMessageId: record.Sns.MessageId }));
+        log.warn('not an SES event; dropped', { snsMessageId: record.Sns.MessageId });
         continue;
       }
       const result = await recordSesEvent(deps, sesEvent);
       // The SES message id, not the addresses: the log keeps no personal data.
-      console.log(JSON.stringify({ level: 'info', message: 'SES event', eventType: sesEvent.eventType, sesMessageId: sesEvent.mail.messageId, result }));
+      log.info('SES event', { eventType: sesEvent.eventType, sesMessageId: sesEvent.mail.messageId, result });
     }
   };
 }
@@ -48,7 +49,7 @@ function fromEnvironment() {
   return createSesEventsHandler({ outbox: createOutboxRepository(db, env.TABLE_NAME), now: () => new Date() });
 }
 
-export async function handler(event: SnsEvent): Promise<void> {
+export async function handler(event: SnsEvent, context?: { awsRequestId?: string }): Promise<void> {
   recordAll ??= fromEnvironment();
-  await recordAll(event);
+  await withRequestId(context?.awsRequestId, () => recordAll!(event));
 }

@@ -5,7 +5,7 @@ import { deliverOutboxMessage, type DeliveryOutcome, type MailDeliveryDeps } fro
 import { createPacer } from '../../shared/email/pacer.js';
 import { createSesMailer } from '../../shared/email/ses-mailer.js';
 import { buildMailDeps } from './mail-deps.js';
-import { errorText } from '../../shared/logging/redact.js';
+import { log, withRequestId } from '../../shared/logging/logger.js';
 
 /**
  * The cloud's sender: SQS hands it the ids the sweeper enqueued (outbox-sweeper.ts), ten at a
@@ -46,7 +46,7 @@ export function createSqsSender(deps: MailDeliveryDeps) {
       const messageId = outboxMessageIdOf(record.body);
       if (!messageId) {
         // Offering it again would not make it readable.
-        console.warn(JSON.stringify({ level: 'warn', message: 'not an outbox message; dropped', sqsMessageId: record.messageId }));
+        log.warn('not an outbox message; dropped', { sqsMessageId: record.messageId });
         continue;
       }
       if (seen.has(messageId)) continue;
@@ -70,11 +70,11 @@ export function createSqsSender(deps: MailDeliveryDeps) {
     const settled = await Promise.all(deliveries);
     const failures = settled.filter((s) => s.error !== undefined);
     for (const failure of failures) {
-      console.error(JSON.stringify({ level: 'error', message: 'delivery failed; SQS offers it again', sqsMessageId: failure.record.messageId, error: errorText(failure.error) }));
+      log.error('delivery failed; SQS offers it again', { sqsMessageId: failure.record.messageId, error: failure.error });
     }
     const outcomes: Partial<Record<DeliveryOutcome, number>> = {};
     for (const s of settled) if (s.outcome) outcomes[s.outcome] = (outcomes[s.outcome] ?? 0) + 1;
-    console.log(JSON.stringify({ level: 'info', message: 'batch sent', records: event.Records.length, outcomes, failures: failures.length }));
+    log.info('batch sent', { records: event.Records.length, outcomes, failures: failures.length });
     return { batchItemFailures: failures.map((f) => ({ itemIdentifier: f.record.messageId })) };
   };
 }
@@ -91,7 +91,7 @@ function fromEnvironment() {
   return createSqsSender({ ...buildMailDeps(config, db, mailer).delivery, pacer: createPacer(config.mailRatePerSecond) });
 }
 
-export async function handler(event: SqsEvent): Promise<SqsBatchResponse> {
+export async function handler(event: SqsEvent, context?: { awsRequestId?: string }): Promise<SqsBatchResponse> {
   sendBatch ??= fromEnvironment();
-  return sendBatch(event);
+  return withRequestId(context?.awsRequestId, () => sendBatch!(event));
 }

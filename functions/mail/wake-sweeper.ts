@@ -1,5 +1,5 @@
 import type { LambdaClient } from '@aws-sdk/client-lambda';
-import { errorText } from '../../shared/logging/redact.js';
+import { log } from '../../shared/logging/logger.js';
 
 /**
  * The API Lambda's `afterQueued`: in the cloud the outbox sweeper (outbox-sweeper.ts) runs every
@@ -46,7 +46,7 @@ export function createSweeperWake(options: { functionName?: string; region: stri
         .then(
           () => undefined,
           (error: unknown) =>
-            console.error(JSON.stringify({ level: 'error', message: 'outbox sweeper not woken; its next run sends the mail', error: errorText(error) })),
+            log.error('outbox sweeper not woken; its next run sends the mail', { error }),
         )
         .finally(() => inFlight.delete(invoke));
       inFlight.add(invoke);

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { normalizeText } from '../text/vietnamese.js';
 
-/** What a list can show, beyond the name (API.md "Attendees"; issue 9's chosen columns). */
+/** What a list can show, beyond the name (docs/api/API.md "Attendees"; issue 9's chosen columns). */
 export const attendeeColumns = ['organisation', 'position', 'group', 'phone', 'email', 'response', 'checkedInAt'] as const;
 export type AttendeeColumn = (typeof attendeeColumns)[number];
 
@@ -31,7 +31,7 @@ export const listAttendeesQuerySchema = z.strictObject({
   format: z.enum(['json', 'csv', 'xlsx']).optional(),
   /** Search by name, ranked as shared/text/name-search.ts says; organisation, email, phone after. */
   q: z.string().max(200).optional(),
-  /** Pages as the invitations (API.md); without `limit` the whole list, as exports and print read it. */
+  /** Pages as the invitations (docs/api/API.md); without `limit` the whole list, as exports and print read it. */
   limit: z.coerce.number().int().min(1).max(1000).optional(),
   cursor: z.string().max(2000).optional(),
 });

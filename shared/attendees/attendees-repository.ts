@@ -1,4 +1,4 @@
-import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DOOR_CHANGE_PREFIX, doorChangeItem, type DoorChange } from './door-changes.js';
 import { failedConditionIndexes } from '../db/conditions.js';
 import { doorLaneKey, inItemLane, tallyLaneKey } from '../db/item-lanes.js';
@@ -74,6 +74,36 @@ export function createAttendeesRepository(db: DynamoDBDocumentClient, tableName:
         ExpressionAttributeValues: { ':pk': `EVENT#${eventId}`, ':prefix': 'INV#' },
       });
       return items as AttendeeRecord[];
+    },
+
+    /**
+     * The first `limit` confirmed people in name order, from the invitations' name listing
+     * (`EVENT#<id>#INVITATIONS`): a few hundred items read instead of the event's thousands, so
+     * the door can show its first buttons before the whole list arrives. Walk-ins are not in
+     * that listing; the whole list brings them a moment later.
+     */
+    async listFirstForDoor(eventId: string, limit: number): Promise<AttendeeRecord[]> {
+      const found: AttendeeRecord[] = [];
+      let startKey: Record<string, unknown> | undefined;
+      do {
+        const page = await db.send(
+          new QueryCommand({
+            TableName: tableName,
+            IndexName: 'listings',
+            KeyConditionExpression: 'listPk = :list',
+            FilterExpression: '#response = :confirmed',
+            ProjectionExpression: 'invitationId, #name, organisation, #position, #group, #response, checkedInAt, walkIn',
+            ExpressionAttributeNames: { '#name': 'name', '#position': 'position', '#group': 'group', '#response': 'response' },
+            ExpressionAttributeValues: { ':list': `EVENT#${eventId}#INVITATIONS`, ':confirmed': 'confirmed' },
+            ExclusiveStartKey: startKey,
+            // Read ahead: about half of a big meeting's invitees confirm.
+            Limit: Math.max(2 * (limit - found.length), 100),
+          }),
+        );
+        found.push(...((page.Items ?? []) as AttendeeRecord[]));
+        startKey = page.LastEvaluatedKey;
+      } while (startKey && found.length < limit);
+      return found.slice(0, limit);
     },
 
     /** The door's changes stamped after `after` (an instant), oldest first. */

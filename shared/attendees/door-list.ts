@@ -1,7 +1,8 @@
 import * as z from 'zod';
 import { EventNotFoundError } from '../events/event-errors.js';
-import { compareVietnameseNames } from '../text/vietnamese.js';
+import { compareVietnameseNames, sortByVietnameseName } from '../text/vietnamese.js';
 import { DOOR_SETTLE_MS, type DoorChange, type DoorPerson } from './door-changes.js';
+import type { AttendeeRecord } from './attendees-repository.js';
 import type { CheckInDeps } from './check-in.js';
 
 /** `?since=`: the cursor the previous answer gave (an instant). */
@@ -9,7 +10,13 @@ export const doorChangesQuerySchema = z.strictObject({
   since: z.iso.datetime({ offset: true }),
 });
 
+/** `?limit=` of the door's first page: what one phone screen shows, a little more. */
+export const doorFirstQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(200).default(60),
+});
+
 export type DoorList = { items: DoorPerson[]; cursor: string };
+export type DoorFirstPage = { items: DoorPerson[] };
 export type DoorChanges = { items: DoorChange[]; cursor: string };
 
 const cursorAt = (now: Date) => new Date(now.getTime() - DOOR_SETTLE_MS).toISOString();
@@ -23,19 +30,30 @@ export async function readDoorList(deps: CheckInDeps, eventId: string): Promise<
   const cursor = cursorAt(deps.now());
   const event = await deps.events.findById(eventId);
   if (!event) throw new EventNotFoundError();
-  const items = (await deps.attendees.listForDoor(eventId))
-    .filter((r) => r.response === 'confirmed' || r.walkIn)
-    .sort((a, b) => compareVietnameseNames(a.name, b.name))
-    .map((r): DoorPerson => {
-      const person: DoorPerson = { registrationId: r.invitationId, name: r.name };
-      if (r.organisation) person.organisation = r.organisation;
-      if (r.position) person.position = r.position;
-      if (r.group) person.group = r.group;
-      if (r.checkedInAt) person.checkedInAt = r.checkedInAt;
-      if (r.walkIn) person.walkIn = true;
-      return person;
-    });
+  const present = (await deps.attendees.listForDoor(eventId)).filter((r) => r.response === 'confirmed' || r.walkIn);
+  const items = sortByVietnameseName(present, (r) => r.name).map(doorPersonOf);
   return { items, cursor };
+}
+
+/**
+ * The first people of the list in name order, read from the name listing in one or two small
+ * reads: what the check-in page draws before the whole list (readDoorList) arrives. It carries no
+ * cursor: changes are followed from the whole list's.
+ */
+export async function readDoorFirstPage(deps: CheckInDeps, eventId: string, limit: number): Promise<DoorFirstPage> {
+  const [event, records] = await Promise.all([deps.events.findById(eventId), deps.attendees.listFirstForDoor(eventId, limit)]);
+  if (!event) throw new EventNotFoundError();
+  return { items: records.sort((a, b) => compareVietnameseNames(a.name, b.name)).map(doorPersonOf) };
+}
+
+function doorPersonOf(r: AttendeeRecord): DoorPerson {
+  const person: DoorPerson = { registrationId: r.invitationId, name: r.name };
+  if (r.organisation) person.organisation = r.organisation;
+  if (r.position) person.position = r.position;
+  if (r.group) person.group = r.group;
+  if (r.checkedInAt) person.checkedInAt = r.checkedInAt;
+  if (r.walkIn) person.walkIn = true;
+  return person;
 }
 
 /**

@@ -5,6 +5,7 @@ import type { RateLimiter } from '../rate-limits/rate-limiter.js';
 import type { PasswordTokensRepository } from './password-tokens-repository.js';
 import type { SessionsRepository } from './sessions-repository.js';
 import type { UsersRepository } from './users-repository.js';
+import type { UnitDirectory } from '../units/unit-directory.js';
 
 /** What the account use cases need; built once per process (functions/api/deps.ts). */
 export type AuthDeps = {
@@ -17,6 +18,8 @@ export type AuthDeps = {
   now: () => Date;
   publicUrl: string;
   sessionHours: number;
+  /** The units an account may hold roles in (shared/units); memberships go unchecked without it. */
+  units?: UnitDirectory;
   /** Signs the set-password mail; the default union when absent. */
   union?: UnionSigner;
 };

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { normalizeEmail, normalizeText } from '../text/vietnamese.js';
+import { membershipSchema, type Membership } from '../units/unit-schema.js';
 
 export const roles = ['admin', 'organiser', 'staff'] as const;
 export const roleSchema = z.enum(roles);
@@ -21,18 +22,32 @@ export const loginSchema = z.strictObject({
   password: z.string().min(1).max(200),
 });
 
-export const createUserSchema = z.strictObject({
-  email: emailSchema,
-  name: personNameSchema,
-  role: roleSchema,
-  password: newPasswordSchema.optional(),
-  language: z.enum(['vi', 'en']).optional(),
-});
+/**
+ * Roles per unit (the union, an association, a club): each reaches that unit's events and those
+ * beneath it. One unit appears once.
+ */
+export const membershipsSchema = z
+  .array(membershipSchema)
+  .max(50)
+  .refine((list) => new Set(list.map((m) => m.unitId)).size === list.length, { message: 'Each unit appears once' });
+
+export const createUserSchema = z
+  .strictObject({
+    email: emailSchema,
+    name: personNameSchema,
+    /** `admin`: union-wide. `organiser` or `staff` without memberships: that role in the union. */
+    role: roleSchema.optional(),
+    memberships: membershipsSchema.optional(),
+    password: newPasswordSchema.optional(),
+    language: z.enum(['vi', 'en']).optional(),
+  })
+  .refine((body) => body.role !== undefined || (body.memberships?.length ?? 0) > 0, { message: 'A role or a membership', path: ['role'] });
 export type CreateUserInput = z.infer<typeof createUserSchema>;
 
 export const updateUserSchema = z
   .strictObject({
     role: roleSchema.optional(),
+    memberships: membershipsSchema.optional(),
     name: personNameSchema.optional(),
     disabled: z.boolean().optional(),
   })
@@ -53,7 +68,10 @@ export type User = {
   userId: string;
   email: string;
   name: string;
+  /** `admin`, or the strongest role the account holds in any unit. */
   role: Role;
+  /** Its roles per unit; an admin needs none. */
+  memberships: Membership[];
   disabled: boolean;
   language: 'vi' | 'en';
   createdAt: string;

@@ -5,7 +5,8 @@ import { EmailTakenError, UserNotFoundError } from './user-errors.js';
 import { EmailTakenSignal } from './users-repository.js';
 import { publicUser } from './public-user.js';
 import { setPasswordEmail } from '../email/set-password-email.js';
-import { errorText } from '../logging/redact.js';
+import { log } from '../logging/logger.js';
+import { accountRoles } from './account-roles.js';
 
 export const SET_PASSWORD_LINK_HOURS = 72;
 
@@ -18,11 +19,13 @@ export async function createUser(
   input: CreateUserInput,
 ): Promise<{ user: User; passwordLinkSent?: boolean }> {
   const now = deps.now().toISOString();
+  const { role, memberships } = await accountRoles(deps, input.role, input.memberships, undefined);
   const stored = {
     userId: newId(),
     email: input.email,
     name: input.name,
-    role: input.role,
+    role,
+    memberships,
     disabled: false,
     language: input.language ?? 'vi',
     createdAt: now,
@@ -40,7 +43,7 @@ export async function createUser(
   const passwordLinkSent = await sendSetPasswordLink(deps, stored).then(
     () => true,
     (error: unknown) => {
-      console.error(JSON.stringify({ level: 'warn', message: 'set-password mail not sent', userId: stored.userId, error: errorText(error) }));
+      log.warn('set-password mail not sent', { userId: stored.userId, error });
       return false;
     },
   );

@@ -4,6 +4,7 @@ import { newId } from './secret-tokens.js';
 import { AlreadyBootstrappedSignal, EmailTakenSignal, type FirstAdminMarker } from './users-repository.js';
 import { normalizeEmail } from '../text/vietnamese.js';
 import { SET_PASSWORD_LINK_HOURS, sendSetPasswordLink } from './create-user.js';
+import { log } from '../logging/logger.js';
 
 export type FirstAdminResult =
   | { created: false; linkSent?: boolean }
@@ -73,14 +74,7 @@ async function retryFirstAdminLink(deps: AuthDeps, marker: FirstAdminMarker): Pr
     await sendSetPasswordLink(deps, user);
   } catch (error) {
     await deps.users.releaseFirstAdminLink(sentAt, marker.linkSentAt);
-    console.error(
-      JSON.stringify({
-        level: 'warn',
-        message: 'first admin set-password mail not sent; the next cold start retries (or: npm run admin -- --stage <stage> reset <email>)',
-        userId: user.userId,
-        error: String(error),
-      }),
-    );
+    log.warn('first admin set-password mail not sent; the next cold start retries (or: npm run admin -- --stage <stage> reset <email>)', { userId: user.userId, error });
     return false;
   }
   return true;

@@ -1,13 +1,15 @@
 import type { Role } from './auth-schema.js';
 
 /**
- * What each role may do (API.md): admins everything; organisers events, invitations and lists;
+ * What each role may do (docs/api/API.md): admins everything; organisers events, invitations and lists;
  * staff read events and lists, print and check people in.
  */
 export const permissions = {
   'events:read': ['admin', 'organiser', 'staff'],
   'events:write': ['admin', 'organiser'],
   'users:manage': ['admin'],
+  // The union's associations and clubs (shared/units): created, renamed and retired by admins.
+  'units:manage': ['admin'],
   // Staff read invitation lists (who is invited, who answered) to prepare the door; only
   // organisers and admins add, correct, remove or copy invitees.
   'invitations:read': ['admin', 'organiser', 'staff'],

@@ -7,7 +7,7 @@ import { publicUser } from './public-user.js';
 import type { StoredUser } from './users-repository.js';
 
 /**
- * Failed sign-ins allowed before a pause (README, "Sign-in limits"). An attempt is counted before
+ * Failed sign-ins allowed before a pause (docs/design.md, "Accounts and security"). An attempt is counted before
  * the password is checked, and given back when it was right, so a burst of parallel guesses gets
  * no more tries than a sequence would.
  * - per address: one client trying many accounts;

@@ -8,6 +8,8 @@ import {
 import { decodeCursor, encodeCursor, type Page, type PageRequest } from '../db/pagination.js';
 import { failedConditionIndexes, isConditionFailure } from '../db/conditions.js';
 import type { Role, User } from './auth-schema.js';
+import type { Membership } from '../units/unit-schema.js';
+import { membershipsOf } from '../units/unit-access.js';
 
 /** A user as stored: the profile plus the password hash, which never leaves the use cases. */
 /**
@@ -15,7 +17,7 @@ import type { Role, User } from './auth-schema.js';
  * session made under another generation is refused on its next request (session-access.ts),
  * whatever the `listings` index, read a moment late, still lists.
  */
-export type StoredUser = User & { passwordHash?: string; sessionGeneration?: number };
+export type StoredUser = Omit<User, 'memberships'> & { memberships?: Membership[]; passwordHash?: string; sessionGeneration?: number };
 
 const userKey = (userId: string) => ({ pk: `USER#${userId}`, sk: 'PROFILE' });
 const emailKey = (email: string) => ({ pk: `USEREMAIL#${email}`, sk: 'USEREMAIL' });
@@ -33,6 +35,8 @@ function toUser(item: Record<string, unknown>): StoredUser {
     email: item.email as string,
     name: item.name as string,
     role: item.role as Role,
+    // Stored before units: the role was union-wide (unit-access.ts membershipsOf).
+    memberships: membershipsOf({ role: item.role as Role, memberships: item.memberships as Membership[] | undefined }),
     disabled: Boolean(item.disabled),
     language: (item.language as 'vi' | 'en') ?? 'vi',
     createdAt: item.createdAt as string,
@@ -183,7 +187,7 @@ export function createUsersRepository(db: DynamoDBDocumentClient, tableName: str
     /** Returns undefined when the user does not exist. */
     async updateProfile(
       userId: string,
-      changes: { name?: string; role?: Role; disabled?: boolean },
+      changes: { name?: string; role?: Role; memberships?: Membership[]; disabled?: boolean },
       updatedAt: string,
     ): Promise<StoredUser | undefined> {
       const entries = Object.entries({ ...changes, updatedAt }).filter(([, v]) => v !== undefined);
@@ -204,6 +208,29 @@ export function createUsersRepository(db: DynamoDBDocumentClient, tableName: str
         return result.Attributes ? toUser(result.Attributes) : undefined;
       } catch (error) {
         if (isConditionFailure(error)) return undefined;
+        throw error;
+      }
+    },
+
+    /**
+     * The move to units: an account stored without memberships gets its role in the union, once.
+     * Answers false when it already has memberships or its role changed since it was read.
+     */
+    async giveUnionMembership(userId: string, role: Role, memberships: Membership[]): Promise<boolean> {
+      try {
+        await db.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: userKey(userId),
+            UpdateExpression: 'SET memberships = :memberships',
+            ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(memberships) AND #role = :role',
+            ExpressionAttributeNames: { '#role': 'role' },
+            ExpressionAttributeValues: { ':memberships': memberships, ':role': role },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (isConditionFailure(error)) return false;
         throw error;
       }
     },

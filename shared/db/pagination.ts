@@ -1,6 +1,6 @@
 import { ValidationError } from '../errors.js';
 
-/** `?limit=` and `?cursor=` as API.md defines them: default 100, at most 1000. */
+/** `?limit=` and `?cursor=` as docs/api/API.md defines them: default 100, at most 1000. */
 export type PageRequest = { limit: number; cursor?: string };
 export type Page<T> = { items: T[]; nextCursor?: string };
 

@@ -1,6 +1,6 @@
 /**
  * The one DynamoDB table and its index, as data: the local engine's table creation and the CDK
- * stateful stack both read it, so the two cannot drift apart. Why one table: see README.md,
+ * stateful stack both read it, so the two cannot drift apart. Why one table: see docs/design.md,
  * "Data model".
  */
 export const tableDesign = {

@@ -31,7 +31,7 @@ export function roleFromValue(value: unknown): DelegationRole | undefined {
 }
 
 /**
- * One list (README, "One delegation, one list"): on a delegation event every invitee is a member,
+ * One list (docs/design.md, "One delegation, one list"): on a delegation event every invitee is a member,
  * whichever way they came (the invitation list, a copy, the open page, a head's link, the
  * delegation page). The role is the head's when they lead members; else the one they (or the
  * organiser, who keeps the two in step) gave on the answer form; else the one stored with the

@@ -483,7 +483,7 @@ export async function removeMember(deps: DelegationsDeps, eventId: string, invit
 }
 
 /**
- * The delegation of an event for the console: every invitee is a member (README, "One delegation,
+ * The delegation of an event for the console: every invitee is a member (docs/design.md, "One delegation,
  * one list"), whichever way they came, in protocol order, with the list's version (read first:
  * a save from it fails if anything changed after) and direction. Passport data is shown to
  * organisers and admins, masked for staff; an organiser's read of it is logged (who, when).

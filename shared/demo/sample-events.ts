@@ -46,14 +46,9 @@ const mail = (local: string) => `${local}@example.org`;
 
 export const sampleEvents: SampleEvent[] = [
   {
-    type: 'youth_forum',
-    inDays: 10,
-    startTime: '08:00',
-    endTime: '11:30',
+    type: 'youth_forum', inDays: 10, startTime: '08:00', endTime: '11:30', capacity: 4, openRegistration: true,
     title: { vi: 'Diễn đàn Thanh niên hữu nghị Việt Nam – Lào – Campuchia', en: 'Vietnam–Laos–Cambodia Youth Friendship Forum' },
     venue: 'Hội trường A, Trường Đại học Tây Nguyên, 567 Lê Duẩn, TP. Buôn Ma Thuột',
-    capacity: 4,
-    openRegistration: true,
     contact: { name: 'Đoàn Thị Hồng Nhung', email: mail('nhung.dth'), phone: '0262 3852 123' },
     invitees: [
       { name: 'Nguyễn Thị Mai Anh', email: mail('mai.anh.sv'), organisation: 'Trường Đại học Tây Nguyên', group: 'Sinh viên', stage: 'checked_in' },
@@ -67,15 +62,9 @@ export const sampleEvents: SampleEvent[] = [
     ],
   },
   {
-    type: 'training',
-    inDays: 20,
-    days: 2,
-    startTime: '07:30',
-    endTime: '16:30',
+    type: 'training', inDays: 20, days: 2, startTime: '07:30', endTime: '16:30', capacity: 40, requiresApproval: true,
     title: { vi: 'Tập huấn “Công tác đối ngoại nhân dân trong tình hình mới”', en: 'Training: “People-to-people diplomacy in the new situation”' },
     venue: 'Hội trường Liên hiệp các tổ chức hữu nghị tỉnh Đắk Lắk, 15 Lê Thánh Tông, TP. Buôn Ma Thuột',
-    capacity: 40,
-    requiresApproval: true,
     contact: { name: 'Nguyễn Văn Hùng', email: mail('hung.nv') },
     invitees: [
       { name: 'Hoàng Văn Thái', email: mail('thai.hv'), organisation: 'UBND xã Ea Tu', position: 'Phó Chủ tịch', group: 'Cán bộ xã', stage: 'pending' },
@@ -86,13 +75,9 @@ export const sampleEvents: SampleEvent[] = [
     ],
   },
   {
-    type: 'ngo_conference',
-    inDays: 35,
-    startTime: '08:00',
-    endTime: '17:00',
+    type: 'ngo_conference', inDays: 35, startTime: '08:00', endTime: '17:00', capacity: 80,
     title: { vi: 'Hội nghị các tổ chức phi chính phủ nước ngoài, có PACCOM tham dự', en: 'Conference of foreign non-governmental organisations, with PACCOM' },
     venue: 'Khách sạn Sài Gòn – Ban Mê, 1-3 Phan Chu Trinh, TP. Buôn Ma Thuột',
-    capacity: 80,
     contact: { name: 'Lê Thị Thu Hà', email: mail('ha.ltt'), phone: '0905 123 456' },
     invitees: [
       { name: 'Søren Ålund', email: mail('soren.alund'), organisation: 'Danish Red Cross', position: 'Country Director', language: 'en', group: 'INGO', stage: 'confirmed' },
@@ -103,14 +88,9 @@ export const sampleEvents: SampleEvent[] = [
     ],
   },
   {
-    type: 'delegation',
-    inDays: 50,
-    days: 4,
-    startTime: '06:00',
-    endTime: '18:00',
+    type: 'delegation', inDays: 50, days: 4, startTime: '06:00', endTime: '18:00', capacity: 12,
     title: { vi: 'Đoàn công tác thăm tỉnh Mondulkiri (Vương quốc Campuchia)', en: 'Official delegation to Mondulkiri province, Cambodia' },
     venue: 'Sen Monorom, tỉnh Mondulkiri, Vương quốc Campuchia',
-    capacity: 12,
     contact: { name: 'Trần Quốc Bảo', email: mail('bao.tq'), phone: '0914 222 333' },
     invitees: [
       { name: 'Trần Quốc Bảo', email: mail('bao.tq.doan'), organisation: 'Liên hiệp các tổ chức hữu nghị tỉnh', position: 'Phó Chủ tịch', group: 'Đoàn', stage: 'confirmed', details: { delegationRole: 'Trưởng đoàn' } },
@@ -120,10 +100,7 @@ export const sampleEvents: SampleEvent[] = [
     ],
   },
   {
-    type: 'meeting',
-    inDays: 5,
-    startTime: '14:00',
-    endTime: '16:30',
+    type: 'meeting', inDays: 5, startTime: '14:00', endTime: '16:30',
     title: { vi: 'Họp Ban Chấp hành Hội Hữu nghị Việt Nam – Lào tỉnh', en: 'Board meeting of the provincial Vietnam–Laos Friendship Association' },
     venue: 'Phòng họp tầng 2, 15 Lê Thánh Tông, TP. Buôn Ma Thuột',
     contact: { name: 'Võ Đức Trí', email: mail('tri.vd') },
@@ -134,14 +111,9 @@ export const sampleEvents: SampleEvent[] = [
     ],
   },
   {
-    type: 'other',
-    inDays: 25,
-    startTime: '18:30',
-    endTime: '21:00',
+    type: 'other', inDays: 25, startTime: '18:30', endTime: '21:00', capacity: 200, openRegistration: true,
     title: { vi: 'Đêm giao lưu văn hóa Tết cổ truyền Lào – Campuchia', en: 'Lao and Cambodian New Year cultural evening' },
     venue: 'Nhà văn hóa Thanh niên tỉnh, 02 Phan Bội Châu, TP. Buôn Ma Thuột',
-    capacity: 200,
-    openRegistration: true,
     contact: { name: 'Đoàn Thị Hồng Nhung', email: mail('nhung.dth') },
     invitees: [
       { name: 'Chanthavong Keo', email: mail('c.keo'), language: 'en', organisation: 'Lao students in Đắk Lắk', stage: 'confirmed' },

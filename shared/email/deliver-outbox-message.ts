@@ -3,7 +3,9 @@ import type { StoredInvitation } from '../invitations/invitations-repository.js'
 import type { CalendarSequences } from './calendar-sequences-repository.js';
 import type { EventNoticesRepository } from './event-notices-repository.js';
 import { isNoticeKind, isSeatKind, renderInvitationEmail, type EventNoticeDetails } from './invitation-templates.js';
-import type { UnionSigner } from './mail-layout.js';
+import { defaultUnion, type UnionSigner } from './mail-layout.js';
+import type { Unit } from '../units/unit-schema.js';
+import { mailIdentityOf } from '../units/unit-signer.js';
 import { isEventNoticeKind } from './mail-template-schema.js';
 import type { EmailAttachment, Mailer } from './mailer.js';
 import type { Pacer } from './pacer.js';
@@ -26,6 +28,8 @@ export type MailDeliveryDeps = {
   now: () => Date;
   /** Signs mail whose event names no contact (AppConfig.union); the default union when absent. */
   union?: UnionSigner;
+  /** The unit running an event (shared/units): its sender name and signature go on the mail. */
+  unitFor?: (unitId: string | undefined) => Promise<Unit | undefined>;
   /** Event notices (cancelled, changed): their text, and what became of each person's mail. */
   notices?: Pick<EventNoticesRepository, 'findNotice' | 'settle'>;
   /** Each calendar file's SEQUENCE, higher than any sent before for its UID. */
@@ -122,6 +126,7 @@ export async function deliverOutboxMessage(deps: MailDeliveryDeps, message: Outb
       calendar: calendarMethod === 'CANCEL' ? 'cancel' : calendarMethod ? 'update' : undefined,
     };
   }
+  const identity = mailIdentityOf(await deps.unitFor?.(event.unitId), deps.union ?? defaultUnion);
   const letter = message.kind === 'invitation' && event.attachInvitationLetter ? await deps.letterFor?.(event, invitation) : undefined;
   const mail = renderInvitationEmail(
     {
@@ -134,13 +139,15 @@ export async function deliverOutboxMessage(deps: MailDeliveryDeps, message: Outb
       link: await deps.linkFor(invitation),
       replyTo: event.contact?.email,
       checkIn: checkInCode ? { code: checkInCode, qrContentId: CHECK_IN_QR_CONTENT_ID } : undefined,
-      union: deps.union,
+      union: identity.signer,
+      host: identity.host,
       notice: noticeDetails,
       letterReference: letter?.reference,
     },
     event.mailTemplates,
     message.kind,
   );
+  if (identity.fromName) mail.fromName = identity.fromName;
   if (checkInCode) {
     mail.attachments = await buildSeatAttachments({
       eventId: message.eventId,

@@ -11,76 +11,59 @@ export type { Placeholder, MailTemplate, MailTemplates, InvitationMailKind, Noti
 const ownTemplateKinds = ['invitation', 'reminder'] as const;
 const isOwnTemplateKind = (kind: MailKind): kind is (typeof ownTemplateKinds)[number] => (ownTemplateKinds as readonly string[]).includes(kind);
 
-const defaultInvitationTemplates: Record<'vi' | 'en', MailTemplate> = {
-  vi: {
-    subject: 'Thư mời: {{event}}',
-    body: [
-      'Kính gửi {{salutation}} {{name}},',
-      '',
-      'Liên hiệp các tổ chức hữu nghị tỉnh Đắk Lắk trân trọng kính mời {{salutation}} tham dự {{event}}.',
-      '',
-      'Thời gian: {{time}}',
-      'Địa điểm: {{place}}',
-      '',
-      'Xin {{salutation}} vui lòng xác nhận tham dự hoặc báo vắng qua đường dẫn riêng dưới đây:',
-      '{{link}}',
-      '',
-      'Mọi chi tiết xin liên hệ: {{contact}}.',
-      '',
-      'Trân trọng.',
-    ].join('\n'),
-  },
-  en: {
-    subject: 'Invitation: {{event}}',
-    body: [
-      'Dear {{salutation}} {{name}},',
-      '',
-      'The Đắk Lắk Union of Friendship Organisations has the honour to invite you to {{event}}.',
-      '',
-      'Time: {{time}}',
-      'Place: {{place}}',
-      '',
-      'Please accept or decline through your personal link:',
-      '{{link}}',
-      '',
-      'For any question, please contact {{contact}}.',
-      '',
-      'Yours sincerely,',
-    ].join('\n'),
-  },
+/**
+ * Every default mail is a letter: a greeting, what it is about, the contact, the closing. Each
+ * language's fixed lines are written once here; the templates below give only what differs.
+ */
+const letter = {
+  vi: { greeting: 'Kính gửi {{salutation}} {{name}},', contact: 'Mọi chi tiết xin liên hệ: {{contact}}.', closing: 'Trân trọng.' },
+  en: { greeting: 'Dear {{salutation}} {{name}},', contact: 'For any question, please contact {{contact}}.', closing: 'Yours sincerely,' },
+};
+type Language = keyof typeof letter;
+
+/** The event's time and place, one line each. */
+const timeAndPlace = { vi: ['Thời gian: {{time}}', 'Địa điểm: {{place}}'], en: ['Time: {{time}}', 'Place: {{place}}'] };
+
+/**
+ * A letter's body: the greeting (the language's formal one unless given), a blank line, the
+ * paragraphs (a paragraph is one line or several), the contact line (unless a paragraph already
+ * names the contact) and the closing, paragraphs apart.
+ */
+function letterBody(language: Language, paragraphs: (string | string[])[], options: { greeting?: string; contact?: boolean } = {}): string {
+  const words = letter[language];
+  const blocks = [[options.greeting ?? words.greeting], ...paragraphs.map((p) => (typeof p === 'string' ? [p] : p))];
+  if (options.contact !== false) blocks.push([words.contact]);
+  blocks.push([words.closing]);
+  return blocks.map((block) => block.join('\n')).join('\n\n');
+}
+
+const template = (language: Language, subject: string, paragraphs: (string | string[])[], options?: Parameters<typeof letterBody>[2]): MailTemplate => ({
+  subject,
+  body: letterBody(language, paragraphs, options),
+});
+
+const defaultInvitationTemplates: Record<Language, MailTemplate> = {
+  vi: template('vi', 'Thư mời: {{event}}', [
+    'Liên hiệp các tổ chức hữu nghị tỉnh Đắk Lắk trân trọng kính mời {{salutation}} tham dự {{event}}.',
+    timeAndPlace.vi,
+    ['Xin {{salutation}} vui lòng xác nhận tham dự hoặc báo vắng qua đường dẫn riêng dưới đây:', '{{link}}'],
+  ]),
+  en: template('en', 'Invitation: {{event}}', [
+    'The Đắk Lắk Union of Friendship Organisations has the honour to invite you to {{event}}.',
+    timeAndPlace.en,
+    ['Please accept or decline through your personal link:', '{{link}}'],
+  ]),
 };
 
-const defaultReminderTemplates: Record<'vi' | 'en', MailTemplate> = {
-  vi: {
-    subject: 'Nhắc lại thư mời: {{event}}',
-    body: [
-      'Kính gửi {{salutation}} {{name}},',
-      '',
-      'Ban tổ chức chưa nhận được phản hồi của {{salutation}} về việc tham dự {{event}} ({{time}}, tại {{place}}).',
-      '',
-      'Xin {{salutation}} vui lòng xác nhận tham dự hoặc báo vắng qua đường dẫn riêng:',
-      '{{link}}',
-      '',
-      'Mọi chi tiết xin liên hệ: {{contact}}.',
-      '',
-      'Trân trọng.',
-    ].join('\n'),
-  },
-  en: {
-    subject: 'Reminder: {{event}}',
-    body: [
-      'Dear {{salutation}} {{name}},',
-      '',
-      'We have not yet heard from you about {{event}} ({{time}}, at {{place}}).',
-      '',
-      'Please accept or decline through your personal link:',
-      '{{link}}',
-      '',
-      'For any question, please contact {{contact}}.',
-      '',
-      'Yours sincerely,',
-    ].join('\n'),
-  },
+const defaultReminderTemplates: Record<Language, MailTemplate> = {
+  vi: template('vi', 'Nhắc lại thư mời: {{event}}', [
+    'Ban tổ chức chưa nhận được phản hồi của {{salutation}} về việc tham dự {{event}} ({{time}}, tại {{place}}).',
+    ['Xin {{salutation}} vui lòng xác nhận tham dự hoặc báo vắng qua đường dẫn riêng:', '{{link}}'],
+  ]),
+  en: template('en', 'Reminder: {{event}}', [
+    'We have not yet heard from you about {{event}} ({{time}}, at {{place}}).',
+    ['Please accept or decline through your personal link:', '{{link}}'],
+  ]),
 };
 
 /**
@@ -88,95 +71,39 @@ const defaultReminderTemplates: Record<'vi' | 'en', MailTemplate> = {
  * themself, so the mail neither invites nor greets by title; it asks them to confirm the address,
  * which is what holds the place (or the place on the waiting list).
  */
-const defaultConfirmAddressTemplates: Record<'vi' | 'en', MailTemplate> = {
-  vi: {
-    subject: 'Xác nhận email để hoàn tất đăng ký: {{event}}',
-    body: [
-      'Xin chào {{name}},',
-      '',
+const defaultConfirmAddressTemplates: Record<Language, MailTemplate> = {
+  vi: template(
+    'vi',
+    'Xác nhận email để hoàn tất đăng ký: {{event}}',
+    [
       'Chúng tôi vừa nhận được đăng ký tham dự {{event}} với địa chỉ email này.',
-      '',
-      'Thời gian: {{time}}',
-      'Địa điểm: {{place}}',
-      '',
-      'Để hoàn tất đăng ký, xin bấm vào đường dẫn dưới đây để xác nhận địa chỉ email. Chỉ khi đã xác nhận, chỗ của bạn mới được giữ:',
-      '{{link}}',
-      '',
+      timeAndPlace.vi,
+      ['Để hoàn tất đăng ký, xin bấm vào đường dẫn dưới đây để xác nhận địa chỉ email. Chỉ khi đã xác nhận, chỗ của bạn mới được giữ:', '{{link}}'],
       'Nếu bạn không đăng ký, xin bỏ qua thư này; không có gì được ghi nhận thêm.',
-      '',
-      'Mọi chi tiết xin liên hệ: {{contact}}.',
-      '',
-      'Trân trọng.',
-    ].join('\n'),
-  },
-  en: {
-    subject: 'Confirm your email to complete your registration: {{event}}',
-    body: [
-      'Hello {{name}},',
-      '',
+    ],
+    { greeting: 'Xin chào {{name}},' },
+  ),
+  en: template(
+    'en',
+    'Confirm your email to complete your registration: {{event}}',
+    [
       'We have just received a registration for {{event}} with this email address.',
-      '',
-      'Time: {{time}}',
-      'Place: {{place}}',
-      '',
-      'To complete it, please open the link below to confirm your address. Your place is held only once you have confirmed:',
-      '{{link}}',
-      '',
+      timeAndPlace.en,
+      ['To complete it, please open the link below to confirm your address. Your place is held only once you have confirmed:', '{{link}}'],
       'If you did not register, please ignore this mail; nothing more will happen.',
-      '',
-      'For any question, please contact {{contact}}.',
-      '',
-      'Yours sincerely,',
-    ].join('\n'),
-  },
+    ],
+    { greeting: 'Hello {{name}},' },
+  ),
 };
 
 /**
  * A short notice: a greeting, what happened, the event, the personal link, the contact. `{{door}}`
  * is not an organiser's placeholder: it becomes the door code of a seat notice, or nothing.
  */
-function notice(vi: { subject: string; lines: string[] }, en: { subject: string; lines: string[] }): Record<'vi' | 'en', MailTemplate> {
+function notice(vi: { subject: string; lines: string[] }, en: { subject: string; lines: string[] }): Record<Language, MailTemplate> {
   return {
-    vi: {
-      subject: vi.subject,
-      body: [
-        'Kính gửi {{salutation}} {{name}},',
-        '',
-        ...vi.lines,
-        '',
-        'Sự kiện: {{event}}',
-        'Thời gian: {{time}}',
-        'Địa điểm: {{place}}',
-        '{{door}}',
-        '',
-        'Xem hoặc thay đổi đăng ký qua đường dẫn riêng:',
-        '{{link}}',
-        '',
-        'Mọi chi tiết xin liên hệ: {{contact}}.',
-        '',
-        'Trân trọng.',
-      ].join('\n'),
-    },
-    en: {
-      subject: en.subject,
-      body: [
-        'Dear {{salutation}} {{name}},',
-        '',
-        ...en.lines,
-        '',
-        'Event: {{event}}',
-        'Time: {{time}}',
-        'Place: {{place}}',
-        '{{door}}',
-        '',
-        'See or change your registration through your personal link:',
-        '{{link}}',
-        '',
-        'For any question, please contact {{contact}}.',
-        '',
-        'Yours sincerely,',
-      ].join('\n'),
-    },
+    vi: template('vi', vi.subject, [vi.lines, ['Sự kiện: {{event}}', ...timeAndPlace.vi, '{{door}}'], ['Xem hoặc thay đổi đăng ký qua đường dẫn riêng:', '{{link}}']]),
+    en: template('en', en.subject, [en.lines, ['Event: {{event}}', ...timeAndPlace.en, '{{door}}'], ['See or change your registration through your personal link:', '{{link}}']]),
   };
 }
 
@@ -185,106 +112,46 @@ function notice(vi: { subject: string; lines: string[] }, en: { subject: string;
  * sender knows of this notice (the reason for a cancellation, the time and place before a change,
  * the organiser's note, a line about the attached calendar file), or nothing.
  */
-const defaultEventNoticeTemplates: Record<'event_cancelled' | 'event_changed', Record<'vi' | 'en', MailTemplate>> = {
+const defaultEventNoticeTemplates: Record<'event_cancelled' | 'event_changed', Record<Language, MailTemplate>> = {
   event_cancelled: {
-    vi: {
-      subject: 'Thông báo hủy: {{event}}',
-      body: [
-        'Kính gửi {{salutation}} {{name}},',
-        '',
-        'Ban tổ chức trân trọng thông báo: {{event}} ({{time}}, tại {{place}}) đã bị hủy.',
-        '{{notice}}',
-        '',
-        'Ban tổ chức thành thật xin lỗi vì sự bất tiện này. Mọi chi tiết xin liên hệ: {{contact}}.',
-        '',
-        'Trân trọng.',
-      ].join('\n'),
-    },
-    en: {
-      subject: 'Cancelled: {{event}}',
-      body: [
-        'Dear {{salutation}} {{name}},',
-        '',
-        'We regret to inform you that {{event}} ({{time}}, at {{place}}) has been cancelled.',
-        '{{notice}}',
-        '',
-        'We apologise for the inconvenience. For any question, please contact {{contact}}.',
-        '',
-        'Yours sincerely,',
-      ].join('\n'),
-    },
+    vi: template(
+      'vi',
+      'Thông báo hủy: {{event}}',
+      [
+        ['Ban tổ chức trân trọng thông báo: {{event}} ({{time}}, tại {{place}}) đã bị hủy.', '{{notice}}'],
+        `Ban tổ chức thành thật xin lỗi vì sự bất tiện này. ${letter.vi.contact}`,
+      ],
+      { contact: false },
+    ),
+    en: template(
+      'en',
+      'Cancelled: {{event}}',
+      [['We regret to inform you that {{event}} ({{time}}, at {{place}}) has been cancelled.', '{{notice}}'], `We apologise for the inconvenience. ${letter.en.contact}`],
+      { contact: false },
+    ),
   },
   event_changed: {
-    vi: {
-      subject: 'Thay đổi thời gian, địa điểm: {{event}}',
-      body: [
-        'Kính gửi {{salutation}} {{name}},',
-        '',
-        'Ban tổ chức xin thông báo {{event}} có thay đổi về thời gian hoặc địa điểm:',
-        '',
-        'Thời gian: {{time}}',
-        'Địa điểm: {{place}}',
-        '{{notice}}',
-        '',
-        'Xem chi tiết hoặc thay đổi trả lời qua đường dẫn riêng:',
-        '{{link}}',
-        '',
-        'Mọi chi tiết xin liên hệ: {{contact}}.',
-        '',
-        'Trân trọng.',
-      ].join('\n'),
-    },
-    en: {
-      subject: 'New time or place: {{event}}',
-      body: [
-        'Dear {{salutation}} {{name}},',
-        '',
-        'The time or place of {{event}} has changed:',
-        '',
-        'Time: {{time}}',
-        'Place: {{place}}',
-        '{{notice}}',
-        '',
-        'See the details or change your answer through your personal link:',
-        '{{link}}',
-        '',
-        'For any question, please contact {{contact}}.',
-        '',
-        'Yours sincerely,',
-      ].join('\n'),
-    },
+    vi: template('vi', 'Thay đổi thời gian, địa điểm: {{event}}', [
+      'Ban tổ chức xin thông báo {{event}} có thay đổi về thời gian hoặc địa điểm:',
+      [...timeAndPlace.vi, '{{notice}}'],
+      ['Xem chi tiết hoặc thay đổi trả lời qua đường dẫn riêng:', '{{link}}'],
+    ]),
+    en: template('en', 'New time or place: {{event}}', [
+      'The time or place of {{event}} has changed:',
+      [...timeAndPlace.en, '{{notice}}'],
+      ['See the details or change your answer through your personal link:', '{{link}}'],
+    ]),
   },
 };
 
 const defaultNoticeTemplates: Record<NoticeKind, Record<'vi' | 'en', MailTemplate>> = {
   ...defaultEventNoticeTemplates,
-  confirmed: notice(
-    { subject: 'Xác nhận tham dự: {{event}}', lines: ['Ban tổ chức xác nhận {{salutation}} đã đăng ký tham dự {{event}}.'] },
-    { subject: 'Confirmed: {{event}}', lines: ['Your place at {{event}} is confirmed.'] },
-  ),
-  waitlisted: notice(
-    {
-      subject: 'Danh sách chờ: {{event}}',
-      lines: ['Sự kiện {{event}} đã đủ chỗ. {{salutation}} có tên trong danh sách chờ; khi có chỗ trống, Ban tổ chức sẽ báo ngay.'],
-    },
-    { subject: 'Waiting list: {{event}}', lines: ['{{event}} is full. You are on the waiting list; we will write as soon as a place frees up.'] },
-  ),
-  pending: notice(
-    { subject: 'Đã nhận đăng ký: {{event}}', lines: ['Ban tổ chức đã nhận đăng ký của {{salutation}}; đăng ký đang chờ duyệt.'] },
-    { subject: 'Registration received: {{event}}', lines: ['We received your registration; it is waiting for the organisers\' approval.'] },
-  ),
-  promoted: notice(
-    { subject: 'Đã có chỗ: {{event}}', lines: ['Đã có chỗ trống: {{salutation}} được chuyển từ danh sách chờ sang danh sách tham dự {{event}}.'] },
-    { subject: 'A place for you: {{event}}', lines: ['A place freed up: you have moved from the waiting list and are confirmed for {{event}}.'] },
-  ),
-  approved: notice(
-    { subject: 'Đăng ký được duyệt: {{event}}', lines: ['Đăng ký tham dự {{event}} của {{salutation}} đã được duyệt.'] },
-    { subject: 'Registration approved: {{event}}', lines: ['Your registration for {{event}} is approved.'] },
-  ),
-  rejected: notice(
-    { subject: 'Kết quả đăng ký: {{event}}', lines: ['Rất tiếc, Ban tổ chức không thể nhận đăng ký tham dự {{event}} của {{salutation}} lần này.'] },
-    { subject: 'Your registration: {{event}}', lines: ['We regret that we cannot accept your registration for {{event}} this time.'] },
-  ),
+  confirmed: notice({ subject: 'Xác nhận tham dự: {{event}}', lines: ['Ban tổ chức xác nhận {{salutation}} đã đăng ký tham dự {{event}}.'] }, { subject: 'Confirmed: {{event}}', lines: ['Your place at {{event}} is confirmed.'] }),
+  waitlisted: notice({ subject: 'Danh sách chờ: {{event}}', lines: ['Sự kiện {{event}} đã đủ chỗ. {{salutation}} có tên trong danh sách chờ; khi có chỗ trống, Ban tổ chức sẽ báo ngay.'] }, { subject: 'Waiting list: {{event}}', lines: ['{{event}} is full. You are on the waiting list; we will write as soon as a place frees up.'] }),
+  pending: notice({ subject: 'Đã nhận đăng ký: {{event}}', lines: ['Ban tổ chức đã nhận đăng ký của {{salutation}}; đăng ký đang chờ duyệt.'] }, { subject: 'Registration received: {{event}}', lines: ['We received your registration; it is waiting for the organisers\' approval.'] }),
+  promoted: notice({ subject: 'Đã có chỗ: {{event}}', lines: ['Đã có chỗ trống: {{salutation}} được chuyển từ danh sách chờ sang danh sách tham dự {{event}}.'] }, { subject: 'A place for you: {{event}}', lines: ['A place freed up: you have moved from the waiting list and are confirmed for {{event}}.'] }),
+  approved: notice({ subject: 'Đăng ký được duyệt: {{event}}', lines: ['Đăng ký tham dự {{event}} của {{salutation}} đã được duyệt.'] }, { subject: 'Registration approved: {{event}}', lines: ['Your registration for {{event}} is approved.'] }),
+  rejected: notice({ subject: 'Kết quả đăng ký: {{event}}', lines: ['Rất tiếc, Ban tổ chức không thể nhận đăng ký tham dự {{event}} của {{salutation}} lần này.'] }, { subject: 'Your registration: {{event}}', lines: ['We regret that we cannot accept your registration for {{event}} this time.'] }),
 };
 
 export const defaultTemplates: Record<MailKind, Record<'vi' | 'en', MailTemplate>> = {
@@ -313,6 +180,8 @@ export type InvitationMailData = {
   checkIn?: { code: string; qrContentId?: string };
   /** Signs the mail when the event names no contact; the configured union, else defaultUnion. */
   union?: UnionSigner;
+  /** The unit running the event, when not the union: the default texts invite in its name. */
+  host?: { vi: string; en: string };
   /** For an event notice: what to tell beside the event as it is now. */
   notice?: EventNoticeDetails;
   /** The number of the giấy mời attached as a PDF ("12/GM-LHHN"), named under the signer. */
@@ -361,6 +230,13 @@ function fill(template: string, values: Record<Placeholder, string>, encode: (va
     .replace(/ ([,.])/g, '$1');
 }
 
+/** A default text names the union as who invites; an association's event names the association. */
+function hostedDefault(template: MailTemplate, host: string | undefined): MailTemplate {
+  if (!host) return template;
+  const swap = (text: string) => text.replaceAll(defaultUnion.name.vi, host).replaceAll(defaultUnion.name.en, host);
+  return { subject: swap(template.subject), body: swap(template.body) };
+}
+
 /**
  * The mail itself: a plain-text and an HTML part. Values are escaped for HTML and kept on one
  * line, so a name with markup or line breaks injects neither markup nor headers.
@@ -371,7 +247,7 @@ export function renderInvitationEmail(
   kind: MailKind = 'invitation',
 ): OutgoingEmail {
   const own = isOwnTemplateKind(kind) ? templates[kind]?.[data.language] : undefined;
-  const template = own ?? defaultTemplates[kind][data.language];
+  const template = own ?? hostedDefault(defaultTemplates[kind][data.language], data.host?.[data.language]);
   const values = placeholderValues(data);
   const checkIn = isSeatKind(kind) ? data.checkIn : undefined;
   // The signer closes every mail, under the template's "Trân trọng." / "Yours sincerely,".

@@ -5,6 +5,8 @@ export type OutgoingEmail = {
   text: string;
   html: string;
   replyTo?: string;
+  /** The display name of the From (the unit running the event); the configured sender's otherwise. */
+  fromName?: string;
   /** Files sent with the mail; an inline one is shown in the HTML by `<img src="cid:contentId">`. */
   attachments?: EmailAttachment[];
 };

@@ -5,6 +5,9 @@ import type { EventsRepository, StoredEvent } from '../events/events-repository.
 import { InvitationNotFoundError } from '../invitations/invitation-errors.js';
 import type { StoredInvitation } from '../invitations/invitations-repository.js';
 import type { RateLimiter, RateLimitRule } from '../rate-limits/rate-limiter.js';
+import { defaultUnion, type UnionSigner } from './mail-layout.js';
+import type { Unit } from '../units/unit-schema.js';
+import { mailIdentityOf } from '../units/unit-signer.js';
 import { renderInvitationEmail, type EventNoticeDetails, type InvitationMailData } from './invitation-templates.js';
 import { eventMailTemplatesSchema, mailTemplatesSchema, type EventMailTemplates } from './mail-template-schema.js';
 import type { Mailer, OutgoingEmail } from './mailer.js';
@@ -34,6 +37,9 @@ export type MailPreviewDeps = {
   events: Pick<EventsRepository, 'findById'>;
   findInvitation: (eventId: string, invitationId: string) => Promise<StoredInvitation | undefined>;
   publicUrl: string;
+  /** The event's unit: a preview signs as the sent mail does (deliver-outbox-message.ts). */
+  unitFor?: (unitId: string | undefined) => Promise<Unit | undefined>;
+  union?: UnionSigner;
 };
 
 export type MailPreview = { to: string; language: 'vi' | 'en'; subject: string; text: string; html: string; attachments: string[] };
@@ -78,6 +84,9 @@ async function render(deps: MailPreviewDeps, eventId: string, input: MailPreview
     replyTo: event.contact?.email,
     notice,
   };
+  const identity = mailIdentityOf(await deps.unitFor?.(event.unitId), deps.union ?? defaultUnion);
+  data.union = identity.signer;
+  data.host = identity.host;
   return { mail: renderInvitationEmail(data, templatesFor(event, input), input.kind), language, attachments };
 }
 

@@ -22,14 +22,15 @@ export function createSesMailer(
   return {
     async send(email) {
       const { ses, SendEmailCommand } = await connect();
+      const from = email.fromName ? withDisplayName(settings.from, email.fromName) : settings.from;
       if (email.attachments?.length) {
         // Simple content takes Attachments too, but the emulator stores those as given, proving
         // nothing about the mail a reader gets. A MIME message of our own (Raw) is the same bytes
         // in SES and in the emulator, which reads it with a real MIME parser.
-        const raw = buildMimeMessage({ ...email, from: settings.from });
+        const raw = buildMimeMessage({ ...email, from });
         const result = await ses.send(
           new SendEmailCommand({
-            FromEmailAddress: encodeDisplayName(settings.from),
+            FromEmailAddress: encodeDisplayName(from),
             Destination: { ToAddresses: [email.to] },
             ConfigurationSetName: settings.configurationSet,
             Content: { Raw: { Data: Buffer.from(raw, 'ascii') } },
@@ -39,7 +40,7 @@ export function createSesMailer(
       }
       const result = await ses.send(
         new SendEmailCommand({
-          FromEmailAddress: encodeDisplayName(settings.from),
+          FromEmailAddress: encodeDisplayName(from),
           Destination: { ToAddresses: [email.to] },
           ReplyToAddresses: email.replyTo ? [email.replyTo] : undefined,
           ConfigurationSetName: settings.configurationSet,
@@ -77,4 +78,10 @@ export function encodeDisplayName(from: string): string {
   const match = from.match(/^\s*"?([^"<]*?)"?\s*<([^>]+)>\s*$/);
   if (!match || /^[\x20-\x7e]*$/.test(match[1]!)) return from;
   return `=?UTF-8?B?${Buffer.from(match[1]!.normalize('NFC'), 'utf8').toString('base64')}?= <${match[2]}>`;
+}
+
+/** The same address under another display name (an association's), quotes and line breaks removed. */
+export function withDisplayName(from: string, name: string): string {
+  const address = from.match(/<([^>]+)>\s*$/)?.[1] ?? from.trim();
+  return `${singleLine(name).replace(/["<>\\]/g, '')} <${address}>`;
 }

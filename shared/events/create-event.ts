@@ -5,6 +5,7 @@ import { defaultFieldsFor, withRequiredFields } from './default-fields.js';
 import type { CreateEventInput, Event } from './event-schema.js';
 import type { EventsDeps } from './events-deps.js';
 import { presentEvent } from './present-event.js';
+import { ROOT_UNIT_ID } from '../units/unit-schema.js';
 import { MailTemplateInvalidError } from './event-errors.js';
 import { describeTemplateProblem, findTemplateProblems } from '../email/template-problems.js';
 
@@ -19,6 +20,7 @@ export async function createEvent(
   const now = deps.now().toISOString();
   const event = {
     eventId,
+    unitId: input.unitId ?? ROOT_UNIT_ID,
     type: input.type,
     title: input.title,
     description: input.description,

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { eventMailTemplatesSchema, type EventMailTemplates } from '../email/mail-template-schema.js';
 import { normalizeMultilineText, normalizeText } from '../text/vietnamese.js';
+import { unitIdSchema } from '../units/unit-schema.js';
 
 export const eventTypes = ['youth_forum', 'training', 'ngo_conference', 'delegation', 'meeting', 'other'] as const;
 export type EventType = (typeof eventTypes)[number];
@@ -79,6 +80,8 @@ const eventBodyShape = {
    * for every type) or `informal` (bạn, a student forum where the organiser chooses it).
    */
   addressForm: z.enum(addressForms).optional(),
+  /** The unit that runs it (shared/units): the union by default, or the one unit its organiser holds. */
+  unitId: unitIdSchema.optional(),
 };
 
 /** Rules that span fields; shared by create, by an edit (checked on the result), and by web/. */
@@ -128,6 +131,8 @@ export const updateEventSchema = z
     fields: eventBodyShape.fields,
     mailTemplates: eventBodyShape.mailTemplates.nullish(),
     addressForm: eventBodyShape.addressForm,
+    /** Moves the event to another unit the account organises for. */
+    unitId: eventBodyShape.unitId,
   })
   .refine((body) => Object.keys(body).length > 0, { message: 'Nothing to change' });
 export type UpdateEventInput = z.infer<typeof updateEventSchema>;
@@ -154,6 +159,8 @@ export const listEventsQuerySchema = z.strictObject({
   q: z.string().max(200).optional(),
   /** The year the event starts in (local time). */
   year: z.coerce.number().int().min(1990).max(2200).optional(),
+  /** Events of this unit and the units beneath it (of those the account reaches). */
+  unitId: unitIdSchema.optional(),
   limit: z.coerce.number().int().min(1).max(1000).optional(),
   cursor: z.string().max(2000).optional(),
 });
@@ -170,6 +177,8 @@ export type EventCounts = {
 /** An event as the API answers it: times in Asia/Ho_Chi_Minh with their offset. */
 export type Event = {
   eventId: string;
+  /** The unit that runs it; the union for events made before units. */
+  unitId: string;
   type: EventType;
   title: { vi: string; en?: string };
   description?: { vi?: string; en?: string };

@@ -26,6 +26,8 @@ import {
 /** An event as stored: instants in UTC, `version` for optimistic edits. */
 export type StoredEvent = {
   eventId: string;
+  /** Absent on events stored before units (and not yet upgraded): the union's. */
+  unitId?: string;
   type: EventType;
   title: { vi: string; en?: string };
   description?: { vi?: string; en?: string };
@@ -83,6 +85,9 @@ export type EventListQuery = {
   year?: number;
   /** Folded words, each of which must begin a word of the title (either language). */
   titleWords?: string[];
+  /** Only events of these units; an event stored without one is the union's (`rootUnitId`). */
+  unitIds?: string[];
+  rootUnitId?: string;
   descending?: boolean;
 };
 
@@ -267,6 +272,37 @@ export function createEventsRepository(db: DynamoDBDocumentClient, tableName: st
     findForAnswer,
 
     /**
+     * The unit of an event, for the access check of every event route: only that attribute, read
+     * eventually consistent (an event's unit changes by an explicit move only). `found: false`
+     * when no such event.
+     */
+    async findUnitOf(eventId: string): Promise<{ found: boolean; unitId?: string }> {
+      const result = await db.send(
+        new GetCommand({ TableName: tableName, Key: eventKey(eventId), ProjectionExpression: 'pk, unitId' }),
+      );
+      return { found: Boolean(result.Item), unitId: result.Item?.unitId as string | undefined };
+    },
+
+    /** The move to units: an event stored without a unit becomes `unitId`'s, once. False if it had one. */
+    async giveUnitIfNone(eventId: string, unitId: string): Promise<boolean> {
+      try {
+        await db.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: eventKey(eventId),
+            UpdateExpression: 'SET unitId = :unitId',
+            ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(unitId)',
+            ExpressionAttributeValues: { ':unitId': unitId },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (isConditionFailure(error)) return false;
+        throw error;
+      }
+    },
+
+    /**
      * Writes an edit if nobody changed the event since it was read (same version) and it is still
      * editable. An edit of the capacity or the deadline changes the tally's copies in the same
      * transaction, where the capacity must still hold everyone confirmed. Answers the new event,
@@ -423,6 +459,14 @@ export function createEventsRepository(db: DynamoDBDocumentClient, tableName: st
         filters.push('#status = :status');
         names['#status'] = 'status';
         values[':status'] = query.status;
+      }
+      if (query.unitIds) {
+        // Nobody reaches no unit: an empty list is "nothing", never "no filter".
+        const ids = query.unitIds.length ? query.unitIds.slice(0, 99) : ['-'];
+        const within = `#unitId IN (${ids.map((_, i) => `:u${i}`).join(', ')})`;
+        filters.push(query.rootUnitId && ids.includes(query.rootUnitId) ? `(${within} OR attribute_not_exists(#unitId))` : within);
+        names['#unitId'] = 'unitId';
+        for (const [i, id] of ids.entries()) values[`:u${i}`] = id;
       }
       query.titleWords?.forEach((word, i) => {
         filters.push(`contains(titleWords, :w${i})`);

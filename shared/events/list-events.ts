@@ -4,6 +4,7 @@ import { toUtcIso } from '../time/ho-chi-minh.js';
 import type { Event, EventStatus, EventType } from './event-schema.js';
 import type { EventsDeps } from './events-deps.js';
 import { presentEvent } from './present-event.js';
+import { ROOT_UNIT_ID } from '../units/unit-schema.js';
 
 export type ListEventsInput = {
   limit: number;
@@ -15,6 +16,8 @@ export type ListEventsInput = {
   order?: 'asc' | 'desc';
   q?: string;
   year?: number;
+  /** The units the account reaches (undefined: all, an admin), already narrowed by any filter. */
+  unitIds?: string[];
 };
 
 /**
@@ -31,6 +34,8 @@ export async function listEvents(deps: EventsDeps, input: ListEventsInput): Prom
     endsBefore: input.before ? toUtcIso(input.before) : undefined,
     year: input.year,
     titleWords: input.q ? [...new Set(searchWords(input.q))].slice(0, 10) : undefined,
+    unitIds: input.unitIds,
+    rootUnitId: ROOT_UNIT_ID,
     descending: input.order === 'desc',
   });
   return { items: page.items.map(presentEvent), nextCursor: page.nextCursor };

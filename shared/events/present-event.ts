@@ -1,12 +1,14 @@
 import { TIME_ZONE, toLocalIso } from '../time/ho-chi-minh.js';
 import type { Event } from './event-schema.js';
 import type { StoredEvent } from './events-repository.js';
+import { ROOT_UNIT_ID } from '../units/unit-schema.js';
 
 /** An event as the API shows it: instants in Asia/Ho_Chi_Minh, no storage bookkeeping. */
 export function presentEvent(event: StoredEvent): Event {
   const { version: _version, ...visible } = event;
   return {
     ...visible,
+    unitId: event.unitId ?? ROOT_UNIT_ID,
     openRegistration: event.openRegistration ?? false,
     attachInvitationLetter: event.attachInvitationLetter ?? false,
     startsAt: toLocalIso(event.startsAt),

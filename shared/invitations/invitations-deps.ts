@@ -15,4 +15,6 @@ export type InvitationsDeps = {
    * runs shared/registrations/promote-from-waitlist.ts; invitations know nothing of answers).
    */
   afterSeatFreed?: (eventId: string) => Promise<void>;
+  /** The name of the unit that hosts an event, shown to the people it invites (shared/units). */
+  hostOf?: (unitId: string) => Promise<{ vi: string; en?: string } | undefined>;
 };

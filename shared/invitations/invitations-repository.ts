@@ -25,7 +25,7 @@ import type { Salutation } from './salutations.js';
 import { queryAll } from '../db/query-all.js';
 
 /**
- * Invitations in the one table (README, "Data model"):
+ * Invitations in the one table (docs/design.md, "Data model"):
  *
  *   EVENT#<eventId>   INV#<invitationId>      the invitation; in the `listings` index under
  *                                             EVENT#<eventId>#INVITATIONS, sorted by name

@@ -38,6 +38,8 @@ export type OpenedInvitation = {
     timeZone: string;
     registrationClosesAt?: string;
     addressForm?: AddressForm;
+    /** The association or club running its own event; absent for the union's. */
+    host?: { vi: string; en?: string };
   };
   invitee: { name: string; email?: string; organisation?: string; position?: string; language: InviteeLanguage; salutation?: Salutation };
   response: InvitationResponse;
@@ -57,7 +59,7 @@ export type OpenedInvitation = {
   selfRegistered?: true;
 };
 
-/** What the person who opens their personal link sees (API.md, "Answering an invitation"). */
+/** What the person who opens their personal link sees (docs/api/API.md, "Answering an invitation"). */
 export async function openInvitation(deps: InvitationsDeps, token: string, clientAddress: string): Promise<OpenedInvitation> {
   const invitation = TOKEN_SHAPE.test(token) ? await deps.invitations.findByTokenHash(hashToken(token)) : undefined;
   const stored = invitation ? await deps.events.findById(invitation.eventId) : undefined;
@@ -66,6 +68,7 @@ export async function openInvitation(deps: InvitationsDeps, token: string, clien
     throw new InvitationLinkNotFoundError();
   }
   const event = presentEvent(stored);
+  const host = await deps.hostOf?.(event.unitId);
   return {
     event: {
       eventId: event.eventId,
@@ -83,6 +86,7 @@ export async function openInvitation(deps: InvitationsDeps, token: string, clien
       timeZone: event.timeZone,
       registrationClosesAt: event.registrationClosesAt,
       addressForm: event.addressForm,
+      ...(host ? { host } : {}),
     },
     invitee: {
       name: invitation.name,

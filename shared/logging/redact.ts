@@ -3,7 +3,7 @@
  * in base64url: 43 characters) opened someone's answers and, for a delegation member, their
  * passport data. No log line carries one: every log call passes its text through here.
  */
-const LINK_PATH = /(\/r\/)[^/?#\s"'\\]+/g;
+const LINK_PATH = /(\/r\/)(?!:)[^/?#\s"'\\]+/g;
 const TOKEN = /(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])/g;
 
 export function redactSecrets(text: string): string {

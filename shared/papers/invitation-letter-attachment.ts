@@ -7,7 +7,8 @@ import type { PapersDeps } from './papers-deps.js';
 import { LetterRegisterBusyError } from './papers-errors.js';
 import { RegisterBusySignal } from './papers-repository.js';
 import { getPapersSettings } from './papers-settings.js';
-import { letterContent, letterFileName, letterTitle } from './print-invitation-letters.js';
+import { issuedByUnit, letterContent, letterFileName, letterTitle } from './print-invitation-letters.js';
+import { ROOT_UNIT_ID } from '../units/unit-schema.js';
 import { renderInvitationLetters } from './render-invitation-letters.js';
 
 /**
@@ -16,7 +17,7 @@ import { renderInvitationLetters } from './render-invitation-letters.js';
  * keeps its number, so a resend or a retry carries the same paper), in the invitee's language.
  */
 export async function invitationLetterAttachment(
-  deps: Pick<PapersDeps, 'papers' | 'now'>,
+  deps: Pick<PapersDeps, 'papers' | 'now' | 'unitOf'>,
   event: StoredEvent,
   invitation: StoredInvitation,
 ): Promise<{ reference: string; attachment: EmailAttachment }> {
@@ -30,6 +31,8 @@ export async function invitationLetterAttachment(
     throw error;
   }
   const content = letterContent(event, invitation, letter!, invitation.language);
-  const pdf = await renderInvitationLetters(settings, [content], letterTitle(event));
+  // An association's event: the association issues it, under the union (as the download does).
+  const unit = event.unitId && event.unitId !== ROOT_UNIT_ID ? await deps.unitOf?.(event.unitId) : undefined;
+  const pdf = await renderInvitationLetters(unit ? issuedByUnit(settings, unit) : settings, [content], letterTitle(event));
   return { reference: content.reference, attachment: { filename: letterFileName(event, invitation.name), contentType: 'application/pdf', content: pdf } };
 }

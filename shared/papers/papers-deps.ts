@@ -1,6 +1,7 @@
 import type { EventsRepository } from '../events/events-repository.js';
 import type { InvitationsRepository } from '../invitations/invitations-repository.js';
 import type { PapersRepository } from './papers-repository.js';
+import type { Unit } from '../units/unit-schema.js';
 
 /** What the official papers need; built once per process (functions/api/deps.ts). */
 export type PapersDeps = {
@@ -8,4 +9,6 @@ export type PapersDeps = {
   events: EventsRepository;
   invitations: InvitationsRepository;
   now: () => Date;
+  /** The unit running an event (shared/units): an association's letters go out in its name, under the union. */
+  unitOf?: (unitId: string) => Promise<Unit | undefined>;
 };

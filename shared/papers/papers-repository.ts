@@ -4,7 +4,7 @@ import { queryAll } from '../db/query-all.js';
 import type { PapersSettings } from './papers-settings-schema.js';
 
 /**
- * Official papers in the one table (README, "Data model"):
+ * Official papers in the one table (docs/design.md, "Data model"):
  *
  *   SETTINGS               PAPERS                  how papers are headed and signed
  *   REGISTER#<symbol>#<y>  REGISTER                the last number given in year y: { last }

@@ -9,6 +9,8 @@ import type { PapersDeps } from './papers-deps.js';
 import { LetterNotIssuedError } from './papers-errors.js';
 import type { StoredLetter } from './papers-repository.js';
 import { getPapersSettings } from './papers-settings.js';
+import type { PapersSettings } from './papers-settings-schema.js';
+import { ROOT_UNIT_ID, type Unit } from '../units/unit-schema.js';
 import { renderInvitationLetters, type LetterContent } from './render-invitation-letters.js';
 
 export type PrintedLetters = { pdf: Uint8Array; fileName: string };
@@ -37,6 +39,15 @@ export function letterContent(event: StoredEvent, invitation: StoredInvitation, 
 }
 
 /**
+ * An association's or club's letter: the unit is the issuing body, the union the body above it
+ * (Decree 30's heading: the parent body over the issuer), as the association works under the union.
+ */
+export function issuedByUnit(settings: PapersSettings, unit: Unit): PapersSettings {
+  const name = { vi: unit.name.vi, en: unit.name.en || unit.name.vi };
+  return { ...settings, parentBody: settings.issuer, issuer: name, issuerInSentence: name };
+}
+
+/**
  * The issued giấy mời of an event as one PDF, one page each, in the list's order (Vietnamese
  * name order), or one invitee's. Each letter is in its invitee's language unless one is asked
  * for. Printing never numbers: a letter not yet issued is refused, so a GET changes nothing.
@@ -53,8 +64,9 @@ export async function printInvitationLetters(
     .filter((i) => letters.has(i.invitationId) && (!options.invitationId || i.invitationId === options.invitationId))
     .sort((a, b) => compareVietnameseNames(a.name, b.name));
   if (chosen.length === 0) throw new LetterNotIssuedError();
+  const unit = event.unitId && event.unitId !== ROOT_UNIT_ID ? await deps.unitOf?.(event.unitId) : undefined;
   const contents = chosen.map((invitation) => letterContent(event, invitation, letters.get(invitation.invitationId)!, options.language ?? invitation.language));
-  const pdf = await renderInvitationLetters(settings, contents, letterTitle(event));
+  const pdf = await renderInvitationLetters(unit ? issuedByUnit(settings, unit) : settings, contents, letterTitle(event));
   return { pdf, fileName: letterFileName(event, options.invitationId ? chosen[0]!.name : undefined) };
 }
 

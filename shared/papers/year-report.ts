@@ -4,6 +4,7 @@ import type { StoredEvent } from '../events/events-repository.js';
 import { compareVietnameseNames, foldAccents } from '../text/vietnamese.js';
 import { localParts } from './official-dates.js';
 import type { PapersDeps } from './papers-deps.js';
+import { ROOT_UNIT_ID } from '../units/unit-schema.js';
 
 export const eventTypeNames: Record<EventType, { vi: string; en: string }> = {
   youth_forum: { vi: 'Diễn đàn thanh niên', en: 'Youth forum' },
@@ -41,11 +42,11 @@ export type YearReport = {
   organisations: string[];
 };
 
-async function eventsOfYear(deps: PapersDeps, year: number): Promise<StoredEvent[]> {
+async function eventsOfYear(deps: PapersDeps, year: number, unitIds?: string[]): Promise<StoredEvent[]> {
   const events: StoredEvent[] = [];
   let cursor: string | undefined;
   do {
-    const page = await deps.events.listByStart({ limit: 100, cursor });
+    const page = await deps.events.listByStart({ limit: 100, cursor, unitIds, rootUnitId: ROOT_UNIT_ID });
     events.push(...page.items.filter((event) => localParts(event.startsAt).year === year));
     cursor = page.nextCursor;
   } while (cursor);
@@ -61,8 +62,9 @@ function distinctOrganisations(names: (string | undefined)[]): string[] {
   return [...byKey.values()].sort((a, b) => a.localeCompare(b, 'vi'));
 }
 
-export async function buildYearReport(deps: PapersDeps, year: number): Promise<YearReport> {
-  const events = await eventsOfYear(deps, year);
+/** `unitIds`: only the events of these units (those the reader reaches); all when absent. */
+export async function buildYearReport(deps: PapersDeps, year: number, unitIds?: string[]): Promise<YearReport> {
+  const events = await eventsOfYear(deps, year, unitIds);
   const reportEvents: ReportEvent[] = events.map((event) => ({
     eventId: event.eventId,
     type: event.type,

@@ -2,7 +2,7 @@ import * as z from 'zod';
 
 /**
  * `GET /api/events/:eventId/registrations/timeline`: the invitees' answers per day since the
- * invitations went out (README, "API beyond API.md"). Days are Asia/Ho_Chi_Minh calendar dates.
+ * invitations went out (docs/api/reference.md). Days are Asia/Ho_Chi_Minh calendar dates.
  * `web/` imports only the types (no zod in the console's chunk); tests parse answers with it.
  *
  * An answer counts where it stands now, on the day it was given: `accepted` is a yes that still

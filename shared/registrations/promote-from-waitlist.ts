@@ -1,5 +1,6 @@
 import { jitteredBackoff } from '../db/write-conflicts.js';
 import type { PromotionDeps } from './registrations-deps.js';
+import { log } from '../logging/logger.js';
 
 const MAX_STALE_READS = 5;
 /** One run's patience with other processes holding the tally; the work itself is never dropped. */
@@ -116,7 +117,7 @@ async function promoteUntilSettled(deps: PromotionDeps, eventId: string): Promis
       promoted.push(...run.promoted);
       if (run.settled) return promoted;
     } catch (error) {
-      if (attempt === 3) console.error(JSON.stringify({ level: 'warn', what: 'promotion', eventId, error: String(error) }));
+      if (attempt === 3) log.warn('promotion failed', { eventId, error });
     }
     await jitteredBackoff(attempt, 200, 2000);
   }
@@ -154,7 +155,7 @@ export async function repairPromotions(deps: PromotionDeps): Promise<{ promoted:
       promoted += (await promoteRun(deps, eventId)).promoted.length;
     } catch (error) {
       failed.push(eventId);
-      console.error(JSON.stringify({ level: 'warn', what: 'promotion sweep', eventId, error: String(error) }));
+      log.warn('promotion sweep failed', { eventId, error });
     }
   }
   return { promoted, failed };

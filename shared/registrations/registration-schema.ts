@@ -7,7 +7,7 @@ import { normalizeText } from '../text/vietnamese.js';
 import { DetailsInvalidError, type DetailsIssue } from './registration-errors.js';
 
 /**
- * What an answer carries (API.md, "Answering an invitation"). Shared with web/: the answer page
+ * What an answer carries (docs/api/API.md, "Answering an invitation"). Shared with web/: the answer page
  * checks details the same way the server does.
  */
 const DETAIL_TEXT_MAX = 500;

@@ -12,7 +12,7 @@ import { tallyKey } from '../events/event-tally.js';
 import { doorChangeItem, doorPersonOf } from '../attendees/door-changes.js';
 
 /**
- * Answers in the one table (README, "Data model"). An answer is part of one TransactWriteItems:
+ * Answers in the one table (docs/design.md, "Data model"). An answer is part of one TransactWriteItems:
  *
  *   EVENT#<eventId>  EVENT#TALLY              the counters moved by the batch's net change,
  *                                             conditioned on the event being published, the

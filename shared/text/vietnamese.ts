@@ -70,3 +70,14 @@ export function givenNameFirst(name: string): string {
 export function compareVietnameseNames(a: string, b: string): number {
   return collator.compare(givenNameFirst(a), givenNameFirst(b)) || collator.compare(a, b);
 }
+
+/**
+ * A copy of `items` in compareVietnameseNames's order, each name's sort key made once rather than
+ * at every comparison: a list of thousands (the door's) sorts several times faster.
+ */
+export function sortByVietnameseName<T>(items: readonly T[], nameOf: (item: T) => string): T[] {
+  return items
+    .map((item) => ({ item, name: nameOf(item), key: givenNameFirst(nameOf(item)) }))
+    .sort((a, b) => collator.compare(a.key, b.key) || collator.compare(a.name, b.name))
+    .map(({ item }) => item);
+}

@@ -151,12 +151,10 @@ describe('the console', () => {
     await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
     await page.getByRole('status').filter({ hasText: `tới ${email}` }).waitFor();
 
-    let link: string | undefined;
-    for (const deadline = Date.now() + 15_000; !link && Date.now() < deadline; await new Promise((r) => setTimeout(r, 200))) {
-      const mail = (await storedMails(product)).find((m) => m.destination.to.includes(email));
-      link = mail?.body.text?.match(/https?:\/\/\S+\/console\/set-password#token=[\w-]+/)?.[0];
-    }
-    expect(link).toBeDefined();
+    const setPasswordLink = async () =>
+      (await storedMails(product)).find((m) => m.destination.to.includes(email))?.body.text?.match(/https?:\/\/\S+\/console\/set-password#token=[\w-]+/)?.[0];
+    await expect.poll(setPasswordLink, { timeout: 15_000 }).toBeDefined();
+    const link = await setPasswordLink();
 
     const colleague = await openPage({ width: 375, height: 740 });
     await colleague.page.goto(link!);

@@ -88,12 +88,102 @@ describe.each(viewports)('the office at $name size', ({ viewport }) => {
   }, 90_000);
 });
 
+describe.each([
+  { size: 'desktop', viewport: { width: 1366, height: 768 }, language: 'vi', listName: /^Danh sách: \d+ người$/ },
+  { size: 'phone', viewport: { width: 390, height: 844 }, language: 'en', listName: /^List: \d+ people$/ },
+  { size: 'phone', viewport: { width: 390, height: 844 }, language: 'vi', listName: /^Danh sách: \d+ người$/ },
+  { size: 'desktop', viewport: { width: 1366, height: 768 }, language: 'en', listName: /^List: \d+ people$/ },
+] as const)('the door list at $size size in $language', ({ size, viewport, language, listName }) => {
+  test('holds only the rows in view, reaches the last person by scrolling, and Tab walks it row by row', async () => {
+    const { context, page, problems } = await openContextPage(browser, contexts, { viewport, locale: 'vi-VN' });
+    const [name, value] = admin.cookie.split('=') as [string, string];
+    await context.addCookies([{ name, value, url: product.url }]);
+    await context.addInitScript((lang) => localStorage.setItem('hn.language', lang), language);
+    const whole = (await admin.call('GET', `/api/events/${office.big.eventId}/attendees/door`)).body.items as { name: string }[];
+    await page.goto(`${product.url}/console/events/${office.big.eventId}/check-in`);
+    await expect.poll(() => page.locator('[data-testid="door-count"]').textContent(), { timeout: 30_000 }).toMatch(/^\d+ \/ \d+$/);
+    const list = page.getByRole('list', { name: listName });
+    expect(await list.getAttribute('aria-label')).toMatch(String(whole.length));
+    const rows = list.locator(':scope > li');
+    // Bounded by the box, not by the list: a few dozen rows of the whole.
+    const drawn = await rows.count();
+    expect(drawn).toBeLessThan(40);
+    expect(drawn).toBeLessThan(whole.length);
+    expect(await rows.first().getAttribute('aria-setsize')).toBe(String(whole.length));
+    await page.screenshot({ path: `.tmp/door-list-${size}-${language}-top.png` });
+
+    // Scrolled to its end: the last person of the whole list, said to be the last.
+    await page.locator('.virtual-list').evaluate((box) => box.scrollTo(0, box.scrollHeight));
+    const last = rows.last();
+    await expect.poll(() => last.getAttribute('aria-posinset'), { timeout: 10_000 }).toBe(String(whole.length));
+    expect(await last.locator('.door-name').textContent()).toBe(whole[whole.length - 1]!.name);
+    expect(await rows.count()).toBeLessThan(40);
+    await page.screenshot({ path: `.tmp/door-list-${size}-${language}-end.png` });
+
+    // From the top with the keyboard: each Tab reaches the next row's button, drawn as it comes.
+    await page.locator('.virtual-list').evaluate((box) => box.scrollTo(0, 0));
+    await expect.poll(() => rows.first().getAttribute('aria-posinset')).toBe('1');
+    await rows.first().locator('button, a').first().focus();
+    const positions: number[] = [];
+    for (let i = 0; i < 45; i += 1) {
+      await page.keyboard.press('Tab');
+      positions.push(Number(await page.evaluate(() => document.activeElement?.closest('li[aria-posinset]')?.getAttribute('aria-posinset') ?? 0)));
+    }
+    // Present people have two buttons, so a row may take two Tabs; never a step back, never out.
+    expect(positions.every((p, i) => p > 0 && (i === 0 || p >= positions[i - 1]!))).toBe(true);
+    expect(positions[positions.length - 1]!).toBeGreaterThan(25);
+    expect(await rows.count()).toBeLessThan(60);
+    await page.screenshot({ path: `.tmp/door-list-${size}-${language}-keyboard.png` });
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+  }, 120_000);
+});
+
+test('the door draws its first buttons before the whole list arrives, and a tap made meanwhile stays', async () => {
+  const { page, problems } = await signedInPage({ width: 390, height: 844 });
+  // The whole list is held back, as a big meeting's list on a slow phone line is.
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let asked = false;
+  await page.route(/\/attendees\/door$/, async (route) => {
+    asked = true;
+    await released;
+    await route.continue();
+  });
+  await page.goto(`${product.url}/console/events/${office.big.eventId}/check-in`);
+  const firstTap = page.locator('.door-row .door-tap').first();
+  await firstTap.waitFor({ timeout: 30_000 });
+  expect(await page.locator('[data-testid="door-count"]').textContent()).toBe('… / …');
+  await expect.poll(() => page.locator('.door .muted[role="status"]').textContent()).toContain('Đang tải cả danh sách');
+  // Typing a name waits for the whole list rather than answering from the first screen.
+  await page.locator('#door-q').fill('nguyen');
+  expect(await page.locator('.door-row').count()).toBe(0);
+  await page.locator('#door-q').fill('');
+
+  const index = await page.locator('.door-row').evaluateAll((rows) => rows.findIndex((r) => r.querySelector('.door-tap')));
+  const name = (await page.locator('.door-row .door-name').nth(index).textContent())!;
+  await firstTap.click();
+  await expect.poll(() => page.locator('.door-notice').textContent(), { timeout: 15_000 }).toContain(name);
+  expect(asked).toBe(true);
+  release();
+  // The whole list, older than the tap, does not undo it on the screen.
+  const counts = (await admin.call('GET', `/api/events/${office.big.eventId}/attendees/counts`)).body;
+  await expect.poll(() => page.locator('[data-testid="door-count"]').textContent(), { timeout: 30_000 }).toBe(`${counts.checkedIn} / ${counts.confirmed}`);
+  // The whole list is in the first screen's order: the row tapped is there, present.
+  expect(await page.locator('.door-row .door-name').nth(index).textContent()).toBe(name);
+  expect(await page.locator('.door-row').nth(index).getAttribute('class')).toContain('is-present');
+  expect(await seriousAxeViolations(page)).toEqual([]);
+  expect(problems).toEqual([]);
+}, 120_000);
+
 test('the door on a phone: the list once, then a few bytes per tap and per idle minute; other phones within seconds', async () => {
   const { page, problems } = await signedInPage({ width: 375, height: 812 });
   const network = await recordNetworkBytes(page);
   const api = (url: string) => url.includes('/api/');
   await page.goto(`${product.url}/console/events/${office.big.eventId}/check-in`);
   await page.locator('.door-tap').first().waitFor({ timeout: 30_000 });
+  // The first buttons come from a small first read; the whole list follows, once.
+  await expect.poll(() => page.locator('[data-testid="door-count"]').textContent(), { timeout: 30_000 }).toMatch(/^\d+ \/ \d+$/);
   const opened = network.since(0, (url) => url.includes('/attendees/door'));
   expect(opened.requests.filter((r) => /\/attendees\/door$/.test(r.url))).toHaveLength(1);
 

@@ -9,6 +9,9 @@ import { ensureTable } from '../../shared/db/table-provisioning.js';
 import { createApp } from '../../functions/api/app.js';
 import { buildDeps } from '../../functions/api/deps.js';
 import { RecordingMailer } from './recording-mailer.js';
+import { answerChecker } from './openapi-check.js';
+import type { Membership } from '../../shared/units/unit-schema.js';
+import { membershipsOf, topRoleOf } from '../../shared/units/unit-access.js';
 
 export const TEST_PASSWORD = 'correct horse battery';
 export const TEST_LINK_SECRET = 'test-link-secret-of-at-least-32-characters';
@@ -48,6 +51,7 @@ export async function createTestContext(options: { now?: () => Date; env?: Recor
     hashingBounds: options.hashingBounds,
   });
   const app = createApp(deps);
+  const checkAnswer = answerChecker(app.routes);
 
   async function request(
     method: string,
@@ -69,14 +73,16 @@ export async function createTestContext(options: { now?: () => Date; env?: Recor
     } catch {
       // Not JSON: the raw text is the body.
     }
+    checkAnswer(method, path, response.status, response.headers.get('content-type'), parsed);
     return { status: response.status, body: parsed, headers: response.headers };
   }
 
-  async function createUser(role: Role, email = `${role}-${randomUUID().slice(0, 8)}@example.org`): Promise<User> {
+  /** Without memberships an organiser or staff account holds its role in the union, as before units. */
+  async function createUser(role: Role, email = `${role}-${randomUUID().slice(0, 8)}@example.org`, memberships?: Membership[]): Promise<User> {
     const now = new Date().toISOString();
-    const user = { userId: randomUUID(), email, name: `Người dùng ${role}`, role, disabled: false, language: 'vi' as const, createdAt: now, updatedAt: now };
+    const user = { userId: randomUUID(), email, name: `Người dùng ${role}`, role, disabled: false, language: 'vi' as const, createdAt: now, updatedAt: now, ...(memberships ? { memberships } : {}) };
     await deps.auth.users.insertUser({ ...user, passwordHash: await deps.auth.passwords.hash(TEST_PASSWORD) });
-    return user;
+    return { ...user, memberships: membershipsOf(user) };
   }
 
   async function signIn(email: string, password = TEST_PASSWORD): Promise<string> {
@@ -90,8 +96,9 @@ export async function createTestContext(options: { now?: () => Date; env?: Recor
     return cookie.split(';')[0]!;
   }
 
-  async function as(role: Role) {
-    const user = await createUser(role);
+  /** Signs in a new account; `memberships` gives it roles per unit instead of union-wide. */
+  async function as(role: Role, memberships?: Membership[]) {
+    const user = await createUser(memberships ? topRoleOf(role, memberships) : role, undefined, memberships);
     const cookie = await signIn(user.email);
     const call = (method: string, path: string, init: Parameters<typeof request>[2] = {}) =>
       request(method, path, { ...init, cookie });

@@ -4,7 +4,7 @@ import type { DetailsIssue } from '../../shared/registrations/registration-error
 import type { Language } from '../lib/i18n.js';
 
 /**
- * The personal link's API (API.md, "Answering an invitation"), with nothing else: the console's
+ * The personal link's API (docs/api/API.md, "Answering an invitation"), with nothing else: the console's
  * client brings session handling this page has no use for. Types only come from shared/, so no
  * zod reaches the bundle.
  */

@@ -19,7 +19,7 @@ import {
 import './answer.css';
 
 /**
- * The page a participant opens from their invitation, `/r/<token>` (API.md, "Answering an
+ * The page a participant opens from their invitation, `/r/<token>` (docs/api/API.md, "Answering an
  * invitation"): the event, their answer in plain words, and the way to give or change it. Kept
  * apart from the console (no Preact, no zod) so that it loads fast on a phone over a slow
  * connection. The whole page is drawn again from `state` after each step; what a person typed
@@ -112,6 +112,7 @@ function invitationPage(data: Invitation): Child {
       { class: 'card event', 'aria-labelledby': 'event-title' },
       h('p', { class: 'greeting' }, t('greeting', { salutation, name: invitee.name }).replace(/ {2,}/g, ' '), about ? h('span', { class: 'muted' }, ` ${about}`) : null),
       eventTitle(event, language, t, { salutation }),
+      event.host ? h('p', { class: 'host muted' }, t('host', { host: pickLocalized(event.host, language).text })) : null,
       event.status === 'cancelled'
         ? h('div', { class: 'notice error' }, h('p', {}, t('cancelled')), event.cancelReason ? h('p', {}, t('cancelReason', { reason: event.cancelReason })) : null)
         : null,

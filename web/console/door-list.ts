@@ -1,6 +1,6 @@
 import type { Attendee } from '../../shared/attendees/attendee-schema.js';
 import type { DoorChange, DoorPerson } from '../../shared/attendees/door-changes.js';
-import type { DoorChanges, DoorList } from '../../shared/attendees/door-list.js';
+import type { DoorChanges, DoorFirstPage, DoorList } from '../../shared/attendees/door-list.js';
 import type { ApiClient } from '../lib/api-client.js';
 
 /**
@@ -66,4 +66,39 @@ export async function readDoor(
   }
   const changes = await api.get<DoorChanges>(`${base}/attendees/door/changes`, { since: cursor });
   return { update: (current) => applyDoorChanges(current ?? [], changes.items), cursor: changes.cursor };
+}
+
+/**
+ * The first screen of the list (a few dozen people in name order), read from a small request
+ * so the first "Có mặt" button is drawn before the whole list, which may be thousands, arrives.
+ */
+export async function readDoorFirst(api: ApiClient, base: string, limit: number): Promise<Attendee[]> {
+  const page = await api.get<DoorFirstPage>(`${base}/attendees/door/first`, { limit: String(limit) });
+  return page.items.map(asAttendee);
+}
+
+const earlyReads = new Map<string, Promise<Attendee[] | undefined>>();
+
+/**
+ * The first screen's read, started as soon as the check-in page's code arrives: the console
+ * fetches that code while it asks who is signed in, so the two reads go side by side instead of
+ * one after the other. Signed out or failed: nothing, and the page reads it as usual.
+ */
+export function readDoorFirstEarly(eventId: string, limit: number): void {
+  if (earlyReads.has(eventId)) return;
+  const read = fetch(`/api/events/${encodeURIComponent(eventId)}/attendees/door/first?limit=${limit}`, {
+    credentials: 'same-origin',
+    headers: { Accept: 'application/json' },
+  })
+    .then((response) => (response.ok ? (response.json() as Promise<DoorFirstPage>) : undefined))
+    .then((page) => page?.items.map(asAttendee))
+    .catch(() => undefined);
+  earlyReads.set(eventId, read);
+}
+
+/** The early read for this event, once (a later opening of the page reads afresh). */
+export function takeDoorFirstEarly(eventId: string): Promise<Attendee[] | undefined> | undefined {
+  const read = earlyReads.get(eventId);
+  earlyReads.delete(eventId);
+  return read;
 }

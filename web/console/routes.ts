@@ -41,6 +41,7 @@ export const routes: RouteDefinition[] = [
   { path: '/console/events/:eventId/certificates/:registrationId', load: () => import('./pages/certificates.js').then((m) => m.CertificatesPage), access: 'attendees:read' },
   { path: '/console/events/:eventId/letters', load: () => import('./pages/letters.js').then((m) => m.LettersPage), access: 'attendees:read' },
   { path: '/console/papers', load: () => import('./pages/papers.js').then((m) => m.PapersPage), access: 'events:read', menu: 'menu.papers' },
+  { path: '/console/units', load: () => import('./pages/units.js').then((m) => m.UnitsPage), access: 'units:manage', menu: 'menu.units' },
   { path: '/console/users', load: () => import('./pages/users.js').then((m) => m.UsersPage), access: 'users:manage', menu: 'menu.users' },
   { path: '/console/account', load: () => import('./pages/account.js').then((m) => m.AccountPage), access: 'signed-in', menu: 'menu.account' },
 ];

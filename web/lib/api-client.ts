@@ -3,7 +3,7 @@ import type { Language } from './i18n.js';
 /** One problem with one field of a request, as the API reports it in `details`. */
 export type FieldProblem = { path: string; code?: string; message: string };
 
-/** An error answer of the API: `{ error, message, details? }` (API.md), `message` already localized. */
+/** An error answer of the API: `{ error, message, details? }` (docs/api/API.md), `message` already localized. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,

@@ -17,6 +17,8 @@ export const sessionCookieName = (secure: boolean) => (secure ? '__Host-hn_sessi
  */
 export const publicRoutes: { method: string; path: RegExp }[] = [
   { method: 'GET', path: /^\/api\/health$/ },
+  // The API's reference: it names routes, never data.
+  { method: 'GET', path: /^\/api\/(openapi\.json|docs)$/ },
   { method: 'POST', path: /^\/api\/auth\/login$/ },
   { method: 'POST', path: /^\/api\/auth\/logout$/ },
   { method: 'POST', path: /^\/api\/auth\/set-password$/ },

@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono';
+import { assertEventReachable } from '../../../shared/units/event-access.js';
 import * as z from 'zod';
 import { ValidationError } from '../../../shared/errors.js';
 import { copyInvitees } from '../../../shared/invitations/copy-invitees.js';
@@ -25,6 +26,8 @@ import type { AppDeps } from '../deps.js';
 import { requestLanguage } from '../language.js';
 import { requirePermission, type AppEnv } from '../middleware/session.js';
 import { jsonBody, queryParams, validationFailed } from '../validation.js';
+import { describeRoute } from '../openapi/describe-route.js';
+import { pageAnswer } from '../openapi/answer-schemas.js';
 
 /** The list's filters (not answered, a group, an email status, an answer, a search) and the file kind. */
 const exportInvitationsQuerySchema = listInvitationsQuerySchema.omit({ limit: true, cursor: true }).extend({ format: z.enum(['csv', 'xlsx']) });
@@ -80,13 +83,15 @@ async function readInviteeRows(c: Context): Promise<InviteeRow[]> {
 }
 
 /**
- * Invitations of one event (API.md, "Invitations"): organisers and admins write; staff read the
+ * Invitations of one event (docs/api/API.md, "Invitations"): organisers and admins write; staff read the
  * list and its counts. Mounted at /api/events/:eventId/invitations.
  */
 export function invitationRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
     .use('*', requirePermission('invitations:read', 'invitations:write'))
-    .post('/', queryParams(importQuerySchema), async (c) => {
+    .post('/',
+      describeRoute({ summary: 'Import invitees', description: 'Adds invitees from a CSV file or a JSON list; preview=true checks without saving. Rows with problems are reported by row.', responses: { 200: 'What was added, skipped as duplicates, or refused, by row' } }),
+      queryParams(importQuerySchema), async (c) => {
       const query = c.req.valid('query');
       const rows = await readInviteeRows(c);
       const result = await importInvitees(deps.invitations, {
@@ -97,19 +102,29 @@ export function invitationRoutes(deps: AppDeps) {
       });
       return c.json(result);
     })
-    .get('/', queryParams(listInvitationsQuerySchema), async (c) =>
+    .get('/',
+      describeRoute({ summary: 'List invitations', description: 'Invitations sorted by given name, filtered by answer, email status, group or words of a name.', responses: { 200: { description: 'A page of invitations', schema: pageAnswer } } }),
+      queryParams(listInvitationsQuerySchema), async (c) =>
       c.json(await listInvitations(deps.invitations, c.req.param('eventId')!, c.req.valid('query'))),
     )
-    .get('/export', queryParams(exportInvitationsQuerySchema), async (c) => {
+    .get('/export',
+      describeRoute({ summary: 'Export invitations', description: 'The filtered list as CSV or XLSX.', responses: { 200: { description: 'The file', files: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'] } } }),
+      queryParams(exportInvitationsQuerySchema), async (c) => {
       const { format, ...query } = c.req.valid('query');
       const file = await exportInvitations(deps.invitations, c.req.param('eventId')!, query, format, requestLanguage(c));
       c.header('Content-Disposition', `attachment; filename="${file.fileName}"`);
       return c.body(file.body as string, 200, { 'Content-Type': file.contentType });
     })
-    .get('/counts', async (c) => c.json({ counts: await countInvitations(deps.invitations, c.req.param('eventId')!) }))
-    .post('/copy', queryParams(importQuerySchema), jsonBody(copyInviteesSchema), async (c) => {
+    .get('/counts',
+      describeRoute({ summary: 'Count invitations', description: 'Invitations by email status, answer and group.', responses: { 200: 'The counts' } }),
+      async (c) => c.json({ counts: await countInvitations(deps.invitations, c.req.param('eventId')!) }))
+    .post('/copy',
+      describeRoute({ summary: 'Copy invitees from another event', description: 'Invites the invitees of an earlier event (optionally leaving out those who declined); preview=true checks without saving.', responses: { 200: 'What was copied' } }),
+      queryParams(importQuerySchema), jsonBody(copyInviteesSchema), async (c) => {
       const query = c.req.valid('query');
       const body = c.req.valid('json');
+      // The list copied from is read whole: it must be an event the account reaches too.
+      await assertEventReachable({ units: deps.units, events: deps.events.events }, c.get('user'), body.fromEventId);
       const result = await copyInvitees(deps.invitations, {
         eventId: c.req.param('eventId')!,
         fromEventId: body.fromEventId,
@@ -119,22 +134,32 @@ export function invitationRoutes(deps: AppDeps) {
       });
       return c.json(result);
     })
-    .post('/send', jsonBody(sendInvitationsSchema), async (c) => {
+    .post('/send',
+      describeRoute({ summary: 'Send invitations', description: 'Queues the invitation mail for the given invitations, or every one not yet sent; sent once per click.', responses: { 202: 'How many were queued' } }),
+      jsonBody(sendInvitationsSchema), async (c) => {
       const body = c.req.valid('json');
       return c.json(await sendInvitations(deps.mail, c.req.param('eventId')!, body.invitationIds), 202);
     })
-    .post('/remind', async (c) => c.json(await remindUnanswered(deps.mail, c.req.param('eventId')!), 202))
-    .post('/:invitationId/resend', async (c) => {
+    .post('/remind',
+      describeRoute({ summary: 'Remind the unanswered', description: 'Queues a reminder to everyone invited who has not answered.', responses: { 202: 'How many were queued' } }),
+      async (c) => c.json(await remindUnanswered(deps.mail, c.req.param('eventId')!), 202))
+    .post('/:invitationId/resend',
+      describeRoute({ summary: 'Resend one invitation', description: 'Queues the invitation mail again for one invitee.', responses: { 202: 'Queued', 404: 'No such invitation' } }),
+      async (c) => {
       const invitation = await deps.invitations.invitations.findById(c.req.param('eventId')!, c.req.param('invitationId'));
       if (!invitation) throw new InvitationNotFoundError();
       return c.json(await resendInvitation(deps.mail, invitation), 202);
     })
-    .get('/:invitationId', async (c) => {
+    .get('/:invitationId',
+      describeRoute({ summary: 'Read an invitation', description: 'One invitation with its answer and mail status.', responses: { 200: 'The invitation', 404: 'No such invitation' } }),
+      async (c) => {
       const invitation = await deps.invitations.invitations.findById(c.req.param('eventId')!, c.req.param('invitationId'));
       if (!invitation) throw new InvitationNotFoundError();
       return c.json({ invitation: presentInvitation(invitation) });
     })
-    .patch('/:invitationId', async (c) => {
+    .patch('/:invitationId',
+      describeRoute({ summary: 'Change an invitee', description: 'Changes an invitee\'s name, address, group or other details.', responses: { 200: 'The invitation', 404: 'No such invitation' } }),
+      async (c) => {
       const raw = await readJson(c);
       const parsed = updateInvitationSchema.safeParse(raw);
       if (!parsed.success) {
@@ -147,7 +172,9 @@ export function invitationRoutes(deps: AppDeps) {
       const { invitation } = await updateInvitation(deps.invitations, c.req.param('eventId')!, c.req.param('invitationId'), parsed.data);
       return c.json({ invitation });
     })
-    .delete('/:invitationId', async (c) => {
+    .delete('/:invitationId',
+      describeRoute({ summary: 'Delete an invitation', description: 'Removes an invitee who has not answered.', responses: { 204: 'Deleted', 409: 'Already answered' } }),
+      async (c) => {
       await deleteInvitation(deps.invitations, c.req.param('eventId')!, c.req.param('invitationId'));
       return c.body(null, 204);
     });

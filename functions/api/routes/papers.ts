@@ -1,4 +1,6 @@
 import { Hono } from 'hono';
+import * as z from 'zod';
+import { listedUnitIds } from '../../../shared/units/event-access.js';
 import { getPapersSettings, savePapersSettings } from '../../../shared/papers/papers-settings.js';
 import { issueLettersSchema, letterLanguageQuerySchema, papersSettingsSchema, yearReportQuerySchema } from '../../../shared/papers/papers-settings-schema.js';
 import { issueInvitationLetters, listInvitationLetters } from '../../../shared/papers/issue-invitation-letters.js';
@@ -10,17 +12,22 @@ import { ValidationError } from '../../../shared/errors.js';
 import type { AppDeps } from '../deps.js';
 import { requirePermission, type AppEnv } from '../middleware/session.js';
 import { jsonBody, queryParams } from '../validation.js';
+import { describeRoute } from '../openapi/describe-route.js';
 
 const PDF = 'application/pdf';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const attachment = (fileName: string) => `attachment; filename="${fileName}"`;
 
-/** How papers are headed and signed (README, "Official papers"): everyone reads, admins set. Mounted at /api/papers. */
+/** How papers are headed and signed (docs/api/reference.md, "Official papers"): everyone reads, admins set. Mounted at /api/papers. */
 export function papersSettingsRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
     .use('/settings', requirePermission('events:read', 'papers:configure'))
-    .get('/settings', async (c) => c.json({ settings: await getPapersSettings(deps.papers) }))
-    .put('/settings', jsonBody(papersSettingsSchema), async (c) =>
+    .get('/settings',
+      describeRoute({ summary: 'Papers settings', description: 'How official papers are headed and signed.', responses: { 200: 'The settings' } }),
+      async (c) => c.json({ settings: await getPapersSettings(deps.papers) }))
+    .put('/settings',
+      describeRoute({ summary: 'Set papers settings', description: 'Admins set the heading and signature of official papers.', responses: { 200: 'The settings' } }),
+      jsonBody(papersSettingsSchema), async (c) =>
       c.json({ settings: await savePapersSettings(deps.papers, c.req.valid('json'), c.get('user').userId) }),
     );
 }
@@ -32,15 +39,23 @@ export function papersSettingsRoutes(deps: AppDeps) {
 export function letterRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
     .use('*', requirePermission('attendees:read', 'invitations:write'))
-    .get('/', async (c) => c.json({ items: await listInvitationLetters(deps.papers, c.req.param('eventId')!) }))
-    .post('/', jsonBody(issueLettersSchema), async (c) =>
+    .get('/',
+      describeRoute({ summary: 'List invitation letters', description: 'The event\'s numbered letters (giấy mời).', responses: { 200: 'The letters' } }),
+      async (c) => c.json({ items: await listInvitationLetters(deps.papers, c.req.param('eventId')!) }))
+    .post('/',
+      describeRoute({ summary: 'Issue invitation letters', description: 'Numbers letters for the given invitations from the year\'s register.', responses: { 200: 'The letters' } }),
+      jsonBody(issueLettersSchema), async (c) =>
       c.json({ items: await issueInvitationLetters(deps.papers, c.req.param('eventId')!, c.req.valid('json').invitationIds) }),
     )
-    .get('/pdf', queryParams(letterLanguageQuerySchema), async (c) => {
+    .get('/pdf',
+      describeRoute({ summary: 'Print all letters', description: 'Every issued letter of the event in one PDF.', responses: { 200: { description: 'The PDF', files: ['application/pdf'] } } }),
+      queryParams(letterLanguageQuerySchema), async (c) => {
       const printed = await printInvitationLetters(deps.papers, c.req.param('eventId')!, { language: c.req.valid('query').language });
       return c.body(printed.pdf as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': PDF, 'Content-Disposition': attachment(printed.fileName) });
     })
-    .get('/:invitationId/pdf', queryParams(letterLanguageQuerySchema), async (c) => {
+    .get('/:invitationId/pdf',
+      describeRoute({ summary: 'Print one letter', description: 'One invitee\'s letter as a PDF.', responses: { 200: { description: 'The PDF', files: ['application/pdf'] } } }),
+      queryParams(letterLanguageQuerySchema), async (c) => {
       const printed = await printInvitationLetters(deps.papers, c.req.param('eventId')!, {
         invitationId: c.req.param('invitationId'),
         language: c.req.valid('query').language,
@@ -53,12 +68,14 @@ export function letterRoutes(deps: AppDeps) {
 export function reportRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
     .use('*', requirePermission('events:read'))
-    .get('/years/:year', queryParams(yearReportQuerySchema), async (c) => {
+    .get('/years/:year',
+      describeRoute({ summary: 'The year\'s report', description: 'The year\'s report to the provincial committee: figures (JSON), Word or PDF.', responses: { 200: { description: 'The report (JSON) or its file', schema: z.looseObject({ report: z.looseObject({}) }), files: ['application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'application/pdf'] } } }),
+      queryParams(yearReportQuerySchema), async (c) => {
       const year = Number(c.req.param('year'));
       if (!Number.isInteger(year) || year < 2000 || year > 2100) {
         throw new ValidationError({ vi: 'Năm không hợp lệ (2000–2100).', en: 'Not a valid year (2000–2100).' }, [{ path: 'year', code: 'invalid_year', message: 'A year from 2000 to 2100' }], 'validation_failed');
       }
-      const report = await buildYearReport(deps.papers, year);
+      const report = await buildYearReport(deps.papers, year, await listedUnitIds({ units: deps.units, events: deps.events.events }, c.get('user')));
       const format = c.req.valid('query').format ?? 'json';
       if (format === 'json') return c.json({ report });
       const settings = await getPapersSettings(deps.papers);

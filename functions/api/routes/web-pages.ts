@@ -44,5 +44,7 @@ export function webPageRoutes(webRoot: string) {
     // An event's open registration page; the page asks the API whether the event has one.
     .get('/dang-ky/*', gzip, page('register.html'))
     .get('/assets/*', gzip, (c) => serve(c, c.req.path.slice(1), 'public, max-age=31536000, immutable'))
+    // The API reference's viewer (/api/docs), never part of the console's load.
+    .get('/api-docs/*', gzip, (c) => serve(c, c.req.path.slice(1), 'no-cache'))
     .get('/favicon.svg', (c) => serve(c, 'favicon.svg', 'public, max-age=86400'));
 }

@@ -19,7 +19,7 @@ beforeAll(async () => {
   eventId = (await organiser('POST', '/api/events', { body: event })).body.event.eventId;
 });
 
-/** Every error: the API.md shape, a human sentence, no stack, no AWS wording. */
+/** Every error: the docs/api/API.md shape, a human sentence, no stack, no AWS wording. */
 function expectErrorShape(body: any) {
   expect(body).toEqual(expect.objectContaining({ error: expect.any(String), message: expect.any(String) }));
   expect(Object.keys(body).every((k) => ['error', 'message', 'details'].includes(k))).toBe(true);

@@ -6,7 +6,7 @@ import { testClock } from './answering-support.js';
 import { createEvent, postCsv } from './invitations-support.js';
 
 /**
- * One delegation, one list (README): every invitee of a delegation event is a member, whichever
+ * One delegation, one list (docs/design.md): every invitee of a delegation event is a member, whichever
  * way they came, with the role they answered or `member`; data stored before the rule reads the
  * same; two organisers saving from the same list: the second is told and shown the current one.
  */

@@ -29,7 +29,7 @@ const smallList = [
 ].join('\n');
 
 describe('GET /api/events/:eventId/invitations', () => {
-  it('lists in Vietnamese name order with the fields of API.md', async () => {
+  it('lists in Vietnamese name order with the fields of docs/api/API.md', async () => {
     const eventId = await importList(smallList);
     const list = await organiser('GET', base(eventId));
     expect(list.status).toBe(200);

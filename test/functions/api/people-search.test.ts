@@ -90,6 +90,22 @@ describe('people found by the name typed (API)', () => {
     expect(names(fromN.body)[0]).toBe('Trần Văn Nam');
   });
 
+  it("gives the door its first screen from a small read: the whole list's first people, in its order, confirmed only", async () => {
+    const { ctx, organiser, eventId, ids } = await eventWithPeople();
+    const stored = (await ctx.deps.invitations.invitations.findById(eventId, ids.get('Đặng Thị Hương')!))!;
+    const token = ctx.deps.invitations.invitations.linkTokenOf(stored);
+    expect((await ctx.request('POST', `/api/r/${token}/withdraw`, { body: {} })).status).toBe(200);
+    const staff = await ctx.as('staff');
+    const whole = await staff('GET', `/api/events/${eventId}/attendees/door`);
+    const first = await staff('GET', `/api/events/${eventId}/attendees/door/first?limit=3`);
+    expect(first.status).toBe(200);
+    expect(whole.body.items).toHaveLength(PEOPLE.length - 1);
+    expect(first.body.items).toEqual(whole.body.items.slice(0, 3));
+    expect(names(first.body)).not.toContain('Đặng Thị Hương');
+    expect((await staff('GET', `/api/events/${eventId}/attendees/door/first?limit=0`)).status).toBe(400);
+    expect((await organiser('GET', `/api/events/${eventId}/attendees/door/first`)).body.items).toHaveLength(PEOPLE.length - 1);
+  });
+
   it('gives the door its list once, then only what changed since, and nothing when nothing did', async () => {
     const { ctx, clock, eventId, ids } = await eventWithPeople();
     const staff = await ctx.as('staff');

@@ -5,7 +5,7 @@ import { createTestContext, type TestContext } from '../../support/test-context.
 /**
  * Walks every route the app registers, so a route added later cannot slip through: without a
  * session each non-public route answers 401, and staff get 403 on every write they are not
- * explicitly allowed (API.md: staff read events and lists, print, and check people in).
+ * explicitly allowed (docs/api/API.md: staff read events and lists, print, and check people in).
  */
 const staffMayWrite = [/^\/api\/auth\/(logout|password)$/, /\/check-in$/, /\/check-ins?(\/|$)/, /\/walk-ins$/];
 
@@ -22,7 +22,7 @@ beforeAll(async () => {
 });
 
 describe('every registered route', () => {
-  it('includes the routes of API.md', () => {
+  it('includes the routes of docs/api/API.md', () => {
     const names = routes.map((r) => `${r.method} ${r.path}`);
     for (const expected of [
       'POST /api/auth/login',

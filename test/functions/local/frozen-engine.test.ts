@@ -1,5 +1,5 @@
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../../functions/api/app.js';
 import { buildDeps } from '../../../functions/api/deps.js';
 import { startSupervisedDynamoDbLocal } from '../../../functions/local/engines.js';
@@ -70,8 +70,7 @@ describe('an engine that dies', () => {
   it('is started again by the launcher, which says so', async () => {
     const before = engine.currentPid()!;
     process.kill(before, 'SIGKILL');
-    const deadline = Date.now() + 90_000;
-    while (!log.some((line) => line.includes('running again')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    await vi.waitFor(() => expect(log.some((line) => line.includes('running again'))).toBe(true), { timeout: 90_000, interval: 200 });
     expect(log.find((line) => line.includes('stopped unexpectedly'))).toMatch(/DynamoDB Local stopped unexpectedly \(killed by SIGKILL\); starting it again/);
     expect(log.some((line) => line.includes('DynamoDB Local is running again'))).toBe(true);
     expect(engine.currentPid()).not.toBe(before);

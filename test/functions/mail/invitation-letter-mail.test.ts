@@ -48,13 +48,8 @@ function pdfText(content: string, name: string): string {
 
 /** Waits for the queued mails of a send (queued at once or in the background) and delivers them. */
 async function deliverQueued(ctx: TestContext, eventId: string, expected: number) {
-  const deadline = Date.now() + 30_000;
-  let queued = await outboxOf(ctx, eventId);
-  while (queued.length < expected && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    queued = await outboxOf(ctx, eventId);
-  }
-  expect(queued).toHaveLength(expected);
+  await expect.poll(async () => (await outboxOf(ctx, eventId)).length, { timeout: 30_000 }).toBe(expected);
+  const queued = await outboxOf(ctx, eventId);
   const delivery = buildMailDeps(ctx.config, ctx.db, sesMailer, () => today).delivery;
   expect(await Promise.all(queued.map((m) => deliverOutboxMessage(delivery, m)))).toEqual(queued.map(() => 'sent'));
 }

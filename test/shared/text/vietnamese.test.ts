@@ -5,6 +5,7 @@ import {
   givenNameFirst,
   normalizeEmail,
   normalizeText,
+  sortByVietnameseName,
 } from '../../../shared/text/vietnamese.js';
 
 describe('Vietnamese text', () => {
@@ -38,5 +39,12 @@ describe('Vietnamese text', () => {
     const sorted = [...names].sort(compareVietnameseNames);
     // An (Lê, then Nguyễn) < Ánh < Bình < Dung < Đức: D comes before Đ in the Vietnamese alphabet.
     expect(sorted).toEqual(['Lê Văn An', 'Nguyễn Văn An', 'Phạm Thị Ánh', 'Hoàng Văn Bình', 'Lê Thị Dung', 'Trần Văn Đức']);
+  });
+
+  it('sorts records by their names in the same order, each key made once', () => {
+    const names = ['Trần Văn Đức', 'Lê Thị Dung', 'Nguyễn Văn An', 'Phạm Thị Ánh', 'Hoàng Văn Bình', 'Lê Văn An', "H'Linh Niê", 'Søren Ålund'];
+    const records = names.map((name, i) => ({ name, i }));
+    expect(sortByVietnameseName(records, (r) => r.name).map((r) => r.name)).toEqual([...names].sort(compareVietnameseNames));
+    expect(records.map((r) => r.name)).toEqual(names);
   });
 });

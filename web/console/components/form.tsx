@@ -358,6 +358,33 @@ export function SubmitButton(props: { busy: boolean; label: string; busyLabel?: 
   );
 }
 
+/** A dialog's buttons: cancel (closes it) and the submit that says it is working. */
+export function DialogActions(props: { busy: boolean; cancelLabel: string; saveLabel: string; onCancel: () => void }) {
+  return (
+    <div class="actions">
+      <button type="button" class="button" onClick={props.onCancel}>
+        {props.cancelLabel}
+      </button>
+      <SubmitButton busy={props.busy} label={props.saveLabel} />
+    </div>
+  );
+}
+
+/** The language a person reads their mail and page in: Vietnamese or English. */
+export function LanguageField(props: FieldProps & { value: string; onValue: (value: 'vi' | 'en') => void; labels: Record<'vi' | 'en', string> }) {
+  const { labels, onValue, ...field } = props;
+  return (
+    <SelectField
+      {...field}
+      onValue={(value) => onValue(value as 'vi' | 'en')}
+      options={[
+        { value: 'vi', label: labels.vi },
+        { value: 'en', label: labels.en },
+      ]}
+    />
+  );
+}
+
 /** Form state: values, errors, and whether a submit is under way. */
 export function useFormState<T extends object>(initial: T | (() => T)) {
   const [values, setValues] = useState<T>(initial);

@@ -3,7 +3,7 @@ import type { Invitation } from '../../../shared/invitations/invitation-schema.j
 import { ApiError } from '../../lib/api-client.js';
 import { defineMessages } from '../../lib/i18n.js';
 import { useApp, useText } from '../context.js';
-import { Form, SelectField, SubmitButton, TextField, useFormState } from './form.js';
+import { DialogActions, Form, LanguageField, SelectField, TextField, useFormState } from './form.js';
 import { invitationLabels, type InviteeField } from './invitation-labels.js';
 import { salutationLabels, salutations } from '../../../shared/invitations/salutations.js';
 
@@ -137,23 +137,15 @@ export function InvitationEditDialog(props: {
           {field('organisation', { input: { autoComplete: 'off' } })}
           {field('position', { input: { autoComplete: 'off' } })}
           {field('group', { input: { autoComplete: 'off', list: 'invitation-groups' } })}
-          <SelectField
+          <LanguageField
             name="edit.language"
             label={tl('field.language')}
             value={form.values.language}
             onValue={form.set('language')}
-            options={[
-              { value: 'vi', label: tl('language.vi') },
-              { value: 'en', label: tl('language.en') },
-            ]}
+            labels={{ vi: tl('language.vi'), en: tl('language.en') }}
           />
         </div>
-        <div class="actions">
-          <button type="button" class="button" onClick={() => ref.current?.close()}>
-            {t('cancel')}
-          </button>
-          <SubmitButton busy={form.busy} label={t('save')} />
-        </div>
+        <DialogActions busy={form.busy} cancelLabel={t('cancel')} saveLabel={t('save')} onCancel={() => ref.current?.close()} />
       </Form>
     </dialog>
   );

@@ -1,4 +1,5 @@
-import type { ComponentChildren } from 'preact';
+import type { ComponentChildren, VNode } from 'preact';
+import { Component } from 'preact';
 import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Event } from '../../../shared/events/event-schema.js';
 import { formatRange } from '../../lib/datetime.js';
@@ -100,14 +101,28 @@ const outerHeight = (element: Element | null): number => {
 };
 
 /**
- * A long sheet is built in steps, each well under 200 ms, with the progress shown: rows are
- * measured this many at a time, pages drawn this many at a time, the browser free in between.
+ * A long sheet is built in steps, each well under 200 ms even on a busy phone, with the progress
+ * shown: rows are measured a batch at a time (only that batch in the measuring table: with fixed
+ * column widths a row's height depends on its own cells alone), pages drawn a few at a time (pages
+ * drawn before are not rendered again), the browser free in between. A batch grows while steps
+ * stay short and shrinks when one took long, so a fast machine is not held back.
  */
-const ROWS_PER_STEP = 150;
-const PAGES_PER_STEP = 6;
+const STEP_TARGET_MS = 30;
+const FIRST_ROWS_STEP = 40;
+const FIRST_PAGES_STEP = 2;
+// Caps, so that a busy moment of the machine during a big step cannot make it a long task.
+const MAX_ROWS_STEP = 120;
+const MAX_PAGES_STEP = 4;
 const nextStep = (work: () => void) => window.setTimeout(work, 0);
 
-function measure(root: HTMLElement, from = 0): Measures {
+/** The next batch's size from how long the last one took. */
+function nextBatch(size: number, tookMs: number, min: number, max: number): number {
+  if (tookMs > 2 * STEP_TARGET_MS) return Math.max(min, Math.floor(size / 2));
+  if (tookMs < STEP_TARGET_MS / 2) return Math.min(max, Math.ceil(size * 1.5));
+  return size;
+}
+
+function measure(root: HTMLElement): Measures {
   const empty = root.querySelector<HTMLElement>('.sheet-page.empty')!;
   const style = getComputedStyle(empty);
   const inner = empty.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
@@ -115,7 +130,7 @@ function measure(root: HTMLElement, from = 0): Measures {
   const running = outerHeight(root.querySelector('.sheet-running'));
   const headerRow = outerHeight(root.querySelector('.sheet-table thead'));
   const foot = outerHeight(root.querySelector('.sheet-foot'));
-  const rowHeights = [...root.querySelectorAll('.sheet-table tbody tr')].slice(from).map((tr) => tr.getBoundingClientRect().height);
+  const rowHeights = [...root.querySelectorAll('.sheet-table tbody tr')].map((tr) => tr.getBoundingClientRect().height);
   return {
     firstAvailable: inner - head - headerRow - foot - SAFETY_PX,
     otherAvailable: inner - running - headerRow - foot - SAFETY_PX,
@@ -141,36 +156,52 @@ export type PrintedSheetProps = {
 export function PrintedSheet(props: PrintedSheetProps) {
   const t = useText(messages);
   const measurer = useRef<HTMLDivElement>(null);
+  const preview = useRef<HTMLDivElement>(null);
   const inputs = [props.rows, props.columns, props.orientation, props.documentTitle, props.event, props.summary, t] as const;
   const [layout, setLayout] = useState<{ inputs: readonly unknown[]; pages: Placed[][] }>();
   const current = layout && layout.inputs.length === inputs.length && layout.inputs.every((value, i) => value === inputs[i]);
   // Rows measured so far (for these inputs), and pages drawn so far once laid out.
-  const [measured, setMeasured] = useState<{ inputs: readonly unknown[]; heights: number[] }>({ inputs, heights: [] });
-  const measuring = measured.inputs.length === inputs.length && measured.inputs.every((value, i) => value === inputs[i]) ? measured.heights : [];
-  const [drawn, setDrawn] = useState(0);
+  const [measured, setMeasured] = useState<{ inputs: readonly unknown[]; heights: number[]; batch: number }>({ inputs, heights: [], batch: FIRST_ROWS_STEP });
+  const sameInputs = measured.inputs.length === inputs.length && measured.inputs.every((value, i) => value === inputs[i]);
+  const measuring = sameInputs ? measured.heights : [];
+  const rowsBatch = sameInputs ? measured.batch : FIRST_ROWS_STEP;
+  const [drawn, setDrawn] = useState({ pages: 0, batch: FIRST_PAGES_STEP });
+  // When the current step's render began: its length sizes the next batch.
+  const stepStarted = useRef(0);
 
   useLayoutEffect(() => {
     if (current || !measurer.current) return;
-    const shown = Math.min(props.rows.length, measuring.length + ROWS_PER_STEP);
-    const step = measure(measurer.current, measuring.length);
-    const heights = [...measuring, ...step.rowHeights.slice(0, shown - measuring.length)];
+    const step = measure(measurer.current);
+    const heights = [...measuring, ...step.rowHeights];
+    const took = performance.now() - (stepStarted.current || performance.now());
     if (heights.length < props.rows.length) {
-      nextStep(() => setMeasured({ inputs, heights }));
+      const batch = nextBatch(rowsBatch, took, 20, MAX_ROWS_STEP);
+      nextStep(() => {
+        stepStarted.current = performance.now();
+        setMeasured({ inputs, heights, batch });
+      });
       return;
     }
-    setDrawn(PAGES_PER_STEP);
+    stepStarted.current = 0;
+    setDrawn({ pages: FIRST_PAGES_STEP, batch: FIRST_PAGES_STEP });
     setLayout({ inputs, pages: paginate(props.rows, { ...step, rowHeights: heights }) });
   });
 
   const total = layout?.pages.length ?? 0;
   useLayoutEffect(() => {
-    if (!current || drawn >= total) return;
-    nextStep(() => setDrawn((d) => Math.min(total, d + PAGES_PER_STEP)));
+    if (!current || drawn.pages >= total) return;
+    // The layout of the pages just added is part of the step's cost: asked for here, not after.
+    void preview.current?.scrollHeight;
+    const took = stepStarted.current ? performance.now() - stepStarted.current : STEP_TARGET_MS;
+    const batch = nextBatch(drawn.batch, took, 1, MAX_PAGES_STEP);
+    nextStep(() => {
+      stepStarted.current = performance.now();
+      setDrawn((d) => ({ pages: Math.min(total, d.pages + batch), batch }));
+    });
   });
 
   // On screen the preview is scaled down to the column's width, so no column is cut off (a
   // landscape page is 297 mm, wider than the console); paper gets the pages at full size.
-  const preview = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
     const element = preview.current;
     if (!element) return;
@@ -242,7 +273,7 @@ export function PrintedSheet(props: PrintedSheetProps) {
     return (
       <>
         <p class="loading no-print" role="status">
-          {props.rows.length > ROWS_PER_STEP ? t('preparingRows', { done: measuring.length, total: props.rows.length }) : t('preparing')}
+          {props.rows.length > FIRST_ROWS_STEP ? t('preparingRows', { done: measuring.length, total: props.rows.length }) : t('preparing')}
         </p>
         <div class="sheet-measure" ref={measurer} aria-hidden="true">
           <div class={`${pageClass} empty`} />
@@ -252,7 +283,7 @@ export function PrintedSheet(props: PrintedSheetProps) {
             <table class="sheet-table">
               {colgroup}
               {thead}
-              <tbody>{props.rows.slice(0, measuring.length + ROWS_PER_STEP).map((r) => row(r))}</tbody>
+              <tbody>{props.rows.slice(measuring.length, measuring.length + rowsBatch).map((r) => row(r))}</tbody>
             </table>
             <p class="sheet-foot">{t('page', { page: 999, pages: 999 })}</p>
           </div>
@@ -262,32 +293,51 @@ export function PrintedSheet(props: PrintedSheetProps) {
   }
 
   const pages = layout.pages;
-  const building = drawn < pages.length;
+  const building = drawn.pages < pages.length;
   // Only the finished sheet is `.sheet-pages` (what printing and its tests wait for).
   return (
     <>
       {building && (
         <p class="loading no-print" role="status">
-          {t('preparingPages', { done: drawn, total: pages.length })}
+          {t('preparingPages', { done: drawn.pages, total: pages.length })}
         </p>
       )}
     {/* A4 is wider than a phone: the preview scrolls, so it takes the keyboard's focus to scroll too. */}
     {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable from the keyboard (axe: scrollable-region-focusable). */}
     <div class={building ? 'sheet-pages-building' : 'sheet-pages'} ref={preview} tabIndex={0} role="region" aria-label={t('preview')}>
-      {pages.slice(0, Math.max(drawn, 1)).map((placed, index) => (
-        <section key={index} class={pageClass} aria-label={t('page', { page: index + 1, pages: pages.length })}>
-          {index === 0 ? head : running}
-          <table class="sheet-table">
-            {colgroup}
-            {thead}
-            <tbody>{placed.map((p) => row(props.rows[p.row]!, p.continued))}</tbody>
-          </table>
-          <p class="sheet-foot">{t('page', { page: index + 1, pages: pages.length })}</p>
-        </section>
+      {pages.slice(0, Math.max(drawn.pages, 1)).map((placed, index) => (
+        <DrawnPage
+          key={index}
+          placed={placed}
+          render={() => (
+            <section class={pageClass} aria-label={t('page', { page: index + 1, pages: pages.length })}>
+              {index === 0 ? head : running}
+              <table class="sheet-table">
+                {colgroup}
+                {thead}
+                <tbody>{placed.map((p) => row(props.rows[p.row]!, p.continued))}</tbody>
+              </table>
+              <p class="sheet-foot">{t('page', { page: index + 1, pages: pages.length })}</p>
+            </section>
+          )}
+        />
       ))}
     </div>
     </>
   );
+}
+
+/**
+ * One drawn page: rendered again only when the layout gave it other rows (a new layout makes new
+ * `placed` arrays), not on each step that adds pages after it.
+ */
+class DrawnPage extends Component<{ placed: Placed[]; render: () => VNode }> {
+  override shouldComponentUpdate(next: { placed: Placed[] }) {
+    return next.placed !== this.props.placed;
+  }
+  override render() {
+    return this.props.render();
+  }
 }
 
 /** The controls above a sheet: hidden when printing. */

@@ -11,6 +11,7 @@ import { StatusBadge } from '../components/event-badges.js';
 import { invitationLabels } from '../components/invitation-labels.js';
 import { OnBehalfDialog, type OnBehalfDone } from '../components/on-behalf-dialog.js';
 import { OnBehalfMark, onBehalfLabels, type AnswerChannel } from '../components/on-behalf-mark.js';
+import { DataTable } from '../components/data-table.js';
 import { ActionNotice, BackToEvent, EventNotFound, LoadErrorNotice, type ActionStatus } from '../components/page-notices.js';
 import { PageHeading } from '../components/page-heading.js';
 import { useApp, useCan, useText } from '../context.js';
@@ -322,67 +323,64 @@ export function AnswersPage({ params }: PageProps) {
                       {full && <span class="hint">{t('fullHint')}</span>}
                     </div>
                   )}
-                  <div class="table-scroll">
-                    <table class="table stack answers-table pending-table">
-                      <thead>
-                        <tr>
-                          {acts && (
-                            <th scope="col" class="cell-check">
-                              <input
-                                type="checkbox"
-                                aria-label={t('selectAll')}
-                                checked={allSelected}
-                                onChange={(e) => setSelected(new Set(e.currentTarget.checked ? pending.map((p) => p.invitationId) : []))}
-                              />
-                            </th>
+                  <DataTable
+                    class="table stack answers-table pending-table"
+                    columns={[
+                      acts && {
+                        class: 'cell-check',
+                        label: (
+                          <input
+                            type="checkbox"
+                            aria-label={t('selectAll')}
+                            checked={allSelected}
+                            onChange={(e) => setSelected(new Set(e.currentTarget.checked ? pending.map((p) => p.invitationId) : []))}
+                          />
+                        ),
+                      },
+                      t('name'),
+                      t('organisation'),
+                      t('answeredAt'),
+                      acts && t('actions'),
+                    ]}
+                  >
+                    {pending.map((p) => (
+                      <tr key={p.invitationId}>
+                        {acts && (
+                          <td class="cell-check" data-label={t('selectShort')}>
+                            <input
+                              type="checkbox"
+                              aria-label={t('select', { name: p.name })}
+                              checked={selected.has(p.invitationId)}
+                              onChange={(e) => toggle(p.invitationId, e.currentTarget.checked)}
+                            />
+                          </td>
+                        )}
+                        <th scope="row" data-label={t('name')}>
+                          {p.name}
+                          {p.answeredBy && (
+                            <>
+                              {' '}
+                              <OnBehalfMark channel={p.answeredBy.channel} />
+                            </>
                           )}
-                          <th scope="col">{t('name')}</th>
-                          <th scope="col">{t('organisation')}</th>
-                          <th scope="col">{t('answeredAt')}</th>
-                          {acts && <th scope="col">{t('actions')}</th>}
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {pending.map((p) => (
-                          <tr key={p.invitationId}>
-                            {acts && (
-                              <td class="cell-check" data-label={t('selectShort')}>
-                                <input
-                                  type="checkbox"
-                                  aria-label={t('select', { name: p.name })}
-                                  checked={selected.has(p.invitationId)}
-                                  onChange={(e) => toggle(p.invitationId, e.currentTarget.checked)}
-                                />
-                              </td>
-                            )}
-                            <th scope="row" data-label={t('name')}>
-                              {p.name}
-                              {p.answeredBy && (
-                                <>
-                                  {' '}
-                                  <OnBehalfMark channel={p.answeredBy.channel} />
-                                </>
-                              )}
-                            </th>
-                            <td data-label={t('organisation')}>{p.organisation}</td>
-                            <td data-label={t('answeredAt')}>{p.answeredAt ? formatDateTime(p.answeredAt) : ''}</td>
-                            {acts && (
-                              <td data-label={t('actions')}>
-                                <div class="row-actions">
-                                  <button type="button" class="button small" disabled={busy} aria-label={t('approveLabel', { name: p.name })} onClick={() => void review('approve', [p.invitationId])}>
-                                    {t('approve')}
-                                  </button>
-                                  <button type="button" class="button small danger-outline" disabled={busy} aria-label={t('rejectLabel', { name: p.name })} onClick={() => setRejecting([p.invitationId])}>
-                                    {t('reject')}
-                                  </button>
-                                </div>
-                              </td>
-                            )}
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
-                  </div>
+                        </th>
+                        <td data-label={t('organisation')}>{p.organisation}</td>
+                        <td data-label={t('answeredAt')}>{p.answeredAt ? formatDateTime(p.answeredAt) : ''}</td>
+                        {acts && (
+                          <td data-label={t('actions')}>
+                            <div class="row-actions">
+                              <button type="button" class="button small" disabled={busy} aria-label={t('approveLabel', { name: p.name })} onClick={() => void review('approve', [p.invitationId])}>
+                                {t('approve')}
+                              </button>
+                              <button type="button" class="button small danger-outline" disabled={busy} aria-label={t('rejectLabel', { name: p.name })} onClick={() => setRejecting([p.invitationId])}>
+                                {t('reject')}
+                              </button>
+                            </div>
+                          </td>
+                        )}
+                      </tr>
+                    ))}
+                  </DataTable>
                 </>
               )}
             </section>
@@ -393,28 +391,16 @@ export function AnswersPage({ params }: PageProps) {
             {data.waiting.length === 0 ? (
               <p class="muted">{t('waitlistNone')}</p>
             ) : (
-              <div class="table-scroll">
-                <table class="table stack answers-table waitlist-table">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('position')}</th>
-                      <th scope="col">{t('name')}</th>
-                      <th scope="col">{t('organisation')}</th>
-                      <th scope="col">{t('waitlistedAt')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {data.waiting.map((w) => (
-                      <tr key={w.invitationId}>
-                        <td class="cell-position" data-label={t('position')}>{w.position}</td>
-                        <th scope="row" data-label={t('name')}>{w.name}</th>
-                        <td data-label={t('organisation')}>{w.organisation}</td>
-                        <td data-label={t('waitlistedAt')}>{formatDateTime(w.waitlistedAt)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable class="table stack answers-table waitlist-table" columns={[t('position'), t('name'), t('organisation'), t('waitlistedAt')]}>
+                {data.waiting.map((w) => (
+                  <tr key={w.invitationId}>
+                    <td class="cell-position" data-label={t('position')}>{w.position}</td>
+                    <th scope="row" data-label={t('name')}>{w.name}</th>
+                    <td data-label={t('organisation')}>{w.organisation}</td>
+                    <td data-label={t('waitlistedAt')}>{formatDateTime(w.waitlistedAt)}</td>
+                  </tr>
+                ))}
+              </DataTable>
             )}
           </section>
 

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Attendee } from '../../../shared/attendees/attendee-schema.js';
 import type { Event } from '../../../shared/events/event-schema.js';
 import type { Invitation } from '../../../shared/invitations/invitation-schema.js';
-import { ApiError } from '../../lib/api-client.js';
+import { fetchAllInvitations } from '../../lib/all-invitations.js';
+import { ApiError, type ApiClient } from '../../lib/api-client.js';
 import { formatDate, TIME_ZONE } from '../../lib/datetime.js';
 import { defineMessages, isLanguage, pickLocalized, translator, type Language } from '../../lib/i18n.js';
 import { PageHeading } from '../components/page-heading.js';
@@ -91,15 +92,10 @@ const dayOf = (instant: string, language: Language) => (language === 'en' ? engl
 
 type Sheet = { attendee: Attendee; language: Language };
 
-/** Every invitation's language, page after page (a walk-in has none: Vietnamese). */
-async function invitationLanguages(get: <T>(path: string, query?: Record<string, string | number>) => Promise<T>, base: string) {
+/** Every invitation's language (a walk-in has none: Vietnamese). */
+async function invitationLanguages(get: ApiClient['get'], eventId: string) {
   const languages = new Map<string, Language>();
-  let cursor: string | undefined;
-  do {
-    const page = await get<{ items: Invitation[]; nextCursor?: string }>(`${base}/invitations`, { limit: 1000, ...(cursor ? { cursor } : {}) });
-    for (const item of page.items) if (isLanguage(item.language)) languages.set(item.invitationId, item.language);
-    cursor = page.nextCursor;
-  } while (cursor);
+  for (const item of await fetchAllInvitations(get, eventId)) if (isLanguage(item.language)) languages.set(item.invitationId, item.language);
   return languages;
 }
 
@@ -139,7 +135,7 @@ export function CertificatesPage({ params, query }: PageProps) {
         return setSheets([{ attendee, language: isLanguage(invitation?.invitation.language) ? invitation.invitation.language : 'vi' }]);
       }
       const present = list.items.filter((a) => a.checkedInAt);
-      const languages = present.length ? await invitationLanguages(api.get, base).catch(() => new Map<string, Language>()) : new Map<string, Language>();
+      const languages = present.length ? await invitationLanguages(api.get, eventId).catch(() => new Map<string, Language>()) : new Map<string, Language>();
       setSheets(present.map((attendee) => ({ attendee, language: languages.get(attendee.registrationId) ?? 'vi' })));
     };
     load().catch((failure: unknown) => {

@@ -9,8 +9,9 @@ import type { FieldErrors } from '../../lib/form.js';
 import { defineMessages, inBoth, pickLocalized, textIn, type LocalizedText } from '../../lib/i18n.js';
 import { Form, SubmitButton, TextField } from '../components/form.js';
 import { PageHeading } from '../components/page-heading.js';
+import { VirtualList } from '../components/virtual-list.js';
 import { useApp, useCan, useText } from '../context.js';
-import { doorCountsOf, readDoor } from '../door-list.js';
+import { doorCountsOf, readDoor, readDoorFirst, readDoorFirstEarly, takeDoorFirstEarly } from '../door-list.js';
 import { createDoorQueue, flushDoorQueue, normalizeCode, randomId, type DoorOp } from '../door-queue.js';
 import type { PageProps } from '../routes.js';
 
@@ -41,7 +42,8 @@ const messages = defineMessages({
     waiting: 'Chờ gửi',
     waitingUndo: 'Chờ gửi (hoàn tác)',
     walkInBadge: 'Đến trực tiếp',
-    more: 'Còn {count} người nữa; gõ tên để tìm.',
+    listLabel: 'Danh sách: {count} người',
+    loadingRest: 'Đang tải cả danh sách; tìm theo tên được ngay khi tải xong.',
     noMatch: 'Không tìm thấy ai. Nếu người này không có trong danh sách, hãy thêm ở mục “Người đến trực tiếp”.',
     nobody: 'Chưa có ai xác nhận tham dự.',
     done: 'Đã ghi nhận {name} có mặt.',
@@ -108,7 +110,8 @@ const messages = defineMessages({
     waiting: 'Waiting to send',
     waitingUndo: 'Waiting to send (undo)',
     walkInBadge: 'Walk-in',
-    more: '{count} more; type a name to find them.',
+    listLabel: 'List: {count} people',
+    loadingRest: 'Loading the whole list; searching by name works as soon as it is here.',
     noMatch: 'Nobody found. If the person is not on the list, add them under “Walk-ins”.',
     nobody: 'Nobody has confirmed yet.',
     done: '{name} is checked in.',
@@ -159,8 +162,15 @@ type Filter = 'all' | 'absent' | 'present';
  * with nothing new costs a few hundred bytes (door-list.ts).
  */
 const POLL_MS = 5000;
-/** A long list is cut here; typing narrows it. */
-const SHOWN_MAX = 60;
+/** The first screen, read before the whole list: more than a phone shows at once. */
+const FIRST_SCREEN = 60;
+/** A row's height on a phone before it is measured: a name, a line of organisation, a big button. */
+const ROW_ESTIMATE_PX = 120;
+
+// This page's code is fetched while the console asks who is signed in: its first screen is
+// asked for at once, beside that question.
+const opening = /^\/console\/events\/([^/]+)\/check-in\/?$/.exec(window.location.pathname);
+if (opening) readDoorFirstEarly(decodeURIComponent(opening[1]!), FIRST_SCREEN);
 
 /** "08:05 26/03": when a person was checked in, as the door says it. */
 const shortTime = (instant: string) => `${formatTime(instant)} ${formatDate(instant).slice(0, 5)}`;
@@ -194,6 +204,9 @@ export function CheckInPage({ params }: PageProps) {
   const [event, setEvent] = useState<Event>();
   const [people, setPeople] = useState<Attendee[]>();
   const doorCursor = useRef<string | undefined>(undefined);
+  /** The whole list is here (else `people` is the first screen only, doorFirst). */
+  const [complete, setComplete] = useState(false);
+  const firstAsked = useRef(false);
   const [pending, setPending] = useState<DoorOp[]>(() => queue.read());
   const [offline, setOffline] = useState(() => !navigator.onLine);
   const [loadError, setLoadError] = useState<string>();
@@ -236,18 +249,36 @@ export function CheckInPage({ params }: PageProps) {
       return;
     }
     refreshing.current = true;
+    let held: Awaited<ReturnType<typeof readDoor>> | undefined;
     try {
       do {
         refreshAgain.current = false;
+        if (!doorCursor.current && !firstAsked.current) {
+          // The first screen from a small read, then the whole list: a big meeting's list takes
+          // seconds to read and send, and the first arrivals are already at the door.
+          firstAsked.current = true;
+          try {
+            const first = (await takeDoorFirstEarly(eventId)) ?? (await readDoorFirst(api, base, FIRST_SCREEN));
+            setPeople((current) => current ?? first);
+          } catch {
+            // The whole list below answers for both, or says what went wrong.
+          }
+        }
         const asked = changes.current;
         try {
-          const read = await readDoor(api, base, doorCursor.current);
+          const read = await readDoor(api, base, doorCursor.current ?? held?.cursor);
           if (changes.current !== asked) {
+            // A whole list older than a tap is kept, not read again (thousands of people): the
+            // changes since its cursor, asked for next, bring the tap, and both apply at once.
+            if (!doorCursor.current && !held) held = read;
             refreshAgain.current = true;
             continue;
           }
+          const whole = held;
           doorCursor.current = read.cursor;
-          setPeople(read.update);
+          setPeople(whole && whole !== read ? (current) => read.update(whole.update(current)) : read.update);
+          held = undefined;
+          setComplete(true);
           setLoadError(undefined);
           setOffline(false);
         } catch (error) {
@@ -402,14 +433,14 @@ export function CheckInPage({ params }: PageProps) {
   };
 
   const ranked = useMemo(
-    () => rankPeople(typedWords(query), people ?? [], () => 0),
-    [people, query],
+    // Until the whole list is here a search would miss people: it waits for it.
+    () => (complete || !typedWords(query).length ? rankPeople(typedWords(query), people ?? [], () => 0) : []),
+    [people, query, complete],
   );
   const matches = ranked
     .filter(({ person }) => (filter === 'present' ? isPresent(person) : filter === 'absent' ? !isPresent(person) : true))
     .map(({ person, match }) => ({ ...person, matchedOn: match.on }));
-  const shown = matches.slice(0, SHOWN_MAX);
-  const counts = useMemo(() => (people ? doorCountsOf(people) : undefined), [people]);
+  const counts = useMemo(() => (people && complete ? doorCountsOf(people) : undefined), [people, complete]);
   const title = event ? pickLocalized(event.title, language) : undefined;
   const mayCheckIn = can('attendees:check-in');
 
@@ -554,57 +585,69 @@ export function CheckInPage({ params }: PageProps) {
             {t('common.loading')}
           </p>
         )}
-        {people && people.length === 0 && <p class="empty">{t('nobody')}</p>}
-        {people && people.length > 0 && matches.length === 0 && <p class="empty">{t('noMatch')}</p>}
-        <ul class="door-list">
-          {shown.map((p) => {
-            const waiting = waitingFor.get(p.registrationId);
-            const present = isPresent(p);
-            return (
-              <li key={p.registrationId} class={present ? 'door-row is-present' : 'door-row'}>
-                <div class="door-person">
-                  <span class="door-name">{p.name}</span>
-                  {(p.organisation || p.position) && (
-                    <span class="door-role">{[p.position, p.organisation].filter(Boolean).join(' · ')}</span>
-                  )}
-                  {p.group && <span class="badge group">{p.group}</span>}
-                  {p.matchedOn && p.matchedOn !== 'name' && <span class="badge door-matched-on">{t(`matchedOn.${p.matchedOn}`)}</span>}
-                  {p.walkIn && <span class="badge door-walk-in">{t('walkInBadge')}</span>}
-                  {waiting ? (
-                    <span class="badge door-waiting">{t(waiting === 'undo' ? 'waitingUndo' : 'waiting')}</span>
-                  ) : (
-                    p.checkedInAt && <span class="door-since">{t('presentSince', { time: shortTime(p.checkedInAt) })}</span>
-                  )}
-                </div>
-                {mayCheckIn && (
-                  <div class="door-actions">
-                    {present ? (
-                      <>
-                        <button type="button" class="button" aria-label={t('undoName', { name: p.name })} onClick={() => void undoCheckIn(p)}>
-                          {t('undo')}
-                        </button>
-                        {p.checkedInAt && !waiting && (
-                          <a
-                            class="button"
-                            aria-label={t('certificateName', { name: p.name })}
-                            href={`/console/events/${encodeURIComponent(eventId)}/certificates/${encodeURIComponent(p.registrationId)}`}
-                          >
-                            {t('certificate')}
-                          </a>
-                        )}
-                      </>
+        {complete && people?.length === 0 && <p class="empty">{t('nobody')}</p>}
+        {complete && people && people.length > 0 && matches.length === 0 && <p class="empty">{t('noMatch')}</p>}
+        {matches.length > 0 && (
+          <VirtualList
+            items={matches}
+            keyOf={(p) => p.registrationId}
+            estimate={ROW_ESTIMATE_PX}
+            label={t('listLabel', { count: matches.length })}
+            class="door-list"
+            rowClass={(p) => (isPresent(p) ? 'door-row is-present' : 'door-row')}
+            row={(p) => {
+              const waiting = waitingFor.get(p.registrationId);
+              const present = isPresent(p);
+              return (
+                <>
+                  <div class="door-person">
+                    <span class="door-name">{p.name}</span>
+                    {(p.organisation || p.position) && (
+                      <span class="door-role">{[p.position, p.organisation].filter(Boolean).join(' · ')}</span>
+                    )}
+                    {p.group && <span class="badge group">{p.group}</span>}
+                    {p.matchedOn && p.matchedOn !== 'name' && <span class="badge door-matched-on">{t(`matchedOn.${p.matchedOn}`)}</span>}
+                    {p.walkIn && <span class="badge door-walk-in">{t('walkInBadge')}</span>}
+                    {waiting ? (
+                      <span class="badge door-waiting">{t(waiting === 'undo' ? 'waitingUndo' : 'waiting')}</span>
                     ) : (
-                      <button type="button" class="button primary door-tap" aria-label={t('checkInName', { name: p.name })} onClick={() => void checkIn(p)}>
-                        {t('checkIn')}
-                      </button>
+                      p.checkedInAt && <span class="door-since">{t('presentSince', { time: shortTime(p.checkedInAt) })}</span>
                     )}
                   </div>
-                )}
-              </li>
-            );
-          })}
-        </ul>
-        {matches.length > shown.length && <p class="muted">{t('more', { count: matches.length - shown.length })}</p>}
+                  {mayCheckIn && (
+                    <div class="door-actions">
+                      {present ? (
+                        <>
+                          <button type="button" class="button" aria-label={t('undoName', { name: p.name })} onClick={() => void undoCheckIn(p)}>
+                            {t('undo')}
+                          </button>
+                          {p.checkedInAt && !waiting && (
+                            <a
+                              class="button"
+                              aria-label={t('certificateName', { name: p.name })}
+                              href={`/console/events/${encodeURIComponent(eventId)}/certificates/${encodeURIComponent(p.registrationId)}`}
+                            >
+                              {t('certificate')}
+                            </a>
+                          )}
+                        </>
+                      ) : (
+                        <button type="button" class="button primary door-tap" aria-label={t('checkInName', { name: p.name })} onClick={() => void checkIn(p)}>
+                          {t('checkIn')}
+                        </button>
+                      )}
+                    </div>
+                  )}
+                </>
+              );
+            }}
+          />
+        )}
+        {people && !complete && !loadError && (
+          <p class="muted" role="status">
+            {t('loadingRest')}
+          </p>
+        )}
       </section>
 
       {/* After the search: at the door, most people are found by name; the code is the fallback. */}

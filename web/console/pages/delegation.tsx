@@ -6,7 +6,7 @@ import { parseLocalDate } from '../../lib/datetime.js';
 import { errorsFromFailure } from '../../lib/form.js';
 import { defineMessages, pickLocalized, textIn, type LocalizedText } from '../../lib/i18n.js';
 import { ConfirmDialog } from '../components/confirm-dialog.js';
-import { CheckboxField, Form, SelectField, SubmitButton, TextField, useFormState } from '../components/form.js';
+import { CheckboxField, DialogActions, Form, LanguageField, SelectField, TextField, useFormState } from '../components/form.js';
 import { ResponseBadge } from '../components/invitation-labels.js';
 import { ActionNotice, BackToEvent, EventNotFound, LoadErrorNotice, type ActionStatus } from '../components/page-notices.js';
 import { PageHeading } from '../components/page-heading.js';
@@ -14,7 +14,7 @@ import { useApp, useCan, useSchemaMessages, useText } from '../context.js';
 import type { PageProps } from '../routes.js';
 
 /**
- * The organiser's delegation page (README, "One delegation, one list"): every invitee of the
+ * The organiser's delegation page (docs/design.md, "One delegation, one list"): every invitee of the
  * delegation event in protocol order, with role, organisation, position, answer and whether their
  * details are ready for the visa office. Organisers add, edit, remove and reorder members (buttons
  * that work from the keyboard, or dragging), enter passport data on a member's behalf with the
@@ -355,6 +355,17 @@ export function DelegationPage({ params }: PageProps) {
     report('error', message);
   }
   const ifMatch = () => ({ 'If-Match': `"${delegation?.version ?? 0}"` });
+  /** What a roster dialog needs from the page: closing it, then reading the list again. */
+  const rosterDialog = (close: () => void): DialogProps => ({
+    base,
+    ifMatch,
+    onDone: async (text) => {
+      close();
+      await saved(text);
+    },
+    onConflict: async () => void (await refresh()),
+    onClose: close,
+  });
 
   if (notFound) return <EventNotFound heading={t('title')} message={notFound === 'type' ? t('notDelegation') : t('notFound')} />;
 
@@ -679,35 +690,10 @@ export function DelegationPage({ params }: PageProps) {
         </>
       )}
       {editing && delegation && (
-        <MemberDialog
-          base={base}
-          member={editing.member}
-          role={editing.role}
-          head={head}
-          incoming={delegation.direction === 'incoming'}
-          ifMatch={ifMatch}
-          onDone={async (text) => {
-            setEditing(undefined);
-            await saved(text);
-          }}
-          onConflict={async () => void (await refresh())}
-          onClose={() => setEditing(undefined)}
-        />
+        <MemberDialog {...rosterDialog(() => setEditing(undefined))} member={editing.member} role={editing.role} head={head} incoming={delegation.direction === 'incoming'} />
       )}
       {passportOf && delegation && event && (
-        <PassportDialog
-          base={base}
-          member={passportOf}
-          fields={event.fields}
-          consent={delegation.passportConsent}
-          ifMatch={ifMatch}
-          onDone={async (text) => {
-            setPassportOf(undefined);
-            await saved(text);
-          }}
-          onConflict={async () => void (await refresh())}
-          onClose={() => setPassportOf(undefined)}
-        />
+        <PassportDialog {...rosterDialog(() => setPassportOf(undefined))} member={passportOf} fields={event.fields} consent={delegation.passportConsent} />
       )}
       <ConfirmDialog
         open={Boolean(removing)}
@@ -732,6 +718,28 @@ type DialogProps = {
   onConflict: () => void | Promise<void>;
   onClose: () => void;
 };
+
+/**
+ * A dialog's save to the roster: the form busy meanwhile; a list someone else saved first is read
+ * again behind the dialog (which keeps what was typed), and the failure shown on the form.
+ */
+async function saveToRoster(
+  form: { setBusy: (busy: boolean) => void; setErrors: (errors: Record<string, string>) => void },
+  props: DialogProps,
+  schemaText: Parameters<typeof errorsFromFailure>[1],
+  work: () => Promise<void>,
+) {
+  form.setErrors({});
+  form.setBusy(true);
+  try {
+    await work();
+  } catch (failure) {
+    if (failure instanceof ApiError && failure.code === 'delegation_changed') await props.onConflict();
+    form.setErrors(errorsFromFailure(failure, schemaText));
+  } finally {
+    form.setBusy(false);
+  }
+}
 
 type MemberValues = { name: string; role: Role; email: string; phone: string; organisation: string; position: string; language: 'vi' | 'en' } & Record<
   (typeof logisticsKeys)[number],
@@ -782,10 +790,8 @@ function MemberDialog(props: DialogProps & { member?: Member; role?: Role; head?
       }
     }
     if (Object.keys(errors).length) return form.setErrors(errors);
-    form.setErrors({});
-    form.setBusy(true);
     const text = (value: string) => value.trim();
-    try {
+    await saveToRoster(form, props, schemaText, async () => {
       if (member) {
         const body: Record<string, unknown> = {
           name: text(v.name),
@@ -815,12 +821,7 @@ function MemberDialog(props: DialogProps & { member?: Member; role?: Role; head?
         await props.onDone(t('added', { name: text(v.name) }));
       }
       ref.current?.close();
-    } catch (failure) {
-      if (failure instanceof ApiError && failure.code === 'delegation_changed') await props.onConflict();
-      form.setErrors(errorsFromFailure(failure, schemaText));
-    } finally {
-      form.setBusy(false);
-    }
+    });
   }
 
   return (
@@ -837,17 +838,7 @@ function MemberDialog(props: DialogProps & { member?: Member; role?: Role; head?
             onValue={(value) => form.set('role')(value as Role)}
             options={roles.map((r) => ({ value: r, label: textIn(roleLabels[r], language) }))}
           />
-          <SelectField
-            name="member.language"
-            errorName="language"
-            label={t('language')}
-            value={form.values.language}
-            onValue={(value) => form.set('language')(value as 'vi' | 'en')}
-            options={[
-              { value: 'vi', label: t('vi') },
-              { value: 'en', label: t('en') },
-            ]}
-          />
+          <LanguageField name="member.language" errorName="language" label={t('language')} value={form.values.language} onValue={form.set('language')} labels={{ vi: t('vi'), en: t('en') }} />
           <TextField name="member.email" errorName="email" label={t('email')} hint={t('emailHint')} value={form.values.email} onValue={form.set('email')} input={{ type: 'email', autoComplete: 'off', spellcheck: false }} />
           <TextField name="member.phone" errorName="phone" label={t('phone')} value={form.values.phone} onValue={form.set('phone')} input={{ type: 'tel', autoComplete: 'off' }} />
           <TextField name="member.organisation" errorName="organisation" label={t('organisation')} value={form.values.organisation} onValue={form.set('organisation')} />
@@ -863,12 +854,7 @@ function MemberDialog(props: DialogProps & { member?: Member; role?: Role; head?
             </div>
           </fieldset>
         )}
-        <div class="actions">
-          <button type="button" class="button" onClick={() => ref.current?.close()}>
-            {t('cancel')}
-          </button>
-          <SubmitButton busy={form.busy} label={t('save')} />
-        </div>
+        <DialogActions busy={form.busy} cancelLabel={t('cancel')} saveLabel={t('save')} onCancel={() => ref.current?.close()} />
       </Form>
     </dialog>
   );
@@ -917,9 +903,7 @@ function PassportDialog(props: DialogProps & { member: Member; fields: Field[]; 
     }
     if (!form.values.consent) errors.consent = t('consentNeeded');
     if (Object.keys(errors).length) return form.setErrors(errors);
-    form.setErrors({});
-    form.setBusy(true);
-    try {
+    await saveToRoster(form, props, schemaText, async () => {
       await api.send(
         'PATCH',
         `${props.base}/delegation/members/${encodeURIComponent(member.invitationId)}`,
@@ -928,12 +912,7 @@ function PassportDialog(props: DialogProps & { member: Member; fields: Field[]; 
       );
       await props.onDone(t('passportSaved', { name: member.name, channel: t(`channel.${form.values.channel}` as Key) }));
       ref.current?.close();
-    } catch (failure) {
-      if (failure instanceof ApiError && failure.code === 'delegation_changed') await props.onConflict();
-      form.setErrors(errorsFromFailure(failure, schemaText));
-    } finally {
-      form.setBusy(false);
-    }
+    });
   }
 
   return (
@@ -969,12 +948,7 @@ function PassportDialog(props: DialogProps & { member: Member; fields: Field[]; 
             />
           ))}
         </div>
-        <div class="actions">
-          <button type="button" class="button" onClick={() => ref.current?.close()}>
-            {t('cancel')}
-          </button>
-          <SubmitButton busy={form.busy} label={t('save')} />
-        </div>
+        <DialogActions busy={form.busy} cancelLabel={t('cancel')} saveLabel={t('save')} onCancel={() => ref.current?.close()} />
       </Form>
     </dialog>
   );

@@ -20,6 +20,7 @@ import { useApp, useSchemaMessages, useText } from '../context.js';
 import type { CommonKey } from '../messages.js';
 import { navigate } from '../router.js';
 import type { PageProps } from '../routes.js';
+import { useUnits } from '../units.js';
 
 const messages = defineMessages({
   vi: {
@@ -28,6 +29,8 @@ const messages = defineMessages({
     general: 'Thông tin chung',
     type: 'Loại sự kiện',
     chooseType: '— Chọn loại sự kiện —',
+    unit: 'Đơn vị tổ chức',
+    unitHint: 'Sự kiện thuộc đơn vị nào thì người của đơn vị đó (và của đơn vị cấp trên) mới thấy.',
     titleVi: 'Tên sự kiện (tiếng Việt)',
     titleEn: 'Tên sự kiện (tiếng Anh)',
     descriptionVi: 'Giới thiệu (tiếng Việt)',
@@ -82,6 +85,8 @@ const messages = defineMessages({
     general: 'General',
     type: 'Type of event',
     chooseType: '— Choose a type —',
+    unit: 'Organising unit',
+    unitHint: 'Only the people of this unit (and of the units above it) see the event.',
     titleVi: 'Title (Vietnamese)',
     titleEn: 'Title (English)',
     descriptionVi: 'Description (Vietnamese)',
@@ -135,6 +140,8 @@ const messages = defineMessages({
 type DateTime = { date: string; time: string };
 type Values = {
   type: EventType | '';
+  /** '' = the account's default unit (the one it holds). */
+  unitId: string;
   titleVi: string;
   titleEn: string;
   descriptionVi: string;
@@ -161,6 +168,7 @@ type Values = {
 
 const emptyValues = (): Values => ({
   type: '',
+  unitId: '',
   titleVi: '',
   titleEn: '',
   descriptionVi: '',
@@ -187,6 +195,7 @@ const emptyValues = (): Values => ({
 function valuesFromEvent(event: Event): Values {
   return {
     type: event.type,
+    unitId: event.unitId,
     titleVi: event.title.vi,
     titleEn: event.title.en ?? '',
     descriptionVi: event.description?.vi ?? '',
@@ -246,6 +255,7 @@ function bodyFromValues(values: Values, t: Translate<CommonKey | 'capacityInvali
       : undefined;
   const body = {
     type: values.type || undefined,
+    unitId: values.unitId || undefined,
     title: { vi: values.titleVi, ...(filled(values.titleEn) ? { en: values.titleEn } : {}) },
     description: localized(values.descriptionVi, values.descriptionEn),
     agenda: localized(values.agendaVi, values.agendaEn),
@@ -279,6 +289,8 @@ export function EventFormPage({ params }: PageProps) {
   const [loaded, setLoaded] = useState(!eventId);
   const [editable, setEditable] = useState(true);
   const [eventTitle, setEventTitle] = useState<{ text: string; lang: string }>();
+  const [loadedUnit, setLoadedUnit] = useState<string>();
+  const units = useUnits();
   const { values, set } = form;
 
   useEffect(() => {
@@ -298,6 +310,7 @@ export function EventFormPage({ params }: PageProps) {
       .get<{ event: Event }>(`/api/events/${encodeURIComponent(eventId)}`)
       .then(({ event }) => {
         form.setValues(valuesFromEvent(event));
+        setLoadedUnit(event.unitId);
         setEventTitle(pickLocalized(event.title, language));
         setEditable(event.status === 'draft' || event.status === 'published');
         setLoaded(true);
@@ -318,7 +331,8 @@ export function EventFormPage({ params }: PageProps) {
   };
 
   async function submit() {
-    const { body, errors: local } = bodyFromValues(values, t);
+    // The unit the choice shows is the unit sent, even untouched.
+    const { body, errors: local } = bodyFromValues({ ...values, unitId: values.unitId || (unitChoices.length > 1 ? unitChoices[0]!.value : '') }, t);
     const checked = validateWith(createEventSchema, body, translate);
     const errors = { ...(checked.ok ? {} : checked.errors), ...local };
     if (hasErrors(errors) || !checked.ok) return form.setErrors(errors);
@@ -329,6 +343,8 @@ export function EventFormPage({ params }: PageProps) {
         // An edit names every field; null removes an optional one the organiser emptied.
         const patch: Record<string, unknown> = { ...checked.data };
         for (const key of optionalKeys) if (patch[key] === undefined) patch[key] = null;
+        // The unit travels only when it changes: a move is checked against the units one holds.
+        if (patch.unitId === loadedUnit) delete patch.unitId;
         const { event } = await api.patch<{ event: Event }>(`/api/events/${encodeURIComponent(eventId)}`, patch);
         flash(inBoth(messages, 'saved'));
         // This edit moved a published event's time or place: offer the notice to those invited.
@@ -344,6 +360,11 @@ export function EventFormPage({ params }: PageProps) {
       form.setBusy(false);
     }
   }
+
+  // Offered only to those who organise for several units; the event's own unit stays offered.
+  const unitChoices = (units?.all ?? [])
+    .filter((unit) => units!.organised.includes(unit) || unit.unitId === loadedUnit)
+    .map((unit) => ({ value: unit.unitId, label: pickLocalized(unit.name, language).text }));
 
   const backHref = eventId ? `/console/events/${encodeURIComponent(eventId)}` : '/console/events';
   const heading = eventId ? t('editTitle') : t('createTitle');
@@ -402,6 +423,16 @@ export function EventFormPage({ params }: PageProps) {
               ...eventTypes.map((type) => ({ value: type, label: t(`eventType.${type}`) })),
             ]}
           />
+          {unitChoices.length > 1 && (
+            <SelectField
+              name="unitId"
+              label={t('unit')}
+              hint={t('unitHint')}
+              value={values.unitId || unitChoices[0]!.value}
+              onValue={set('unitId')}
+              options={unitChoices}
+            />
+          )}
           <div class="grid-2">
             <TextField name="title.vi" label={t('titleVi')} required value={values.titleVi} onValue={set('titleVi')} input={{ lang: 'vi' }} />
             <TextField name="title.en" label={t('titleEn')} value={values.titleEn} onValue={set('titleEn')} input={{ lang: 'en' }} />

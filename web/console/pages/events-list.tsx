@@ -4,9 +4,10 @@ import { formatRange, formatWeekday, nowInstant } from '../../lib/datetime.js';
 import { defineMessages, pickLocalized } from '../../lib/i18n.js';
 import { StatusBadge, TypeBadge } from '../components/event-badges.js';
 import { PageHeading } from '../components/page-heading.js';
-import { useApp, useCan, useText } from '../context.js';
+import { useApp, useCan, useText, useUser } from '../context.js';
 import { navigate } from '../router.js';
 import type { PageProps } from '../routes.js';
+import { useUnits } from '../units.js';
 
 const messages = defineMessages({
   vi: {
@@ -29,6 +30,8 @@ const messages = defineMessages({
     noMatch: 'Không có sự kiện nào phù hợp với bộ lọc.',
     loaded: 'Đã tải thêm {count} sự kiện.',
     counts: 'Đã mời {invited} · Xác nhận {confirmed}',
+    unit: 'Đơn vị',
+    allUnits: 'Mọi đơn vị',
   },
   en: {
     title: 'Events',
@@ -50,6 +53,8 @@ const messages = defineMessages({
     noMatch: 'No events match these filters.',
     loaded: '{count} more events loaded.',
     counts: 'Invited {invited} · Confirmed {confirmed}',
+    unit: 'Unit',
+    allUnits: 'All units',
   },
 });
 
@@ -82,6 +87,13 @@ export function EventsListPage({ query }: PageProps) {
   const q = query.get('q') ?? '';
   const year = /^\d{4}$/.test(query.get('year') ?? '') ? query.get('year')! : '';
   const searching = Boolean(q.trim() || year);
+  const units = useUnits();
+  // Events of several units are labelled with theirs; the filter is for those who hold several
+  // (admins hold all). A secretary who holds one unit is never asked to choose one.
+  const severalUnits = (units?.reached.length ?? 0) > 1;
+  const user = useUser();
+  const holdsSeveral = severalUnits && (user?.role === 'admin' || (user?.memberships.length ?? 0) > 1);
+  const unit = holdsSeveral && units?.byId.has(query.get('unit') ?? '') ? query.get('unit')! : '';
   const [typed, setTyped] = useState(q);
   const latestLink = useRef<(changes: Record<string, string>) => string>(() => '');
 
@@ -94,7 +106,7 @@ export function EventsListPage({ query }: PageProps) {
 
   /** One page: upcoming from now on, soonest first; past (or any search) latest first. */
   function fetchPage(after?: string): Promise<Page> {
-    const filters = { type, status, q: q.trim(), year, limit: PAGE_SIZE, cursor: after };
+    const filters = { type, status, q: q.trim(), year, unitId: unit, limit: PAGE_SIZE, cursor: after };
     if (searching) return api.get<Page>('/api/events', { ...filters, order: 'desc' });
     if (when === 'upcoming') return api.get<Page>('/api/events', { ...filters, from: nowInstant(), order: 'asc' });
     return api.get<Page>('/api/events', { ...filters, before: nowInstant(), order: 'desc' });
@@ -118,7 +130,7 @@ export function EventsListPage({ query }: PageProps) {
     }
   }
 
-  useEffect(() => void load(false), [when, type, status, q, year]);
+  useEffect(() => void load(false), [when, type, status, q, year, unit]);
   useEffect(() => setTyped(q), [q]);
   useEffect(() => {
     if (typed === q) return;
@@ -133,13 +145,13 @@ export function EventsListPage({ query }: PageProps) {
   }, [items]);
 
   const link = (changes: Record<string, string>) => {
-    const params = new URLSearchParams({ when, type, status, q, year, ...changes });
+    const params = new URLSearchParams({ when, type, status, q, year, unit, ...changes });
     for (const [key, value] of [...params]) if (!value || (key === 'when' && value === 'upcoming')) params.delete(key);
     const search = params.toString();
     return `/console/events${search ? `?${search}` : ''}`;
   };
   latestLink.current = link;
-  const filtered = Boolean(type || status || searching);
+  const filtered = Boolean(type || status || unit || searching);
 
   return (
     <section>
@@ -188,6 +200,19 @@ export function EventsListPage({ query }: PageProps) {
             ))}
           </select>
         </div>
+        {holdsSeveral && (
+          <div class="field">
+            <label for="filter-unit">{t('unit')}</label>
+            <select id="filter-unit" value={unit} onChange={(e) => navigate(link({ unit: e.currentTarget.value }), { replace: true })}>
+              <option value="">{t('allUnits')}</option>
+              {units!.reached.map((choice) => (
+                <option key={choice.unitId} value={choice.unitId}>
+                  {pickLocalized(choice.name, language).text}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
         <div class="field">
           <label for="filter-type">{t('type')}</label>
           <select
@@ -263,6 +288,11 @@ export function EventsListPage({ query }: PageProps) {
                   <p class="event-meta">
                     <TypeBadge type={event.type} />
                     <StatusBadge status={event.status} />
+                    {severalUnits && units!.byId.get(event.unitId) && (
+                      <span class="badge unit-badge" title={pickLocalized(units!.byId.get(event.unitId)!.name, language).text}>
+                        {units!.byId.get(event.unitId)!.shortName}
+                      </span>
+                    )}
                     {event.counts.invited > 0 && (
                       <span class="muted">{t('counts', { invited: event.counts.invited, confirmed: event.counts.confirmed })}</span>
                     )}

@@ -2,10 +2,12 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Event } from '../../../shared/events/event-schema.js';
 import type { Invitation } from '../../../shared/invitations/invitation-schema.js';
 import type { InvitationLetter } from '../../../shared/papers/papers-settings-schema.js';
+import { fetchAllInvitations } from '../../lib/all-invitations.js';
 import { ApiError } from '../../lib/api-client.js';
 import { formatDate } from '../../lib/datetime.js';
 import { defineMessages, pickLocalized, type Language } from '../../lib/i18n.js';
 import { PageHeading } from '../components/page-heading.js';
+import { DataTable } from '../components/data-table.js';
 import { ActionNotice, BackToEvent, LoadErrorNotice, type ActionStatus } from '../components/page-notices.js';
 import { useApp, useCan, useText } from '../context.js';
 import type { PageProps } from '../routes.js';
@@ -67,18 +69,6 @@ const messages = defineMessages({
   },
 });
 
-/** Every invitation of the event, page after page, in the list's (Vietnamese name) order. */
-async function allInvitations(get: <T>(path: string, query?: Record<string, string | number>) => Promise<T>, base: string) {
-  const items: Invitation[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await get<{ items: Invitation[]; nextCursor?: string }>(`${base}/invitations`, { limit: 1000, ...(cursor ? { cursor } : {}) });
-    items.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor);
-  return items;
-}
-
 /**
  * An event's giấy mời (`/console/events/:eventId/letters`): who has a numbered letter, numbering
  * for everyone or one person, and the PDF of all or one, in each invitee's language or one chosen.
@@ -102,7 +92,7 @@ export function LettersPage({ params }: PageProps) {
     try {
       const [answer, people, issued] = await Promise.all([
         api.get<{ event: Event }>(base),
-        allInvitations(api.get, base),
+        fetchAllInvitations(api.get, eventId),
         api.get<{ items: InvitationLetter[] }>(`${base}/letters`),
       ]);
       setEvent(answer.event);
@@ -181,45 +171,32 @@ export function LettersPage({ params }: PageProps) {
           </div>
           <ActionNotice status={status} />
           <p class="hint">{t('settings')}</p>
-          <div class="table-scroll">
-            <table class="table letters-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('name')}</th>
-                  <th scope="col">{t('organisation')}</th>
-                  <th scope="col">{t('number')}</th>
-                  <th scope="col">{t('issuedOn')}</th>
-                  <th scope="col">{t('actions')}</th>
+          <DataTable class="table letters-table" columns={[t('name'), t('organisation'), t('number'), t('issuedOn'), t('actions')]}>
+            {invitations.map((invitation) => {
+              const letter = letters.get(invitation.invitationId);
+              return (
+                <tr key={invitation.invitationId}>
+                  <th scope="row">{invitation.name}</th>
+                  <td data-label={t('organisation')}>{invitation.organisation ?? ''}</td>
+                  <td data-label={t('number')}>{letter ? letter.reference : <span class="muted">{t('notIssued')}</span>}</td>
+                  <td data-label={t('issuedOn')}>{letter ? formatDate(letter.issuedAt) : ''}</td>
+                  <td class="letter-actions">
+                    {letter ? (
+                      <a href={`${base}/letters/${encodeURIComponent(invitation.invitationId)}/pdf${pdfQuery}`} download aria-label={t('downloadOneFor', { name: invitation.name })}>
+                        {t('downloadOne')}
+                      </a>
+                    ) : (
+                      can('invitations:write') && (
+                        <button type="button" class="button small" disabled={busy} onClick={() => void issue([invitation.invitationId])} aria-label={t('issueOneFor', { name: invitation.name })}>
+                          {t('issueOne')}
+                        </button>
+                      )
+                    )}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {invitations.map((invitation) => {
-                  const letter = letters.get(invitation.invitationId);
-                  return (
-                    <tr key={invitation.invitationId}>
-                      <th scope="row">{invitation.name}</th>
-                      <td data-label={t('organisation')}>{invitation.organisation ?? ''}</td>
-                      <td data-label={t('number')}>{letter ? letter.reference : <span class="muted">{t('notIssued')}</span>}</td>
-                      <td data-label={t('issuedOn')}>{letter ? formatDate(letter.issuedAt) : ''}</td>
-                      <td class="letter-actions">
-                        {letter ? (
-                          <a href={`${base}/letters/${encodeURIComponent(invitation.invitationId)}/pdf${pdfQuery}`} download aria-label={t('downloadOneFor', { name: invitation.name })}>
-                            {t('downloadOne')}
-                          </a>
-                        ) : (
-                          can('invitations:write') && (
-                            <button type="button" class="button small" disabled={busy} onClick={() => void issue([invitation.invitationId])} aria-label={t('issueOneFor', { name: invitation.name })}>
-                              {t('issueOne')}
-                            </button>
-                          )
-                        )}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+              );
+            })}
+          </DataTable>
         </>
       )}
     </section>

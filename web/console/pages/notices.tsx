@@ -80,7 +80,7 @@ const changeTold = (event: Event, notices: Notice[]) =>
   notices.some((n) => n.kind === 'event_changed' && Date.parse(n.createdAt) >= Date.parse(event.scheduleChange!.at));
 
 /**
- * The event's notices (README "Event mail"): after a change of time or place of a published
+ * The event's notices (docs/api/reference.md, "Event mail"): after a change of time or place of a published
  * event, the offer to tell everyone who holds the link, with a preview as a chosen invitee reads
  * it; then how far each notice has gone, refreshed while mail is still waiting.
  */

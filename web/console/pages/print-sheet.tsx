@@ -149,7 +149,7 @@ function optionsQuery(options: Options): string {
   return text ? `?${text}` : '';
 }
 
-/** The list's query to the API: the same choices, as API.md names them. */
+/** The list's query to the API: the same choices, as docs/api/API.md names them. */
 function listQuery(options: Options): Record<string, string> {
   return {
     ...(options.include === 'all' ? { include: 'waitlisted,pending' } : {}),

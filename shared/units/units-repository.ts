@@ -1,0 +1,100 @@
+import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { isConditionFailure } from '../db/conditions.js';
+import { queryAll } from '../db/query-all.js';
+import type { Unit } from './unit-schema.js';
+
+const unitKey = (unitId: string) => ({ pk: `UNIT#${unitId}`, sk: 'UNIT' });
+const UNITS_LIST_PK = 'UNITS';
+/** Written once the move to units (upgrade-to-units.ts) has gone through every event and account. */
+const UPGRADE_MARKER_KEY = { pk: 'SYSTEM', sk: 'UPGRADE#UNITS' };
+
+export class UnitExistsSignal extends Error {}
+
+function toUnit(item: Record<string, unknown>): Unit {
+  const { pk: _pk, sk: _sk, listPk: _lp, listSk: _ls, ...unit } = item;
+  return { ...(unit as Unit), retired: Boolean(item.retired) };
+}
+
+/**
+ * Units: a handful (the union, its associations, their clubs), listed whole under one listing key
+ * in creation order. Each is created once (condition) and changed only where it exists.
+ */
+export function createUnitsRepository(db: DynamoDBDocumentClient, tableName: string) {
+  return {
+    /** Throws UnitExistsSignal when the id is taken (the union made by two cold starts at once). */
+    async insertUnit(unit: Unit): Promise<void> {
+      try {
+        await db.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: { ...unitKey(unit.unitId), ...unit, listPk: UNITS_LIST_PK, listSk: `${unit.createdAt}#${unit.unitId}` },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+        );
+      } catch (error) {
+        if (isConditionFailure(error)) throw new UnitExistsSignal();
+        throw error;
+      }
+    },
+
+    async findById(unitId: string): Promise<Unit | undefined> {
+      const result = await db.send(new GetCommand({ TableName: tableName, Key: unitKey(unitId), ConsistentRead: true }));
+      return result.Item ? toUnit(result.Item) : undefined;
+    },
+
+    async listAll(): Promise<Unit[]> {
+      const items = await queryAll(db, {
+        TableName: tableName,
+        IndexName: 'listings',
+        KeyConditionExpression: 'listPk = :units',
+        ExpressionAttributeValues: { ':units': UNITS_LIST_PK },
+      });
+      return items.map(toUnit);
+    },
+
+    /** Undefined when no such unit. `null` removes an optional attribute. */
+    async updateUnit(unitId: string, changes: Record<string, unknown>, updatedAt: string): Promise<Unit | undefined> {
+      const entries = Object.entries({ ...changes, updatedAt }).filter(([, v]) => v !== undefined && v !== null);
+      const removed = Object.entries(changes).filter(([, v]) => v === null).map(([k]) => k);
+      try {
+        const result = await db.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: unitKey(unitId),
+            UpdateExpression: `SET ${entries.map(([k]) => `#${k} = :${k}`).join(', ')}${removed.length ? ` REMOVE ${removed.map((k) => `#${k}`).join(', ')}` : ''}`,
+            ExpressionAttributeNames: Object.fromEntries([...entries.map(([k]) => k), ...removed].map((k) => [`#${k}`, k])),
+            ExpressionAttributeValues: Object.fromEntries(entries.map(([k, v]) => [`:${k}`, v])),
+            ConditionExpression: 'attribute_exists(pk)',
+            ReturnValues: 'ALL_NEW',
+          }),
+        );
+        return result.Attributes ? toUnit(result.Attributes) : undefined;
+      } catch (error) {
+        if (isConditionFailure(error)) return undefined;
+        throw error;
+      }
+    },
+
+    async findUpgradeMarker(): Promise<{ doneAt: string } | undefined> {
+      const result = await db.send(new GetCommand({ TableName: tableName, Key: UPGRADE_MARKER_KEY, ConsistentRead: true }));
+      return result.Item ? { doneAt: result.Item.doneAt as string } : undefined;
+    },
+
+    /** The first run to finish writes it; a second finishing at the same time changes nothing. */
+    async writeUpgradeMarker(doneAt: string, counts: { events: number; users: number }): Promise<void> {
+      try {
+        await db.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: { ...UPGRADE_MARKER_KEY, doneAt, ...counts },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+        );
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+      }
+    },
+  };
+}
+
+export type UnitsRepository = ReturnType<typeof createUnitsRepository>;

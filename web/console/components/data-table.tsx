@@ -1,0 +1,33 @@
+import type { ComponentChildren } from 'preact';
+
+/** A column heading: its text (or a control, such as select-all), and a class for its cells. */
+export type Column = ComponentChildren | { label: ComponentChildren; class?: string };
+
+const isHeading = (column: Column): column is { label: ComponentChildren; class?: string } =>
+  typeof column === 'object' && column !== null && 'label' in column;
+
+/**
+ * A list as a table that scrolls sideways when it is wider than the screen; with the `stack`
+ * class (console.css) each row becomes a card on a phone, its cells labelled by `data-label`.
+ * The page gives the column headings (a `false` one is left out) and the rows.
+ */
+export function DataTable(props: { class: string; columns: (Column | false)[]; children: ComponentChildren }) {
+  return (
+    <div class="table-scroll">
+      <table class={props.class}>
+        <thead>
+          <tr>
+            {props.columns.map((column, index) =>
+              column === false ? null : (
+                <th key={index} scope="col" class={isHeading(column) ? column.class : undefined}>
+                  {isHeading(column) ? column.label : column}
+                </th>
+              ),
+            )}
+          </tr>
+        </thead>
+        <tbody>{props.children}</tbody>
+      </table>
+    </div>
+  );
+}
