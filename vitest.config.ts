@@ -5,7 +5,6 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     // One DynamoDB Local (in memory) for the whole run; each test file makes its own table.
     globalSetup: ['test/setup/dynamodb-local.ts'],
-    setupFiles: ['functions/local/quiet-node-version-warning.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
     // A page's refresh after an action can take seconds while two browser tests share two cores.

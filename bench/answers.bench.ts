@@ -15,7 +15,6 @@
  *   npx tsx bench/answers.bench.ts   (BENCH_INVITEES=1000 BENCH_CAPACITY=100 BENCH_WITHDRAW=30
  *                                     BENCH_CONTENTION=1 BENCH_THROTTLE=0.02)
  */
-import '../functions/local/quiet-node-version-warning.js';
 import { serve } from '@hono/node-server';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '../shared/aws/dynamodb-client.js';

@@ -11,7 +11,6 @@
  *
  *   npx tsx bench/console-size.bench.ts        (BENCH_LOADS=5 cold loads by default)
  */
-import '../functions/local/quiet-node-version-warning.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -9,7 +9,6 @@
  *
  *   npx tsx bench/crash-mid-send.bench.ts     (BENCH_INVITATIONS=500 BENCH_KILL_AT=393 BENCH_RATE=14)
  */
-import '../functions/local/quiet-node-version-warning.js';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { startSesLocal } from '../functions/local/engines.js';

@@ -7,7 +7,6 @@
  *
  *   npx tsx bench/import-invitees.bench.ts        (BENCH_ROWS=5000 by default)
  */
-import '../functions/local/quiet-node-version-warning.js';
 import { startBenchApp } from './support/bench-app.js';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 5000);

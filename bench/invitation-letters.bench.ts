@@ -5,7 +5,6 @@
  *
  *   npx tsx bench/invitation-letters.bench.ts        (BENCH_LETTERS=500 BENCH_SMALL=50 BENCH_GOAL_MS=30000)
  */
-import '../functions/local/quiet-node-version-warning.js';
 import { startBenchApp, type BenchApp } from './support/bench-app.js';
 
 const LETTERS = Number(process.env.BENCH_LETTERS ?? 500);

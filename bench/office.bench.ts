@@ -10,7 +10,6 @@
  * run builds it (about 25 minutes at full size on a shared machine), later runs on the same day
  * measure the same office again without rebuilding it (dates are relative to the day it was built).
  */
-import '../functions/local/quiet-node-version-warning.js';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Page } from 'playwright-core';

@@ -7,7 +7,6 @@
  *
  *   npx tsx bench/print-sheet.bench.ts        (BENCH_PEOPLE=2000 BENCH_SMALL=100 BENCH_GOAL_MS=15000)
  */
-import '../functions/local/quiet-node-version-warning.js';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { buildWeb } from '../web/build.js';

@@ -10,7 +10,6 @@
  *
  *   npx tsx bench/send-invitations.bench.ts     (BENCH_INVITATIONS=5000 BENCH_RATE=50 BENCH_THROTTLE=0.1)
  */
-import '../functions/local/quiet-node-version-warning.js';
 import { randomUUID } from 'node:crypto';
 import { startSesLocal } from '../functions/local/engines.js';
 import { buildMailDeps } from '../functions/mail/mail-deps.js';

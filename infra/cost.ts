@@ -31,9 +31,12 @@ export const USAGE = {
   /** SES events per mail (send, delivery; a few bounces). */
   sesEventsPerMail: 2.1,
   tableGigabytes: 0.1,
-  /** What one scheduled sweep costs when nothing is due: one Query of the listings index. */
+  /**
+   * What one scheduled sweep costs when nothing is due: one Query that finds nothing (0.5 read
+   * units for the outbox's index, 1 for the promotion marks read consistently; counted as 1).
+   */
   sweepSeconds: 0.1,
-  sweepReadUnits: 0.5,
+  sweepReadUnits: 1,
   /** Lambda keeps this many long polls (20 s each) open on an SQS event source, with or without messages. */
   idlePollersPerQueue: 5,
   /** Log volume: about 0.3 KB per invocation (start, end, report) plus the app's own lines. */
@@ -96,13 +99,21 @@ export function monthlyCost(templates: Template[], usage = USAGE, prices = PRICE
   const sqsRequests = idlePolls + usage.mailsPerMonth * 4;
   add('SQS', `${n(idlePolls)} idle long polls of ${sqsSources} event source + ${n(usage.mailsPerMonth * 4)} for the mail`, (sqsRequests / 1e6) * prices.sqsPerMillionRequests);
 
-  const everyMinute = ofType('AWS::Events::Rule').filter(([, r]) => r.Properties?.ScheduleExpression === 'rate(1 minute)').length;
-  const sweeps = everyMinute * MINUTES_PER_MONTH;
+  // Every rule run at a rate (the outbox sweeper, the promotion sweep): its runs a month, each
+  // at the memory of the function it invokes.
+  const sweepers = ofType('AWS::Events::Rule').flatMap(([, r]) => {
+    const rate = /^rate\((\d+) minutes?\)$/.exec(r.Properties?.ScheduleExpression ?? '');
+    if (!rate) return [];
+    const target = functions.get(r.Properties?.Targets?.[0]?.Arn?.['Fn::GetAtt']?.[0]);
+    if (!target) throw new Error(`no function behind the rule run at ${rate[0]}`);
+    return [{ runs: MINUTES_PER_MONTH / Number(rate[1]), memoryGb: (target.MemorySize ?? 128) / 1024 }];
+  });
+  const sweeps = sweepers.reduce((sum, s) => sum + s.runs, 0);
   const mailBatches = usage.mailsPerMonth / 5;
   const sesEvents = usage.mailsPerMonth * usage.sesEventsPerMail;
   const gbSeconds =
     usage.apiRequestsPerMonth * usage.apiSecondsPerRequest * memoryGb(/^ApiFunction/) +
-    sweeps * usage.sweepSeconds * memoryGb(/^MailSweeper/) +
+    sweepers.reduce((sum, s) => sum + s.runs * usage.sweepSeconds * s.memoryGb, 0) +
     mailBatches * 2 * memoryGb(/^MailSender/) +
     sesEvents * 0.05 * memoryGb(/^MailSesEvents/) +
     30 * 2 * memoryGb(/^PassportPurge/);

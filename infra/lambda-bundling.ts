@@ -4,8 +4,8 @@
  * measures what is deployed.
  */
 export const lambdaBundling = {
-  /** Matches the Lambda runtime (Runtime.NODEJS_22_X in api-function.ts). */
-  target: 'node22',
+  /** Matches the Lambda runtime (Runtime.NODEJS_24_X in api-function.ts). */
+  target: 'node24',
   format: 'esm',
   platform: 'node',
   minify: true,

@@ -3,7 +3,6 @@
  * SIGTERM stops all three. `--demo` (npm run demo) also loads the 2015 programme and upcoming
  * sample events with invitees at every stage (functions/local/sample-data.ts).
  */
-import './quiet-node-version-warning.js';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
@@ -130,7 +129,7 @@ async function main() {
   });
 
   console.log(`
-Hữu Nghị Events is running.
+Hữu Nghị Events is running (Node.js ${process.version}).
   App and console:  ${config.publicUrl}/console/   (API under ${config.publicUrl}/api)
   ${ownEngine ? 'DynamoDB Local:' : 'DynamoDB:      '}   ${config.dynamodbEndpoint}   table "${config.tableName}" ${created === 'created' ? '(created now)' : '(found on disk)'}
   SES emulator:     ${config.sesEndpoint}   (sent mail: ${config.sesEndpoint}/store)

@@ -184,6 +184,21 @@ export type InvitationChanges = {
   remove: ('email' | 'phone' | 'organisation' | 'position' | 'group' | 'salutation')[];
 };
 
+/**
+ * An invitation read by its key, consistently: the repository's findById, for a process that holds
+ * no link secret (the waiting list's repair sweep, functions/jobs/repair-promotions.ts).
+ */
+export function createInvitationReader(db: DynamoDBDocumentClient, tableName: string) {
+  return {
+    async findById(eventId: string, invitationId: string): Promise<StoredInvitation | undefined> {
+      const result = await db.send(
+        new GetCommand({ TableName: tableName, Key: invitationKey(eventId, invitationId), ConsistentRead: true }),
+      );
+      return result.Item ? toInvitation(result.Item) : undefined;
+    },
+  };
+}
+
 export function createInvitationsRepository(db: DynamoDBDocumentClient, tableName: string, links: LinkTokens) {
   function storedItem(invitation: StoredInvitation) {
     return {
@@ -291,12 +306,7 @@ export function createInvitationsRepository(db: DynamoDBDocumentClient, tableNam
     }
   }
 
-  async function findById(eventId: string, invitationId: string): Promise<StoredInvitation | undefined> {
-    const result = await db.send(
-      new GetCommand({ TableName: tableName, Key: invitationKey(eventId, invitationId), ConsistentRead: true }),
-    );
-    return result.Item ? toInvitation(result.Item) : undefined;
-  }
+  const { findById } = createInvitationReader(db, tableName);
 
   return {
     /**

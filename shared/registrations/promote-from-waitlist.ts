@@ -1,5 +1,5 @@
 import { jitteredBackoff } from '../db/write-conflicts.js';
-import type { RegistrationsDeps } from './registrations-deps.js';
+import type { PromotionDeps } from './registrations-deps.js';
 import { log } from '../logging/logger.js';
 
 const MAX_STALE_READS = 5;
@@ -18,11 +18,11 @@ export const conflictBackoff = (attempt: number) => jitteredBackoff(attempt, 10,
  * (no free seat beside someone waiting): then the event's "promotion due" mark goes. A run that
  * is not settled leaves the mark for `schedulePromotion`'s next try and the repair sweep.
  */
-export async function promoteFromWaitlist(deps: RegistrationsDeps, eventId: string): Promise<string[]> {
+export async function promoteFromWaitlist(deps: PromotionDeps, eventId: string): Promise<string[]> {
   return (await promoteRun(deps, eventId)).promoted;
 }
 
-async function promoteRun(deps: RegistrationsDeps, eventId: string): Promise<{ promoted: string[]; settled: boolean }> {
+async function promoteRun(deps: PromotionDeps, eventId: string): Promise<{ promoted: string[]; settled: boolean }> {
   const promoted: string[] = [];
   const started = Date.now();
   const mark = await deps.registrations.findPromotionDue(eventId);
@@ -81,7 +81,7 @@ const scheduled = new Set<string>();
  * growing pause (a failure or a run that ran out of patience is tried again, never dropped). The
  * mark in the table (`PROMOTIONS_DUE`) carries the work over a crash; `repairPromotions` finds it.
  */
-export function schedulePromotion(deps: RegistrationsDeps, eventId: string): Promise<string[]> {
+export function schedulePromotion(deps: PromotionDeps, eventId: string): Promise<string[]> {
   // One promoter per event in this process: thirty withdrawals at once make one run that fills
   // thirty seats, not thirty runs racing for the same head of the list. A call arriving while a
   // run is under way asks for one more run after it (its seat may have been freed too late).
@@ -109,7 +109,7 @@ export function schedulePromotion(deps: RegistrationsDeps, eventId: string): Pro
 
 const runs = new Map<string, { again: boolean; done: Promise<string[]> }>();
 
-async function promoteUntilSettled(deps: RegistrationsDeps, eventId: string): Promise<string[]> {
+async function promoteUntilSettled(deps: PromotionDeps, eventId: string): Promise<string[]> {
   const promoted: string[] = [];
   for (let attempt = 1; attempt <= 3; attempt += 1) {
     try {
@@ -142,17 +142,21 @@ async function promoteUntilSettled(deps: RegistrationsDeps, eventId: string): Pr
 
 /**
  * The repair sweep: every event marked "promotion due" (a seat freed while people may wait) is
- * promoted until settled. Run every minute (locally by npm start, in the cloud by the outbox
- * sweeper's schedule); answers how many were promoted.
+ * promoted until settled. Run every minute by npm start (functions/local/start.ts) and in the
+ * cloud by a scheduled Lambda (functions/jobs/repair-promotions.ts). One event's failure does not
+ * stop the others; answers how many people were promoted and the events whose run failed (their
+ * mark stays, so the next sweep tries again).
  */
-export async function repairPromotions(deps: RegistrationsDeps): Promise<number> {
+export async function repairPromotions(deps: PromotionDeps): Promise<{ promoted: number; failed: string[] }> {
   let promoted = 0;
+  const failed: string[] = [];
   for (const eventId of await deps.registrations.listPromotionsDue()) {
     try {
       promoted += (await promoteRun(deps, eventId)).promoted.length;
     } catch (error) {
+      failed.push(eventId);
       log.warn('promotion sweep failed', { eventId, error });
     }
   }
-  return promoted;
+  return { promoted, failed };
 }

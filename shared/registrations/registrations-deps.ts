@@ -1,6 +1,6 @@
 import type { PersonalDataLog } from '../attendees/personal-data-reads-repository.js';
 import type { EventsRepository } from '../events/events-repository.js';
-import type { InvitationsRepository } from '../invitations/invitations-repository.js';
+import type { InvitationsRepository, createInvitationReader } from '../invitations/invitations-repository.js';
 import type { RateLimiter } from '../rate-limits/rate-limiter.js';
 import type { RegistrationsRepository } from './registrations-repository.js';
 
@@ -17,4 +17,13 @@ export type RegistrationsDeps = {
   passportRetentionDays: number;
   /** Where reads of passport data are logged (pending approvals show details). */
   personalDataLog?: PersonalDataLog;
+};
+
+/**
+ * What the promoter and its repair sweep need (promote-from-waitlist.ts): the answers, an
+ * invitation read by key and the clock; no link secret, no rate limiter, so the cloud's sweep
+ * (functions/jobs/repair-promotions.ts) is built from the table alone.
+ */
+export type PromotionDeps = Pick<RegistrationsDeps, 'registrations' | 'now' | 'afterQueued'> & {
+  invitations: ReturnType<typeof createInvitationReader>;
 };

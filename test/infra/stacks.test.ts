@@ -16,7 +16,7 @@ import {
   readInfraConfig,
 } from '../../infra/config.js';
 import { SENDER_INSTANCES } from '../../infra/mail-pipeline.js';
-import { PURGE_TABLE_ACCESS } from '../../infra/api-stack.js';
+import { PROMOTION_TABLE_ACCESS, PURGE_TABLE_ACCESS } from '../../infra/api-stack.js';
 import { CONTENT_SECURITY_POLICY, PAGE_ROUTING_FUNCTION, VIEWER_ADDRESS_FUNCTION } from '../../infra/web-stack.js';
 import { ORIGIN_SECRET_HEADER } from '../../shared/http/origin-secret.js';
 
@@ -75,7 +75,7 @@ function statements(template: Template): Statement[] {
   );
 }
 
-/** A function of a stack by its construct id: Api, MailSender, MailSweeper, MailSesEvents, PassportPurge. */
+/** A function of a stack by its construct id: Api, MailSender, MailSweeper, MailSesEvents, PassportPurge, PromotionSweep. */
 function lambdaNamed(template: Template, name: string): [string, Resource] {
   const found = Object.entries(template.findResources('AWS::Lambda::Function')).filter(([id]) =>
     new RegExp(`^${name}Function[0-9A-F]{8}$`).test(id),
@@ -198,10 +198,10 @@ describe('stateful stack', () => {
 });
 
 describe('api stack', () => {
-  it('runs the Hono app on Node.js 22, ARM64, with its settings in the environment', () => {
+  it('runs the Hono app on Node.js 24, ARM64, with its settings in the environment', () => {
     const [, fn] = lambdaNamed(base.api, 'Api');
     expect(fn.Properties).toMatchObject({
-      Runtime: 'nodejs22.x',
+      Runtime: 'nodejs24.x',
       Architectures: ['arm64'],
       Handler: 'index.handler',
       Timeout: 15,
@@ -357,7 +357,7 @@ describe('alarms and budget (api stack)', () => {
     );
   });
 
-  it('keeps every failure of background work in one failures queue: the SES events subscription, the sweeper, the SES-events function and the purge', () => {
+  it('keeps every failure of background work in one failures queue: the SES events subscription, the sweepers, the SES-events function and the purge', () => {
     const failures = Object.entries(base.api.findResources('AWS::SQS::Queue')).find(([id]) => id.startsWith('MonitoringFailures'))!;
     expect(failures).toBeDefined();
     const failuresArn = { 'Fn::GetAtt': [failures[0], 'Arn'] };
@@ -367,7 +367,7 @@ describe('alarms and budget (api stack)', () => {
       Endpoint: { 'Fn::GetAtt': [sesEventsId, 'Arn'] },
       RedrivePolicy: { deadLetterTargetArn: failuresArn },
     });
-    const retries: Record<string, number> = { MailSweeper: 0, MailSesEvents: 2, PassportPurge: 2 };
+    const retries: Record<string, number> = { MailSweeper: 0, MailSesEvents: 2, PassportPurge: 2, PromotionSweep: 0 };
     for (const [name, retryAttempts] of Object.entries(retries)) {
       const [fnId] = lambdaNamed(base.api, name);
       base.api.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
@@ -376,7 +376,7 @@ describe('alarms and budget (api stack)', () => {
         DestinationConfig: { OnFailure: { Destination: failuresArn } },
       });
     }
-    for (const name of ['MailSweeper', 'PassportPurge']) {
+    for (const name of ['MailSweeper', 'PassportPurge', 'PromotionSweep']) {
       const rule = ruleTargeting(base.api, lambdaNamed(base.api, name)[0]);
       expect(rule.Properties.Targets[0].DeadLetterConfig).toEqual({ Arn: failuresArn });
     }
@@ -395,9 +395,9 @@ function ruleTargeting(template: Template, functionId: string): Resource {
 describe('passport purge (api stack)', () => {
   it('runs functions/jobs/purge-passport-data.ts once a day, at night in Vietnam, retried a little', () => {
     const [purgeId, purge] = lambdaNamed(base.api, 'PassportPurge');
-    expect(purge.Properties).toMatchObject({ Handler: 'index.handler', Runtime: 'nodejs22.x', Architectures: ['arm64'], Timeout: 300 });
+    expect(purge.Properties).toMatchObject({ Handler: 'index.handler', Runtime: 'nodejs24.x', Architectures: ['arm64'], Timeout: 300 });
     expect(purge.Properties.Description).toMatch(/passport data/);
-    base.api.resourceCountIs('AWS::Events::Rule', 2);
+    base.api.resourceCountIs('AWS::Events::Rule', 3);
     const rule = ruleTargeting(base.api, purgeId);
     expect(rule.Properties).toMatchObject({
       // 19:00 UTC is 02:00 in Asia/Ho_Chi_Minh; every day.
@@ -432,6 +432,56 @@ describe('passport purge (api stack)', () => {
     expect(resourcesOf(onTable).map((r) => JSON.stringify(r))).toEqual([expect.stringMatching(/HuuNghi-prod-Stateful.*TableCD117FA1Arn/)]);
     expect(actionsOf(onIndex)).toEqual(['dynamodb:Query']);
     expect(resourcesOf(onIndex).map((r) => JSON.stringify(r))).toEqual([expect.stringMatching(/TableCD117FA1Arn.*"\/index\/listings"/)]);
+  });
+});
+
+describe("waiting list's repair sweep (api stack)", () => {
+  it('runs functions/jobs/repair-promotions.ts every 5 minutes, on the Lambda major, without retries piling up', () => {
+    const [sweepId, sweep] = lambdaNamed(base.api, 'PromotionSweep');
+    expect(sweep.Properties).toMatchObject({ Handler: 'index.handler', Runtime: 'nodejs24.x', Architectures: ['arm64'], MemorySize: 256, Timeout: 180 });
+    expect(sweep.Properties.Description).toMatch(/waiting list/);
+    const rule = ruleTargeting(base.api, sweepId);
+    expect(rule.Properties).toMatchObject({
+      ScheduleExpression: 'rate(5 minutes)',
+      State: 'ENABLED',
+      Targets: [{ Arn: { 'Fn::GetAtt': [sweepId, 'Arn'] }, RetryPolicy: { MaximumRetryAttempts: 0, MaximumEventAgeInSeconds: 60 } }],
+    });
+    base.api.hasResourceProperties('AWS::Lambda::Permission', {
+      FunctionName: { 'Fn::GetAtt': [sweepId, 'Arn'] },
+      Principal: 'events.amazonaws.com',
+      SourceArn: { 'Fn::GetAtt': [Object.entries(base.api.findResources('AWS::Events::Rule')).find(([, r]) => r === rule)![0], 'Arn'] },
+    });
+    // Its log group, for the FailuresAlarm's reader.
+    expect(Object.keys(base.api.findOutputs('PromotionSweepLogGroup'))).toEqual(['PromotionSweepLogGroup']);
+  });
+
+  it('knows only its table: no link secret, no public URL, no mail settings', () => {
+    expect(Object.keys(envOf(base.api, 'PromotionSweep')).sort()).toEqual(['NODE_OPTIONS', 'TABLE_NAME']);
+    expect(JSON.stringify(envOf(base.api, 'PromotionSweep').TABLE_NAME)).toMatch(/HuuNghi-prod-Stateful.*Table/);
+  });
+
+  it('may read, query and write items of its own table by key, nothing on an index, never scan, batch, mail or read secrets', () => {
+    const all = statementsOf(base.api, 'PromotionSweep');
+    // Besides the table: handing a failed run to the failures queue (its on-failure destination).
+    const toFailures = all.filter((s) => actionsOf(s).some((a) => a.startsWith('sqs:')));
+    expect(toFailures).toHaveLength(1);
+    expect([...actionsOf(toFailures[0]!)].sort()).toEqual(['sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage']);
+    expect(JSON.stringify(toFailures[0]!.Resource)).toMatch(/MonitoringFailures/);
+    const grants = all.filter((s) => s !== toFailures[0]);
+    expect(grants).toHaveLength(1);
+    const onTable = grants[0]!;
+    expect([...actionsOf(onTable)].sort()).toEqual([
+      'dynamodb:ConditionCheckItem',
+      'dynamodb:DeleteItem',
+      'dynamodb:GetItem',
+      'dynamodb:PutItem',
+      'dynamodb:Query',
+      'dynamodb:UpdateItem',
+    ]);
+    expect([...actionsOf(onTable)].sort()).toEqual([...PROMOTION_TABLE_ACCESS.table].sort());
+    expect(resourcesOf(onTable).map((r) => JSON.stringify(r))).toEqual([expect.stringMatching(/HuuNghi-prod-Stateful.*TableCD117FA1Arn/)]);
+    expect(JSON.stringify(onTable.Resource)).not.toContain('/index/');
+    expect(onTable.Effect).toBe('Allow');
   });
 });
 
