@@ -74,7 +74,7 @@ async function retryFirstAdminLink(deps: AuthDeps, marker: FirstAdminMarker): Pr
     await sendSetPasswordLink(deps, user);
   } catch (error) {
     await deps.users.releaseFirstAdminLink(sentAt, marker.linkSentAt);
-    log.warn('first admin set-password mail not sent; the next cold start retries (or: npm run admin -- --stage <stage> reset <email>)', { userId: user.userId, error });
+    log.error('first admin set-password mail not sent; the next cold start retries (or: npm run admin -- --stage <stage> reset <email>)', { userId: user.userId, error });
     return false;
   }
   return true;

@@ -163,7 +163,6 @@ export function EventsListPage({ query }: PageProps) {
           </a>
         )}
       </PageHeading>
-      {can('partners:read') && <UpcomingOccasions />}
 
       <nav class="tabs" aria-label={t('when')}>
         <a href={link({ when: 'upcoming', q: '', year: '' })} aria-current={when === 'upcoming' && !searching ? 'page' : undefined}>
@@ -313,6 +312,8 @@ export function EventsListPage({ query }: PageProps) {
           </button>
         </p>
       )}
+      {/* Below the list: arriving after it, the reminder never pushes the events down. */}
+      {can('partners:read') && <UpcomingOccasions />}
     </section>
   );
 }
