@@ -44,6 +44,8 @@ export type SendRun = {
   estimated?: boolean;
   /** Mails already waiting when the run began: while a send job still queues, done = baseline + its queued − waiting. */
   baseline?: number;
+  /** What the event's send jobs had queued at the last look: their mail belongs to the run's total already. */
+  lastJobQueued?: number;
   finished?: boolean;
 };
 
@@ -99,13 +101,16 @@ export function useSendRun(eventId: string, counts: InvitationCounts | undefined
       current = readRun(eventId) ?? {
         total: counts.total - counts.emailStatus.not_sent,
         lastQueued: queued,
+        lastJobQueued: jobsQueued(counts),
         failuresBefore: 0,
         estimated: true,
       };
     }
-    // What a running job queues belongs to the total already counted; anything else is added.
-    const total = queuing ? current.total : current.total + Math.max(0, queued - current.lastQueued);
-    const next: SendRun = { ...current, total, lastQueued: queued, finished: queued === 0 && !queuing };
+    // What the send jobs queue belongs to the total already counted; anything else is added.
+    const jobQueued = jobsQueued(counts);
+    const byJobs = jobQueued - (current.lastJobQueued ?? jobQueued);
+    const total = queuing ? current.total : current.total + Math.max(0, queued - current.lastQueued - byJobs);
+    const next: SendRun = { ...current, total, lastQueued: queued, lastJobQueued: jobQueued, finished: queued === 0 && !queuing };
     update(next);
     const progress = progressOf(next, counts);
     if (next.finished) {
@@ -134,6 +139,7 @@ export function useSendRun(eventId: string, counts: InvitationCounts | undefined
             lastQueued: queuedBefore + queued,
             failuresBefore: before ? failuresIn(before) : 0,
             baseline: queuedBefore,
+            lastJobQueued: before ? jobsQueued(before) : 0,
           };
       milestone.current = 0;
       update(next);
@@ -143,6 +149,11 @@ export function useSendRun(eventId: string, counts: InvitationCounts | undefined
       update(undefined);
     },
   };
+}
+
+/** What the event's send jobs (running or done) have queued, as the counts last said. */
+function jobsQueued(counts: InvitationCounts): number {
+  return (counts.sending ?? []).reduce((sum, job) => sum + job.queued, 0);
 }
 
 /** What the running send jobs have queued so far; undefined when none is running. */

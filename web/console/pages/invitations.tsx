@@ -267,9 +267,10 @@ export function InvitationsPage({ params, query }: PageProps) {
     }
   }
 
-  // While anything is queued, the counts are read again every second (after a failed read too).
+  // While anything is queued, or a send job still queues in the background, the counts are read
+  // again every second (after a failed read too).
   useEffect(() => {
-    if (!counts || counts.emailStatus.queued === 0) return;
+    if (!counts || (counts.emailStatus.queued === 0 && !(counts.sending ?? []).some((job) => job.state === 'running'))) return;
     const timer = setTimeout(() => {
       void refreshCounts().then((fresh) => {
         if (!fresh) setCounts((current) => current && { ...current });
