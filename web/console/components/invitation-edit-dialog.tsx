@@ -6,6 +6,7 @@ import { useApp, useText } from '../context.js';
 import { DialogActions, Form, LanguageField, SelectField, TextField, useFormState } from './form.js';
 import { invitationLabels, type InviteeField } from './invitation-labels.js';
 import { salutationLabels, salutations } from '../../../shared/invitations/salutations.js';
+import { errorText } from '../../lib/error-text.js';
 
 const messages = defineMessages({
   vi: {
@@ -90,7 +91,7 @@ export function InvitationEditDialog(props: {
       props.onSaved(invitation, addressChanged(props.invitation, form.values));
       ref.current?.close();
     } catch (failure) {
-      const errors: Record<string, string> = { '': failure instanceof Error ? failure.message : String(failure) };
+      const errors: Record<string, string> = { '': errorText(failure) };
       if (failure instanceof ApiError && Array.isArray(failure.details)) {
         for (const detail of failure.details as { field?: unknown; path?: unknown; message?: unknown }[]) {
           const field = typeof detail.field === 'string' ? detail.field : typeof detail.path === 'string' ? detail.path : undefined;

@@ -3,6 +3,7 @@ import type { MailTemplates } from '../../../shared/email/mail-template-schema.j
 import type { Invitation } from '../../../shared/invitations/invitation-schema.js';
 import { defineMessages, type Language } from '../../lib/i18n.js';
 import { useApp, useText } from '../context.js';
+import { errorText } from '../../lib/error-text.js';
 
 const messages = defineMessages({
   vi: {
@@ -79,7 +80,7 @@ export function MailPreview(props: {
           setPreview(answer.mail);
           setError(undefined);
         })
-        .catch((failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)));
+        .catch((failure: unknown) => setError(errorText(failure)));
     }, 250);
     return () => clearTimeout(timer);
   }, [base, props.kind, language, invitationId, templatesKey, props.note, props.reason]);

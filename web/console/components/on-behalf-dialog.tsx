@@ -4,6 +4,7 @@ import { defineMessages } from '../../lib/i18n.js';
 import { useApp, useText } from '../context.js';
 import { Form, SelectField, SubmitButton, TextArea, useFormState } from './form.js';
 import { ResponseBadge } from './invitation-labels.js';
+import { errorText } from '../../lib/error-text.js';
 
 const messages = defineMessages({
   vi: {
@@ -94,7 +95,7 @@ export function OnBehalfDialog(props: { eventId: string; onDone: (done: OnBehalf
       api
         .get<{ items: Invitation[] }>(`/api/events/${encodeURIComponent(props.eventId)}/invitations`, { q: words, limit: 10 })
         .then((page) => id === request.current && setFound(page.items))
-        .catch((failure: unknown) => id === request.current && form.setErrors({ '': failure instanceof Error ? failure.message : String(failure) }))
+        .catch((failure: unknown) => id === request.current && form.setErrors({ '': errorText(failure) }))
         .finally(() => id === request.current && setSearching(false));
     }, 250);
     return () => clearTimeout(timer);
@@ -122,7 +123,7 @@ export function OnBehalfDialog(props: { eventId: string; onDone: (done: OnBehalf
       props.onDone({ invitation: chosen, action: form.values.action, channel: form.values.channel, response: answer.response });
       ref.current?.close();
     } catch (failure) {
-      form.setErrors({ '': failure instanceof Error ? failure.message : String(failure) });
+      form.setErrors({ '': errorText(failure) });
     } finally {
       form.setBusy(false);
     }

@@ -16,6 +16,7 @@ import { ActionNotice, BackToEvent, EventNotFound, LoadErrorNotice, type ActionS
 import { PageHeading } from '../components/page-heading.js';
 import { useApp, useCan, useText } from '../context.js';
 import type { PageProps } from '../routes.js';
+import { errorText } from '../../lib/error-text.js';
 
 const messages = defineMessages({
   vi: {
@@ -172,7 +173,7 @@ export function AnswersPage({ params }: PageProps) {
       setLoadError(undefined);
     } catch (failure) {
       if (failure instanceof ApiError && failure.status === 404) setNotFound(true);
-      else setLoadError(failure instanceof Error ? failure.message : String(failure));
+      else setLoadError(errorText(failure));
     }
   }
 
@@ -221,7 +222,7 @@ export function AnswersPage({ params }: PageProps) {
       setRejecting(undefined);
       setReason('');
     } catch (failure) {
-      report('error', failure instanceof Error ? failure.message : String(failure));
+      report('error', errorText(failure));
     } finally {
       setBusy(false);
       await refresh();

@@ -14,6 +14,7 @@ import { useApp, useCan, useText } from '../context.js';
 import { doorCountsOf, readDoor, readDoorFirst, readDoorFirstEarly, takeDoorFirstEarly } from '../door-list.js';
 import { createDoorQueue, flushDoorQueue, normalizeCode, randomId, type DoorOp } from '../door-queue.js';
 import type { PageProps } from '../routes.js';
+import { errorText } from '../../lib/error-text.js';
 
 const messages = defineMessages({
   vi: {
@@ -283,7 +284,7 @@ export function CheckInPage({ params }: PageProps) {
           setOffline(false);
         } catch (error) {
           if (isNetworkFailure(error)) setOffline(true);
-          else setLoadError(error instanceof Error ? error.message : String(error));
+          else setLoadError(errorText(error));
           return;
         }
       } while (refreshAgain.current);
@@ -324,11 +325,11 @@ export function CheckInPage({ params }: PageProps) {
             ...failed.map(({ op, error }) => ({
               opId: op.opId,
               what: textIn(describe(op), language),
-              message: error instanceof Error ? error.message : String(error),
+              message: errorText(error),
             })),
           ]);
           const last = failed[failed.length - 1]!;
-          show({ tone: 'error', text: last.error instanceof Error ? last.error.message : String(last.error) });
+          show({ tone: 'error', text: errorText(last.error) });
         }
         if (report.sent.length) await refresh();
       } while (flushAgain.current);
@@ -387,7 +388,7 @@ export function CheckInPage({ params }: PageProps) {
       .get<{ event: Event }>(base)
       .then((answer) => setEvent(answer.event))
       .catch((error: unknown) => {
-        if (!isNetworkFailure(error)) setLoadError(error instanceof Error ? error.message : String(error));
+        if (!isNetworkFailure(error)) setLoadError(errorText(error));
       });
   }, [base]);
 

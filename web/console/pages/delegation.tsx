@@ -12,6 +12,7 @@ import { ActionNotice, BackToEvent, EventNotFound, LoadErrorNotice, type ActionS
 import { PageHeading } from '../components/page-heading.js';
 import { useApp, useCan, useSchemaMessages, useText } from '../context.js';
 import type { PageProps } from '../routes.js';
+import { errorText } from '../../lib/error-text.js';
 
 /**
  * The organiser's delegation page (docs/design.md, "One delegation, one list"): every invitee of the
@@ -325,7 +326,7 @@ export function DelegationPage({ params }: PageProps) {
     } catch (failure) {
       if (failure instanceof ApiError && failure.status === 404) setNotFound('event');
       else if (failure instanceof ApiError && failure.code === 'not_a_delegation') setNotFound('type');
-      else setLoadError(failure instanceof Error ? failure.message : String(failure));
+      else setLoadError(errorText(failure));
       return undefined;
     }
   }
@@ -350,7 +351,7 @@ export function DelegationPage({ params }: PageProps) {
   }
   /** A save refused because someone saved first: say so and show the list as it is now. */
   async function failed(failure: unknown) {
-    const message = failure instanceof Error ? failure.message : String(failure);
+    const message = errorText(failure);
     if (failure instanceof ApiError && failure.code === 'delegation_changed') await refresh();
     report('error', message);
   }

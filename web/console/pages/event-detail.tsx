@@ -14,6 +14,7 @@ import { RegistrationLink } from '../components/registration-link.js';
 import { useApp, useCan, useText } from '../context.js';
 import type { CommonKey } from '../messages.js';
 import type { PageProps } from '../routes.js';
+import { errorText } from '../../lib/error-text.js';
 
 const messages = defineMessages({
   vi: {
@@ -237,7 +238,7 @@ export function EventDetailPage({ params }: PageProps) {
       .then((answer) => setEvent(answer.event))
       .catch((failure: unknown) => {
         if (failure instanceof ApiError && failure.status === 404) setNotFound(true);
-        setError(failure instanceof Error ? failure.message : String(failure));
+        setError(errorText(failure));
       });
   }, [path]);
 
@@ -262,7 +263,7 @@ export function EventDetailPage({ params }: PageProps) {
       // The button that was pressed is gone with the old status: continue from the heading.
       requestAnimationFrame(() => document.querySelector<HTMLElement>('main h1')?.focus());
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(errorText(failure));
     } finally {
       setBusy(undefined);
       setConfirming(undefined);

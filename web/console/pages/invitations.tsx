@@ -31,6 +31,7 @@ import { SendProgress, failuresIn, useSendRun } from '../components/send-progres
 import { useApp, useCan, useText } from '../context.js';
 import { navigate } from '../router.js';
 import type { PageProps } from '../routes.js';
+import { errorText } from '../../lib/error-text.js';
 
 const messages = defineMessages({
   vi: {
@@ -243,7 +244,6 @@ export function InvitationsPage({ params, query }: PageProps) {
     setStatus({ kind, text });
     if (kind === 'success') announce(textIn(text, language));
   };
-  const failureText = (failure: unknown) => (failure instanceof Error ? failure.message : String(failure));
 
   useEffect(() => {
     api
@@ -251,7 +251,7 @@ export function InvitationsPage({ params, query }: PageProps) {
       .then((answer) => setEvent(answer.event))
       .catch((failure: unknown) => {
         if (failure instanceof ApiError && failure.status === 404) setNotFound(true);
-        else setLoadError(failureText(failure));
+        else setLoadError(errorText(failure));
       });
     void refreshCounts();
   }, [eventId]);
@@ -308,7 +308,7 @@ export function InvitationsPage({ params, query }: PageProps) {
     } catch (failure) {
       if (id !== listRequest.current) return;
       if (failure instanceof ApiError && failure.status === 404) setNotFound(true);
-      else setLoadError(failureText(failure));
+      else setLoadError(errorText(failure));
     } finally {
       if (id === listRequest.current) setListBusy(undefined);
     }
@@ -368,7 +368,7 @@ export function InvitationsPage({ params, query }: PageProps) {
       setConfirm((current) => current && { ...current, count: matching, phoneOnly: kind === 'send' ? without : 0 });
     } catch (failure) {
       setConfirm(undefined);
-      report('error', failureText(failure));
+      report('error', errorText(failure));
     }
   }
 
@@ -387,7 +387,7 @@ export function InvitationsPage({ params, query }: PageProps) {
       report('success', expected > 0 ? inBoth(messages, 'queued', { count: expected }) : inBoth(messages, 'queuedNone'));
       await refreshCounts();
     } catch (failure) {
-      report('error', failureText(failure));
+      report('error', errorText(failure));
     } finally {
       setSending(false);
       setConfirm(undefined);
@@ -405,7 +405,7 @@ export function InvitationsPage({ params, query }: PageProps) {
       report('success', inBoth(messages, 'resent', { name: invitation.name }));
       await refreshCounts();
     } catch (failure) {
-      report('error', failureText(failure));
+      report('error', errorText(failure));
     } finally {
       setBusyRow(undefined);
     }
@@ -420,7 +420,7 @@ export function InvitationsPage({ params, query }: PageProps) {
       void refreshCounts();
       requestAnimationFrame(() => document.querySelector<HTMLElement>('main h1')?.focus());
     } catch (failure) {
-      report('error', failureText(failure));
+      report('error', errorText(failure));
     } finally {
       setBusyRow(undefined);
       setRemoving(undefined);
@@ -452,7 +452,7 @@ export function InvitationsPage({ params, query }: PageProps) {
     try {
       setExportError(await downloadFile((e.currentTarget as HTMLAnchorElement).href, language));
     } catch (failure) {
-      setExportError(failure instanceof Error ? failure.message : String(failure));
+      setExportError(errorText(failure));
     }
   }
 

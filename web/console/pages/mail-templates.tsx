@@ -17,6 +17,7 @@ import { Form, SubmitButton, TextArea, TextField } from '../components/form.js';
 import { PageHeading } from '../components/page-heading.js';
 import { useApp, useSchemaMessages, useText, useUser } from '../context.js';
 import type { PageProps } from '../routes.js';
+import { errorText } from '../../lib/error-text.js';
 
 const messages = defineMessages({
   vi: {
@@ -156,7 +157,7 @@ export function MailTemplatesPage({ params }: PageProps) {
       })
       .catch((failure: unknown) => {
         if (failure instanceof ApiError && failure.status === 404) setNotFound(true);
-        else setLoadError(failure instanceof Error ? failure.message : String(failure));
+        else setLoadError(errorText(failure));
       });
     api
       .get<{ items: Invitation[] }>(`${path}/invitations`, { limit: 200 })
@@ -234,7 +235,7 @@ export function MailTemplatesPage({ params }: PageProps) {
       setTestNote({ kind: 'success', text });
       announce(text);
     } catch (failure) {
-      setTestNote({ kind: 'error', text: failure instanceof Error ? failure.message : String(failure) });
+      setTestNote({ kind: 'error', text: errorText(failure) });
     } finally {
       setTesting(undefined);
     }

@@ -7,6 +7,7 @@ import { Form, SubmitButton, TextArea, TextField, useFormState } from '../compon
 import { PageHeading } from '../components/page-heading.js';
 import { LoadErrorNotice } from '../components/page-notices.js';
 import { useApp, useCan, useSchemaMessages, useText } from '../context.js';
+import { errorText } from '../../lib/error-text.js';
 
 const messages = defineMessages({
   vi: {
@@ -178,7 +179,7 @@ function YearReportSection() {
     try {
       setReport((await api.get<{ report: YearReport }>(`/api/reports/years/${wanted}`)).report);
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(errorText(failure));
     }
   };
   useEffect(() => void load(year), [year]);

@@ -8,6 +8,7 @@ import { Form, SelectField, SubmitButton, TextField, useFormState } from '../com
 import { ActionNotice } from '../components/page-notices.js';
 import { PageHeading } from '../components/page-heading.js';
 import { useApp, useSchemaMessages, useText, useUser } from '../context.js';
+import { errorText } from '../../lib/error-text.js';
 
 const messages = defineMessages({
   vi: {
@@ -114,7 +115,7 @@ export function UsersPage() {
       setUsers((current) => (after ? [...current, ...page.items] : page.items));
       setCursor(page.nextCursor);
     } catch (error) {
-      setStatus({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
+      setStatus({ kind: 'error', text: errorText(error) });
     } finally {
       setLoading(false);
     }
@@ -156,7 +157,7 @@ export function UsersPage() {
       replace(answer.user);
       report('success', done);
     } catch (error) {
-      report('error', error instanceof Error ? error.message : String(error));
+      report('error', errorText(error));
       replace({ ...user }); // Puts the select back to the role the API still has.
     } finally {
       setBusyUser(undefined);
@@ -170,7 +171,7 @@ export function UsersPage() {
       await api.post(`/api/users/${encodeURIComponent(user.userId)}/password-link`);
       report('success', inBoth(messages, 'resent', { email: user.email }));
     } catch (error) {
-      report('error', error instanceof Error ? error.message : String(error));
+      report('error', errorText(error));
     } finally {
       setBusyUser(undefined);
     }
