@@ -5,7 +5,7 @@ import { foldAccents } from '../../../shared/text/vietnamese.js';
 import { defineMessages, inBoth, pickLocalized, type LocalizedText, type Translate } from '../../lib/i18n.js';
 import { ConfirmDialog } from '../components/confirm-dialog.js';
 import { CancelNoticeOptions, type CancelNotice } from '../components/cancel-notice.js';
-import { StatusBadge, } from '../components/event-badges.js';
+import { StatusBadge } from '../components/event-badges.js';
 import { PageHeading } from '../components/page-heading.js';
 import { RegistrationLink } from '../components/registration-link.js';
 import { useApp, useCan, useText } from '../context.js';
