@@ -385,6 +385,12 @@ export function LanguageField(props: FieldProps & { value: string; onValue: (val
   );
 }
 
+/** A password, always required; `autoComplete` tells the browser's password manager which one it is. */
+export function PasswordField(props: FieldProps & { value: string; onValue: (value: string) => void; autoComplete: 'current-password' | 'new-password' }) {
+  const { autoComplete, ...field } = props;
+  return <TextField {...field} required input={{ type: 'password', autoComplete }} />;
+}
+
 /** Form state: values, errors, and whether a submit is under way. */
 export function useFormState<T extends object>(initial: T | (() => T)) {
   const [values, setValues] = useState<T>(initial);
