@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { defineMessages } from '../../lib/i18n.js';
 import { useText } from '../context.js';
 import type { Values } from '../event-form-values.js';
@@ -68,6 +69,16 @@ const messages = defineMessages({
   },
 });
 
+/** A titled card of the event form, named by its heading. */
+export function FormSection(props: { id: string; title: string; children: ComponentChildren }) {
+  return (
+    <section class="card form-section" aria-labelledby={props.id}>
+      <h2 id={props.id}>{props.title}</h2>
+      {props.children}
+    </section>
+  );
+}
+
 /** What each section of the event form gets: the values and the setter of useFormState. */
 type SectionProps = { values: Values; set: <K extends keyof Values>(key: K) => (value: Values[K]) => void };
 
@@ -75,8 +86,7 @@ type SectionProps = { values: Values; set: <K extends keyof Values>(key: K) => (
 export function EventPlaceSection({ values, set }: SectionProps) {
   const t = useText(messages);
   return (
-    <section class="card form-section" aria-labelledby="s-place">
-      <h2 id="s-place">{t('placeAndTime')}</h2>
+    <FormSection id="s-place" title={t('placeAndTime')}>
       <div class="grid-2">
         <DateTimeField name="startsAt" label={t('startsAt')} hint={t('timeHint')} required value={values.startsAt} onValue={set('startsAt')} />
         <DateTimeField name="endsAt" label={t('endsAt')} hint={t('timeHint')} required value={values.endsAt} onValue={set('endsAt')} />
@@ -90,7 +100,7 @@ export function EventPlaceSection({ values, set }: SectionProps) {
         onValue={set('venueMapUrl')}
         input={{ type: 'url', inputMode: 'url', spellcheck: false }}
       />
-    </section>
+    </FormSection>
   );
 }
 
@@ -101,8 +111,7 @@ export function EventRegistrationSection({ values, set }: SectionProps) {
     <CheckboxField name={name} label={t(name)} hint={t(`${name}Hint`)} checked={values[name]} onValue={set(name)} />
   );
   return (
-    <section class="card form-section" aria-labelledby="s-registration">
-      <h2 id="s-registration">{t('registration')}</h2>
+    <FormSection id="s-registration" title={t('registration')}>
       <div class="grid-2">
         <TextField
           name="capacity"
@@ -134,7 +143,7 @@ export function EventRegistrationSection({ values, set }: SectionProps) {
       />
       {choice('openRegistration')}
       {choice('attachInvitationLetter')}
-    </section>
+    </FormSection>
   );
 }
 
@@ -142,8 +151,7 @@ export function EventRegistrationSection({ values, set }: SectionProps) {
 export function EventContactSection({ values, set }: SectionProps) {
   const t = useText(messages);
   return (
-    <section class="card form-section" aria-labelledby="s-contact">
-      <h2 id="s-contact">{t('contact')}</h2>
+    <FormSection id="s-contact" title={t('contact')}>
       <div class="grid-3">
         <TextField name="contact.name" label={t('contactName')} value={values.contactName} onValue={set('contactName')} input={{ autoComplete: 'off' }} />
         <TextField
@@ -161,6 +169,6 @@ export function EventContactSection({ values, set }: SectionProps) {
           input={{ type: 'email', inputMode: 'email', autoComplete: 'off', spellcheck: false }}
         />
       </div>
-    </section>
+    </FormSection>
   );
 }

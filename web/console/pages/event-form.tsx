@@ -5,7 +5,7 @@ import { errorsFromFailure, hasErrors, validateWith } from '../../lib/form.js';
 import { defineMessages, inBoth, pickLocalized } from '../../lib/i18n.js';
 import { FieldsEditor, rowFromField } from '../components/fields-editor.js';
 import { Form, SelectField, SubmitButton, TextArea, TextField, useFormState } from '../components/form.js';
-import { EventContactSection, EventPlaceSection, EventRegistrationSection } from '../components/event-form-sections.js';
+import { EventContactSection, EventPlaceSection, EventRegistrationSection, FormSection } from '../components/event-form-sections.js';
 import { PageHeading } from '../components/page-heading.js';
 import { useApp, useSchemaMessages, useText } from '../context.js';
 import { navigate } from '../router.js';
@@ -209,8 +209,7 @@ export function EventFormPage({ params }: PageProps) {
         </p>
       )}
       <Form errors={form.errors} onSubmit={submit} class="form event-form">
-        <section class="card form-section" aria-labelledby="s-general">
-          <h2 id="s-general">{t('general')}</h2>
+        <FormSection id="s-general" title={t('general')}>
           <SelectField
             name="type"
             label={t('type')}
@@ -240,14 +239,13 @@ export function EventFormPage({ params }: PageProps) {
             <TextArea name="agenda.vi" label={t('agendaVi')} hint={t('agendaHint')} value={values.agendaVi} onValue={set('agendaVi')} rows={6} />
             <TextArea name="agenda.en" label={t('agendaEn')} value={values.agendaEn} onValue={set('agendaEn')} rows={6} />
           </div>
-        </section>
+        </FormSection>
 
         <EventPlaceSection values={values} set={set} />
         <EventRegistrationSection values={values} set={set} />
         <EventContactSection values={values} set={set} />
 
-        <section class="card form-section" aria-labelledby="s-fields">
-          <h2 id="s-fields">{t('fields')}</h2>
+        <FormSection id="s-fields" title={t('fields')}>
           <p class="hint">{t('fieldsHint')}</p>
           {values.type === 'delegation' && <p class="notice info">{t('delegationHint')}</p>}
           <FieldsEditor rows={values.fields} onRows={(rows) => form.setValues((current) => ({ ...current, fields: rows, fieldsEdited: true }))} />
@@ -258,7 +256,7 @@ export function EventFormPage({ params }: PageProps) {
               </button>
             </p>
           )}
-        </section>
+        </FormSection>
 
         <div class="actions sticky-actions">
           <SubmitButton busy={form.busy} label={eventId ? t('save') : t('create')} busyLabel={eventId ? t('common.saving') : t('creating')} />
