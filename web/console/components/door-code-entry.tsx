@@ -5,6 +5,7 @@ import { useApp, useText } from '../context.js';
 import { normalizeCode } from '../door-queue.js';
 import { Form, SubmitButton, TextField } from './form.js';
 import { QrScanner } from './qr-scanner.js';
+import { ErrorNotice } from './page-notices.js';
 
 const messages = defineMessages({
   vi: {
@@ -87,11 +88,7 @@ export function DoorCodeEntry(props: { onCode: (code: string) => Promise<'done' 
           )}
         </div>
       </Form>
-      {cameraError && (
-        <p class="notice error" role="alert">
-          {cameraError}
-        </p>
-      )}
+      <ErrorNotice message={cameraError} />
       {scanning && (
         <QrScanner
           onCode={(found) => {

@@ -5,6 +5,7 @@ import { errorText } from '../../lib/error-text.js';
 import { defineMessages } from '../../lib/i18n.js';
 import { useApp, useText } from '../context.js';
 import { emailStatusList, invitationLabels, responseList } from './invitation-labels.js';
+import { ErrorNotice } from './page-notices.js';
 
 const messages = defineMessages({
   vi: {
@@ -148,11 +149,7 @@ export function InvitationFilters(props: {
           <a class="button" href={exportHref('csv')} download onClick={(e) => void exportList(e)}>
             {t('exportCsv')}
           </a>
-          {exportError && (
-            <p class="notice error" role="alert">
-              {exportError}
-            </p>
-          )}
+          <ErrorNotice message={exportError} />
         </div>
       )}
       {filtered && (

@@ -4,6 +4,7 @@ import type { Invitation } from '../../../shared/invitations/invitation-schema.j
 import { defineMessages, type Language } from '../../lib/i18n.js';
 import { useApp, useText } from '../context.js';
 import { errorText } from '../../lib/error-text.js';
+import { ErrorNotice } from './page-notices.js';
 
 const messages = defineMessages({
   vi: {
@@ -121,11 +122,7 @@ export function MailPreview(props: {
           </div>
         </div>
       </div>
-      {error && (
-        <p class="notice error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorNotice message={error} />
       {!preview ? (
         <p class="loading" role="status">
           {t('loading')}

@@ -7,7 +7,7 @@ import type { ApiClient } from '../../lib/api-client.js';
 import { formatDate, TIME_ZONE } from '../../lib/datetime.js';
 import { defineMessages, isLanguage, pickLocalized, translator, type Language } from '../../lib/i18n.js';
 import { PageHeading } from '../components/page-heading.js';
-import { BackToEvent } from '../components/page-notices.js';
+import { ErrorNotice, BackToEvent } from '../components/page-notices.js';
 import { useApp, useText } from '../context.js';
 import type { PageProps } from '../routes.js';
 import { errorText } from '../../lib/error-text.js';
@@ -156,11 +156,7 @@ export function CertificatesPage({ params, query }: PageProps) {
       <div class="certificate-tools">
         <BackToEvent eventId={eventId} fallback={t('back')} />
         <PageHeading text={t('title')} />
-        {error && (
-          <p class="notice error" role="alert">
-            {error}
-          </p>
-        )}
+        <ErrorNotice message={error} />
         {problem && (
           <p class="notice warning" role="status">
             {problem}

@@ -12,6 +12,7 @@ import { randomId } from '../door-queue.js';
 import { FIRST_SCREEN, isNetworkFailure, shortTime, useDoorSync } from '../door-sync.js';
 import { useEvent } from '../hooks/use-event.js';
 import type { PageProps } from '../routes.js';
+import { ErrorNotice } from '../components/page-notices.js';
 
 const messages = defineMessages({
   vi: {
@@ -158,11 +159,7 @@ export function CheckInPage({ params }: PageProps) {
           {t('offline')}
         </p>
       )}
-      {loadError && (
-        <p class="notice error" role="alert">
-          {loadError}
-        </p>
-      )}
+      <ErrorNotice message={loadError} />
 
       <section class="card door-counts" aria-labelledby="door-count-title">
         <h2 id="door-count-title" class="visually-hidden">

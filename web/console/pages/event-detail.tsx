@@ -14,6 +14,7 @@ import { EventFacts, EventFieldsTable } from '../components/event-facts.js';
 import { useEvent } from '../hooks/use-event.js';
 import type { PageProps } from '../routes.js';
 import { errorText } from '../../lib/error-text.js';
+import { ErrorNotice } from '../components/page-notices.js';
 
 const messages = defineMessages({
   vi: {
@@ -232,11 +233,7 @@ export function EventDetailPage({ params }: PageProps) {
           )}
         </p>
       )}
-      {error && (
-        <p class="notice error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorNotice message={error} />
       {!event && !error && (
         <p class="loading" role="status">
           {t('common.loading')}

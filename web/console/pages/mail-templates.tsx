@@ -18,6 +18,7 @@ import { PageHeading } from '../components/page-heading.js';
 import { useApp, useSchemaMessages, useText, useUser } from '../context.js';
 import type { PageProps } from '../routes.js';
 import { errorText } from '../../lib/error-text.js';
+import { ErrorNotice } from '../components/page-notices.js';
 
 const messages = defineMessages({
   vi: {
@@ -267,11 +268,7 @@ export function MailTemplatesPage({ params }: PageProps) {
           {t('toInvitees')}
         </a>
       </PageHeading>
-      {loadError && (
-        <p class="notice error" role="alert">
-          {loadError}
-        </p>
-      )}
+      <ErrorNotice message={loadError} />
       {!drafts || !event ? (
         !loadError && (
           <p class="loading" role="status">
