@@ -4,6 +4,7 @@ import { formatDateTime, formatRange, formatWeekday } from '../../lib/datetime.j
 import { defineMessages, pickLocalized } from '../../lib/i18n.js';
 import { useApp, useText } from '../context.js';
 import { TypeBadge } from './event-badges.js';
+import { TableHead } from './data-table.js';
 
 const messages = defineMessages({
   vi: {
@@ -162,13 +163,7 @@ export function EventFieldsTable({ fields }: { fields: Field[] }) {
         <p class="muted">{t('noFields')}</p>
       ) : (
         <table class="table stack">
-          <thead>
-            <tr>
-              <th scope="col">{t('fieldLabel')}</th>
-              <th scope="col">{t('fieldType')}</th>
-              <th scope="col">{t('fieldRequired')}</th>
-            </tr>
-          </thead>
+          <TableHead columns={[t('fieldLabel'), t('fieldType'), t('fieldRequired')]} />
           <tbody>
             {fields.map((field) => {
               const label = pickLocalized(field.label, language);

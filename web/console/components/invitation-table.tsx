@@ -4,6 +4,7 @@ import { defineMessages } from '../../lib/i18n.js';
 import { useText } from '../context.js';
 import { EmailStatusBadge, ResponseBadge } from './invitation-labels.js';
 import { OnBehalfMark } from './on-behalf-mark.js';
+import { TableHead } from './data-table.js';
 
 const messages = defineMessages({
   vi: {
@@ -67,15 +68,7 @@ export function InvitationTable(props: {
   const { mayWrite } = props;
   return (
     <table class="table invitations-table">
-      <thead>
-        <tr>
-          <th scope="col">{t('invitee')}</th>
-          <th scope="col">{t('contact')}</th>
-          <th scope="col">{t('mail')}</th>
-          <th scope="col">{t('answer')}</th>
-          {mayWrite && <th scope="col">{t('actions')}</th>}
-        </tr>
-      </thead>
+      <TableHead columns={[t('invitee'), t('contact'), t('mail'), t('answer'), mayWrite && t('actions')]} />
       <tbody>
         {props.items.map((invitation) => (
           <Row

@@ -13,6 +13,7 @@ import { FIRST_SCREEN, isNetworkFailure, shortTime, useDoorSync } from '../door-
 import { useEvent } from '../hooks/use-event.js';
 import type { PageProps } from '../routes.js';
 import { ErrorNotice } from '../components/page-notices.js';
+import { TableHead } from '../components/data-table.js';
 
 const messages = defineMessages({
   vi: {
@@ -176,12 +177,7 @@ export function CheckInPage({ params }: PageProps) {
           <details class="door-groups">
             <summary>{t('byGroup')}</summary>
             <table class="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('group')}</th>
-                  <th scope="col">{t('presentOf')}</th>
-                </tr>
-              </thead>
+              <TableHead columns={[t('group'), t('presentOf')]} />
               <tbody>
                 {counts.groups.map((g) => (
                   <tr key={g.group}>

@@ -8,6 +8,7 @@ import { PageHeading } from '../components/page-heading.js';
 import { LoadErrorNotice } from '../components/page-notices.js';
 import { useApp, useCan, useSchemaMessages, useText } from '../context.js';
 import { errorText } from '../../lib/error-text.js';
+import { TableHead } from '../components/data-table.js';
 
 const messages = defineMessages({
   vi: {
@@ -211,14 +212,7 @@ function YearReportSection() {
         <div class="table-scroll">
           <table class="table">
             <caption>{t('figuresCaption', { year })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('events')}</th>
-                <th scope="col">{t('invited')}</th>
-                <th scope="col">{t('confirmed')}</th>
-                <th scope="col">{t('present')}</th>
-              </tr>
-            </thead>
+            <TableHead columns={[t('events'), t('invited'), t('confirmed'), t('present')]} />
             <tbody>
               {report.byType.map((row) => (
                 <tr key={row.type}>

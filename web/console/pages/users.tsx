@@ -9,6 +9,7 @@ import { ActionNotice } from '../components/page-notices.js';
 import { PageHeading } from '../components/page-heading.js';
 import { useApp, useSchemaMessages, useText, useUser } from '../context.js';
 import { errorText } from '../../lib/error-text.js';
+import { TableHead } from '../components/data-table.js';
 
 const messages = defineMessages({
   vi: {
@@ -253,14 +254,7 @@ export function UsersPage() {
         <p class="empty">{t('empty')}</p>
       ) : (
         <table class="table stack users-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('name')}</th>
-              <th scope="col">{t('role')}</th>
-              <th scope="col">{t('status')}</th>
-              <th scope="col">{t('actions')}</th>
-            </tr>
-          </thead>
+          <TableHead columns={[t('name'), t('role'), t('status'), t('actions')]} />
           <tbody>
             {users.map((user) => {
               const self = user.userId === me.userId;
