@@ -4,6 +4,7 @@ import { downloadFile } from '../../lib/download.js';
 import { errorText } from '../../lib/error-text.js';
 import { defineMessages } from '../../lib/i18n.js';
 import { useApp, useText } from '../context.js';
+import { SearchField } from './form.js';
 import { emailStatusList, invitationLabels, responseList } from './invitation-labels.js';
 import { ErrorNotice } from './page-notices.js';
 
@@ -107,22 +108,7 @@ export function InvitationFilters(props: {
         </>
       )}
       <form class="filters" role="search" onSubmit={(e) => e.preventDefault()}>
-        <div class="field search-field">
-          <label for="invitation-search">{t('search')}</label>
-          <p class="hint" id="invitation-search-hint">
-            {t('searchHint')}
-          </p>
-          <input
-            id="invitation-search"
-            type="search"
-            value={search}
-            autoComplete="off"
-            spellcheck={false}
-            aria-describedby="invitation-search-hint"
-            aria-controls="invitation-list"
-            onInput={(e) => setSearch(e.currentTarget.value)}
-          />
-        </div>
+        <SearchField id="invitation-search" class="search-field" label={t('search')} hint={t('searchHint')} value={search} onValue={setSearch} controls="invitation-list" />
         {counts && counts.groups.length > 0 && (
           <div class="field group-field">
             <label for="invitation-group">{t('group')}</label>

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Invitation, InvitationResponse } from '../../../shared/invitations/invitation-schema.js';
 import { defineMessages } from '../../lib/i18n.js';
 import { useApp, useText } from '../context.js';
-import { Form, SelectField, SubmitButton, TextArea, useFormState } from './form.js';
+import { Form, SearchField, SelectField, SubmitButton, TextArea, useFormState } from './form.js';
 import { ResponseBadge } from './invitation-labels.js';
 import { errorText } from '../../lib/error-text.js';
 
@@ -145,21 +145,7 @@ export function OnBehalfDialog(props: { eventId: string; onDone: (done: OnBehalf
             </button>
           </div>
         ) : (
-          <div class="field">
-            <label for="on-behalf-search">{t('search')}</label>
-            <p class="hint" id="on-behalf-search-hint">
-              {t('searchHint')}
-            </p>
-            <input
-              id="on-behalf-search"
-              type="search"
-              value={query}
-              autoComplete="off"
-              spellcheck={false}
-              aria-describedby="on-behalf-search-hint"
-              aria-controls="on-behalf-results"
-              onInput={(e) => setQuery(e.currentTarget.value)}
-            />
+          <SearchField id="on-behalf-search" label={t('search')} hint={t('searchHint')} value={query} onValue={setQuery} controls="on-behalf-results">
             <div id="on-behalf-results" class="on-behalf-results" aria-live="polite">
               {searching && <p class="muted">{t('searching')}</p>}
               {!searching && found && found.length === 0 && <p class="muted">{t('noMatch')}</p>}
@@ -185,7 +171,7 @@ export function OnBehalfDialog(props: { eventId: string; onDone: (done: OnBehalf
                 </ul>
               )}
             </div>
-          </div>
+          </SearchField>
         )}
         <div class="grid-2">
           <SelectField

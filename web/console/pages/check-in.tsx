@@ -3,6 +3,7 @@ import type { Attendee } from '../../../shared/attendees/attendee-schema.js';
 import { rankPeople, typedWords } from '../../../shared/text/name-search.js';
 import { defineMessages, pickLocalized, textIn } from '../../lib/i18n.js';
 import { DoorCodeEntry } from '../components/door-code-entry.js';
+import { SearchField } from '../components/form.js';
 import { PageHeading } from '../components/page-heading.js';
 import { VirtualList } from '../components/virtual-list.js';
 import { WalkInForm } from '../components/walk-in-form.js';
@@ -245,23 +246,8 @@ export function CheckInPage({ params }: PageProps) {
         <h2 id="door-search-title" class="visually-hidden">
           {t('search')}
         </h2>
-        <div class="field">
-          <label for="door-q">{t('search')}</label>
-          <p class="hint" id="door-q-hint">
-            {t('searchHint')}
-          </p>
-          <input
-            id="door-q"
-            type="search"
-            autoComplete="off"
-            spellcheck={false}
-            aria-describedby="door-q-hint"
-            value={query}
-            onInput={(e) => setQuery(e.currentTarget.value)}
-            // The next name replaces the last one: no clearing by hand between people.
-            onFocus={(e) => e.currentTarget.select()}
-          />
-        </div>
+        {/* The next name replaces the last one: no clearing by hand between people. */}
+        <SearchField id="door-q" label={t('search')} hint={t('searchHint')} value={query} onValue={setQuery} selectOnFocus />
         <div class="segmented" role="group" aria-label={t('filterLabel')}>
           {(['all', 'absent', 'present'] as const).map((f) => (
             <button key={f} type="button" class="segment" aria-pressed={filter === f ? 'true' : 'false'} onClick={() => setFilter(f)}>
