@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { defineMessages } from '../../lib/i18n.js';
 import { useText } from '../context.js';
 import type { Values } from '../event-form-values.js';
-import { CheckboxField, DateTimeField, SelectField, TextField } from './form.js';
+import { CheckboxField, DateTimeField, SelectField, TextField, emailInput } from './form.js';
 
 const messages = defineMessages({
   vi: {
@@ -166,7 +166,7 @@ export function EventContactSection({ values, set }: SectionProps) {
           label={t('contactEmail')}
           value={values.contactEmail}
           onValue={set('contactEmail')}
-          input={{ type: 'email', inputMode: 'email', autoComplete: 'off', spellcheck: false }}
+          input={emailInput()}
         />
       </div>
     </FormSection>

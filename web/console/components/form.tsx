@@ -422,6 +422,9 @@ export function SearchField(props: {
   );
 }
 
+/** The attributes of an email address input: the phone's email keyboard, no spelling correction. */
+export const emailInput = (autoComplete: 'off' | 'username' | 'email' = 'off'): InputAttributes => ({ type: 'email', inputMode: 'email', autoComplete, spellcheck: false });
+
 /** A password, always required; `autoComplete` tells the browser's password manager which one it is. */
 export function PasswordField(props: FieldProps & { value: string; onValue: (value: string) => void; autoComplete: 'current-password' | 'new-password' }) {
   const { autoComplete, ...field } = props;

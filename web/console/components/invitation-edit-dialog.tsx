@@ -3,7 +3,7 @@ import type { Invitation } from '../../../shared/invitations/invitation-schema.j
 import { ApiError } from '../../lib/api-client.js';
 import { defineMessages } from '../../lib/i18n.js';
 import { useApp, useText } from '../context.js';
-import { DialogActions, Form, LanguageField, SelectField, TextField, useFormState } from './form.js';
+import { DialogActions, Form, LanguageField, SelectField, TextField, useFormState, emailInput } from './form.js';
 import { invitationLabels, type InviteeField } from './invitation-labels.js';
 import { salutationLabels, salutations } from '../../../shared/invitations/salutations.js';
 import { errorText } from '../../lib/error-text.js';
@@ -126,7 +126,7 @@ export function InvitationEditDialog(props: {
           />
         </div>
         <div class="grid-2">
-          {field('email', { input: { type: 'email', inputMode: 'email', autoComplete: 'off', spellcheck: false } })}
+          {field('email', { input: emailInput() })}
           {field('phone', { input: { type: 'tel', inputMode: 'tel', autoComplete: 'off' } })}
         </div>
         {changedAddress && (

@@ -5,7 +5,7 @@ import { formatDate } from '../../lib/datetime.js';
 import { defineMessages, pickLocalized } from '../../lib/i18n.js';
 import { pastedTableToCsv } from '../../lib/pasted-table.js';
 import { useApp, useText } from '../context.js';
-import { CheckboxField, Form, SelectField, SubmitButton, TextArea, TextField, useFormState } from './form.js';
+import { CheckboxField, Form, SelectField, SubmitButton, TextArea, TextField, useFormState, emailInput } from './form.js';
 import { invitationLabels, inviteeFields, useFieldName, type InviteeField } from './invitation-labels.js';
 import { errorText } from '../../lib/error-text.js';
 
@@ -293,7 +293,7 @@ export function InviteeImport(props: {
           <p class="hint">{t('oneHint')}</p>
           <div class="grid-2">
             {oneField('name', { required: true, input: { autoComplete: 'off' } })}
-            {oneField('email', { input: { type: 'email', inputMode: 'email', autoComplete: 'off', spellcheck: false } })}
+            {oneField('email', { input: emailInput() })}
             {oneField('phone', { input: { type: 'tel', inputMode: 'tel', autoComplete: 'off' } })}
             {oneField('organisation', { input: { autoComplete: 'off' } })}
             {oneField('position', { input: { autoComplete: 'off' } })}

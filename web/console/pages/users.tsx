@@ -4,7 +4,7 @@ import { errorsFromFailure, validateWith } from '../../lib/form.js';
 import { defineMessages, inBoth, textIn, translator, type LocalizedText } from '../../lib/i18n.js';
 import { commonMessages } from '../messages.js';
 import { ConfirmDialog } from '../components/confirm-dialog.js';
-import { Form, SelectField, SubmitButton, TextField, useFormState } from '../components/form.js';
+import { Form, SelectField, SubmitButton, TextField, useFormState, emailInput, LanguageField } from '../components/form.js';
 import { ActionNotice } from '../components/page-notices.js';
 import { PageHeading } from '../components/page-heading.js';
 import { useApp, useSchemaMessages, useText, useUser } from '../context.js';
@@ -200,7 +200,7 @@ export function UsersPage() {
               required
               value={form.values.email}
               onValue={form.set('email')}
-              input={{ type: 'email', inputMode: 'email', autoComplete: 'off', spellcheck: false }}
+              input={emailInput()}
             />
             <SelectField
               name="role"
@@ -211,16 +211,7 @@ export function UsersPage() {
               onValue={(value) => form.set('role')(value as Role)}
               options={roles.map((role) => ({ value: role, label: t(`role.${role}`) }))}
             />
-            <SelectField
-              name="language"
-              label={t('language')}
-              value={form.values.language}
-              onValue={(value) => form.set('language')(value as 'vi' | 'en')}
-              options={[
-                { value: 'vi', label: t('common.vi') },
-                { value: 'en', label: t('common.en') },
-              ]}
-            />
+            <LanguageField name="language" label={t('language')} value={form.values.language} onValue={form.set('language')} labels={{ vi: t('common.vi'), en: t('common.en') }} />
             <TextField
               name="password"
               label={t('password')}
