@@ -167,6 +167,8 @@ export function buildDeps(
       sessionHours: config.sessionHours,
       union: config.union,
       units: units.directory,
+      outbox: mail.outbox,
+      afterQueued: adapter.afterQueued,
     },
     events: { events, now, afterCapacityRaised: async (eventId) => void (await promoteFromWaitlist(registrations, eventId)) },
     mail,
