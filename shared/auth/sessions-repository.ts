@@ -8,11 +8,12 @@ import {
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import { jitteredBackoff } from '../db/write-conflicts.js';
+import { keys } from '../db/keys.js';
 
 /** `generation`: the user's session generation when it was made (users-repository.ts); absent is 0. */
 export type Session = { userId: string; createdAt: string; expiresAt: number; generation?: number };
 
-const sessionKey = (tokenHash: string) => ({ pk: `SESSION#${tokenHash}`, sk: 'SESSION' });
+const sessionKey = keys.session;
 const sessionsOfUser = (userId: string) => `USER#${userId}#SESSIONS`;
 
 /** Sessions live on the server: the cookie holds a secret, the table only its hash. */

@@ -10,6 +10,7 @@ import { failedConditionIndexes, isConditionFailure } from '../db/conditions.js'
 import type { Role, User } from './auth-schema.js';
 import type { Membership } from '../units/unit-schema.js';
 import { membershipsOf } from '../units/unit-access.js';
+import { keys } from '../db/keys.js';
 
 /** A user as stored: the profile plus the password hash, which never leaves the use cases. */
 /**
@@ -19,9 +20,9 @@ import { membershipsOf } from '../units/unit-access.js';
  */
 export type StoredUser = Omit<User, 'memberships'> & { memberships?: Membership[]; passwordHash?: string; sessionGeneration?: number };
 
-const userKey = (userId: string) => ({ pk: `USER#${userId}`, sk: 'PROFILE' });
-const emailKey = (email: string) => ({ pk: `USEREMAIL#${email}`, sk: 'USEREMAIL' });
-const BOOTSTRAP_KEY = { pk: 'SYSTEM', sk: 'FIRST_ADMIN' };
+const userKey = keys.user;
+const emailKey = keys.userEmail;
+const BOOTSTRAP_KEY = keys.firstAdmin;
 
 /** The item that says the first admin exists (created once for the table's lifetime). */
 export type FirstAdminMarker = { userId: string; linkSentAt?: string };
@@ -52,7 +53,7 @@ export function createUsersRepository(db: DynamoDBDocumentClient, tableName: str
       {
         Put: {
           TableName: tableName,
-          Item: { ...userKey(user.userId), ...user, listPk: 'USERS', listSk: user.email },
+          Item: { ...userKey(user.userId), ...user, listPk: keys.usersListPk, listSk: user.email },
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },
@@ -173,9 +174,9 @@ export function createUsersRepository(db: DynamoDBDocumentClient, tableName: str
           TableName: tableName,
           IndexName: 'listings',
           KeyConditionExpression: 'listPk = :users',
-          ExpressionAttributeValues: { ':users': 'USERS' },
+          ExpressionAttributeValues: { ':users': keys.usersListPk },
           Limit: page.limit,
-          ExclusiveStartKey: decodeCursor(page.cursor, ['pk', 'sk', 'listPk', 'listSk'], { listPk: 'USERS' }),
+          ExclusiveStartKey: decodeCursor(page.cursor, ['pk', 'sk', 'listPk', 'listSk'], { listPk: keys.usersListPk }),
         }),
       );
       return {

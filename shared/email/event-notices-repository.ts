@@ -3,6 +3,7 @@ import { failedConditionIndexes, isConditionFailure } from '../db/conditions.js'
 import { queryAll } from '../db/query-all.js';
 import type { EventNoticeKind } from './mail-template-schema.js';
 import { noticePut } from './outbox-repository.js';
+import { keys } from '../db/keys.js';
 
 /**
  * Notices about an event (cancelled; time or place changed), each to everyone who holds its link,
@@ -32,10 +33,10 @@ export type EventNotice = {
 export type NoticeRecipientState = 'queued' | 'sent' | 'skipped' | 'failed';
 export type NoticeProgress = Record<NoticeRecipientState, number> & { total: number };
 
-const partition = (eventId: string, noticeId: string) => `NOTICE#${eventId}#${noticeId}`;
-const noticeKey = (eventId: string, noticeId: string) => ({ pk: partition(eventId, noticeId), sk: 'NOTICE' });
-const recipientKey = (eventId: string, noticeId: string, invitationId: string) => ({ pk: partition(eventId, noticeId), sk: `TO#${invitationId}` });
-const listPkOf = (eventId: string) => `EVENT#${eventId}#NOTICES`;
+const partition = keys.noticePartition;
+const noticeKey = keys.notice;
+const recipientKey = keys.noticeRecipient;
+const listPkOf = keys.noticesListPk;
 
 export function createEventNoticesRepository(db: DynamoDBDocumentClient, tableName: string) {
   return {

@@ -12,6 +12,7 @@ import { inItemLane } from '../db/item-lanes.js';
 import { countsLaneKey, countsUpdate, invitationMove } from '../invitations/invitation-counts.js';
 import type { EmailStatus } from '../invitations/invitation-schema.js';
 import { isNoticeKind, type MailKind, type NoticeKind } from './invitation-templates.js';
+import { keys } from '../db/keys.js';
 
 /**
  * The durable outbox. Queuing a mail and marking its invitation `queued` is one transaction, so a
@@ -76,10 +77,6 @@ export type OutboxMessage = {
 
 export type SuppressedAddress = { email: string; reason: 'bounce' | 'complaint' | 'manual'; at: string; detail?: string };
 
-const messageKey = (messageId: string) => ({ pk: `OUTBOX#${messageId}`, sk: 'OUTBOX' });
-const invitationKey = (eventId: string, invitationId: string) => ({ pk: `EVENT#${eventId}`, sk: `INV#${invitationId}` });
-const suppressionKey = (email: string) => ({ pk: `SUPPRESSED#${email}`, sk: 'SUPPRESSED' });
-const sesMessageKey = (sesMessageId: string) => ({ pk: `SESMSG#${sesMessageId}`, sk: 'SESMSG' });
 /** SES reports within minutes to days; the lookup item outlives that, then TTL removes it. */
 const SES_EVENT_WINDOW_SECONDS = 30 * 24 * 3600;
 const listSkOf = (dueAt: string, messageId: string) => `${dueAt}#${messageId}`;
@@ -117,7 +114,7 @@ export function directMailPut(tableName: string, input: DirectMailInput) {
     Put: {
       TableName: tableName,
       Item: {
-        ...messageKey(input.messageId),
+        ...keys.outboxMessage(input.messageId),
         messageId: input.messageId,
         kind: input.kind,
         to: input.to,
@@ -146,7 +143,7 @@ export function noticePut(tableName: string, input: NoticeInput) {
     Put: {
       TableName: tableName,
       Item: {
-        ...messageKey(input.messageId),
+        ...keys.outboxMessage(input.messageId),
         messageId: input.messageId,
         kind: input.kind,
         eventId: input.eventId,
@@ -190,7 +187,7 @@ export function queueMailItems(tableName: string, input: QueueMailInput, options
     {
       Update: {
         TableName: tableName,
-        Key: invitationKey(input.eventId, input.invitationId),
+        Key: keys.invitation(input.eventId, input.invitationId),
         UpdateExpression: 'SET emailStatus = :queued, queuedAt = :at, updatedAt = :at REMOVE emailError',
         ConditionExpression: condition,
         ExpressionAttributeValues: {
@@ -207,7 +204,7 @@ export function queueMailItems(tableName: string, input: QueueMailInput, options
       Put: {
         TableName: tableName,
         Item: {
-          ...messageKey(input.messageId),
+          ...keys.outboxMessage(input.messageId),
           messageId: input.messageId,
           kind: input.kind,
           eventId: input.eventId,
@@ -233,7 +230,7 @@ export const statusMove = (from: EmailStatus, to: EmailStatus) => invitationMove
 
 export function createOutboxRepository(db: DynamoDBDocumentClient, tableName: string) {
   const readInvitation = async (eventId: string, invitationId: string) =>
-    (await db.send(new GetCommand({ TableName: tableName, Key: invitationKey(eventId, invitationId), ConsistentRead: true }))).Item;
+    (await db.send(new GetCommand({ TableName: tableName, Key: keys.invitation(eventId, invitationId), ConsistentRead: true }))).Item;
   /** Writes that move the event's invitation counts take turns in this process (item-lanes.ts). */
   const onCounts = <T>(eventId: string, write: () => Promise<T>) => inItemLane(countsLaneKey(tableName, eventId), write);
 
@@ -336,7 +333,7 @@ export function createOutboxRepository(db: DynamoDBDocumentClient, tableName: st
     },
 
     async findById(messageId: string): Promise<QueuedMail | undefined> {
-      const result = await db.send(new GetCommand({ TableName: tableName, Key: messageKey(messageId), ConsistentRead: true }));
+      const result = await db.send(new GetCommand({ TableName: tableName, Key: keys.outboxMessage(messageId), ConsistentRead: true }));
       return result.Item ? toMessage(result.Item) : undefined;
     },
 
@@ -350,7 +347,7 @@ export function createOutboxRepository(db: DynamoDBDocumentClient, tableName: st
         const result = await db.send(
           new UpdateCommand({
             TableName: tableName,
-            Key: messageKey(message.messageId),
+            Key: keys.outboxMessage(message.messageId),
             UpdateExpression: 'SET #state = :sending, attempts = attempts + :one, dueAt = :lease, listSk = :listSk, claimedAt = :now',
             ConditionExpression: 'dueAt = :due AND dueAt <= :now',
             ExpressionAttributeNames: { '#state': 'state' },
@@ -381,7 +378,7 @@ export function createOutboxRepository(db: DynamoDBDocumentClient, tableName: st
         await db.send(
           new UpdateCommand({
             TableName: tableName,
-            Key: messageKey(messageId),
+            Key: keys.outboxMessage(messageId),
             UpdateExpression: 'SET #state = :accepted, sesMessageId = :ses',
             ConditionExpression: 'attribute_exists(pk)',
             ExpressionAttributeNames: { '#state': 'state' },
@@ -404,12 +401,12 @@ export function createOutboxRepository(db: DynamoDBDocumentClient, tableName: st
         await db.send(
           new TransactWriteCommand({
             TransactItems: [
-              { Delete: { TableName: tableName, Key: messageKey(message.messageId) } },
+              { Delete: { TableName: tableName, Key: keys.outboxMessage(message.messageId) } },
               {
                 Put: {
                   TableName: tableName,
                   Item: {
-                    ...sesMessageKey(sesMessageId),
+                    ...keys.sesMessage(sesMessageId),
                     direct: { kind: message.kind, ref: message.ref },
                     expiresAt: Math.floor(Date.parse(at) / 1000) + SES_EVENT_WINDOW_SECONDS,
                   },
@@ -421,7 +418,7 @@ export function createOutboxRepository(db: DynamoDBDocumentClient, tableName: st
         return;
       }
       if (options.notice ?? isNoticeKind(message.kind)) {
-        await db.send(new DeleteCommand({ TableName: tableName, Key: messageKey(message.messageId) }));
+        await db.send(new DeleteCommand({ TableName: tableName, Key: keys.outboxMessage(message.messageId) }));
         return;
       }
       // An invitation's mail from here on (a direct one returned above); kept for the closure below.
@@ -446,20 +443,20 @@ export function createOutboxRepository(db: DynamoDBDocumentClient, tableName: st
             {
               Update: {
                 TableName: tableName,
-                Key: invitationKey(mail.eventId, mail.invitationId),
+                Key: keys.invitation(mail.eventId, mail.invitationId),
                 UpdateExpression: `SET emailStatus = :sent, ${stamp} = :at, sentAt = :at, updatedAt = :at, sesMessageId = :ses, sendCount = if_not_exists(sendCount, :zero) + :one`,
                 ConditionExpression: 'attribute_exists(pk) AND emailStatus = :from',
                 ExpressionAttributeValues: { ':sent': 'sent', ':at': at, ':ses': sesMessageId, ':zero': 0, ':one': 1, ':from': fromStatus },
               },
             },
             ...[countsUpdate(tableName, mail.eventId, statusMove(fromStatus, 'sent'))].filter((item) => item !== undefined),
-            { Delete: { TableName: tableName, Key: messageKey(message.messageId) } },
+            { Delete: { TableName: tableName, Key: keys.outboxMessage(message.messageId) } },
             {
               // SES reports delivery, bounces and complaints by its message id.
               Put: {
                 TableName: tableName,
                 Item: {
-                  ...sesMessageKey(sesMessageId),
+                  ...keys.sesMessage(sesMessageId),
                   eventId: mail.eventId,
                   invitationId: mail.invitationId,
                   expiresAt: Math.floor(Date.parse(at) / 1000) + SES_EVENT_WINDOW_SECONDS,
@@ -473,7 +470,7 @@ export function createOutboxRepository(db: DynamoDBDocumentClient, tableName: st
     },
 
     async findBySesMessageId(sesMessageId: string): Promise<SesOrigin | undefined> {
-      const result = await db.send(new GetCommand({ TableName: tableName, Key: sesMessageKey(sesMessageId) }));
+      const result = await db.send(new GetCommand({ TableName: tableName, Key: keys.sesMessage(sesMessageId) }));
       if (!result.Item) return undefined;
       if (result.Item.direct) return { direct: result.Item.direct as { kind: DirectMailKind; ref: DirectMailRef } };
       return { eventId: result.Item.eventId as string, invitationId: result.Item.invitationId as string };
@@ -501,7 +498,7 @@ export function createOutboxRepository(db: DynamoDBDocumentClient, tableName: st
                   {
                     Update: {
                       TableName: tableName,
-                      Key: invitationKey(eventId, invitationId),
+                      Key: keys.invitation(eventId, invitationId),
                       UpdateExpression: `SET emailStatus = :status, updatedAt = :at${detail ? ', emailError = :detail' : ''}`,
                       ConditionExpression: 'emailStatus = :from',
                       ExpressionAttributeValues: { ':from': current, ':status': status, ':at': at, ...(detail ? { ':detail': detail } : {}) },
@@ -529,13 +526,13 @@ export function createOutboxRepository(db: DynamoDBDocumentClient, tableName: st
               {
                 Update: {
                   TableName: tableName,
-                  Key: invitationKey(message.eventId, message.invitationId),
+                  Key: keys.invitation(message.eventId, message.invitationId),
                   UpdateExpression: 'SET emailStatus = :status, emailError = :reason, updatedAt = :at',
                   ConditionExpression: 'emailStatus = :queued',
                   ExpressionAttributeValues: { ':status': status, ':reason': reason, ':at': at, ':queued': 'queued' },
                 },
               },
-              { Delete: { TableName: tableName, Key: messageKey(message.messageId) } },
+              { Delete: { TableName: tableName, Key: keys.outboxMessage(message.messageId) } },
               ...[countsUpdate(tableName, message.eventId, statusMove('queued', status))].filter((item) => item !== undefined),
             ],
           }),
@@ -548,7 +545,7 @@ export function createOutboxRepository(db: DynamoDBDocumentClient, tableName: st
     },
 
     async drop(messageId: string): Promise<void> {
-      await db.send(new DeleteCommand({ TableName: tableName, Key: messageKey(messageId) }));
+      await db.send(new DeleteCommand({ TableName: tableName, Key: keys.outboxMessage(messageId) }));
     },
 
     /** Throttled or a passing fault: due again at `dueAt`. */
@@ -556,7 +553,7 @@ export function createOutboxRepository(db: DynamoDBDocumentClient, tableName: st
       await db.send(
         new UpdateCommand({
           TableName: tableName,
-          Key: messageKey(message.messageId),
+          Key: keys.outboxMessage(message.messageId),
           UpdateExpression: 'SET #state = :pending, dueAt = :due, listSk = :listSk, lastError = :error',
           ExpressionAttributeNames: { '#state': 'state' },
           ExpressionAttributeValues: { ':pending': 'pending', ':due': dueAt, ':listSk': listSkOf(dueAt, message.messageId), ':error': lastError },
@@ -568,13 +565,13 @@ export function createOutboxRepository(db: DynamoDBDocumentClient, tableName: st
       await db.send(
         new PutCommand({
           TableName: tableName,
-          Item: { ...suppressionKey(entry.email), ...entry, listPk: 'SUPPRESSED', listSk: entry.email },
+          Item: { ...keys.suppression(entry.email), ...entry, listPk: keys.suppressionsListPk, listSk: entry.email },
         }),
       );
     },
 
     async findSuppression(email: string): Promise<SuppressedAddress | undefined> {
-      const result = await db.send(new GetCommand({ TableName: tableName, Key: suppressionKey(email) }));
+      const result = await db.send(new GetCommand({ TableName: tableName, Key: keys.suppression(email) }));
       if (!result.Item) return undefined;
       const { email: address, reason, at, detail } = result.Item as SuppressedAddress;
       return { email: address, reason, at, detail };
@@ -586,7 +583,7 @@ export function createOutboxRepository(db: DynamoDBDocumentClient, tableName: st
           TableName: tableName,
           IndexName: 'listings',
           KeyConditionExpression: 'listPk = :s',
-          ExpressionAttributeValues: { ':s': 'SUPPRESSED' },
+          ExpressionAttributeValues: { ':s': keys.suppressionsListPk },
           Limit: limit,
           ExclusiveStartKey: cursor,
         }),

@@ -5,6 +5,7 @@ import { inItemLane } from '../db/item-lanes.js';
 import type { EmailStatus } from '../invitations/invitation-schema.js';
 import { addDelta, countsLaneKey, countsUpdate, emailStatusCounter, type CountDeltas } from '../invitations/invitation-counts.js';
 import { queueMailItems, type QueueMailInput } from './outbox-repository.js';
+import { eventPartition, eventSk, keys } from '../db/keys.js';
 
 /**
  * Send jobs: a click on "send" or "remind" becomes a job item, worked through page by page in the
@@ -44,10 +45,10 @@ export type SendJob = {
 
 export type Candidate = { invitationId: string; emailStatus: EmailStatus };
 
-export const SEND_JOBS_DUE_PK = 'SEND_JOBS_DUE';
-const JOB_SK_PREFIX = 'EVENT#SEND#';
-const jobKey = (eventId: string, kind: SendJobKind) => ({ pk: `EVENT#${eventId}`, sk: `${JOB_SK_PREFIX}${kind}` });
-const dueKey = (eventId: string, kind: SendJobKind) => ({ pk: SEND_JOBS_DUE_PK, sk: `EVENT#${eventId}#${kind}` });
+export const SEND_JOBS_DUE_PK = keys.sendJobsDuePk;
+const JOB_SK_PREFIX = eventSk.sendJobPrefix;
+const jobKey = (eventId: string, kind: SendJobKind) => keys.sendJob(eventId, kind);
+const dueKey = (eventId: string, kind: SendJobKind) => keys.sendJobDue(eventId, kind);
 
 /** Which invitations a job of each kind mails: the same rules as the queue conditions. */
 const CANDIDATES: Record<SendJobKind, { filter: string; names?: Record<string, string>; values: Record<string, unknown> }> = {
@@ -113,7 +114,7 @@ export function createSendJobsRepository(db: DynamoDBDocumentClient, tableName: 
       const items = await queryAll(db, {
         TableName: tableName,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :jobs)',
-        ExpressionAttributeValues: { ':pk': `EVENT#${eventId}`, ':jobs': JOB_SK_PREFIX },
+        ExpressionAttributeValues: { ':pk': eventPartition(eventId), ':jobs': JOB_SK_PREFIX },
         ConsistentRead: true,
       });
       return items.map(toJob);
@@ -245,7 +246,7 @@ export function createSendJobsRepository(db: DynamoDBDocumentClient, tableName: 
             KeyConditionExpression: 'pk = :pk AND begins_with(sk, :inv)',
             FilterExpression: rule.filter,
             ...(rule.names ? { ExpressionAttributeNames: rule.names } : {}),
-            ExpressionAttributeValues: { ':pk': `EVENT#${eventId}`, ':inv': 'INV#', ...rule.values },
+            ExpressionAttributeValues: { ':pk': eventPartition(eventId), ':inv': eventSk.invitationPrefix, ...rule.values },
             Select: 'COUNT',
             ExclusiveStartKey: startKey,
           }),
@@ -266,7 +267,7 @@ export function createSendJobsRepository(db: DynamoDBDocumentClient, tableName: 
           FilterExpression: rule.filter,
           ProjectionExpression: 'invitationId, emailStatus',
           ...(rule.names ? { ExpressionAttributeNames: rule.names } : {}),
-          ExpressionAttributeValues: { ':pk': `EVENT#${eventId}`, ':inv': 'INV#', ...rule.values },
+          ExpressionAttributeValues: { ':pk': eventPartition(eventId), ':inv': eventSk.invitationPrefix, ...rule.values },
           Limit: limit,
           ExclusiveStartKey: decodeKey(cursor),
           ConsistentRead: true,

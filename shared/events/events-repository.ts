@@ -22,6 +22,7 @@ import {
   titleWordsOf,
   yearOfEventListPk,
 } from './event-listing-keys.js';
+import { eventPartition } from '../db/keys.js';
 
 /** An event as stored: instants in UTC, `version` for optimistic edits. */
 export type StoredEvent = {
@@ -227,7 +228,7 @@ export function createEventsRepository(db: DynamoDBDocumentClient, tableName: st
     const found = new Map<string, Record<string, unknown>>();
     for (const item of await batchGetAll(db, tableName, keys)) found.set(`${item.pk}|${item.sk}`, item);
     return items.map((item) => {
-      const pk = `EVENT#${item.eventId as string}`;
+      const pk = eventPartition(item.eventId as string);
       // An event stored the old way, not read since: its own counts are still the right ones.
       const tally = found.get(`${pk}|${TALLY_SK}`) ?? (item.counts as Record<string, unknown> | undefined);
       const door = found.get(`${pk}|${DOOR_SK}`) ?? (item.counts as Record<string, unknown> | undefined);
