@@ -101,6 +101,33 @@ function toMessage(item: Record<string, unknown>): QueuedMail {
   return message as QueuedMail;
 }
 
+/**
+ * The one shape of a message on the outbox, put only if no message of that id exists (so a retry
+ * or a double click queues nothing twice). `about` names what it is about (an invitation, a
+ * notice, a direct mail's recipient); the sender lists it from `dueAt` on.
+ */
+function messagePut(tableName: string, message: { messageId: string; kind: MailKind | DirectMailKind; at: string; dueAt?: string }, about: Record<string, unknown>) {
+  const dueAt = message.dueAt ?? message.at;
+  return {
+    Put: {
+      TableName: tableName,
+      Item: {
+        ...keys.outboxMessage(message.messageId),
+        messageId: message.messageId,
+        kind: message.kind,
+        ...about,
+        state: 'pending',
+        attempts: 0,
+        dueAt,
+        createdAt: message.at,
+        listPk: outboxListPk(message.messageId),
+        listSk: listSkOf(dueAt, message.messageId),
+      },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  };
+}
+
 export type DirectMailInput = { messageId: string; kind: DirectMailKind; to: string; ref: DirectMailRef; at: string; dueAt?: string };
 
 /**
@@ -109,26 +136,7 @@ export type DirectMailInput = { messageId: string; kind: DirectMailKind; to: str
  * mail until that moment: the sender lists only what is due, so a greeting goes on its day.
  */
 export function directMailPut(tableName: string, input: DirectMailInput) {
-  const dueAt = input.dueAt ?? input.at;
-  return {
-    Put: {
-      TableName: tableName,
-      Item: {
-        ...keys.outboxMessage(input.messageId),
-        messageId: input.messageId,
-        kind: input.kind,
-        to: input.to,
-        ref: input.ref,
-        state: 'pending',
-        attempts: 0,
-        dueAt,
-        createdAt: input.at,
-        listPk: outboxListPk(input.messageId),
-        listSk: listSkOf(dueAt, input.messageId),
-      },
-      ConditionExpression: 'attribute_not_exists(pk)',
-    },
-  };
+  return messagePut(tableName, input, { to: input.to, ref: input.ref });
 }
 
 export type NoticeInput = { messageId: string; kind: NoticeKind; eventId: string; invitationId: string; at: string; noticeId?: string };
@@ -139,26 +147,11 @@ export type NoticeInput = { messageId: string; kind: NoticeKind; eventId: string
  * registrations repository puts it in the same transaction as the answer it tells about.
  */
 export function noticePut(tableName: string, input: NoticeInput) {
-  return {
-    Put: {
-      TableName: tableName,
-      Item: {
-        ...keys.outboxMessage(input.messageId),
-        messageId: input.messageId,
-        kind: input.kind,
-        eventId: input.eventId,
-        invitationId: input.invitationId,
-        ...(input.noticeId ? { noticeId: input.noticeId } : {}),
-        state: 'pending',
-        attempts: 0,
-        dueAt: input.at,
-        createdAt: input.at,
-        listPk: outboxListPk(input.messageId),
-        listSk: listSkOf(input.at, input.messageId),
-      },
-      ConditionExpression: 'attribute_not_exists(pk)',
-    },
-  };
+  return messagePut(tableName, input, {
+    eventId: input.eventId,
+    invitationId: input.invitationId,
+    ...(input.noticeId ? { noticeId: input.noticeId } : {}),
+  });
 }
 
 export type QueueMailInput = {
@@ -200,25 +193,7 @@ export function queueMailItems(tableName: string, input: QueueMailInput, options
         ...(input.onlyUnanswered ? { ExpressionAttributeNames: { '#response': 'response' } } : {}),
       },
     },
-    {
-      Put: {
-        TableName: tableName,
-        Item: {
-          ...keys.outboxMessage(input.messageId),
-          messageId: input.messageId,
-          kind: input.kind,
-          eventId: input.eventId,
-          invitationId: input.invitationId,
-          state: 'pending',
-          attempts: 0,
-          dueAt: input.at,
-          createdAt: input.at,
-          listPk: outboxListPk(input.messageId),
-          listSk: listSkOf(input.at, input.messageId),
-        },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      },
-    },
+    messagePut(tableName, { messageId: input.messageId, kind: input.kind, at: input.at }, { eventId: input.eventId, invitationId: input.invitationId }),
     // The event's invitation counts (invitation-counts.ts), when the status it leaves is known.
     // (A batch of several moves them once, by their sum: counts false here.)
     ...(input.fromStatuses.length === 1 && options.counts !== false ? [countsUpdate(tableName, input.eventId, statusMove(input.fromStatuses[0]!, 'queued'))!] : []),
@@ -234,32 +209,27 @@ export function createOutboxRepository(db: DynamoDBDocumentClient, tableName: st
   /** Writes that move the event's invitation counts take turns in this process (item-lanes.ts). */
   const onCounts = <T>(eventId: string, write: () => Promise<T>) => inItemLane(countsLaneKey(tableName, eventId), write);
 
+  /** Puts one message on its own; false when a message of that id was queued already. */
+  const putAlone = async (put: ReturnType<typeof messagePut>): Promise<boolean> => {
+    try {
+      await db.send(new PutCommand(put.Put));
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  };
+
   return {
     /** Queues a notice on its own; false when a message of that id was queued already. */
-    async queueNotice(input: NoticeInput): Promise<boolean> {
-      try {
-        await db.send(new PutCommand(noticePut(tableName, input).Put));
-        return true;
-      } catch (error) {
-        if (isConditionFailure(error)) return false;
-        throw error;
-      }
-    },
+    queueNotice: (input: NoticeInput): Promise<boolean> => putAlone(noticePut(tableName, input)),
 
     /**
      * Queues one mail for an invitation whose status is one of `fromStatuses` and which has an
      * address. Answers false when the invitation was in another state (already queued or sent).
      */
     /** Queues a direct mail on its own; false when a message of that id was queued already. */
-    async queueDirect(input: DirectMailInput): Promise<boolean> {
-      try {
-        await db.send(new PutCommand(directMailPut(tableName, input).Put));
-        return true;
-      } catch (error) {
-        if (isConditionFailure(error)) return false;
-        throw error;
-      }
-    },
+    queueDirect: (input: DirectMailInput): Promise<boolean> => putAlone(directMailPut(tableName, input)),
 
     async queueMail(input: QueueMailInput): Promise<boolean> {
       for (let attempt = 0; attempt < 3; attempt += 1) {
