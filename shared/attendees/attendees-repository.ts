@@ -6,7 +6,7 @@ import { failedConditionIndexes } from '../db/conditions.js';
 import { doorLaneKey, inItemLane, tallyLaneKey } from '../db/item-lanes.js';
 import { DOOR_SK, doorKey, readEventWithTallies, TALLY_SK, tallyKey } from '../events/event-tally.js';
 import type { StoredInvitation } from '../invitations/invitations-repository.js';
-import { queryAll } from '../db/query-all.js';
+import { queryAll, queryPrefix } from '../db/query-all.js';
 import { countsLaneKey, countsUpdate, invitationMove } from '../invitations/invitation-counts.js';
 import { addDoorDelta, doorGroupMoves, doorGroupOf, doorMove, doorStateOf, presentCounter } from './door-group-counts.js';
 import { eventPartition, eventSk, keys } from '../db/keys.js';
@@ -53,18 +53,13 @@ export function createAttendeesRepository(db: DynamoDBDocumentClient, tableName:
     values: (person: { group?: string; organisation?: string }) => ({ ':dgGroup': person.group ?? '\u0000', ':dgOrg': person.organisation ?? '\u0000', ':dgNone': '\u0000' }),
   };
 
-  async function queryPrefix(eventId: string, prefix: string): Promise<Record<string, unknown>[]> {
-    return queryAll(db, {
-      TableName: tableName,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': eventPartition(eventId), ':prefix': prefix },
-    });
-  }
-
   return {
     /** Every invitation of the event with the details its answer gave. */
     async listWithDetails(eventId: string): Promise<AttendeeRecord[]> {
-      const [invitations, registrations] = await Promise.all([queryPrefix(eventId, eventSk.invitationPrefix), queryPrefix(eventId, eventSk.registrationPrefix)]);
+      const [invitations, registrations] = await Promise.all([
+        queryPrefix(db, tableName, eventPartition(eventId), eventSk.invitationPrefix),
+        queryPrefix(db, tableName, eventPartition(eventId), eventSk.registrationPrefix),
+      ]);
       const detailsOf = new Map(registrations.map((r) => [r.invitationId as string, r.details as Record<string, string> | undefined]));
       return invitations.map((item) => {
         const { pk: _pk, sk: _sk, listPk: _lp, listSk: _ls, type: _type, ...invitation } = item;
@@ -77,12 +72,9 @@ export function createAttendeesRepository(db: DynamoDBDocumentClient, tableName:
      * search text), so opening the check-in page reads as little as it can.
      */
     async listForDoor(eventId: string): Promise<AttendeeRecord[]> {
-      const items = await queryAll(db, {
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      const items = await queryPrefix(db, tableName, eventPartition(eventId), eventSk.invitationPrefix, {
         ProjectionExpression: 'invitationId, #name, organisation, #position, #group, #response, checkedInAt, walkIn',
         ExpressionAttributeNames: { '#name': 'name', '#position': 'position', '#group': 'group', '#response': 'response' },
-        ExpressionAttributeValues: { ':pk': eventPartition(eventId), ':prefix': eventSk.invitationPrefix },
       });
       return items as AttendeeRecord[];
     },

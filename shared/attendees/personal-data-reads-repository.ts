@@ -1,6 +1,6 @@
 import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { randomBytes } from 'node:crypto';
-import { queryAll } from '../db/query-all.js';
+import { queryPrefix } from '../db/query-all.js';
 import { eventPartition, eventSk } from '../db/keys.js';
 
 /**
@@ -32,11 +32,7 @@ export function createPersonalDataLog(db: DynamoDBDocumentClient, tableName: str
     },
     /** Every entry of an event's log, oldest first, read page by page. */
     async listReads(eventId: string): Promise<PersonalDataRead[]> {
-      const items = await queryAll(db, {
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': eventPartition(eventId), ':prefix': eventSk.personalDataReadPrefix },
-      });
+      const items = await queryPrefix(db, tableName, eventPartition(eventId), eventSk.personalDataReadPrefix);
       return items.map(({ eventId: e, userId, at, what, count, kind }) => ({ eventId: e, userId, at, what, count, kind: kind ?? 'read' }) as PersonalDataRead);
     },
   };

@@ -6,7 +6,7 @@ import {
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import { decodeCursor, encodeCursor, type Page, type PageRequest } from '../db/pagination.js';
-import { failedConditionIndexes, isConditionFailure } from '../db/conditions.js';
+import { failedConditionIndexes, isConditionFailure, writeIfHolds } from '../db/conditions.js';
 import type { Role, User } from './auth-schema.js';
 import type { Membership } from '../units/unit-schema.js';
 import { membershipsOf } from '../units/unit-access.js';
@@ -121,23 +121,17 @@ export function createUsersRepository(db: DynamoDBDocumentClient, tableName: str
      * Answers false when another got there first.
      */
     async claimFirstAdminLink(sentAt: string, previous: string | undefined): Promise<boolean> {
-      try {
-        await db.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: BOOTSTRAP_KEY,
-            UpdateExpression: 'SET linkSentAt = :sentAt',
-            ConditionExpression: previous
-              ? 'attribute_exists(pk) AND linkSentAt = :previous'
-              : 'attribute_exists(pk) AND attribute_not_exists(linkSentAt)',
-            ExpressionAttributeValues: { ':sentAt': sentAt, ...(previous ? { ':previous': previous } : {}) },
-          }),
-        );
-        return true;
-      } catch (error) {
-        if (isConditionFailure(error)) return false;
-        throw error;
-      }
+      return writeIfHolds(db.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: BOOTSTRAP_KEY,
+          UpdateExpression: 'SET linkSentAt = :sentAt',
+          ConditionExpression: previous
+            ? 'attribute_exists(pk) AND linkSentAt = :previous'
+            : 'attribute_exists(pk) AND attribute_not_exists(linkSentAt)',
+          ExpressionAttributeValues: { ':sentAt': sentAt, ...(previous ? { ':previous': previous } : {}) },
+        }),
+      ));
     },
 
     /** Undoes a claim whose mail did not go, so the next cold start tries again. */
@@ -218,22 +212,16 @@ export function createUsersRepository(db: DynamoDBDocumentClient, tableName: str
      * Answers false when it already has memberships or its role changed since it was read.
      */
     async giveUnionMembership(userId: string, role: Role, memberships: Membership[]): Promise<boolean> {
-      try {
-        await db.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: userKey(userId),
-            UpdateExpression: 'SET memberships = :memberships',
-            ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(memberships) AND #role = :role',
-            ExpressionAttributeNames: { '#role': 'role' },
-            ExpressionAttributeValues: { ':memberships': memberships, ':role': role },
-          }),
-        );
-        return true;
-      } catch (error) {
-        if (isConditionFailure(error)) return false;
-        throw error;
-      }
+      return writeIfHolds(db.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: userKey(userId),
+          UpdateExpression: 'SET memberships = :memberships',
+          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(memberships) AND #role = :role',
+          ExpressionAttributeNames: { '#role': 'role' },
+          ExpressionAttributeValues: { ':memberships': memberships, ':role': role },
+        }),
+      ));
     },
 
     /**

@@ -24,3 +24,14 @@ export function cancellationCodes(error: unknown): (string | undefined)[] | unde
 export function failedConditionIndexes(error: unknown): number[] | undefined {
   return cancellationCodes(error)?.flatMap((code, index) => (code === 'ConditionalCheckFailed' ? [index] : []));
 }
+
+/** A conditional write: true when it landed, false when its condition did not hold. */
+export async function writeIfHolds(write: Promise<unknown>): Promise<boolean> {
+  try {
+    await write;
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+}

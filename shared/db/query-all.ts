@@ -14,3 +14,23 @@ export async function queryAll(db: DynamoDBDocumentClient, input: Omit<QueryComm
   } while (startKey);
   return items;
 }
+
+/**
+ * Every item of one partition whose sort key begins with `prefix` (an event's invitations, its
+ * waiting list, its letters …); `more` adds a filter, a projection, their names and values, or a
+ * consistent read.
+ */
+export function queryPrefix(
+  db: DynamoDBDocumentClient,
+  tableName: string,
+  pk: string,
+  prefix: string,
+  more: Omit<QueryCommandInput, 'TableName' | 'KeyConditionExpression' | 'ExclusiveStartKey'> = {},
+): Promise<Record<string, any>[]> {
+  return queryAll(db, {
+    TableName: tableName,
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    ...more,
+    ExpressionAttributeValues: { ...more.ExpressionAttributeValues, ':pk': pk, ':prefix': prefix },
+  });
+}

@@ -1,8 +1,8 @@
 import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { failedConditionIndexes, isConditionFailure } from '../db/conditions.js';
+import { failedConditionIndexes, isConditionFailure, writeIfHolds } from '../db/conditions.js';
 import type { DelegationRole } from './delegation-roles.js';
 import type { PersonalDataConsent } from './passport-data.js';
-import { queryAll } from '../db/query-all.js';
+import { queryPrefix } from '../db/query-all.js';
 import { PASSPORT_FIELDS } from './passport-data.js';
 import { EVENT_INDEX_KEY, LEGACY_EVENTS_LIST_PK, eventListPk, eventYearOf } from '../events/event-listing-keys.js';
 import { eventPartition, eventSk, keys } from '../db/keys.js';
@@ -55,13 +55,10 @@ const RANKS_PER_TRANSACTION = 99;
 
 export function createDelegationRepository(db: DynamoDBDocumentClient, tableName: string) {
   async function itemsWithDetails(eventId: string, prefix: string): Promise<{ sk: string; details: Record<string, unknown> }[]> {
-    const items = await queryAll(db, {
-      TableName: tableName,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    const items = await queryPrefix(db, tableName, eventPartition(eventId), prefix, {
       FilterExpression: 'attribute_exists(#details)',
       ProjectionExpression: '#sk, #details',
       ExpressionAttributeNames: { '#sk': 'sk', '#details': 'details' },
-      ExpressionAttributeValues: { ':pk': eventPartition(eventId), ':prefix': prefix },
     });
     return items.map((item) => ({ sk: item.sk as string, details: item.details as Record<string, unknown> }));
   }
@@ -178,21 +175,15 @@ export function createDelegationRepository(db: DynamoDBDocumentClient, tableName
 
     /** An incoming delegation's member on the ground; `null` removes it. False: no such member. */
     async setLogistics(eventId: string, invitationId: string, logistics: MemberLogistics | null, at: string): Promise<boolean> {
-      try {
-        await db.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: keys.invitation(eventId, invitationId),
-            UpdateExpression: logistics ? 'SET logistics = :logistics, updatedAt = :at' : 'SET updatedAt = :at REMOVE logistics',
-            ConditionExpression: 'attribute_exists(pk)',
-            ExpressionAttributeValues: { ':at': at, ...(logistics ? { ':logistics': logistics } : {}) },
-          }),
-        );
-        return true;
-      } catch (error) {
-        if (isConditionFailure(error)) return false;
-        throw error;
-      }
+      return writeIfHolds(db.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: keys.invitation(eventId, invitationId),
+          UpdateExpression: logistics ? 'SET logistics = :logistics, updatedAt = :at' : 'SET updatedAt = :at REMOVE logistics',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':at': at, ...(logistics ? { ':logistics': logistics } : {}) },
+        }),
+      ));
     },
 
     /** A member's role and protocol rank; `protocolRank: null` removes the rank. */
@@ -214,21 +205,15 @@ export function createDelegationRepository(db: DynamoDBDocumentClient, tableName
         sets.push('protocolRank = :rank');
         values[':rank'] = place.protocolRank;
       }
-      try {
-        await db.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: keys.invitation(eventId, invitationId),
-            UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
-            ConditionExpression: 'attribute_exists(pk)',
-            ExpressionAttributeValues: values,
-          }),
-        );
-        return true;
-      } catch (error) {
-        if (isConditionFailure(error)) return false;
-        throw error;
-      }
+      return writeIfHolds(db.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: keys.invitation(eventId, invitationId),
+          UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: values,
+        }),
+      ));
     },
 
     /**

@@ -1,6 +1,6 @@
 import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { failedConditionIndexes, isConditionFailure } from '../db/conditions.js';
-import { queryAll } from '../db/query-all.js';
+import { queryAll, queryPrefix } from '../db/query-all.js';
 import type { EventNoticeKind } from './mail-template-schema.js';
 import { noticePut } from './outbox-repository.js';
 import { keys } from '../db/keys.js';
@@ -124,11 +124,8 @@ export function createEventNoticesRepository(db: DynamoDBDocumentClient, tableNa
 
     /** How far the notice has gone: people queued, sent, skipped and failed. */
     async progressOf(eventId: string, noticeId: string): Promise<NoticeProgress> {
-      const items = await queryAll(db, {
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :to)',
+      const items = await queryPrefix(db, tableName, partition(eventId, noticeId), 'TO#', {
         ExpressionAttributeNames: { '#state': 'state' },
-        ExpressionAttributeValues: { ':pk': partition(eventId, noticeId), ':to': 'TO#' },
         ProjectionExpression: '#state',
         ConsistentRead: true,
       });

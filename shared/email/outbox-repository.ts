@@ -7,7 +7,7 @@ import {
   UpdateCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
-import { failedConditionIndexes, isConditionFailure } from '../db/conditions.js';
+import { failedConditionIndexes, isConditionFailure, writeIfHolds } from '../db/conditions.js';
 import { inItemLane } from '../db/item-lanes.js';
 import { countsLaneKey, countsUpdate, invitationMove } from '../invitations/invitation-counts.js';
 import type { EmailStatus } from '../invitations/invitation-schema.js';
@@ -211,13 +211,7 @@ export function createOutboxRepository(db: DynamoDBDocumentClient, tableName: st
 
   /** Puts one message on its own; false when a message of that id was queued already. */
   const putAlone = async (put: ReturnType<typeof messagePut>): Promise<boolean> => {
-    try {
-      await db.send(new PutCommand(put.Put));
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+    return writeIfHolds(db.send(new PutCommand(put.Put)));
   };
 
   return {

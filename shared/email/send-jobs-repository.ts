@@ -1,6 +1,6 @@
 import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { failedConditionIndexes, isConditionFailure } from '../db/conditions.js';
-import { queryAll } from '../db/query-all.js';
+import { failedConditionIndexes, isConditionFailure, writeIfHolds } from '../db/conditions.js';
+import { queryAll, queryPrefix } from '../db/query-all.js';
 import { inItemLane } from '../db/item-lanes.js';
 import type { EmailStatus } from '../invitations/invitation-schema.js';
 import { addDelta, countsLaneKey, countsUpdate, emailStatusCounter, type CountDeltas } from '../invitations/invitation-counts.js';
@@ -111,10 +111,7 @@ export function createSendJobsRepository(db: DynamoDBDocumentClient, tableName: 
 
     /** The event's jobs (at most one per kind), with their progress. */
     async listByEvent(eventId: string): Promise<SendJob[]> {
-      const items = await queryAll(db, {
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :jobs)',
-        ExpressionAttributeValues: { ':pk': eventPartition(eventId), ':jobs': JOB_SK_PREFIX },
+      const items = await queryPrefix(db, tableName, eventPartition(eventId), JOB_SK_PREFIX, {
         ConsistentRead: true,
       });
       return items.map(toJob);
@@ -165,22 +162,16 @@ export function createSendJobsRepository(db: DynamoDBDocumentClient, tableName: 
         sets.push('#total = :total');
         values[':total'] = progress.total;
       }
-      try {
-        await db.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: jobKey(job.eventId, job.kind),
-            UpdateExpression: `SET ${sets.join(', ')}`,
-            ConditionExpression: 'leaseOwner = :owner AND jobId = :jobId',
-            ExpressionAttributeNames: { ...(progress.cursor !== undefined ? { '#cursor': 'cursor' } : {}), ...(progress.total !== undefined ? { '#total': 'total' } : {}) },
-            ExpressionAttributeValues: values,
-          }),
-        );
-        return true;
-      } catch (error) {
-        if (isConditionFailure(error)) return false;
-        throw error;
-      }
+      return writeIfHolds(db.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: jobKey(job.eventId, job.kind),
+          UpdateExpression: `SET ${sets.join(', ')}`,
+          ConditionExpression: 'leaseOwner = :owner AND jobId = :jobId',
+          ExpressionAttributeNames: { ...(progress.cursor !== undefined ? { '#cursor': 'cursor' } : {}), ...(progress.total !== undefined ? { '#total': 'total' } : {}) },
+          ExpressionAttributeValues: values,
+        }),
+      ));
     },
 
     /** Lets another runner continue at once (the request's own run stops at its time budget). */

@@ -6,7 +6,7 @@ import {
   UpdateCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
-import { failedConditionIndexes, isConditionFailure } from '../db/conditions.js';
+import { failedConditionIndexes, isConditionFailure, writeIfHolds } from '../db/conditions.js';
 import { inItemLane, tallyLaneKey } from '../db/item-lanes.js';
 import { batchGetAll } from '../db/batch-get-all.js';
 import { countsOf, DOOR_SK, doorKey, eventKey, readEventWithTallies, TALLY_SK, tallyItems, tallyKey } from './event-tally.js';
@@ -278,21 +278,15 @@ export function createEventsRepository(db: DynamoDBDocumentClient, tableName: st
 
     /** The move to units: an event stored without a unit becomes `unitId`'s, once. False if it had one. */
     async giveUnitIfNone(eventId: string, unitId: string): Promise<boolean> {
-      try {
-        await db.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: eventKey(eventId),
-            UpdateExpression: 'SET unitId = :unitId',
-            ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(unitId)',
-            ExpressionAttributeValues: { ':unitId': unitId },
-          }),
-        );
-        return true;
-      } catch (error) {
-        if (isConditionFailure(error)) return false;
-        throw error;
-      }
+      return writeIfHolds(db.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: eventKey(eventId),
+          UpdateExpression: 'SET unitId = :unitId',
+          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(unitId)',
+          ExpressionAttributeValues: { ':unitId': unitId },
+        }),
+      ));
     },
 
     /**

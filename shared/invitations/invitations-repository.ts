@@ -10,7 +10,7 @@ import type { LinkTokens } from './link-tokens.js';
 import type { DelegationRole } from '../delegations/delegation-roles.js';
 import type { MemberLogistics } from '../delegations/delegation-repository.js';
 import type { PersonalDataConsent } from '../delegations/passport-data.js';
-import { cancellationCodes, failedConditionIndexes, isConditionFailure } from '../db/conditions.js';
+import { cancellationCodes, failedConditionIndexes, isConditionFailure, writeIfHolds } from '../db/conditions.js';
 import { inItemLane, tallyLaneKey } from '../db/item-lanes.js';
 import { isWriteConflict } from '../db/write-conflicts.js';
 import { doorKey, ensureTallies, TALLY_SK, tallyKey } from '../events/event-tally.js';
@@ -19,7 +19,7 @@ import { foldAccents } from '../text/vietnamese.js';
 import type { EmailStatus, InvitationResponse, InviteeLanguage } from './invitation-schema.js';
 import { nameSortKey } from './name-sort-key.js';
 import type { Salutation } from './salutations.js';
-import { queryAll } from '../db/query-all.js';
+import { queryAll, queryPrefix } from '../db/query-all.js';
 import { doorGroupMoves, doorMove, doorStateOf } from '../attendees/door-group-counts.js';
 import { COUNTS_SK, countsKey, countsLaneKey, countsUpdate, emailStatusCounter, groupCounter, invitationMove, type CountDeltas } from './invitation-counts.js';
 import { batchGetAll } from '../db/batch-get-all.js';
@@ -448,12 +448,9 @@ export function createInvitationsRepository(db: DynamoDBDocumentClient, tableNam
 
     /** What the counts count of every invitation, read consistently: for counting an older event once. */
     async listCountedFields(eventId: string): Promise<Pick<StoredInvitation, 'emailStatus' | 'response' | 'group'>[]> {
-      return (await queryAll(db, {
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      return (await queryPrefix(db, tableName, eventPartition(eventId), INVITATION_PREFIX, {
         ProjectionExpression: 'emailStatus, #response, #group',
         ExpressionAttributeNames: { '#response': 'response', '#group': 'group' },
-        ExpressionAttributeValues: { ':pk': eventPartition(eventId), ':prefix': INVITATION_PREFIX },
         ConsistentRead: true,
       })) as Pick<StoredInvitation, 'emailStatus' | 'response' | 'group'>[];
     },
@@ -525,10 +522,7 @@ export function createInvitationsRepository(db: DynamoDBDocumentClient, tableNam
     },
 
     async listAllByEvent(eventId: string): Promise<StoredInvitation[]> {
-      const items = await queryAll(db, {
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': eventPartition(eventId), ':prefix': INVITATION_PREFIX },
+      const items = await queryPrefix(db, tableName, eventPartition(eventId), INVITATION_PREFIX, {
         ConsistentRead: true,
       });
       return items.map(toInvitation);
@@ -785,22 +779,16 @@ export function createInvitationsRepository(db: DynamoDBDocumentClient, tableNam
      * counts in one transaction; this plain write serves tests and data repairs.
      */
     async recordResponse(eventId: string, invitationId: string, response: InvitationResponse, at: string): Promise<boolean> {
-      try {
-        await db.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: keys.invitation(eventId, invitationId),
-            UpdateExpression: 'SET #response = :response, updatedAt = :at',
-            ConditionExpression: 'attribute_exists(pk)',
-            ExpressionAttributeNames: { '#response': 'response' },
-            ExpressionAttributeValues: { ':response': response, ':at': at },
-          }),
-        );
-        return true;
-      } catch (error) {
-        if (isConditionFailure(error)) return false;
-        throw error;
-      }
+      return writeIfHolds(db.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: keys.invitation(eventId, invitationId),
+          UpdateExpression: 'SET #response = :response, updatedAt = :at',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeNames: { '#response': 'response' },
+          ExpressionAttributeValues: { ':response': response, ':at': at },
+        }),
+      ));
     },
   };
 }

@@ -1,6 +1,6 @@
 import { GetCommand, PutCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { failedConditionIndexes } from '../db/conditions.js';
-import { queryAll } from '../db/query-all.js';
+import { queryPrefix } from '../db/query-all.js';
 import type { PapersSettings } from './papers-settings-schema.js';
 import { eventPartition, eventSk, keys } from '../db/keys.js';
 
@@ -33,10 +33,7 @@ export class RegisterBusySignal extends Error {}
 
 export function createPapersRepository(db: DynamoDBDocumentClient, tableName: string) {
   async function lettersOfEvent(eventId: string): Promise<Map<string, StoredLetter>> {
-    const items = await queryAll(db, {
-      TableName: tableName,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': eventPartition(eventId), ':prefix': eventSk.letterPrefix },
+    const items = await queryPrefix(db, tableName, eventPartition(eventId), eventSk.letterPrefix, {
       ConsistentRead: true,
     });
     return new Map(items.map((item) => [item.invitationId as string, toLetter(item)]));

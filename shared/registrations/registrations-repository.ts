@@ -5,7 +5,7 @@ import type { NoticeKind } from '../email/invitation-templates.js';
 import type { PersonalDataConsent } from '../delegations/passport-data.js';
 import type { InvitationResponse } from '../invitations/invitation-schema.js';
 import type { StoredInvitation } from '../invitations/invitations-repository.js';
-import { queryAll } from '../db/query-all.js';
+import { queryAll, queryPrefix } from '../db/query-all.js';
 import { doorLaneKey, inItemLane, tallyLaneKey } from '../db/item-lanes.js';
 import { jitteredBackoff } from '../db/write-conflicts.js';
 import { doorKey, tallyKey } from '../events/event-tally.js';
@@ -553,10 +553,7 @@ export function createRegistrationsRepository(db: DynamoDBDocumentClient, tableN
 
     /** The whole waiting list in order, first come first. */
     async listWaitlist(eventId: string): Promise<WaitlistEntry[]> {
-      const items = await queryAll(db, {
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :wait)',
-        ExpressionAttributeValues: { ':pk': eventPartition(eventId), ':wait': WAIT_PREFIX },
+      const items = await queryPrefix(db, tableName, eventPartition(eventId), WAIT_PREFIX, {
         ConsistentRead: true,
       });
       return items.map((item) => ({ invitationId: item.invitationId as string, waitlistedAt: item.waitlistedAt as string, sk: item.sk as string }));
@@ -564,12 +561,10 @@ export function createRegistrationsRepository(db: DynamoDBDocumentClient, tableN
 
     /** Invitations of an event with one response (pending approvals), read page by page. */
     async listByResponse(eventId: string, response: InvitationResponse): Promise<StoredInvitation[]> {
-      const items = await queryAll(db, {
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :inv)',
+      const items = await queryPrefix(db, tableName, eventPartition(eventId), eventSk.invitationPrefix, {
         FilterExpression: '#response = :response',
         ExpressionAttributeNames: { '#response': 'response' },
-        ExpressionAttributeValues: { ':pk': eventPartition(eventId), ':inv': eventSk.invitationPrefix, ':response': response },
+        ExpressionAttributeValues: { ':response': response },
         ConsistentRead: true,
       });
       return items.map(({ pk: _pk, sk: _sk, listPk: _lp, listSk: _ls, type: _type, ...invitation }) => invitation as StoredInvitation);
@@ -580,12 +575,9 @@ export function createRegistrationsRepository(db: DynamoDBDocumentClient, tableN
      * partition (never a Scan), only the attributes the timeline counts.
      */
     async listAnswerStamps(eventId: string): Promise<AnswerStamp[]> {
-      return (await queryAll(db, {
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :inv)',
+      return (await queryPrefix(db, tableName, eventPartition(eventId), eventSk.invitationPrefix, {
         ProjectionExpression: '#response, answeredAt, respondedAt, invitedAt',
         ExpressionAttributeNames: { '#response': 'response' },
-        ExpressionAttributeValues: { ':pk': eventPartition(eventId), ':inv': eventSk.invitationPrefix },
       })) as AnswerStamp[];
     },
 
