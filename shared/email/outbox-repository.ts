@@ -13,6 +13,7 @@ import { countsLaneKey, countsUpdate, invitationMove } from '../invitations/invi
 import type { EmailStatus } from '../invitations/invitation-schema.js';
 import { isNoticeKind, type MailKind, type NoticeKind } from './invitation-templates.js';
 import { keys } from '../db/keys.js';
+import { countAll } from '../db/query-all.js';
 
 /**
  * The durable outbox. Queuing a mail and marking its invitation `queued` is one transaction, so a
@@ -273,25 +274,14 @@ export function createOutboxRepository(db: DynamoDBDocumentClient, tableName: st
 
     async countPending(): Promise<number> {
       const counts = await Promise.all(
-        OUTBOX_LIST_KEYS.map(async (key) => {
-          let count = 0;
-          let startKey: Record<string, unknown> | undefined;
-          do {
-            const page = await db.send(
-              new QueryCommand({
-                TableName: tableName,
-                IndexName: 'listings',
-                KeyConditionExpression: 'listPk = :outbox',
-                ExpressionAttributeValues: { ':outbox': key },
-                Select: 'COUNT',
-                ExclusiveStartKey: startKey,
-              }),
-            );
-            count += page.Count ?? 0;
-            startKey = page.LastEvaluatedKey;
-          } while (startKey);
-          return count;
-        }),
+        OUTBOX_LIST_KEYS.map((key) =>
+          countAll(db, {
+            TableName: tableName,
+            IndexName: 'listings',
+            KeyConditionExpression: 'listPk = :outbox',
+            ExpressionAttributeValues: { ':outbox': key },
+          }),
+        ),
       );
       return counts.reduce((a, b) => a + b, 0);
     },

@@ -1,11 +1,12 @@
 import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { failedConditionIndexes, isConditionFailure, writeIfHolds } from '../db/conditions.js';
-import { queryAll, queryPrefix } from '../db/query-all.js';
+import { countAll, queryAll, queryPrefix } from '../db/query-all.js';
 import { inItemLane } from '../db/item-lanes.js';
 import type { EmailStatus } from '../invitations/invitation-schema.js';
 import { addDelta, countsLaneKey, countsUpdate, emailStatusCounter, type CountDeltas } from '../invitations/invitation-counts.js';
 import { queueMailItems, type QueueMailInput } from './outbox-repository.js';
 import { eventPartition, eventSk, keys } from '../db/keys.js';
+import { encodeCursor } from '../db/pagination.js';
 
 /**
  * Send jobs: a click on "send" or "remind" becomes a job item, worked through page by page in the
@@ -65,7 +66,7 @@ function toJob(item: Record<string, unknown>): SendJob {
   return job as SendJob;
 }
 
-const encodeKey = (key: Record<string, unknown> | undefined) => (key ? Buffer.from(JSON.stringify(key)).toString('base64url') : undefined);
+const encodeKey = encodeCursor;
 const decodeKey = (cursor: string | undefined) => (cursor ? (JSON.parse(Buffer.from(cursor, 'base64url').toString()) as Record<string, unknown>) : undefined);
 
 /** Invitations queued together in one transaction: two items each. */
@@ -228,24 +229,13 @@ export function createSendJobsRepository(db: DynamoDBDocumentClient, tableName: 
     /** How many invitations a job of this kind would mail now (a projected count, nothing returned). */
     async countCandidates(eventId: string, kind: SendJobKind): Promise<number> {
       const rule = CANDIDATES[kind];
-      let count = 0;
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const page = await db.send(
-          new QueryCommand({
-            TableName: tableName,
-            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :inv)',
-            FilterExpression: rule.filter,
-            ...(rule.names ? { ExpressionAttributeNames: rule.names } : {}),
-            ExpressionAttributeValues: { ':pk': eventPartition(eventId), ':inv': eventSk.invitationPrefix, ...rule.values },
-            Select: 'COUNT',
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        count += page.Count ?? 0;
-        startKey = page.LastEvaluatedKey;
-      } while (startKey);
-      return count;
+      return countAll(db, {
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :inv)',
+        FilterExpression: rule.filter,
+        ...(rule.names ? { ExpressionAttributeNames: rule.names } : {}),
+        ExpressionAttributeValues: { ':pk': eventPartition(eventId), ':inv': eventSk.invitationPrefix, ...rule.values },
+      });
     },
 
     /** One page of the invitations a job of this kind mails, from `cursor`; `next` absent on the last. */

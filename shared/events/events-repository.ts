@@ -23,6 +23,7 @@ import {
   yearOfEventListPk,
 } from './event-listing-keys.js';
 import { eventPartition } from '../db/keys.js';
+import { queryPages } from '../db/query-all.js';
 
 /** An event as stored: instants in UTC, `version` for optimistic edits. */
 export type StoredEvent = {
@@ -142,17 +143,13 @@ export function createEventsRepository(db: DynamoDBDocumentClient, tableName: st
    */
   async function upgradeLegacyListing(): Promise<number> {
     let moved = 0;
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await db.send(
-        new QueryCommand({
-          TableName: tableName,
-          IndexName: 'listings',
-          KeyConditionExpression: 'listPk = :legacy',
-          ExpressionAttributeValues: { ':legacy': LEGACY_EVENTS_LIST_PK },
-          ExclusiveStartKey: startKey,
-        }),
-      );
+    const pages = queryPages(db, {
+      TableName: tableName,
+      IndexName: 'listings',
+      KeyConditionExpression: 'listPk = :legacy',
+      ExpressionAttributeValues: { ':legacy': LEGACY_EVENTS_LIST_PK },
+    });
+    for await (const page of pages) {
       for (const item of page.Items ?? []) {
         const event = toEvent(item);
         await noteInIndex(event);
@@ -177,8 +174,7 @@ export function createEventsRepository(db: DynamoDBDocumentClient, tableName: st
           if (!isConditionFailure(error)) throw error;
         }
       }
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
+    }
     return moved;
   }
 
