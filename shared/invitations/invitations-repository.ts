@@ -16,9 +16,8 @@ import { isWriteConflict } from '../db/write-conflicts.js';
 import { doorKey, ensureTallies, TALLY_SK, tallyKey } from '../events/event-tally.js';
 import { decodeCursor, encodeCursor, invalidCursor, type Page } from '../db/pagination.js';
 import { foldAccents } from '../text/vietnamese.js';
-import type { EmailStatus, InvitationResponse, InviteeLanguage } from './invitation-schema.js';
+import type { EmailStatus, Invitation, InvitationResponse } from './invitation-schema.js';
 import { nameSortKey } from './name-sort-key.js';
-import type { Salutation } from './salutations.js';
 import { queryAll, queryPrefix } from '../db/query-all.js';
 import { doorGroupMoves, doorMove, doorStateOf } from '../attendees/door-group-counts.js';
 import { COUNTS_SK, countsKey, countsLaneKey, countsUpdate, emailStatusCounter, groupCounter, invitationMove, type CountDeltas } from './invitation-counts.js';
@@ -39,25 +38,7 @@ import { eventPartition, eventSk, keys } from '../db/keys.js';
  * Only a token's hash is stored; the token itself is derived from the invitation id and its link
  * version with the server's LINK_SECRET (link-tokens.ts), so the sender can rebuild it.
  */
-export type StoredInvitation = {
-  invitationId: string;
-  eventId: string;
-  name: string;
-  email?: string;
-  phone?: string;
-  organisation?: string;
-  position?: string;
-  language: InviteeLanguage;
-  group?: string;
-  salutation?: Salutation;
-  emailStatus: EmailStatus;
-  /** Why the last mail failed, bounced or was suppressed, as the organiser reads it. */
-  emailError?: string;
-  response: InvitationResponse;
-  createdAt: string;
-  updatedAt: string;
-  invitedAt?: string;
-  remindedAt?: string;
+export type StoredInvitation = Omit<Invitation, 'matchedOn'> & {
   /** Folded name, organisation, email and phone: what the list search looks in. */
   searchText: string;
   tokenHash: string;
