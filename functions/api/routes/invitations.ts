@@ -10,7 +10,9 @@ import { listInvitations } from '../../../shared/invitations/list-invitations.js
 import { exportInvitations } from '../../../shared/invitations/export-invitations.js';
 import { findInvitation, readInvitation } from '../../../shared/invitations/read-invitation.js';
 import { updateInvitation } from '../../../shared/invitations/update-invitation.js';
-import { remindUnanswered, resendInvitation, sendInvitations } from '../../../shared/email/queue-mails.js';
+import { remindUnanswered } from '../../../shared/email/remind-unanswered.js';
+import { resendInvitation } from '../../../shared/email/resend-invitation.js';
+import { sendInvitations } from '../../../shared/email/send-invitations.js';
 import { sendInvitationsSchema } from '../../../shared/email/send-schema.js';
 import { listSendJobs } from '../../../shared/email/list-send-jobs.js';
 import type { AppDeps } from '../deps.js';
