@@ -24,6 +24,7 @@ import {
 } from './event-listing-keys.js';
 import { eventPartition } from '../db/keys.js';
 import { queryPages } from '../db/query-all.js';
+import { equalityFilters, filterExpression } from '../db/filters.js';
 
 /** An event as stored: instants in UTC, `version` for optimistic edits. */
 export type StoredEvent = {
@@ -430,19 +431,8 @@ export function createEventsRepository(db: DynamoDBDocumentClient, tableName: st
     async listByStart(query: EventListQuery): Promise<Page<StoredEvent>> {
       await upgradeOnce();
       const index = await readIndex();
-      const filters: string[] = [];
-      const names: Record<string, string> = {};
-      const values: Record<string, unknown> = {};
-      if (query.type) {
-        filters.push('#type = :type');
-        names['#type'] = 'type';
-        values[':type'] = query.type;
-      }
-      if (query.status) {
-        filters.push('#status = :status');
-        names['#status'] = 'status';
-        values[':status'] = query.status;
-      }
+      const filter = equalityFilters({ type: query.type, status: query.status });
+      const { conditions: filters, names, values } = filter;
       if (query.unitIds) {
         // Nobody reaches no unit: an empty list is "nothing", never "no filter".
         const ids = query.unitIds.length ? query.unitIds.slice(0, 99) : ['-'];
@@ -505,8 +495,7 @@ export function createEventsRepository(db: DynamoDBDocumentClient, tableName: st
               TableName: tableName,
               IndexName: 'listings',
               KeyConditionExpression: keyCondition.join(' AND '),
-              FilterExpression: filters.length ? filters.join(' AND ') : undefined,
-              ExpressionAttributeNames: Object.keys(names).length ? names : undefined,
+              ...filterExpression(filter),
               ExpressionAttributeValues: { ...values, ':listPk': eventListPk(year) },
               ScanIndexForward: !query.descending,
               ExclusiveStartKey: startKey,

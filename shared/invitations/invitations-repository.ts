@@ -23,6 +23,7 @@ import { doorGroupMoves, doorMove, doorStateOf } from '../attendees/door-group-c
 import { COUNTS_SK, countsKey, countsLaneKey, countsUpdate, emailStatusCounter, groupCounter, invitationMove, type CountDeltas } from './invitation-counts.js';
 import { batchGetAll } from '../db/batch-get-all.js';
 import { eventPartition, eventSk, keys } from '../db/keys.js';
+import { equalityFilters, filterExpression } from '../db/filters.js';
 
 /**
  * Invitations in the one table (docs/design.md, "Data model"):
@@ -327,24 +328,8 @@ export function createInvitationsRepository(db: DynamoDBDocumentClient, tableNam
      * list ends, and the cursor always points just after the last invitation answered.
      */
     async listByName(eventId: string, query: InvitationListQuery): Promise<Page<StoredInvitation>> {
-      const filters: string[] = [];
-      const names: Record<string, string> = {};
-      const values: Record<string, unknown> = { ':list': listPkOf(eventId) };
-      if (query.emailStatus) {
-        filters.push('#emailStatus = :emailStatus');
-        names['#emailStatus'] = 'emailStatus';
-        values[':emailStatus'] = query.emailStatus;
-      }
-      if (query.response) {
-        filters.push('#response = :response');
-        names['#response'] = 'response';
-        values[':response'] = query.response;
-      }
-      if (query.group) {
-        filters.push('#group = :group');
-        names['#group'] = 'group';
-        values[':group'] = query.group;
-      }
+      const filter = equalityFilters({ emailStatus: query.emailStatus, response: query.response, group: query.group }, { ':list': listPkOf(eventId) });
+      const { conditions: filters, values } = filter;
       query.words?.forEach((word, i) => {
         filters.push(`contains(searchText, :w${i})`);
         values[`:w${i}`] = word;
@@ -361,8 +346,7 @@ export function createInvitationsRepository(db: DynamoDBDocumentClient, tableNam
             TableName: tableName,
             IndexName: 'listings',
             KeyConditionExpression: query.fromKey ? 'listPk = :list AND listSk >= :from' : 'listPk = :list',
-            FilterExpression: filters.length ? filters.join(' AND ') : undefined,
-            ExpressionAttributeNames: Object.keys(names).length ? names : undefined,
+            ...filterExpression(filter),
             ExpressionAttributeValues: values,
             ExclusiveStartKey: startKey,
             // Without filters one read is exactly the page; with them, read ahead in bigger steps.
@@ -392,22 +376,13 @@ export function createInvitationsRepository(db: DynamoDBDocumentClient, tableNam
      * a search ranks them all (shared/text/name-search.ts) before it can answer its first page.
      */
     async listAllByName(eventId: string, query: Pick<InvitationListQuery, 'emailStatus' | 'response' | 'group'>): Promise<StoredInvitation[]> {
-      const filters: string[] = [];
-      const names: Record<string, string> = {};
-      const values: Record<string, unknown> = { ':list': listPkOf(eventId) };
-      for (const key of ['emailStatus', 'response', 'group'] as const) {
-        if (!query[key]) continue;
-        filters.push(`#${key} = :${key}`);
-        names[`#${key}`] = key;
-        values[`:${key}`] = query[key];
-      }
+      const filter = equalityFilters({ emailStatus: query.emailStatus, response: query.response, group: query.group }, { ':list': listPkOf(eventId) });
       const items = await queryAll(db, {
         TableName: tableName,
         IndexName: 'listings',
         KeyConditionExpression: 'listPk = :list',
-        FilterExpression: filters.length ? filters.join(' AND ') : undefined,
-        ExpressionAttributeNames: filters.length ? names : undefined,
-        ExpressionAttributeValues: values,
+        ...filterExpression(filter),
+        ExpressionAttributeValues: filter.values,
       });
       return items.map(toInvitation);
     },
