@@ -18,6 +18,7 @@ import {
   type PassportWarning,
 } from './passport-data.js';
 import { NotADelegationError, NotDelegationHeadError, DelegationChangedError } from './delegation-errors.js';
+import { contactOf } from '../invitations/present-invitation.js';
 
 /**
  * A delegation: its head and members are invitations of a `delegation` event, each with their own
@@ -36,14 +37,7 @@ export type Actor =
 export const REGISTERED: InvitationResponse[] = ['confirmed', 'waitlisted', 'pending'];
 export const manageAction = { vi: 'sửa danh sách đoàn', en: 'change the delegation' };
 
-export type DelegationMember = {
-  invitationId: string;
-  name: string;
-  email?: string;
-  phone?: string;
-  organisation?: string;
-  position?: string;
-  language: string;
+export type DelegationMember = Pick<StoredInvitation, 'invitationId' | 'name' | 'email' | 'phone' | 'organisation' | 'position' | 'language'> & {
   role: DelegationRole;
   roleLabel: { vi: string; en: string };
   protocolRank?: number;
@@ -64,12 +58,7 @@ export function presentMember(invitation: StoredInvitation, event: StoredEvent, 
   const missing = event.fields.filter((f) => f.required && !String(details[f.key] ?? '').trim()).map((f) => f.key);
   return {
     invitationId: invitation.invitationId,
-    name: invitation.name,
-    email: invitation.email,
-    phone: invitation.phone,
-    organisation: invitation.organisation,
-    position: invitation.position,
-    language: invitation.language,
+    ...contactOf(invitation),
     role,
     roleLabel: delegationRoleLabels[role],
     protocolRank: invitation.protocolRank,
