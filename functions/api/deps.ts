@@ -44,6 +44,7 @@ import { createUnitsRepository } from '../../shared/units/units-repository.js';
 import { createUnitDirectory } from '../../shared/units/unit-directory.js';
 import { senderNameOf } from '../../shared/units/unit-signer.js';
 import { ROOT_UNIT_ID } from '../../shared/units/unit-schema.js';
+import type { PersonalDataLogDeps } from '../../shared/delegations/personal-data-log.js';
 
 /** Everything the HTTP app needs, built once per process and handed to createApp. */
 export type AppDeps = {
@@ -57,6 +58,8 @@ export type AppDeps = {
   openRegistration: OpenRegistrationDeps;
   /** The purge of passport data after a trip: run daily (functions/local/start.ts, functions/jobs/). */
   passportPurge: PassportPurgeDeps;
+  /** Who read an event's passport data (shared/delegations/personal-data-log.ts). */
+  personalDataLog: PersonalDataLogDeps;
   mail: QueueMailsDeps;
   /** Previews, test mails and the event's notices (cancelled, changed). */
   eventMail: EventNoticeDeps & MailPreviewDeps & { mailer: Mailer; rateLimiter: RateLimiter };
@@ -103,6 +106,7 @@ export function buildDeps(
   const rateLimiter = createRateLimiter(createRateLimitRepository(db, table), now);
   const invitations = createInvitationsRepository(db, table, createLinkTokens(config.linkSecret));
   const personalDataLog = createPersonalDataLog(db, table);
+  const users = createUsersRepository(db, table);
   const registrations: RegistrationsDeps = {
     registrations: createRegistrationsRepository(db, table),
     invitations,
@@ -139,6 +143,8 @@ export function buildDeps(
     hostOf: async (unitId: string) => (unitId === ROOT_UNIT_ID ? undefined : (await units.directory.including([unitId])).get(unitId)?.name),
   };
   const papers = createPapersRepository(db, table);
+  const partners = createPartnersRepository(db, table);
+  const greetings = createGreetingsRepository(db, table);
   return {
     units,
     delegations: {
@@ -151,10 +157,11 @@ export function buildDeps(
     },
     openRegistration: { ...registrations, outbox: mail.outbox },
     passportPurge: { delegations: delegationRepository, personalDataLog, passportRetentionDays: config.passportRetentionDays },
+    personalDataLog: { personalDataLog, events, users },
     attendees,
     checkIn: { ...attendees, codes: createCheckInCodes(config.linkSecret) },
     auth: {
-      users: createUsersRepository(db, table),
+      users,
       sessions: createSessionsRepository(db, table),
       passwordTokens: createPasswordTokensRepository(db, table),
       rateLimiter,
@@ -165,6 +172,8 @@ export function buildDeps(
       sessionHours: config.sessionHours,
       union: config.union,
       units: units.directory,
+      outbox: mail.outbox,
+      afterQueued: adapter.afterQueued,
     },
     events: { events, now, afterCapacityRaised: async (eventId) => void (await promoteFromWaitlist(registrations, eventId)) },
     mail,
@@ -189,10 +198,11 @@ export function buildDeps(
       invitations,
       now,
       unitOf: async (unitId) => (await units.directory.including([unitId])).get(unitId),
+      greetings: { greetings, organisations: partners },
     },
     partners: {
-      partners: createPartnersRepository(db, table),
-      greetings: createGreetingsRepository(db, table),
+      partners,
+      greetings,
       invitationsDeps,
       papers,
       union: config.union,
