@@ -1,6 +1,5 @@
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -10,6 +9,7 @@ import { closeAll, openContextPage, startProductAndBrowser } from '../support/br
 import type { LocalProduct } from '../support/local-product.js';
 import { personalLinkShape, storedMails } from '../support/product-api.js';
 import { createUser, signInApi, type Session } from '../support/seed-attendees.js';
+import { pdfText } from '../support/pdf-text.js';
 
 /**
  * Issue 14 in Debian's Chromium against the real product, on a laptop and on a phone: an
@@ -63,12 +63,6 @@ async function linkMailedTo(to: string): Promise<string> {
 
 const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 const memberNames = (page: Page) => page.locator('.delegation-member .member-name strong').allInnerTexts();
-
-function pdfText(name: string, pdf: Buffer): string {
-  const file = join(workDir, `${name}.pdf`);
-  writeFileSync(file, pdf);
-  return execFileSync('/usr/bin/pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).normalize('NFC');
-}
 
 const viewports = [
   { label: 'laptop', viewport: { width: 1366, height: 768 } },
@@ -222,7 +216,7 @@ describe.each(viewports)('the delegation page on a $label', ({ label, ...device 
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.screenshot({ path: `/tmp/delegation-roster-${label}.png`, fullPage: true });
     await page.emulateMedia({ media: 'print' });
-    const text = pdfText(`roster-${label}`, await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true }));
+    const text = pdfText(await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true }));
     await page.emulateMedia({ media: 'screen' });
     const positions = order.map((name) => text.indexOf(name));
     expect(positions.every((p) => p >= 0), `every name in the PDF: ${text}`).toBe(true);

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +7,7 @@ import { seriousAxeViolations } from '../support/axe.js';
 import { closeAll, openContextPage, startProductAndBrowser } from '../support/browser.js';
 import type { LocalProduct } from '../support/local-product.js';
 import { apiFor, signInByApi, storedMails, type Api } from '../support/product-api.js';
+import { pdfText } from '../support/pdf-text.js';
 
 /**
  * Issue 19 in Debian's Chromium against the real product (DynamoDB Local, the SES emulator, the
@@ -169,7 +169,7 @@ describe('partners and their occasions', () => {
     const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'In thư trên giấy có tiêu đề (PDF)' }).click()]);
     const pdfPath = join(workDir, 'greetings.pdf');
     await file.saveAs(pdfPath);
-    const text = execFileSync('pdftotext', ['-layout', pdfPath, '-']).toString('utf8');
+    const text = pdfText({ path: pdfPath });
     expect(text).toContain('THƯ CHÚC MỪNG');
     expect(text).toContain('LETTER OF GREETINGS');
     expect(text).toContain('Kính gửi Ông/Bà Nguyễn Văn Hùng');

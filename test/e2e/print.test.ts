@@ -9,6 +9,7 @@ import { compareVietnameseNames } from '../../shared/text/vietnamese.js';
 import { closeAll, openContextPage, startProductAndBrowser } from '../support/browser.js';
 import type { LocalProduct } from '../support/local-product.js';
 import { createUser, manyInvitees, seedConfirmedEvent, signInApi, type Session } from '../support/seed-attendees.js';
+import { pdfPages } from '../support/pdf-text.js';
 
 /**
  * Issue 9 in Debian's Chromium against the real product: the sign-in sheet printed to PDF and
@@ -94,10 +95,8 @@ async function printedPages(page: Page, name: string): Promise<string[]> {
   await page.emulateMedia({ media: 'screen' });
   const file = join(workDir, `${name}.pdf`);
   writeFileSync(file, pdf);
-  const text = execFileSync('/usr/bin/pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).normalize('NFC');
-  const pages = text.split('\f');
-  if (pages.at(-1)!.trim() === '') pages.pop();
-  return pages;
+  // Kept on disk for pageSizes (pdfinfo).
+  return pdfPages({ path: file });
 }
 
 /** The size of each page of a PDF, from pdfinfo: "595.276 x 841.89" is A4 portrait. */

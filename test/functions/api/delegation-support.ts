@@ -1,0 +1,17 @@
+import { PASSPORT_CONSENT_VERSION } from '../../../shared/delegations/passport-data.js';
+
+/** The Mondulkiri trip: 10–14 March 2027 (ends 2027-03-14T10:00Z); answers close on 1 March. */
+export const mondulkiriTrip = {
+  type: 'delegation',
+  title: { vi: 'Đoàn công tác Mondulkiri', en: 'Visit to Mondulkiri' },
+  venue: 'Sen Monorom, Mondulkiri, Campuchia',
+  startsAt: '2027-03-10T08:00:00+07:00',
+  endsAt: '2027-03-14T17:00:00+07:00',
+  registrationClosesAt: '2027-03-01T17:00:00+07:00',
+};
+
+/** The consent a member gives with passport data, at the version now in force. */
+export const passportConsent = { version: PASSPORT_CONSENT_VERSION };
+
+/** A member's passport data. */
+export const passport = (number: string, expiry = '2030-01-31') => ({ passportNumber: number, passportExpiry: expiry, dateOfBirth: '1980-05-02' });
