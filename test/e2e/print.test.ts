@@ -6,7 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PASSPORT_CONSENT_VERSION } from '../../shared/delegations/passport-data.js';
 import { compareVietnameseNames } from '../../shared/text/vietnamese.js';
-import { closeAll, openContextPage, startProductAndBrowser } from '../support/browser.js';
+import { closeAll, openContextPage, startProductAndBrowser, signInOnPage } from '../support/browser.js';
 import type { LocalProduct } from '../support/local-product.js';
 import { createUser, manyInvitees, seedConfirmedEvent, signInApi, type Session } from '../support/seed-attendees.js';
 import { pdfPages } from '../support/pdf-text.js';
@@ -80,13 +80,7 @@ async function openPage() {
   return openContextPage(browser, contexts, { viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' });
 }
 
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto(`${product.url}/console/sign-in`);
-  await page.getByRole('textbox', { name: 'Email' }).fill(email);
-  await page.getByLabel('Mật khẩu').fill(password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Sự kiện' }).waitFor();
-}
+const signIn = (page: Page, email: string, password: string) => signInOnPage(page, product.url, { email, password });
 
 /** Prints the page as Chromium would to paper, and answers pdftotext's pages (NFC). */
 async function printedPages(page: Page, name: string): Promise<string[]> {

@@ -15,3 +15,12 @@ export const passportConsent = { version: PASSPORT_CONSENT_VERSION };
 
 /** A member's passport data. */
 export const passport = (number: string, expiry = '2030-01-31') => ({ passportNumber: number, passportExpiry: expiry, dateOfBirth: '1980-05-02' });
+
+/** The delegation's head, passport on file, as an organiser adds him. */
+export const delegationHead = {
+  name: 'Y Ngông Niê Kdăm',
+  role: 'head',
+  protocolRank: 1,
+  details: { passportNumber: 'C1234567', passportExpiry: '2031-01-31', dateOfBirth: '1970-05-02' },
+  consent: passportConsent,
+};

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isPublicRoute } from '../../../functions/api/middleware/session.js';
-import { PASSPORT_CONSENT_VERSION } from '../../../shared/delegations/passport-data.js';
 import { createTestContext, type TestContext } from '../../support/test-context.js';
 import { createEvent } from './invitations-support.js';
 import { pdfText } from '../../support/pdf-text.js';
+import { delegationHead } from './delegation-support.js';
 
 /**
  * Issue 25's cross-unit matrix on DynamoDB Local. Units: the union; two sibling associations
@@ -55,13 +55,7 @@ beforeAll(async () => {
   });
   expect((await unionOrganiser('POST', `/api/events/${event.mondulkiri}/publish`)).status).toBe(200);
   const head = await unionOrganiser('POST', `/api/events/${event.mondulkiri}/delegation/members`, {
-    body: {
-      name: 'Y Ngông Niê Kdăm',
-      role: 'head',
-      protocolRank: 1,
-      details: { passportNumber: 'C1234567', passportExpiry: '2031-01-31', dateOfBirth: '1970-05-02' },
-      consent: { version: PASSPORT_CONSENT_VERSION },
-    },
+    body: delegationHead,
   });
   expect(head.status).toBe(201);
 
