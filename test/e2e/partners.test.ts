@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { seriousAxeViolations } from '../support/axe.js';
-import { closeAll, openContextPage, startProductAndBrowser } from '../support/browser.js';
+import { closeAll, openContextPage, startProductAndBrowser, signInOnPage } from '../support/browser.js';
 import type { LocalProduct } from '../support/local-product.js';
 import { apiFor, signInByApi, storedMails, type Api } from '../support/product-api.js';
 import { pdfText } from '../support/pdf-text.js';
@@ -58,11 +58,7 @@ afterAll(async () => {
 
 async function signedIn(viewport: { width: number; height: number }): Promise<Page> {
   const { page } = await openContextPage(browser, contexts, { viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', acceptDownloads: true });
-  await page.goto(`${product.url}/console/sign-in`);
-  await page.getByRole('textbox', { name: 'Email' }).fill(product.admin.email);
-  await page.getByLabel('Mật khẩu').fill(product.admin.password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Sự kiện' }).waitFor();
+  await signInOnPage(page, product.url, product.admin);
   return page;
 }
 

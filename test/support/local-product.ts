@@ -25,8 +25,12 @@ export const PRODUCT_TEST_MS = PRODUCT_START_MS + 60_000;
 
 const root = resolve(import.meta.dirname, '../..');
 
-/** Products started by this test process and not yet stopped: ended with the process, whatever ends it. */
-const running = new Set<ChildProcess>();
+/**
+ * Products started by this process and not yet stopped, ended with the process. One set and one
+ * exit hook per process, though a test worker evaluates this module again for each file.
+ */
+const shared = globalThis as typeof globalThis & { __huuNghiProducts?: Set<ChildProcess> };
+const running = (shared.__huuNghiProducts ??= new Set<ChildProcess>());
 
 /** Ends the product and everything it started (its engines are in its process group). */
 function killGroup(child: ChildProcess) {
@@ -36,9 +40,11 @@ function killGroup(child: ChildProcess) {
     // Gone already.
   }
 }
-process.once('exit', () => {
-  for (const child of running) killGroup(child);
-});
+if (!process.listeners('exit').some((listener) => listener.name === 'endHuuNghiProducts')) {
+  process.once('exit', function endHuuNghiProducts() {
+    for (const child of running) killGroup(child);
+  });
+}
 
 /** Ends every product this process started and did not stop (a test that timed out, a failed start). */
 export async function stopEveryLocalProduct() {
