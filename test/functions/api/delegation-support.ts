@@ -1,13 +1,14 @@
 import { PASSPORT_CONSENT_VERSION } from '../../../shared/delegations/passport-data.js';
+import { forum } from './answering-support.js';
 
-/** The Mondulkiri trip: 10–14 March 2027 (ends 2027-03-14T10:00Z); answers close on 1 March. */
+/** The Mondulkiri trip: 10–14 March 2027 (ends 2027-03-14T10:00Z); answers close with the forum's, on 1 March. */
 export const mondulkiriTrip = {
+  ...forum,
   type: 'delegation',
   title: { vi: 'Đoàn công tác Mondulkiri', en: 'Visit to Mondulkiri' },
   venue: 'Sen Monorom, Mondulkiri, Campuchia',
   startsAt: '2027-03-10T08:00:00+07:00',
   endsAt: '2027-03-14T17:00:00+07:00',
-  registrationClosesAt: '2027-03-01T17:00:00+07:00',
 };
 
 /** The consent a member gives with passport data, at the version now in force. */
