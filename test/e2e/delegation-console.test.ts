@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { seriousAxeViolations } from '../support/axe.js';
 import { closeAll, openContextPage, startProductAndBrowser, signInOnPage } from '../support/browser.js';
 import type { LocalProduct } from '../support/local-product.js';
@@ -47,12 +47,14 @@ const signIn = (page: Page, account: { email: string; password: string }) => sig
 /** The personal link in the newest mail to `to`, once the sender delivered it. */
 async function linkMailedTo(to: string): Promise<string> {
   const shape = personalLinkShape(product);
-  for (const deadline = Date.now() + 30_000; ; await new Promise((r) => setTimeout(r, 250))) {
-    const mail = (await storedMails(product)).filter((m) => m.destination.to.includes(to)).at(-1);
-    const link = mail?.body.text?.match(shape)?.[0];
-    if (link) return link;
-    expect(Date.now(), `a mail to ${to}`).toBeLessThan(deadline);
-  }
+  return vi.waitFor(
+    async () => {
+      const link = (await storedMails(product)).filter((m) => m.destination.to.includes(to)).at(-1)?.body.text?.match(shape)?.[0];
+      expect(link, `a mail to ${to} with a personal link`).toBeTruthy();
+      return link!;
+    },
+    { timeout: 30_000, interval: 250 },
+  );
 }
 
 const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

@@ -39,7 +39,7 @@ describe('mail of a unit’s event', () => {
       expect((await caller('POST', `/api/events/${eventId}/publish`)).status).toBe(200);
       expect((await caller('POST', `/api/events/${eventId}/invitations/send`, { body: {} })).status).toBe(202);
       const delivery = buildMailDeps(ctx.config, ctx.db, ses().mailer).delivery;
-      for (let i = 0; i < 50 && (await outboxOf(ctx, eventId)).length === 0; i += 1) await new Promise((r) => setTimeout(r, 100));
+      await expect.poll(async () => (await outboxOf(ctx, eventId)).length, { timeout: 30_000 }).toBeGreaterThan(0);
       const outcomes = await Promise.all((await outboxOf(ctx, eventId)).map((m) => deliverOutboxMessage(delivery, m)));
       expect(outcomes).toEqual(['sent']);
       return (await mailTo(email))!;
