@@ -172,7 +172,7 @@ export function greetingRoutes(deps: AppDeps) {
       c.json({ mail: await previewGreeting(deps.partners, c.req.param('campaignId'), c.req.param('contactId')) }),
     )
     .put('/:campaignId/recipients/:contactId/flowers', describeRoute({ summary: 'Record flowers', description: 'Flowers ordered for a recipient: when, cost, by whom.', responses: { 200: 'The answer', 404: 'Not found' } }), jsonBody(flowersSchema), async (c) =>
-      c.json(await recordFlowers(deps.partners, c.req.param('campaignId'), c.req.param('contactId'), c.req.valid('json'), c.get('user').userId)),
+      c.json(await recordFlowers(deps.partners, c.req.param('campaignId'), c.req.param('contactId'), c.req.valid('json'), c.get('user'))),
     )
     .post('/:campaignId/send', describeRoute({ summary: 'Send a campaign', description: 'Queues each recipient\'s mail once through the outbox, due at 08:00 on the day (or now).', responses: { 202: 'Queued' } }), jsonBody(z.strictObject({ now: z.boolean().optional() })), async (c) =>
       c.json(await sendCampaign(deps.partners, c.req.param('campaignId'), c.req.valid('json')), 202),
