@@ -1,0 +1,247 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ContactImportResult } from '../../../shared/partners/import-contacts.js';
+import { defineMessages } from '../../lib/i18n.js';
+import { pastedTableToCsv } from '../../lib/pasted-table.js';
+import { useApp, useText } from '../context.js';
+import { Form, SubmitButton, TextArea } from './form.js';
+import { useFieldName } from './invitation-labels.js';
+
+const messages = defineMessages({
+  vi: {
+    open: 'Nhập danh bạ từ Excel/CSV',
+    title: 'Nhập người liên hệ từ Excel hoặc CSV',
+    how: 'Cách nhập',
+    'method.file': 'Tải tệp Excel/CSV',
+    'method.paste': 'Dán từ Excel',
+    fileLabel: 'Tệp Excel (.xlsx) hoặc CSV',
+    fileHint:
+      'Dòng đầu tiên là tiêu đề cột: Họ và tên, Email, Số điện thoại, Đơn vị, Chức vụ, Ngôn ngữ (vi, en, ru…), Quốc gia (RU, FR…), Nhãn. Mỗi người cần email hoặc số điện thoại. Đơn vị chưa có trong danh bạ sẽ được thêm.',
+    pasteLabel: 'Danh sách',
+    pasteHint: 'Chọn các ô trong Excel, kể cả dòng tiêu đề, chép rồi dán vào đây.',
+    fileNone: 'Hãy chọn một tệp.',
+    pasteEmpty: 'Hãy dán danh sách vào ô trên.',
+    preview: 'Xem trước',
+    previewing: 'Đang kiểm tra…',
+    previewTitle: 'Xem trước — chưa có gì được lưu',
+    resultTitle: 'Kết quả nhập',
+    summary: '{created} người liên hệ mới, {duplicates} đã có hoặc trùng, {errors} dòng lỗi.',
+    newOrganisations: 'Cơ quan, tổ chức mới sẽ được thêm: {names}',
+    errorsTitle: 'Dòng có lỗi — bị bỏ qua, các dòng khác vẫn được nhập',
+    duplicatesTitle: 'Đã có trong danh bạ hoặc trùng — không thêm lần nữa',
+    row: 'Dòng {row}',
+    'dup.in_list': 'trùng với một dòng phía trên',
+    'dup.existing_contact': 'đã có trong danh bạ:',
+    commit: 'Xác nhận nhập {count} người liên hệ',
+    committing: 'Đang lưu…',
+    nothingNew: 'Không có người liên hệ mới nào để thêm.',
+    done: 'Đã nhập {created} người liên hệ.',
+    close: 'Đóng',
+    'field.country': 'Quốc gia',
+    'field.tags': 'Nhãn',
+  },
+  en: {
+    open: 'Import contacts from Excel/CSV',
+    title: 'Import contacts from Excel or CSV',
+    how: 'How to import',
+    'method.file': 'Upload an Excel/CSV file',
+    'method.paste': 'Paste from Excel',
+    fileLabel: 'Excel (.xlsx) or CSV file',
+    fileHint:
+      'The first row holds the column headers: Name, Email, Phone, Organisation, Position, Language (vi, en, ru…), Country (RU, FR…), Tags. Each person needs an email or a phone number. Organisations not yet in the directory are added.',
+    pasteLabel: 'The list',
+    pasteHint: 'Select the cells in Excel, header row included, copy and paste them here.',
+    fileNone: 'Choose a file.',
+    pasteEmpty: 'Paste the list into the box above.',
+    preview: 'Preview',
+    previewing: 'Checking…',
+    previewTitle: 'Preview — nothing is saved yet',
+    resultTitle: 'Import result',
+    summary: '{created} new contacts, {duplicates} already there or repeated, {errors} rows with errors.',
+    newOrganisations: 'New organisations to be added: {names}',
+    errorsTitle: 'Rows with errors — left out, the other rows are still imported',
+    duplicatesTitle: 'Already in the directory or repeated — not added again',
+    row: 'Row {row}',
+    'dup.in_list': 'repeats a row above',
+    'dup.existing_contact': 'already in the directory:',
+    commit: 'Commit import of {count} contacts',
+    committing: 'Saving…',
+    nothingNew: 'There is no new contact to add.',
+    done: '{created} contacts imported.',
+    close: 'Close',
+    'field.country': 'Country',
+    'field.tags': 'Tags',
+  },
+});
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+type Pending = { body: Blob | string; contentType: string };
+
+/**
+ * Contacts from a spreadsheet into the directory, in a modal dialog: the API checks the file first
+ * (`?preview=true`, nothing written) and answers every bad row with its number and reason, and
+ * every person already in the directory with a link to them; the same bytes are then committed.
+ */
+export function ContactImport(props: { onImported: () => void }) {
+  const { api, announce } = useApp();
+  const t = useText(messages);
+  const inviteeFieldName = useFieldName();
+  const fieldName = (field: string) => (field === 'country' || field === 'tags' ? t(`field.${field}`) : inviteeFieldName(field));
+  const ref = useRef<HTMLDialogElement>(null);
+  const [open, setOpen] = useState(false);
+  const [method, setMethod] = useState<'file' | 'paste'>('file');
+  const [file, setFile] = useState<File>();
+  const [pasted, setPasted] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [shown, setShown] = useState<{ result: ContactImportResult; pending: Pending; committed: boolean }>();
+  const [busy, setBusy] = useState<'preview' | 'commit'>();
+
+  useEffect(() => {
+    if (open && !ref.current?.open) ref.current?.showModal();
+  }, [open]);
+
+  const post = (pending: Pending, preview: boolean) => api.postRaw<ContactImportResult>(`/api/contacts/import${preview ? '?preview=true' : ''}`, pending.body, pending.contentType);
+
+  async function preview() {
+    let pending: Pending | undefined;
+    if (method === 'file' && file) pending = { body: file, contentType: /\.xlsx$/i.test(file.name) ? XLSX : 'text/csv' };
+    const csv = method === 'paste' ? pastedTableToCsv(pasted) : undefined;
+    if (csv) pending = { body: csv, contentType: 'text/csv; charset=utf-8' };
+    if (!pending) return setErrors(method === 'file' ? { file: t('fileNone') } : { paste: t('pasteEmpty') });
+    setErrors({});
+    setShown(undefined);
+    setBusy('preview');
+    try {
+      const result = await post(pending, true);
+      setShown({ result, pending, committed: false });
+      announce(t('summary', { created: result.created, duplicates: result.duplicates.length, errors: result.errors.length }));
+    } catch (failure) {
+      setErrors({ '': failure instanceof Error ? failure.message : String(failure) });
+    } finally {
+      setBusy(undefined);
+    }
+  }
+
+  async function commit() {
+    if (!shown) return;
+    setBusy('commit');
+    try {
+      const result = await post(shown.pending, false);
+      setShown({ result, pending: shown.pending, committed: true });
+      announce(t('done', { created: result.created }));
+      props.onImported();
+    } catch (failure) {
+      setErrors({ '': failure instanceof Error ? failure.message : String(failure) });
+    } finally {
+      setBusy(undefined);
+    }
+  }
+
+  const close = () => {
+    setOpen(false);
+    setShown(undefined);
+    setFile(undefined);
+    setPasted('');
+    setErrors({});
+  };
+  const result = shown?.result;
+
+  return (
+    <>
+      <button type="button" class="button" onClick={() => setOpen(true)}>
+        {t('open')}
+      </button>
+      {open && (
+        <dialog ref={ref} class="dialog wide contact-import" aria-labelledby="contact-import-title" onClose={close} onCancel={close}>
+          <h2 id="contact-import-title">{t('title')}</h2>
+          <div class="segmented" role="group" aria-label={t('how')}>
+            {(['file', 'paste'] as const).map((value) => (
+              <button key={value} type="button" class="segment" aria-pressed={method === value ? 'true' : 'false'} onClick={() => (setMethod(value), setShown(undefined), setErrors({}))}>
+                {t(`method.${value}`)}
+              </button>
+            ))}
+          </div>
+          <Form errors={errors} onSubmit={preview} labelledBy="contact-import-title">
+            {method === 'file' ? (
+              <div class={`field ${errors.file ? 'has-error' : ''}`}>
+                <label for="f-contact-file">{t('fileLabel')}</label>
+                <p class="hint" id="f-contact-file-hint">
+                  {t('fileHint')}
+                </p>
+                {errors.file && (
+                  <p class="field-error" id="f-contact-file-error">
+                    {errors.file}
+                  </p>
+                )}
+                <input
+                  id="f-contact-file"
+                  name="file"
+                  type="file"
+                  class="file-input"
+                  accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                  aria-describedby={errors.file ? 'f-contact-file-hint f-contact-file-error' : 'f-contact-file-hint'}
+                  aria-invalid={errors.file ? 'true' : undefined}
+                  onChange={(event) => (setFile(event.currentTarget.files?.[0]), setShown(undefined))}
+                />
+              </div>
+            ) : (
+              <TextArea name="paste" label={t('pasteLabel')} hint={t('pasteHint')} rows={6} value={pasted} onValue={(value) => (setPasted(value), setShown(undefined))} />
+            )}
+            <div class="actions">
+              <button type="button" class="button" onClick={() => ref.current?.close()}>
+                {t('close')}
+              </button>
+              <SubmitButton busy={busy === 'preview'} label={t('preview')} busyLabel={t('previewing')} class="button" />
+            </div>
+          </Form>
+          {result && shown && (
+            <section class={`import-result ${shown.committed ? 'done' : 'preview'}`} aria-labelledby="contact-import-result">
+              <h3 id="contact-import-result">{shown.committed ? t('resultTitle') : t('previewTitle')}</h3>
+              <p role="status">{shown.committed ? t('done', { created: result.created }) : t('summary', { created: result.created, duplicates: result.duplicates.length, errors: result.errors.length })}</p>
+              {!shown.committed && result.newOrganisations.length > 0 && <p class="hint">{t('newOrganisations', { names: result.newOrganisations.join(', ') })}</p>}
+              {result.errors.length > 0 && (
+                <>
+                  <h4>{t('errorsTitle')}</h4>
+                  <ul class="problems">
+                    {result.errors.slice(0, 200).map((error, index) => (
+                      <li key={index}>
+                        {error.row !== undefined && <strong class="problem-row">{t('row', { row: error.row })}</strong>}
+                        {error.field && <span class="problem-field">{fieldName(error.field)}</span>}
+                        <span class="problem-text">{error.message}</span>
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              )}
+              {result.duplicates.length > 0 && (
+                <>
+                  <h4>{t('duplicatesTitle')}</h4>
+                  <ul class="problems">
+                    {result.duplicates.slice(0, 200).map((duplicate, index) => (
+                      <li key={index}>
+                        {duplicate.row !== undefined && <strong class="problem-row">{t('row', { row: duplicate.row })}</strong>}
+                        <span class="problem-field">{duplicate.email ?? duplicate.phone}</span>
+                        <span class="problem-text">
+                          {t(`dup.${duplicate.reason}`)} {duplicate.contactId && <a href={`/console/partners/contacts/${duplicate.contactId}`}>{duplicate.name}</a>}
+                        </span>
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              )}
+              {!shown.committed &&
+                (result.created > 0 ? (
+                  <div class="actions">
+                    <button type="button" class="button primary" disabled={busy !== undefined} onClick={() => void commit()}>
+                      {busy === 'commit' ? t('committing') : t('commit', { count: result.created })}
+                    </button>
+                  </div>
+                ) : (
+                  <p class="muted">{t('nothingNew')}</p>
+                ))}
+            </section>
+          )}
+        </dialog>
+      )}
+    </>
+  );
+}
