@@ -24,6 +24,7 @@ import {
   undeliveredStatuses,
 } from '../components/invitation-labels.js';
 import { InviteeImport } from '../components/invitee-import.js';
+import { DirectoryInvite } from '../components/directory-invite.js';
 import { OnBehalfMark } from '../components/on-behalf-mark.js';
 import { ActionNotice, BackToEvent, EventNotFound, LoadErrorNotice, type ActionStatus } from '../components/page-notices.js';
 import { PageHeading } from '../components/page-heading.js';
@@ -472,6 +473,7 @@ export function InvitationsPage({ params, query }: PageProps) {
               {t('add')}
             </button>
           )}
+          {!importing && can('partners:read') && <DirectoryInvite eventId={eventId} onImported={imported} />}
           {can('events:write') && (
             <a class="button" href={`/console/events/${encodeURIComponent(eventId)}/mail-templates`}>
               {t('templates')}

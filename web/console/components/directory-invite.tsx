@@ -1,0 +1,206 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ImportResult } from '../../../shared/invitations/invitation-schema.js';
+import { type Contact, type Organisation, organisationKinds } from '../../../shared/partners/partner-schema.js';
+import { defineMessages } from '../../lib/i18n.js';
+import { useApp, useText } from '../context.js';
+import { Form, SelectField, SubmitButton, TextField } from './form.js';
+import { partnerMessages } from './partner-texts.js';
+
+const messages = defineMessages({
+  vi: {
+    open: 'Mời từ danh bạ đối tác',
+    title: 'Mời khách từ danh bạ đối tác',
+    hint: 'Chọn theo loại cơ quan, quốc gia, cơ quan hay hội hữu nghị, hoặc nhãn. Mỗi lời mời được gắn với người liên hệ, để lịch sử của họ luôn đúng.',
+    kind: 'Loại cơ quan',
+    anyKind: 'Mọi loại',
+    country: 'Quốc gia (mã 2 chữ, ví dụ RU)',
+    organisation: 'Cơ quan, tổ chức hoặc hội hữu nghị',
+    anyOrganisation: 'Mọi cơ quan',
+    tag: 'Nhãn',
+    anyTag: 'Mọi nhãn',
+    preview: 'Xem ai sẽ được mời',
+    previewing: 'Đang kiểm tra…',
+    matched: '{count} người liên hệ khớp',
+    noMatch: 'Không có người liên hệ nào khớp.',
+    summary: 'Sẽ mời {created} người; {duplicates} người đã có trong danh sách (sẽ được gắn với danh bạ); {errors} không mời được.',
+    done: 'Đã mời {created} người từ danh bạ; {linked} lời mời gắn với người liên hệ.',
+    commit: 'Mời {count} người',
+    committing: 'Đang mời…',
+    row: 'Người thứ {row}',
+    close: 'Đóng',
+  },
+  en: {
+    open: 'Invite from the partners directory',
+    title: 'Invite from the partners directory',
+    hint: 'Choose by kind of organisation, country, organisation or friendship association, or tag. Each invitation is linked to its contact, so their history stays true.',
+    kind: 'Kind of organisation',
+    anyKind: 'Any kind',
+    country: 'Country (2-letter code, e.g. RU)',
+    organisation: 'Organisation or friendship association',
+    anyOrganisation: 'Any organisation',
+    tag: 'Tag',
+    anyTag: 'Any tag',
+    preview: 'See who would be invited',
+    previewing: 'Checking…',
+    matched: '{count} contacts match',
+    noMatch: 'No contact matches.',
+    summary: '{created} to invite; {duplicates} already on the list (they will be linked to the directory); {errors} cannot be invited.',
+    done: '{created} invited from the directory; {linked} invitations linked to their contacts.',
+    commit: 'Invite {count} people',
+    committing: 'Inviting…',
+    row: 'Person {row}',
+    close: 'Close',
+  },
+});
+
+type Filter = { kind: string; country: string; organisationId: string; tag: string };
+type Drawn = ImportResult & { linked: number };
+
+/**
+ * An event's invitees drawn from the partners directory (POST …/invitations/from-directory): the
+ * organiser filters, sees the contacts that match and what the import would do, then invites them.
+ */
+export function DirectoryInvite(props: { eventId: string; onImported: (result: ImportResult) => void }) {
+  const { api, announce } = useApp();
+  const t = useText(messages);
+  const tp = useText(partnerMessages);
+  const ref = useRef<HTMLDialogElement>(null);
+  const [open, setOpen] = useState(false);
+  const [organisations, setOrganisations] = useState<Organisation[]>([]);
+  const [tags, setTags] = useState<string[]>([]);
+  const [filter, setFilter] = useState<Filter>({ kind: '', country: '', organisationId: '', tag: '' });
+  const [shown, setShown] = useState<{ matched: Contact[]; result: Drawn; committed: boolean }>();
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState<'preview' | 'commit'>();
+
+  useEffect(() => {
+    if (!open) return;
+    if (!ref.current?.open) ref.current?.showModal();
+    Promise.all([api.get<{ items: Organisation[] }>('/api/organisations'), api.get<{ items: Contact[] }>('/api/contacts')]).then(
+      ([o, c]) => {
+        setOrganisations(o.items);
+        setTags([...new Set([...o.items.flatMap((x) => x.tags), ...c.items.flatMap((x) => x.tags)])].sort((a, b) => a.localeCompare(b, 'vi')));
+      },
+      (failure: unknown) => setErrors({ '': failure instanceof Error ? failure.message : String(failure) }),
+    );
+  }, [open]);
+
+  const body = () => Object.fromEntries(Object.entries(filter).filter(([, v]) => v.trim() !== '').map(([k, v]) => [k, v.trim()]));
+  const set = (key: keyof Filter) => (value: string) => {
+    setFilter((f) => ({ ...f, [key]: value }));
+    setShown(undefined);
+  };
+  const path = `/api/events/${encodeURIComponent(props.eventId)}/invitations/from-directory`;
+
+  async function preview() {
+    setBusy('preview');
+    setErrors({});
+    try {
+      const [matched, result] = await Promise.all([api.get<{ items: Contact[] }>('/api/contacts', body()), api.post<Drawn>(`${path}?preview=true`, body())]);
+      setShown({ matched: matched.items, result, committed: false });
+      announce(t('summary', { created: result.created, duplicates: result.duplicates.length, errors: result.errors.length }));
+    } catch (failure) {
+      setErrors({ '': failure instanceof Error ? failure.message : String(failure) });
+    } finally {
+      setBusy(undefined);
+    }
+  }
+
+  async function commit() {
+    if (!shown) return;
+    setBusy('commit');
+    try {
+      const result = await api.post<Drawn>(path, body());
+      setShown({ ...shown, result, committed: true });
+      announce(t('done', { created: result.created, linked: result.linked }));
+      props.onImported(result);
+    } catch (failure) {
+      setErrors({ '': failure instanceof Error ? failure.message : String(failure) });
+    } finally {
+      setBusy(undefined);
+    }
+  }
+
+  const close = () => {
+    setOpen(false);
+    setShown(undefined);
+    setErrors({});
+  };
+  const orgName = new Map(organisations.map((o) => [o.organisationId, o.name]));
+
+  return (
+    <>
+      <button type="button" class="button" onClick={() => setOpen(true)}>
+        {t('open')}
+      </button>
+      {open && (
+        <dialog ref={ref} class="dialog wide directory-invite" aria-labelledby="directory-invite-title" onClose={close} onCancel={close}>
+          <h2 id="directory-invite-title">{t('title')}</h2>
+          <p class="hint">{t('hint')}</p>
+          <Form errors={errors} onSubmit={preview} labelledBy="directory-invite-title">
+            <div class="grid-2">
+              <SelectField
+                name="draw.kind"
+                label={t('kind')}
+                value={filter.kind}
+                onValue={set('kind')}
+                options={[{ value: '', label: t('anyKind') }, ...organisationKinds.map((k) => ({ value: k, label: tp(`kindOf.${k}`) }))]}
+              />
+              <TextField name="draw.country" label={t('country')} value={filter.country} onValue={set('country')} input={{ maxLength: 2, autoComplete: 'off' }} />
+              <SelectField
+                name="draw.organisationId"
+                label={t('organisation')}
+                value={filter.organisationId}
+                onValue={set('organisationId')}
+                options={[{ value: '', label: t('anyOrganisation') }, ...organisations.map((o) => ({ value: o.organisationId, label: o.name }))]}
+              />
+              <SelectField name="draw.tag" label={t('tag')} value={filter.tag} onValue={set('tag')} options={[{ value: '', label: t('anyTag') }, ...tags.map((tag) => ({ value: tag, label: tag }))]} />
+            </div>
+            <div class="actions">
+              <button type="button" class="button" onClick={() => ref.current?.close()}>
+                {t('close')}
+              </button>
+              <SubmitButton busy={busy === 'preview'} label={t('preview')} busyLabel={t('previewing')} class="button" />
+            </div>
+          </Form>
+          {shown && (
+            <section class="import-result" aria-labelledby="directory-invite-result">
+              <h3 id="directory-invite-result">{shown.matched.length ? t('matched', { count: shown.matched.length }) : t('noMatch')}</h3>
+              {shown.matched.length > 0 && (
+                <ul class="plain-list drawn-contacts">
+                  {shown.matched.slice(0, 200).map((c) => (
+                    <li key={c.contactId}>
+                      {c.name} <span class="muted">{[c.organisationId ? orgName.get(c.organisationId) : '', c.email ?? c.phone].filter(Boolean).join(' · ')}</span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+              <p role="status">
+                {shown.committed
+                  ? t('done', { created: shown.result.created, linked: shown.result.linked })
+                  : t('summary', { created: shown.result.created, duplicates: shown.result.duplicates.length, errors: shown.result.errors.length })}
+              </p>
+              {shown.result.errors.length > 0 && (
+                <ul class="problems">
+                  {shown.result.errors.map((error, index) => (
+                    <li key={index}>
+                      {error.row !== undefined && <strong class="problem-row">{t('row', { row: error.row })}</strong>}
+                      <span class="problem-text">{error.message}</span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {!shown.committed && shown.result.created + shown.result.duplicates.length > 0 && (
+                <div class="actions">
+                  <button type="button" class="button primary" disabled={busy !== undefined} onClick={() => void commit()}>
+                    {busy === 'commit' ? t('committing') : t('commit', { count: shown.result.created })}
+                  </button>
+                </div>
+              )}
+            </section>
+          )}
+        </dialog>
+      )}
+    </>
+  );
+}
