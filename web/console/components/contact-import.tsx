@@ -38,6 +38,7 @@ const messages = defineMessages({
     close: 'Đóng',
     'field.country': 'Quốc gia',
     'field.tags': 'Nhãn',
+    'field.language': 'Ngôn ngữ',
   },
   en: {
     open: 'Import contacts from Excel/CSV',
@@ -70,6 +71,7 @@ const messages = defineMessages({
     close: 'Close',
     'field.country': 'Country',
     'field.tags': 'Tags',
+    'field.language': 'Language',
   },
 });
 
@@ -85,7 +87,7 @@ export function ContactImport(props: { onImported: () => void }) {
   const { api, announce } = useApp();
   const t = useText(messages);
   const inviteeFieldName = useFieldName();
-  const fieldName = (field: string) => (field === 'country' || field === 'tags' ? t(`field.${field}`) : inviteeFieldName(field));
+  const fieldName = (field: string) => (field === 'country' || field === 'tags' || field === 'language' ? t(`field.${field}`) : inviteeFieldName(field));
   const ref = useRef<HTMLDialogElement>(null);
   const [open, setOpen] = useState(false);
   const [method, setMethod] = useState<'file' | 'paste'>('file');
