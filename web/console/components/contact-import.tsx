@@ -1,10 +1,12 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { ContactImportResult } from '../../../shared/partners/import-contacts.js';
 import { defineMessages } from '../../lib/i18n.js';
 import { pastedTableToCsv } from '../../lib/pasted-table.js';
 import { useApp, useText } from '../context.js';
+import { DialogLauncher } from './dialog-launcher.js';
 import { Form, SubmitButton, TextArea } from './form.js';
 import { useFieldName } from './invitation-labels.js';
+import { usePreviewThenCommit } from './preview-then-commit.js';
 
 const messages = defineMessages({
   vi: {
@@ -84,165 +86,147 @@ type Pending = { body: Blob | string; contentType: string };
  * every person already in the directory with a link to them; the same bytes are then committed.
  */
 export function ContactImport(props: { onImported: () => void }) {
+  const t = useText(messages);
+  return (
+    <DialogLauncher label={t('open')} titleId="contact-import-title" class="contact-import">
+      {(close) => <ContactImportBody onImported={props.onImported} close={close} />}
+    </DialogLauncher>
+  );
+}
+
+function ContactImportBody(props: { onImported: () => void; close: () => void }) {
   const { api, announce } = useApp();
   const t = useText(messages);
   const inviteeFieldName = useFieldName();
   const fieldName = (field: string) => (field === 'country' || field === 'tags' || field === 'language' ? t(`field.${field}`) : inviteeFieldName(field));
-  const ref = useRef<HTMLDialogElement>(null);
-  const [open, setOpen] = useState(false);
   const [method, setMethod] = useState<'file' | 'paste'>('file');
   const [file, setFile] = useState<File>();
   const [pasted, setPasted] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [shown, setShown] = useState<{ result: ContactImportResult; pending: Pending; committed: boolean }>();
-  const [busy, setBusy] = useState<'preview' | 'commit'>();
+  const [inputError, setInputError] = useState<Record<string, string>>({});
+  const steps = usePreviewThenCommit<Pending, ContactImportResult>(
+    (pending, preview) => api.postRaw<ContactImportResult>(`/api/contacts/import${preview ? '?preview=true' : ''}`, pending.body, pending.contentType),
+    {
+      previewed: (result) => announce(t('summary', { created: result.created, duplicates: result.duplicates.length, errors: result.errors.length })),
+      committed: (result) => {
+        announce(t('done', { created: result.created }));
+        props.onImported();
+      },
+    },
+  );
+  const { shown, busy } = steps;
+  const errors = steps.error ? { ...inputError, '': steps.error } : inputError;
 
-  useEffect(() => {
-    if (open && !ref.current?.open) ref.current?.showModal();
-  }, [open]);
-
-  const post = (pending: Pending, preview: boolean) => api.postRaw<ContactImportResult>(`/api/contacts/import${preview ? '?preview=true' : ''}`, pending.body, pending.contentType);
-
-  async function preview() {
+  function preview() {
     let pending: Pending | undefined;
     if (method === 'file' && file) pending = { body: file, contentType: /\.xlsx$/i.test(file.name) ? XLSX : 'text/csv' };
     const csv = method === 'paste' ? pastedTableToCsv(pasted) : undefined;
     if (csv) pending = { body: csv, contentType: 'text/csv; charset=utf-8' };
-    if (!pending) return setErrors(method === 'file' ? { file: t('fileNone') } : { paste: t('pasteEmpty') });
-    setErrors({});
-    setShown(undefined);
-    setBusy('preview');
-    try {
-      const result = await post(pending, true);
-      setShown({ result, pending, committed: false });
-      announce(t('summary', { created: result.created, duplicates: result.duplicates.length, errors: result.errors.length }));
-    } catch (failure) {
-      setErrors({ '': failure instanceof Error ? failure.message : String(failure) });
-    } finally {
-      setBusy(undefined);
-    }
+    if (!pending) return setInputError(method === 'file' ? { file: t('fileNone') } : { paste: t('pasteEmpty') });
+    setInputError({});
+    return steps.preview(pending);
   }
 
-  async function commit() {
-    if (!shown) return;
-    setBusy('commit');
-    try {
-      const result = await post(shown.pending, false);
-      setShown({ result, pending: shown.pending, committed: true });
-      announce(t('done', { created: result.created }));
-      props.onImported();
-    } catch (failure) {
-      setErrors({ '': failure instanceof Error ? failure.message : String(failure) });
-    } finally {
-      setBusy(undefined);
-    }
-  }
-
-  const close = () => {
-    setOpen(false);
-    setShown(undefined);
-    setFile(undefined);
-    setPasted('');
-    setErrors({});
-  };
   const result = shown?.result;
 
   return (
     <>
-      <button type="button" class="button" onClick={() => setOpen(true)}>
-        {t('open')}
-      </button>
-      {open && (
-        <dialog ref={ref} class="dialog wide contact-import" aria-labelledby="contact-import-title" onClose={close} onCancel={close}>
-          <h2 id="contact-import-title">{t('title')}</h2>
-          <div class="segmented" role="group" aria-label={t('how')}>
-            {(['file', 'paste'] as const).map((value) => (
-              <button key={value} type="button" class="segment" aria-pressed={method === value ? 'true' : 'false'} onClick={() => (setMethod(value), setShown(undefined), setErrors({}))}>
-                {t(`method.${value}`)}
-              </button>
-            ))}
+      <h2 id="contact-import-title">{t('title')}</h2>
+      <div class="segmented" role="group" aria-label={t('how')}>
+        {(['file', 'paste'] as const).map((value) => (
+          <button
+            key={value}
+            type="button"
+            class="segment"
+            aria-pressed={method === value ? 'true' : 'false'}
+            onClick={() => (setMethod(value), steps.reset(), setInputError({}))}
+          >
+            {t(`method.${value}`)}
+          </button>
+        ))}
+      </div>
+      <Form errors={errors} onSubmit={preview} labelledBy="contact-import-title">
+        {method === 'file' ? (
+          <div class={`field ${errors.file ? 'has-error' : ''}`}>
+            <label for="f-contact-file">{t('fileLabel')}</label>
+            <p class="hint" id="f-contact-file-hint">
+              {t('fileHint')}
+            </p>
+            {errors.file && (
+              <p class="field-error" id="f-contact-file-error">
+                {errors.file}
+              </p>
+            )}
+            <input
+              id="f-contact-file"
+              name="file"
+              type="file"
+              class="file-input"
+              accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              aria-describedby={errors.file ? 'f-contact-file-hint f-contact-file-error' : 'f-contact-file-hint'}
+              aria-invalid={errors.file ? 'true' : undefined}
+              onChange={(event) => (setFile(event.currentTarget.files?.[0]), steps.reset())}
+            />
           </div>
-          <Form errors={errors} onSubmit={preview} labelledBy="contact-import-title">
-            {method === 'file' ? (
-              <div class={`field ${errors.file ? 'has-error' : ''}`}>
-                <label for="f-contact-file">{t('fileLabel')}</label>
-                <p class="hint" id="f-contact-file-hint">
-                  {t('fileHint')}
-                </p>
-                {errors.file && (
-                  <p class="field-error" id="f-contact-file-error">
-                    {errors.file}
-                  </p>
-                )}
-                <input
-                  id="f-contact-file"
-                  name="file"
-                  type="file"
-                  class="file-input"
-                  accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                  aria-describedby={errors.file ? 'f-contact-file-hint f-contact-file-error' : 'f-contact-file-hint'}
-                  aria-invalid={errors.file ? 'true' : undefined}
-                  onChange={(event) => (setFile(event.currentTarget.files?.[0]), setShown(undefined))}
-                />
+        ) : (
+          <TextArea name="paste" label={t('pasteLabel')} hint={t('pasteHint')} rows={6} value={pasted} onValue={(value) => (setPasted(value), steps.reset())} />
+        )}
+        <div class="actions">
+          <button type="button" class="button" onClick={props.close}>
+            {t('close')}
+          </button>
+          <SubmitButton busy={busy === 'preview'} label={t('preview')} busyLabel={t('previewing')} class="button" />
+        </div>
+      </Form>
+      {result && shown && (
+        <section class={`import-result ${shown.committed ? 'done' : 'preview'}`} aria-labelledby="contact-import-result">
+          <h3 id="contact-import-result">{shown.committed ? t('resultTitle') : t('previewTitle')}</h3>
+          <p role="status">
+            {shown.committed
+              ? t('done', { created: result.created })
+              : t('summary', { created: result.created, duplicates: result.duplicates.length, errors: result.errors.length })}
+          </p>
+          {!shown.committed && result.newOrganisations.length > 0 && <p class="hint">{t('newOrganisations', { names: result.newOrganisations.join(', ') })}</p>}
+          {result.errors.length > 0 && (
+            <>
+              <h4>{t('errorsTitle')}</h4>
+              <ul class="problems">
+                {result.errors.slice(0, 200).map((error, index) => (
+                  <li key={index}>
+                    {error.row !== undefined && <strong class="problem-row">{t('row', { row: error.row })}</strong>}
+                    {error.field && <span class="problem-field">{fieldName(error.field)}</span>}
+                    <span class="problem-text">{error.message}</span>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          {result.duplicates.length > 0 && (
+            <>
+              <h4>{t('duplicatesTitle')}</h4>
+              <ul class="problems">
+                {result.duplicates.slice(0, 200).map((duplicate, index) => (
+                  <li key={index}>
+                    {duplicate.row !== undefined && <strong class="problem-row">{t('row', { row: duplicate.row })}</strong>}
+                    <span class="problem-field">{duplicate.email ?? duplicate.phone}</span>
+                    <span class="problem-text">
+                      {t(`dup.${duplicate.reason}`)} {duplicate.contactId && <a href={`/console/partners/contacts/${duplicate.contactId}`}>{duplicate.name}</a>}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          {!shown.committed &&
+            (result.created > 0 ? (
+              <div class="actions">
+                <button type="button" class="button primary" disabled={busy !== undefined} onClick={() => void steps.commit()}>
+                  {busy === 'commit' ? t('committing') : t('commit', { count: result.created })}
+                </button>
               </div>
             ) : (
-              <TextArea name="paste" label={t('pasteLabel')} hint={t('pasteHint')} rows={6} value={pasted} onValue={(value) => (setPasted(value), setShown(undefined))} />
-            )}
-            <div class="actions">
-              <button type="button" class="button" onClick={() => ref.current?.close()}>
-                {t('close')}
-              </button>
-              <SubmitButton busy={busy === 'preview'} label={t('preview')} busyLabel={t('previewing')} class="button" />
-            </div>
-          </Form>
-          {result && shown && (
-            <section class={`import-result ${shown.committed ? 'done' : 'preview'}`} aria-labelledby="contact-import-result">
-              <h3 id="contact-import-result">{shown.committed ? t('resultTitle') : t('previewTitle')}</h3>
-              <p role="status">{shown.committed ? t('done', { created: result.created }) : t('summary', { created: result.created, duplicates: result.duplicates.length, errors: result.errors.length })}</p>
-              {!shown.committed && result.newOrganisations.length > 0 && <p class="hint">{t('newOrganisations', { names: result.newOrganisations.join(', ') })}</p>}
-              {result.errors.length > 0 && (
-                <>
-                  <h4>{t('errorsTitle')}</h4>
-                  <ul class="problems">
-                    {result.errors.slice(0, 200).map((error, index) => (
-                      <li key={index}>
-                        {error.row !== undefined && <strong class="problem-row">{t('row', { row: error.row })}</strong>}
-                        {error.field && <span class="problem-field">{fieldName(error.field)}</span>}
-                        <span class="problem-text">{error.message}</span>
-                      </li>
-                    ))}
-                  </ul>
-                </>
-              )}
-              {result.duplicates.length > 0 && (
-                <>
-                  <h4>{t('duplicatesTitle')}</h4>
-                  <ul class="problems">
-                    {result.duplicates.slice(0, 200).map((duplicate, index) => (
-                      <li key={index}>
-                        {duplicate.row !== undefined && <strong class="problem-row">{t('row', { row: duplicate.row })}</strong>}
-                        <span class="problem-field">{duplicate.email ?? duplicate.phone}</span>
-                        <span class="problem-text">
-                          {t(`dup.${duplicate.reason}`)} {duplicate.contactId && <a href={`/console/partners/contacts/${duplicate.contactId}`}>{duplicate.name}</a>}
-                        </span>
-                      </li>
-                    ))}
-                  </ul>
-                </>
-              )}
-              {!shown.committed &&
-                (result.created > 0 ? (
-                  <div class="actions">
-                    <button type="button" class="button primary" disabled={busy !== undefined} onClick={() => void commit()}>
-                      {busy === 'commit' ? t('committing') : t('commit', { count: result.created })}
-                    </button>
-                  </div>
-                ) : (
-                  <p class="muted">{t('nothingNew')}</p>
-                ))}
-            </section>
-          )}
-        </dialog>
+              <p class="muted">{t('nothingNew')}</p>
+            ))}
+        </section>
       )}
     </>
   );

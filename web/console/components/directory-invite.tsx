@@ -1,10 +1,12 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { ImportResult } from '../../../shared/invitations/invitation-schema.js';
 import { type Contact, type Organisation, organisationKinds } from '../../../shared/partners/partner-schema.js';
 import { defineMessages } from '../../lib/i18n.js';
 import { useApp, useText } from '../context.js';
+import { DialogLauncher } from './dialog-launcher.js';
 import { Form, SelectField, SubmitButton, TextField } from './form.js';
 import { partnerMessages } from './partner-texts.js';
+import { usePreviewThenCommit } from './preview-then-commit.js';
 
 const messages = defineMessages({
   vi: {
@@ -61,145 +63,139 @@ type Drawn = ImportResult & { linked: number };
  * organiser filters, sees the contacts that match and what the import would do, then invites them.
  */
 export function DirectoryInvite(props: { eventId: string; onImported: (result: ImportResult) => void }) {
+  const t = useText(messages);
+  return (
+    <DialogLauncher label={t('open')} titleId="directory-invite-title" class="directory-invite">
+      {(close) => <DirectoryInviteBody {...props} close={close} />}
+    </DialogLauncher>
+  );
+}
+
+function DirectoryInviteBody(props: { eventId: string; onImported: (result: ImportResult) => void; close: () => void }) {
   const { api, announce } = useApp();
   const t = useText(messages);
   const tp = useText(partnerMessages);
-  const ref = useRef<HTMLDialogElement>(null);
-  const [open, setOpen] = useState(false);
+  const path = `/api/events/${encodeURIComponent(props.eventId)}/invitations/from-directory`;
   const [organisations, setOrganisations] = useState<Organisation[]>([]);
   const [tags, setTags] = useState<string[]>([]);
   const [filter, setFilter] = useState<Filter>({ kind: '', country: '', organisationId: '', tag: '' });
-  const [shown, setShown] = useState<{ matched: Contact[]; result: Drawn; committed: boolean }>();
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState<'preview' | 'commit'>();
+  const [loadError, setLoadError] = useState<string>();
+  const [matched, setMatched] = useState<Contact[]>([]);
+  const steps = usePreviewThenCommit<Record<string, string>, Drawn>(
+    async (filterBody, preview) => {
+      if (!preview) return api.post<Drawn>(path, filterBody);
+      const [contacts, result] = await Promise.all([
+        api.get<{ items: Contact[] }>('/api/contacts', filterBody),
+        api.post<Drawn>(`${path}?preview=true`, filterBody),
+      ]);
+      setMatched(contacts.items);
+      return result;
+    },
+    {
+      previewed: (result) => announce(t('summary', { created: result.created, duplicates: result.duplicates.length, errors: result.errors.length })),
+      committed: (result) => {
+        announce(t('done', { created: result.created, linked: result.linked }));
+        props.onImported(result);
+      },
+    },
+  );
+  const { shown, busy } = steps;
+  const errors: Record<string, string> = steps.error || loadError ? { '': (steps.error ?? loadError)! } : {};
 
   useEffect(() => {
-    if (!open) return;
-    if (!ref.current?.open) ref.current?.showModal();
     Promise.all([api.get<{ items: Organisation[] }>('/api/organisations'), api.get<{ items: Contact[] }>('/api/contacts')]).then(
       ([o, c]) => {
         setOrganisations(o.items);
         setTags([...new Set([...o.items.flatMap((x) => x.tags), ...c.items.flatMap((x) => x.tags)])].sort((a, b) => a.localeCompare(b, 'vi')));
       },
-      (failure: unknown) => setErrors({ '': failure instanceof Error ? failure.message : String(failure) }),
+      (failure: unknown) => setLoadError(failure instanceof Error ? failure.message : String(failure)),
     );
-  }, [open]);
+  }, []);
 
-  const body = () => Object.fromEntries(Object.entries(filter).filter(([, v]) => v.trim() !== '').map(([k, v]) => [k, v.trim()]));
+  const body = () =>
+    Object.fromEntries(
+      Object.entries(filter)
+        .filter(([, v]) => v.trim() !== '')
+        .map(([k, v]) => [k, v.trim()]),
+    );
   const set = (key: keyof Filter) => (value: string) => {
     setFilter((f) => ({ ...f, [key]: value }));
-    setShown(undefined);
+    steps.reset();
   };
-  const path = `/api/events/${encodeURIComponent(props.eventId)}/invitations/from-directory`;
 
-  async function preview() {
-    setBusy('preview');
-    setErrors({});
-    try {
-      const [matched, result] = await Promise.all([api.get<{ items: Contact[] }>('/api/contacts', body()), api.post<Drawn>(`${path}?preview=true`, body())]);
-      setShown({ matched: matched.items, result, committed: false });
-      announce(t('summary', { created: result.created, duplicates: result.duplicates.length, errors: result.errors.length }));
-    } catch (failure) {
-      setErrors({ '': failure instanceof Error ? failure.message : String(failure) });
-    } finally {
-      setBusy(undefined);
-    }
-  }
-
-  async function commit() {
-    if (!shown) return;
-    setBusy('commit');
-    try {
-      const result = await api.post<Drawn>(path, body());
-      setShown({ ...shown, result, committed: true });
-      announce(t('done', { created: result.created, linked: result.linked }));
-      props.onImported(result);
-    } catch (failure) {
-      setErrors({ '': failure instanceof Error ? failure.message : String(failure) });
-    } finally {
-      setBusy(undefined);
-    }
-  }
-
-  const close = () => {
-    setOpen(false);
-    setShown(undefined);
-    setErrors({});
-  };
   const orgName = new Map(organisations.map((o) => [o.organisationId, o.name]));
 
   return (
     <>
-      <button type="button" class="button" onClick={() => setOpen(true)}>
-        {t('open')}
-      </button>
-      {open && (
-        <dialog ref={ref} class="dialog wide directory-invite" aria-labelledby="directory-invite-title" onClose={close} onCancel={close}>
-          <h2 id="directory-invite-title">{t('title')}</h2>
-          <p class="hint">{t('hint')}</p>
-          <Form errors={errors} onSubmit={preview} labelledBy="directory-invite-title">
-            <div class="grid-2">
-              <SelectField
-                name="draw.kind"
-                label={t('kind')}
-                value={filter.kind}
-                onValue={set('kind')}
-                options={[{ value: '', label: t('anyKind') }, ...organisationKinds.map((k) => ({ value: k, label: tp(`kindOf.${k}`) }))]}
-              />
-              <TextField name="draw.country" label={t('country')} value={filter.country} onValue={set('country')} input={{ maxLength: 2, autoComplete: 'off' }} />
-              <SelectField
-                name="draw.organisationId"
-                label={t('organisation')}
-                value={filter.organisationId}
-                onValue={set('organisationId')}
-                options={[{ value: '', label: t('anyOrganisation') }, ...organisations.map((o) => ({ value: o.organisationId, label: o.name }))]}
-              />
-              <SelectField name="draw.tag" label={t('tag')} value={filter.tag} onValue={set('tag')} options={[{ value: '', label: t('anyTag') }, ...tags.map((tag) => ({ value: tag, label: tag }))]} />
-            </div>
-            <div class="actions">
-              <button type="button" class="button" onClick={() => ref.current?.close()}>
-                {t('close')}
-              </button>
-              <SubmitButton busy={busy === 'preview'} label={t('preview')} busyLabel={t('previewing')} class="button" />
-            </div>
-          </Form>
-          {shown && (
-            <section class="import-result" aria-labelledby="directory-invite-result">
-              <h3 id="directory-invite-result">{shown.matched.length ? t('matched', { count: shown.matched.length }) : t('noMatch')}</h3>
-              {shown.matched.length > 0 && (
-                <ul class="plain-list drawn-contacts">
-                  {shown.matched.slice(0, 200).map((c) => (
-                    <li key={c.contactId}>
-                      {c.name} <span class="muted">{[c.organisationId ? orgName.get(c.organisationId) : '', c.email ?? c.phone].filter(Boolean).join(' · ')}</span>
-                    </li>
-                  ))}
-                </ul>
-              )}
-              <p role="status">
-                {shown.committed
-                  ? t('done', { created: shown.result.created, linked: shown.result.linked })
-                  : t('summary', { created: shown.result.created, duplicates: shown.result.duplicates.length, errors: shown.result.errors.length })}
-              </p>
-              {shown.result.errors.length > 0 && (
-                <ul class="problems">
-                  {shown.result.errors.map((error, index) => (
-                    <li key={index}>
-                      {error.row !== undefined && <strong class="problem-row">{t('row', { row: error.row })}</strong>}
-                      <span class="problem-text">{error.message}</span>
-                    </li>
-                  ))}
-                </ul>
-              )}
-              {!shown.committed && shown.result.created + shown.result.duplicates.length > 0 && (
-                <div class="actions">
-                  <button type="button" class="button primary" disabled={busy !== undefined} onClick={() => void commit()}>
-                    {busy === 'commit' ? t('committing') : t('commit', { count: shown.result.created })}
-                  </button>
-                </div>
-              )}
-            </section>
+      <h2 id="directory-invite-title">{t('title')}</h2>
+      <p class="hint">{t('hint')}</p>
+      <Form errors={errors} onSubmit={() => steps.preview(body())} labelledBy="directory-invite-title">
+        <div class="grid-2">
+          <SelectField
+            name="draw.kind"
+            label={t('kind')}
+            value={filter.kind}
+            onValue={set('kind')}
+            options={[{ value: '', label: t('anyKind') }, ...organisationKinds.map((k) => ({ value: k, label: tp(`kindOf.${k}`) }))]}
+          />
+          <TextField name="draw.country" label={t('country')} value={filter.country} onValue={set('country')} input={{ maxLength: 2, autoComplete: 'off' }} />
+          <SelectField
+            name="draw.organisationId"
+            label={t('organisation')}
+            value={filter.organisationId}
+            onValue={set('organisationId')}
+            options={[{ value: '', label: t('anyOrganisation') }, ...organisations.map((o) => ({ value: o.organisationId, label: o.name }))]}
+          />
+          <SelectField
+            name="draw.tag"
+            label={t('tag')}
+            value={filter.tag}
+            onValue={set('tag')}
+            options={[{ value: '', label: t('anyTag') }, ...tags.map((tag) => ({ value: tag, label: tag }))]}
+          />
+        </div>
+        <div class="actions">
+          <button type="button" class="button" onClick={props.close}>
+            {t('close')}
+          </button>
+          <SubmitButton busy={busy === 'preview'} label={t('preview')} busyLabel={t('previewing')} class="button" />
+        </div>
+      </Form>
+      {shown && (
+        <section class="import-result" aria-labelledby="directory-invite-result">
+          <h3 id="directory-invite-result">{matched.length ? t('matched', { count: matched.length }) : t('noMatch')}</h3>
+          {matched.length > 0 && (
+            <ul class="plain-list drawn-contacts">
+              {matched.slice(0, 200).map((c) => (
+                <li key={c.contactId}>
+                  {c.name} <span class="muted">{[c.organisationId ? orgName.get(c.organisationId) : '', c.email ?? c.phone].filter(Boolean).join(' · ')}</span>
+                </li>
+              ))}
+            </ul>
           )}
-        </dialog>
+          <p role="status">
+            {shown.committed
+              ? t('done', { created: shown.result.created, linked: shown.result.linked })
+              : t('summary', { created: shown.result.created, duplicates: shown.result.duplicates.length, errors: shown.result.errors.length })}
+          </p>
+          {shown.result.errors.length > 0 && (
+            <ul class="problems">
+              {shown.result.errors.map((error, index) => (
+                <li key={index}>
+                  {error.row !== undefined && <strong class="problem-row">{t('row', { row: error.row })}</strong>}
+                  <span class="problem-text">{error.message}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+          {!shown.committed && shown.result.created + shown.result.duplicates.length > 0 && (
+            <div class="actions">
+              <button type="button" class="button primary" disabled={busy !== undefined} onClick={() => void steps.commit()}>
+                {busy === 'commit' ? t('committing') : t('commit', { count: shown.result.created })}
+              </button>
+            </div>
+          )}
+        </section>
       )}
     </>
   );
