@@ -4,7 +4,7 @@ import { defineMessages } from '../../lib/i18n.js';
 import { pastedTableToCsv } from '../../lib/pasted-table.js';
 import { useApp, useText } from '../context.js';
 import { DialogLauncher } from './dialog-launcher.js';
-import { Form, SubmitButton, TextArea } from './form.js';
+import { DialogActions, Form, TextArea } from './form.js';
 import { useFieldName } from './invitation-labels.js';
 import { usePreviewThenCommit } from './preview-then-commit.js';
 
@@ -23,7 +23,6 @@ const messages = defineMessages({
     fileNone: 'Hãy chọn một tệp.',
     pasteEmpty: 'Hãy dán danh sách vào ô trên.',
     preview: 'Xem trước',
-    previewing: 'Đang kiểm tra…',
     previewTitle: 'Xem trước — chưa có gì được lưu',
     resultTitle: 'Kết quả nhập',
     summary: '{created} người liên hệ mới, {duplicates} đã có hoặc trùng, {errors} dòng lỗi.',
@@ -56,7 +55,6 @@ const messages = defineMessages({
     fileNone: 'Choose a file.',
     pasteEmpty: 'Paste the list into the box above.',
     preview: 'Preview',
-    previewing: 'Checking…',
     previewTitle: 'Preview — nothing is saved yet',
     resultTitle: 'Import result',
     summary: '{created} new contacts, {duplicates} already there or repeated, {errors} rows with errors.',
@@ -170,12 +168,7 @@ function ContactImportBody(props: { onImported: () => void; close: () => void })
         ) : (
           <TextArea name="paste" label={t('pasteLabel')} hint={t('pasteHint')} rows={6} value={pasted} onValue={(value) => (setPasted(value), steps.reset())} />
         )}
-        <div class="actions">
-          <button type="button" class="button" onClick={props.close}>
-            {t('close')}
-          </button>
-          <SubmitButton busy={busy === 'preview'} label={t('preview')} busyLabel={t('previewing')} class="button" />
-        </div>
+        <DialogActions busy={busy === 'preview'} cancelLabel={t('close')} saveLabel={t('preview')} onCancel={props.close} />
       </Form>
       {result && shown && (
         <section class={`import-result ${shown.committed ? 'done' : 'preview'}`} aria-labelledby="contact-import-result">

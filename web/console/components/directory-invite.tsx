@@ -4,7 +4,7 @@ import { type Contact, type Organisation, organisationKinds } from '../../../sha
 import { defineMessages } from '../../lib/i18n.js';
 import { useApp, useText } from '../context.js';
 import { DialogLauncher } from './dialog-launcher.js';
-import { Form, SelectField, SubmitButton, TextField } from './form.js';
+import { DialogActions, Form, SelectField, TextField } from './form.js';
 import { partnerMessages } from './partner-texts.js';
 import { usePreviewThenCommit } from './preview-then-commit.js';
 
@@ -21,7 +21,6 @@ const messages = defineMessages({
     tag: 'Nhãn',
     anyTag: 'Mọi nhãn',
     preview: 'Xem ai sẽ được mời',
-    previewing: 'Đang kiểm tra…',
     matched: '{count} người liên hệ khớp',
     noMatch: 'Không có người liên hệ nào khớp.',
     summary: 'Sẽ mời {created} người; {duplicates} người đã có trong danh sách (sẽ được gắn với danh bạ); {errors} không mời được.',
@@ -43,7 +42,6 @@ const messages = defineMessages({
     tag: 'Tag',
     anyTag: 'Any tag',
     preview: 'See who would be invited',
-    previewing: 'Checking…',
     matched: '{count} contacts match',
     noMatch: 'No contact matches.',
     summary: '{created} to invite; {duplicates} already on the list (they will be linked to the directory); {errors} cannot be invited.',
@@ -154,12 +152,7 @@ function DirectoryInviteBody(props: { eventId: string; onImported: (result: Impo
             options={[{ value: '', label: t('anyTag') }, ...tags.map((tag) => ({ value: tag, label: tag }))]}
           />
         </div>
-        <div class="actions">
-          <button type="button" class="button" onClick={props.close}>
-            {t('close')}
-          </button>
-          <SubmitButton busy={busy === 'preview'} label={t('preview')} busyLabel={t('previewing')} class="button" />
-        </div>
+        <DialogActions busy={busy === 'preview'} cancelLabel={t('close')} saveLabel={t('preview')} onCancel={props.close} />
       </Form>
       {shown && (
         <section class="import-result" aria-labelledby="directory-invite-result">

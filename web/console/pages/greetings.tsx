@@ -6,6 +6,7 @@ import { FlowersDialog } from '../components/flowers-dialog.js';
 import { GreetingTemplates } from '../components/greeting-templates.js';
 import { OccasionsEditor } from '../components/occasions-editor.js';
 import { PageHeading } from '../components/page-heading.js';
+import { partnerMessages } from '../components/partner-texts.js';
 import { useApp, useCan, useText } from '../context.js';
 import { navigate } from '../router.js';
 import type { PageProps } from '../routes.js';
@@ -40,14 +41,6 @@ const messages = defineMessages({
     editFlowers: 'Sửa điện hoa',
     progress: 'Đã gửi {sent}, chờ {queued}, bỏ qua {skipped}, lỗi {failed}',
     day: 'Ngày',
-    'state.draft': 'chưa gửi',
-    'state.queued': 'chờ gửi',
-    'state.sent': 'đã gửi',
-    'state.delivered': 'đã đến',
-    'state.skipped': 'bỏ qua',
-    'state.failed': 'lỗi',
-    'state.bounced': 'bị trả lại',
-    'state.complained': 'bị báo rác',
   },
   en: {
     title: 'Occasions and greetings',
@@ -77,14 +70,6 @@ const messages = defineMessages({
     editFlowers: 'Edit flowers',
     progress: 'Sent {sent}, waiting {queued}, skipped {skipped}, failed {failed}',
     day: 'Day',
-    'state.draft': 'not sent',
-    'state.queued': 'waiting',
-    'state.sent': 'sent',
-    'state.delivered': 'delivered',
-    'state.skipped': 'skipped',
-    'state.failed': 'failed',
-    'state.bounced': 'bounced',
-    'state.complained': 'marked as spam',
   },
 });
 
@@ -171,6 +156,7 @@ type PreviewMail = { to?: string; subject: string; text: string; language: strin
 export function CampaignPage(props: PageProps) {
   const { api, announce, language } = useApp();
   const t = useText(messages);
+  const tp = useText(partnerMessages);
   const can = useCan();
   const campaignId = props.params.campaignId!;
   const [view, setView] = useState<CampaignView | undefined>();
@@ -281,7 +267,7 @@ export function CampaignPage(props: PageProps) {
               </th>
               <td data-label={t('organisation')}>{r.organisationName ?? '—'}</td>
               <td data-label={t('email')}>{r.email ?? '—'}</td>
-              <td data-label={t('state')}>{t(`state.${r.state}` as never)}</td>
+              <td data-label={t('state')}>{tp(`state.${r.state}`)}</td>
               <td data-label={t('flowers')}>
                 {r.flowers && <span class="flowers-record">{flowersText(r.flowers, language)} </span>}
                 {can('partners:write') ? (
