@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { createDocumentClient } from '../../shared/aws/dynamodb-client.js';
-import { SET_PASSWORD_LINK_HOURS } from '../../shared/auth/create-user.js';
+import { SET_PASSWORD_LINK_HOURS } from '../../shared/auth/set-password-link.js';
 import { issueOperatorAdminLink, OperatorAdminError } from '../../shared/auth/operator-admin-link.js';
 import { createPasswordTokensRepository } from '../../shared/auth/password-tokens-repository.js';
 import { createUsersRepository } from '../../shared/auth/users-repository.js';

@@ -139,6 +139,8 @@ export function buildDeps(
     hostOf: async (unitId: string) => (unitId === ROOT_UNIT_ID ? undefined : (await units.directory.including([unitId])).get(unitId)?.name),
   };
   const papers = createPapersRepository(db, table);
+  const partners = createPartnersRepository(db, table);
+  const greetings = createGreetingsRepository(db, table);
   return {
     units,
     delegations: {
@@ -165,6 +167,8 @@ export function buildDeps(
       sessionHours: config.sessionHours,
       union: config.union,
       units: units.directory,
+      outbox: mail.outbox,
+      afterQueued: adapter.afterQueued,
     },
     events: { events, now, afterCapacityRaised: async (eventId) => void (await promoteFromWaitlist(registrations, eventId)) },
     mail,
@@ -189,10 +193,11 @@ export function buildDeps(
       invitations,
       now,
       unitOf: async (unitId) => (await units.directory.including([unitId])).get(unitId),
+      greetings: { greetings, organisations: partners },
     },
     partners: {
-      partners: createPartnersRepository(db, table),
-      greetings: createGreetingsRepository(db, table),
+      partners,
+      greetings,
       invitationsDeps,
       papers,
       union: config.union,

@@ -1,6 +1,9 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createCheckInCodes } from '../../shared/attendees/check-in-codes.js';
 import type { AppConfig } from '../../shared/config.js';
+import { createPasswordTokensRepository } from '../../shared/auth/password-tokens-repository.js';
+import { setPasswordMailHandler } from '../../shared/auth/set-password-mail.js';
+import { createUsersRepository } from '../../shared/auth/users-repository.js';
 import type { MailDeliveryDeps } from '../../shared/email/deliver-outbox-message.js';
 import type { Mailer } from '../../shared/email/mailer.js';
 import { createOutboxRepository } from '../../shared/email/outbox-repository.js';
@@ -52,7 +55,16 @@ export function buildMailDeps(
       now,
       union: config.union,
       unitFor,
-      directMail: { greeting: buildGreetingMail(db, config.tableName, config.union) },
+      directMail: {
+        greeting: buildGreetingMail(db, config.tableName, config.union),
+        set_password: setPasswordMailHandler({
+          users: createUsersRepository(db, config.tableName),
+          passwordTokens: createPasswordTokensRepository(db, config.tableName),
+          now,
+          publicUrl: config.publicUrl,
+          union: config.union,
+        }),
+      },
     },
   };
 }

@@ -1,3 +1,5 @@
+import { setPasswordDeliveryRecorder } from '../../shared/auth/set-password-mail.js';
+import { createUsersRepository } from '../../shared/auth/users-repository.js';
 import { createDocumentClient } from '../../shared/aws/dynamodb-client.js';
 import { createOutboxRepository } from '../../shared/email/outbox-repository.js';
 import { recordSesEvent, type SesEvent, type SesEventDeps } from '../../shared/email/record-ses-event.js';
@@ -47,7 +49,7 @@ let recordAll: ReturnType<typeof createSesEventsHandler> | undefined;
 function fromEnvironment() {
   const env = parseLambdaEnv(tableSettings, process.env);
   const db = createDocumentClient({ region: env.AWS_REGION, endpoint: env.DYNAMODB_ENDPOINT });
-  return createSesEventsHandler({ outbox: createOutboxRepository(db, env.TABLE_NAME), now: () => new Date(), directMail: { greeting: buildGreetingMail(db, env.TABLE_NAME) } });
+  return createSesEventsHandler({ outbox: createOutboxRepository(db, env.TABLE_NAME), now: () => new Date(), directMail: { greeting: buildGreetingMail(db, env.TABLE_NAME), set_password: setPasswordDeliveryRecorder(createUsersRepository(db, env.TABLE_NAME)) } });
 }
 
 export async function handler(event: SnsEvent, context?: { awsRequestId?: string }): Promise<void> {

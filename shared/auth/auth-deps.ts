@@ -6,6 +6,7 @@ import type { PasswordTokensRepository } from './password-tokens-repository.js';
 import type { SessionsRepository } from './sessions-repository.js';
 import type { UsersRepository } from './users-repository.js';
 import type { UnitDirectory } from '../units/unit-directory.js';
+import type { SetPasswordMailQueue } from './set-password-mail.js';
 
 /** What the account use cases need; built once per process (functions/api/deps.ts). */
 export type AuthDeps = {
@@ -22,6 +23,9 @@ export type AuthDeps = {
   units?: UnitDirectory;
   /** Signs the set-password mail; the default union when absent. */
   union?: UnionSigner;
+  /** Where colleagues' set-password mails are queued (the outbox). */
+  outbox: SetPasswordMailQueue['outbox'];
+  afterQueued?: SetPasswordMailQueue['afterQueued'];
 };
 
 export const epochSeconds = (date: Date) => Math.floor(date.getTime() / 1000);

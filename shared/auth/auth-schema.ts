@@ -76,4 +76,8 @@ export type User = {
   language: 'vi' | 'en';
   createdAt: string;
   updatedAt: string;
+  /** What became of the last set-password mail (set-password-mail.ts), for the admin to see. */
+  passwordLink?: PasswordLinkMail;
 };
+
+export type PasswordLinkMail = { state: 'queued' | 'sent' | 'skipped' | 'failed'; at: string; reason?: string };

@@ -3,7 +3,7 @@ import type { AuthDeps } from './auth-deps.js';
 import { newId } from './secret-tokens.js';
 import { AlreadyBootstrappedSignal, EmailTakenSignal, type FirstAdminMarker } from './users-repository.js';
 import { normalizeEmail } from '../text/vietnamese.js';
-import { SET_PASSWORD_LINK_HOURS, sendSetPasswordLink } from './create-user.js';
+import { SET_PASSWORD_LINK_HOURS, mailSetPasswordLinkNow } from './set-password-link.js';
 import { log } from '../logging/logger.js';
 
 export type FirstAdminResult =
@@ -71,7 +71,7 @@ async function retryFirstAdminLink(deps: AuthDeps, marker: FirstAdminMarker): Pr
   const sentAt = now.toISOString();
   if (!(await deps.users.claimFirstAdminLink(sentAt, marker.linkSentAt))) return false;
   try {
-    await sendSetPasswordLink(deps, user);
+    await mailSetPasswordLinkNow(deps, user);
   } catch (error) {
     await deps.users.releaseFirstAdminLink(sentAt, marker.linkSentAt);
     log.error('first admin set-password mail not sent; the next cold start retries (or: npm run admin -- --stage <stage> reset <email>)', { userId: user.userId, error });

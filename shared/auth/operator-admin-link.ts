@@ -1,5 +1,5 @@
 import type { AuthDeps } from './auth-deps.js';
-import { newSetPasswordLink } from './create-user.js';
+import { newSetPasswordLink } from './set-password-link.js';
 import { newId } from './secret-tokens.js';
 import { AlreadyBootstrappedSignal, EmailTakenSignal } from './users-repository.js';
 import { normalizeEmail } from '../text/vietnamese.js';

@@ -7,7 +7,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { decodeCursor, encodeCursor, type Page, type PageRequest } from '../db/pagination.js';
 import { failedConditionIndexes, isConditionFailure } from '../db/conditions.js';
-import type { Role, User } from './auth-schema.js';
+import type { PasswordLinkMail, Role, User } from './auth-schema.js';
 import type { Membership } from '../units/unit-schema.js';
 import { membershipsOf } from '../units/unit-access.js';
 
@@ -43,6 +43,7 @@ function toUser(item: Record<string, unknown>): StoredUser {
     updatedAt: item.updatedAt as string,
     passwordHash: item.passwordHash as string | undefined,
     sessionGeneration: Number(item.sessionGeneration ?? 0),
+    ...(item.passwordLink ? { passwordLink: item.passwordLink as PasswordLinkMail } : {}),
   };
 }
 
@@ -182,6 +183,23 @@ export function createUsersRepository(db: DynamoDBDocumentClient, tableName: str
         items: (result.Items ?? []).map(toUser),
         nextCursor: encodeCursor(result.LastEvaluatedKey),
       };
+    },
+
+    /** Records what became of the account's set-password mail; nothing when the account is gone. */
+    async recordPasswordLink(userId: string, link: PasswordLinkMail): Promise<void> {
+      try {
+        await db.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: userKey(userId),
+            UpdateExpression: 'SET passwordLink = :link',
+            ConditionExpression: 'attribute_exists(pk)',
+            ExpressionAttributeValues: { ':link': link },
+          }),
+        );
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+      }
     },
 
     /** Returns undefined when the user does not exist. */

@@ -25,13 +25,13 @@ import { isNoticeKind, type MailKind, type NoticeKind } from './invitation-templ
  */
 
 /**
- * Mail that belongs to no invitation: a greeting to a partner, or any later letter a feature
- * sends. The message carries its address and a reference its feature reads back (`ref`); the
+ * Mail that belongs to no invitation: a greeting to a partner, a colleague's set-password link,
+ * or any later letter a feature sends. The message carries its address and a reference its feature reads back (`ref`); the
  * feature composes the mail at sending time and learns what became of it (deliver-outbox-message.ts,
  * DirectMailHandler). Everything else is the invitations' outbox: one lease, one pace, SES's
  * answer recorded before anything else, the suppression list, bounces.
  */
-export const directMailKinds = ['greeting'] as const;
+export const directMailKinds = ['greeting', 'set_password'] as const;
 export type DirectMailKind = (typeof directMailKinds)[number];
 export type DirectMailRef = Record<string, string>;
 export const isDirectMailKind = (kind: string): kind is DirectMailKind => (directMailKinds as readonly string[]).includes(kind);

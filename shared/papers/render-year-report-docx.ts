@@ -1,6 +1,6 @@
 import { placeAndDate, shortDate } from './official-dates.js';
 import type { PapersSettings } from './papers-settings-schema.js';
-import { eventTypeNames, type YearReport } from './year-report.js';
+import { eventTypeNames, greetingsSection, type YearReport } from './year-report.js';
 
 /** Twentieths of a point per millimetre: Word measures margins and widths in twips. */
 const TWIPS_PER_MM = 56.7;
@@ -83,6 +83,7 @@ export async function renderYearReportDocx(report: YearReport, settings: PapersS
   const n = (value: number) => value.toLocaleString('vi-VN');
 
   const t = report.totals;
+  const greetings = greetingsSection(report, settings.issuerInSentence.vi);
   const children = [
     headerTable,
     new Paragraph({ spacing: { before: 360 }, alignment: AlignmentType.CENTER, children: [text('BÁO CÁO', { bold: true, points: 14 })] }),
@@ -133,6 +134,9 @@ export async function renderYearReportDocx(report: YearReport, settings: PapersS
             [0],
           ),
         ]),
+    heading(greetings.title),
+    body([text(greetings.sentence)]),
+    ...(greetings.rows.length > 0 ? [new Paragraph({ spacing: { before: 120 }, children: [] }), table(greetings.header, greetings.rows, greetings.numeric)] : []),
     new Paragraph({ spacing: { before: 360 }, children: [] }),
     new Table({
       width: { size: 100, type: WidthType.PERCENTAGE },

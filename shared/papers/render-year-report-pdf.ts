@@ -2,7 +2,7 @@ import { layHeading, MARGIN, TEXT_WIDTH } from './administrative-heading.js';
 import { shortDate } from './official-dates.js';
 import type { PapersSettings } from './papers-settings-schema.js';
 import { A4, MM, newPdfDocument, PageLayout } from './pdf-page-layout.js';
-import { eventTypeNames, type YearReport } from './year-report.js';
+import { eventTypeNames, greetingsSection, type YearReport } from './year-report.js';
 
 /**
  * The year's report as PDF, the same content and layout as the Word file (render-year-report-
@@ -103,6 +103,18 @@ export async function renderYearReportPdf(report: YearReport, settings: PapersSe
       report.ngoConferences.map((c, i) => [String(i + 1), c.title.vi, when(c.startsAt, c.endsAt), c.venue, c.organisations.join('; ')]),
       { x: MARGIN.left, size: 10.5 },
     );
+
+  const greetings = greetingsSection(report, settings.issuerInSentence.vi);
+  heading(greetings.title);
+  layout.paragraph([{ text: greetings.sentence }], body);
+  if (greetings.rows.length > 0) {
+    const widths = [11, 38, 22, 46, 18, 14, 16];
+    layout.table(
+      greetings.header.map((header, i) => ({ header, width: mm(widths[i]!), ...(greetings.numeric.includes(i) ? { align: i === 0 ? ('center' as const) : ('right' as const) } : {}) })),
+      greetings.rows,
+      { x: MARGIN.left, size: 10.5 },
+    );
+  }
 
   // "Nơi nhận" and the signer, kept together on one page.
   layout.keepTogether(150, 12);

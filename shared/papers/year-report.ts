@@ -2,7 +2,7 @@ import { delegationRoleLabels, type DelegationRole } from '../delegations/delega
 import type { EventType } from '../events/event-schema.js';
 import type { StoredEvent } from '../events/events-repository.js';
 import { compareVietnameseNames, foldAccents } from '../text/vietnamese.js';
-import { localParts } from './official-dates.js';
+import { localParts, shortDate } from './official-dates.js';
 import type { PapersDeps } from './papers-deps.js';
 import { ROOT_UNIT_ID } from '../units/unit-schema.js';
 
@@ -26,6 +26,26 @@ export type ReportEvent = ReportCounts & {
 };
 export type ReportMember = { name: string; role?: string; position?: string; organisation?: string };
 
+/** One greetings campaign of the year: who was greeted, and how (mail, printed letter, flowers). */
+export type ReportGreeting = {
+  campaignId: string;
+  occasion: { vi: string; en: string };
+  /** The day it went: the campaign's send, else its planned day. */
+  day?: string;
+  /** Recipients greeted in any way: a mail that left (not bounced), a printed letter, or flowers. */
+  greeted: number;
+  mailed: number;
+  /** Mail that bounced or failed, and addresses on the suppression list: not greeted by mail. */
+  notDelivered: number;
+  letters: number;
+  flowers: number;
+  /** The flowers' recorded cost in VND. */
+  flowersCost: number;
+  organisations: string[];
+  /** ISO 3166-1 alpha-2 codes of the greeted organisations' countries. */
+  countries: string[];
+};
+
 /**
  * "Báo cáo kết quả công tác đối ngoại nhân dân năm …": what the union did in a year, from the
  * same counts the event pages show (invited, confirmed, present at the door), so the two agree.
@@ -40,6 +60,12 @@ export type YearReport = {
   ngoConferences: (ReportEvent & { organisations: string[] })[];
   /** Organisations that came (confirmed or present), each once however it was typed. */
   organisations: string[];
+  /**
+   * Greetings to partners (issue 19) in campaigns of this year; only in a report of the whole
+   * union, since the partners directory is the union's.
+   */
+  greetings: ReportGreeting[];
+  greetingTotals: { campaigns: number; greeted: number; mailed: number; letters: number; flowers: number; flowersCost: number; organisations: number; countries: string[] };
 };
 
 async function eventsOfYear(deps: PapersDeps, year: number, unitIds?: string[]): Promise<StoredEvent[]> {
@@ -60,6 +86,51 @@ function distinctOrganisations(names: (string | undefined)[]): string[] {
     if (trimmed) byKey.set(foldAccents(trimmed), byKey.get(foldAccents(trimmed)) ?? trimmed);
   }
   return [...byKey.values()].sort((a, b) => a.localeCompare(b, 'vi'));
+}
+
+const MAILED: ReadonlySet<string> = new Set(['sent', 'delivered', 'complained']);
+const NOT_DELIVERED: ReadonlySet<string> = new Set(['bounced', 'failed', 'skipped']);
+
+async function greetingsOfYear(source: NonNullable<PapersDeps['greetings']>, year: number): Promise<ReportGreeting[]> {
+  const campaigns = (await source.greetings.listCampaigns()).filter((campaign) => campaign.year === year);
+  const countryOf = new Map((await source.organisations.listOrganisations()).map((o) => [o.organisationId, o.country] as const));
+  const rows = await Promise.all(
+    campaigns.map(async (campaign): Promise<ReportGreeting> => {
+      const recipients = await source.greetings.listRecipients(campaign.campaignId);
+      const greeted = recipients.filter((r) => MAILED.has(r.state) || r.letterPrintedAt || r.flowers);
+      const organisationIds = [...new Set(greeted.map((r) => r.organisationId).filter((id): id is string => Boolean(id)))];
+      const countries = [...new Set(organisationIds.map((id) => countryOf.get(id)).filter((c): c is string => Boolean(c)))].sort();
+      return {
+        campaignId: campaign.campaignId,
+        occasion: campaign.occasionName,
+        day: campaign.sentAt ?? campaign.sendOn,
+        greeted: greeted.length,
+        mailed: recipients.filter((r) => MAILED.has(r.state)).length,
+        notDelivered: recipients.filter((r) => NOT_DELIVERED.has(r.state)).length,
+        letters: recipients.filter((r) => r.letterPrintedAt).length,
+        flowers: recipients.filter((r) => r.flowers).length,
+        flowersCost: recipients.reduce((sum, r) => sum + (r.flowers?.cost ?? 0), 0),
+        organisations: distinctOrganisations(greeted.map((r) => r.organisationName)),
+        countries,
+      };
+    }),
+  );
+  // A campaign prepared but never sent greeted nobody: it is not a result of the year.
+  return rows.filter((row) => row.greeted > 0).sort((a, b) => (a.day ?? '').localeCompare(b.day ?? ''));
+}
+
+function greetingTotals(rows: ReportGreeting[]): YearReport['greetingTotals'] {
+  const total = (pick: (row: ReportGreeting) => number) => rows.reduce((n, row) => n + pick(row), 0);
+  return {
+    campaigns: rows.length,
+    greeted: total((r) => r.greeted),
+    mailed: total((r) => r.mailed),
+    letters: total((r) => r.letters),
+    flowers: total((r) => r.flowers),
+    flowersCost: total((r) => r.flowersCost),
+    organisations: distinctOrganisations(rows.flatMap((r) => r.organisations)).length,
+    countries: [...new Set(rows.flatMap((r) => r.countries))].sort(),
+  };
 }
 
 /** `unitIds`: only the events of these units (those the reader reaches); all when absent. */
@@ -108,6 +179,8 @@ export async function buildYearReport(deps: PapersDeps, year: number, unitIds?: 
   });
   const types = [...new Set(reportEvents.map((e) => e.type))];
   const organisations = distinctOrganisations(events.flatMap((event) => came(event.eventId).map((i) => i.organisation)));
+  const wholeUnion = !unitIds || unitIds.includes(ROOT_UNIT_ID);
+  const greetings = wholeUnion && deps.greetings ? await greetingsOfYear(deps.greetings, year) : [];
   return {
     year,
     totals: { ...sum(reportEvents), organisations: organisations.length },
@@ -116,5 +189,38 @@ export async function buildYearReport(deps: PapersDeps, year: number, unitIds?: 
     delegations,
     ngoConferences,
     organisations,
+    greetings,
+    greetingTotals: greetingTotals(greetings),
+  };
+}
+
+const countryNames = new Intl.DisplayNames(['vi'], { type: 'region' });
+const vnd = (value: number) => value.toLocaleString('vi-VN');
+
+/** The greetings section as both renderers (Word and PDF) write it: title, sentence and table. */
+export function greetingsSection(report: YearReport, issuerInSentence: string): { title: string; sentence: string; header: string[]; rows: string[][]; numeric: number[] } {
+  const t = report.greetingTotals;
+  const title = 'V. THƯ CHÚC MỪNG, ĐIỆN HOA GỬI CÁC ĐỐI TÁC';
+  if (t.campaigns === 0) return { title, sentence: 'Trong năm chưa ghi nhận thư chúc mừng, điện hoa gửi các đối tác.', header: [], rows: [], numeric: [] };
+  const countries = t.countries.map((code) => countryNames.of(code) ?? code);
+  const sentence =
+    `Nhân các ngày Lễ, Hội và sự kiện quan trọng của các nước đối tác, ${issuerInSentence} đã gửi ${vnd(t.greeted)} lượt chúc mừng ` +
+    `(${vnd(t.mailed)} thư điện tử, ${vnd(t.letters)} thư in, ${vnd(t.flowers)} lượt điện hoa) tới ${vnd(t.organisations)} cơ quan, tổ chức` +
+    (countries.length > 0 ? ` của ${vnd(countries.length)} quốc gia (${countries.join(', ')})` : '') +
+    (t.flowersCost > 0 ? `; chi phí hoa ${vnd(t.flowersCost)} đồng.` : '.');
+  return {
+    title,
+    sentence,
+    header: ['STT', 'Dịp', 'Ngày gửi', 'Đối tác nhận', 'Thư điện tử', 'Thư in', 'Điện hoa'],
+    rows: report.greetings.map((g, i) => [
+      String(i + 1),
+      g.occasion.vi,
+      g.day ? shortDate(g.day) : '',
+      g.organisations.join('; '),
+      vnd(g.mailed),
+      vnd(g.letters),
+      vnd(g.flowers),
+    ]),
+    numeric: [0, 4, 5, 6],
   };
 }

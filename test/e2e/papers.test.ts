@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { seriousAxeViolations } from '../support/axe.js';
 import { closeAll, openContextPage, startProductAndBrowser } from '../support/browser.js';
 import type { LocalProduct } from '../support/local-product.js';
-import { apiFor, signInByApi, type Api } from '../support/product-api.js';
+import { apiFor, signInByApi, storedMails, type Api } from '../support/product-api.js';
 
 /**
  * Issue 20 in Debian's Chromium against the real product: an admin sets how papers are headed and
@@ -158,7 +158,16 @@ describe('official papers from the console', () => {
     expect(text).toContain(`No.: ${letter!.reference}`);
   }, 120_000);
 
-  test("the year's report downloads as a Word file with the event's counts, in English too", async () => {
+  test("the year's report downloads as a Word file with the event's counts and the greetings sent, in English too", async () => {
+    // A greeting to a Russian partner, mailed through the SES emulator: the report counts it.
+    const org = (await api('POST', '/api/organisations', { name: 'Trung tâm Khoa học và Văn hóa Nga', kind: 'foreign_ngo', country: 'RU' })).body.organisation;
+    const partner = { name: 'Anna Ivanova', email: `anna.${Date.now()}@example.org`, language: 'ru', organisationId: org.organisationId };
+    const contactId = (await api('POST', '/api/contacts', partner)).body.contact.contactId;
+    const campaign = await api('POST', '/api/greetings', { occasionId: 'nd-ru', year, contactIds: [contactId] });
+    expect(campaign.status, JSON.stringify(campaign.body)).toBe(201);
+    expect((await api('POST', `/api/greetings/${campaign.body.campaign.campaignId}/send`, { now: true })).status).toBe(202);
+    await expect.poll(async () => (await storedMails(product)).some((m) => m.destination.to.includes(partner.email)), { timeout: 30_000 }).toBe(true);
+
     const page = await signedIn({ width: 1366, height: 768 }, 'vi-VN');
     await page.goto(`${product.url}/console/papers`);
     await page.getByRole('heading', { level: 1, name: 'Giấy tờ và báo cáo' }).waitFor();
@@ -167,12 +176,14 @@ describe('official papers from the console', () => {
     const link = page.getByRole('link', { name: `Download the ${year} report (Word)` });
     await expect.poll(() => page.locator('table caption').textContent()).toBe(`Figures for ${year}`);
     await expect.poll(() => page.getByRole('row', { name: /Training/ }).textContent()).toContain('3');
+    await expect.poll(() => page.getByText(/^Greetings to partners:/).textContent()).toBe('Greetings to partners: 1 (1 by email, 0 by printed letter, 0 with flowers); organisations: 1; countries: 1');
     await page.screenshot({ path: join(workDir, 'report-en.png'), fullPage: true });
     expect(await seriousAxeViolations(page)).toEqual([]);
     const path = await download(page, link, 'report.docx');
     const { value: html } = await mammoth.convertToHtml({ buffer: readFileSync(path) });
     expect(html).toContain(`Kết quả công tác đối ngoại nhân dân năm ${year}`);
     expect(html).toContain('Tập huấn công tác đối ngoại nhân dân');
+    expect(html).toContain('đã gửi 1 lượt chúc mừng (1 thư điện tử, 0 thư in, 0 lượt điện hoa) tới 1 cơ quan, tổ chức của 1 quốc gia (Nga).');
     const counts = (await api('GET', `/api/events/${eventId}`)).body.event.counts;
     const row = [...html.matchAll(/<tr>(.*?)<\/tr>/g)]
       .map((r) => [...r[1]!.matchAll(/<td>(?:<p>)?(.*?)(?:<\/p>)?<\/td>/g)].map((c) => c[1]!))

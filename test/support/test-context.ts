@@ -9,6 +9,9 @@ import { ensureTable } from '../../shared/db/table-provisioning.js';
 import { createApp } from '../../functions/api/app.js';
 import { buildDeps } from '../../functions/api/deps.js';
 import { RecordingMailer } from './recording-mailer.js';
+import type { Mailer } from '../../shared/email/mailer.js';
+import { buildMailDeps } from '../../functions/mail/mail-deps.js';
+import { deliverOutboxMessage } from '../../shared/email/deliver-outbox-message.js';
 import { answerChecker } from './openapi-check.js';
 import type { Membership } from '../../shared/units/unit-schema.js';
 import { membershipsOf, topRoleOf } from '../../shared/units/unit-access.js';
@@ -107,7 +110,15 @@ export async function createTestContext(options: { now?: () => Date; env?: Recor
     return Object.assign(call, { user, cookie });
   }
 
-  return { app, deps, db, mailer, tableName, config, request, createUser, signIn, as };
+  /** Sends what the outbox holds now to the recording mailer, as the sender would (no worker runs here). */
+  async function deliverQueuedMail(through: Mailer = mailer) {
+    const at = options.now ?? (() => new Date());
+    const delivery = buildMailDeps(config, db, through, at).delivery;
+    const due = await deps.mail.outbox.listAllDue(at().toISOString(), 1000);
+    return Promise.all(due.map((message) => deliverOutboxMessage(delivery, message)));
+  }
+
+  return { app, deps, db, mailer, tableName, config, request, createUser, signIn, as, deliverQueuedMail };
 }
 
 export type TestContext = Awaited<ReturnType<typeof createTestContext>>;

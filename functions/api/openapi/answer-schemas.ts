@@ -26,6 +26,8 @@ export const userSchema = z
     language: z.enum(['vi', 'en']),
     createdAt: z.string(),
     updatedAt: z.string(),
+    /** What became of the last set-password mail: queued, sent, skipped (address blocked, account disabled) or failed. */
+    passwordLink: z.strictObject({ state: z.enum(['queued', 'sent', 'skipped', 'failed']), at: z.string(), reason: z.string().optional() }).optional(),
   })
   .meta({ id: 'User' });
 

@@ -44,18 +44,24 @@ describe('faults of the AWS services', () => {
 });
 
 describe('a mail service that rejects the set-password mail', () => {
-  it('still creates the account and says the link was not sent, so the admin can resend', async () => {
+  it('still creates the account; the admin sees the link failed and can send another', async () => {
     const client = new SESv2Client({ region: 'local' });
     const ses = mockClient(client);
     ses.on(SendEmailCommand).rejects(Object.assign(new Error('Email address is not verified.'), { name: 'MessageRejected' }));
-    const mailer = createSesMailer(client, { from: 'no-reply@example.org' });
     const ctx = await createTestContext();
-    ctx.deps.auth.mailer = mailer;
     const admin = await ctx.as('admin');
     const response = await admin('POST', '/api/users', { body: { email: 'new@example.org', name: 'Lê Văn Nam', role: 'staff' } });
     expect(response.status).toBe(201);
-    expect(response.body).toMatchObject({ user: { email: 'new@example.org' }, passwordLinkSent: false });
+    expect(response.body).toMatchObject({ user: { email: 'new@example.org', passwordLink: { state: 'queued' } }, passwordLinkSent: true });
+    expect(await ctx.deliverQueuedMail(createSesMailer(client, { from: 'no-reply@example.org' }))).toEqual(['failed']);
     expect(ses.commandCalls(SendEmailCommand)).toHaveLength(1);
+    const userId = response.body.user.userId as string;
+    expect((await admin('GET', `/api/users/${userId}`)).body.user.passwordLink).toMatchObject({ state: 'failed', reason: expect.stringContaining('not verified') });
+    // Not retried on its own: the admin's new request queues a new link.
+    expect(await ctx.deliverQueuedMail()).toEqual([]);
+    expect((await admin('POST', `/api/users/${userId}/password-link`)).status).toBe(202);
+    expect(await ctx.deliverQueuedMail()).toEqual(['sent']);
+    expect(ctx.mailer.to('new@example.org')).toHaveLength(1);
     ses.restore();
   });
 });

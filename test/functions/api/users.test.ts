@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { setPasswordDeliveryRecorder } from '../../../shared/auth/set-password-mail.js';
+import { recordSesEvent } from '../../../shared/email/record-ses-event.js';
 import { createTestContext } from '../../support/test-context.js';
 
 function linkIn(text: string): string {
@@ -14,6 +16,13 @@ describe('users (admin)', () => {
     const created = await admin('POST', '/api/users', { body: { email: ' Lan.NT@Example.org ', name: 'Nguyễn Thị Lan', role: 'organiser' } });
     expect(created.status).toBe(201);
     expect(created.body.user).toMatchObject({ email: 'lan.nt@example.org', name: 'Nguyễn Thị Lan', role: 'organiser', disabled: false });
+    // The link waits in the outbox like any mail; the sender sends it once, however many look.
+    expect(ctx.mailer.to('lan.nt@example.org')).toHaveLength(0);
+    expect(created.body.user.passwordLink).toMatchObject({ state: 'queued' });
+    const [first, second] = await Promise.all([ctx.deliverQueuedMail(), ctx.deliverQueuedMail()]);
+    expect([...first, ...second].filter((outcome) => outcome === 'sent')).toEqual(['sent']);
+    // The admin sees that it went.
+    expect((await admin('GET', `/api/users/${created.body.user.userId}`)).body.user.passwordLink).toMatchObject({ state: 'sent' });
 
     const mails = ctx.mailer.to('lan.nt@example.org');
     expect(mails).toHaveLength(1);
@@ -89,6 +98,29 @@ describe('users (admin)', () => {
     const admin = await ctx.as('admin');
     const staff = await ctx.createUser('staff');
     expect((await admin('POST', `/api/users/${staff.userId}/password-link`)).status).toBe(202);
+    expect(await ctx.deliverQueuedMail()).toEqual(['sent']);
     expect(ctx.mailer.to(staff.email)).toHaveLength(1);
+    // SES later reports a hard bounce: the admin sees the link failed, and the address is blocked.
+    const ses = { outbox: ctx.deps.mail.outbox, now: () => new Date(), directMail: { set_password: setPasswordDeliveryRecorder(ctx.deps.auth.users) } };
+    const bounce = { eventType: 'Bounce' as const, mail: { messageId: `test-${ctx.mailer.sent.length}` }, bounce: { bounceType: 'Permanent' as const, bounceSubType: 'General', bouncedRecipients: [{ emailAddress: staff.email }] } };
+    expect(await recordSesEvent(ses, bounce)).toBe('updated');
+    expect((await admin('GET', `/api/users/${staff.userId}`)).body.user.passwordLink).toMatchObject({ state: 'failed', reason: 'bounced: General' });
+    expect(await ctx.deps.mail.outbox.findSuppression(staff.email)).toMatchObject({ reason: 'bounce' });
+  });
+
+  it('sends no link to a suppressed address, nor to an account disabled before its turn came', async () => {
+    const ctx = await createTestContext();
+    const admin = await ctx.as('admin');
+    await ctx.deps.mail.outbox.suppress({ email: 'bounced@example.org', reason: 'bounce', at: new Date().toISOString() });
+    expect((await admin('POST', '/api/users', { body: { email: 'bounced@example.org', name: 'Trần Văn Bảo', role: 'staff' } })).status).toBe(201);
+    const leaving = await admin('POST', '/api/users', { body: { email: 'leaving@example.org', name: 'Lê Thị Hà', role: 'staff' } });
+    expect((await admin('PATCH', `/api/users/${leaving.body.user.userId}`, { body: { disabled: true } })).status).toBe(200);
+    expect((await ctx.deliverQueuedMail()).sort()).toEqual(['skipped', 'suppressed']);
+    expect(ctx.mailer.sent).toHaveLength(0);
+    const listed = (await admin('GET', '/api/users')).body.items as { email: string; passwordLink?: { state: string; reason?: string } }[];
+    expect(listed.find((u) => u.email === 'bounced@example.org')?.passwordLink).toMatchObject({ state: 'skipped', reason: 'suppressed: bounce' });
+    expect(listed.find((u) => u.email === 'leaving@example.org')?.passwordLink).toMatchObject({ state: 'skipped' });
+    // Nothing is left to go later.
+    expect(await ctx.deliverQueuedMail()).toEqual([]);
   });
 });

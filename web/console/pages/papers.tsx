@@ -23,6 +23,7 @@ const messages = defineMessages({
     organisations: 'Cơ quan, tổ chức tham gia',
     delegations: 'Đoàn công tác',
     ngo: 'Hội nghị với tổ chức phi chính phủ',
+    greetings: 'Chúc mừng đối tác: {greeted} lượt ({mailed} thư điện tử, {letters} thư in, {flowers} điện hoa); cơ quan, tổ chức: {organisations}; quốc gia: {countries}',
     figuresCaption: 'Số liệu năm {year}',
     settingsTitle: 'Thể thức giấy mời và báo cáo',
     settingsIntro: 'Theo Nghị định 30/2020/NĐ-CP: tên cơ quan chủ quản và cơ quan ban hành, ký hiệu, địa danh, người ký và nơi nhận.',
@@ -68,6 +69,7 @@ const messages = defineMessages({
     organisations: 'Organisations that took part',
     delegations: 'Delegations',
     ngo: 'Conferences with NGOs',
+    greetings: 'Greetings to partners: {greeted} ({mailed} by email, {letters} by printed letter, {flowers} with flowers); organisations: {organisations}; countries: {countries}',
     figuresCaption: 'Figures for {year}',
     settingsTitle: 'How letters and reports are headed and signed',
     settingsIntro: 'As Decree 30/2020 sets out: the parent and issuing bodies, the symbol, the place, the signer and the recipients.',
@@ -242,6 +244,18 @@ function YearReportSection() {
           <p>
             {t('organisations')}: {n(report.totals.organisations)} · {t('delegations')}: {n(report.delegations.length)} · {t('ngo')}: {n(report.ngoConferences.length)}
           </p>
+          {report.greetingTotals.campaigns > 0 && (
+            <p>
+              {t('greetings', {
+                greeted: n(report.greetingTotals.greeted),
+                mailed: n(report.greetingTotals.mailed),
+                letters: n(report.greetingTotals.letters),
+                flowers: n(report.greetingTotals.flowers),
+                organisations: n(report.greetingTotals.organisations),
+                countries: n(report.greetingTotals.countries.length),
+              })}
+            </p>
+          )}
           <ul>
             {report.events.map((e) => (
               <li key={e.eventId}>
