@@ -17,8 +17,9 @@ const optionalText = (max: number) =>
     .optional();
 const multiline = (max: number) => z.string().max(max).transform(normalizeMultilineText);
 
-export const organisationKinds = ['foreign_ngo', 'embassy', 'friendship_association', 'university', 'state_agency', 'company', 'other'] as const;
-export type OrganisationKind = (typeof organisationKinds)[number];
+import { organisationKinds } from './organisation-kinds.js';
+
+export { organisationKinds, type OrganisationKind } from './organisation-kinds.js';
 
 /** A country as ISO 3166-1 alpha-2 ("RU", "FR", "KR"); national days are keyed by it. */
 export const countrySchema = z

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ImportResult } from '../../../shared/invitations/invitation-schema.js';
-import { type Contact, type Organisation, organisationKinds } from '../../../shared/partners/partner-schema.js';
+import { organisationKinds } from '../../../shared/partners/organisation-kinds.js';
+import type { Contact, Organisation } from '../../../shared/partners/partner-schema.js';
 import { defineMessages } from '../../lib/i18n.js';
 import { useApp, useText } from '../context.js';
 import { DialogLauncher } from './dialog-launcher.js';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Contact, HistoryEntry, Organisation } from '../../../shared/partners/partner-schema.js';
-import { organisationKinds } from '../../../shared/partners/partner-schema.js';
+import { organisationKinds } from '../../../shared/partners/organisation-kinds.js';
 import { partnerMessages } from '../components/partner-texts.js';
 import { ContactImport } from '../components/contact-import.js';
 import { ContactProposals } from '../components/contact-proposals.js';
