@@ -10,6 +10,7 @@ import { AppContext, useApp, useText, type AppServices, type Session } from './c
 import { commonMessages } from './messages.js';
 import { compilePattern, navigate, useLocation } from './router.js';
 import { homePath, routes, signInPath, type PageProps, type RouteDefinition } from './routes.js';
+import { errorText } from '../lib/error-text.js';
 
 const compiled = routes.map((route) => ({ route, match: compilePattern(route.path) }));
 
@@ -140,7 +141,7 @@ export function App(props: { initialLanguage: Language }) {
       .then(({ user }) => setSession({ status: 'signed-in', user }))
       .catch((error: unknown) => {
         if (error instanceof ApiError && error.status === 401) setSession({ status: 'signed-out' });
-        else setBootError(error instanceof Error ? error.message : String(error));
+        else setBootError(errorText(error));
       });
   };
   useEffect(loadSession, []);

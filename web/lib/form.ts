@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { ApiError } from './api-client.js';
+import { errorText } from './error-text.js';
 
 /**
  * Field errors keyed by the path the API uses ("title.vi", "fields.2.key", "startsAt"), so that a
@@ -54,5 +55,5 @@ export function hasErrors(errors: FieldErrors): boolean {
 /** Whatever went wrong, as form errors: an API error per field, anything else for the form. */
 export function errorsFromFailure(error: unknown, translate: MessageTranslator = asIs): FieldErrors {
   if (error instanceof ApiError) return errorsFromApi(error, translate);
-  return { '': error instanceof Error ? error.message : String(error) };
+  return { '': errorText(error) };
 }

@@ -2,6 +2,7 @@ import { useId } from 'preact/hooks';
 import type { AnswerTimeline } from '../../../shared/registrations/answer-timeline-schema.js';
 import { defineMessages } from '../../lib/i18n.js';
 import { useText } from '../context.js';
+import { TableHead } from './data-table.js';
 
 const messages = defineMessages({
   vi: {
@@ -144,17 +145,7 @@ export function AnswersChart(props: { timeline: AnswerTimeline }) {
       <div class="visually-hidden">
         <table class="answers-chart-table">
           <caption>{t('tableCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('date')}</th>
-              <th scope="col">{t('acceptedDay')}</th>
-              <th scope="col">{t('declinedDay')}</th>
-              <th scope="col">{t('withdrawnDay')}</th>
-              <th scope="col">{t('acceptedTotal')}</th>
-              <th scope="col">{t('declinedTotal')}</th>
-              <th scope="col">{t('withdrawnTotal')}</th>
-            </tr>
-          </thead>
+          <TableHead columns={[t('date'), t('acceptedDay'), t('declinedDay'), t('withdrawnDay'), t('acceptedTotal'), t('declinedTotal'), t('withdrawnTotal')]} />
           <tbody>
             {days.map((day) => (
               <tr key={day.date}>

@@ -6,6 +6,23 @@ export type Column = ComponentChildren | { label: ComponentChildren; class?: str
 const isHeading = (column: Column): column is { label: ComponentChildren; class?: string } =>
   typeof column === 'object' && column !== null && 'label' in column;
 
+/** A table's column headings (a `false` one is left out). */
+export function TableHead(props: { columns: (Column | false)[] }) {
+  return (
+    <thead>
+      <tr>
+        {props.columns.map((column, index) =>
+          column === false ? null : (
+            <th key={index} scope="col" class={isHeading(column) ? column.class : undefined}>
+              {isHeading(column) ? column.label : column}
+            </th>
+          ),
+        )}
+      </tr>
+    </thead>
+  );
+}
+
 /**
  * A list as a table that scrolls sideways when it is wider than the screen; with the `stack`
  * class (console.css) each row becomes a card on a phone, its cells labelled by `data-label`.
@@ -15,17 +32,7 @@ export function DataTable(props: { class: string; columns: (Column | false)[]; c
   return (
     <div class="table-scroll">
       <table class={props.class}>
-        <thead>
-          <tr>
-            {props.columns.map((column, index) =>
-              column === false ? null : (
-                <th key={index} scope="col" class={isHeading(column) ? column.class : undefined}>
-                  {isHeading(column) ? column.label : column}
-                </th>
-              ),
-            )}
-          </tr>
-        </thead>
+        <TableHead columns={props.columns} />
         <tbody>{props.children}</tbody>
       </table>
     </div>

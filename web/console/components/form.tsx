@@ -385,6 +385,52 @@ export function LanguageField(props: FieldProps & { value: string; onValue: (val
   );
 }
 
+/** A search box with its hint; what it finds follows the typing (`controls` names where). */
+export function SearchField(props: {
+  id: string;
+  label: string;
+  hint: string;
+  value: string;
+  onValue: (value: string) => void;
+  class?: string;
+  controls?: string;
+  /** The next search replaces the last one: the text is selected when the box is entered. */
+  selectOnFocus?: boolean;
+  /** Shown below the box, inside the field (the results of a search as you type). */
+  children?: ComponentChildren;
+}) {
+  const hintId = `${props.id}-hint`;
+  return (
+    <div class={props.class ? `field ${props.class}` : 'field'}>
+      <label for={props.id}>{props.label}</label>
+      <p class="hint" id={hintId}>
+        {props.hint}
+      </p>
+      <input
+        id={props.id}
+        type="search"
+        value={props.value}
+        autoComplete="off"
+        spellcheck={false}
+        aria-describedby={hintId}
+        aria-controls={props.controls}
+        onInput={(e) => props.onValue(e.currentTarget.value)}
+        onFocus={props.selectOnFocus ? (e) => e.currentTarget.select() : undefined}
+      />
+      {props.children}
+    </div>
+  );
+}
+
+/** The attributes of an email address input: the phone's email keyboard, no spelling correction. */
+export const emailInput = (autoComplete: 'off' | 'username' | 'email' = 'off'): InputAttributes => ({ type: 'email', inputMode: 'email', autoComplete, spellcheck: false });
+
+/** A password, always required; `autoComplete` tells the browser's password manager which one it is. */
+export function PasswordField(props: FieldProps & { value: string; onValue: (value: string) => void; autoComplete: 'current-password' | 'new-password' }) {
+  const { autoComplete, ...field } = props;
+  return <TextField {...field} required input={{ type: 'password', autoComplete }} />;
+}
+
 /** Form state: values, errors, and whether a submit is under way. */
 export function useFormState<T extends object>(initial: T | (() => T)) {
   const [values, setValues] = useState<T>(initial);

@@ -3,9 +3,10 @@ import type { Invitation } from '../../../shared/invitations/invitation-schema.j
 import { ApiError } from '../../lib/api-client.js';
 import { defineMessages } from '../../lib/i18n.js';
 import { useApp, useText } from '../context.js';
-import { DialogActions, Form, LanguageField, SelectField, TextField, useFormState } from './form.js';
+import { DialogActions, Form, LanguageField, SelectField, TextField, useFormState, emailInput } from './form.js';
 import { invitationLabels, type InviteeField } from './invitation-labels.js';
 import { salutationLabels, salutations } from '../../../shared/invitations/salutations.js';
+import { errorText } from '../../lib/error-text.js';
 
 const messages = defineMessages({
   vi: {
@@ -90,7 +91,7 @@ export function InvitationEditDialog(props: {
       props.onSaved(invitation, addressChanged(props.invitation, form.values));
       ref.current?.close();
     } catch (failure) {
-      const errors: Record<string, string> = { '': failure instanceof Error ? failure.message : String(failure) };
+      const errors: Record<string, string> = { '': errorText(failure) };
       if (failure instanceof ApiError && Array.isArray(failure.details)) {
         for (const detail of failure.details as { field?: unknown; path?: unknown; message?: unknown }[]) {
           const field = typeof detail.field === 'string' ? detail.field : typeof detail.path === 'string' ? detail.path : undefined;
@@ -125,7 +126,7 @@ export function InvitationEditDialog(props: {
           />
         </div>
         <div class="grid-2">
-          {field('email', { input: { type: 'email', inputMode: 'email', autoComplete: 'off', spellcheck: false } })}
+          {field('email', { input: emailInput() })}
           {field('phone', { input: { type: 'tel', inputMode: 'tel', autoComplete: 'off' } })}
         </div>
         {changedAddress && (

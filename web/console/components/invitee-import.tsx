@@ -5,8 +5,9 @@ import { formatDate } from '../../lib/datetime.js';
 import { defineMessages, pickLocalized } from '../../lib/i18n.js';
 import { pastedTableToCsv } from '../../lib/pasted-table.js';
 import { useApp, useText } from '../context.js';
-import { CheckboxField, Form, SelectField, SubmitButton, TextArea, TextField, useFormState } from './form.js';
+import { CheckboxField, Form, SelectField, SubmitButton, TextArea, TextField, useFormState, emailInput } from './form.js';
 import { invitationLabels, inviteeFields, useFieldName, type InviteeField } from './invitation-labels.js';
+import { errorText } from '../../lib/error-text.js';
 
 const messages = defineMessages({
   vi: {
@@ -159,7 +160,7 @@ export function InviteeImport(props: {
     api
       .get<{ items: Event[] }>('/api/events', { order: 'desc', limit: 200 })
       .then((page) => setEvents(page.items.filter((event) => event.eventId !== props.eventId)))
-      .catch((failure: unknown) => setInputError({ '': failure instanceof Error ? failure.message : String(failure) }));
+      .catch((failure: unknown) => setInputError({ '': errorText(failure) }));
   }, [method]);
 
   useEffect(() => {
@@ -220,7 +221,7 @@ export function InviteeImport(props: {
       }
       announce(t('previewSummary', { created: result.created, duplicates: result.duplicates.length, errors: result.errors.length }));
     } catch (failure) {
-      setInputError({ '': failure instanceof Error ? failure.message : String(failure) });
+      setInputError({ '': errorText(failure) });
     } finally {
       setBusy(undefined);
     }
@@ -241,7 +242,7 @@ export function InviteeImport(props: {
       one.setValues(emptyInvitee);
       props.onImported(result);
     } catch (failure) {
-      setInputError({ '': failure instanceof Error ? failure.message : String(failure) });
+      setInputError({ '': errorText(failure) });
     } finally {
       setBusy(undefined);
     }
@@ -292,7 +293,7 @@ export function InviteeImport(props: {
           <p class="hint">{t('oneHint')}</p>
           <div class="grid-2">
             {oneField('name', { required: true, input: { autoComplete: 'off' } })}
-            {oneField('email', { input: { type: 'email', inputMode: 'email', autoComplete: 'off', spellcheck: false } })}
+            {oneField('email', { input: emailInput() })}
             {oneField('phone', { input: { type: 'tel', inputMode: 'tel', autoComplete: 'off' } })}
             {oneField('organisation', { input: { autoComplete: 'off' } })}
             {oneField('position', { input: { autoComplete: 'off' } })}

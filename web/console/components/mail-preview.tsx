@@ -3,6 +3,8 @@ import type { MailTemplates } from '../../../shared/email/mail-template-schema.j
 import type { Invitation } from '../../../shared/invitations/invitation-schema.js';
 import { defineMessages, type Language } from '../../lib/i18n.js';
 import { useApp, useText } from '../context.js';
+import { errorText } from '../../lib/error-text.js';
+import { ErrorNotice } from './page-notices.js';
 
 const messages = defineMessages({
   vi: {
@@ -79,7 +81,7 @@ export function MailPreview(props: {
           setPreview(answer.mail);
           setError(undefined);
         })
-        .catch((failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)));
+        .catch((failure: unknown) => setError(errorText(failure)));
     }, 250);
     return () => clearTimeout(timer);
   }, [base, props.kind, language, invitationId, templatesKey, props.note, props.reason]);
@@ -120,11 +122,7 @@ export function MailPreview(props: {
           </div>
         </div>
       </div>
-      {error && (
-        <p class="notice error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorNotice message={error} />
       {!preview ? (
         <p class="loading" role="status">
           {t('loading')}

@@ -2,8 +2,9 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Invitation, InvitationResponse } from '../../../shared/invitations/invitation-schema.js';
 import { defineMessages } from '../../lib/i18n.js';
 import { useApp, useText } from '../context.js';
-import { Form, SelectField, SubmitButton, TextArea, useFormState } from './form.js';
+import { Form, SearchField, SelectField, SubmitButton, TextArea, useFormState } from './form.js';
 import { ResponseBadge } from './invitation-labels.js';
+import { errorText } from '../../lib/error-text.js';
 
 const messages = defineMessages({
   vi: {
@@ -94,7 +95,7 @@ export function OnBehalfDialog(props: { eventId: string; onDone: (done: OnBehalf
       api
         .get<{ items: Invitation[] }>(`/api/events/${encodeURIComponent(props.eventId)}/invitations`, { q: words, limit: 10 })
         .then((page) => id === request.current && setFound(page.items))
-        .catch((failure: unknown) => id === request.current && form.setErrors({ '': failure instanceof Error ? failure.message : String(failure) }))
+        .catch((failure: unknown) => id === request.current && form.setErrors({ '': errorText(failure) }))
         .finally(() => id === request.current && setSearching(false));
     }, 250);
     return () => clearTimeout(timer);
@@ -122,7 +123,7 @@ export function OnBehalfDialog(props: { eventId: string; onDone: (done: OnBehalf
       props.onDone({ invitation: chosen, action: form.values.action, channel: form.values.channel, response: answer.response });
       ref.current?.close();
     } catch (failure) {
-      form.setErrors({ '': failure instanceof Error ? failure.message : String(failure) });
+      form.setErrors({ '': errorText(failure) });
     } finally {
       form.setBusy(false);
     }
@@ -144,21 +145,7 @@ export function OnBehalfDialog(props: { eventId: string; onDone: (done: OnBehalf
             </button>
           </div>
         ) : (
-          <div class="field">
-            <label for="on-behalf-search">{t('search')}</label>
-            <p class="hint" id="on-behalf-search-hint">
-              {t('searchHint')}
-            </p>
-            <input
-              id="on-behalf-search"
-              type="search"
-              value={query}
-              autoComplete="off"
-              spellcheck={false}
-              aria-describedby="on-behalf-search-hint"
-              aria-controls="on-behalf-results"
-              onInput={(e) => setQuery(e.currentTarget.value)}
-            />
+          <SearchField id="on-behalf-search" label={t('search')} hint={t('searchHint')} value={query} onValue={setQuery} controls="on-behalf-results">
             <div id="on-behalf-results" class="on-behalf-results" aria-live="polite">
               {searching && <p class="muted">{t('searching')}</p>}
               {!searching && found && found.length === 0 && <p class="muted">{t('noMatch')}</p>}
@@ -184,7 +171,7 @@ export function OnBehalfDialog(props: { eventId: string; onDone: (done: OnBehalf
                 </ul>
               )}
             </div>
-          </div>
+          </SearchField>
         )}
         <div class="grid-2">
           <SelectField

@@ -16,6 +16,16 @@ export function ActionNotice(props: { status?: ActionStatus }) {
   );
 }
 
+/** A problem to read at once, when there is one. */
+export function ErrorNotice(props: { message?: string }) {
+  if (!props.message) return null;
+  return (
+    <p class="notice error" role="alert">
+      {props.message}
+    </p>
+  );
+}
+
 /** Why the page's data did not load, with a way to try again. */
 export function LoadErrorNotice(props: { message?: string; onRetry: () => void }) {
   const t = useText();

@@ -6,6 +6,7 @@ import { formatRange } from '../../lib/datetime.js';
 import { defineMessages, pickLocalized, type Language } from '../../lib/i18n.js';
 import { useText } from '../context.js';
 import { PageHeading } from './page-heading.js';
+import { ErrorNotice } from './page-notices.js';
 
 /**
  * A list printed as offices print it: A4 pages, each its own block with the table's header row,
@@ -360,11 +361,7 @@ export function SheetPageHead(props: { eventId: string; back: string; heading: s
         <a href={`/console/events/${encodeURIComponent(props.eventId)}`}>← {props.back}</a>
       </p>
       <PageHeading text={props.heading} />
-      {props.error && (
-        <p class="notice error" role="alert">
-          {props.error}
-        </p>
-      )}
+      <ErrorNotice message={props.error} />
       {props.children}
     </div>
   );

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { changePasswordSchema } from '../../../shared/auth/auth-schema.js';
 import { defineMessages } from '../../lib/i18n.js';
 import { errorsFromFailure, validateWith } from '../../lib/form.js';
-import { Form, SubmitButton, TextField, useFormState } from '../components/form.js';
+import { Form, PasswordField, SubmitButton, useFormState } from '../components/form.js';
 import { PageHeading } from '../components/page-heading.js';
 import { useApp, useSchemaMessages, useText, useUser } from '../context.js';
 
@@ -85,31 +85,9 @@ export function AccountPage() {
         <h2 id="password-title">{t('passwordTitle')}</h2>
         {done && <p class="notice success">{t('done')}</p>}
         <Form errors={form.errors} onSubmit={submit} labelledBy="password-title">
-          <TextField
-            name="currentPassword"
-            label={t('current')}
-            required
-            value={form.values.currentPassword}
-            onValue={form.set('currentPassword')}
-            input={{ type: 'password', autoComplete: 'current-password' }}
-          />
-          <TextField
-            name="newPassword"
-            label={t('next')}
-            hint={t('nextHint')}
-            required
-            value={form.values.newPassword}
-            onValue={form.set('newPassword')}
-            input={{ type: 'password', autoComplete: 'new-password' }}
-          />
-          <TextField
-            name="confirm"
-            label={t('confirm')}
-            required
-            value={form.values.confirm}
-            onValue={form.set('confirm')}
-            input={{ type: 'password', autoComplete: 'new-password' }}
-          />
+          <PasswordField name="currentPassword" label={t('current')} value={form.values.currentPassword} onValue={form.set('currentPassword')} autoComplete="current-password" />
+          <PasswordField name="newPassword" label={t('next')} hint={t('nextHint')} value={form.values.newPassword} onValue={form.set('newPassword')} autoComplete="new-password" />
+          <PasswordField name="confirm" label={t('confirm')} value={form.values.confirm} onValue={form.set('confirm')} autoComplete="new-password" />
           <div class="actions">
             <SubmitButton busy={form.busy} label={t('submit')} />
           </div>

@@ -10,12 +10,13 @@ import { ConfirmDialog } from '../components/confirm-dialog.js';
 import { StatusBadge } from '../components/event-badges.js';
 import { invitationLabels } from '../components/invitation-labels.js';
 import { OnBehalfDialog, type OnBehalfDone } from '../components/on-behalf-dialog.js';
-import { OnBehalfMark, onBehalfLabels, type AnswerChannel } from '../components/on-behalf-mark.js';
-import { DataTable } from '../components/data-table.js';
+import { onBehalfLabels, } from '../components/on-behalf-mark.js';
 import { ActionNotice, BackToEvent, EventNotFound, LoadErrorNotice, type ActionStatus } from '../components/page-notices.js';
 import { PageHeading } from '../components/page-heading.js';
 import { useApp, useCan, useText } from '../context.js';
+import { PendingApprovals, WaitingList, type Pending, type Waiting } from '../components/answer-lists.js';
 import type { PageProps } from '../routes.js';
+import { errorText } from '../../lib/error-text.js';
 
 const messages = defineMessages({
   vi: {
@@ -38,22 +39,8 @@ const messages = defineMessages({
     'count.withdrawn': 'Đã rút',
     'count.rejected': 'Không được duyệt',
     'count.none': 'Chưa trả lời',
-    pendingTitle: 'Chờ duyệt',
-    pendingNone: 'Không có ai chờ duyệt.',
-    selectAll: 'Chọn tất cả người chờ duyệt',
-    select: 'Chọn {name}',
-    selectShort: 'Chọn',
-    selected: 'Đã chọn {count}',
-    approveSelected: 'Duyệt những người đã chọn',
-    rejectSelected: 'Không duyệt những người đã chọn',
     approve: 'Duyệt',
     reject: 'Không duyệt',
-    approveLabel: 'Duyệt {name}',
-    rejectLabel: 'Không duyệt {name}',
-    name: 'Họ và tên',
-    organisation: 'Đơn vị',
-    answeredAt: 'Trả lời lúc',
-    fullHint: 'Đã hết chỗ: người được duyệt sẽ vào danh sách chờ.',
     rejectTitle: 'Không duyệt {count} người?',
     rejectText: 'Mỗi người sẽ nhận thư báo không được duyệt, kèm lý do nếu bạn ghi.',
     reason: 'Lý do (không bắt buộc)',
@@ -64,10 +51,6 @@ const messages = defineMessages({
     'error.not_pending': 'không còn chờ duyệt',
     'error.invitation_not_found': 'không tìm thấy',
     'error.other': 'lỗi {code}',
-    waitlistTitle: 'Danh sách chờ',
-    waitlistNone: 'Không có ai trong danh sách chờ.',
-    position: 'Thứ tự',
-    waitlistedAt: 'Vào danh sách lúc',
     chartTitle: 'Trả lời theo thời gian',
     chartSince: 'Từ khi gửi thư mời đầu tiên ({at}).',
     recorded: 'Đã ghi nhận thay {name}: {response} ({channel}).',
@@ -92,22 +75,8 @@ const messages = defineMessages({
     'count.withdrawn': 'Withdrawn',
     'count.rejected': 'Not accepted',
     'count.none': 'Not answered',
-    pendingTitle: 'Awaiting approval',
-    pendingNone: 'Nobody is awaiting approval.',
-    selectAll: 'Select everyone awaiting approval',
-    select: 'Select {name}',
-    selectShort: 'Select',
-    selected: '{count} selected',
-    approveSelected: 'Approve selected',
-    rejectSelected: 'Reject selected',
     approve: 'Approve',
     reject: 'Reject',
-    approveLabel: 'Approve {name}',
-    rejectLabel: 'Reject {name}',
-    name: 'Name',
-    organisation: 'Organisation',
-    answeredAt: 'Answered',
-    fullHint: 'The event is full: whoever is approved goes on the waiting list.',
     rejectTitle: 'Reject {count}?',
     rejectText: 'Each is told by mail that they were not accepted, with the reason if you give one.',
     reason: 'Reason (optional)',
@@ -118,18 +87,12 @@ const messages = defineMessages({
     'error.not_pending': 'no longer awaiting approval',
     'error.invitation_not_found': 'not found',
     'error.other': 'error {code}',
-    waitlistTitle: 'Waiting list',
-    waitlistNone: 'Nobody is on the waiting list.',
-    position: 'Position',
-    waitlistedAt: 'On the list since',
     chartTitle: 'Answers over time',
     chartSince: 'Since the first invitation went out ({at}).',
     recorded: 'Recorded for {name}: {response} ({channel}).',
   },
 });
 
-type Pending = { invitationId: string; name: string; organisation?: string; answeredAt?: string; answeredBy?: { channel: AnswerChannel } };
-type Waiting = { position: number; invitationId: string; name?: string; organisation?: string; waitlistedAt: string };
 type ReviewResult = { invitationId: string; response?: string; error?: string };
 type Status = ActionStatus;
 type Data = { event: Event; counts: InvitationCounts; pending: Pending[]; waiting: Waiting[]; timeline: AnswerTimeline };
@@ -172,7 +135,7 @@ export function AnswersPage({ params }: PageProps) {
       setLoadError(undefined);
     } catch (failure) {
       if (failure instanceof ApiError && failure.status === 404) setNotFound(true);
-      else setLoadError(failure instanceof Error ? failure.message : String(failure));
+      else setLoadError(errorText(failure));
     }
   }
 
@@ -221,7 +184,7 @@ export function AnswersPage({ params }: PageProps) {
       setRejecting(undefined);
       setReason('');
     } catch (failure) {
-      report('error', failure instanceof Error ? failure.message : String(failure));
+      report('error', errorText(failure));
     } finally {
       setBusy(false);
       await refresh();
@@ -245,15 +208,7 @@ export function AnswersPage({ params }: PageProps) {
   const open = event?.status === 'published';
   const acts = mayWrite && open;
   const pending = data?.pending ?? [];
-  const allSelected = pending.length > 0 && pending.every((p) => selected.has(p.invitationId));
   const full = event?.capacity !== undefined && event.counts.confirmed >= event.capacity;
-  const toggle = (id: string, on: boolean) =>
-    setSelected((current) => {
-      const next = new Set(current);
-      if (on) next.add(id);
-      else next.delete(id);
-      return next;
-    });
 
   return (
     <section class="answers-page">
@@ -303,106 +258,19 @@ export function AnswersPage({ params }: PageProps) {
           </section>
 
           {(event.requiresApproval || pending.length > 0) && (
-            <section class="card" aria-labelledby="pending-title">
-              <h2 id="pending-title">{t('pendingTitle')}</h2>
-              {pending.length === 0 ? (
-                <p class="muted">{t('pendingNone')}</p>
-              ) : (
-                <>
-                  {acts && (
-                    <div class="bulk-bar" role="group" aria-label={t('actions')}>
-                      <span class="muted" aria-live="polite">
-                        {t('selected', { count: selected.size })}
-                      </span>
-                      <button type="button" class="button primary small" disabled={busy || selected.size === 0} onClick={() => void review('approve', [...selected])}>
-                        {t('approveSelected')}
-                      </button>
-                      <button type="button" class="button danger-outline small" disabled={busy || selected.size === 0} onClick={() => setRejecting([...selected])}>
-                        {t('rejectSelected')}
-                      </button>
-                      {full && <span class="hint">{t('fullHint')}</span>}
-                    </div>
-                  )}
-                  <DataTable
-                    class="table stack answers-table pending-table"
-                    columns={[
-                      acts && {
-                        class: 'cell-check',
-                        label: (
-                          <input
-                            type="checkbox"
-                            aria-label={t('selectAll')}
-                            checked={allSelected}
-                            onChange={(e) => setSelected(new Set(e.currentTarget.checked ? pending.map((p) => p.invitationId) : []))}
-                          />
-                        ),
-                      },
-                      t('name'),
-                      t('organisation'),
-                      t('answeredAt'),
-                      acts && t('actions'),
-                    ]}
-                  >
-                    {pending.map((p) => (
-                      <tr key={p.invitationId}>
-                        {acts && (
-                          <td class="cell-check" data-label={t('selectShort')}>
-                            <input
-                              type="checkbox"
-                              aria-label={t('select', { name: p.name })}
-                              checked={selected.has(p.invitationId)}
-                              onChange={(e) => toggle(p.invitationId, e.currentTarget.checked)}
-                            />
-                          </td>
-                        )}
-                        <th scope="row" data-label={t('name')}>
-                          {p.name}
-                          {p.answeredBy && (
-                            <>
-                              {' '}
-                              <OnBehalfMark channel={p.answeredBy.channel} />
-                            </>
-                          )}
-                        </th>
-                        <td data-label={t('organisation')}>{p.organisation}</td>
-                        <td data-label={t('answeredAt')}>{p.answeredAt ? formatDateTime(p.answeredAt) : ''}</td>
-                        {acts && (
-                          <td data-label={t('actions')}>
-                            <div class="row-actions">
-                              <button type="button" class="button small" disabled={busy} aria-label={t('approveLabel', { name: p.name })} onClick={() => void review('approve', [p.invitationId])}>
-                                {t('approve')}
-                              </button>
-                              <button type="button" class="button small danger-outline" disabled={busy} aria-label={t('rejectLabel', { name: p.name })} onClick={() => setRejecting([p.invitationId])}>
-                                {t('reject')}
-                              </button>
-                            </div>
-                          </td>
-                        )}
-                      </tr>
-                    ))}
-                  </DataTable>
-                </>
-              )}
-            </section>
+            <PendingApprovals
+              pending={pending}
+              acts={Boolean(acts)}
+              busy={busy}
+              full={full}
+              selected={selected}
+              onSelected={setSelected}
+              onApprove={(ids) => void review('approve', ids)}
+              onReject={setRejecting}
+            />
           )}
 
-          <section class="card" aria-labelledby="waitlist-title">
-            <h2 id="waitlist-title">{t('waitlistTitle')}</h2>
-            {data.waiting.length === 0 ? (
-              <p class="muted">{t('waitlistNone')}</p>
-            ) : (
-              <DataTable class="table stack answers-table waitlist-table" columns={[t('position'), t('name'), t('organisation'), t('waitlistedAt')]}>
-                {data.waiting.map((w) => (
-                  <tr key={w.invitationId}>
-                    <td class="cell-position" data-label={t('position')}>{w.position}</td>
-                    <th scope="row" data-label={t('name')}>{w.name}</th>
-                    <td data-label={t('organisation')}>{w.organisation}</td>
-                    <td data-label={t('waitlistedAt')}>{formatDateTime(w.waitlistedAt)}</td>
-                  </tr>
-                ))}
-              </DataTable>
-            )}
-          </section>
+          <WaitingList waiting={data.waiting} />
 
           <section class="card" aria-labelledby="chart-title">
             <h2 id="chart-title">{t('chartTitle')}</h2>

@@ -3,13 +3,14 @@ import type { Attendee } from '../../../shared/attendees/attendee-schema.js';
 import type { Event } from '../../../shared/events/event-schema.js';
 import type { Invitation } from '../../../shared/invitations/invitation-schema.js';
 import { fetchAllInvitations } from '../../lib/all-invitations.js';
-import { ApiError, type ApiClient } from '../../lib/api-client.js';
+import type { ApiClient } from '../../lib/api-client.js';
 import { formatDate, TIME_ZONE } from '../../lib/datetime.js';
 import { defineMessages, isLanguage, pickLocalized, translator, type Language } from '../../lib/i18n.js';
 import { PageHeading } from '../components/page-heading.js';
-import { BackToEvent } from '../components/page-notices.js';
+import { ErrorNotice, BackToEvent } from '../components/page-notices.js';
 import { useApp, useText } from '../context.js';
 import type { PageProps } from '../routes.js';
+import { errorText } from '../../lib/error-text.js';
 
 /** The page around the certificates, in the console's language. */
 const messages = defineMessages({
@@ -139,7 +140,7 @@ export function CertificatesPage({ params, query }: PageProps) {
       setSheets(present.map((attendee) => ({ attendee, language: languages.get(attendee.registrationId) ?? 'vi' })));
     };
     load().catch((failure: unknown) => {
-      setError(failure instanceof ApiError || failure instanceof Error ? failure.message : String(failure));
+      setError(errorText(failure));
     });
   }, [base, registrationId]);
 
@@ -155,11 +156,7 @@ export function CertificatesPage({ params, query }: PageProps) {
       <div class="certificate-tools">
         <BackToEvent eventId={eventId} fallback={t('back')} />
         <PageHeading text={t('title')} />
-        {error && (
-          <p class="notice error" role="alert">
-            {error}
-          </p>
-        )}
+        <ErrorNotice message={error} />
         {problem && (
           <p class="notice warning" role="status">
             {problem}

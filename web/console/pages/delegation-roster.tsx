@@ -6,6 +6,7 @@ import { OrientationField, PrintedSheet, SheetControls, SheetPageHead, useSheetE
 import { useApp, useCan, useText } from '../context.js';
 import { navigate } from '../router.js';
 import type { PageProps } from '../routes.js';
+import { errorText } from '../../lib/error-text.js';
 
 /**
  * The delegation roster (Danh sách đoàn) as it goes to the visa office and the border post:
@@ -108,7 +109,7 @@ export function DelegationRosterPage({ params, query }: PageProps) {
 
   const fail = (failure: unknown) => {
     if (failure instanceof ApiError && failure.code === 'not_a_delegation') setError(t('notDelegation'));
-    else setError(failure instanceof Error ? failure.message : String(failure));
+    else setError(errorText(failure));
   };
   useEffect(() => {
     api.get<{ event: Event }>(base).then((answer) => setEvent(answer.event), fail);

@@ -1,17 +1,17 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Event, Field } from '../../../shared/events/event-schema.js';
-import type { InvitationResponse } from '../../../shared/invitations/invitation-schema.js';
+import type { Event } from '../../../shared/events/event-schema.js';
 import { ApiError } from '../../lib/api-client.js';
-import { parseLocalDate } from '../../lib/datetime.js';
-import { errorsFromFailure } from '../../lib/form.js';
-import { defineMessages, pickLocalized, textIn, type LocalizedText } from '../../lib/i18n.js';
+import { defineMessages, pickLocalized } from '../../lib/i18n.js';
 import { ConfirmDialog } from '../components/confirm-dialog.js';
-import { CheckboxField, DialogActions, Form, LanguageField, SelectField, TextField, useFormState } from '../components/form.js';
-import { ResponseBadge } from '../components/invitation-labels.js';
+import { DelegationMemberCard } from '../components/delegation-member-card.js';
+import { MemberDialog } from '../components/delegation-member-dialog.js';
+import { PassportDialog } from '../components/passport-dialog.js';
 import { ActionNotice, BackToEvent, EventNotFound, LoadErrorNotice, type ActionStatus } from '../components/page-notices.js';
 import { PageHeading } from '../components/page-heading.js';
-import { useApp, useCan, useSchemaMessages, useText } from '../context.js';
+import { useApp, useCan, useText } from '../context.js';
+import type { Delegation, DialogProps, Member, Role } from '../delegation-members.js';
 import type { PageProps } from '../routes.js';
+import { errorText } from '../../lib/error-text.js';
 
 /**
  * The organiser's delegation page (docs/design.md, "One delegation, one list"): every invitee of the
@@ -44,85 +44,14 @@ const messages = defineMessages({
     undoOrder: 'Bỏ thay đổi thứ tự',
     orderSaved: 'Đã lưu thứ tự lễ tân.',
     orderChanged: 'Thứ tự đã đổi, chưa lưu.',
-    up: 'Lên',
-    down: 'Xuống',
-    upLabel: 'Đưa {name} lên một bậc',
-    downLabel: 'Đưa {name} xuống một bậc',
     moved: '{name} đang ở vị trí {place}.',
-    edit: 'Sửa',
-    editLabel: 'Sửa {name}',
-    passport: 'Nhập hộ chiếu',
-    passportLabel: 'Nhập hộ chiếu cho {name}',
-    send: 'Gửi thư mời',
-    sendLabel: 'Gửi thư mời cho {name}',
-    resend: 'Gửi lại thư mời',
-    resendLabel: 'Gửi lại thư mời cho {name}',
-    copyLink: 'Chép đường dẫn',
-    copyLinkLabel: 'Chép đường dẫn cá nhân của {name}',
     remove: 'Xóa',
-    removeLabel: 'Xóa {name} khỏi đoàn',
     removeTitle: 'Xóa {name} khỏi đoàn?',
     removeBody: 'Thư mời, đường dẫn cá nhân và dữ liệu hộ chiếu của người này bị xóa; chỗ họ giữ được nhường cho danh sách chờ.',
     removed: 'Đã xóa {name} khỏi đoàn.',
     sent: 'Đã xếp thư mời gửi cho {name}.',
     linkCopied: 'Đã chép đường dẫn của {name}.',
     linkShown: 'Đường dẫn cá nhân của {name}',
-    ready: 'Đủ thông tin',
-    missing: 'Thiếu: {fields}',
-    expiresSoon: 'Hộ chiếu hết hạn {expiry}, chưa đủ 6 tháng sau chuyến đi (cần còn hạn đến {needed})',
-    expiresSoonMasked: 'Hộ chiếu hết hạn chưa đủ 6 tháng sau chuyến đi (cần còn hạn đến {needed})',
-    passportLine: '{number}, hết hạn {expiry}',
-    consentBy: 'Đồng ý xử lý dữ liệu: {by}',
-    'by.self': 'tự xác nhận',
-    'by.head': 'trưởng đoàn xác nhận',
-    'by.organiser': 'ban tổ chức ghi nhận',
-    'channel.paper_form': 'phiếu giấy có chữ ký',
-    'channel.phone': 'qua điện thoại',
-    'channel.in_person': 'gặp trực tiếp',
-    organisation: 'Đơn vị',
-    position: 'Chức vụ',
-    role: 'Vai trò',
-    answer: 'Trả lời',
-    arrival: 'Đến',
-    departure: 'Đi',
-    stay: 'Khách sạn, phòng',
-    // The member form
-    addTitle: 'Thêm thành viên đoàn',
-    addHeadTitle: 'Thêm trưởng đoàn',
-    editTitle: 'Sửa thông tin {name}',
-    name: 'Họ và tên',
-    email: 'Email',
-    emailHint: 'Người có email nhận thư mời và đường dẫn cá nhân của mình.',
-    phone: 'Số điện thoại',
-    language: 'Ngôn ngữ thư mời',
-    vi: 'Tiếng Việt',
-    en: 'Tiếng Anh',
-    logistics: 'Đón đoàn',
-    arrivalDate: 'Ngày đến (dd/mm/yyyy)',
-    arrivalTime: 'Giờ đến',
-    arrivalTransport: 'Chuyến bay hoặc xe khi đến',
-    departureDate: 'Ngày đi (dd/mm/yyyy)',
-    departureTime: 'Giờ đi',
-    departureTransport: 'Chuyến bay hoặc xe khi đi',
-    hotel: 'Khách sạn',
-    room: 'Phòng',
-    dietary: 'Yêu cầu ăn uống',
-    interpreterLanguage: 'Ngôn ngữ phiên dịch',
-    save: 'Lưu',
-    cancel: 'Hủy',
-    added: 'Đã thêm {name} vào đoàn.',
-    saved: 'Đã lưu thông tin {name}.',
-    nameRequired: 'Hãy nhập họ và tên.',
-    badDate: 'Ngày viết theo dạng dd/mm/yyyy, ví dụ 15/01/2032.',
-    // The passport form
-    passportTitle: 'Nhập hộ chiếu thay {name}',
-    passportIntro: 'Dùng khi thành viên đưa thông tin qua giấy tờ, điện thoại hoặc gặp trực tiếp. Đọc cho họ nghe nội dung đồng ý dưới đây trước khi nhập.',
-    consentText: 'Nội dung đồng ý',
-    consentGiven: 'Người này đã đồng ý với nội dung trên',
-    consentChannel: 'Sự đồng ý được đưa cho ban tổ chức qua',
-    consentNeeded: 'Hãy xác nhận người này đã đồng ý trước khi lưu dữ liệu hộ chiếu.',
-    dateHint: 'dd/mm/yyyy',
-    passportSaved: 'Đã lưu hộ chiếu của {name}, kèm sự đồng ý ({channel}).',
   },
   en: {
     title: 'Delegation members',
@@ -145,153 +74,16 @@ const messages = defineMessages({
     undoOrder: 'Discard the new order',
     orderSaved: 'The protocol order is saved.',
     orderChanged: 'The order has changed and is not saved yet.',
-    up: 'Up',
-    down: 'Down',
-    upLabel: 'Move {name} up one place',
-    downLabel: 'Move {name} down one place',
     moved: '{name} is now in place {place}.',
-    edit: 'Edit',
-    editLabel: 'Edit {name}',
-    passport: 'Enter passport',
-    passportLabel: 'Enter passport for {name}',
-    send: 'Send the invitation',
-    sendLabel: 'Send the invitation to {name}',
-    resend: 'Send the invitation again',
-    resendLabel: 'Send the invitation again to {name}',
-    copyLink: 'Copy the link',
-    copyLinkLabel: 'Copy the link of {name}',
     remove: 'Remove',
-    removeLabel: 'Remove {name} from the delegation',
     removeTitle: 'Remove {name} from the delegation?',
     removeBody: 'Their invitation, personal link and passport data are deleted; a seat they held goes to the waiting list.',
     removed: '{name} was removed from the delegation.',
     sent: 'The invitation to {name} is queued.',
     linkCopied: 'The link of {name} is copied.',
     linkShown: 'The personal link of {name}',
-    ready: 'Details complete',
-    missing: 'Missing: {fields}',
-    expiresSoon: 'The passport expires on {expiry}, less than six months after the trip (it must be valid until {needed})',
-    expiresSoonMasked: 'The passport expires less than six months after the trip (it must be valid until {needed})',
-    passportLine: '{number}, expires {expiry}',
-    consentBy: 'Consent to data processing: {by}',
-    'by.self': 'given by themself',
-    'by.head': 'confirmed by the head',
-    'by.organiser': 'recorded by the organisers',
-    'channel.paper_form': 'signed paper form',
-    'channel.phone': 'by phone',
-    'channel.in_person': 'in person',
-    organisation: 'Organisation',
-    position: 'Position',
-    role: 'Role',
-    answer: 'Answer',
-    arrival: 'Arrives',
-    departure: 'Leaves',
-    stay: 'Hotel, room',
-    addTitle: 'Add a member of the delegation',
-    addHeadTitle: 'Add the head of delegation',
-    editTitle: 'Edit {name}',
-    name: 'Full name',
-    email: 'Email',
-    emailHint: 'Someone with an email gets the invitation and their own personal link.',
-    phone: 'Phone',
-    language: 'Language of the invitation',
-    vi: 'Vietnamese',
-    en: 'English',
-    logistics: 'Reception',
-    arrivalDate: 'Arrival date (dd/mm/yyyy)',
-    arrivalTime: 'Arrival time',
-    arrivalTransport: 'Arriving flight or vehicle',
-    departureDate: 'Departure date (dd/mm/yyyy)',
-    departureTime: 'Departure time',
-    departureTransport: 'Departing flight or vehicle',
-    hotel: 'Hotel',
-    room: 'Room',
-    dietary: 'Dietary needs',
-    interpreterLanguage: 'Interpreter language',
-    save: 'Save',
-    cancel: 'Cancel',
-    added: '{name} was added to the delegation.',
-    saved: 'The details of {name} are saved.',
-    nameRequired: 'Enter the full name.',
-    badDate: 'Write the date as dd/mm/yyyy, e.g. 15/01/2032.',
-    passportTitle: 'Enter the passport of {name}',
-    passportIntro: 'For a member who gave their details on paper, by phone or in person. Read them the consent text below before entering anything.',
-    consentText: 'Consent text',
-    consentGiven: 'This person agreed to the text above',
-    consentChannel: 'The consent was given to the organisers',
-    consentNeeded: 'Confirm that this person agreed before saving passport data.',
-    dateHint: 'dd/mm/yyyy',
-    passportSaved: 'The passport of {name} is saved, with the consent ({channel}).',
   },
 });
-type Key = keyof typeof messages.vi;
-
-const roleKeys = ['head', 'deputy', 'member', 'interpreter', 'secretary', 'driver'] as const;
-type Role = (typeof roleKeys)[number];
-const roleLabels: Record<Role, LocalizedText> = {
-  head: { vi: 'Trưởng đoàn', en: 'Head of delegation' },
-  deputy: { vi: 'Phó đoàn', en: 'Deputy head' },
-  member: { vi: 'Thành viên', en: 'Member' },
-  interpreter: { vi: 'Phiên dịch', en: 'Interpreter' },
-  secretary: { vi: 'Thư ký', en: 'Secretary' },
-  driver: { vi: 'Lái xe', en: 'Driver' },
-};
-const channels = ['paper_form', 'phone', 'in_person'] as const;
-type Channel = (typeof channels)[number];
-const logisticsKeys = [
-  'arrivalDate',
-  'arrivalTime',
-  'arrivalTransport',
-  'departureDate',
-  'departureTime',
-  'departureTransport',
-  'hotel',
-  'room',
-  'dietary',
-  'interpreterLanguage',
-] as const;
-type Logistics = Partial<Record<(typeof logisticsKeys)[number], string>>;
-
-type Member = {
-  invitationId: string;
-  name: string;
-  email?: string;
-  phone?: string;
-  organisation?: string;
-  position?: string;
-  language: 'vi' | 'en';
-  role: Role;
-  roleLabel: LocalizedText;
-  protocolRank?: number;
-  headInvitationId?: string;
-  response: InvitationResponse;
-  emailStatus: string;
-  details: Record<string, string>;
-  consent?: { version: string; acceptedAt: string; by: 'self' | 'head' | 'organiser'; channel?: Channel };
-  missing: string[];
-  logistics?: Logistics;
-  warnings: { code: string; field: string; validUntilAtLeast: string; message: string }[];
-};
-type Delegation = {
-  items: Member[];
-  version: number;
-  direction: 'outgoing' | 'incoming';
-  passportConsent: { version: string; text: LocalizedText };
-};
-
-/** 2032-01-15 → 15/01/2032; a masked or free value stays as it is. */
-function asLocalDate(value: string | undefined): string {
-  if (!value) return '';
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  return match ? `${match[3]}/${match[2]}/${match[1]}` : value;
-}
-/** 15/1/2032 → 2032-01-15, as the API stores dates; undefined when it is not a date. */
-function asIsoDate(text: string): string | undefined {
-  const tidy = parseLocalDate(text);
-  if (!tidy) return undefined;
-  const [day, month, year] = tidy.split('/');
-  return `${year}-${month}-${day}`;
-}
 
 export function DelegationPage({ params }: PageProps) {
   const { api, language, announce } = useApp();
@@ -325,7 +117,7 @@ export function DelegationPage({ params }: PageProps) {
     } catch (failure) {
       if (failure instanceof ApiError && failure.status === 404) setNotFound('event');
       else if (failure instanceof ApiError && failure.code === 'not_a_delegation') setNotFound('type');
-      else setLoadError(failure instanceof Error ? failure.message : String(failure));
+      else setLoadError(errorText(failure));
       return undefined;
     }
   }
@@ -350,7 +142,7 @@ export function DelegationPage({ params }: PageProps) {
   }
   /** A save refused because someone saved first: say so and show the list as it is now. */
   async function failed(failure: unknown) {
-    const message = failure instanceof Error ? failure.message : String(failure);
+    const message = errorText(failure);
     if (failure instanceof ApiError && failure.code === 'delegation_changed') await refresh();
     report('error', message);
   }
@@ -454,22 +246,6 @@ export function DelegationPage({ params }: PageProps) {
     }
   }
 
-  function readiness(member: Member) {
-    const warning = member.warnings.find((w) => w.code === 'passport_expires_soon');
-    const marks: { kind: 'ok' | 'missing' | 'warning'; text: string }[] = [];
-    if (member.missing.length) marks.push({ kind: 'missing', text: t('missing', { fields: member.missing.map(fieldLabel).join(', ') }) });
-    if (warning) {
-      const expiry = member.details.passportExpiry;
-      const needed = asLocalDate(warning.validUntilAtLeast);
-      marks.push({
-        kind: 'warning',
-        text: expiry && /^\d{4}-/.test(expiry) ? t('expiresSoon', { expiry: asLocalDate(expiry), needed }) : t('expiresSoonMasked', { needed }),
-      });
-    }
-    if (!marks.length) marks.push({ kind: 'ok', text: t('ready') });
-    return marks;
-  }
-
   return (
     <section class="delegation-page">
       <BackToEvent eventId={eventId} title={title} fallback={t('back')} />
@@ -563,127 +339,22 @@ export function DelegationPage({ params }: PageProps) {
                   dragged.current = undefined;
                 }}
               >
-                <div class="member-place" aria-hidden="true">
-                  {index + 1}
-                </div>
-                <div class="member-main">
-                  <p class="member-name">
-                    <strong>{member.name}</strong> <span class="badge role">{textIn(member.roleLabel, language)}</span>{' '}
-                    <ResponseBadge response={member.response} />
-                  </p>
-                  <dl class="member-facts">
-                    {member.organisation && (
-                      <div>
-                        <dt>{t('organisation')}</dt>
-                        <dd>{member.organisation}</dd>
-                      </div>
-                    )}
-                    {member.position && (
-                      <div>
-                        <dt>{t('position')}</dt>
-                        <dd>{member.position}</dd>
-                      </div>
-                    )}
-                    {member.details.passportNumber && (
-                      <div>
-                        <dt>{fieldLabel('passportNumber')}</dt>
-                        <dd>{t('passportLine', { number: member.details.passportNumber, expiry: asLocalDate(member.details.passportExpiry) })}</dd>
-                      </div>
-                    )}
-                    {delegation.direction === 'incoming' && member.logistics && (
-                      <>
-                        {(member.logistics.arrivalDate || member.logistics.arrivalTransport) && (
-                          <div>
-                            <dt>{t('arrival')}</dt>
-                            <dd>{[asLocalDate(member.logistics.arrivalDate), member.logistics.arrivalTime, member.logistics.arrivalTransport].filter(Boolean).join(' · ')}</dd>
-                          </div>
-                        )}
-                        {(member.logistics.departureDate || member.logistics.departureTransport) && (
-                          <div>
-                            <dt>{t('departure')}</dt>
-                            <dd>{[asLocalDate(member.logistics.departureDate), member.logistics.departureTime, member.logistics.departureTransport].filter(Boolean).join(' · ')}</dd>
-                          </div>
-                        )}
-                        {(member.logistics.hotel || member.logistics.room) && (
-                          <div>
-                            <dt>{t('stay')}</dt>
-                            <dd>{[member.logistics.hotel, member.logistics.room].filter(Boolean).join(', ')}</dd>
-                          </div>
-                        )}
-                        {member.logistics.dietary && (
-                          <div>
-                            <dt>{t('dietary')}</dt>
-                            <dd>{member.logistics.dietary}</dd>
-                          </div>
-                        )}
-                        {member.logistics.interpreterLanguage && (
-                          <div>
-                            <dt>{t('interpreterLanguage')}</dt>
-                            <dd>{member.logistics.interpreterLanguage}</dd>
-                          </div>
-                        )}
-                      </>
-                    )}
-                  </dl>
-                  <ul class="readiness">
-                    {readiness(member).map((mark) => (
-                      <li key={mark.text} class={`readiness-${mark.kind}`}>
-                        <span aria-hidden="true">{mark.kind === 'ok' ? '✓ ' : '! '}</span>
-                        {mark.text}
-                      </li>
-                    ))}
-                  </ul>
-                  {member.consent && (
-                    <p class="hint">
-                      {t('consentBy', {
-                        by: [t(`by.${member.consent.by}` as Key), member.consent.channel ? t(`channel.${member.consent.channel}` as Key) : '']
-                          .filter(Boolean)
-                          .join(', '),
-                      })}
-                    </p>
-                  )}
-                </div>
-                {manageable && (
-                  <div class="member-actions">
-                    <div class="order-buttons">
-                      <button type="button" class="button small" disabled={index === 0} aria-label={t('upLabel', { name: member.name })} onClick={() => move(index, index - 1)}>
-                        ↑ {t('up')}
-                      </button>
-                      <button
-                        type="button"
-                        class="button small"
-                        disabled={index === shown.length - 1}
-                        aria-label={t('downLabel', { name: member.name })}
-                        onClick={() => move(index, index + 1)}
-                      >
-                        ↓ {t('down')}
-                      </button>
-                    </div>
-                    <button type="button" class="button small" aria-label={t('editLabel', { name: member.name })} onClick={() => setEditing({ member })}>
-                      {t('edit')}
-                    </button>
-                    <button type="button" class="button small" aria-label={t('passportLabel', { name: member.name })} onClick={() => setPassportOf(member)}>
-                      {t('passport')}
-                    </button>
-                    {member.email && event?.status === 'published' && (
-                      <button
-                        type="button"
-                        class="button small"
-                        disabled={busy}
-                        aria-label={t(member.emailStatus === 'not_sent' ? 'sendLabel' : 'resendLabel', { name: member.name })}
-                        onClick={() => void sendInvitation(member)}
-                      >
-                        {t(member.emailStatus === 'not_sent' ? 'send' : 'resend')}
-                      </button>
-                    )}
-                    <button type="button" class="button small" aria-label={t('copyLinkLabel', { name: member.name })} onClick={() => void copyLink(member)}>
-                      {t('copyLink')}
-                    </button>
-                    <button type="button" class="button small danger" aria-label={t('removeLabel', { name: member.name })} onClick={() => setRemoving(member)}>
-                      {t('remove')}
-                    </button>
-                  </div>
-                )}
+                <DelegationMemberCard
+                  member={member}
+                  place={index + 1}
+                  last={index === shown.length - 1}
+                  incoming={delegation.direction === 'incoming'}
+                  manageable={manageable}
+                  published={event?.status === 'published'}
+                  busy={busy}
+                  fieldLabel={fieldLabel}
+                  onMove={(to) => move(index, to - 1)}
+                  onEdit={() => setEditing({ member })}
+                  onPassport={() => setPassportOf(member)}
+                  onSend={() => void sendInvitation(member)}
+                  onCopyLink={() => void copyLink(member)}
+                  onRemove={() => setRemoving(member)}
+                />
               </li>
             ))}
           </ol>
@@ -707,249 +378,5 @@ export function DelegationPage({ params }: PageProps) {
         <p>{t('removeBody')}</p>
       </ConfirmDialog>
     </section>
-  );
-}
-
-type DialogProps = {
-  base: string;
-  ifMatch: () => Record<string, string>;
-  onDone: (text: string) => void | Promise<void>;
-  /** Someone saved first: the page reloads the list behind the dialog, which keeps what was typed. */
-  onConflict: () => void | Promise<void>;
-  onClose: () => void;
-};
-
-/**
- * A dialog's save to the roster: the form busy meanwhile; a list someone else saved first is read
- * again behind the dialog (which keeps what was typed), and the failure shown on the form.
- */
-async function saveToRoster(
-  form: { setBusy: (busy: boolean) => void; setErrors: (errors: Record<string, string>) => void },
-  props: DialogProps,
-  schemaText: Parameters<typeof errorsFromFailure>[1],
-  work: () => Promise<void>,
-) {
-  form.setErrors({});
-  form.setBusy(true);
-  try {
-    await work();
-  } catch (failure) {
-    if (failure instanceof ApiError && failure.code === 'delegation_changed') await props.onConflict();
-    form.setErrors(errorsFromFailure(failure, schemaText));
-  } finally {
-    form.setBusy(false);
-  }
-}
-
-type MemberValues = { name: string; role: Role; email: string; phone: string; organisation: string; position: string; language: 'vi' | 'en' } & Record<
-  (typeof logisticsKeys)[number],
-  string
->;
-
-/** Add or edit one member: who they are, their role and contact; an incoming one's reception too. */
-function MemberDialog(props: DialogProps & { member?: Member; role?: Role; head?: Member; incoming: boolean }) {
-  const { api, language } = useApp();
-  const t = useText(messages);
-  const schemaText = useSchemaMessages();
-  const ref = useRef<HTMLDialogElement>(null);
-  const { member } = props;
-  const form = useFormState<MemberValues>(() => ({
-    name: member?.name ?? '',
-    role: member?.role ?? props.role ?? 'member',
-    email: member?.email ?? '',
-    phone: member?.phone ?? '',
-    organisation: member?.organisation ?? props.head?.organisation ?? '',
-    position: member?.position ?? '',
-    language: member?.language ?? 'vi',
-    ...(Object.fromEntries(
-      logisticsKeys.map((key) => [key, key.endsWith('Date') ? asLocalDate(member?.logistics?.[key]) : (member?.logistics?.[key] ?? '')]),
-    ) as Record<(typeof logisticsKeys)[number], string>),
-  }));
-  useEffect(() => {
-    ref.current?.showModal();
-    document.getElementById('f-member-name')?.focus();
-  }, []);
-  const titleText = member ? t('editTitle', { name: member.name }) : form.values.role === 'head' && !props.head ? t('addHeadTitle') : t('addTitle');
-  // A head's role is fixed while they lead members; no second head is offered.
-  const roles = roleKeys.filter((r) => r !== 'head' || !props.head || props.head.invitationId === member?.invitationId);
-
-  async function save() {
-    const v = form.values;
-    const errors: Record<string, string> = {};
-    if (!v.name.trim()) errors.name = t('nameRequired');
-    const logistics: Record<string, string> = {};
-    if (props.incoming) {
-      for (const key of logisticsKeys) {
-        const value = v[key].trim();
-        if (!value) continue;
-        if (key.endsWith('Date')) {
-          const iso = asIsoDate(value);
-          if (!iso) errors[`logistics.${key}`] = t('badDate');
-          else logistics[key] = iso;
-        } else logistics[key] = value;
-      }
-    }
-    if (Object.keys(errors).length) return form.setErrors(errors);
-    const text = (value: string) => value.trim();
-    await saveToRoster(form, props, schemaText, async () => {
-      if (member) {
-        const body: Record<string, unknown> = {
-          name: text(v.name),
-          email: text(v.email) || null,
-          phone: text(v.phone) || null,
-          organisation: text(v.organisation) || null,
-          position: text(v.position) || null,
-          language: v.language,
-          ...(v.role !== member.role ? { role: v.role } : {}),
-          ...(props.incoming ? { logistics: Object.keys(logistics).length ? logistics : null } : {}),
-        };
-        await api.send('PATCH', `${props.base}/delegation/members/${encodeURIComponent(member.invitationId)}`, body, props.ifMatch());
-        await props.onDone(t('saved', { name: text(v.name) }));
-      } else {
-        const body: Record<string, unknown> = {
-          name: text(v.name),
-          role: v.role,
-          language: v.language,
-          ...(text(v.email) ? { email: text(v.email) } : {}),
-          ...(text(v.phone) ? { phone: text(v.phone) } : {}),
-          ...(text(v.organisation) ? { organisation: text(v.organisation) } : {}),
-          ...(text(v.position) ? { position: text(v.position) } : {}),
-          ...(v.role !== 'head' && props.head ? { headInvitationId: props.head.invitationId } : {}),
-          ...(props.incoming && Object.keys(logistics).length ? { logistics } : {}),
-        };
-        await api.send('POST', `${props.base}/delegation/members`, body, props.ifMatch());
-        await props.onDone(t('added', { name: text(v.name) }));
-      }
-      ref.current?.close();
-    });
-  }
-
-  return (
-    <dialog ref={ref} class="dialog wide" aria-labelledby="member-dialog-title" onClose={props.onClose} onCancel={props.onClose}>
-      <h2 id="member-dialog-title">{titleText}</h2>
-      <Form errors={form.errors} onSubmit={save} labelledBy="member-dialog-title">
-        <TextField name="member.name" errorName="name" label={t('name')} required value={form.values.name} onValue={form.set('name')} input={{ autoComplete: 'off', spellcheck: false }} />
-        <div class="grid-2">
-          <SelectField
-            name="member.role"
-            errorName="role"
-            label={t('role')}
-            value={form.values.role}
-            onValue={(value) => form.set('role')(value as Role)}
-            options={roles.map((r) => ({ value: r, label: textIn(roleLabels[r], language) }))}
-          />
-          <LanguageField name="member.language" errorName="language" label={t('language')} value={form.values.language} onValue={form.set('language')} labels={{ vi: t('vi'), en: t('en') }} />
-          <TextField name="member.email" errorName="email" label={t('email')} hint={t('emailHint')} value={form.values.email} onValue={form.set('email')} input={{ type: 'email', autoComplete: 'off', spellcheck: false }} />
-          <TextField name="member.phone" errorName="phone" label={t('phone')} value={form.values.phone} onValue={form.set('phone')} input={{ type: 'tel', autoComplete: 'off' }} />
-          <TextField name="member.organisation" errorName="organisation" label={t('organisation')} value={form.values.organisation} onValue={form.set('organisation')} />
-          <TextField name="member.position" errorName="position" label={t('position')} value={form.values.position} onValue={form.set('position')} />
-        </div>
-        {props.incoming && (
-          <fieldset class="logistics">
-            <legend>{t('logistics')}</legend>
-            <div class="grid-2">
-              {logisticsKeys.map((key) => (
-                <TextField key={key} name={`member.${key}`} errorName={`logistics.${key}`} label={t(key)} value={form.values[key]} onValue={form.set(key)} />
-              ))}
-            </div>
-          </fieldset>
-        )}
-        <DialogActions busy={form.busy} cancelLabel={t('cancel')} saveLabel={t('save')} onCancel={() => ref.current?.close()} />
-      </Form>
-    </dialog>
-  );
-}
-
-/**
- * Passport data entered by an organiser for a member who gave it on paper, by phone or in person:
- * the consent text is shown first, and the consent is recorded as given to the organisers, and how.
- */
-function PassportDialog(props: DialogProps & { member: Member; fields: Field[]; consent: Delegation['passportConsent'] }) {
-  const { api, language } = useApp();
-  const t = useText(messages);
-  const schemaText = useSchemaMessages();
-  const ref = useRef<HTMLDialogElement>(null);
-  const { member } = props;
-  const wanted = ['dateOfBirth', 'nationality', 'passportNumber', 'passportExpiry'];
-  const fields = wanted.map((key) => props.fields.find((f) => f.key === key)).filter((f): f is Field => Boolean(f));
-  const masked = (value: string | undefined) => Boolean(value && /•/.test(value));
-  const form = useFormState<{ values: Record<string, string>; consent: boolean; channel: Channel }>(() => ({
-    values: Object.fromEntries(
-      fields.map((f) => {
-        const value = member.details[f.key];
-        return [f.key, masked(value) ? '' : f.type === 'date' ? asLocalDate(value) : (value ?? '')];
-      }),
-    ),
-    consent: false,
-    channel: 'paper_form',
-  }));
-  useEffect(() => {
-    ref.current?.showModal();
-    document.getElementById('f-passport-consent')?.focus();
-  }, []);
-  const setValue = (key: string) => (value: string) => form.setValues((current) => ({ ...current, values: { ...current.values, [key]: value } }));
-
-  async function save() {
-    const errors: Record<string, string> = {};
-    const details: Record<string, string> = {};
-    for (const field of fields) {
-      const value = form.values.values[field.key]!.trim();
-      if (!value) continue;
-      if (field.type === 'date') {
-        const iso = asIsoDate(value);
-        if (!iso) errors[`details.${field.key}`] = t('badDate');
-        else details[field.key] = iso;
-      } else details[field.key] = value;
-    }
-    if (!form.values.consent) errors.consent = t('consentNeeded');
-    if (Object.keys(errors).length) return form.setErrors(errors);
-    await saveToRoster(form, props, schemaText, async () => {
-      await api.send(
-        'PATCH',
-        `${props.base}/delegation/members/${encodeURIComponent(member.invitationId)}`,
-        { details, consent: { version: props.consent.version, channel: form.values.channel } },
-        props.ifMatch(),
-      );
-      await props.onDone(t('passportSaved', { name: member.name, channel: t(`channel.${form.values.channel}` as Key) }));
-      ref.current?.close();
-    });
-  }
-
-  return (
-    <dialog ref={ref} class="dialog wide" aria-labelledby="passport-dialog-title" onClose={props.onClose} onCancel={props.onClose}>
-      <h2 id="passport-dialog-title">{t('passportTitle', { name: member.name })}</h2>
-      <Form errors={form.errors} onSubmit={save} labelledBy="passport-dialog-title">
-        <p class="hint">{t('passportIntro')}</p>
-        <div class="consent-text">
-          <h3>{t('consentText')}</h3>
-          <p>{textIn(props.consent.text, language)}</p>
-        </div>
-        <CheckboxField name="passport.consent" errorName="consent" label={t('consentGiven')} checked={form.values.consent} onValue={(checked) => form.setValues((c) => ({ ...c, consent: checked }))} />
-        <SelectField
-          name="passport.channel"
-          errorName="consent.channel"
-          label={t('consentChannel')}
-          value={form.values.channel}
-          onValue={(value) => form.setValues((c) => ({ ...c, channel: value as Channel }))}
-          options={channels.map((c) => ({ value: c, label: t(`channel.${c}` as Key) }))}
-        />
-        <div class="grid-2">
-          {fields.map((field) => (
-            <TextField
-              key={field.key}
-              name={`passport.${field.key}`}
-              errorName={`details.${field.key}`}
-              label={pickLocalized(field.label, language).text}
-              hint={field.type === 'date' ? t('dateHint') : undefined}
-              required={field.required}
-              value={form.values.values[field.key] ?? ''}
-              onValue={setValue(field.key)}
-              input={{ autoComplete: 'off', spellcheck: false, ...(field.type === 'date' ? { inputMode: 'numeric' as const } : {}) }}
-            />
-          ))}
-        </div>
-        <DialogActions busy={form.busy} cancelLabel={t('cancel')} saveLabel={t('save')} onCancel={() => ref.current?.close()} />
-      </Form>
-    </dialog>
   );
 }

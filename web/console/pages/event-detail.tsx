@@ -1,19 +1,20 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { Event } from '../../../shared/events/event-schema.js';
-import { choiceLabel } from '../../../shared/events/field-choices.js';
 import { foldAccents } from '../../../shared/text/vietnamese.js';
-import { ApiError } from '../../lib/api-client.js';
-import { formatDateTime, formatRange, formatWeekday } from '../../lib/datetime.js';
 import { defineMessages, inBoth, pickLocalized, type LocalizedText, type Translate } from '../../lib/i18n.js';
 import { ConfirmDialog } from '../components/confirm-dialog.js';
 import { CancelNoticeOptions, type CancelNotice } from '../components/cancel-notice.js';
-import { StatusBadge, TypeBadge } from '../components/event-badges.js';
+import { StatusBadge } from '../components/event-badges.js';
 import { PageHeading } from '../components/page-heading.js';
 import { RegistrationLink } from '../components/registration-link.js';
 import { useApp, useCan, useText } from '../context.js';
 import type { CommonKey } from '../messages.js';
+import { EventFacts, EventFieldsTable } from '../components/event-facts.js';
+import { useEvent } from '../hooks/use-event.js';
 import type { PageProps } from '../routes.js';
+import { errorText } from '../../lib/error-text.js';
+import { ErrorNotice } from '../components/page-notices.js';
 
 const messages = defineMessages({
   vi: {
@@ -34,34 +35,8 @@ const messages = defineMessages({
     closeTitle: 'Kết thúc sự kiện này?',
     closeText: 'Sự kiện “{title}” sẽ chuyển sang trạng thái đã kết thúc và không nhận đăng ký nữa.',
     closed: 'Đã kết thúc sự kiện.',
-    actions: 'Thao tác',
-    details: 'Thông tin',
-    when: 'Thời gian',
-    venue: 'Địa điểm',
-    map: 'Xem bản đồ',
-    type: 'Loại',
-    status: 'Trạng thái',
-    capacity: 'Sức chứa',
-    noLimit: 'Không giới hạn',
-    registrationCloses: 'Hạn đăng ký',
-    noDeadline: 'Không có hạn',
-    approval: 'Cần duyệt đăng ký',
-    contact: 'Người liên hệ',
-    titleEn: 'Tên tiếng Anh',
     description: 'Giới thiệu',
     agenda: 'Chương trình',
-    fields: 'Thông tin người tham dự cần cung cấp',
-    noFields: 'Không yêu cầu thêm thông tin.',
-    fieldLabel: 'Trường',
-    fieldType: 'Kiểu',
-    fieldRequired: 'Bắt buộc',
-    counts: 'Số liệu',
-    invited: 'Đã mời',
-    confirmed: 'Xác nhận',
-    waitlisted: 'Danh sách chờ',
-    pending: 'Chờ duyệt',
-    declined: 'Từ chối',
-    checkedIn: 'Đã có mặt',
     invitations: 'Khách mời',
     answers: 'Trả lời',
     mailTemplates: 'Mẫu thư mời',
@@ -98,34 +73,8 @@ const messages = defineMessages({
     closeTitle: 'Close this event?',
     closeText: '“{title}” will be marked as closed and will take no more registrations.',
     closed: 'The event is closed.',
-    actions: 'Actions',
-    details: 'Details',
-    when: 'When',
-    venue: 'Venue',
-    map: 'Open the map',
-    type: 'Type',
-    status: 'Status',
-    capacity: 'Capacity',
-    noLimit: 'No limit',
-    registrationCloses: 'Registration closes',
-    noDeadline: 'No deadline',
-    approval: 'Registrations need approval',
-    contact: 'Contact person',
-    titleEn: 'English title',
     description: 'Description',
     agenda: 'Agenda',
-    fields: 'What participants are asked for',
-    noFields: 'Nothing beyond their name.',
-    fieldLabel: 'Field',
-    fieldType: 'Type',
-    fieldRequired: 'Required',
-    counts: 'Figures',
-    invited: 'Invited',
-    confirmed: 'Confirmed',
-    waitlisted: 'Waiting list',
-    pending: 'Awaiting approval',
-    declined: 'Declined',
-    checkedIn: 'Checked in',
     invitations: 'Invitees',
     answers: 'Answers',
     mailTemplates: 'Invitation mail',
@@ -221,25 +170,15 @@ export function EventDetailPage({ params }: PageProps) {
   const { api, language, announce } = useApp();
   const can = useCan();
   const t = useText(messages);
-  const [event, setEvent] = useState<Event>();
-  const [error, setError] = useState<string>();
-  const [notFound, setNotFound] = useState(false);
+  const { event, setEvent, error: loadError } = useEvent(params.eventId!);
+  const [actionError, setError] = useState<string>();
+  const error = actionError ?? loadError;
   const [status, setStatus] = useState<LocalizedText>();
   const [busy, setBusy] = useState<Change>();
   const [confirming, setConfirming] = useState<'cancel' | 'close'>();
   const [cancelNotice, setCancelNotice] = useState<CancelNotice>({ notify: true, reason: '' });
   const [noticed, setNoticed] = useState(false);
   const path = `/api/events/${encodeURIComponent(params.eventId!)}`;
-
-  useEffect(() => {
-    api
-      .get<{ event: Event }>(path)
-      .then((answer) => setEvent(answer.event))
-      .catch((failure: unknown) => {
-        if (failure instanceof ApiError && failure.status === 404) setNotFound(true);
-        setError(failure instanceof Error ? failure.message : String(failure));
-      });
-  }, [path]);
 
   async function change(kind: Change) {
     setBusy(kind);
@@ -262,7 +201,7 @@ export function EventDetailPage({ params }: PageProps) {
       // The button that was pressed is gone with the old status: continue from the heading.
       requestAnimationFrame(() => document.querySelector<HTMLElement>('main h1')?.focus());
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(errorText(failure));
     } finally {
       setBusy(undefined);
       setConfirming(undefined);
@@ -294,12 +233,8 @@ export function EventDetailPage({ params }: PageProps) {
           )}
         </p>
       )}
-      {error && (
-        <p class="notice error" role="alert">
-          {error}
-        </p>
-      )}
-      {!event && !error && !notFound && (
+      <ErrorNotice message={error} />
+      {!event && !error && (
         <p class="loading" role="status">
           {t('common.loading')}
         </p>
@@ -317,89 +252,7 @@ export function EventDetailPage({ params }: PageProps) {
             <RegistrationLink eventId={event.eventId} status={event.status} fileName={`ma-qr-dang-ky-${fileSlug(event.title.vi)}.svg`} />
           )}
 
-          <div class="detail-grid">
-            <section class="card" aria-labelledby="details-title">
-              <h2 id="details-title">{t('details')}</h2>
-              <dl class="facts">
-                <div>
-                  <dt>{t('when')}</dt>
-                  <dd>
-                    {formatWeekday(event.startsAt, language)}, {formatRange(event.startsAt, event.endsAt)}
-                  </dd>
-                </div>
-                <div>
-                  <dt>{t('venue')}</dt>
-                  <dd>
-                    {event.venue}
-                    {event.venueMapUrl && (
-                      <>
-                        {' '}
-                        <a href={event.venueMapUrl} target="_blank" rel="noopener noreferrer">
-                          {t('map')}
-                        </a>
-                      </>
-                    )}
-                  </dd>
-                </div>
-                <div>
-                  <dt>{t('type')}</dt>
-                  <dd>
-                    <TypeBadge type={event.type} />
-                  </dd>
-                </div>
-                <div>
-                  <dt>{t('capacity')}</dt>
-                  <dd>{event.capacity ?? t('noLimit')}</dd>
-                </div>
-                <div>
-                  <dt>{t('registrationCloses')}</dt>
-                  <dd>{event.registrationClosesAt ? formatDateTime(event.registrationClosesAt) : t('noDeadline')}</dd>
-                </div>
-                <div>
-                  <dt>{t('approval')}</dt>
-                  <dd>{event.requiresApproval ? t('common.yes') : t('common.no')}</dd>
-                </div>
-                {event.contact && (
-                  <div>
-                    <dt>{t('contact')}</dt>
-                    <dd>
-                      {event.contact.name}
-                      {event.contact.phone && (
-                        <>
-                          {' · '}
-                          <a href={`tel:${event.contact.phone.replace(/[^+0-9]/g, '')}`}>{event.contact.phone}</a>
-                        </>
-                      )}
-                      {event.contact.email && (
-                        <>
-                          {' · '}
-                          <a href={`mailto:${event.contact.email}`}>{event.contact.email}</a>
-                        </>
-                      )}
-                    </dd>
-                  </div>
-                )}
-                {language === 'vi' && event.title.en && (
-                  <div>
-                    <dt>{t('titleEn')}</dt>
-                    <dd lang="en">{event.title.en}</dd>
-                  </div>
-                )}
-              </dl>
-            </section>
-
-            <section class="card" aria-labelledby="counts-title">
-              <h2 id="counts-title">{t('counts')}</h2>
-              <dl class="stats">
-                {(['invited', 'confirmed', 'waitlisted', 'pending', 'declined', 'checkedIn'] as const).map((key) => (
-                  <div key={key}>
-                    <dt>{t(key)}</dt>
-                    <dd>{event.counts[key]}</dd>
-                  </div>
-                ))}
-              </dl>
-            </section>
-          </div>
+          <EventFacts event={event} />
 
           {description?.text && (
             <section class="card" aria-labelledby="description-title">
@@ -418,39 +271,7 @@ export function EventDetailPage({ params }: PageProps) {
             </section>
           )}
 
-          <section class="card" aria-labelledby="fields-title">
-            <h2 id="fields-title">{t('fields')}</h2>
-            {event.fields.length === 0 ? (
-              <p class="muted">{t('noFields')}</p>
-            ) : (
-              <table class="table stack">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('fieldLabel')}</th>
-                    <th scope="col">{t('fieldType')}</th>
-                    <th scope="col">{t('fieldRequired')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {event.fields.map((field) => {
-                    const label = pickLocalized(field.label, language);
-                    return (
-                      <tr key={field.key}>
-                        <th scope="row" lang={label.lang} data-label={t('fieldLabel')}>
-                          <div>
-                            {label.text}
-                            {field.choices && <span class="choices">{field.choices.map((choice) => choiceLabel(choice, language)).join(' · ')}</span>}
-                          </div>
-                        </th>
-                        <td data-label={t('fieldType')}>{t(`fieldType.${field.type}`)}</td>
-                        <td data-label={t('fieldRequired')}>{field.required ? t('common.yes') : t('common.no')}</td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            )}
-          </section>
+          <EventFieldsTable fields={event.fields} />
 
           {can('events:write') && editable && (
             <section class="card danger-zone" aria-labelledby="ending-title">

@@ -1,29 +1,21 @@
 import { useEffect, useState } from 'preact/hooks';
 import { createEventSchema, eventTypes, type Event, type EventType, type Field } from '../../../shared/events/event-schema.js';
-import { ApiError } from '../../lib/api-client.js';
-import { localInputsToInstant, parseLocalDate, parseLocalTime, toLocalInputs } from '../../lib/datetime.js';
-import { errorsFromFailure, hasErrors, validateWith, type FieldErrors } from '../../lib/form.js';
-import { defineMessages, inBoth, pickLocalized, type Translate } from '../../lib/i18n.js';
-import { fieldFromRow, FieldsEditor, rowFromField, type FieldRow } from '../components/fields-editor.js';
-import {
-  CheckboxField,
-  DateTimeField,
-  Form,
-  SelectField,
-  SubmitButton,
-  TextArea,
-  TextField,
-  useFormState,
-} from '../components/form.js';
+import { errorText } from '../../lib/error-text.js';
+import { errorsFromFailure, hasErrors, validateWith } from '../../lib/form.js';
+import { defineMessages, inBoth, pickLocalized } from '../../lib/i18n.js';
+import { FieldsEditor, rowFromField } from '../components/fields-editor.js';
+import { Form, SelectField, SubmitButton, TextArea, TextField, useFormState } from '../components/form.js';
+import { EventContactSection, EventPlaceSection, EventRegistrationSection, FormSection } from '../components/event-form-sections.js';
 import { PageHeading } from '../components/page-heading.js';
 import { useApp, useSchemaMessages, useText } from '../context.js';
-import type { CommonKey } from '../messages.js';
 import { navigate } from '../router.js';
+import { bodyFromValues, emptyValues, optionalKeys, valuesFromEvent, type Values } from '../event-form-values.js';
 import type { PageProps } from '../routes.js';
 import { useUnits } from '../units.js';
 
 const messages = defineMessages({
   vi: {
+    capacityInvalid: 'Sức chứa phải là một số nguyên dương, hoặc để trống.',
     createTitle: 'Tạo sự kiện',
     editTitle: 'Sửa sự kiện',
     general: 'Thông tin chung',
@@ -38,34 +30,6 @@ const messages = defineMessages({
     agendaVi: 'Chương trình (tiếng Việt)',
     agendaEn: 'Chương trình (tiếng Anh)',
     agendaHint: 'Mỗi dòng một mục, ví dụ “08:00 Đón tiếp đại biểu”.',
-    placeAndTime: 'Thời gian và địa điểm',
-    startsAt: 'Bắt đầu',
-    endsAt: 'Kết thúc',
-    timeHint: 'Giờ Việt Nam (UTC+7).',
-    venue: 'Địa điểm',
-    venueHint: 'Tên hội trường và địa chỉ, ví dụ “Hội trường A, 15 Lê Thánh Tông, TP. Buôn Ma Thuột”.',
-    venueMapUrl: 'Đường dẫn bản đồ',
-    venueMapUrlHint: 'Ví dụ đường dẫn Google Maps, bắt đầu bằng https://',
-    registration: 'Đăng ký',
-    capacity: 'Sức chứa',
-    capacityHint: 'Số chỗ tối đa. Để trống nếu không giới hạn.',
-    capacityInvalid: 'Sức chứa phải là một số nguyên dương, hoặc để trống.',
-    registrationClosesAt: 'Hạn đăng ký',
-    registrationClosesAtHint: 'Không bắt buộc. Sau thời điểm này người tham dự không thể đăng ký hay sửa thông tin.',
-    addressForm: 'Cách xưng hô với khách chưa có danh xưng',
-    addressFormHint: 'Dùng trong thư mời và trên trang trả lời. Danh xưng riêng của từng khách (Ông, Bà, Đồng chí…) luôn được ưu tiên.',
-    'addressForm.formal': 'Trang trọng: Ông/Bà',
-    'addressForm.informal': 'Thân mật: bạn (ví dụ diễn đàn sinh viên)',
-    requiresApproval: 'Đăng ký cần được duyệt',
-    requiresApprovalHint: 'Người đăng ký chờ ban tổ chức duyệt trước khi được xác nhận.',
-    openRegistration: 'Mở đăng ký công khai',
-    openRegistrationHint: 'Ai có đường dẫn (hoặc quét mã QR trên áp phích) cũng tự đăng ký được, không cần thư mời. Đường dẫn hiện trên trang sự kiện sau khi công bố.',
-    attachInvitationLetter: 'Đính kèm giấy mời (PDF) vào thư mời',
-    attachInvitationLetterHint: 'Mỗi thư mời mang giấy mời của người nhận theo thể thức văn bản hành chính; số giấy mời được cấp khi thư được gửi và giữ nguyên khi gửi lại.',
-    contact: 'Người liên hệ',
-    contactName: 'Họ và tên',
-    contactPhone: 'Số điện thoại',
-    contactEmail: 'Email',
     fields: 'Thông tin người tham dự cần cung cấp',
     fieldsHint: 'Được điền sẵn theo loại sự kiện; có thể thêm, bớt, sắp xếp lại.',
     delegationHint: 'Đoàn công tác luôn yêu cầu số hộ chiếu và ngày hết hạn hộ chiếu.',
@@ -80,6 +44,7 @@ const messages = defineMessages({
     notEditable: 'Sự kiện đã hủy hoặc đã kết thúc thì không sửa được nữa.',
   },
   en: {
+    capacityInvalid: 'The capacity must be a positive whole number, or empty.',
     createTitle: 'Create an event',
     editTitle: 'Edit the event',
     general: 'General',
@@ -94,34 +59,6 @@ const messages = defineMessages({
     agendaVi: 'Agenda (Vietnamese)',
     agendaEn: 'Agenda (English)',
     agendaHint: 'One item a line, e.g. “08:00 Welcome of the guests”.',
-    placeAndTime: 'Time and place',
-    startsAt: 'Starts',
-    endsAt: 'Ends',
-    timeHint: 'Vietnam time (UTC+7).',
-    venue: 'Venue',
-    venueHint: 'The hall and its address, e.g. “Hall A, 15 Lê Thánh Tông, Buôn Ma Thuột”.',
-    venueMapUrl: 'Map link',
-    venueMapUrlHint: 'E.g. a Google Maps link, starting with https://',
-    registration: 'Registration',
-    capacity: 'Capacity',
-    capacityHint: 'The number of seats. Leave empty for no limit.',
-    capacityInvalid: 'The capacity must be a positive whole number, or empty.',
-    registrationClosesAt: 'Registration closes',
-    registrationClosesAtHint: 'Optional. After this, participants can no longer register or change their details.',
-    addressForm: 'How to address invitees without a salutation',
-    addressFormHint: 'Used in the invitation mail and on the answer page. Each invitee’s own salutation (Ông, Bà, Đồng chí…) always comes first.',
-    'addressForm.formal': 'Formal: Ông/Bà (Mr/Ms)',
-    'addressForm.informal': 'Informal: bạn (e.g. a student forum)',
-    requiresApproval: 'Registrations need approval',
-    requiresApprovalHint: 'People who register wait for the organisers to approve them.',
-    openRegistration: 'Open registration to the public',
-    openRegistrationHint: 'Anyone with the link (or who scans the QR code on a poster) can register, without an invitation. The link shows on the event page once the event is published.',
-    attachInvitationLetter: 'Attach the invitation letter (PDF) to the invitation mail',
-    attachInvitationLetterHint: 'Each invitation mail carries its invitee’s official giấy mời; the letter is numbered when the mail is sent and keeps its number when sent again.',
-    contact: 'Contact person',
-    contactName: 'Name',
-    contactPhone: 'Phone',
-    contactEmail: 'Email',
     fields: 'What participants are asked for',
     fieldsHint: 'Filled in from the type of event; add, remove or reorder as needed.',
     delegationHint: 'A delegation always asks for the passport number and its expiry date.',
@@ -136,144 +73,6 @@ const messages = defineMessages({
     notEditable: 'A cancelled or closed event can no longer be edited.',
   },
 });
-
-type DateTime = { date: string; time: string };
-type Values = {
-  type: EventType | '';
-  /** '' = the account's default unit (the one it holds). */
-  unitId: string;
-  titleVi: string;
-  titleEn: string;
-  descriptionVi: string;
-  descriptionEn: string;
-  agendaVi: string;
-  agendaEn: string;
-  venue: string;
-  venueMapUrl: string;
-  startsAt: DateTime;
-  endsAt: DateTime;
-  capacity: string;
-  registrationClosesAt: DateTime;
-  requiresApproval: boolean;
-  addressForm: 'formal' | 'informal';
-  openRegistration: boolean;
-  attachInvitationLetter: boolean;
-  contactName: string;
-  contactPhone: string;
-  contactEmail: string;
-  fields: FieldRow[];
-  /** Once the organiser touches the fields, a change of type no longer replaces them. */
-  fieldsEdited: boolean;
-};
-
-const emptyValues = (): Values => ({
-  type: '',
-  unitId: '',
-  titleVi: '',
-  titleEn: '',
-  descriptionVi: '',
-  descriptionEn: '',
-  agendaVi: '',
-  agendaEn: '',
-  venue: '',
-  venueMapUrl: '',
-  startsAt: { date: '', time: '' },
-  endsAt: { date: '', time: '' },
-  capacity: '',
-  registrationClosesAt: { date: '', time: '' },
-  requiresApproval: false,
-  addressForm: 'formal',
-  openRegistration: false,
-  attachInvitationLetter: false,
-  contactName: '',
-  contactPhone: '',
-  contactEmail: '',
-  fields: [],
-  fieldsEdited: false,
-});
-
-function valuesFromEvent(event: Event): Values {
-  return {
-    type: event.type,
-    unitId: event.unitId,
-    titleVi: event.title.vi,
-    titleEn: event.title.en ?? '',
-    descriptionVi: event.description?.vi ?? '',
-    descriptionEn: event.description?.en ?? '',
-    agendaVi: event.agenda?.vi ?? '',
-    agendaEn: event.agenda?.en ?? '',
-    venue: event.venue,
-    venueMapUrl: event.venueMapUrl ?? '',
-    startsAt: toLocalInputs(event.startsAt),
-    endsAt: toLocalInputs(event.endsAt),
-    capacity: event.capacity === undefined ? '' : String(event.capacity),
-    registrationClosesAt: toLocalInputs(event.registrationClosesAt),
-    requiresApproval: event.requiresApproval,
-    addressForm: event.addressForm ?? 'formal',
-    openRegistration: event.openRegistration,
-    attachInvitationLetter: event.attachInvitationLetter,
-    contactName: event.contact?.name ?? '',
-    contactPhone: event.contact?.phone ?? '',
-    contactEmail: event.contact?.email ?? '',
-    fields: event.fields.map(rowFromField),
-    fieldsEdited: true,
-  };
-}
-
-const optionalKeys = ['description', 'agenda', 'venueMapUrl', 'contact', 'capacity', 'registrationClosesAt'] as const;
-
-/**
- * The form as the API's body. What the schema cannot see (a mistyped date, a capacity that is no
- * number) is reported here, by the same paths.
- */
-function bodyFromValues(values: Values, t: Translate<CommonKey | 'capacityInvalid'>) {
-  const errors: FieldErrors = {};
-  const filled = (text: string) => (text.trim() ? text : undefined);
-  const localized = (vi: string, en: string) =>
-    vi.trim() || en.trim() ? { ...(vi.trim() ? { vi } : {}), ...(en.trim() ? { en } : {}) } : undefined;
-  const instant = (name: string, pair: DateTime): string | undefined => {
-    const [date, time] = [pair.date.trim(), pair.time.trim()];
-    if (!date && !time) return undefined;
-    if (!date || !time) errors[name] = t('form.needDateAndTime');
-    else if (!parseLocalDate(date)) errors[name] = t('form.invalidDate');
-    else if (!parseLocalTime(time)) errors[name] = t('form.invalidTime');
-    else return localInputsToInstant(date, time);
-    return undefined;
-  };
-  let capacity: number | undefined;
-  if (values.capacity.trim()) {
-    capacity = Number(values.capacity.trim());
-    if (!Number.isInteger(capacity) || capacity < 1) errors.capacity = t('capacityInvalid');
-  }
-  const contact =
-    values.contactName.trim() || values.contactPhone.trim() || values.contactEmail.trim()
-      ? {
-          name: values.contactName,
-          ...(filled(values.contactPhone) ? { phone: values.contactPhone.trim() } : {}),
-          ...(filled(values.contactEmail) ? { email: values.contactEmail.trim() } : {}),
-        }
-      : undefined;
-  const body = {
-    type: values.type || undefined,
-    unitId: values.unitId || undefined,
-    title: { vi: values.titleVi, ...(filled(values.titleEn) ? { en: values.titleEn } : {}) },
-    description: localized(values.descriptionVi, values.descriptionEn),
-    agenda: localized(values.agendaVi, values.agendaEn),
-    venue: values.venue,
-    venueMapUrl: filled(values.venueMapUrl)?.trim(),
-    contact,
-    startsAt: instant('startsAt', values.startsAt),
-    endsAt: instant('endsAt', values.endsAt),
-    capacity,
-    registrationClosesAt: instant('registrationClosesAt', values.registrationClosesAt),
-    requiresApproval: values.requiresApproval,
-    addressForm: values.addressForm,
-    openRegistration: values.openRegistration,
-    attachInvitationLetter: values.attachInvitationLetter,
-    fields: values.fields.map(fieldFromRow),
-  };
-  return { body, errors };
-}
 
 let defaultsCache: Partial<Record<EventType, Field[]>> | undefined;
 
@@ -315,7 +114,7 @@ export function EventFormPage({ params }: PageProps) {
         setEditable(event.status === 'draft' || event.status === 'published');
         setLoaded(true);
       })
-      .catch((error: unknown) => setLoadError(error instanceof ApiError ? error.message : String(error)));
+      .catch((error: unknown) => setLoadError(errorText(error)));
   }, [eventId]);
 
   // A new event starts with the usual fields of its type, until the organiser edits them.
@@ -410,8 +209,7 @@ export function EventFormPage({ params }: PageProps) {
         </p>
       )}
       <Form errors={form.errors} onSubmit={submit} class="form event-form">
-        <section class="card form-section" aria-labelledby="s-general">
-          <h2 id="s-general">{t('general')}</h2>
+        <FormSection id="s-general" title={t('general')}>
           <SelectField
             name="type"
             label={t('type')}
@@ -441,101 +239,13 @@ export function EventFormPage({ params }: PageProps) {
             <TextArea name="agenda.vi" label={t('agendaVi')} hint={t('agendaHint')} value={values.agendaVi} onValue={set('agendaVi')} rows={6} />
             <TextArea name="agenda.en" label={t('agendaEn')} value={values.agendaEn} onValue={set('agendaEn')} rows={6} />
           </div>
-        </section>
+        </FormSection>
 
-        <section class="card form-section" aria-labelledby="s-place">
-          <h2 id="s-place">{t('placeAndTime')}</h2>
-          <div class="grid-2">
-            <DateTimeField name="startsAt" label={t('startsAt')} hint={t('timeHint')} required value={values.startsAt} onValue={set('startsAt')} />
-            <DateTimeField name="endsAt" label={t('endsAt')} hint={t('timeHint')} required value={values.endsAt} onValue={set('endsAt')} />
-          </div>
-          <TextField name="venue" label={t('venue')} hint={t('venueHint')} required value={values.venue} onValue={set('venue')} />
-          <TextField
-            name="venueMapUrl"
-            label={t('venueMapUrl')}
-            hint={t('venueMapUrlHint')}
-            value={values.venueMapUrl}
-            onValue={set('venueMapUrl')}
-            input={{ type: 'url', inputMode: 'url', spellcheck: false }}
-          />
-        </section>
+        <EventPlaceSection values={values} set={set} />
+        <EventRegistrationSection values={values} set={set} />
+        <EventContactSection values={values} set={set} />
 
-        <section class="card form-section" aria-labelledby="s-registration">
-          <h2 id="s-registration">{t('registration')}</h2>
-          <div class="grid-2">
-            <TextField
-              name="capacity"
-              label={t('capacity')}
-              hint={t('capacityHint')}
-              value={values.capacity}
-              onValue={set('capacity')}
-              input={{ inputMode: 'numeric', autoComplete: 'off' }}
-            />
-            <DateTimeField
-              name="registrationClosesAt"
-              label={t('registrationClosesAt')}
-              hint={t('registrationClosesAtHint')}
-              value={values.registrationClosesAt}
-              onValue={set('registrationClosesAt')}
-            />
-          </div>
-          <CheckboxField
-            name="requiresApproval"
-            label={t('requiresApproval')}
-            hint={t('requiresApprovalHint')}
-            checked={values.requiresApproval}
-            onValue={set('requiresApproval')}
-          />
-          <SelectField
-            name="addressForm"
-            label={t('addressForm')}
-            hint={t('addressFormHint')}
-            value={values.addressForm}
-            onValue={(value) => set('addressForm')(value === 'informal' ? 'informal' : 'formal')}
-            options={[
-              { value: 'formal', label: t('addressForm.formal') },
-              { value: 'informal', label: t('addressForm.informal') },
-            ]}
-          />
-          <CheckboxField
-            name="openRegistration"
-            label={t('openRegistration')}
-            hint={t('openRegistrationHint')}
-            checked={values.openRegistration}
-            onValue={set('openRegistration')}
-          />
-          <CheckboxField
-            name="attachInvitationLetter"
-            label={t('attachInvitationLetter')}
-            hint={t('attachInvitationLetterHint')}
-            checked={values.attachInvitationLetter}
-            onValue={set('attachInvitationLetter')}
-          />
-        </section>
-
-        <section class="card form-section" aria-labelledby="s-contact">
-          <h2 id="s-contact">{t('contact')}</h2>
-          <div class="grid-3">
-            <TextField name="contact.name" label={t('contactName')} value={values.contactName} onValue={set('contactName')} input={{ autoComplete: 'off' }} />
-            <TextField
-              name="contact.phone"
-              label={t('contactPhone')}
-              value={values.contactPhone}
-              onValue={set('contactPhone')}
-              input={{ type: 'tel', inputMode: 'tel', autoComplete: 'off' }}
-            />
-            <TextField
-              name="contact.email"
-              label={t('contactEmail')}
-              value={values.contactEmail}
-              onValue={set('contactEmail')}
-              input={{ type: 'email', inputMode: 'email', autoComplete: 'off', spellcheck: false }}
-            />
-          </div>
-        </section>
-
-        <section class="card form-section" aria-labelledby="s-fields">
-          <h2 id="s-fields">{t('fields')}</h2>
+        <FormSection id="s-fields" title={t('fields')}>
           <p class="hint">{t('fieldsHint')}</p>
           {values.type === 'delegation' && <p class="notice info">{t('delegationHint')}</p>}
           <FieldsEditor rows={values.fields} onRows={(rows) => form.setValues((current) => ({ ...current, fields: rows, fieldsEdited: true }))} />
@@ -546,7 +256,7 @@ export function EventFormPage({ params }: PageProps) {
               </button>
             </p>
           )}
-        </section>
+        </FormSection>
 
         <div class="actions sticky-actions">
           <SubmitButton busy={form.busy} label={eventId ? t('save') : t('create')} busyLabel={eventId ? t('common.saving') : t('creating')} />

@@ -9,6 +9,7 @@ import { useApp, useCan, useText, useUser } from '../context.js';
 import { navigate } from '../router.js';
 import type { PageProps } from '../routes.js';
 import { useUnits } from '../units.js';
+import { errorText } from '../../lib/error-text.js';
 
 const messages = defineMessages({
   vi: {
@@ -125,7 +126,7 @@ export function EventsListPage({ query }: PageProps) {
       setCursor(page.nextCursor);
       if (more) announce(t('loaded', { count: page.items.length }));
     } catch (failure) {
-      if (id === request.current) setError(failure instanceof Error ? failure.message : String(failure));
+      if (id === request.current) setError(errorText(failure));
     } finally {
       if (id === request.current) setState('ready');
     }

@@ -3,7 +3,6 @@ import type { Event } from '../../../shared/events/event-schema.js';
 import type { Invitation } from '../../../shared/invitations/invitation-schema.js';
 import type { InvitationLetter } from '../../../shared/papers/papers-settings-schema.js';
 import { fetchAllInvitations } from '../../lib/all-invitations.js';
-import { ApiError } from '../../lib/api-client.js';
 import { formatDate } from '../../lib/datetime.js';
 import { defineMessages, pickLocalized, type Language } from '../../lib/i18n.js';
 import { PageHeading } from '../components/page-heading.js';
@@ -11,6 +10,7 @@ import { DataTable } from '../components/data-table.js';
 import { ActionNotice, BackToEvent, LoadErrorNotice, type ActionStatus } from '../components/page-notices.js';
 import { useApp, useCan, useText } from '../context.js';
 import type { PageProps } from '../routes.js';
+import { errorText } from '../../lib/error-text.js';
 
 const messages = defineMessages({
   vi: {
@@ -99,7 +99,7 @@ export function LettersPage({ params }: PageProps) {
       setInvitations(people);
       setLetters(new Map(issued.items.map((letter) => [letter.invitationId, letter])));
     } catch (failure) {
-      setLoadError(failure instanceof Error ? failure.message : String(failure));
+      setLoadError(errorText(failure));
     }
   };
   useEffect(() => void load(), [base]);
@@ -115,7 +115,7 @@ export function LettersPage({ params }: PageProps) {
       setLetters(next);
       setStatus({ kind: 'success', text: t('issued', { count: next.size - before }) });
     } catch (failure) {
-      setStatus({ kind: 'error', text: failure instanceof ApiError || failure instanceof Error ? failure.message : String(failure) });
+      setStatus({ kind: 'error', text: errorText(failure) });
     } finally {
       setBusy(false);
     }

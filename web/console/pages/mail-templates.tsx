@@ -17,6 +17,8 @@ import { Form, SubmitButton, TextArea, TextField } from '../components/form.js';
 import { PageHeading } from '../components/page-heading.js';
 import { useApp, useSchemaMessages, useText, useUser } from '../context.js';
 import type { PageProps } from '../routes.js';
+import { errorText } from '../../lib/error-text.js';
+import { ErrorNotice } from '../components/page-notices.js';
 
 const messages = defineMessages({
   vi: {
@@ -156,7 +158,7 @@ export function MailTemplatesPage({ params }: PageProps) {
       })
       .catch((failure: unknown) => {
         if (failure instanceof ApiError && failure.status === 404) setNotFound(true);
-        else setLoadError(failure instanceof Error ? failure.message : String(failure));
+        else setLoadError(errorText(failure));
       });
     api
       .get<{ items: Invitation[] }>(`${path}/invitations`, { limit: 200 })
@@ -234,7 +236,7 @@ export function MailTemplatesPage({ params }: PageProps) {
       setTestNote({ kind: 'success', text });
       announce(text);
     } catch (failure) {
-      setTestNote({ kind: 'error', text: failure instanceof Error ? failure.message : String(failure) });
+      setTestNote({ kind: 'error', text: errorText(failure) });
     } finally {
       setTesting(undefined);
     }
@@ -266,11 +268,7 @@ export function MailTemplatesPage({ params }: PageProps) {
           {t('toInvitees')}
         </a>
       </PageHeading>
-      {loadError && (
-        <p class="notice error" role="alert">
-          {loadError}
-        </p>
-      )}
+      <ErrorNotice message={loadError} />
       {!drafts || !event ? (
         !loadError && (
           <p class="loading" role="status">

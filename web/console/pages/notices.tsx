@@ -8,6 +8,7 @@ import { ActionNotice, BackToEvent, EventNotFound, LoadErrorNotice, type ActionS
 import { PageHeading } from '../components/page-heading.js';
 import { useApp, useCan, useText } from '../context.js';
 import type { PageProps } from '../routes.js';
+import { errorText } from '../../lib/error-text.js';
 
 const messages = defineMessages({
   vi: {
@@ -108,7 +109,7 @@ export function NoticesPage({ params }: PageProps) {
       setNotices(list.items);
     } catch (failure) {
       if (failure instanceof ApiError && failure.status === 404) setNotFound(true);
-      else setLoadError(failure instanceof Error ? failure.message : String(failure));
+      else setLoadError(errorText(failure));
     }
   }
   useEffect(() => void load(), [base]);
@@ -136,7 +137,7 @@ export function NoticesPage({ params }: PageProps) {
       setDismissed(true);
       await load();
     } catch (failure) {
-      setStatus({ kind: 'error', text: failure instanceof Error ? failure.message : String(failure) });
+      setStatus({ kind: 'error', text: errorText(failure) });
     } finally {
       setBusy(false);
     }

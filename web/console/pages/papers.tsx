@@ -7,6 +7,8 @@ import { Form, SubmitButton, TextArea, TextField, useFormState } from '../compon
 import { PageHeading } from '../components/page-heading.js';
 import { LoadErrorNotice } from '../components/page-notices.js';
 import { useApp, useCan, useSchemaMessages, useText } from '../context.js';
+import { errorText } from '../../lib/error-text.js';
+import { TableHead } from '../components/data-table.js';
 
 const messages = defineMessages({
   vi: {
@@ -180,7 +182,7 @@ function YearReportSection() {
     try {
       setReport((await api.get<{ report: YearReport }>(`/api/reports/years/${wanted}`)).report);
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(errorText(failure));
     }
   };
   useEffect(() => void load(year), [year]);
@@ -212,14 +214,7 @@ function YearReportSection() {
         <div class="table-scroll">
           <table class="table">
             <caption>{t('figuresCaption', { year })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('events')}</th>
-                <th scope="col">{t('invited')}</th>
-                <th scope="col">{t('confirmed')}</th>
-                <th scope="col">{t('present')}</th>
-              </tr>
-            </thead>
+            <TableHead columns={[t('events'), t('invited'), t('confirmed'), t('present')]} />
             <tbody>
               {report.byType.map((row) => (
                 <tr key={row.type}>

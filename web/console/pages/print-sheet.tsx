@@ -9,6 +9,7 @@ import { OrientationField, PrintedSheet, SheetControls, SheetPageHead, useSheetE
 import { useApp, useText } from '../context.js';
 import { navigate } from '../router.js';
 import type { PageProps } from '../routes.js';
+import { errorText } from '../../lib/error-text.js';
 
 /**
  * The sign-in sheet (issue 9): who comes, in the order and with the columns chosen here, printed
@@ -175,7 +176,7 @@ export function PrintSheetPage({ params, query }: PageProps) {
 
   const fail = (failure: unknown) => {
     if (failure instanceof ApiError && failure.status === 404) setNotFound(true);
-    setError(failure instanceof Error ? failure.message : String(failure));
+    setError(errorText(failure));
   };
   useEffect(() => {
     api.get<{ event: Event }>(base).then((answer) => setEvent(answer.event), fail);
@@ -268,7 +269,7 @@ export function PrintSheetPage({ params, query }: PageProps) {
     try {
       setError(await downloadFile((e.currentTarget as HTMLAnchorElement).href, language));
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(errorText(failure));
     }
   }
 

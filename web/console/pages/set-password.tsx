@@ -1,7 +1,7 @@
 import { setPasswordSchema } from '../../../shared/auth/auth-schema.js';
 import { defineMessages, inBoth } from '../../lib/i18n.js';
 import { errorsFromFailure, validateWith } from '../../lib/form.js';
-import { Form, SubmitButton, TextField, useFormState } from '../components/form.js';
+import { Form, PasswordField, SubmitButton, useFormState } from '../components/form.js';
 import { PageHeading } from '../components/page-heading.js';
 import { useApp, useSchemaMessages, useText } from '../context.js';
 import { navigate } from '../router.js';
@@ -65,22 +65,8 @@ export function SetPasswordPage() {
         <>
           <p class="lead">{t('intro')}</p>
           <Form errors={form.errors} onSubmit={submit}>
-            <TextField
-              name="password"
-              label={t('password')}
-              required
-              value={form.values.password}
-              onValue={form.set('password')}
-              input={{ type: 'password', autoComplete: 'new-password' }}
-            />
-            <TextField
-              name="confirm"
-              label={t('confirm')}
-              required
-              value={form.values.confirm}
-              onValue={form.set('confirm')}
-              input={{ type: 'password', autoComplete: 'new-password' }}
-            />
+            <PasswordField name="password" label={t('password')} value={form.values.password} onValue={form.set('password')} autoComplete="new-password" />
+            <PasswordField name="confirm" label={t('confirm')} value={form.values.confirm} onValue={form.set('confirm')} autoComplete="new-password" />
             <div class="actions">
               <SubmitButton busy={form.busy} label={t('submit')} busyLabel={t('busy')} />
             </div>

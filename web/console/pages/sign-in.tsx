@@ -2,7 +2,7 @@ import { useEffect } from 'preact/hooks';
 import { loginSchema, type User } from '../../../shared/auth/auth-schema.js';
 import { defineMessages } from '../../lib/i18n.js';
 import { errorsFromFailure, validateWith } from '../../lib/form.js';
-import { Form, SubmitButton, TextField, useFormState } from '../components/form.js';
+import { Form, PasswordField, SubmitButton, TextField, useFormState, emailInput } from '../components/form.js';
 import { PageHeading } from '../components/page-heading.js';
 import { useApp, useSchemaMessages, useText } from '../context.js';
 import { navigate } from '../router.js';
@@ -72,16 +72,9 @@ export function SignInPage({ query }: PageProps) {
           required
           value={form.values.email}
           onValue={form.set('email')}
-          input={{ type: 'email', autoComplete: 'username', inputMode: 'email', spellcheck: false }}
+          input={emailInput('username')}
         />
-        <TextField
-          name="password"
-          label={t('password')}
-          required
-          value={form.values.password}
-          onValue={form.set('password')}
-          input={{ type: 'password', autoComplete: 'current-password' }}
-        />
+        <PasswordField name="password" label={t('password')} value={form.values.password} onValue={form.set('password')} autoComplete="current-password" />
         <div class="actions">
           <SubmitButton busy={form.busy} label={t('submit')} busyLabel={t('busy')} />
         </div>

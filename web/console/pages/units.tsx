@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { User } from '../../../shared/auth/auth-schema.js';
 import { createUnitSchema, ROOT_UNIT_ID, type Membership, type Unit, type UnitRole } from '../../../shared/units/unit-schema.js';
-import { ApiError } from '../../lib/api-client.js';
 import { errorsFromFailure, validateWith } from '../../lib/form.js';
 import { defineMessages, pickLocalized } from '../../lib/i18n.js';
 import { Form, SelectField, SubmitButton, TextField, useFormState } from '../components/form.js';
@@ -9,6 +8,7 @@ import { ActionNotice, type ActionStatus } from '../components/page-notices.js';
 import { PageHeading } from '../components/page-heading.js';
 import { useApp, useSchemaMessages, useText } from '../context.js';
 import { loadUnits } from '../units.js';
+import { errorText } from '../../lib/error-text.js';
 
 const messages = defineMessages({
   vi: {
@@ -98,7 +98,7 @@ export function UnitsPage() {
     setUnits(fresh);
     setUsers(people.items);
   }
-  useEffect(() => void reload().catch((error: unknown) => setStatus({ kind: 'error', text: error instanceof Error ? error.message : String(error) })), []);
+  useEffect(() => void reload().catch((error: unknown) => setStatus({ kind: 'error', text: errorText(error) })), []);
 
   const nameOf = (unit: Unit) => pickLocalized(unit.name, language).text;
   const say = (next: ActionStatus) => {
@@ -135,7 +135,7 @@ export function UnitsPage() {
       say({ kind: 'success', text: done });
       await reload();
     } catch (error) {
-      setStatus({ kind: 'error', text: error instanceof ApiError || error instanceof Error ? error.message : String(error) });
+      setStatus({ kind: 'error', text: errorText(error) });
     }
   }
 

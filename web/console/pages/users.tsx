@@ -4,10 +4,12 @@ import { errorsFromFailure, validateWith } from '../../lib/form.js';
 import { defineMessages, inBoth, textIn, translator, type LocalizedText } from '../../lib/i18n.js';
 import { commonMessages } from '../messages.js';
 import { ConfirmDialog } from '../components/confirm-dialog.js';
-import { Form, SelectField, SubmitButton, TextField, useFormState } from '../components/form.js';
+import { Form, SelectField, SubmitButton, TextField, useFormState, emailInput, LanguageField } from '../components/form.js';
 import { ActionNotice } from '../components/page-notices.js';
 import { PageHeading } from '../components/page-heading.js';
 import { useApp, useSchemaMessages, useText, useUser } from '../context.js';
+import { errorText } from '../../lib/error-text.js';
+import { TableHead } from '../components/data-table.js';
 
 const messages = defineMessages({
   vi: {
@@ -114,7 +116,7 @@ export function UsersPage() {
       setUsers((current) => (after ? [...current, ...page.items] : page.items));
       setCursor(page.nextCursor);
     } catch (error) {
-      setStatus({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
+      setStatus({ kind: 'error', text: errorText(error) });
     } finally {
       setLoading(false);
     }
@@ -156,7 +158,7 @@ export function UsersPage() {
       replace(answer.user);
       report('success', done);
     } catch (error) {
-      report('error', error instanceof Error ? error.message : String(error));
+      report('error', errorText(error));
       replace({ ...user }); // Puts the select back to the role the API still has.
     } finally {
       setBusyUser(undefined);
@@ -170,7 +172,7 @@ export function UsersPage() {
       await api.post(`/api/users/${encodeURIComponent(user.userId)}/password-link`);
       report('success', inBoth(messages, 'resent', { email: user.email }));
     } catch (error) {
-      report('error', error instanceof Error ? error.message : String(error));
+      report('error', errorText(error));
     } finally {
       setBusyUser(undefined);
     }
@@ -198,7 +200,7 @@ export function UsersPage() {
               required
               value={form.values.email}
               onValue={form.set('email')}
-              input={{ type: 'email', inputMode: 'email', autoComplete: 'off', spellcheck: false }}
+              input={emailInput()}
             />
             <SelectField
               name="role"
@@ -209,16 +211,7 @@ export function UsersPage() {
               onValue={(value) => form.set('role')(value as Role)}
               options={roles.map((role) => ({ value: role, label: t(`role.${role}`) }))}
             />
-            <SelectField
-              name="language"
-              label={t('language')}
-              value={form.values.language}
-              onValue={(value) => form.set('language')(value as 'vi' | 'en')}
-              options={[
-                { value: 'vi', label: t('common.vi') },
-                { value: 'en', label: t('common.en') },
-              ]}
-            />
+            <LanguageField name="language" label={t('language')} value={form.values.language} onValue={form.set('language')} labels={{ vi: t('common.vi'), en: t('common.en') }} />
             <TextField
               name="password"
               label={t('password')}
@@ -252,14 +245,7 @@ export function UsersPage() {
         <p class="empty">{t('empty')}</p>
       ) : (
         <table class="table stack users-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('name')}</th>
-              <th scope="col">{t('role')}</th>
-              <th scope="col">{t('status')}</th>
-              <th scope="col">{t('actions')}</th>
-            </tr>
-          </thead>
+          <TableHead columns={[t('name'), t('role'), t('status'), t('actions')]} />
           <tbody>
             {users.map((user) => {
               const self = user.userId === me.userId;
