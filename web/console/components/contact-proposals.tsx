@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { useApp, useText } from '../context.js';
 import { partnerMessages as messages } from './partner-texts.js';
+import { errorText } from '../../lib/error-text.js';
 
 type Proposal = {
   name: string;
@@ -22,7 +23,7 @@ export function ContactProposals(props: { run: (action: () => Promise<unknown>, 
   const loadProposals = () =>
     api.get<{ proposals: Proposal[] }>('/api/contacts/proposals').then(
       (r) => setProposals(r.proposals),
-      (error: unknown) => props.onError(error instanceof Error ? error.message : String(error)),
+      (error: unknown) => props.onError(errorText(error)),
     );
   const accept = (invitations: { eventId: string; invitationId: string }[], name: string) =>
     run(

@@ -8,6 +8,7 @@ import { DialogLauncher } from './dialog-launcher.js';
 import { DialogActions, Form, SelectField, TextField } from './form.js';
 import { partnerMessages } from './partner-texts.js';
 import { usePreviewThenCommit } from './preview-then-commit.js';
+import { errorText } from '../../lib/error-text.js';
 
 const messages = defineMessages({
   vi: {
@@ -107,7 +108,7 @@ function DirectoryInviteBody(props: { eventId: string; onImported: (result: Impo
         setOrganisations(o.items);
         setTags([...new Set([...o.items.flatMap((x) => x.tags), ...c.items.flatMap((x) => x.tags)])].sort((a, b) => a.localeCompare(b, 'vi')));
       },
-      (failure: unknown) => setLoadError(failure instanceof Error ? failure.message : String(failure)),
+      (failure: unknown) => setLoadError(errorText(failure)),
     );
   }, []);
 

@@ -3,6 +3,7 @@ import type { Recipient } from '../../../shared/partners/greetings-repository.js
 import { defineMessages } from '../../lib/i18n.js';
 import { useApp, useText } from '../context.js';
 import { DialogActions, Form, TextField, useFormState } from './form.js';
+import { errorText } from '../../lib/error-text.js';
 
 const messages = defineMessages({
   vi: {
@@ -60,7 +61,7 @@ export function FlowersDialog(props: { campaignId: string; recipient: Recipient;
       props.onSaved();
       ref.current?.close();
     } catch (error) {
-      form.setErrors({ '': error instanceof Error ? error.message : String(error) });
+      form.setErrors({ '': errorText(error) });
     } finally {
       form.setBusy(false);
     }

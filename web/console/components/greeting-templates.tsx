@@ -4,6 +4,7 @@ import type { Campaign } from '../../../shared/partners/greetings-repository.js'
 import { defineMessages } from '../../lib/i18n.js';
 import { useApp, useText } from '../context.js';
 import { Form, SelectField, SubmitButton, TextArea, TextField } from './form.js';
+import { errorText } from '../../lib/error-text.js';
 
 const messages = defineMessages({
   vi: {
@@ -68,7 +69,7 @@ export function GreetingTemplates(props: { campaign: Campaign; recipientLanguage
       announce(text);
       props.onSaved(campaign);
     } catch (error) {
-      props.onStatus({ error: error instanceof Error ? error.message : String(error) });
+      props.onStatus({ error: errorText(error) });
     } finally {
       setBusy(false);
     }

@@ -5,6 +5,7 @@ import { defineMessages } from '../../lib/i18n.js';
 import { useApp, useCan, useText } from '../context.js';
 import { ConfirmDialog } from './confirm-dialog.js';
 import { DialogActions, Form, SelectField, TextField, useFormState } from './form.js';
+import { errorText } from '../../lib/error-text.js';
 
 const messages = defineMessages({
   vi: {
@@ -89,7 +90,6 @@ const days = Array.from({ length: 31 }, (_, i) => String(i + 1).padStart(2, '0')
 const months = Array.from({ length: 12 }, (_, i) => String(i + 1).padStart(2, '0'));
 const dayLabel = (md: string) => `${md.slice(3)}/${md.slice(0, 2)}`;
 type Values = { vi: string; en: string; dd: string; mm: string; country: string; tag: string };
-const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * The union's occasions table (GET/POST/PUT/DELETE /api/occasions), the seeded national days

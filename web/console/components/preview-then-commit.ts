@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
+import { errorText } from '../../lib/error-text.js';
 
-const messageOf = (failure: unknown) => (failure instanceof Error ? failure.message : String(failure));
 
 /**
  * The two steps of an import the API checks before it writes: the same request sent with
@@ -21,7 +21,7 @@ export function usePreviewThenCommit<Pending, Result>(send: (pending: Pending, p
       setShown({ result, pending, committed: !preview });
       (preview ? done.previewed : done.committed)(result);
     } catch (failure) {
-      setError(messageOf(failure));
+      setError(errorText(failure));
     } finally {
       setBusy(undefined);
     }

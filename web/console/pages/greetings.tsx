@@ -10,6 +10,7 @@ import { partnerMessages } from '../components/partner-texts.js';
 import { useApp, useCan, useText } from '../context.js';
 import { navigate } from '../router.js';
 import type { PageProps } from '../routes.js';
+import { errorText } from '../../lib/error-text.js';
 
 /** Occasions and greetings campaigns (issue 19): what falls soon, who is not greeted, each campaign's letter and progress. */
 const messages = defineMessages({
@@ -73,7 +74,6 @@ const messages = defineMessages({
   },
 });
 
-const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 const dayText = (day: string, language: string) => new Intl.DateTimeFormat(language === 'vi' ? 'vi-VN' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
 
 export function GreetingsPage(_props: PageProps) {

@@ -9,11 +9,11 @@ import { PageHeading } from '../components/page-heading.js';
 import { useApp, useCan, useText } from '../context.js';
 import { navigate } from '../router.js';
 import type { PageProps } from '../routes.js';
+import { errorText } from '../../lib/error-text.js';
 
 /** The partners directory (issue 19): organisations, contacts, proposals from past lists, each one's history. */
 const messages = partnerMessages;
 
-const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export function PartnersPage(_props: PageProps) {
   const { api, announce } = useApp();
