@@ -99,29 +99,40 @@ export class PayloadTooLargeError extends DomainError {
   }
 }
 
-export class TooManyRequestsError extends DomainError {
+/** Refused for now: the answer says when to try again (Retry-After). */
+abstract class RetryLaterError extends DomainError {
+  constructor(
+    code: string,
+    readonly retryAfterSeconds: number,
+    text: LocalizedText,
+  ) {
+    super(code, text, { retryAfterSeconds });
+  }
+}
+
+export class TooManyRequestsError extends RetryLaterError {
   readonly kind = 'rate_limited' as const;
   constructor(
-    readonly retryAfterSeconds: number,
+    retryAfterSeconds: number,
     text: LocalizedText = {
       vi: 'Quá nhiều yêu cầu. Vui lòng thử lại sau ít phút.',
       en: 'Too many requests. Please try again in a few minutes.',
     },
   ) {
-    super('too_many_requests', text, { retryAfterSeconds });
+    super('too_many_requests', retryAfterSeconds, text);
   }
 }
 
 /** The server has more of this work than it takes at once: try again in a moment (503, Retry-After). */
-export class ServiceBusyError extends DomainError {
+export class ServiceBusyError extends RetryLaterError {
   readonly kind = 'busy' as const;
   constructor(
-    readonly retryAfterSeconds: number,
+    retryAfterSeconds: number,
     text: LocalizedText = {
       vi: 'Hệ thống đang bận. Vui lòng thử lại sau vài giây.',
       en: 'The system is busy. Please try again in a few seconds.',
     },
   ) {
-    super('service_busy', text, { retryAfterSeconds });
+    super('service_busy', retryAfterSeconds, text);
   }
 }

@@ -44,6 +44,7 @@ import { createUnitsRepository } from '../../shared/units/units-repository.js';
 import { createUnitDirectory } from '../../shared/units/unit-directory.js';
 import { senderNameOf } from '../../shared/units/unit-signer.js';
 import { ROOT_UNIT_ID } from '../../shared/units/unit-schema.js';
+import type { PersonalDataLogDeps } from '../../shared/delegations/personal-data-log.js';
 
 /** Everything the HTTP app needs, built once per process and handed to createApp. */
 export type AppDeps = {
@@ -57,6 +58,8 @@ export type AppDeps = {
   openRegistration: OpenRegistrationDeps;
   /** The purge of passport data after a trip: run daily (functions/local/start.ts, functions/jobs/). */
   passportPurge: PassportPurgeDeps;
+  /** Who read an event's passport data (shared/delegations/personal-data-log.ts). */
+  personalDataLog: PersonalDataLogDeps;
   mail: QueueMailsDeps;
   /** Previews, test mails and the event's notices (cancelled, changed). */
   eventMail: EventNoticeDeps & MailPreviewDeps & { mailer: Mailer; rateLimiter: RateLimiter };
@@ -103,6 +106,7 @@ export function buildDeps(
   const rateLimiter = createRateLimiter(createRateLimitRepository(db, table), now);
   const invitations = createInvitationsRepository(db, table, createLinkTokens(config.linkSecret));
   const personalDataLog = createPersonalDataLog(db, table);
+  const users = createUsersRepository(db, table);
   const registrations: RegistrationsDeps = {
     registrations: createRegistrationsRepository(db, table),
     invitations,
@@ -153,10 +157,11 @@ export function buildDeps(
     },
     openRegistration: { ...registrations, outbox: mail.outbox },
     passportPurge: { delegations: delegationRepository, personalDataLog, passportRetentionDays: config.passportRetentionDays },
+    personalDataLog: { personalDataLog, events, users },
     attendees,
     checkIn: { ...attendees, codes: createCheckInCodes(config.linkSecret) },
     auth: {
-      users: createUsersRepository(db, table),
+      users,
       sessions: createSessionsRepository(db, table),
       passwordTokens: createPasswordTokensRepository(db, table),
       rateLimiter,

@@ -6,9 +6,10 @@ import { failedConditionIndexes } from '../db/conditions.js';
 import { doorLaneKey, inItemLane, tallyLaneKey } from '../db/item-lanes.js';
 import { DOOR_SK, doorKey, readEventWithTallies, TALLY_SK, tallyKey } from '../events/event-tally.js';
 import type { StoredInvitation } from '../invitations/invitations-repository.js';
-import { queryAll } from '../db/query-all.js';
+import { queryAll, queryPrefix } from '../db/query-all.js';
 import { countsLaneKey, countsUpdate, invitationMove } from '../invitations/invitation-counts.js';
 import { addDoorDelta, doorGroupMoves, doorGroupOf, doorMove, doorStateOf, presentCounter } from './door-group-counts.js';
+import { eventPartition, eventSk, keys } from '../db/keys.js';
 
 /**
  * Who comes, as lists and the door need it. Reads the invitations (`INV#`) and their answers'
@@ -25,7 +26,6 @@ export type AttendeeRecord = StoredInvitation & {
   details?: Record<string, string>;
 };
 
-const invitationKey = (eventId: string, invitationId: string) => ({ pk: `EVENT#${eventId}`, sk: `INV#${invitationId}` });
 
 export function createAttendeesRepository(db: DynamoDBDocumentClient, tableName: string) {
   /**
@@ -53,18 +53,13 @@ export function createAttendeesRepository(db: DynamoDBDocumentClient, tableName:
     values: (person: { group?: string; organisation?: string }) => ({ ':dgGroup': person.group ?? '\u0000', ':dgOrg': person.organisation ?? '\u0000', ':dgNone': '\u0000' }),
   };
 
-  async function queryPrefix(eventId: string, prefix: string): Promise<Record<string, unknown>[]> {
-    return queryAll(db, {
-      TableName: tableName,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': `EVENT#${eventId}`, ':prefix': prefix },
-    });
-  }
-
   return {
     /** Every invitation of the event with the details its answer gave. */
     async listWithDetails(eventId: string): Promise<AttendeeRecord[]> {
-      const [invitations, registrations] = await Promise.all([queryPrefix(eventId, 'INV#'), queryPrefix(eventId, 'REG#')]);
+      const [invitations, registrations] = await Promise.all([
+        queryPrefix(db, tableName, eventPartition(eventId), eventSk.invitationPrefix),
+        queryPrefix(db, tableName, eventPartition(eventId), eventSk.registrationPrefix),
+      ]);
       const detailsOf = new Map(registrations.map((r) => [r.invitationId as string, r.details as Record<string, string> | undefined]));
       return invitations.map((item) => {
         const { pk: _pk, sk: _sk, listPk: _lp, listSk: _ls, type: _type, ...invitation } = item;
@@ -77,12 +72,9 @@ export function createAttendeesRepository(db: DynamoDBDocumentClient, tableName:
      * search text), so opening the check-in page reads as little as it can.
      */
     async listForDoor(eventId: string): Promise<AttendeeRecord[]> {
-      const items = await queryAll(db, {
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      const items = await queryPrefix(db, tableName, eventPartition(eventId), eventSk.invitationPrefix, {
         ProjectionExpression: 'invitationId, #name, organisation, #position, #group, #response, checkedInAt, walkIn',
         ExpressionAttributeNames: { '#name': 'name', '#position': 'position', '#group': 'group', '#response': 'response' },
-        ExpressionAttributeValues: { ':pk': `EVENT#${eventId}`, ':prefix': 'INV#' },
       });
       return items as AttendeeRecord[];
     },
@@ -92,7 +84,7 @@ export function createAttendeesRepository(db: DynamoDBDocumentClient, tableName:
       const items = await queryAll(db, {
         TableName: tableName,
         KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-        ExpressionAttributeValues: { ':pk': `EVENT#${eventId}`, ':from': DOOR_SK, ':to': TALLY_SK },
+        ExpressionAttributeValues: { ':pk': eventPartition(eventId), ':from': DOOR_SK, ':to': TALLY_SK },
         ConsistentRead: true,
       });
       return { tally: items.find((item) => item.sk === TALLY_SK), door: items.find((item) => item.sk === DOOR_SK) };
@@ -154,7 +146,7 @@ export function createAttendeesRepository(db: DynamoDBDocumentClient, tableName:
             FilterExpression: '#response = :confirmed',
             ProjectionExpression: 'invitationId, #name, organisation, #position, #group, #response, checkedInAt, walkIn',
             ExpressionAttributeNames: { '#name': 'name', '#position': 'position', '#group': 'group', '#response': 'response' },
-            ExpressionAttributeValues: { ':list': `EVENT#${eventId}#INVITATIONS`, ':confirmed': 'confirmed' },
+            ExpressionAttributeValues: { ':list': keys.invitationsListPk(eventId), ':confirmed': 'confirmed' },
             ExclusiveStartKey: startKey,
             // Read ahead: about half of a big meeting's invitees confirm.
             Limit: Math.max(2 * (limit - found.length), 100),
@@ -171,14 +163,14 @@ export function createAttendeesRepository(db: DynamoDBDocumentClient, tableName:
       const items = await queryAll(db, {
         TableName: tableName,
         KeyConditionExpression: 'pk = :pk AND sk BETWEEN :after AND :end',
-        ExpressionAttributeValues: { ':pk': `EVENT#${eventId}`, ':after': `${DOOR_CHANGE_PREFIX}${after}`, ':end': `${DOOR_CHANGE_PREFIX}\uffff` },
+        ExpressionAttributeValues: { ':pk': eventPartition(eventId), ':after': `${DOOR_CHANGE_PREFIX}${after}`, ':end': `${DOOR_CHANGE_PREFIX}\uffff` },
         ConsistentRead: true,
       });
       return items.map(({ registrationId, at, what, checkedInAt, person }) => ({ registrationId, at, what, checkedInAt, person }) as DoorChange);
     },
 
     async findRecord(eventId: string, invitationId: string): Promise<AttendeeRecord | undefined> {
-      const result = await db.send(new GetCommand({ TableName: tableName, Key: invitationKey(eventId, invitationId), ConsistentRead: true }));
+      const result = await db.send(new GetCommand({ TableName: tableName, Key: keys.invitation(eventId, invitationId), ConsistentRead: true }));
       if (!result.Item) return undefined;
       const { pk: _pk, sk: _sk, listPk: _lp, listSk: _ls, type: _type, ...invitation } = result.Item;
       return invitation as AttendeeRecord;
@@ -200,7 +192,7 @@ export function createAttendeesRepository(db: DynamoDBDocumentClient, tableName:
               {
                 Update: {
                   TableName: tableName,
-                  Key: invitationKey(eventId, invitationId),
+                  Key: keys.invitation(eventId, invitationId),
                   UpdateExpression: 'SET checkedInAt = :at, checkedInBy = :by',
                   ConditionExpression: `attribute_exists(pk) AND attribute_not_exists(checkedInAt) AND (#response = :confirmed OR walkIn = :yes) AND ${sameGroup.condition}`,
                   ExpressionAttributeNames: { '#response': 'response', ...sameGroup.names },
@@ -240,7 +232,7 @@ export function createAttendeesRepository(db: DynamoDBDocumentClient, tableName:
               {
                 Update: {
                   TableName: tableName,
-                  Key: invitationKey(eventId, invitationId),
+                  Key: keys.invitation(eventId, invitationId),
                   UpdateExpression: 'REMOVE checkedInAt, checkedInBy',
                   ConditionExpression: `attribute_exists(checkedInAt) AND ${sameGroup.condition}`,
                   ExpressionAttributeNames: sameGroup.names,
@@ -282,7 +274,7 @@ export function createAttendeesRepository(db: DynamoDBDocumentClient, tableName:
               {
                 Put: {
                   TableName: tableName,
-                  Item: { ...invitationKey(walkIn.eventId, walkIn.invitationId), type: 'invitation', ...walkIn },
+                  Item: { ...keys.invitation(walkIn.eventId, walkIn.invitationId), type: 'invitation', ...walkIn },
                   ConditionExpression: 'attribute_not_exists(pk)',
                 },
               },

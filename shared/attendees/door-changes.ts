@@ -1,3 +1,4 @@
+import { eventPartition, eventSk } from '../db/keys.js';
 /**
  * What changed at the door, as small items beside the event (plain data: no DynamoDB here). The
  * check-in page loads the list once and then asks only for these, so a phone on a data plan reads
@@ -30,7 +31,7 @@ export type DoorChange = {
   person?: DoorPerson;
 };
 
-export const DOOR_CHANGE_PREFIX = 'DOOR#';
+export const DOOR_CHANGE_PREFIX = eventSk.doorChangePrefix;
 const KEEP_SECONDS = 7 * 86_400;
 
 /**
@@ -43,7 +44,7 @@ export const DOOR_SETTLE_MS = 10_000;
 export function doorChangeItem(eventId: string, change: DoorChange): Record<string, unknown> {
   const person = change.person ? Object.fromEntries(Object.entries(change.person).filter(([, v]) => v !== undefined)) : undefined;
   return {
-    pk: `EVENT#${eventId}`,
+    pk: eventPartition(eventId),
     sk: `${DOOR_CHANGE_PREFIX}${change.at}#${change.registrationId}#${change.what}`,
     type: 'doorChange',
     registrationId: change.registrationId,

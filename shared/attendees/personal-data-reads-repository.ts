@@ -1,6 +1,7 @@
 import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { randomBytes } from 'node:crypto';
-import { queryAll } from '../db/query-all.js';
+import { queryPrefix } from '../db/query-all.js';
+import { eventPartition, eventSk } from '../db/keys.js';
 
 /**
  * Who read passport data, and when (Decree 13/2023 on personal data protection): one item per
@@ -25,17 +26,13 @@ export function createPersonalDataLog(db: DynamoDBDocumentClient, tableName: str
       await db.send(
         new PutCommand({
           TableName: tableName,
-          Item: { pk: `EVENT#${read.eventId}`, sk: `PIIREAD#${read.at}#${randomBytes(4).toString('hex')}`, type: 'personalDataRead', ...read },
+          Item: { pk: eventPartition(read.eventId), sk: `${eventSk.personalDataReadPrefix}${read.at}#${randomBytes(4).toString('hex')}`, type: 'personalDataRead', ...read },
         }),
       );
     },
     /** Every entry of an event's log, oldest first, read page by page. */
     async listReads(eventId: string): Promise<PersonalDataRead[]> {
-      const items = await queryAll(db, {
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': `EVENT#${eventId}`, ':prefix': 'PIIREAD#' },
-      });
+      const items = await queryPrefix(db, tableName, eventPartition(eventId), eventSk.personalDataReadPrefix);
       return items.map(({ eventId: e, userId, at, what, count, kind }) => ({ eventId: e, userId, at, what, count, kind: kind ?? 'read' }) as PersonalDataRead);
     },
   };

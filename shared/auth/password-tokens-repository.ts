@@ -1,7 +1,8 @@
 import { DeleteCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { isConditionFailure } from '../db/conditions.js';
+import { keys } from '../db/keys.js';
 
-const tokenKey = (tokenHash: string) => ({ pk: `PWTOKEN#${tokenHash}`, sk: 'PWTOKEN' });
+const tokenKey = keys.passwordToken;
 
 /** One-time set-password links: stored as a hash, taken (deleted) on use, expired by TTL. */
 export function createPasswordTokensRepository(db: DynamoDBDocumentClient, tableName: string) {

@@ -3,16 +3,17 @@ import {
   DeleteCommand,
   GetCommand,
   PutCommand,
-  QueryCommand,
   UpdateCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import { jitteredBackoff } from '../db/write-conflicts.js';
+import { keys } from '../db/keys.js';
+import { queryPages } from '../db/query-all.js';
 
 /** `generation`: the user's session generation when it was made (users-repository.ts); absent is 0. */
 export type Session = { userId: string; createdAt: string; expiresAt: number; generation?: number };
 
-const sessionKey = (tokenHash: string) => ({ pk: `SESSION#${tokenHash}`, sk: 'SESSION' });
+const sessionKey = keys.session;
 const sessionsOfUser = (userId: string) => `USER#${userId}#SESSIONS`;
 
 /** Sessions live on the server: the cookie holds a secret, the table only its hash. */
@@ -67,21 +68,17 @@ export function createSessionsRepository(db: DynamoDBDocumentClient, tableName: 
      */
     async deleteAllOfUser(userId: string, exceptTokenHash?: string): Promise<number> {
       let deleted = 0;
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const page = await db.send(
-          new QueryCommand({
-            TableName: tableName,
-            IndexName: 'listings',
-            KeyConditionExpression: 'listPk = :owner',
-            ExpressionAttributeValues: { ':owner': sessionsOfUser(userId) },
-            ProjectionExpression: 'pk, sk',
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        const keys = (page.Items ?? []).filter((item) => item.pk !== `SESSION#${exceptTokenHash}`);
-        for (let i = 0; i < keys.length; i += 25) {
-          let requests: Record<string, unknown>[] = keys
+      const pages = queryPages(db, {
+        TableName: tableName,
+        IndexName: 'listings',
+        KeyConditionExpression: 'listPk = :owner',
+        ExpressionAttributeValues: { ':owner': sessionsOfUser(userId) },
+        ProjectionExpression: 'pk, sk',
+      });
+      for await (const page of pages) {
+        const found = (page.Items ?? []).filter((item) => exceptTokenHash === undefined || item.pk !== keys.session(exceptTokenHash).pk);
+        for (let i = 0; i < found.length; i += 25) {
+          let requests: Record<string, unknown>[] = found
             .slice(i, i + 25)
             .map((key) => ({ DeleteRequest: { Key: { pk: key.pk, sk: key.sk } } }));
           for (let attempt = 1; requests.length > 0; attempt += 1) {
@@ -91,9 +88,8 @@ export function createSessionsRepository(db: DynamoDBDocumentClient, tableName: 
             if (requests.length > 0) await jitteredBackoff(attempt, 50, 2000);
           }
         }
-        deleted += keys.length;
-        startKey = page.LastEvaluatedKey;
-      } while (startKey);
+        deleted += found.length;
+      }
       return deleted;
     },
   };

@@ -6,10 +6,11 @@ import {
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import { decodeCursor, encodeCursor, type Page, type PageRequest } from '../db/pagination.js';
-import { failedConditionIndexes, isConditionFailure } from '../db/conditions.js';
+import { failedConditionIndexes, isConditionFailure, writeIfHolds } from '../db/conditions.js';
 import type { PasswordLinkMail, Role, User } from './auth-schema.js';
 import type { Membership } from '../units/unit-schema.js';
 import { membershipsOf } from '../units/unit-access.js';
+import { keys } from '../db/keys.js';
 
 /** A user as stored: the profile plus the password hash, which never leaves the use cases. */
 /**
@@ -19,9 +20,9 @@ import { membershipsOf } from '../units/unit-access.js';
  */
 export type StoredUser = Omit<User, 'memberships'> & { memberships?: Membership[]; passwordHash?: string; sessionGeneration?: number };
 
-const userKey = (userId: string) => ({ pk: `USER#${userId}`, sk: 'PROFILE' });
-const emailKey = (email: string) => ({ pk: `USEREMAIL#${email}`, sk: 'USEREMAIL' });
-const BOOTSTRAP_KEY = { pk: 'SYSTEM', sk: 'FIRST_ADMIN' };
+const userKey = keys.user;
+const emailKey = keys.userEmail;
+const BOOTSTRAP_KEY = keys.firstAdmin;
 
 /** The item that says the first admin exists (created once for the table's lifetime). */
 export type FirstAdminMarker = { userId: string; linkSentAt?: string };
@@ -53,7 +54,7 @@ export function createUsersRepository(db: DynamoDBDocumentClient, tableName: str
       {
         Put: {
           TableName: tableName,
-          Item: { ...userKey(user.userId), ...user, listPk: 'USERS', listSk: user.email },
+          Item: { ...userKey(user.userId), ...user, listPk: keys.usersListPk, listSk: user.email },
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },
@@ -121,23 +122,17 @@ export function createUsersRepository(db: DynamoDBDocumentClient, tableName: str
      * Answers false when another got there first.
      */
     async claimFirstAdminLink(sentAt: string, previous: string | undefined): Promise<boolean> {
-      try {
-        await db.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: BOOTSTRAP_KEY,
-            UpdateExpression: 'SET linkSentAt = :sentAt',
-            ConditionExpression: previous
-              ? 'attribute_exists(pk) AND linkSentAt = :previous'
-              : 'attribute_exists(pk) AND attribute_not_exists(linkSentAt)',
-            ExpressionAttributeValues: { ':sentAt': sentAt, ...(previous ? { ':previous': previous } : {}) },
-          }),
-        );
-        return true;
-      } catch (error) {
-        if (isConditionFailure(error)) return false;
-        throw error;
-      }
+      return writeIfHolds(db.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: BOOTSTRAP_KEY,
+          UpdateExpression: 'SET linkSentAt = :sentAt',
+          ConditionExpression: previous
+            ? 'attribute_exists(pk) AND linkSentAt = :previous'
+            : 'attribute_exists(pk) AND attribute_not_exists(linkSentAt)',
+          ExpressionAttributeValues: { ':sentAt': sentAt, ...(previous ? { ':previous': previous } : {}) },
+        }),
+      ));
     },
 
     /** Undoes a claim whose mail did not go, so the next cold start tries again. */
@@ -174,9 +169,9 @@ export function createUsersRepository(db: DynamoDBDocumentClient, tableName: str
           TableName: tableName,
           IndexName: 'listings',
           KeyConditionExpression: 'listPk = :users',
-          ExpressionAttributeValues: { ':users': 'USERS' },
+          ExpressionAttributeValues: { ':users': keys.usersListPk },
           Limit: page.limit,
-          ExclusiveStartKey: decodeCursor(page.cursor, ['pk', 'sk', 'listPk', 'listSk'], { listPk: 'USERS' }),
+          ExclusiveStartKey: decodeCursor(page.cursor, ['pk', 'sk', 'listPk', 'listSk'], { listPk: keys.usersListPk }),
         }),
       );
       return {
@@ -235,22 +230,16 @@ export function createUsersRepository(db: DynamoDBDocumentClient, tableName: str
      * Answers false when it already has memberships or its role changed since it was read.
      */
     async giveUnionMembership(userId: string, role: Role, memberships: Membership[]): Promise<boolean> {
-      try {
-        await db.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: userKey(userId),
-            UpdateExpression: 'SET memberships = :memberships',
-            ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(memberships) AND #role = :role',
-            ExpressionAttributeNames: { '#role': 'role' },
-            ExpressionAttributeValues: { ':memberships': memberships, ':role': role },
-          }),
-        );
-        return true;
-      } catch (error) {
-        if (isConditionFailure(error)) return false;
-        throw error;
-      }
+      return writeIfHolds(db.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: userKey(userId),
+          UpdateExpression: 'SET memberships = :memberships',
+          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(memberships) AND #role = :role',
+          ExpressionAttributeNames: { '#role': 'role' },
+          ExpressionAttributeValues: { ':memberships': memberships, ':role': role },
+        }),
+      ));
     },
 
     /**

@@ -1,8 +1,8 @@
 /**
  * The one DynamoDB table and its index, as data: the local engine's table creation and the CDK
  * stateful stack both read it, so the two cannot drift apart. Why one table: see docs/design.md,
- * "Data model". Each feature declares its keys in one place (shared/db/partner-keys.ts: the
- * partners directory).
+ * "Data model". The keys of every item kind are declared in shared/db/keys.ts (the partners
+ * directory's in shared/db/partner-keys.ts).
  */
 export const tableDesign = {
   partitionKey: 'pk',

@@ -1,10 +1,11 @@
 import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { failedConditionIndexes, isConditionFailure } from '../db/conditions.js';
+import { failedConditionIndexes, isConditionFailure, writeIfHolds } from '../db/conditions.js';
 import type { DelegationRole } from './delegation-roles.js';
 import type { PersonalDataConsent } from './passport-data.js';
-import { queryAll } from '../db/query-all.js';
+import { queryPrefix } from '../db/query-all.js';
 import { PASSPORT_FIELDS } from './passport-data.js';
 import { EVENT_INDEX_KEY, LEGACY_EVENTS_LIST_PK, eventListPk, eventYearOf } from '../events/event-listing-keys.js';
+import { eventPartition, eventSk, keys } from '../db/keys.js';
 
 /**
  * What delegations add to the one table. Members are invitations (`INV#`, invitations-repository);
@@ -22,10 +23,7 @@ import { EVENT_INDEX_KEY, LEGACY_EVENTS_LIST_PK, eventListPk, eventYearOf } from
  * (A removed member's registration goes with their invitation, in invitations-repository's delete.)
  * and finds the delegations whose passport data is due for the purge, by the events listing.
  */
-const eventKey = (eventId: string) => ({ pk: `EVENT#${eventId}`, sk: 'EVENT' });
-const invitationKey = (eventId: string, invitationId: string) => ({ pk: `EVENT#${eventId}`, sk: `INV#${invitationId}` });
 
-const delegationKey = (eventId: string) => ({ pk: `EVENT#${eventId}`, sk: 'DELEGATION' });
 
 /** The invitation changed (answered, removed) since it was read. */
 export class MemberChangedSignal extends Error {}
@@ -57,13 +55,10 @@ const RANKS_PER_TRANSACTION = 99;
 
 export function createDelegationRepository(db: DynamoDBDocumentClient, tableName: string) {
   async function itemsWithDetails(eventId: string, prefix: string): Promise<{ sk: string; details: Record<string, unknown> }[]> {
-    const items = await queryAll(db, {
-      TableName: tableName,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    const items = await queryPrefix(db, tableName, eventPartition(eventId), prefix, {
       FilterExpression: 'attribute_exists(#details)',
       ProjectionExpression: '#sk, #details',
       ExpressionAttributeNames: { '#sk': 'sk', '#details': 'details' },
-      ExpressionAttributeValues: { ':pk': `EVENT#${eventId}`, ':prefix': prefix },
     });
     return items.map((item) => ({ sk: item.sk as string, details: item.details as Record<string, unknown> }));
   }
@@ -78,7 +73,7 @@ export function createDelegationRepository(db: DynamoDBDocumentClient, tableName
   return {
     /** The list's version and direction; a delegation never saved reads as version 0, outgoing. */
     async readSettings(eventId: string): Promise<DelegationSettings> {
-      const result = await db.send(new GetCommand({ TableName: tableName, Key: delegationKey(eventId), ConsistentRead: true }));
+      const result = await db.send(new GetCommand({ TableName: tableName, Key: keys.delegation(eventId), ConsistentRead: true }));
       return {
         version: (result.Item?.version as number | undefined) ?? 0,
         direction: (result.Item?.direction as DelegationDirection | undefined) ?? 'outgoing',
@@ -96,7 +91,7 @@ export function createDelegationRepository(db: DynamoDBDocumentClient, tableName
         await db.send(
           new UpdateCommand({
             TableName: tableName,
-            Key: delegationKey(eventId),
+            Key: keys.delegation(eventId),
             UpdateExpression: `SET version = if_not_exists(version, :zero) + :one, updatedAt = :at, #type = :type${direction ? ', direction = :direction' : ''}`,
             ...(condition ? { ConditionExpression: condition.ConditionExpression } : {}),
             ExpressionAttributeNames: { '#type': 'type' },
@@ -124,7 +119,7 @@ export function createDelegationRepository(db: DynamoDBDocumentClient, tableName
       await db.send(
         new UpdateCommand({
           TableName: tableName,
-          Key: delegationKey(eventId),
+          Key: keys.delegation(eventId),
           UpdateExpression: 'SET version = if_not_exists(version, :zero) + :one, updatedAt = :at, #type = :type',
           ExpressionAttributeNames: { '#type': 'type' },
           ExpressionAttributeValues: { ':zero': 0, ':one': 1, ':at': at, ':type': 'delegation' },
@@ -142,7 +137,7 @@ export function createDelegationRepository(db: DynamoDBDocumentClient, tableName
       const rankUpdate = (invitationId: string, index: number) => ({
         Update: {
           TableName: tableName,
-          Key: invitationKey(eventId, invitationId),
+          Key: keys.invitation(eventId, invitationId),
           UpdateExpression: 'SET protocolRank = :rank, updatedAt = :at',
           ConditionExpression: 'attribute_exists(pk)',
           ExpressionAttributeValues: { ':rank': index + 1, ':at': at },
@@ -157,7 +152,7 @@ export function createDelegationRepository(db: DynamoDBDocumentClient, tableName
               {
                 Update: {
                   TableName: tableName,
-                  Key: delegationKey(eventId),
+                  Key: keys.delegation(eventId),
                   UpdateExpression: 'SET version = if_not_exists(version, :zero) + :one, updatedAt = :at, #type = :type',
                   ...(condition ? { ConditionExpression: condition.ConditionExpression } : {}),
                   ExpressionAttributeNames: { '#type': 'type' },
@@ -180,21 +175,15 @@ export function createDelegationRepository(db: DynamoDBDocumentClient, tableName
 
     /** An incoming delegation's member on the ground; `null` removes it. False: no such member. */
     async setLogistics(eventId: string, invitationId: string, logistics: MemberLogistics | null, at: string): Promise<boolean> {
-      try {
-        await db.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: invitationKey(eventId, invitationId),
-            UpdateExpression: logistics ? 'SET logistics = :logistics, updatedAt = :at' : 'SET updatedAt = :at REMOVE logistics',
-            ConditionExpression: 'attribute_exists(pk)',
-            ExpressionAttributeValues: { ':at': at, ...(logistics ? { ':logistics': logistics } : {}) },
-          }),
-        );
-        return true;
-      } catch (error) {
-        if (isConditionFailure(error)) return false;
-        throw error;
-      }
+      return writeIfHolds(db.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: keys.invitation(eventId, invitationId),
+          UpdateExpression: logistics ? 'SET logistics = :logistics, updatedAt = :at' : 'SET updatedAt = :at REMOVE logistics',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':at': at, ...(logistics ? { ':logistics': logistics } : {}) },
+        }),
+      ));
     },
 
     /** A member's role and protocol rank; `protocolRank: null` removes the rank. */
@@ -216,21 +205,15 @@ export function createDelegationRepository(db: DynamoDBDocumentClient, tableName
         sets.push('protocolRank = :rank');
         values[':rank'] = place.protocolRank;
       }
-      try {
-        await db.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: invitationKey(eventId, invitationId),
-            UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
-            ConditionExpression: 'attribute_exists(pk)',
-            ExpressionAttributeValues: values,
-          }),
-        );
-        return true;
-      } catch (error) {
-        if (isConditionFailure(error)) return false;
-        throw error;
-      }
+      return writeIfHolds(db.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: keys.invitation(eventId, invitationId),
+          UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: values,
+        }),
+      ));
     },
 
     /**
@@ -259,7 +242,7 @@ export function createDelegationRepository(db: DynamoDBDocumentClient, tableName
         await db.send(
           new UpdateCommand({
             TableName: tableName,
-            Key: invitationKey(current.eventId, current.invitationId),
+            Key: keys.invitation(current.eventId, current.invitationId),
             UpdateExpression: update,
             ConditionExpression: condition,
             ExpressionAttributeNames: { '#response': 'response' },
@@ -315,7 +298,7 @@ export function createDelegationRepository(db: DynamoDBDocumentClient, tableName
      */
     async removeDetailFields(eventId: string, fields: string[]): Promise<number> {
       const people = new Set<string>();
-      for (const prefix of ['INV#', 'REG#']) {
+      for (const prefix of [eventSk.invitationPrefix, eventSk.registrationPrefix]) {
         for (const item of await itemsWithDetails(eventId, prefix)) {
           const present = fields.filter((field) => item.details[field] !== undefined);
           if (present.length === 0) continue;
@@ -324,7 +307,7 @@ export function createDelegationRepository(db: DynamoDBDocumentClient, tableName
             await db.send(
               new UpdateCommand({
                 TableName: tableName,
-                Key: { pk: `EVENT#${eventId}`, sk: item.sk },
+                Key: keys.inEvent(eventId, item.sk),
                 UpdateExpression: `REMOVE ${present.map((_, i) => `details.#f${i}`).join(', ')}`,
                 ConditionExpression: 'attribute_exists(details)',
                 ExpressionAttributeNames: names,
@@ -344,7 +327,7 @@ export function createDelegationRepository(db: DynamoDBDocumentClient, tableName
       await db.send(
         new UpdateCommand({
           TableName: tableName,
-          Key: eventKey(eventId),
+          Key: keys.event(eventId),
           UpdateExpression: 'SET passportDataPurgedAt = :at',
           ConditionExpression: 'attribute_exists(pk)',
           ExpressionAttributeValues: { ':at': at },

@@ -1,4 +1,5 @@
 import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { keys } from '../db/keys.js';
 
 /**
  * The SEQUENCE of each calendar entry we mail (RFC 5545 §3.8.7.4): every file for a UID must carry
@@ -8,7 +9,7 @@ import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamod
  *
  *   CALSEQ#<uid>  CALSEQ  { sequence }
  */
-const sequenceKey = (uid: string) => ({ pk: `CALSEQ#${uid}`, sk: 'CALSEQ' });
+const sequenceKey = keys.calendarSequence;
 
 export function createCalendarSequences(db: DynamoDBDocumentClient, tableName: string) {
   return {

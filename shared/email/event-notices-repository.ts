@@ -1,8 +1,9 @@
 import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { failedConditionIndexes, isConditionFailure } from '../db/conditions.js';
-import { queryAll } from '../db/query-all.js';
+import { queryAll, queryPrefix } from '../db/query-all.js';
 import type { EventNoticeKind } from './mail-template-schema.js';
 import { noticePut } from './outbox-repository.js';
+import { keys } from '../db/keys.js';
 
 /**
  * Notices about an event (cancelled; time or place changed), each to everyone who holds its link,
@@ -32,10 +33,10 @@ export type EventNotice = {
 export type NoticeRecipientState = 'queued' | 'sent' | 'skipped' | 'failed';
 export type NoticeProgress = Record<NoticeRecipientState, number> & { total: number };
 
-const partition = (eventId: string, noticeId: string) => `NOTICE#${eventId}#${noticeId}`;
-const noticeKey = (eventId: string, noticeId: string) => ({ pk: partition(eventId, noticeId), sk: 'NOTICE' });
-const recipientKey = (eventId: string, noticeId: string, invitationId: string) => ({ pk: partition(eventId, noticeId), sk: `TO#${invitationId}` });
-const listPkOf = (eventId: string) => `EVENT#${eventId}#NOTICES`;
+const partition = keys.noticePartition;
+const noticeKey = keys.notice;
+const recipientKey = keys.noticeRecipient;
+const listPkOf = keys.noticesListPk;
 
 export function createEventNoticesRepository(db: DynamoDBDocumentClient, tableName: string) {
   return {
@@ -123,11 +124,8 @@ export function createEventNoticesRepository(db: DynamoDBDocumentClient, tableNa
 
     /** How far the notice has gone: people queued, sent, skipped and failed. */
     async progressOf(eventId: string, noticeId: string): Promise<NoticeProgress> {
-      const items = await queryAll(db, {
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :to)',
+      const items = await queryPrefix(db, tableName, partition(eventId, noticeId), 'TO#', {
         ExpressionAttributeNames: { '#state': 'state' },
-        ExpressionAttributeValues: { ':pk': partition(eventId, noticeId), ':to': 'TO#' },
         ProjectionExpression: '#state',
         ConsistentRead: true,
       });

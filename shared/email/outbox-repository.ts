@@ -7,11 +7,13 @@ import {
   UpdateCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
-import { failedConditionIndexes, isConditionFailure } from '../db/conditions.js';
+import { failedConditionIndexes, isConditionFailure, writeIfHolds } from '../db/conditions.js';
 import { inItemLane } from '../db/item-lanes.js';
 import { countsLaneKey, countsUpdate, invitationMove } from '../invitations/invitation-counts.js';
 import type { EmailStatus } from '../invitations/invitation-schema.js';
 import { isNoticeKind, type MailKind, type NoticeKind } from './invitation-templates.js';
+import { keys } from '../db/keys.js';
+import { countAll } from '../db/query-all.js';
 
 /**
  * The durable outbox. Queuing a mail and marking its invitation `queued` is one transaction, so a
@@ -76,10 +78,6 @@ export type OutboxMessage = {
 
 export type SuppressedAddress = { email: string; reason: 'bounce' | 'complaint' | 'manual'; at: string; detail?: string };
 
-const messageKey = (messageId: string) => ({ pk: `OUTBOX#${messageId}`, sk: 'OUTBOX' });
-const invitationKey = (eventId: string, invitationId: string) => ({ pk: `EVENT#${eventId}`, sk: `INV#${invitationId}` });
-const suppressionKey = (email: string) => ({ pk: `SUPPRESSED#${email}`, sk: 'SUPPRESSED' });
-const sesMessageKey = (sesMessageId: string) => ({ pk: `SESMSG#${sesMessageId}`, sk: 'SESMSG' });
 /** SES reports within minutes to days; the lookup item outlives that, then TTL removes it. */
 const SES_EVENT_WINDOW_SECONDS = 30 * 24 * 3600;
 const listSkOf = (dueAt: string, messageId: string) => `${dueAt}#${messageId}`;
@@ -104,6 +102,33 @@ function toMessage(item: Record<string, unknown>): QueuedMail {
   return message as QueuedMail;
 }
 
+/**
+ * The one shape of a message on the outbox, put only if no message of that id exists (so a retry
+ * or a double click queues nothing twice). `about` names what it is about (an invitation, a
+ * notice, a direct mail's recipient); the sender lists it from `dueAt` on.
+ */
+function messagePut(tableName: string, message: { messageId: string; kind: MailKind | DirectMailKind; at: string; dueAt?: string }, about: Record<string, unknown>) {
+  const dueAt = message.dueAt ?? message.at;
+  return {
+    Put: {
+      TableName: tableName,
+      Item: {
+        ...keys.outboxMessage(message.messageId),
+        messageId: message.messageId,
+        kind: message.kind,
+        ...about,
+        state: 'pending',
+        attempts: 0,
+        dueAt,
+        createdAt: message.at,
+        listPk: outboxListPk(message.messageId),
+        listSk: listSkOf(dueAt, message.messageId),
+      },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  };
+}
+
 export type DirectMailInput = { messageId: string; kind: DirectMailKind; to: string; ref: DirectMailRef; at: string; dueAt?: string };
 
 /**
@@ -112,26 +137,7 @@ export type DirectMailInput = { messageId: string; kind: DirectMailKind; to: str
  * mail until that moment: the sender lists only what is due, so a greeting goes on its day.
  */
 export function directMailPut(tableName: string, input: DirectMailInput) {
-  const dueAt = input.dueAt ?? input.at;
-  return {
-    Put: {
-      TableName: tableName,
-      Item: {
-        ...messageKey(input.messageId),
-        messageId: input.messageId,
-        kind: input.kind,
-        to: input.to,
-        ref: input.ref,
-        state: 'pending',
-        attempts: 0,
-        dueAt,
-        createdAt: input.at,
-        listPk: outboxListPk(input.messageId),
-        listSk: listSkOf(dueAt, input.messageId),
-      },
-      ConditionExpression: 'attribute_not_exists(pk)',
-    },
-  };
+  return messagePut(tableName, input, { to: input.to, ref: input.ref });
 }
 
 export type NoticeInput = { messageId: string; kind: NoticeKind; eventId: string; invitationId: string; at: string; noticeId?: string };
@@ -142,26 +148,11 @@ export type NoticeInput = { messageId: string; kind: NoticeKind; eventId: string
  * registrations repository puts it in the same transaction as the answer it tells about.
  */
 export function noticePut(tableName: string, input: NoticeInput) {
-  return {
-    Put: {
-      TableName: tableName,
-      Item: {
-        ...messageKey(input.messageId),
-        messageId: input.messageId,
-        kind: input.kind,
-        eventId: input.eventId,
-        invitationId: input.invitationId,
-        ...(input.noticeId ? { noticeId: input.noticeId } : {}),
-        state: 'pending',
-        attempts: 0,
-        dueAt: input.at,
-        createdAt: input.at,
-        listPk: outboxListPk(input.messageId),
-        listSk: listSkOf(input.at, input.messageId),
-      },
-      ConditionExpression: 'attribute_not_exists(pk)',
-    },
-  };
+  return messagePut(tableName, input, {
+    eventId: input.eventId,
+    invitationId: input.invitationId,
+    ...(input.noticeId ? { noticeId: input.noticeId } : {}),
+  });
 }
 
 export type QueueMailInput = {
@@ -190,7 +181,7 @@ export function queueMailItems(tableName: string, input: QueueMailInput, options
     {
       Update: {
         TableName: tableName,
-        Key: invitationKey(input.eventId, input.invitationId),
+        Key: keys.invitation(input.eventId, input.invitationId),
         UpdateExpression: 'SET emailStatus = :queued, queuedAt = :at, updatedAt = :at REMOVE emailError',
         ConditionExpression: condition,
         ExpressionAttributeValues: {
@@ -203,25 +194,7 @@ export function queueMailItems(tableName: string, input: QueueMailInput, options
         ...(input.onlyUnanswered ? { ExpressionAttributeNames: { '#response': 'response' } } : {}),
       },
     },
-    {
-      Put: {
-        TableName: tableName,
-        Item: {
-          ...messageKey(input.messageId),
-          messageId: input.messageId,
-          kind: input.kind,
-          eventId: input.eventId,
-          invitationId: input.invitationId,
-          state: 'pending',
-          attempts: 0,
-          dueAt: input.at,
-          createdAt: input.at,
-          listPk: outboxListPk(input.messageId),
-          listSk: listSkOf(input.at, input.messageId),
-        },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      },
-    },
+    messagePut(tableName, { messageId: input.messageId, kind: input.kind, at: input.at }, { eventId: input.eventId, invitationId: input.invitationId }),
     // The event's invitation counts (invitation-counts.ts), when the status it leaves is known.
     // (A batch of several moves them once, by their sum: counts false here.)
     ...(input.fromStatuses.length === 1 && options.counts !== false ? [countsUpdate(tableName, input.eventId, statusMove(input.fromStatuses[0]!, 'queued'))!] : []),
@@ -233,36 +206,25 @@ export const statusMove = (from: EmailStatus, to: EmailStatus) => invitationMove
 
 export function createOutboxRepository(db: DynamoDBDocumentClient, tableName: string) {
   const readInvitation = async (eventId: string, invitationId: string) =>
-    (await db.send(new GetCommand({ TableName: tableName, Key: invitationKey(eventId, invitationId), ConsistentRead: true }))).Item;
+    (await db.send(new GetCommand({ TableName: tableName, Key: keys.invitation(eventId, invitationId), ConsistentRead: true }))).Item;
   /** Writes that move the event's invitation counts take turns in this process (item-lanes.ts). */
   const onCounts = <T>(eventId: string, write: () => Promise<T>) => inItemLane(countsLaneKey(tableName, eventId), write);
 
+  /** Puts one message on its own; false when a message of that id was queued already. */
+  const putAlone = async (put: ReturnType<typeof messagePut>): Promise<boolean> => {
+    return writeIfHolds(db.send(new PutCommand(put.Put)));
+  };
+
   return {
     /** Queues a notice on its own; false when a message of that id was queued already. */
-    async queueNotice(input: NoticeInput): Promise<boolean> {
-      try {
-        await db.send(new PutCommand(noticePut(tableName, input).Put));
-        return true;
-      } catch (error) {
-        if (isConditionFailure(error)) return false;
-        throw error;
-      }
-    },
+    queueNotice: (input: NoticeInput): Promise<boolean> => putAlone(noticePut(tableName, input)),
 
     /**
      * Queues one mail for an invitation whose status is one of `fromStatuses` and which has an
      * address. Answers false when the invitation was in another state (already queued or sent).
      */
     /** Queues a direct mail on its own; false when a message of that id was queued already. */
-    async queueDirect(input: DirectMailInput): Promise<boolean> {
-      try {
-        await db.send(new PutCommand(directMailPut(tableName, input).Put));
-        return true;
-      } catch (error) {
-        if (isConditionFailure(error)) return false;
-        throw error;
-      }
-    },
+    queueDirect: (input: DirectMailInput): Promise<boolean> => putAlone(directMailPut(tableName, input)),
 
     async queueMail(input: QueueMailInput): Promise<boolean> {
       for (let attempt = 0; attempt < 3; attempt += 1) {
@@ -312,31 +274,20 @@ export function createOutboxRepository(db: DynamoDBDocumentClient, tableName: st
 
     async countPending(): Promise<number> {
       const counts = await Promise.all(
-        OUTBOX_LIST_KEYS.map(async (key) => {
-          let count = 0;
-          let startKey: Record<string, unknown> | undefined;
-          do {
-            const page = await db.send(
-              new QueryCommand({
-                TableName: tableName,
-                IndexName: 'listings',
-                KeyConditionExpression: 'listPk = :outbox',
-                ExpressionAttributeValues: { ':outbox': key },
-                Select: 'COUNT',
-                ExclusiveStartKey: startKey,
-              }),
-            );
-            count += page.Count ?? 0;
-            startKey = page.LastEvaluatedKey;
-          } while (startKey);
-          return count;
-        }),
+        OUTBOX_LIST_KEYS.map((key) =>
+          countAll(db, {
+            TableName: tableName,
+            IndexName: 'listings',
+            KeyConditionExpression: 'listPk = :outbox',
+            ExpressionAttributeValues: { ':outbox': key },
+          }),
+        ),
       );
       return counts.reduce((a, b) => a + b, 0);
     },
 
     async findById(messageId: string): Promise<QueuedMail | undefined> {
-      const result = await db.send(new GetCommand({ TableName: tableName, Key: messageKey(messageId), ConsistentRead: true }));
+      const result = await db.send(new GetCommand({ TableName: tableName, Key: keys.outboxMessage(messageId), ConsistentRead: true }));
       return result.Item ? toMessage(result.Item) : undefined;
     },
 
@@ -350,7 +301,7 @@ export function createOutboxRepository(db: DynamoDBDocumentClient, tableName: st
         const result = await db.send(
           new UpdateCommand({
             TableName: tableName,
-            Key: messageKey(message.messageId),
+            Key: keys.outboxMessage(message.messageId),
             UpdateExpression: 'SET #state = :sending, attempts = attempts + :one, dueAt = :lease, listSk = :listSk, claimedAt = :now',
             ConditionExpression: 'dueAt = :due AND dueAt <= :now',
             ExpressionAttributeNames: { '#state': 'state' },
@@ -381,7 +332,7 @@ export function createOutboxRepository(db: DynamoDBDocumentClient, tableName: st
         await db.send(
           new UpdateCommand({
             TableName: tableName,
-            Key: messageKey(messageId),
+            Key: keys.outboxMessage(messageId),
             UpdateExpression: 'SET #state = :accepted, sesMessageId = :ses',
             ConditionExpression: 'attribute_exists(pk)',
             ExpressionAttributeNames: { '#state': 'state' },
@@ -404,12 +355,12 @@ export function createOutboxRepository(db: DynamoDBDocumentClient, tableName: st
         await db.send(
           new TransactWriteCommand({
             TransactItems: [
-              { Delete: { TableName: tableName, Key: messageKey(message.messageId) } },
+              { Delete: { TableName: tableName, Key: keys.outboxMessage(message.messageId) } },
               {
                 Put: {
                   TableName: tableName,
                   Item: {
-                    ...sesMessageKey(sesMessageId),
+                    ...keys.sesMessage(sesMessageId),
                     direct: { kind: message.kind, ref: message.ref },
                     expiresAt: Math.floor(Date.parse(at) / 1000) + SES_EVENT_WINDOW_SECONDS,
                   },
@@ -421,7 +372,7 @@ export function createOutboxRepository(db: DynamoDBDocumentClient, tableName: st
         return;
       }
       if (options.notice ?? isNoticeKind(message.kind)) {
-        await db.send(new DeleteCommand({ TableName: tableName, Key: messageKey(message.messageId) }));
+        await db.send(new DeleteCommand({ TableName: tableName, Key: keys.outboxMessage(message.messageId) }));
         return;
       }
       // An invitation's mail from here on (a direct one returned above); kept for the closure below.
@@ -446,20 +397,20 @@ export function createOutboxRepository(db: DynamoDBDocumentClient, tableName: st
             {
               Update: {
                 TableName: tableName,
-                Key: invitationKey(mail.eventId, mail.invitationId),
+                Key: keys.invitation(mail.eventId, mail.invitationId),
                 UpdateExpression: `SET emailStatus = :sent, ${stamp} = :at, sentAt = :at, updatedAt = :at, sesMessageId = :ses, sendCount = if_not_exists(sendCount, :zero) + :one`,
                 ConditionExpression: 'attribute_exists(pk) AND emailStatus = :from',
                 ExpressionAttributeValues: { ':sent': 'sent', ':at': at, ':ses': sesMessageId, ':zero': 0, ':one': 1, ':from': fromStatus },
               },
             },
             ...[countsUpdate(tableName, mail.eventId, statusMove(fromStatus, 'sent'))].filter((item) => item !== undefined),
-            { Delete: { TableName: tableName, Key: messageKey(message.messageId) } },
+            { Delete: { TableName: tableName, Key: keys.outboxMessage(message.messageId) } },
             {
               // SES reports delivery, bounces and complaints by its message id.
               Put: {
                 TableName: tableName,
                 Item: {
-                  ...sesMessageKey(sesMessageId),
+                  ...keys.sesMessage(sesMessageId),
                   eventId: mail.eventId,
                   invitationId: mail.invitationId,
                   expiresAt: Math.floor(Date.parse(at) / 1000) + SES_EVENT_WINDOW_SECONDS,
@@ -473,7 +424,7 @@ export function createOutboxRepository(db: DynamoDBDocumentClient, tableName: st
     },
 
     async findBySesMessageId(sesMessageId: string): Promise<SesOrigin | undefined> {
-      const result = await db.send(new GetCommand({ TableName: tableName, Key: sesMessageKey(sesMessageId) }));
+      const result = await db.send(new GetCommand({ TableName: tableName, Key: keys.sesMessage(sesMessageId) }));
       if (!result.Item) return undefined;
       if (result.Item.direct) return { direct: result.Item.direct as { kind: DirectMailKind; ref: DirectMailRef } };
       return { eventId: result.Item.eventId as string, invitationId: result.Item.invitationId as string };
@@ -501,7 +452,7 @@ export function createOutboxRepository(db: DynamoDBDocumentClient, tableName: st
                   {
                     Update: {
                       TableName: tableName,
-                      Key: invitationKey(eventId, invitationId),
+                      Key: keys.invitation(eventId, invitationId),
                       UpdateExpression: `SET emailStatus = :status, updatedAt = :at${detail ? ', emailError = :detail' : ''}`,
                       ConditionExpression: 'emailStatus = :from',
                       ExpressionAttributeValues: { ':from': current, ':status': status, ':at': at, ...(detail ? { ':detail': detail } : {}) },
@@ -529,13 +480,13 @@ export function createOutboxRepository(db: DynamoDBDocumentClient, tableName: st
               {
                 Update: {
                   TableName: tableName,
-                  Key: invitationKey(message.eventId, message.invitationId),
+                  Key: keys.invitation(message.eventId, message.invitationId),
                   UpdateExpression: 'SET emailStatus = :status, emailError = :reason, updatedAt = :at',
                   ConditionExpression: 'emailStatus = :queued',
                   ExpressionAttributeValues: { ':status': status, ':reason': reason, ':at': at, ':queued': 'queued' },
                 },
               },
-              { Delete: { TableName: tableName, Key: messageKey(message.messageId) } },
+              { Delete: { TableName: tableName, Key: keys.outboxMessage(message.messageId) } },
               ...[countsUpdate(tableName, message.eventId, statusMove('queued', status))].filter((item) => item !== undefined),
             ],
           }),
@@ -548,7 +499,7 @@ export function createOutboxRepository(db: DynamoDBDocumentClient, tableName: st
     },
 
     async drop(messageId: string): Promise<void> {
-      await db.send(new DeleteCommand({ TableName: tableName, Key: messageKey(messageId) }));
+      await db.send(new DeleteCommand({ TableName: tableName, Key: keys.outboxMessage(messageId) }));
     },
 
     /** Throttled or a passing fault: due again at `dueAt`. */
@@ -556,7 +507,7 @@ export function createOutboxRepository(db: DynamoDBDocumentClient, tableName: st
       await db.send(
         new UpdateCommand({
           TableName: tableName,
-          Key: messageKey(message.messageId),
+          Key: keys.outboxMessage(message.messageId),
           UpdateExpression: 'SET #state = :pending, dueAt = :due, listSk = :listSk, lastError = :error',
           ExpressionAttributeNames: { '#state': 'state' },
           ExpressionAttributeValues: { ':pending': 'pending', ':due': dueAt, ':listSk': listSkOf(dueAt, message.messageId), ':error': lastError },
@@ -568,13 +519,13 @@ export function createOutboxRepository(db: DynamoDBDocumentClient, tableName: st
       await db.send(
         new PutCommand({
           TableName: tableName,
-          Item: { ...suppressionKey(entry.email), ...entry, listPk: 'SUPPRESSED', listSk: entry.email },
+          Item: { ...keys.suppression(entry.email), ...entry, listPk: keys.suppressionsListPk, listSk: entry.email },
         }),
       );
     },
 
     async findSuppression(email: string): Promise<SuppressedAddress | undefined> {
-      const result = await db.send(new GetCommand({ TableName: tableName, Key: suppressionKey(email) }));
+      const result = await db.send(new GetCommand({ TableName: tableName, Key: keys.suppression(email) }));
       if (!result.Item) return undefined;
       const { email: address, reason, at, detail } = result.Item as SuppressedAddress;
       return { email: address, reason, at, detail };
@@ -586,7 +537,7 @@ export function createOutboxRepository(db: DynamoDBDocumentClient, tableName: st
           TableName: tableName,
           IndexName: 'listings',
           KeyConditionExpression: 'listPk = :s',
-          ExpressionAttributeValues: { ':s': 'SUPPRESSED' },
+          ExpressionAttributeValues: { ':s': keys.suppressionsListPk },
           Limit: limit,
           ExclusiveStartKey: cursor,
         }),

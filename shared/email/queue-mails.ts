@@ -57,7 +57,7 @@ export class InvitationNotResendableError extends ConflictError {
 /** Resends of one invitation: queued in the request, at once. */
 const batchSize = 16;
 
-async function queueEach(
+export async function queueEach(
   deps: QueueMailsDeps,
   eventId: string,
   invitations: StoredInvitation[],
@@ -86,7 +86,7 @@ async function queueEach(
   return queued;
 }
 
-async function sendableEvent(deps: QueueMailsDeps, eventId: string) {
+export async function sendableEvent(deps: QueueMailsDeps, eventId: string) {
   const event = await deps.events.findById(eventId);
   if (!event) throw new EventNotFoundError();
   if (event.status !== 'published') throw new EventNotSendableError(event.status);
@@ -95,28 +95,9 @@ async function sendableEvent(deps: QueueMailsDeps, eventId: string) {
 
 export type SendAnswer = { queued: number; job: ReturnType<typeof presentSendJob> };
 
-/**
- * Queues the invitation mail of every invitation not sent yet (or of those named). Each is queued
- * only from `not_sent`, in a transaction, so a second click or a retry queues nothing again. The
- * work is a job: `queued` is what went before the answer (all of a small list), `job` its state.
- */
-export async function sendInvitations(deps: QueueMailsDeps, eventId: string, invitationIds?: string[]): Promise<SendAnswer> {
+/** Starts (or joins) the event's send job of one kind; `queued`: what went before the answer. */
+export async function startMailJob(deps: QueueMailsDeps, eventId: string, kind: 'invitation' | 'reminder', invitationIds?: string[]): Promise<SendAnswer> {
   await sendableEvent(deps, eventId);
-  const { queued, job } = await startSendJob(deps, { eventId, kind: 'invitation', invitationIds }, deps.inlineBudgetMs ?? INLINE_BUDGET_MS);
-  return { queued, job: presentSendJob(job) };
-}
-
-/** Sending one invitation again is an explicit act; it is refused while one is still waiting. */
-export async function resendInvitation(deps: QueueMailsDeps, invitation: StoredInvitation): Promise<{ queued: number }> {
-  await sendableEvent(deps, invitation.eventId);
-  const queued = await queueEach(deps, invitation.eventId, [invitation], 'invitation', ['not_sent', 'sent', 'delivered', 'failed'], false);
-  if (queued === 0) throw new InvitationNotResendableError(invitation.emailStatus);
-  return { queued };
-}
-
-/** A reminder to each invitee who was mailed and has not answered; nobody else. A job, as sending. */
-export async function remindUnanswered(deps: QueueMailsDeps, eventId: string): Promise<SendAnswer> {
-  await sendableEvent(deps, eventId);
-  const { queued, job } = await startSendJob(deps, { eventId, kind: 'reminder' }, deps.inlineBudgetMs ?? INLINE_BUDGET_MS);
+  const { queued, job } = await startSendJob(deps, { eventId, kind, ...(invitationIds ? { invitationIds } : {}) }, deps.inlineBudgetMs ?? INLINE_BUDGET_MS);
   return { queued, job: presentSendJob(job) };
 }

@@ -1,10 +1,12 @@
 import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { failedConditionIndexes, isConditionFailure } from '../db/conditions.js';
-import { queryAll } from '../db/query-all.js';
+import { failedConditionIndexes, isConditionFailure, writeIfHolds } from '../db/conditions.js';
+import { countAll, queryAll, queryPrefix } from '../db/query-all.js';
 import { inItemLane } from '../db/item-lanes.js';
 import type { EmailStatus } from '../invitations/invitation-schema.js';
 import { addDelta, countsLaneKey, countsUpdate, emailStatusCounter, type CountDeltas } from '../invitations/invitation-counts.js';
 import { queueMailItems, type QueueMailInput } from './outbox-repository.js';
+import { eventPartition, eventSk, keys } from '../db/keys.js';
+import { encodeCursor } from '../db/pagination.js';
 
 /**
  * Send jobs: a click on "send" or "remind" becomes a job item, worked through page by page in the
@@ -44,10 +46,10 @@ export type SendJob = {
 
 export type Candidate = { invitationId: string; emailStatus: EmailStatus };
 
-export const SEND_JOBS_DUE_PK = 'SEND_JOBS_DUE';
-const JOB_SK_PREFIX = 'EVENT#SEND#';
-const jobKey = (eventId: string, kind: SendJobKind) => ({ pk: `EVENT#${eventId}`, sk: `${JOB_SK_PREFIX}${kind}` });
-const dueKey = (eventId: string, kind: SendJobKind) => ({ pk: SEND_JOBS_DUE_PK, sk: `EVENT#${eventId}#${kind}` });
+export const SEND_JOBS_DUE_PK = keys.sendJobsDuePk;
+const JOB_SK_PREFIX = eventSk.sendJobPrefix;
+const jobKey = (eventId: string, kind: SendJobKind) => keys.sendJob(eventId, kind);
+const dueKey = (eventId: string, kind: SendJobKind) => keys.sendJobDue(eventId, kind);
 
 /** Which invitations a job of each kind mails: the same rules as the queue conditions. */
 const CANDIDATES: Record<SendJobKind, { filter: string; names?: Record<string, string>; values: Record<string, unknown> }> = {
@@ -64,7 +66,7 @@ function toJob(item: Record<string, unknown>): SendJob {
   return job as SendJob;
 }
 
-const encodeKey = (key: Record<string, unknown> | undefined) => (key ? Buffer.from(JSON.stringify(key)).toString('base64url') : undefined);
+const encodeKey = encodeCursor;
 const decodeKey = (cursor: string | undefined) => (cursor ? (JSON.parse(Buffer.from(cursor, 'base64url').toString()) as Record<string, unknown>) : undefined);
 
 /** Invitations queued together in one transaction: two items each. */
@@ -110,10 +112,7 @@ export function createSendJobsRepository(db: DynamoDBDocumentClient, tableName: 
 
     /** The event's jobs (at most one per kind), with their progress. */
     async listByEvent(eventId: string): Promise<SendJob[]> {
-      const items = await queryAll(db, {
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :jobs)',
-        ExpressionAttributeValues: { ':pk': `EVENT#${eventId}`, ':jobs': JOB_SK_PREFIX },
+      const items = await queryPrefix(db, tableName, eventPartition(eventId), JOB_SK_PREFIX, {
         ConsistentRead: true,
       });
       return items.map(toJob);
@@ -164,22 +163,16 @@ export function createSendJobsRepository(db: DynamoDBDocumentClient, tableName: 
         sets.push('#total = :total');
         values[':total'] = progress.total;
       }
-      try {
-        await db.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: jobKey(job.eventId, job.kind),
-            UpdateExpression: `SET ${sets.join(', ')}`,
-            ConditionExpression: 'leaseOwner = :owner AND jobId = :jobId',
-            ExpressionAttributeNames: { ...(progress.cursor !== undefined ? { '#cursor': 'cursor' } : {}), ...(progress.total !== undefined ? { '#total': 'total' } : {}) },
-            ExpressionAttributeValues: values,
-          }),
-        );
-        return true;
-      } catch (error) {
-        if (isConditionFailure(error)) return false;
-        throw error;
-      }
+      return writeIfHolds(db.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: jobKey(job.eventId, job.kind),
+          UpdateExpression: `SET ${sets.join(', ')}`,
+          ConditionExpression: 'leaseOwner = :owner AND jobId = :jobId',
+          ExpressionAttributeNames: { ...(progress.cursor !== undefined ? { '#cursor': 'cursor' } : {}), ...(progress.total !== undefined ? { '#total': 'total' } : {}) },
+          ExpressionAttributeValues: values,
+        }),
+      ));
     },
 
     /** Lets another runner continue at once (the request's own run stops at its time budget). */
@@ -236,24 +229,13 @@ export function createSendJobsRepository(db: DynamoDBDocumentClient, tableName: 
     /** How many invitations a job of this kind would mail now (a projected count, nothing returned). */
     async countCandidates(eventId: string, kind: SendJobKind): Promise<number> {
       const rule = CANDIDATES[kind];
-      let count = 0;
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const page = await db.send(
-          new QueryCommand({
-            TableName: tableName,
-            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :inv)',
-            FilterExpression: rule.filter,
-            ...(rule.names ? { ExpressionAttributeNames: rule.names } : {}),
-            ExpressionAttributeValues: { ':pk': `EVENT#${eventId}`, ':inv': 'INV#', ...rule.values },
-            Select: 'COUNT',
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        count += page.Count ?? 0;
-        startKey = page.LastEvaluatedKey;
-      } while (startKey);
-      return count;
+      return countAll(db, {
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :inv)',
+        FilterExpression: rule.filter,
+        ...(rule.names ? { ExpressionAttributeNames: rule.names } : {}),
+        ExpressionAttributeValues: { ':pk': eventPartition(eventId), ':inv': eventSk.invitationPrefix, ...rule.values },
+      });
     },
 
     /** One page of the invitations a job of this kind mails, from `cursor`; `next` absent on the last. */
@@ -266,7 +248,7 @@ export function createSendJobsRepository(db: DynamoDBDocumentClient, tableName: 
           FilterExpression: rule.filter,
           ProjectionExpression: 'invitationId, emailStatus',
           ...(rule.names ? { ExpressionAttributeNames: rule.names } : {}),
-          ExpressionAttributeValues: { ':pk': `EVENT#${eventId}`, ':inv': 'INV#', ...rule.values },
+          ExpressionAttributeValues: { ':pk': eventPartition(eventId), ':inv': eventSk.invitationPrefix, ...rule.values },
           Limit: limit,
           ExclusiveStartKey: decodeKey(cursor),
           ConsistentRead: true,

@@ -1,6 +1,7 @@
 import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { isConditionFailure } from '../db/conditions.js';
 import type { EventCounts, EventStatus } from './event-schema.js';
+import { eventPartition, eventSk, keys } from '../db/keys.js';
 
 /**
  * An event's counts live in two small items of its own partition, beside the event, projected by
@@ -19,12 +20,12 @@ import type { EventCounts, EventStatus } from './event-schema.js';
  * written before the tallies kept `counts` inside the event item; the first read of such an event
  * writes its tallies from those counts (`migrateTallies`), once, under a condition.
  */
-export const TALLY_SK = 'EVENT#TALLY';
-export const DOOR_SK = 'EVENT#DOOR';
+export const TALLY_SK = eventSk.tally;
+export const DOOR_SK = eventSk.door;
 
-export const eventKey = (eventId: string) => ({ pk: `EVENT#${eventId}`, sk: 'EVENT' });
-export const tallyKey = (eventId: string) => ({ pk: `EVENT#${eventId}`, sk: TALLY_SK });
-export const doorKey = (eventId: string) => ({ pk: `EVENT#${eventId}`, sk: DOOR_SK });
+export const eventKey = keys.event;
+export const tallyKey = keys.tally;
+export const doorKey = keys.door;
 
 /** The counters kept on the tally, per response; other responses are not counted. */
 export const TALLIED_RESPONSES = ['confirmed', 'waitlisted', 'pending', 'declined'] as const;
@@ -61,7 +62,7 @@ export function tallyItems(eventId: string, gate: EventGate, counts: OldCounts) 
       ...(fresh ? { none: 0, withdrawn: 0, rejected: 0, responsesCounted: true } : {}),
     },
     { ...doorKey(eventId), type: 'eventDoorTally', checkedIn: counts?.checkedIn ?? 0, ...(fresh ? { groupsCounted: true } : {}) },
-    ...(fresh ? [{ pk: `EVENT#${eventId}`, sk: 'EVENT#COUNTS', type: 'invitationCounts', v: 0, counted: true }] : []),
+    ...(fresh ? [{ ...keys.counts(eventId), type: 'invitationCounts', v: 0, counted: true }] : []),
   ];
 }
 
@@ -106,7 +107,7 @@ export async function readEventWithTallies(db: DynamoDBDocumentClient, tableName
       new QueryCommand({
         TableName: tableName,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :event)',
-        ExpressionAttributeValues: { ':pk': `EVENT#${eventId}`, ':event': 'EVENT' },
+        ExpressionAttributeValues: { ':pk': eventPartition(eventId), ':event': eventSk.event },
         ConsistentRead: true,
       }),
     );

@@ -6,7 +6,7 @@ import {
   UpdateCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
-import { failedConditionIndexes, isConditionFailure } from '../db/conditions.js';
+import { failedConditionIndexes, isConditionFailure, writeIfHolds } from '../db/conditions.js';
 import { inItemLane, tallyLaneKey } from '../db/item-lanes.js';
 import { batchGetAll } from '../db/batch-get-all.js';
 import { countsOf, DOOR_SK, doorKey, eventKey, readEventWithTallies, TALLY_SK, tallyItems, tallyKey } from './event-tally.js';
@@ -22,6 +22,9 @@ import {
   titleWordsOf,
   yearOfEventListPk,
 } from './event-listing-keys.js';
+import { eventPartition } from '../db/keys.js';
+import { queryPages } from '../db/query-all.js';
+import { equalityFilters, filterExpression } from '../db/filters.js';
 
 /** An event as stored: instants in UTC, `version` for optimistic edits. */
 export type StoredEvent = {
@@ -141,17 +144,13 @@ export function createEventsRepository(db: DynamoDBDocumentClient, tableName: st
    */
   async function upgradeLegacyListing(): Promise<number> {
     let moved = 0;
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await db.send(
-        new QueryCommand({
-          TableName: tableName,
-          IndexName: 'listings',
-          KeyConditionExpression: 'listPk = :legacy',
-          ExpressionAttributeValues: { ':legacy': LEGACY_EVENTS_LIST_PK },
-          ExclusiveStartKey: startKey,
-        }),
-      );
+    const pages = queryPages(db, {
+      TableName: tableName,
+      IndexName: 'listings',
+      KeyConditionExpression: 'listPk = :legacy',
+      ExpressionAttributeValues: { ':legacy': LEGACY_EVENTS_LIST_PK },
+    });
+    for await (const page of pages) {
       for (const item of page.Items ?? []) {
         const event = toEvent(item);
         await noteInIndex(event);
@@ -176,8 +175,7 @@ export function createEventsRepository(db: DynamoDBDocumentClient, tableName: st
           if (!isConditionFailure(error)) throw error;
         }
       }
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
+    }
     return moved;
   }
 
@@ -227,7 +225,7 @@ export function createEventsRepository(db: DynamoDBDocumentClient, tableName: st
     const found = new Map<string, Record<string, unknown>>();
     for (const item of await batchGetAll(db, tableName, keys)) found.set(`${item.pk}|${item.sk}`, item);
     return items.map((item) => {
-      const pk = `EVENT#${item.eventId as string}`;
+      const pk = eventPartition(item.eventId as string);
       // An event stored the old way, not read since: its own counts are still the right ones.
       const tally = found.get(`${pk}|${TALLY_SK}`) ?? (item.counts as Record<string, unknown> | undefined);
       const door = found.get(`${pk}|${DOOR_SK}`) ?? (item.counts as Record<string, unknown> | undefined);
@@ -277,21 +275,15 @@ export function createEventsRepository(db: DynamoDBDocumentClient, tableName: st
 
     /** The move to units: an event stored without a unit becomes `unitId`'s, once. False if it had one. */
     async giveUnitIfNone(eventId: string, unitId: string): Promise<boolean> {
-      try {
-        await db.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: eventKey(eventId),
-            UpdateExpression: 'SET unitId = :unitId',
-            ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(unitId)',
-            ExpressionAttributeValues: { ':unitId': unitId },
-          }),
-        );
-        return true;
-      } catch (error) {
-        if (isConditionFailure(error)) return false;
-        throw error;
-      }
+      return writeIfHolds(db.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: eventKey(eventId),
+          UpdateExpression: 'SET unitId = :unitId',
+          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(unitId)',
+          ExpressionAttributeValues: { ':unitId': unitId },
+        }),
+      ));
     },
 
     /**
@@ -439,19 +431,8 @@ export function createEventsRepository(db: DynamoDBDocumentClient, tableName: st
     async listByStart(query: EventListQuery): Promise<Page<StoredEvent>> {
       await upgradeOnce();
       const index = await readIndex();
-      const filters: string[] = [];
-      const names: Record<string, string> = {};
-      const values: Record<string, unknown> = {};
-      if (query.type) {
-        filters.push('#type = :type');
-        names['#type'] = 'type';
-        values[':type'] = query.type;
-      }
-      if (query.status) {
-        filters.push('#status = :status');
-        names['#status'] = 'status';
-        values[':status'] = query.status;
-      }
+      const filter = equalityFilters({ type: query.type, status: query.status });
+      const { conditions: filters, names, values } = filter;
       if (query.unitIds) {
         // Nobody reaches no unit: an empty list is "nothing", never "no filter".
         const ids = query.unitIds.length ? query.unitIds.slice(0, 99) : ['-'];
@@ -514,8 +495,7 @@ export function createEventsRepository(db: DynamoDBDocumentClient, tableName: st
               TableName: tableName,
               IndexName: 'listings',
               KeyConditionExpression: keyCondition.join(' AND '),
-              FilterExpression: filters.length ? filters.join(' AND ') : undefined,
-              ExpressionAttributeNames: Object.keys(names).length ? names : undefined,
+              ...filterExpression(filter),
               ExpressionAttributeValues: { ...values, ':listPk': eventListPk(year) },
               ScanIndexForward: !query.descending,
               ExclusiveStartKey: startKey,

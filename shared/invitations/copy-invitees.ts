@@ -4,6 +4,7 @@ import { findOpenEventOrFail } from './find-open-event.js';
 import type { CopySkipped, ImportResult } from './invitation-schema.js';
 import type { InvitationsDeps } from './invitations-deps.js';
 import { addCandidates, toCandidate } from './import-invitees.js';
+import { contactOf } from './present-invitation.js';
 
 export type CopyInviteesInput = {
   eventId: string;
@@ -48,15 +49,7 @@ export async function copyInvitees(deps: InvitationsDeps, input: CopyInviteesInp
     .map((invitation) =>
       toCandidate(
         input.eventId,
-        {
-          name: invitation.name,
-          email: invitation.email,
-          phone: invitation.phone,
-          organisation: invitation.organisation,
-          position: invitation.position,
-          language: invitation.language,
-          group: invitation.group,
-        },
+        { ...contactOf(invitation), group: invitation.group },
         now,
       ),
     );

@@ -1,4 +1,5 @@
 import type { EmailStatus } from './invitation-schema.js';
+import { eventSk, keys } from '../db/keys.js';
 
 /**
  * The invitations of an event counted by email status and by group, in one small item of the
@@ -14,8 +15,8 @@ import type { EmailStatus } from './invitation-schema.js';
  * added): its first read counts the invitations once and writes the item under a condition on
  * `v`, so a change landing meanwhile makes it count again (count-invitations.ts).
  */
-export const COUNTS_SK = 'EVENT#COUNTS';
-export const countsKey = (eventId: string) => ({ pk: `EVENT#${eventId}`, sk: COUNTS_SK });
+export const COUNTS_SK = eventSk.counts;
+export const countsKey = keys.counts;
 
 export const emailStatusCounter = (status: EmailStatus) => `e:${status}`;
 export const groupCounter = (group: string) => `g:${group}`;

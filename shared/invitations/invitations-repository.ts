@@ -1,4 +1,3 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   GetCommand,
   QueryCommand,
@@ -11,20 +10,20 @@ import type { LinkTokens } from './link-tokens.js';
 import type { DelegationRole } from '../delegations/delegation-roles.js';
 import type { MemberLogistics } from '../delegations/delegation-repository.js';
 import type { PersonalDataConsent } from '../delegations/passport-data.js';
-import { failedConditionIndexes, isConditionFailure } from '../db/conditions.js';
+import { cancellationCodes, failedConditionIndexes, isConditionFailure, writeIfHolds } from '../db/conditions.js';
 import { inItemLane, tallyLaneKey } from '../db/item-lanes.js';
 import { isWriteConflict } from '../db/write-conflicts.js';
 import { doorKey, ensureTallies, TALLY_SK, tallyKey } from '../events/event-tally.js';
-import { decodeCursor, encodeCursor, type Page } from '../db/pagination.js';
-import { ValidationError } from '../errors.js';
+import { decodeCursor, encodeCursor, invalidCursor, type Page } from '../db/pagination.js';
 import { foldAccents } from '../text/vietnamese.js';
-import type { EmailStatus, InvitationResponse, InviteeLanguage } from './invitation-schema.js';
+import type { EmailStatus, Invitation, InvitationResponse } from './invitation-schema.js';
 import { nameSortKey } from './name-sort-key.js';
-import type { Salutation } from './salutations.js';
-import { queryAll } from '../db/query-all.js';
+import { queryAll, queryPrefix } from '../db/query-all.js';
 import { doorGroupMoves, doorMove, doorStateOf } from '../attendees/door-group-counts.js';
 import { COUNTS_SK, countsKey, countsLaneKey, countsUpdate, emailStatusCounter, groupCounter, invitationMove, type CountDeltas } from './invitation-counts.js';
 import { batchGetAll } from '../db/batch-get-all.js';
+import { eventPartition, eventSk, keys } from '../db/keys.js';
+import { equalityFilters, filterExpression } from '../db/filters.js';
 
 /**
  * Invitations in the one table (docs/design.md, "Data model"):
@@ -40,25 +39,7 @@ import { batchGetAll } from '../db/batch-get-all.js';
  * Only a token's hash is stored; the token itself is derived from the invitation id and its link
  * version with the server's LINK_SECRET (link-tokens.ts), so the sender can rebuild it.
  */
-export type StoredInvitation = {
-  invitationId: string;
-  eventId: string;
-  name: string;
-  email?: string;
-  phone?: string;
-  organisation?: string;
-  position?: string;
-  language: InviteeLanguage;
-  group?: string;
-  salutation?: Salutation;
-  emailStatus: EmailStatus;
-  /** Why the last mail failed, bounced or was suppressed, as the organiser reads it. */
-  emailError?: string;
-  response: InvitationResponse;
-  createdAt: string;
-  updatedAt: string;
-  invitedAt?: string;
-  remindedAt?: string;
+export type StoredInvitation = Omit<Invitation, 'matchedOn'> & {
   /** Folded name, organisation, email and phone: what the list search looks in. */
   searchText: string;
   tokenHash: string;
@@ -109,10 +90,8 @@ export class EventNotOpenSignal extends Error {}
 export class InvitationChangedSignal extends Error {}
 export class AddressTakenSignal extends Error {}
 
-const invitationKey = (eventId: string, invitationId: string) => ({ pk: `EVENT#${eventId}`, sk: `INV#${invitationId}` });
-const tokenKey = (tokenHash: string) => ({ pk: `INVTOKEN#${tokenHash}`, sk: 'INVTOKEN' });
-const listPkOf = (eventId: string) => `EVENT#${eventId}#INVITATIONS`;
-const INVITATION_PREFIX = 'INV#';
+const listPkOf = keys.invitationsListPk;
+const INVITATION_PREFIX = eventSk.invitationPrefix;
 
 /** The guard that keeps one invitation per address: the email, or the phone when there is none. */
 export function addressGuardOf(address: InvitationAddress): string {
@@ -122,7 +101,7 @@ export function addressGuardOf(address: InvitationAddress): string {
   if (address.invitationId) return `INVNOADDR#${address.invitationId}`;
   throw new Error('An invitee needs an email or a phone');
 }
-const guardKey = (eventId: string, guard: string) => ({ pk: `EVENT#${eventId}`, sk: guard });
+const guardKey = keys.inEvent;
 
 export function searchTextOf(invitation: Pick<StoredInvitation, 'name' | 'organisation' | 'email' | 'phone'>): string {
   // A Vietnamese number is also searchable as people type it: 0912345678 as well as +84912345678.
@@ -142,15 +121,6 @@ function toInvitation(item: Record<string, unknown>): StoredInvitation {
   return invitation as StoredInvitation;
 }
 
-function cancellationCodes(error: unknown): (string | undefined)[] | undefined {
-  if (!(error instanceof TransactionCanceledException) && (error as { name?: string })?.name !== 'TransactionCanceledException') {
-    return undefined;
-  }
-  return ((error as TransactionCanceledException).CancellationReasons ?? []).map((reason) => reason.Code);
-}
-
-const invalidCursor = () =>
-  new ValidationError({ vi: 'Tham số cursor không hợp lệ.', en: 'The cursor is not valid.' }, undefined, 'invalid_cursor');
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const backoff = (attempt: number) => sleep(Math.random() * Math.min(1000, 20 * 2 ** attempt));
@@ -192,7 +162,7 @@ export function createInvitationReader(db: DynamoDBDocumentClient, tableName: st
   return {
     async findById(eventId: string, invitationId: string): Promise<StoredInvitation | undefined> {
       const result = await db.send(
-        new GetCommand({ TableName: tableName, Key: invitationKey(eventId, invitationId), ConsistentRead: true }),
+        new GetCommand({ TableName: tableName, Key: keys.invitation(eventId, invitationId), ConsistentRead: true }),
       );
       return result.Item ? toInvitation(result.Item) : undefined;
     },
@@ -202,7 +172,7 @@ export function createInvitationReader(db: DynamoDBDocumentClient, tableName: st
 export function createInvitationsRepository(db: DynamoDBDocumentClient, tableName: string, links: LinkTokens) {
   function storedItem(invitation: StoredInvitation) {
     return {
-      ...invitationKey(invitation.eventId, invitation.invitationId),
+      ...keys.invitation(invitation.eventId, invitation.invitationId),
       type: 'invitation',
       ...invitation,
       listPk: listPkOf(invitation.eventId),
@@ -214,7 +184,7 @@ export function createInvitationsRepository(db: DynamoDBDocumentClient, tableNam
     return {
       Put: {
         TableName: tableName,
-        Item: { ...tokenKey(tokenHash), type: 'invitationToken', eventId: invitation.eventId, invitationId: invitation.invitationId },
+        Item: { ...keys.invitationToken(tokenHash), type: 'invitationToken', eventId: invitation.eventId, invitationId: invitation.invitationId },
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     };
@@ -345,7 +315,7 @@ export function createInvitationsRepository(db: DynamoDBDocumentClient, tableNam
 
     /** The invitation behind a personal link; undefined for an unknown or revoked token. */
     async findByTokenHash(tokenHash: string): Promise<StoredInvitation | undefined> {
-      const link = await db.send(new GetCommand({ TableName: tableName, Key: tokenKey(tokenHash), ConsistentRead: true }));
+      const link = await db.send(new GetCommand({ TableName: tableName, Key: keys.invitationToken(tokenHash), ConsistentRead: true }));
       if (!link.Item) return undefined;
       const invitation = await findById(link.Item.eventId as string, link.Item.invitationId as string);
       // A link item left behind by an interrupted change opens nothing: the invitation decides.
@@ -358,24 +328,8 @@ export function createInvitationsRepository(db: DynamoDBDocumentClient, tableNam
      * list ends, and the cursor always points just after the last invitation answered.
      */
     async listByName(eventId: string, query: InvitationListQuery): Promise<Page<StoredInvitation>> {
-      const filters: string[] = [];
-      const names: Record<string, string> = {};
-      const values: Record<string, unknown> = { ':list': listPkOf(eventId) };
-      if (query.emailStatus) {
-        filters.push('#emailStatus = :emailStatus');
-        names['#emailStatus'] = 'emailStatus';
-        values[':emailStatus'] = query.emailStatus;
-      }
-      if (query.response) {
-        filters.push('#response = :response');
-        names['#response'] = 'response';
-        values[':response'] = query.response;
-      }
-      if (query.group) {
-        filters.push('#group = :group');
-        names['#group'] = 'group';
-        values[':group'] = query.group;
-      }
+      const filter = equalityFilters({ emailStatus: query.emailStatus, response: query.response, group: query.group }, { ':list': listPkOf(eventId) });
+      const { conditions: filters, values } = filter;
       query.words?.forEach((word, i) => {
         filters.push(`contains(searchText, :w${i})`);
         values[`:w${i}`] = word;
@@ -392,8 +346,7 @@ export function createInvitationsRepository(db: DynamoDBDocumentClient, tableNam
             TableName: tableName,
             IndexName: 'listings',
             KeyConditionExpression: query.fromKey ? 'listPk = :list AND listSk >= :from' : 'listPk = :list',
-            FilterExpression: filters.length ? filters.join(' AND ') : undefined,
-            ExpressionAttributeNames: Object.keys(names).length ? names : undefined,
+            ...filterExpression(filter),
             ExpressionAttributeValues: values,
             ExclusiveStartKey: startKey,
             // Without filters one read is exactly the page; with them, read ahead in bigger steps.
@@ -423,22 +376,13 @@ export function createInvitationsRepository(db: DynamoDBDocumentClient, tableNam
      * a search ranks them all (shared/text/name-search.ts) before it can answer its first page.
      */
     async listAllByName(eventId: string, query: Pick<InvitationListQuery, 'emailStatus' | 'response' | 'group'>): Promise<StoredInvitation[]> {
-      const filters: string[] = [];
-      const names: Record<string, string> = {};
-      const values: Record<string, unknown> = { ':list': listPkOf(eventId) };
-      for (const key of ['emailStatus', 'response', 'group'] as const) {
-        if (!query[key]) continue;
-        filters.push(`#${key} = :${key}`);
-        names[`#${key}`] = key;
-        values[`:${key}`] = query[key];
-      }
+      const filter = equalityFilters({ emailStatus: query.emailStatus, response: query.response, group: query.group }, { ':list': listPkOf(eventId) });
       const items = await queryAll(db, {
         TableName: tableName,
         IndexName: 'listings',
         KeyConditionExpression: 'listPk = :list',
-        FilterExpression: filters.length ? filters.join(' AND ') : undefined,
-        ExpressionAttributeNames: filters.length ? names : undefined,
-        ExpressionAttributeValues: values,
+        ...filterExpression(filter),
+        ExpressionAttributeValues: filter.values,
       });
       return items.map(toInvitation);
     },
@@ -452,7 +396,7 @@ export function createInvitationsRepository(db: DynamoDBDocumentClient, tableNam
       const items = await queryAll(db, {
         TableName: tableName,
         KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-        ExpressionAttributeValues: { ':pk': `EVENT#${eventId}`, ':from': COUNTS_SK, ':to': TALLY_SK },
+        ExpressionAttributeValues: { ':pk': eventPartition(eventId), ':from': COUNTS_SK, ':to': TALLY_SK },
         ConsistentRead: true,
       });
       return { tally: items.find((item) => item.sk === TALLY_SK), counts: items.find((item) => item.sk === COUNTS_SK) };
@@ -460,12 +404,9 @@ export function createInvitationsRepository(db: DynamoDBDocumentClient, tableNam
 
     /** What the counts count of every invitation, read consistently: for counting an older event once. */
     async listCountedFields(eventId: string): Promise<Pick<StoredInvitation, 'emailStatus' | 'response' | 'group'>[]> {
-      return (await queryAll(db, {
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      return (await queryPrefix(db, tableName, eventPartition(eventId), INVITATION_PREFIX, {
         ProjectionExpression: 'emailStatus, #response, #group',
         ExpressionAttributeNames: { '#response': 'response', '#group': 'group' },
-        ExpressionAttributeValues: { ':pk': `EVENT#${eventId}`, ':prefix': INVITATION_PREFIX },
         ConsistentRead: true,
       })) as Pick<StoredInvitation, 'emailStatus' | 'response' | 'group'>[];
     },
@@ -537,10 +478,7 @@ export function createInvitationsRepository(db: DynamoDBDocumentClient, tableNam
     },
 
     async listAllByEvent(eventId: string): Promise<StoredInvitation[]> {
-      const items = await queryAll(db, {
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': `EVENT#${eventId}`, ':prefix': INVITATION_PREFIX },
+      const items = await queryPrefix(db, tableName, eventPartition(eventId), INVITATION_PREFIX, {
         ConsistentRead: true,
       });
       return items.map(toInvitation);
@@ -584,7 +522,7 @@ export function createInvitationsRepository(db: DynamoDBDocumentClient, tableNam
       for (const key of changes.remove) names[`#${key}`] = key;
       const update = {
         TableName: tableName,
-        Key: invitationKey(current.eventId, current.invitationId),
+        Key: keys.invitation(current.eventId, current.invitationId),
         UpdateExpression: `SET ${setParts.join(', ')}${changes.remove.length ? ` REMOVE ${changes.remove.map((k) => `#${k}`).join(', ')}` : ''}`,
         // The link it was read with: a concurrent address change or resend rotated it.
         ConditionExpression: 'tokenHash = :currentHash',
@@ -629,7 +567,7 @@ export function createInvitationsRepository(db: DynamoDBDocumentClient, tableNam
         });
       }
       if (token) {
-        items.push({ Delete: { TableName: tableName, Key: tokenKey(current.tokenHash) } });
+        items.push({ Delete: { TableName: tableName, Key: keys.invitationToken(current.tokenHash) } });
         items.push(tokenPut(current, next.tokenHash));
       }
       if (counts) items.push(counts);
@@ -673,13 +611,13 @@ export function createInvitationsRepository(db: DynamoDBDocumentClient, tableNam
                 {
                   Update: {
                     TableName: tableName,
-                    Key: invitationKey(eventId, invitationId),
+                    Key: keys.invitation(eventId, invitationId),
                     UpdateExpression: 'SET tokenHash = :new, tokenVersion = :version',
                     ConditionExpression: 'tokenHash = :old',
                     ExpressionAttributeValues: { ':new': tokenHash, ':version': version, ':old': current.tokenHash },
                   },
                 },
-                { Delete: { TableName: tableName, Key: tokenKey(current.tokenHash) } },
+                { Delete: { TableName: tableName, Key: keys.invitationToken(current.tokenHash) } },
                 tokenPut(current, tokenHash),
               ] as never,
             }),
@@ -725,7 +663,7 @@ export function createInvitationsRepository(db: DynamoDBDocumentClient, tableNam
               {
                 Delete: {
                   TableName: tableName,
-                  Key: invitationKey(eventId, current.invitationId),
+                  Key: keys.invitation(eventId, current.invitationId),
                   ConditionExpression: `tokenHash = :hash AND #response = :response AND ${answered.condition}`,
                   ExpressionAttributeNames: { '#response': 'response' },
                   ExpressionAttributeValues: { ':hash': current.tokenHash, ':response': current.response, ...answered.values },
@@ -739,9 +677,9 @@ export function createInvitationsRepository(db: DynamoDBDocumentClient, tableNam
                   ExpressionAttributeValues: { ':id': current.invitationId },
                 },
               },
-              { Delete: { TableName: tableName, Key: tokenKey(current.tokenHash) } },
-              { Delete: { TableName: tableName, Key: { pk: `EVENT#${eventId}`, sk: `REG#${current.invitationId}` } } },
-              ...(current.waitSk ? [{ Delete: { TableName: tableName, Key: { pk: `EVENT#${eventId}`, sk: current.waitSk } } }] : []),
+              { Delete: { TableName: tableName, Key: keys.invitationToken(current.tokenHash) } },
+              { Delete: { TableName: tableName, Key: keys.registration(eventId, current.invitationId) } },
+              ...(current.waitSk ? [{ Delete: { TableName: tableName, Key: keys.inEvent(eventId, current.waitSk) } }] : []),
               {
                 Update: {
                   TableName: tableName,
@@ -770,7 +708,7 @@ export function createInvitationsRepository(db: DynamoDBDocumentClient, tableNam
                   ]
                 : []),
               ...(counted === 'confirmed'
-                ? [{ Put: { TableName: tableName, Item: { pk: 'PROMOTIONS_DUE', sk: `EVENT#${eventId}`, type: 'promotionDue', eventId, at: new Date().toISOString() } } }]
+                ? [{ Put: { TableName: tableName, Item: { ...keys.promotionDue(eventId), type: 'promotionDue', eventId, at: new Date().toISOString() } } }]
                 : []),
             ] as never,
           }),
@@ -797,22 +735,16 @@ export function createInvitationsRepository(db: DynamoDBDocumentClient, tableNam
      * counts in one transaction; this plain write serves tests and data repairs.
      */
     async recordResponse(eventId: string, invitationId: string, response: InvitationResponse, at: string): Promise<boolean> {
-      try {
-        await db.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: invitationKey(eventId, invitationId),
-            UpdateExpression: 'SET #response = :response, updatedAt = :at',
-            ConditionExpression: 'attribute_exists(pk)',
-            ExpressionAttributeNames: { '#response': 'response' },
-            ExpressionAttributeValues: { ':response': response, ':at': at },
-          }),
-        );
-        return true;
-      } catch (error) {
-        if (isConditionFailure(error)) return false;
-        throw error;
-      }
+      return writeIfHolds(db.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: keys.invitation(eventId, invitationId),
+          UpdateExpression: 'SET #response = :response, updatedAt = :at',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeNames: { '#response': 'response' },
+          ExpressionAttributeValues: { ':response': response, ':at': at },
+        }),
+      ));
     },
   };
 }

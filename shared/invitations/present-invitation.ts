@@ -2,6 +2,12 @@ import { toLocalIso } from '../time/ho-chi-minh.js';
 import type { Invitation } from './invitation-schema.js';
 import type { StoredInvitation } from './invitations-repository.js';
 
+/** Who an invitee is and how to reach them: what a copy of the invitation, or a member's view, carries. */
+export function contactOf(invitation: Pick<StoredInvitation, 'name' | 'email' | 'phone' | 'organisation' | 'position' | 'language'>) {
+  const { name, email, phone, organisation, position, language } = invitation;
+  return { name, email, phone, organisation, position, language };
+}
+
 /** An invitation as the API shows it: local times, no search text, no token hash. */
 export function presentInvitation(stored: StoredInvitation): Invitation {
   return {

@@ -1,7 +1,8 @@
 import { GetCommand, PutCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { failedConditionIndexes } from '../db/conditions.js';
-import { queryAll } from '../db/query-all.js';
+import { queryPrefix } from '../db/query-all.js';
 import type { PapersSettings } from './papers-settings-schema.js';
+import { eventPartition, eventSk, keys } from '../db/keys.js';
 
 /**
  * Official papers in the one table (docs/design.md, "Data model"):
@@ -17,9 +18,9 @@ import type { PapersSettings } from './papers-settings-schema.js';
  */
 export type StoredLetter = { eventId: string; invitationId: string; number: number; year: number; symbol: string; issuedAt: string };
 
-const settingsKey = { pk: 'SETTINGS', sk: 'PAPERS' };
-const registerKey = (symbol: string, year: number) => ({ pk: `REGISTER#${symbol}#${year}`, sk: 'REGISTER' });
-const letterKey = (eventId: string, invitationId: string) => ({ pk: `EVENT#${eventId}`, sk: `LETTER#${invitationId}` });
+const settingsKey = keys.paperSettings;
+const registerKey = keys.register;
+const letterKey = keys.letter;
 /** DynamoDB takes 100 items per transaction: the register and 99 letters. */
 const LETTERS_PER_TRANSACTION = 99;
 const MAX_ATTEMPTS = 80;
@@ -32,10 +33,7 @@ export class RegisterBusySignal extends Error {}
 
 export function createPapersRepository(db: DynamoDBDocumentClient, tableName: string) {
   async function lettersOfEvent(eventId: string): Promise<Map<string, StoredLetter>> {
-    const items = await queryAll(db, {
-      TableName: tableName,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': `EVENT#${eventId}`, ':prefix': 'LETTER#' },
+    const items = await queryPrefix(db, tableName, eventPartition(eventId), eventSk.letterPrefix, {
       ConsistentRead: true,
     });
     return new Map(items.map((item) => [item.invitationId as string, toLetter(item)]));

@@ -1,34 +1,25 @@
-import { ConflictError, NotFoundError, RuleViolationError } from '../errors.js';
+import { ConflictError, NotFoundError, RuleViolationError, type LocalizedText } from '../errors.js';
 
-export class OrganisationNotFoundError extends NotFoundError {
-  constructor() {
-    super('organisation_not_found', { vi: 'Không tìm thấy cơ quan, tổ chức này.', en: 'Organisation not found.' });
-  }
+/** A "not found" of the directory: one shape, its own class (so it is told apart), name and text. */
+function notFound(name: string, code: string, text: LocalizedText) {
+  const error = class extends NotFoundError {
+    constructor() {
+      super(code, text);
+    }
+  };
+  Object.defineProperty(error, 'name', { value: name });
+  return error;
 }
 
-export class ContactNotFoundError extends NotFoundError {
-  constructor() {
-    super('contact_not_found', { vi: 'Không tìm thấy người liên hệ này.', en: 'Contact not found.' });
-  }
-}
+export const OrganisationNotFoundError = notFound('OrganisationNotFoundError', 'organisation_not_found', { vi: 'Không tìm thấy cơ quan, tổ chức này.', en: 'Organisation not found.' });
 
-export class OccasionNotFoundError extends NotFoundError {
-  constructor() {
-    super('occasion_not_found', { vi: 'Không tìm thấy ngày lễ, sự kiện này.', en: 'Occasion not found.' });
-  }
-}
+export const ContactNotFoundError = notFound('ContactNotFoundError', 'contact_not_found', { vi: 'Không tìm thấy người liên hệ này.', en: 'Contact not found.' });
 
-export class CampaignNotFoundError extends NotFoundError {
-  constructor() {
-    super('campaign_not_found', { vi: 'Không tìm thấy đợt gửi thư chúc mừng này.', en: 'Greetings campaign not found.' });
-  }
-}
+export const OccasionNotFoundError = notFound('OccasionNotFoundError', 'occasion_not_found', { vi: 'Không tìm thấy ngày lễ, sự kiện này.', en: 'Occasion not found.' });
 
-export class RecipientNotFoundError extends NotFoundError {
-  constructor() {
-    super('recipient_not_found', { vi: 'Người này không có trong danh sách nhận thư chúc mừng.', en: 'This person is not a recipient of the campaign.' });
-  }
-}
+export const CampaignNotFoundError = notFound('CampaignNotFoundError', 'campaign_not_found', { vi: 'Không tìm thấy đợt gửi thư chúc mừng này.', en: 'Greetings campaign not found.' });
+
+export const RecipientNotFoundError = notFound('RecipientNotFoundError', 'recipient_not_found', { vi: 'Người này không có trong danh sách nhận thư chúc mừng.', en: 'This person is not a recipient of the campaign.' });
 
 /** Someone saved the same record first; the console reloads it. */
 export class PartnerChangedError extends ConflictError {

@@ -1,4 +1,5 @@
 import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { keys } from '../db/keys.js';
 
 /**
  * Fixed-window counters, one item per key and window, removed by TTL. Every change is one atomic
@@ -7,7 +8,7 @@ import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamod
  */
 export function createRateLimitRepository(db: DynamoDBDocumentClient, tableName: string) {
   const key = (bucket: string, windowStart: number) => ({
-    pk: `RATELIMIT#${bucket}`,
+    pk: keys.rateLimitPartition(bucket),
     sk: `WINDOW#${windowStart}`,
   });
 

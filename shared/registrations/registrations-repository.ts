@@ -1,16 +1,17 @@
 import { DeleteCommand, GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { isConditionFailure } from '../db/conditions.js';
+import { cancellationCodes, isConditionFailure } from '../db/conditions.js';
 import { noticePut } from '../email/outbox-repository.js';
 import type { NoticeKind } from '../email/invitation-templates.js';
 import type { PersonalDataConsent } from '../delegations/passport-data.js';
 import type { InvitationResponse } from '../invitations/invitation-schema.js';
 import type { StoredInvitation } from '../invitations/invitations-repository.js';
-import { queryAll } from '../db/query-all.js';
+import { queryAll, queryPrefix } from '../db/query-all.js';
 import { doorLaneKey, inItemLane, tallyLaneKey } from '../db/item-lanes.js';
 import { jitteredBackoff } from '../db/write-conflicts.js';
 import { doorKey, tallyKey } from '../events/event-tally.js';
 import { addDoorDelta, doorGroupMoves, doorMove, doorStateOf, type DoorGroupDeltas } from '../attendees/door-group-counts.js';
 import { doorChangeItem, doorPersonOf } from '../attendees/door-changes.js';
+import { eventPartition, eventSk, keys } from '../db/keys.js';
 
 /**
  * Answers in the one table (docs/design.md, "Data model"). An answer is part of one TransactWriteItems:
@@ -94,30 +95,25 @@ const COUNTED: Partial<Record<InvitationResponse, string>> = {
   rejected: 'rejected',
 };
 
-const invitationKey = (eventId: string, invitationId: string) => ({ pk: `EVENT#${eventId}`, sk: `INV#${invitationId}` });
-const registrationKey = (eventId: string, invitationId: string) => ({ pk: `EVENT#${eventId}`, sk: `REG#${invitationId}` });
-const WAIT_PREFIX = 'WAIT#';
-export const waitSkOf = (at: string, invitationId: string) => `${WAIT_PREFIX}${at}#${invitationId}`;
+const WAIT_PREFIX = eventSk.waitPrefix;
+export const waitSkOf = keys.waitSk;
 
 /**
  * Events where a seat was freed while people may wait: written in the transaction that frees it,
  * removed by the promoter once nobody waits beside a free seat; the repair sweep reads them
  * (shared/registrations/promote-from-waitlist.ts). Seats are freed seldom, so one key suffices.
  */
-export const PROMOTIONS_DUE_PK = 'PROMOTIONS_DUE';
-export const promotionDueKey = (eventId: string) => ({ pk: PROMOTIONS_DUE_PK, sk: `EVENT#${eventId}` });
+export const PROMOTIONS_DUE_PK = keys.promotionsDuePk;
+export const promotionDueKey = keys.promotionDue;
 
 /** Transitions written together, each with up to 4 items, beside the tally and a promotion mark. */
 const MAX_BATCH = 24;
 /** How long a transition may wait out other processes' conflicts before the answer is "busy". */
 const CONFLICT_BUDGET_MS = 25_000;
 
-function cancellationCodes(error: unknown): (string | undefined)[] | undefined {
-  const name = (error as { name?: string })?.name;
-  if (name === 'TransactionConflictException') return ['TransactionConflict'];
-  if (name !== 'TransactionCanceledException') return undefined;
-  return ((error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? []).map((r) => r.Code);
-}
+/** A plain write's conflict reads as a transaction cancelled by one. */
+const cancellationCodesOf = (error: unknown): (string | undefined)[] | undefined =>
+  (error as { name?: string })?.name === 'TransactionConflictException' ? ['TransactionConflict'] : cancellationCodes(error);
 
 const isThrottled = (error: unknown) =>
   ['ThrottlingException', 'ProvisionedThroughputExceededException', 'RequestLimitExceeded'].includes((error as { name?: string })?.name ?? '');
@@ -213,7 +209,7 @@ export function createRegistrationsRepository(db: DynamoDBDocumentClient, tableN
     items.push({
       Update: {
         TableName: tableName,
-        Key: invitationKey(eventId, current.invitationId),
+        Key: keys.invitation(eventId, current.invitationId),
         UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
         ConditionExpression: version === 0
           ? '#response = :from AND attribute_not_exists(answerVersion)'
@@ -226,7 +222,7 @@ export function createRegistrationsRepository(db: DynamoDBDocumentClient, tableN
       Put: {
         TableName: tableName,
         Item: {
-          ...registrationKey(eventId, current.invitationId),
+          ...keys.registration(eventId, current.invitationId),
           type: 'registration',
           registrationId: current.invitationId,
           invitationId: current.invitationId,
@@ -246,7 +242,7 @@ export function createRegistrationsRepository(db: DynamoDBDocumentClient, tableN
       items.push({
         Put: {
           TableName: tableName,
-          Item: { pk: `EVENT#${eventId}`, sk: next.waitSk, type: 'waitlistEntry', invitationId: current.invitationId, waitlistedAt: at },
+          Item: { pk: eventPartition(eventId), sk: next.waitSk, type: 'waitlistEntry', invitationId: current.invitationId, waitlistedAt: at },
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       });
@@ -255,7 +251,7 @@ export function createRegistrationsRepository(db: DynamoDBDocumentClient, tableN
       items.push({
         Delete: {
           TableName: tableName,
-          Key: { pk: `EVENT#${eventId}`, sk: current.waitSk },
+          Key: { pk: eventPartition(eventId), sk: current.waitSk },
           ...(t.requireWaitItem ? { ConditionExpression: 'attribute_exists(pk)' } : {}),
         },
       });
@@ -404,7 +400,7 @@ export function createRegistrationsRepository(db: DynamoDBDocumentClient, tableN
       for (const p of planned) p.queued.resolve({ ok: true, invitation: p.next });
       return 'done';
     } catch (error) {
-      const codes = cancellationCodes(error);
+      const codes = cancellationCodesOf(error);
       if (!codes && !isThrottled(error)) {
         for (const q of batch) q.reject(error);
         return 'done';
@@ -546,7 +542,7 @@ export function createRegistrationsRepository(db: DynamoDBDocumentClient, tableN
         new QueryCommand({
           TableName: tableName,
           KeyConditionExpression: 'pk = :pk AND begins_with(sk, :wait)',
-          ExpressionAttributeValues: { ':pk': `EVENT#${eventId}`, ':wait': WAIT_PREFIX },
+          ExpressionAttributeValues: { ':pk': eventPartition(eventId), ':wait': WAIT_PREFIX },
           ConsistentRead: true,
           Limit: 1,
         }),
@@ -557,10 +553,7 @@ export function createRegistrationsRepository(db: DynamoDBDocumentClient, tableN
 
     /** The whole waiting list in order, first come first. */
     async listWaitlist(eventId: string): Promise<WaitlistEntry[]> {
-      const items = await queryAll(db, {
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :wait)',
-        ExpressionAttributeValues: { ':pk': `EVENT#${eventId}`, ':wait': WAIT_PREFIX },
+      const items = await queryPrefix(db, tableName, eventPartition(eventId), WAIT_PREFIX, {
         ConsistentRead: true,
       });
       return items.map((item) => ({ invitationId: item.invitationId as string, waitlistedAt: item.waitlistedAt as string, sk: item.sk as string }));
@@ -568,12 +561,10 @@ export function createRegistrationsRepository(db: DynamoDBDocumentClient, tableN
 
     /** Invitations of an event with one response (pending approvals), read page by page. */
     async listByResponse(eventId: string, response: InvitationResponse): Promise<StoredInvitation[]> {
-      const items = await queryAll(db, {
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :inv)',
+      const items = await queryPrefix(db, tableName, eventPartition(eventId), eventSk.invitationPrefix, {
         FilterExpression: '#response = :response',
         ExpressionAttributeNames: { '#response': 'response' },
-        ExpressionAttributeValues: { ':pk': `EVENT#${eventId}`, ':inv': 'INV#', ':response': response },
+        ExpressionAttributeValues: { ':response': response },
         ConsistentRead: true,
       });
       return items.map(({ pk: _pk, sk: _sk, listPk: _lp, listSk: _ls, type: _type, ...invitation }) => invitation as StoredInvitation);
@@ -584,18 +575,15 @@ export function createRegistrationsRepository(db: DynamoDBDocumentClient, tableN
      * partition (never a Scan), only the attributes the timeline counts.
      */
     async listAnswerStamps(eventId: string): Promise<AnswerStamp[]> {
-      return (await queryAll(db, {
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :inv)',
+      return (await queryPrefix(db, tableName, eventPartition(eventId), eventSk.invitationPrefix, {
         ProjectionExpression: '#response, answeredAt, respondedAt, invitedAt',
         ExpressionAttributeNames: { '#response': 'response' },
-        ExpressionAttributeValues: { ':pk': `EVENT#${eventId}`, ':inv': 'INV#' },
       })) as AnswerStamp[];
     },
 
     /** The registration record of an invitation (response, details, who answered). */
     async findRegistration(eventId: string, invitationId: string): Promise<Record<string, unknown> | undefined> {
-      const result = await db.send(new GetCommand({ TableName: tableName, Key: registrationKey(eventId, invitationId), ConsistentRead: true }));
+      const result = await db.send(new GetCommand({ TableName: tableName, Key: keys.registration(eventId, invitationId), ConsistentRead: true }));
       return result.Item;
     },
   };

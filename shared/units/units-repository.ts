@@ -2,11 +2,12 @@ import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } fr
 import { isConditionFailure } from '../db/conditions.js';
 import { queryAll } from '../db/query-all.js';
 import type { Unit } from './unit-schema.js';
+import { keys } from '../db/keys.js';
 
-const unitKey = (unitId: string) => ({ pk: `UNIT#${unitId}`, sk: 'UNIT' });
-const UNITS_LIST_PK = 'UNITS';
+const unitKey = keys.unit;
+const UNITS_LIST_PK = keys.unitsListPk;
 /** Written once the move to units (upgrade-to-units.ts) has gone through every event and account. */
-const UPGRADE_MARKER_KEY = { pk: 'SYSTEM', sk: 'UPGRADE#UNITS' };
+const UPGRADE_MARKER_KEY = keys.unitsUpgradeMarker;
 
 export class UnitExistsSignal extends Error {}
 

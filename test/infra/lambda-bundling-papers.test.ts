@@ -51,7 +51,7 @@ describe('official papers in the Lambda bundle', () => {
          invitee: { name: 'Nguyễn Thị Hồng Nhung', salutation: 'Bà' },
          event: { title: 'Diễn đàn thanh niên hữu nghị', startsAt: '2027-02-10T01:00:00Z', endsAt: '2027-02-10T04:00:00Z', venue: 'Trường Đại học Tây Nguyên' } };
        const pdf = await renderInvitationLetters(defaultPapersSettings, [letter], 'Giấy mời');
-       const report = { year: 2027, totals: { events: 0, invited: 0, confirmed: 0, present: 0, organisations: 0 }, byType: [], events: [], delegations: [], ngoConferences: [], organisations: [] };
+       const report = { year: 2027, totals: { events: 0, invited: 0, confirmed: 0, present: 0, organisations: 0 }, byType: [], events: [], delegations: [], ngoConferences: [], organisations: [], greetings: [], greetingTotals: { campaigns: 0, greeted: 0, mailed: 0, letters: 0, flowers: 0, flowersCost: 0, organisations: 0, countries: [] } };
        const docx = await renderYearReportDocx(report, defaultPapersSettings, new Date('2027-12-20T02:00:00Z'));
        process.stdout.write(JSON.stringify({ pdf: Buffer.from(pdf).toString('base64'), docx: Buffer.from(docx).toString('base64') }));`,
     );

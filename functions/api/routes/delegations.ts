@@ -7,18 +7,15 @@ import {
   organiserUpdateMemberSchema,
   protocolOrderSchema,
 } from '../../../shared/delegations/delegation-schema.js';
-import {
-  addMember,
-  findHeadByLink,
-  getDelegationForHead,
-  listDelegationRoster,
-  memberLink,
-  removeMember,
-  reorderMembers,
-  setDelegationDirection,
-  updateMember,
-  type MemberResult,
-} from '../../../shared/delegations/manage-delegation.js';
+import { addMember } from '../../../shared/delegations/add-member.js';
+import { findHeadByLink, type MemberResult } from '../../../shared/delegations/delegation-members.js';
+import { listDelegationRoster } from '../../../shared/delegations/list-delegation-roster.js';
+import { memberLink } from '../../../shared/delegations/member-link.js';
+import { getDelegationForHead } from '../../../shared/delegations/read-delegation-for-head.js';
+import { removeMember } from '../../../shared/delegations/remove-member.js';
+import { reorderMembers } from '../../../shared/delegations/reorder-members.js';
+import { setDelegationDirection } from '../../../shared/delegations/set-delegation-direction.js';
+import { updateMember } from '../../../shared/delegations/update-member.js';
 import { localizeWarnings } from '../../../shared/delegations/passport-data.js';
 import { readPersonalDataLog } from '../../../shared/delegations/personal-data-log.js';
 import type { AppDeps } from '../deps.js';
@@ -140,19 +137,6 @@ export function personalDataLogRoutes(deps: AppDeps) {
     .use('*', requirePermission('passports:read'))
     .get('/',
       describeRoute({ summary: 'Personal data log', description: 'Who read the event\'s passport data, and when it was purged.', responses: { 200: 'The log' } }),
-      async (c) =>
-      c.json(
-        await readPersonalDataLog(
-          {
-            personalDataLog: deps.delegations.personalDataLog,
-            events: deps.delegations.events,
-            describeUser: async (userId) => {
-              const user = await deps.auth.users.findById(userId);
-              return user ? { name: user.name, email: user.email } : undefined;
-            },
-          },
-          c.req.param('eventId')!,
-        ),
-      ),
+      async (c) => c.json(await readPersonalDataLog(deps.personalDataLog, c.req.param('eventId')!)),
     );
 }

@@ -1,87 +1,30 @@
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import { assertEventReachable } from '../../../shared/units/event-access.js';
 import * as z from 'zod';
-import { ValidationError } from '../../../shared/errors.js';
 import { copyInvitees } from '../../../shared/invitations/copy-invitees.js';
 import { countInvitations } from '../../../shared/invitations/count-invitations.js';
 import { deleteInvitation } from '../../../shared/invitations/delete-invitation.js';
-import { importInvitees, type InviteeRow } from '../../../shared/invitations/import-invitees.js';
-import { InvitationNotFoundError } from '../../../shared/invitations/invitation-errors.js';
-import {
-  copyInviteesSchema,
-  importInviteesBodySchema,
-  importQuerySchema,
-  listInvitationsQuerySchema,
-  updateInvitationSchema,
-} from '../../../shared/invitations/invitation-schema.js';
-import { describeInviteeIssues } from '../../../shared/invitations/invitee-problems.js';
+import { importInvitees } from '../../../shared/invitations/import-invitees.js';
+import { copyInviteesSchema, importQuerySchema, listInvitationsQuerySchema } from '../../../shared/invitations/invitation-schema.js';
 import { listInvitations } from '../../../shared/invitations/list-invitations.js';
 import { exportInvitations } from '../../../shared/invitations/export-invitations.js';
-import { parseInviteeCsv } from '../../../shared/invitations/parse-invitee-csv.js';
-import { presentInvitation } from '../../../shared/invitations/present-invitation.js';
+import { findInvitation, readInvitation } from '../../../shared/invitations/read-invitation.js';
 import { updateInvitation } from '../../../shared/invitations/update-invitation.js';
-import { remindUnanswered, resendInvitation, sendInvitations } from '../../../shared/email/queue-mails.js';
+import { remindUnanswered } from '../../../shared/email/remind-unanswered.js';
+import { resendInvitation } from '../../../shared/email/resend-invitation.js';
+import { sendInvitations } from '../../../shared/email/send-invitations.js';
 import { sendInvitationsSchema } from '../../../shared/email/send-schema.js';
-import { presentSendJob } from '../../../shared/email/send-jobs.js';
+import { listSendJobs } from '../../../shared/email/list-send-jobs.js';
 import type { AppDeps } from '../deps.js';
 import { requestLanguage } from '../language.js';
 import { requirePermission, type AppEnv } from '../middleware/session.js';
-import { jsonBody, queryParams, validationFailed } from '../validation.js';
+import { jsonBody, queryParams } from '../validation.js';
+import { readInvitationChanges, readInviteeRows } from '../invitee-body.js';
 import { describeRoute } from '../openapi/describe-route.js';
 import { pageAnswer } from '../openapi/answer-schemas.js';
 
 /** The list's filters (not answered, a group, an email status, an answer, a search) and the file kind. */
 const exportInvitationsQuerySchema = listInvitationsQuerySchema.omit({ limit: true, cursor: true }).extend({ format: z.enum(['csv', 'xlsx']) });
-
-/** Media types a CSV upload arrives with (browsers on Windows label .csv files as Excel's). */
-const CSV_TYPES = new Set(['text/csv', 'application/csv', 'application/vnd.ms-excel']);
-
-function mediaTypeOf(c: Context): { type: string; charset?: string } {
-  const [type = '', ...params] = (c.req.header('content-type') ?? '').split(';');
-  const charset = params.map((p) => p.trim()).find((p) => p.toLowerCase().startsWith('charset='));
-  return { type: type.trim().toLowerCase(), charset: charset?.slice('charset='.length) };
-}
-
-const unsupportedBody = () =>
-  new ValidationError(
-    {
-      vi: 'Nội dung phải là JSON { invitees: [...] } hoặc một tệp CSV (Content-Type: text/csv).',
-      en: 'The body must be JSON { invitees: [...] } or a CSV file (Content-Type: text/csv).',
-    },
-    undefined,
-    'unsupported_media_type',
-  );
-
-const malformedJson = () =>
-  new ValidationError(
-    { vi: 'Yêu cầu không đúng định dạng (JSON không hợp lệ?).', en: 'The request is malformed (invalid JSON?).' },
-    undefined,
-    'malformed_request',
-  );
-
-async function readJson(c: Context): Promise<unknown> {
-  if (!/^application\/([\w.-]+\+)?json$/.test(mediaTypeOf(c).type)) throw unsupportedBody();
-  try {
-    return await c.req.json();
-  } catch {
-    throw malformedJson();
-  }
-}
-
-/**
- * The rows of an import: a CSV file (row numbers as the spreadsheet shows them) or a JSON list
- * (row = position in the list, from 1).
- */
-async function readInviteeRows(c: Context): Promise<InviteeRow[]> {
-  const { type, charset } = mediaTypeOf(c);
-  if (CSV_TYPES.has(type)) {
-    const csv = parseInviteeCsv(new Uint8Array(await c.req.arrayBuffer()), { charset });
-    return csv.rows.map(({ row, input }) => ({ row, input }));
-  }
-  const parsed = importInviteesBodySchema.safeParse(await readJson(c));
-  if (!parsed.success) throw validationFailed(parsed.error);
-  return parsed.data.invitees.map((input, index) => ({ row: index + 1, input }));
-}
 
 /**
  * Invitations of one event (docs/api/API.md, "Invitations"): organisers and admins write; staff read the
@@ -120,12 +63,12 @@ export function invitationRoutes(deps: AppDeps) {
       describeRoute({ summary: 'Count invitations', description: 'Invitations by email status, answer and group, read from the event’s count items, with the send jobs under way.', responses: { 200: 'The counts' } }),
       async (c) => {
       const eventId = c.req.param('eventId')!;
-      const [counts, jobs] = await Promise.all([countInvitations(deps.invitations, eventId), deps.mail.jobs.listByEvent(eventId)]);
-      return c.json({ counts: { ...counts, sending: jobs.map(presentSendJob) } });
+      const [counts, sending] = await Promise.all([countInvitations(deps.invitations, eventId), listSendJobs(deps.mail, eventId)]);
+      return c.json({ counts: { ...counts, sending } });
     })
     .get('/sending',
       describeRoute({ summary: 'Send jobs', description: 'The event’s send and remind jobs: how far each has gone, queued in the background.', responses: { 200: 'The jobs' } }),
-      async (c) => c.json({ items: (await deps.mail.jobs.listByEvent(c.req.param('eventId')!)).map(presentSendJob) }))
+      async (c) => c.json({ items: await listSendJobs(deps.mail, c.req.param('eventId')!) }))
     .post('/copy',
       describeRoute({ summary: 'Copy invitees from another event', description: 'Invites the invitees of an earlier event (optionally leaving out those who declined); preview=true checks without saving.', responses: { 200: 'What was copied' } }),
       queryParams(importQuerySchema), jsonBody(copyInviteesSchema), async (c) => {
@@ -154,30 +97,17 @@ export function invitationRoutes(deps: AppDeps) {
     .post('/:invitationId/resend',
       describeRoute({ summary: 'Resend one invitation', description: 'Queues the invitation mail again for one invitee.', responses: { 202: 'Queued', 404: 'No such invitation' } }),
       async (c) => {
-      const invitation = await deps.invitations.invitations.findById(c.req.param('eventId')!, c.req.param('invitationId'));
-      if (!invitation) throw new InvitationNotFoundError();
+      const invitation = await findInvitation(deps.invitations, c.req.param('eventId')!, c.req.param('invitationId'));
       return c.json(await resendInvitation(deps.mail, invitation), 202);
     })
     .get('/:invitationId',
       describeRoute({ summary: 'Read an invitation', description: 'One invitation with its answer and mail status.', responses: { 200: 'The invitation', 404: 'No such invitation' } }),
-      async (c) => {
-      const invitation = await deps.invitations.invitations.findById(c.req.param('eventId')!, c.req.param('invitationId'));
-      if (!invitation) throw new InvitationNotFoundError();
-      return c.json({ invitation: presentInvitation(invitation) });
-    })
+      async (c) => c.json(await readInvitation(deps.invitations, c.req.param('eventId')!, c.req.param('invitationId'))))
     .patch('/:invitationId',
       describeRoute({ summary: 'Change an invitee', description: 'Changes an invitee\'s name, address, group or other details.', responses: { 200: 'The invitation', 404: 'No such invitation' } }),
       async (c) => {
-      const raw = await readJson(c);
-      const parsed = updateInvitationSchema.safeParse(raw);
-      if (!parsed.success) {
-        throw new ValidationError(
-          { vi: 'Thông tin khách mời không hợp lệ.', en: 'The invitee is not valid.' },
-          describeInviteeIssues(parsed.error.issues, raw, requestLanguage(c)),
-          'validation_failed',
-        );
-      }
-      const { invitation } = await updateInvitation(deps.invitations, c.req.param('eventId')!, c.req.param('invitationId'), parsed.data);
+      const changes = await readInvitationChanges(c);
+      const { invitation } = await updateInvitation(deps.invitations, c.req.param('eventId')!, c.req.param('invitationId'), changes);
       return c.json({ invitation });
     })
     .delete('/:invitationId',

@@ -56,6 +56,7 @@ import { describeRoute } from '../openapi/describe-route.js';
 import { requestLanguage } from '../language.js';
 import { requirePermission, type AppEnv } from '../middleware/session.js';
 import { jsonBody, queryParams } from '../validation.js';
+import { readErasedCounts } from '../../../shared/partners/read-erased-counts.js';
 
 /**
  * The partners directory and its occasions (README "Partners"): organisers and admins read and
@@ -124,7 +125,7 @@ export function contactRoutes(deps: AppDeps) {
       const eventIds = parsed.eventId === undefined ? undefined : ([] as string[]).concat(parsed.eventId);
       return c.json(await proposeContacts(deps.partners, { eventIds }));
     })
-    .get('/erased', describeRoute({ summary: 'Erased contacts\' counts', description: 'What erased contacts left: counts of invitations, attendance and greetings only.', responses: { 200: 'The answer', 404: 'Not found' } }), async (c) => c.json({ counts: await deps.partners.partners.erasedCounts() }))
+    .get('/erased', describeRoute({ summary: 'Erased contacts\' counts', description: 'What erased contacts left: counts of invitations, attendance and greetings only.', responses: { 200: 'The answer', 404: 'Not found' } }), async (c) => c.json(await readErasedCounts(deps.partners)))
     .post('/proposals/accept', describeRoute({ summary: 'Accept a proposal', description: 'One contact for the given invitations, each linked and entered in its history.', responses: { 201: 'Made', 409: 'Conflict' } }), jsonBody(acceptProposalSchema), async (c) => c.json(await acceptProposal(deps.partners, c.req.valid('json')), 201))
     .get('/:contactId', describeRoute({ summary: 'Read a contact', description: 'One contact of the directory.', responses: { 200: 'The answer', 404: 'Not found' } }), async (c) => c.json({ contact: await getContact(deps.partners, c.req.param('contactId')) }))
     .patch('/:contactId', describeRoute({ summary: 'Edit a contact', description: 'Changes only the fields sent; a change of organisation keeps the former one.', responses: { 200: 'The answer', 404: 'Not found' } }), jsonBody(contactPatchSchema), async (c) =>

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { resendInvitation, sendInvitations } from '../../../shared/email/queue-mails.js';
+import { resendInvitation } from '../../../shared/email/resend-invitation.js';
+import { sendInvitations } from '../../../shared/email/send-invitations.js';
 import type { SesEvent } from '../../../shared/email/record-ses-event.js';
 import { createSesEventsHandler, type SnsEvent } from '../../../functions/mail/ses-events.js';
 import { createSqsSender } from '../../../functions/mail/sqs-sender.js';

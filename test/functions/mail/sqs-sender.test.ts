@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { sendInvitations } from '../../../shared/email/queue-mails.js';
+import { sendInvitations } from '../../../shared/email/send-invitations.js';
 import type { MailDeliveryDeps } from '../../../shared/email/deliver-outbox-message.js';
 import { createLinkTokens } from '../../../shared/invitations/link-tokens.js';
 import { createSqsSender, outboxMessageIdOf } from '../../../functions/mail/sqs-sender.js';
