@@ -1,9 +1,8 @@
-import { useEffect, useRef } from 'preact/hooks';
 import type { Recipient } from '../../../shared/partners/greetings-repository.js';
 import { defineMessages } from '../../lib/i18n.js';
 import { useApp, useText } from '../context.js';
-import { DialogActions, Form, TextField, useFormState } from './form.js';
-import { errorText } from '../../lib/error-text.js';
+import { DialogActions, Form, TextField } from './form.js';
+import { useModalForm } from './modal-form.js';
 
 const messages = defineMessages({
   vi: {
@@ -39,19 +38,14 @@ const localToday = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice
 export function FlowersDialog(props: { campaignId: string; recipient: Recipient; onSaved: () => void; onClose: () => void }) {
   const { api } = useApp();
   const t = useText(messages);
-  const ref = useRef<HTMLDialogElement>(null);
   const f = props.recipient.flowers;
-  const form = useFormState({ orderedAt: f?.orderedAt ?? localToday(), cost: f?.cost !== undefined ? String(f.cost) : '', orderedBy: f?.orderedBy ?? '', note: f?.note ?? '' });
-  useEffect(() => {
-    ref.current?.showModal();
-  }, []);
+  const { form, ref, submit, close } = useModalForm({ orderedAt: f?.orderedAt ?? localToday(), cost: f?.cost !== undefined ? String(f.cost) : '', orderedBy: f?.orderedBy ?? '', note: f?.note ?? '' });
 
   async function save() {
     const v = form.values;
     const cost = v.cost.replace(/[\s.,₫đ]/g, '');
     if (cost && !/^\d+$/.test(cost)) return form.setErrors({ 'flowers.cost': t('costInvalid') });
-    form.setBusy(true);
-    try {
+    await submit(async () => {
       await api.put(`/api/greetings/${props.campaignId}/recipients/${props.recipient.contactId}/flowers`, {
         orderedAt: v.orderedAt,
         ...(cost ? { cost: Number(cost) } : {}),
@@ -59,12 +53,7 @@ export function FlowersDialog(props: { campaignId: string; recipient: Recipient;
         ...(v.note.trim() ? { note: v.note.trim() } : {}),
       });
       props.onSaved();
-      ref.current?.close();
-    } catch (error) {
-      form.setErrors({ '': errorText(error) });
-    } finally {
-      form.setBusy(false);
-    }
+    });
   }
 
   return (
@@ -78,7 +67,7 @@ export function FlowersDialog(props: { campaignId: string; recipient: Recipient;
         <TextField name="flowers.cost" label={t('cost')} hint={t('costHint')} value={form.values.cost} onValue={form.set('cost')} input={{ inputMode: 'numeric', autoComplete: 'off' }} />
         <TextField name="flowers.orderedBy" label={t('orderedBy')} hint={t('orderedByHint')} value={form.values.orderedBy} onValue={form.set('orderedBy')} input={{ autoComplete: 'off' }} />
         <TextField name="flowers.note" label={t('note')} value={form.values.note} onValue={form.set('note')} input={{ autoComplete: 'off' }} />
-        <DialogActions busy={form.busy} cancelLabel={t('cancel')} saveLabel={t('save')} onCancel={() => ref.current?.close()} />
+        <DialogActions busy={form.busy} cancelLabel={t('cancel')} saveLabel={t('save')} onCancel={close} />
       </Form>
     </dialog>
   );

@@ -1,10 +1,11 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { Organisation } from '../../../shared/partners/partner-schema.js';
 import type { Occasion } from '../../../shared/partners/partners-repository.js';
 import { defineMessages } from '../../lib/i18n.js';
 import { useApp, useCan, useText } from '../context.js';
 import { ConfirmDialog } from './confirm-dialog.js';
-import { DialogActions, Form, SelectField, TextField, useFormState } from './form.js';
+import { DialogActions, Form, SelectField, TextField } from './form.js';
+import { useModalForm } from './modal-form.js';
 import { errorText } from '../../lib/error-text.js';
 
 const messages = defineMessages({
@@ -250,26 +251,16 @@ export function OccasionsEditor(props: { onChanged: () => void; onStatus: (statu
 function OccasionDialog(props: { occasion?: Occasion; onClose: () => void; onSaved: (occasion: Occasion) => void }) {
   const { api } = useApp();
   const t = useText(messages);
-  const ref = useRef<HTMLDialogElement>(null);
   const o = props.occasion;
-  const form = useFormState<Values>({ vi: o?.name.vi ?? '', en: o?.name.en ?? '', dd: o?.day.slice(3) ?? '01', mm: o?.day.slice(0, 2) ?? '01', country: o?.country ?? '', tag: o?.tag ?? '' });
-  useEffect(() => {
-    ref.current?.showModal();
-  }, []);
+  const { form, ref, submit, close } = useModalForm<Values>({ vi: o?.name.vi ?? '', en: o?.name.en ?? '', dd: o?.day.slice(3) ?? '01', mm: o?.day.slice(0, 2) ?? '01', country: o?.country ?? '', tag: o?.tag ?? '' });
 
   async function save() {
     const v = form.values;
     const body = { name: { vi: v.vi, en: v.en }, day: `${v.mm}-${v.dd}`, ...(v.country.trim() ? { country: v.country.trim() } : {}), ...(v.tag.trim() ? { tag: v.tag.trim() } : {}) };
-    form.setBusy(true);
-    try {
+    await submit(async () => {
       const saved = o ? await api.put<{ occasion: Occasion }>(`/api/occasions/${o.occasionId}`, body) : await api.post<{ occasion: Occasion }>('/api/occasions', body);
       props.onSaved(saved.occasion);
-      ref.current?.close();
-    } catch (error) {
-      form.setErrors({ '': errorText(error) });
-    } finally {
-      form.setBusy(false);
-    }
+    });
   }
 
   return (
@@ -284,7 +275,7 @@ function OccasionDialog(props: { occasion?: Occasion; onClose: () => void; onSav
           <TextField name="occasion.country" label={t('country')} hint={t('countryHint')} value={form.values.country} onValue={form.set('country')} input={{ maxLength: 2, autoComplete: 'off' }} />
           <TextField name="occasion.tag" label={t('tag')} hint={t('tagHint')} value={form.values.tag} onValue={form.set('tag')} input={{ autoComplete: 'off' }} />
         </div>
-        <DialogActions busy={form.busy} cancelLabel={t('cancel')} saveLabel={t('save')} onCancel={() => ref.current?.close()} />
+        <DialogActions busy={form.busy} cancelLabel={t('cancel')} saveLabel={t('save')} onCancel={close} />
       </Form>
     </dialog>
   );
