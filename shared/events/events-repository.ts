@@ -9,6 +9,7 @@ import {
 import { failedConditionIndexes, isConditionFailure, writeIfHolds } from '../db/conditions.js';
 import { inItemLane, tallyLaneKey } from '../db/item-lanes.js';
 import { batchGetAll } from '../db/batch-get-all.js';
+import { coalescedReads } from '../db/coalesced-reads.js';
 import { countsOf, DOOR_SK, doorKey, eventKey, readEventWithTallies, TALLY_SK, tallyItems, tallyKey } from './event-tally.js';
 import { decodeCursor, encodeCursor, invalidCursor, type Page } from '../db/pagination.js';
 import type { EventMailTemplates } from '../email/invitation-templates.js';
@@ -200,19 +201,25 @@ export function createEventsRepository(db: DynamoDBDocumentClient, tableName: st
    * conditions on the tally in the answer's own transaction.
    */
   const answerCache = new Map<string, { at: number; item: Record<string, unknown> }>();
+  // A rush reads the same event and tallies a thousand times at once: callers at the same moment
+  // share one read, each a read begun after its call (shared/db/coalesced-reads.ts).
+  const readWhole = coalescedReads(findById);
+  const readTallies = coalescedReads(async (eventId) => {
+    const result = await db.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: [tallyKey(eventId), doorKey(eventId)], ConsistentRead: true } } }));
+    return { items: result.Responses?.[tableName] ?? [], unprocessed: Boolean(result.UnprocessedKeys?.[tableName]?.Keys?.length) };
+  });
   async function findForAnswer(eventId: string): Promise<StoredEvent | undefined> {
     const cached = answerCache.get(eventId);
-    if (!cached || Date.now() - cached.at > ANSWER_CACHE_MS) return findById(eventId).then((event) => {
+    if (!cached || Date.now() - cached.at > ANSWER_CACHE_MS) return readWhole(eventId).then((event) => {
       if (event) answerCache.set(eventId, { at: Date.now(), item: event as unknown as Record<string, unknown> });
       if (answerCache.size > 1000) answerCache.delete(answerCache.keys().next().value!);
       return event;
     });
-    const result = await db.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: [tallyKey(eventId), doorKey(eventId)], ConsistentRead: true } } }));
-    const items = result.Responses?.[tableName] ?? [];
+    const { items, unprocessed } = await readTallies(eventId);
     const tally = items.find((i) => i.sk === TALLY_SK);
     // An edit since (the tally carries the event's version) or an event stored the old way: read it whole.
-    if (!tally || tally.eventVersion !== (cached.item as { version?: number }).version || result.UnprocessedKeys?.[tableName]?.Keys?.length) {
-      answerCache.delete(eventId);
+    if (!tally || tally.eventVersion !== (cached.item as { version?: number }).version || unprocessed) {
+      if (answerCache.get(eventId) === cached) answerCache.delete(eventId);
       return findForAnswer(eventId);
     }
     return { ...(cached.item as unknown as StoredEvent), status: tally.status as StoredEvent['status'], counts: countsOf(tally, items.find((i) => i.sk === DOOR_SK)) };

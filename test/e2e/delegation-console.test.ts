@@ -240,6 +240,7 @@ describe.each(viewports)('the delegation page on a $label', ({ label, ...device 
     for (const hidden of ['C7654321', 'N1122334', '15/01/2032']) expect(staffText).not.toContain(hidden);
     expect(await staffView.page.getByRole('button', { name: /^Sửa / }).count()).toBe(0);
     expect(await staffView.page.getByRole('button', { name: 'Thêm thành viên' }).count()).toBe(0);
+    expect(await staffView.page.getByRole('link', { name: 'Nhật ký dữ liệu hộ chiếu' }).count()).toBe(0);
     expect(await seriousAxeViolations(staffView.page)).toEqual([]);
     await staffView.page.screenshot({ path: `/tmp/delegation-staff-${label}.png`, fullPage: true });
 
@@ -252,6 +253,18 @@ describe.each(viewports)('the delegation page on a $label', ({ label, ...device 
     expect(await seriousAxeViolations(page)).toEqual([]);
     expect(await overflow(page)).toBe(0);
     await page.screenshot({ path: `/tmp/delegation-console-${label}-en.png`, fullPage: true });
+
+    // Who has seen the passport numbers (Decree 13/2023): the organiser's reads, newest first.
+    await page.getByRole('link', { name: 'Passport data log' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Passport data log' }).waitFor();
+    const logRows = page.locator('main tbody tr');
+    await expect.poll(() => logRows.count()).toBeGreaterThan(0);
+    const firstRead = (await logRows.first().innerText()).normalize('NFC');
+    expect(firstRead).toContain(`${organiser.name} (${organiser.email})`);
+    expect(firstRead).toMatch(/Delegation list with passport numbers|Attendee list with passport numbers/);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(await overflow(page)).toBe(0);
+    await page.screenshot({ path: `/tmp/delegation-passport-log-${label}-en.png`, fullPage: true });
 
     expect(problems).toEqual([]);
     expect(headView.problems).toEqual([]);
