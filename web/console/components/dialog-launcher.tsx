@@ -4,9 +4,10 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 /**
  * A button that opens a modal dialog of its own (the native <dialog>: focus kept inside, Escape
  * closes, focus back on the button). The dialog's content is mounted only while it is open, so it
- * starts fresh each time; `close` closes it as Escape would.
+ * starts fresh each time; `close` closes it as Escape would. `load` fetches the content's code
+ * before the first opening.
  */
-export function DialogLauncher(props: { label: string; titleId: string; class: string; children: (close: () => void) => ComponentChildren }) {
+export function DialogLauncher(props: { label: string; titleId: string; class: string; children: (close: () => void) => ComponentChildren; load?: () => Promise<void> }) {
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
@@ -15,7 +16,7 @@ export function DialogLauncher(props: { label: string; titleId: string; class: s
   const close = () => ref.current?.close();
   return (
     <>
-      <button type="button" class="button" onClick={() => setOpen(true)}>
+      <button type="button" class="button" onClick={() => void (props.load?.() ?? Promise.resolve()).then(() => setOpen(true))}>
         {props.label}
       </button>
       {open && (
