@@ -2,11 +2,10 @@ import {
   BatchGetCommand,
   GetCommand,
   QueryCommand,
-  TransactWriteCommand,
   UpdateCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
-import { failedConditionIndexes, isConditionFailure, writeIfHolds } from '../db/conditions.js';
+import { failedConditionIndexes, isConditionFailure, writeIfHolds, transactionOn } from '../db/conditions.js';
 import { inItemLane, tallyLaneKey } from '../db/item-lanes.js';
 import { batchGetAll } from '../db/batch-get-all.js';
 import { coalescedReads } from '../db/coalesced-reads.js';
@@ -250,18 +249,15 @@ export function createEventsRepository(db: DynamoDBDocumentClient, tableName: st
       await noteInIndex(event);
       const { counts, ...stored } = event;
       await db.send(
-        new TransactWriteCommand({
-          TransactItems: [
+        transactionOn(tableName, [
             {
               Put: {
-                TableName: tableName,
                 Item: { ...eventKey(event.eventId), ...stored, ...listingOf(event) },
                 ConditionExpression: 'attribute_not_exists(pk)',
               },
             },
-            ...tallyItems(event.eventId, event, counts).map((Item) => ({ Put: { TableName: tableName, Item } })),
-          ],
-        }),
+            ...tallyItems(event.eventId, event, counts).map((Item) => ({ Put: { Item } })),
+          ]),
       );
     },
 
@@ -373,7 +369,7 @@ export function createEventsRepository(db: DynamoDBDocumentClient, tableName: st
       };
       try {
         await inItemLane(tallyLaneKey(tableName, eventId), () =>
-          db.send(new TransactWriteCommand({ TransactItems: [{ Update: eventUpdate }, { Update: tallyUpdate }] as never })),
+          db.send(transactionOn(tableName, [{ Update: eventUpdate }, { Update: tallyUpdate }])),
         );
       } catch (error) {
         if (failedConditionIndexes(error)?.length) return undefined;
@@ -396,11 +392,9 @@ export function createEventsRepository(db: DynamoDBDocumentClient, tableName: st
       try {
         await inItemLane(tallyLaneKey(tableName, eventId), () =>
           db.send(
-            new TransactWriteCommand({
-              TransactItems: [
+            transactionOn(tableName, [
                 {
                   Update: {
-                    TableName: tableName,
                     Key: eventKey(eventId),
                     UpdateExpression: `SET #status = :to, updatedAt = :at, #version = #version + :one${cancelReason ? ', cancelReason = :reason' : ''}`,
                     ConditionExpression: `#status IN (${Object.keys(fromValues).join(', ')})`,
@@ -410,7 +404,6 @@ export function createEventsRepository(db: DynamoDBDocumentClient, tableName: st
                 },
                 {
                   Update: {
-                    TableName: tableName,
                     Key: tallyKey(eventId),
                     UpdateExpression: 'SET #status = :to, eventVersion = if_not_exists(eventVersion, :zero) + :one',
                     ConditionExpression: 'attribute_exists(pk)',
@@ -418,8 +411,7 @@ export function createEventsRepository(db: DynamoDBDocumentClient, tableName: st
                     ExpressionAttributeValues: { ':to': to, ':zero': 0, ':one': 1 },
                   },
                 },
-              ],
-            }),
+              ]),
           ),
         );
       } catch (error) {

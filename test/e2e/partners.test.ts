@@ -1,13 +1,13 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { seriousAxeViolations } from '../support/axe.js';
-import { closeAll, openContextPage, startProductAndBrowser } from '../support/browser.js';
+import { closeAll, openContextPage, startProductAndBrowser, signInOnPage } from '../support/browser.js';
 import type { LocalProduct } from '../support/local-product.js';
 import { apiFor, signInByApi, storedMails, type Api } from '../support/product-api.js';
+import { pdfText } from '../support/pdf-text.js';
 
 /**
  * Issue 19 in Debian's Chromium against the real product (DynamoDB Local, the SES emulator, the
@@ -59,11 +59,7 @@ afterAll(async () => {
 
 async function signedIn(viewport: { width: number; height: number }): Promise<Page> {
   const { page } = await openContextPage(browser, contexts, { viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', acceptDownloads: true });
-  await page.goto(`${product.url}/console/sign-in`);
-  await page.getByRole('textbox', { name: 'Email' }).fill(product.admin.email);
-  await page.getByLabel('Mật khẩu').fill(product.admin.password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Sự kiện' }).waitFor();
+  await signInOnPage(page, product.url, product.admin);
   return page;
 }
 
@@ -208,7 +204,7 @@ describe('partners and their occasions', () => {
     const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'In thư trên giấy có tiêu đề (PDF)' }).click()]);
     const pdfPath = join(workDir, 'greetings.pdf');
     await file.saveAs(pdfPath);
-    const text = execFileSync('pdftotext', ['-layout', pdfPath, '-']).toString('utf8');
+    const text = pdfText({ path: pdfPath });
     expect(text).toContain('THƯ CHÚC MỪNG');
     expect(text).toContain('LETTER OF GREETINGS');
     expect(text).toContain('Kính gửi Ông/Bà Nguyễn Văn Hùng');
