@@ -11,8 +11,7 @@ import { batchGetAll } from '../db/batch-get-all.js';
 import { coalescedReads } from '../db/coalesced-reads.js';
 import { countsOf, DOOR_SK, doorKey, eventKey, readEventWithTallies, TALLY_SK, tallyItems, tallyKey } from './event-tally.js';
 import { decodeCursor, encodeCursor, invalidCursor, type Page } from '../db/pagination.js';
-import type { EventMailTemplates } from '../email/invitation-templates.js';
-import type { AddressForm, EventCounts, EventStatus, EventType, Field, ScheduleChange } from './event-schema.js';
+import type { Event, EventStatus, EventType, } from './event-schema.js';
 import {
   EVENT_INDEX_KEY,
   LEGACY_EVENTS_LIST_PK,
@@ -27,41 +26,14 @@ import { queryPages } from '../db/query-all.js';
 import { equalityFilters, filterExpression } from '../db/filters.js';
 
 /** An event as stored: instants in UTC, `version` for optimistic edits. */
-export type StoredEvent = {
-  eventId: string;
+export type StoredEvent = Omit<Event, 'unitId' | 'timeZone' | 'openRegistration' | 'attachInvitationLetter'> & {
   /** Absent on events stored before units (and not yet upgraded): the union's. */
   unitId?: string;
-  type: EventType;
-  title: { vi: string; en?: string };
-  description?: { vi?: string; en?: string };
-  agenda?: { vi?: string; en?: string };
-  venue: string;
-  venueMapUrl?: string;
-  contact?: { name: string; email?: string; phone?: string };
-  startsAt: string;
-  endsAt: string;
-  capacity?: number;
-  registrationClosesAt?: string;
-  requiresApproval: boolean;
   /** Absent on events stored before open registration existed: off. */
   openRegistration?: boolean;
   /** Absent on events stored before letters could be attached: off. */
   attachInvitationLetter?: boolean;
-  fields: Field[];
-  mailTemplates?: EventMailTemplates;
-  addressForm?: AddressForm;
-  /** Set by an edit of a published event's time or place (UTC instants). */
-  scheduleChange?: ScheduleChange;
-  status: EventStatus;
-  /** Why a cancelled event was cancelled, when the organiser said. */
-  cancelReason?: string;
-  counts: EventCounts;
-  createdAt: string;
-  updatedAt: string;
-  createdBy: string;
   version: number;
-  /** When a delegation's passport data was purged (shared/delegations/purge-passport-data.ts). */
-  passportDataPurgedAt?: string;
 };
 
 /** The attributes an edit may set or remove; counts and status change through their own paths. */

@@ -39,7 +39,7 @@ export type Recipient = {
   state: RecipientState;
   at: string;
   reason?: string;
-  flowers?: { orderedAt: string; cost?: number; note?: string; by: string; at: string };
+  flowers?: { orderedAt: string; cost?: number; orderedBy?: string; note?: string; by: string; at: string };
   letterPrintedAt?: string;
 };
 
