@@ -6,9 +6,7 @@ import { ConfirmDialog } from '../components/confirm-dialog.js';
 import { StatusBadge } from '../components/event-badges.js';
 import { InvitationFilters } from '../components/invitation-filters.js';
 import { InvitationPager } from '../components/invitation-pager.js';
-import { InvitationEditDialog } from '../components/invitation-edit-dialog.js';
 import { emailStatusList, responseList } from '../components/invitation-labels.js';
-import { InviteeImport } from '../components/invitee-import.js';
 import { DirectoryInvite } from '../components/directory-invite.js';
 import { ActionNotice, BackToEvent, EventNotFound, LoadErrorNotice, type ActionStatus } from '../components/page-notices.js';
 import { PageHeading } from '../components/page-heading.js';
@@ -23,6 +21,11 @@ import { useInvitationList } from '../hooks/use-invitation-list.js';
 import { useInvitationSending } from '../hooks/use-invitation-sending.js';
 import type { PageProps } from '../routes.js';
 import { errorText } from '../../lib/error-text.js';
+import { lazyComponent } from '../components/lazy.js';
+
+/** The import form and the edit dialog load when first opened: the page's heaviest parts, used on a few visits. */
+const InviteeImport = lazyComponent(() => import('../components/invitee-import.js').then((m) => m.InviteeImport));
+const InvitationEditDialog = lazyComponent(() => import('../components/invitation-edit-dialog.js').then((m) => m.InvitationEditDialog));
 
 const messages = defineMessages({
   vi: {
