@@ -1,36 +1,6 @@
 import { Hono } from 'hono';
 import * as z from 'zod';
 import {
-  contactHistory,
-  createContact,
-  createOrganisation,
-  eraseContact,
-  getContact,
-  getOrganisation,
-  listContacts,
-  listOrganisations,
-  mergeContacts,
-  organisationHistory,
-  updateContact,
-  updateOrganisation,
-} from '../../../shared/partners/directory.js';
-import {
-  changeRecipients,
-  createCampaign,
-  deleteOccasion,
-  getCampaign,
-  listCampaigns,
-  listOccasions,
-  previewGreeting,
-  printGreetingLetters,
-  recordFlowers,
-  saveOccasion,
-  sendCampaign,
-  updateCampaign,
-  upcomingOccasions,
-} from '../../../shared/partners/greeting-campaigns.js';
-import { inviteFromDirectory } from '../../../shared/partners/invite-from-directory.js';
-import {
   acceptProposalSchema,
   campaignInputSchema,
   campaignPatchSchema,
@@ -46,13 +16,19 @@ import {
   organisationPatchSchema,
   recipientsChangeSchema,
 } from '../../../shared/partners/partner-schema.js';
-import { acceptProposal, proposeContacts } from '../../../shared/partners/propose-contacts.js';
 import type { AppDeps } from '../deps.js';
 import { describeRoute } from '../openapi/describe-route.js';
 import { requestLanguage } from '../language.js';
 import { requirePermission, type AppEnv } from '../middleware/session.js';
 import { jsonBody, queryParams } from '../validation.js';
-import { readErasedCounts } from '../../../shared/partners/read-erased-counts.js';
+import { onDemand } from '../on-demand.js';
+
+// Rare paths, loaded at their first call (functions/api/on-demand.ts).
+const { contactHistory, createContact, createOrganisation, eraseContact, getContact, getOrganisation, listContacts, listOrganisations, mergeContacts, organisationHistory, updateContact, updateOrganisation } = onDemand(() => import('../../../shared/partners/directory.js'));
+const { changeRecipients, createCampaign, deleteOccasion, getCampaign, listCampaigns, listOccasions, previewGreeting, printGreetingLetters, recordFlowers, saveOccasion, sendCampaign, updateCampaign, upcomingOccasions } = onDemand(() => import('../../../shared/partners/greeting-campaigns.js'));
+const { inviteFromDirectory } = onDemand(() => import('../../../shared/partners/invite-from-directory.js'));
+const { acceptProposal, proposeContacts } = onDemand(() => import('../../../shared/partners/propose-contacts.js'));
+const { readErasedCounts } = onDemand(() => import('../../../shared/partners/read-erased-counts.js'));
 
 /**
  * The partners directory and its occasions (README "Partners"): organisers and admins read and
