@@ -12,7 +12,6 @@ import type { AppDeps } from '../deps.js';
 import { requestLanguage } from '../language.js';
 import { requirePermission, type AppEnv } from '../middleware/session.js';
 import { jsonBody, queryParams } from '../validation.js';
-import { readInvitationChanges, readInviteeRows } from '../invitee-body.js';
 import { describeRoute } from '../openapi/describe-route.js';
 import { pageAnswer } from '../openapi/answer-schemas.js';
 import { onDemand } from '../on-demand.js';
@@ -24,6 +23,8 @@ const { exportInvitations } = onDemand(() => import('../../../shared/invitations
 const { remindUnanswered } = onDemand(() => import('../../../shared/email/remind-unanswered.js'));
 const { resendInvitation } = onDemand(() => import('../../../shared/email/resend-invitation.js'));
 const { sendInvitations } = onDemand(() => import('../../../shared/email/send-invitations.js'));
+// Reading an uploaded list (CSV or Excel rows) comes with the first import.
+const { readInvitationChanges, readInviteeRows } = onDemand(() => import('../invitee-body.js'));
 const { listSendJobs } = onDemand(() => import('../../../shared/email/list-send-jobs.js'));
 
 /** The list's filters (not answered, a group, an email status, an answer, a search) and the file kind. */
