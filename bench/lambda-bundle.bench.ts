@@ -128,6 +128,8 @@ async function main() {
   const rows: Row[] = [
     { name: 'Bare Hono "hello"', file: await bundle('hello', { source: HELLO }), goals: false },
     { name: 'API (functions/api/lambda.ts), at cold start', ...splitBundle('api', 'functions/api/lambda.ts'), goals: true },
+    // The same code as one file (NodejsFunction's own build, every await import() inlined): what splitting saves.
+    { name: 'API as one file, not split', file: await bundle('api-one-file', { entry: 'functions/api/lambda.ts' }), goals: false },
     {
       name: 'API, AWS SDK from the runtime',
       file: await bundle('api-sdk-external', { entry: 'functions/api/lambda.ts' }, true),
