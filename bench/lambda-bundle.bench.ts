@@ -16,6 +16,7 @@ import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build, type BuildOptions, type Metafile } from 'esbuild';
 import { lambdaBundling, splitBundleArgs } from '../infra/lambda-bundling.js';
+import { lambdaBuildOptions } from '../test/support/lambda-build.js';
 
 const GOAL_KB = 500;
 const GOAL_INIT_MS = 150;
@@ -53,24 +54,11 @@ async function bundle(
 ): Promise<string> {
   const outfile = join(out, `${name}.mjs`);
   const options: BuildOptions = {
-    bundle: true,
-    outfile,
-    platform: lambdaBundling.platform,
-    target: lambdaBundling.target,
-    format: lambdaBundling.format,
-    minify: lambdaBundling.minify,
-    sourcemap: lambdaBundling.sourcemap,
-    sourcesContent: lambdaBundling.sourcesContent,
-    mainFields: [...lambdaBundling.mainFields],
-    banner: { js: lambdaBundling.banner },
-    alias: Object.fromEntries(Object.entries(lambdaBundling.alias).map(([name, path]) => [name, join(root, path)])),
+    ...lambdaBuildOptions(outfile),
     external: [
       ...(sdkFromRuntime || !lambdaBundling.bundleAwsSdk ? ['@aws-sdk/*'] : []),
       ...('entry' in input && input.isPackage ? [] : lambdaBundling.onDemand),
     ],
-    tsconfig: join(root, 'tsconfig.json'),
-    logLevel: 'error',
-    metafile: true,
     ...('entry' in input
       ? { entryPoints: [input.isPackage ? input.entry : join(root, input.entry)], absWorkingDir: root }
       : { stdin: { contents: input.source, resolveDir: root, loader: 'ts', sourcefile: 'hello.ts' } }),

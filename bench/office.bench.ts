@@ -28,6 +28,7 @@ const row = (figure: string, measured: string, goal: string, ok?: boolean) => {
 };
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const ms = (value: number) => `${Math.round(value)} ms`;
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
   const started = performance.now();
@@ -100,8 +101,19 @@ async function main() {
     row('attendees ?q=nguyen thi huong', `${attendeeNames.slice(0, office.huongs).every((n) => n === 'Nguyễn Thị Hương') ? 'exact names first' : 'not ranked'}, ${ms(attendeesMs)}`, 'same ranking', attendeeNames.slice(0, office.huongs).every((n) => n === 'Nguyễn Thị Hương'));
     const [attendeePage, attendeePageMs] = await timed(() => admin.call('GET', `/api/events/${big}/attendees?limit=100`));
     row('attendees ?limit=100', `status ${attendeePage.status}, ${attendeePage.body.items?.length} items, next cursor ${attendeePage.body.nextCursor ? 'yes' : 'no'}, ${ms(attendeePageMs)}`, 'pages with limit and cursor', attendeePage.status === 200 && Boolean(attendeePage.body.nextCursor));
-    const [counts, countsMs] = await timed(() => admin.call('GET', `/api/events/${big}/invitations/counts`));
-    row('invitations/counts (owned by the counts work, i21-26)', `status ${counts.status}, ${ms(countsMs)}`, '≤ 50 ms', counts.status === 200 && countsMs <= 50);
+    // Asked several times: one reading on a shared machine says more about the machine than the route.
+    const countReads: [Awaited<ReturnType<Session['call']>>, number][] = [];
+    for (let i = 0; i < 7; i += 1) countReads.push(await timed(() => admin.call('GET', `/api/events/${big}/invitations/counts`)));
+    const countsMs = median(countReads.map(([, t]) => t));
+    row(
+      'invitations/counts',
+      `status ${countReads.map(([r]) => r.status).every((s) => s === 200) ? 200 : 'not 200'}, median ${ms(countsMs)} of 7 (${countReads.map(([, t]) => Math.round(t)).join(', ')})`,
+      '≤ 50 ms',
+      countReads.every(([r]) => r.status === 200) && countsMs <= 50,
+    );
+    const firstReads: number[] = [];
+    for (let i = 0; i < 7; i += 1) firstReads.push((await timed(() => admin.call('GET', `/api/events/${big}/attendees/door/first?limit=60`)))[1]);
+    row('attendees/door/first?limit=60 (the API alone)', `median ${ms(median(firstReads))} of 7 (${firstReads.map(Math.round).join(', ')})`, 'part of the door’s 1 s');
 
     // The door on a phone.
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'vi-VN' });
@@ -110,14 +122,27 @@ async function main() {
     const warm = await context.newPage();
     await warm.goto(`${product.url}/console/`);
     await warm.close();
+    // Opened three times (the last one stays for the figures below): the median is the figure.
+    const firstButtons: number[] = [];
+    for (let i = 0; i < 2; i += 1) {
+      const again = await context.newPage();
+      const started = performance.now();
+      await again.goto(`${product.url}/console/events/${big}/check-in`);
+      await again.locator('.door-tap').first().waitFor({ timeout: 60_000 });
+      firstButtons.push(performance.now() - started);
+      // The whole list as well, so that the next opening does not share the engine with it.
+      await again.waitForFunction(() => /^\d+ \/ \d+$/.test(document.querySelector('[data-testid="door-count"]')?.textContent ?? ''), undefined, { timeout: 120_000 });
+      await again.close();
+    }
     const door = await context.newPage();
     await door.addInitScript(LONG_TASKS);
     const network = await recordNetworkBytes(door);
     const opening = performance.now();
     await door.goto(`${product.url}/console/events/${big}/check-in`);
     await door.locator('.door-tap').first().waitFor({ timeout: 60_000 });
-    const firstButtonMs = performance.now() - opening;
-    row(`door: first "Có mặt" (${office.big.confirmedIds.length} confirmed)`, ms(firstButtonMs), '≤ 1 s', firstButtonMs <= 1000);
+    firstButtons.push(performance.now() - opening);
+    const firstButtonMs = median(firstButtons);
+    row(`door: first "Có mặt" (${office.big.confirmedIds.length} confirmed)`, `median ${ms(firstButtonMs)} of 3 openings (${firstButtons.map(Math.round).join(', ')})`, '≤ 1 s', firstButtonMs <= 1000);
     await door.waitForFunction(() => /^\d+ \/ \d+$/.test(document.querySelector('[data-testid="door-count"]')?.textContent ?? ''), undefined, { timeout: 120_000 });
     const wholeMs = performance.now() - opening;
     const doorRows = await door.locator('.door-row').count();

@@ -101,8 +101,15 @@ async function main() {
       if (size === 1) continue;
       check(sent.status === 202 && sent.ms < 1000, `${size} invitees: 202 within 1 s (${sent.ms.toFixed(0)} ms)`);
       // Issue 23's goal for the counts the console polls: read from the count items, not the list.
-      const counts = await call('GET', `/api/events/${eventId}/invitations/counts`);
-      check(counts.body?.counts?.total === size && counts.ms <= 50, `${size} invitees: GET …/invitations/counts in ${counts.ms.toFixed(0)} ms (goal ≤ 50 ms), total ${counts.body?.counts?.total}`);
+      // Read seven times: one reading on a shared machine says more about the machine than the route.
+      const reads = [];
+      for (let i = 0; i < 7; i += 1) reads.push(await call('GET', `/api/events/${eventId}/invitations/counts`));
+      const countsMs = reads.map((r) => r.ms).sort((a, b) => a - b)[3]!;
+      const counts = reads[0]!;
+      check(
+        counts.body?.counts?.total === size && countsMs <= 50,
+        `${size} invitees: GET …/invitations/counts in ${countsMs.toFixed(0)} ms, the median of 7 (${reads.map((r) => r.ms.toFixed(0)).join(', ')}; goal ≤ 50 ms), total ${counts.body?.counts?.total}`,
+      );
       check(again.body?.queued === 0 && job.queued === size, `${size} invitees: the background job queued each once (${job.queued}), a second click nothing (${again.body?.queued})`);
     }
     if (process.env.BENCH_ONLY_LATENCY === '1') return;

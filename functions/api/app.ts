@@ -36,6 +36,7 @@ export const JSON_BODY_LIMIT_BYTES = 256 * 1024;
  */
 export const LARGER_BODY_LIMITS: { method: string; path: RegExp; maxSize: number }[] = [
   { method: 'POST', path: /^\/api\/events\/[^/]+\/invitations$/, maxSize: 4 * 1024 * 1024 },
+  { method: 'POST', path: /^\/api\/contacts\/import$/, maxSize: 4 * 1024 * 1024 },
 ];
 
 function limitBody(maxSize: number) {

@@ -1,5 +1,5 @@
-import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { isConditionFailure } from '../db/conditions.js';
+import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { isConditionFailure, transactionOn } from '../db/conditions.js';
 import { isWriteConflict } from '../db/write-conflicts.js';
 import { DOOR_CHANGE_PREFIX, doorChangeItem, type DoorChange } from './door-changes.js';
 import { failedConditionIndexes } from '../db/conditions.js';
@@ -187,11 +187,9 @@ export function createAttendeesRepository(db: DynamoDBDocumentClient, tableName:
       const group = doorGroupMoves(addDoorDelta(new Map(), presentCounter(doorGroupOf(person)), 1));
       try {
         await onDoor(eventId, () => db.send(
-          new TransactWriteCommand({
-            TransactItems: [
+          transactionOn(tableName, [
               {
                 Update: {
-                  TableName: tableName,
                   Key: keys.invitation(eventId, invitationId),
                   UpdateExpression: 'SET checkedInAt = :at, checkedInBy = :by',
                   ConditionExpression: `attribute_exists(pk) AND attribute_not_exists(checkedInAt) AND (#response = :confirmed OR walkIn = :yes) AND ${sameGroup.condition}`,
@@ -201,7 +199,6 @@ export function createAttendeesRepository(db: DynamoDBDocumentClient, tableName:
               },
               {
                 Update: {
-                  TableName: tableName,
                   Key: doorKey(eventId),
                   UpdateExpression: `SET checkedIn = checkedIn + :one, ${group.sets.join(', ')}`,
                   ConditionExpression: 'attribute_exists(pk)',
@@ -209,9 +206,8 @@ export function createAttendeesRepository(db: DynamoDBDocumentClient, tableName:
                   ExpressionAttributeValues: { ':one': 1, ...group.values },
                 },
               },
-              { Put: { TableName: tableName, Item: doorChangeItem(eventId, { registrationId: invitationId, at, what: 'present', checkedInAt: at }) } },
-            ],
-          }),
+              { Put: { Item: doorChangeItem(eventId, { registrationId: invitationId, at, what: 'present', checkedInAt: at }) } },
+            ]),
         ));
         return 'done';
       } catch (error) {
@@ -227,11 +223,9 @@ export function createAttendeesRepository(db: DynamoDBDocumentClient, tableName:
       const group = doorGroupMoves(addDoorDelta(new Map(), presentCounter(doorGroupOf(person)), -1));
       try {
         await onDoor(eventId, () => db.send(
-          new TransactWriteCommand({
-            TransactItems: [
+          transactionOn(tableName, [
               {
                 Update: {
-                  TableName: tableName,
                   Key: keys.invitation(eventId, invitationId),
                   UpdateExpression: 'REMOVE checkedInAt, checkedInBy',
                   ConditionExpression: `attribute_exists(checkedInAt) AND ${sameGroup.condition}`,
@@ -241,7 +235,6 @@ export function createAttendeesRepository(db: DynamoDBDocumentClient, tableName:
               },
               {
                 Update: {
-                  TableName: tableName,
                   Key: doorKey(eventId),
                   UpdateExpression: `SET checkedIn = checkedIn - :one, ${group.sets.join(', ')}`,
                   ConditionExpression: 'attribute_exists(pk)',
@@ -249,9 +242,8 @@ export function createAttendeesRepository(db: DynamoDBDocumentClient, tableName:
                   ExpressionAttributeValues: { ':one': 1, ...group.values },
                 },
               },
-              { Put: { TableName: tableName, Item: doorChangeItem(eventId, { registrationId: invitationId, at, what: 'absent' }) } },
-            ],
-          }),
+              { Put: { Item: doorChangeItem(eventId, { registrationId: invitationId, at, what: 'absent' }) } },
+            ]),
         ));
         return true;
       } catch (error) {
@@ -269,11 +261,9 @@ export function createAttendeesRepository(db: DynamoDBDocumentClient, tableName:
         const counts = countsUpdate(tableName, walkIn.eventId, invitationMove(new Map(), undefined, walkIn))!;
         const walkInGroup = doorGroupMoves(doorMove(new Map(), undefined, doorStateOf(walkIn)));
         await onDoor(walkIn.eventId, () => inItemLane(tallyLaneKey(tableName, walkIn.eventId), () => inItemLane(countsLaneKey(tableName, walkIn.eventId), () => db.send(
-          new TransactWriteCommand({
-            TransactItems: [
+          transactionOn(tableName, [
               {
                 Put: {
-                  TableName: tableName,
                   Item: { ...keys.invitation(walkIn.eventId, walkIn.invitationId), type: 'invitation', ...walkIn },
                   ConditionExpression: 'attribute_not_exists(pk)',
                 },
@@ -281,7 +271,6 @@ export function createAttendeesRepository(db: DynamoDBDocumentClient, tableName:
               {
                 // A walk-in is confirmed beyond the capacity: the room has them already.
                 Update: {
-                  TableName: tableName,
                   Key: tallyKey(walkIn.eventId),
                   UpdateExpression: 'SET confirmed = confirmed + :one, seatsLeft = seatsLeft - :one',
                   ConditionExpression: 'attribute_exists(pk) AND #status IN (:published, :closed)',
@@ -291,7 +280,6 @@ export function createAttendeesRepository(db: DynamoDBDocumentClient, tableName:
               },
               {
                 Update: {
-                  TableName: tableName,
                   Key: doorKey(walkIn.eventId),
                   UpdateExpression: `SET checkedIn = checkedIn + :one, ${walkInGroup.sets.join(', ')}`,
                   ConditionExpression: 'attribute_exists(pk)',
@@ -301,7 +289,6 @@ export function createAttendeesRepository(db: DynamoDBDocumentClient, tableName:
               },
               {
                 Put: {
-                  TableName: tableName,
                   Item: doorChangeItem(walkIn.eventId, {
                     registrationId: walkIn.invitationId,
                     at: walkIn.checkedInAt ?? walkIn.createdAt,
@@ -320,8 +307,7 @@ export function createAttendeesRepository(db: DynamoDBDocumentClient, tableName:
               },
               // Invited at the door: in the invitation counts (never mailed) and its group.
               counts,
-            ],
-          }),
+            ]),
         ))));
         return 'created';
       } catch (error) {

@@ -28,9 +28,10 @@ const cursorAt = (now: Date) => new Date(now.getTime() - DOOR_SETTLE_MS).toISOSt
 export async function readDoorList(deps: CheckInDeps, eventId: string): Promise<DoorList> {
   // Taken before the read: a change made while reading is answered again by the next poll.
   const cursor = cursorAt(deps.now());
-  const event = await deps.events.findById(eventId);
-  if (!event) throw new EventNotFoundError();
-  const present = (await deps.attendees.listForDoor(eventId)).filter((r) => r.response === 'confirmed' || r.walkIn);
+  // Whether the event exists, asked beside the list (a small read, not the event's text).
+  const [event, records] = await Promise.all([deps.events.findUnitOf(eventId), deps.attendees.listForDoor(eventId)]);
+  if (!event.found) throw new EventNotFoundError();
+  const present = records.filter((r) => r.response === 'confirmed' || r.walkIn);
   const items = sortByVietnameseName(present, (r) => r.name).map(doorPersonOf);
   return { items, cursor };
 }
@@ -41,8 +42,8 @@ export async function readDoorList(deps: CheckInDeps, eventId: string): Promise<
  * cursor: changes are followed from the whole list's.
  */
 export async function readDoorFirstPage(deps: CheckInDeps, eventId: string, limit: number): Promise<DoorFirstPage> {
-  const [event, records] = await Promise.all([deps.events.findById(eventId), deps.attendees.listFirstForDoor(eventId, limit)]);
-  if (!event) throw new EventNotFoundError();
+  const [event, records] = await Promise.all([deps.events.findUnitOf(eventId), deps.attendees.listFirstForDoor(eventId, limit)]);
+  if (!event.found) throw new EventNotFoundError();
   return { items: records.sort((a, b) => compareVietnameseNames(a.name, b.name)).map(doorPersonOf) };
 }
 

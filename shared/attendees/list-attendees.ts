@@ -16,7 +16,7 @@ import type { PersonalDataLog } from './personal-data-reads-repository.js';
 
 export type AttendeesDeps = {
   attendees: AttendeesRepository;
-  events: Pick<EventsRepository, 'findById'>;
+  events: Pick<EventsRepository, 'findById' | 'findUnitOf'>;
   personalDataLog: PersonalDataLog;
   now: () => Date;
 };

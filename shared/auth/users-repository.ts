@@ -6,7 +6,7 @@ import {
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import { decodeCursor, encodeCursor, type Page, type PageRequest } from '../db/pagination.js';
-import { failedConditionIndexes, isConditionFailure, writeIfHolds } from '../db/conditions.js';
+import { failedConditionIndexes, isConditionFailure, writeIfHolds, transactionOn } from '../db/conditions.js';
 import type { PasswordLinkMail, Role, User } from './auth-schema.js';
 import type { Membership } from '../units/unit-schema.js';
 import { membershipsOf } from '../units/unit-access.js';
@@ -84,18 +84,15 @@ export function createUsersRepository(db: DynamoDBDocumentClient, tableName: str
     async insertFirstAdmin(user: StoredUser): Promise<void> {
       try {
         await db.send(
-          new TransactWriteCommand({
-            TransactItems: [
+          transactionOn(tableName, [
               {
                 Put: {
-                  TableName: tableName,
                   Item: { ...BOOTSTRAP_KEY, userId: user.userId, createdAt: user.createdAt },
                   ConditionExpression: 'attribute_not_exists(pk)',
                 },
               },
               ...userPuts(user),
-            ],
-          }),
+            ]),
         );
       } catch (error) {
         const failed = failedConditionIndexes(error);

@@ -70,7 +70,10 @@ export function createDocumentClient(settings: DynamoDbSettings): DynamoDBDocume
   );
   if (settings.endpoint) {
     const slots = createSlots(LOCAL_CALLS_AT_ONCE);
-    client.middlewareStack.add((next) => (args) => slots.run(() => next(args)), { step: 'build', name: 'localEngineCallsAtOnce' });
+    client.middlewareStack.add(
+      (next, context) => (args) => slots.run(() => next(args), WRITES.has((context as { commandName?: string }).commandName ?? '')),
+      { step: 'build', name: 'localEngineCallsAtOnce' },
+    );
   }
   if (settings.contention) applyContentionMode(client, settings.contention);
   return DynamoDBDocumentClient.from(client, {
@@ -78,18 +81,26 @@ export function createDocumentClient(settings: DynamoDbSettings): DynamoDBDocume
   });
 }
 
-/** At most `size` tasks at once; the rest wait in order. */
+/**
+ * Writes finish work a request has begun (an answer's transaction, after its reads); reads mostly
+ * begin new work. Waiting for a turn, writes go first: in a rush, a batch of answers written
+ * behind hundreds of newcomers' reads would hold every one of those answers back.
+ */
+const WRITES = new Set(['TransactWriteItemsCommand', 'PutItemCommand', 'UpdateItemCommand', 'DeleteItemCommand', 'BatchWriteItemCommand']);
+
+/** At most `size` tasks at once; the rest wait in order, the urgent ones first. */
 function createSlots(size: number) {
   let running = 0;
+  const urgent: (() => void)[] = [];
   const waiting: (() => void)[] = [];
   return {
-    async run<T>(task: () => Promise<T>): Promise<T> {
-      if (running >= size) await new Promise<void>((resolve) => waiting.push(resolve));
+    async run<T>(task: () => Promise<T>, first = false): Promise<T> {
+      if (running >= size) await new Promise<void>((resolve) => (first ? urgent : waiting).push(resolve));
       else running += 1;
       try {
         return await task();
       } finally {
-        const next = waiting.shift();
+        const next = urgent.shift() ?? waiting.shift();
         if (next) next();
         else running -= 1;
       }

@@ -1,5 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 
 /** True when a write failed because its condition did not hold (the rule did its job). */
 export function isConditionFailure(error: unknown): boolean {
@@ -34,4 +35,20 @@ export async function writeIfHolds(write: Promise<unknown>): Promise<boolean> {
     if (isConditionFailure(error)) return false;
     throw error;
   }
+}
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+type OnTheTable<T> = Omit<T, 'TableName'> & { TableName?: string };
+/** A transaction's item written without its table: `transactionOn` names the one table they all use. */
+export type TableTransactItem = { [K in keyof TransactItem]?: OnTheTable<NonNullable<TransactItem[K]>> };
+
+/** A TransactWriteCommand whose every Put, Update, Delete and ConditionCheck is on `tableName`. */
+export function transactionOn(
+  tableName: string,
+  items: TableTransactItem[],
+  options: Omit<TransactWriteCommandInput, 'TransactItems'> = {},
+): TransactWriteCommand {
+  const onTable = (item: TableTransactItem) =>
+    Object.fromEntries(Object.entries(item).map(([kind, action]) => [kind, action ? { TableName: tableName, ...action } : action])) as TransactItem;
+  return new TransactWriteCommand({ ...options, TransactItems: items.map(onTable) });
 }

@@ -1,5 +1,5 @@
 import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { failedConditionIndexes, isConditionFailure, writeIfHolds } from '../db/conditions.js';
+import { failedConditionIndexes, isConditionFailure, writeIfHolds, transactionOn } from '../db/conditions.js';
 import type { DelegationRole } from './delegation-roles.js';
 import type { PersonalDataConsent } from './passport-data.js';
 import { queryPrefix } from '../db/query-all.js';
@@ -147,11 +147,9 @@ export function createDelegationRepository(db: DynamoDBDocumentClient, tableName
       const first = invitationIds.slice(0, RANKS_PER_TRANSACTION);
       try {
         await db.send(
-          new TransactWriteCommand({
-            TransactItems: [
+          transactionOn(tableName, [
               {
                 Update: {
-                  TableName: tableName,
                   Key: keys.delegation(eventId),
                   UpdateExpression: 'SET version = if_not_exists(version, :zero) + :one, updatedAt = :at, #type = :type',
                   ...(condition ? { ConditionExpression: condition.ConditionExpression } : {}),
@@ -160,8 +158,7 @@ export function createDelegationRepository(db: DynamoDBDocumentClient, tableName
                 },
               },
               ...first.map(rankUpdate),
-            ],
-          }),
+            ]),
         );
         for (let start = RANKS_PER_TRANSACTION; start < invitationIds.length; start += RANKS_PER_TRANSACTION) {
           const chunk = invitationIds.slice(start, start + RANKS_PER_TRANSACTION);

@@ -1,5 +1,5 @@
-import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { failedConditionIndexes, isConditionFailure } from '../db/conditions.js';
+import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { failedConditionIndexes, isConditionFailure, transactionOn } from '../db/conditions.js';
 import { queryAll, queryPrefix } from '../db/query-all.js';
 import type { EventNoticeKind } from './mail-template-schema.js';
 import { noticePut } from './outbox-repository.js';
@@ -82,11 +82,9 @@ export function createEventNoticesRepository(db: DynamoDBDocumentClient, tableNa
     async queueFor(notice: EventNotice, invitationId: string, at: string): Promise<boolean> {
       try {
         await db.send(
-          new TransactWriteCommand({
-            TransactItems: [
+          transactionOn(tableName, [
               {
                 Put: {
-                  TableName: tableName,
                   Item: { ...recipientKey(notice.eventId, notice.noticeId, invitationId), state: 'queued', at },
                   ConditionExpression: 'attribute_not_exists(pk)',
                 },
@@ -99,8 +97,7 @@ export function createEventNoticesRepository(db: DynamoDBDocumentClient, tableNa
                 noticeId: notice.noticeId,
                 at,
               }),
-            ],
-          }),
+            ]),
         );
         return true;
       } catch (error) {

@@ -7,7 +7,7 @@ import {
   UpdateCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
-import { failedConditionIndexes, isConditionFailure, writeIfHolds } from '../db/conditions.js';
+import { failedConditionIndexes, isConditionFailure, writeIfHolds, transactionOn } from '../db/conditions.js';
 import { inItemLane } from '../db/item-lanes.js';
 import { countsLaneKey, countsUpdate, invitationMove } from '../invitations/invitation-counts.js';
 import type { EmailStatus } from '../invitations/invitation-schema.js';
@@ -353,12 +353,10 @@ export function createOutboxRepository(db: DynamoDBDocumentClient, tableName: st
       if (isDirectMessage(message)) {
         // No invitation to mark: the message goes, and SES's later reports find their feature.
         await db.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              { Delete: { TableName: tableName, Key: keys.outboxMessage(message.messageId) } },
+          transactionOn(tableName, [
+              { Delete: { Key: keys.outboxMessage(message.messageId) } },
               {
                 Put: {
-                  TableName: tableName,
                   Item: {
                     ...keys.sesMessage(sesMessageId),
                     direct: { kind: message.kind, ref: message.ref },
@@ -366,8 +364,7 @@ export function createOutboxRepository(db: DynamoDBDocumentClient, tableName: st
                   },
                 },
               },
-            ],
-          }),
+            ]),
         );
         return;
       }
@@ -392,11 +389,9 @@ export function createOutboxRepository(db: DynamoDBDocumentClient, tableName: st
       }
       function writeSent(fromStatus: EmailStatus) {
         return db.send(
-        new TransactWriteCommand({
-          TransactItems: [
+        transactionOn(tableName, [
             {
               Update: {
-                TableName: tableName,
                 Key: keys.invitation(mail.eventId, mail.invitationId),
                 UpdateExpression: `SET emailStatus = :sent, ${stamp} = :at, sentAt = :at, updatedAt = :at, sesMessageId = :ses, sendCount = if_not_exists(sendCount, :zero) + :one`,
                 ConditionExpression: 'attribute_exists(pk) AND emailStatus = :from',
@@ -404,11 +399,10 @@ export function createOutboxRepository(db: DynamoDBDocumentClient, tableName: st
               },
             },
             ...[countsUpdate(tableName, mail.eventId, statusMove(fromStatus, 'sent'))].filter((item) => item !== undefined),
-            { Delete: { TableName: tableName, Key: keys.outboxMessage(message.messageId) } },
+            { Delete: { Key: keys.outboxMessage(message.messageId) } },
             {
               // SES reports delivery, bounces and complaints by its message id.
               Put: {
-                TableName: tableName,
                 Item: {
                   ...keys.sesMessage(sesMessageId),
                   eventId: mail.eventId,
@@ -417,8 +411,7 @@ export function createOutboxRepository(db: DynamoDBDocumentClient, tableName: st
                 },
               },
             },
-          ],
-        }),
+          ]),
         );
       }
     },
@@ -447,11 +440,9 @@ export function createOutboxRepository(db: DynamoDBDocumentClient, tableName: st
         try {
           await onCounts(eventId, () =>
             db.send(
-              new TransactWriteCommand({
-                TransactItems: [
+              transactionOn(tableName, [
                   {
                     Update: {
-                      TableName: tableName,
                       Key: keys.invitation(eventId, invitationId),
                       UpdateExpression: `SET emailStatus = :status, updatedAt = :at${detail ? ', emailError = :detail' : ''}`,
                       ConditionExpression: 'emailStatus = :from',
@@ -459,8 +450,7 @@ export function createOutboxRepository(db: DynamoDBDocumentClient, tableName: st
                     },
                   },
                   countsUpdate(tableName, eventId, statusMove(current, status))!,
-                ],
-              }),
+                ]),
             ),
           );
           return true;
@@ -475,21 +465,18 @@ export function createOutboxRepository(db: DynamoDBDocumentClient, tableName: st
     async completeUnsent(message: OutboxMessage, status: EmailStatus, reason: string, at: string): Promise<void> {
       try {
         await onCounts(message.eventId, () => db.send(
-          new TransactWriteCommand({
-            TransactItems: [
+          transactionOn(tableName, [
               {
                 Update: {
-                  TableName: tableName,
                   Key: keys.invitation(message.eventId, message.invitationId),
                   UpdateExpression: 'SET emailStatus = :status, emailError = :reason, updatedAt = :at',
                   ConditionExpression: 'emailStatus = :queued',
                   ExpressionAttributeValues: { ':status': status, ':reason': reason, ':at': at, ':queued': 'queued' },
                 },
               },
-              { Delete: { TableName: tableName, Key: keys.outboxMessage(message.messageId) } },
+              { Delete: { Key: keys.outboxMessage(message.messageId) } },
               ...[countsUpdate(tableName, message.eventId, statusMove('queued', status))].filter((item) => item !== undefined),
-            ],
-          }),
+            ]),
         ));
       } catch (error) {
         // The invitation was removed or changed meanwhile: only the message is left to drop.

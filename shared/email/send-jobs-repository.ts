@@ -1,5 +1,5 @@
 import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { failedConditionIndexes, isConditionFailure, writeIfHolds } from '../db/conditions.js';
+import { failedConditionIndexes, isConditionFailure, writeIfHolds, transactionOn } from '../db/conditions.js';
 import { countAll, queryAll, queryPrefix } from '../db/query-all.js';
 import { inItemLane } from '../db/item-lanes.js';
 import type { EmailStatus } from '../invitations/invitation-schema.js';
@@ -81,20 +81,17 @@ export function createSendJobsRepository(db: DynamoDBDocumentClient, tableName: 
     async start(job: SendJob): Promise<{ started: boolean; job: SendJob }> {
       try {
         await db.send(
-          new TransactWriteCommand({
-            TransactItems: [
+          transactionOn(tableName, [
               {
                 Put: {
-                  TableName: tableName,
                   Item: { ...jobKey(job.eventId, job.kind), type: 'sendJob', ...job },
                   ConditionExpression: 'attribute_not_exists(pk) OR #state = :done',
                   ExpressionAttributeNames: { '#state': 'state' },
                   ExpressionAttributeValues: { ':done': 'done' },
                 },
               },
-              { Put: { TableName: tableName, Item: { ...dueKey(job.eventId, job.kind), type: 'sendJobDue', eventId: job.eventId, kind: job.kind } } },
-            ],
-          }),
+              { Put: { Item: { ...dueKey(job.eventId, job.kind), type: 'sendJobDue', eventId: job.eventId, kind: job.kind } } },
+            ]),
         );
         return { started: true, job };
       } catch (error) {
@@ -196,11 +193,9 @@ export function createSendJobsRepository(db: DynamoDBDocumentClient, tableName: 
     async finish(job: SendJob, owner: string, progress: { queued: number; total?: number; at: string }): Promise<boolean> {
       try {
         await db.send(
-          new TransactWriteCommand({
-            TransactItems: [
+          transactionOn(tableName, [
               {
                 Update: {
-                  TableName: tableName,
                   Key: jobKey(job.eventId, job.kind),
                   UpdateExpression: 'SET #state = :done, queued = :queued, #total = :total, updatedAt = :at, finishedAt = :at REMOVE leaseUntil, leaseOwner, #cursor, invitationIds',
                   ConditionExpression: 'leaseOwner = :owner AND jobId = :jobId',
@@ -215,9 +210,8 @@ export function createSendJobsRepository(db: DynamoDBDocumentClient, tableName: 
                   },
                 },
               },
-              { Delete: { TableName: tableName, Key: dueKey(job.eventId, job.kind) } },
-            ],
-          }),
+              { Delete: { Key: dueKey(job.eventId, job.kind) } },
+            ]),
         );
         return true;
       } catch (error) {

@@ -2,17 +2,16 @@ import {
   BatchGetCommand,
   GetCommand,
   QueryCommand,
-  TransactWriteCommand,
   UpdateCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
-import { failedConditionIndexes, isConditionFailure, writeIfHolds } from '../db/conditions.js';
+import { failedConditionIndexes, isConditionFailure, writeIfHolds, transactionOn } from '../db/conditions.js';
 import { inItemLane, tallyLaneKey } from '../db/item-lanes.js';
 import { batchGetAll } from '../db/batch-get-all.js';
+import { coalescedReads } from '../db/coalesced-reads.js';
 import { countsOf, DOOR_SK, doorKey, eventKey, readEventWithTallies, TALLY_SK, tallyItems, tallyKey } from './event-tally.js';
 import { decodeCursor, encodeCursor, invalidCursor, type Page } from '../db/pagination.js';
-import type { EventMailTemplates } from '../email/invitation-templates.js';
-import type { AddressForm, EventCounts, EventStatus, EventType, Field, ScheduleChange } from './event-schema.js';
+import type { Event, EventStatus, EventType, } from './event-schema.js';
 import {
   EVENT_INDEX_KEY,
   LEGACY_EVENTS_LIST_PK,
@@ -27,41 +26,14 @@ import { queryPages } from '../db/query-all.js';
 import { equalityFilters, filterExpression } from '../db/filters.js';
 
 /** An event as stored: instants in UTC, `version` for optimistic edits. */
-export type StoredEvent = {
-  eventId: string;
+export type StoredEvent = Omit<Event, 'unitId' | 'timeZone' | 'openRegistration' | 'attachInvitationLetter'> & {
   /** Absent on events stored before units (and not yet upgraded): the union's. */
   unitId?: string;
-  type: EventType;
-  title: { vi: string; en?: string };
-  description?: { vi?: string; en?: string };
-  agenda?: { vi?: string; en?: string };
-  venue: string;
-  venueMapUrl?: string;
-  contact?: { name: string; email?: string; phone?: string };
-  startsAt: string;
-  endsAt: string;
-  capacity?: number;
-  registrationClosesAt?: string;
-  requiresApproval: boolean;
   /** Absent on events stored before open registration existed: off. */
   openRegistration?: boolean;
   /** Absent on events stored before letters could be attached: off. */
   attachInvitationLetter?: boolean;
-  fields: Field[];
-  mailTemplates?: EventMailTemplates;
-  addressForm?: AddressForm;
-  /** Set by an edit of a published event's time or place (UTC instants). */
-  scheduleChange?: ScheduleChange;
-  status: EventStatus;
-  /** Why a cancelled event was cancelled, when the organiser said. */
-  cancelReason?: string;
-  counts: EventCounts;
-  createdAt: string;
-  updatedAt: string;
-  createdBy: string;
   version: number;
-  /** When a delegation's passport data was purged (shared/delegations/purge-passport-data.ts). */
-  passportDataPurgedAt?: string;
 };
 
 /** The attributes an edit may set or remove; counts and status change through their own paths. */
@@ -200,19 +172,25 @@ export function createEventsRepository(db: DynamoDBDocumentClient, tableName: st
    * conditions on the tally in the answer's own transaction.
    */
   const answerCache = new Map<string, { at: number; item: Record<string, unknown> }>();
+  // A rush reads the same event and tallies a thousand times at once: callers at the same moment
+  // share one read, each a read begun after its call (shared/db/coalesced-reads.ts).
+  const readWhole = coalescedReads(findById);
+  const readTallies = coalescedReads(async (eventId) => {
+    const result = await db.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: [tallyKey(eventId), doorKey(eventId)], ConsistentRead: true } } }));
+    return { items: result.Responses?.[tableName] ?? [], unprocessed: Boolean(result.UnprocessedKeys?.[tableName]?.Keys?.length) };
+  });
   async function findForAnswer(eventId: string): Promise<StoredEvent | undefined> {
     const cached = answerCache.get(eventId);
-    if (!cached || Date.now() - cached.at > ANSWER_CACHE_MS) return findById(eventId).then((event) => {
+    if (!cached || Date.now() - cached.at > ANSWER_CACHE_MS) return readWhole(eventId).then((event) => {
       if (event) answerCache.set(eventId, { at: Date.now(), item: event as unknown as Record<string, unknown> });
       if (answerCache.size > 1000) answerCache.delete(answerCache.keys().next().value!);
       return event;
     });
-    const result = await db.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: [tallyKey(eventId), doorKey(eventId)], ConsistentRead: true } } }));
-    const items = result.Responses?.[tableName] ?? [];
+    const { items, unprocessed } = await readTallies(eventId);
     const tally = items.find((i) => i.sk === TALLY_SK);
     // An edit since (the tally carries the event's version) or an event stored the old way: read it whole.
-    if (!tally || tally.eventVersion !== (cached.item as { version?: number }).version || result.UnprocessedKeys?.[tableName]?.Keys?.length) {
-      answerCache.delete(eventId);
+    if (!tally || tally.eventVersion !== (cached.item as { version?: number }).version || unprocessed) {
+      if (answerCache.get(eventId) === cached) answerCache.delete(eventId);
       return findForAnswer(eventId);
     }
     return { ...(cached.item as unknown as StoredEvent), status: tally.status as StoredEvent['status'], counts: countsOf(tally, items.find((i) => i.sk === DOOR_SK)) };
@@ -243,18 +221,15 @@ export function createEventsRepository(db: DynamoDBDocumentClient, tableName: st
       await noteInIndex(event);
       const { counts, ...stored } = event;
       await db.send(
-        new TransactWriteCommand({
-          TransactItems: [
+        transactionOn(tableName, [
             {
               Put: {
-                TableName: tableName,
                 Item: { ...eventKey(event.eventId), ...stored, ...listingOf(event) },
                 ConditionExpression: 'attribute_not_exists(pk)',
               },
             },
-            ...tallyItems(event.eventId, event, counts).map((Item) => ({ Put: { TableName: tableName, Item } })),
-          ],
-        }),
+            ...tallyItems(event.eventId, event, counts).map((Item) => ({ Put: { Item } })),
+          ]),
       );
     },
 
@@ -366,7 +341,7 @@ export function createEventsRepository(db: DynamoDBDocumentClient, tableName: st
       };
       try {
         await inItemLane(tallyLaneKey(tableName, eventId), () =>
-          db.send(new TransactWriteCommand({ TransactItems: [{ Update: eventUpdate }, { Update: tallyUpdate }] as never })),
+          db.send(transactionOn(tableName, [{ Update: eventUpdate }, { Update: tallyUpdate }])),
         );
       } catch (error) {
         if (failedConditionIndexes(error)?.length) return undefined;
@@ -389,11 +364,9 @@ export function createEventsRepository(db: DynamoDBDocumentClient, tableName: st
       try {
         await inItemLane(tallyLaneKey(tableName, eventId), () =>
           db.send(
-            new TransactWriteCommand({
-              TransactItems: [
+            transactionOn(tableName, [
                 {
                   Update: {
-                    TableName: tableName,
                     Key: eventKey(eventId),
                     UpdateExpression: `SET #status = :to, updatedAt = :at, #version = #version + :one${cancelReason ? ', cancelReason = :reason' : ''}`,
                     ConditionExpression: `#status IN (${Object.keys(fromValues).join(', ')})`,
@@ -403,7 +376,6 @@ export function createEventsRepository(db: DynamoDBDocumentClient, tableName: st
                 },
                 {
                   Update: {
-                    TableName: tableName,
                     Key: tallyKey(eventId),
                     UpdateExpression: 'SET #status = :to, eventVersion = if_not_exists(eventVersion, :zero) + :one',
                     ConditionExpression: 'attribute_exists(pk)',
@@ -411,8 +383,7 @@ export function createEventsRepository(db: DynamoDBDocumentClient, tableName: st
                     ExpressionAttributeValues: { ':to': to, ':zero': 0, ':one': 1 },
                   },
                 },
-              ],
-            }),
+              ]),
           ),
         );
       } catch (error) {

@@ -10,7 +10,7 @@ import type { LinkTokens } from './link-tokens.js';
 import type { DelegationRole } from '../delegations/delegation-roles.js';
 import type { MemberLogistics } from '../delegations/delegation-repository.js';
 import type { PersonalDataConsent } from '../delegations/passport-data.js';
-import { cancellationCodes, failedConditionIndexes, isConditionFailure, writeIfHolds } from '../db/conditions.js';
+import { cancellationCodes, failedConditionIndexes, isConditionFailure, writeIfHolds, transactionOn } from '../db/conditions.js';
 import { inItemLane, tallyLaneKey } from '../db/item-lanes.js';
 import { isWriteConflict } from '../db/write-conflicts.js';
 import { doorKey, ensureTallies, TALLY_SK, tallyKey } from '../events/event-tally.js';
@@ -445,11 +445,9 @@ export function createInvitationsRepository(db: DynamoDBDocumentClient, tableNam
         await inItemLane(tallyLaneKey(tableName, eventId), () =>
           inItemLane(countsLaneKey(tableName, eventId), () =>
             db.send(
-              new TransactWriteCommand({
-                TransactItems: [
+              transactionOn(tableName, [
                   {
                     Put: {
-                      TableName: tableName,
                       Item: item,
                       ConditionExpression: seen.counts ? 'v = :v' : 'attribute_not_exists(pk)',
                       ...(seen.counts ? { ExpressionAttributeValues: { ':v': seen.counts.v ?? 0 } } : {}),
@@ -457,7 +455,6 @@ export function createInvitationsRepository(db: DynamoDBDocumentClient, tableNam
                   },
                   {
                     Update: {
-                      TableName: tableName,
                       Key: tallyKey(eventId),
                       UpdateExpression: `SET ${sets.join(', ')}`,
                       ConditionExpression: conditions.join(' AND '),
@@ -465,8 +462,7 @@ export function createInvitationsRepository(db: DynamoDBDocumentClient, tableNam
                       ExpressionAttributeValues: values,
                     },
                   },
-                ],
-              }),
+                ]),
             ),
           ),
         );
@@ -606,21 +602,18 @@ export function createInvitationsRepository(db: DynamoDBDocumentClient, tableNam
         const tokenHash = links.hashFor(invitationId, version);
         try {
           await db.send(
-            new TransactWriteCommand({
-              TransactItems: [
+            transactionOn(tableName, [
                 {
                   Update: {
-                    TableName: tableName,
                     Key: keys.invitation(eventId, invitationId),
                     UpdateExpression: 'SET tokenHash = :new, tokenVersion = :version',
                     ConditionExpression: 'tokenHash = :old',
                     ExpressionAttributeValues: { ':new': tokenHash, ':version': version, ':old': current.tokenHash },
                   },
                 },
-                { Delete: { TableName: tableName, Key: keys.invitationToken(current.tokenHash) } },
+                { Delete: { Key: keys.invitationToken(current.tokenHash) } },
                 tokenPut(current, tokenHash),
-              ] as never,
-            }),
+              ]),
           );
           return token;
         } catch (error) {
@@ -658,11 +651,9 @@ export function createInvitationsRepository(db: DynamoDBDocumentClient, tableNam
       const door = doorGroupMoves(doorMove(new Map(), doorStateOf(current), undefined));
       const write = () =>
         db.send(
-          new TransactWriteCommand({
-            TransactItems: [
+          transactionOn(tableName, [
               {
                 Delete: {
-                  TableName: tableName,
                   Key: keys.invitation(eventId, current.invitationId),
                   ConditionExpression: `tokenHash = :hash AND #response = :response AND ${answered.condition}`,
                   ExpressionAttributeNames: { '#response': 'response' },
@@ -671,18 +662,16 @@ export function createInvitationsRepository(db: DynamoDBDocumentClient, tableNam
               },
               {
                 Delete: {
-                  TableName: tableName,
                   Key: guardKey(eventId, addressGuardOf(current)),
                   ConditionExpression: 'attribute_not_exists(pk) OR invitationId = :id',
                   ExpressionAttributeValues: { ':id': current.invitationId },
                 },
               },
-              { Delete: { TableName: tableName, Key: keys.invitationToken(current.tokenHash) } },
-              { Delete: { TableName: tableName, Key: keys.registration(eventId, current.invitationId) } },
-              ...(current.waitSk ? [{ Delete: { TableName: tableName, Key: keys.inEvent(eventId, current.waitSk) } }] : []),
+              { Delete: { Key: keys.invitationToken(current.tokenHash) } },
+              { Delete: { Key: keys.registration(eventId, current.invitationId) } },
+              ...(current.waitSk ? [{ Delete: { Key: keys.inEvent(eventId, current.waitSk) } }] : []),
               {
                 Update: {
-                  TableName: tableName,
                   Key: tallyKey(eventId),
                   UpdateExpression: `SET ${moves.join(', ')}`,
                   ConditionExpression: 'attribute_exists(pk)',
@@ -697,7 +686,6 @@ export function createInvitationsRepository(db: DynamoDBDocumentClient, tableNam
                 ? [
                     {
                       Update: {
-                        TableName: tableName,
                         Key: doorKey(eventId),
                         UpdateExpression: `SET ${[...(current.checkedInAt ? ['checkedIn = checkedIn - :one'] : []), ...door.sets].join(', ')}`,
                         ConditionExpression: 'attribute_exists(pk)',
@@ -708,10 +696,9 @@ export function createInvitationsRepository(db: DynamoDBDocumentClient, tableNam
                   ]
                 : []),
               ...(counted === 'confirmed'
-                ? [{ Put: { TableName: tableName, Item: { ...keys.promotionDue(eventId), type: 'promotionDue', eventId, at: new Date().toISOString() } } }]
+                ? [{ Put: { Item: { ...keys.promotionDue(eventId), type: 'promotionDue', eventId, at: new Date().toISOString() } } }]
                 : []),
-            ] as never,
-          }),
+            ]),
         );
       for (let attempt = 0; attempt < 2; attempt += 1) {
         try {

@@ -1,9 +1,9 @@
-import type { AddressForm, Salutation } from './salutations.js';
+import type { Salutation } from './salutations.js';
 import { hashToken } from '../auth/secret-tokens.js';
 import { memberRoleOf, type DelegationRole } from '../delegations/delegation-roles.js';
 import { PASSPORT_CONSENT_VERSION, PASSPORT_FIELDS, passportConsentText } from '../delegations/passport-data.js';
 import type { LocalizedText } from '../errors.js';
-import type { Field } from '../events/event-schema.js';
+import type { Event, Field } from '../events/event-schema.js';
 import { presentEvent } from '../events/present-event.js';
 import type { RateLimitRule } from '../rate-limits/rate-limiter.js';
 import type { InvitationResponse, InviteeLanguage } from './invitation-schema.js';
@@ -22,22 +22,9 @@ export const linkMissLimit: RateLimitRule = { name: 'invitation-link-miss', limi
 export const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 
 export type OpenedInvitation = {
-  event: {
-    eventId: string;
-    title: { vi: string; en?: string };
-    description?: { vi?: string; en?: string };
-    agenda?: { vi?: string; en?: string };
-    venue: string;
-    venueMapUrl?: string;
-    contact?: { name: string; email?: string; phone?: string };
-    startsAt: string;
-    endsAt: string;
+  event: Pick<Event, 'eventId' | 'title' | 'description' | 'agenda' | 'venue' | 'venueMapUrl' | 'contact' | 'startsAt' | 'endsAt' | 'cancelReason' | 'timeZone' | 'registrationClosesAt' | 'addressForm'> & {
     type: string;
     status: string;
-    cancelReason?: string;
-    timeZone: string;
-    registrationClosesAt?: string;
-    addressForm?: AddressForm;
     /** The association or club running its own event; absent for the union's. */
     host?: { vi: string; en?: string };
   };

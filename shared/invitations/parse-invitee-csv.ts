@@ -40,29 +40,47 @@ export function columnForHeader(header: string): HeaderColumn | undefined {
 export type InviteeCsvRow = { row: number; input: Partial<Record<InviteeColumn, string>> };
 export type InviteeCsv = { rows: InviteeCsvRow[]; columns: Partial<Record<HeaderColumn, string>>; ignoredHeaders: string[] };
 
+/** CSV bytes to records of cells; whole-file problems (not UTF-8, an unclosed quote) refuse the file. */
+export function readCsvRecords(bytes: Uint8Array, options: { charset?: string } = {}): string[][] {
+  try {
+    return parseCsv(decodeCsvBytes(bytes, options.charset));
+  } catch (error) {
+    if (error instanceof CsvDecodeError) throw new CsvEncodingError();
+    if (error instanceof CsvSyntaxError) throw new CsvUnreadableError('csv_unclosed_quote', { row: error.row });
+    throw error;
+  }
+}
+
 /**
  * A CSV upload to invitee rows, each with the row number the spreadsheet shows (the header is row
  * 1). Whole-file problems (not UTF-8, no name column, an unclosed quote) refuse the file; problems
  * of a row are left to the import, which reports them row by row. Empty rows are skipped.
  */
 export function parseInviteeCsv(bytes: Uint8Array, options: { charset?: string } = {}): InviteeCsv {
-  let records: string[][];
-  try {
-    records = parseCsv(decodeCsvBytes(bytes, options.charset));
-  } catch (error) {
-    if (error instanceof CsvDecodeError) throw new CsvEncodingError();
-    if (error instanceof CsvSyntaxError) throw new CsvUnreadableError('csv_unclosed_quote', { row: error.row });
-    throw error;
-  }
+  return tableRows(readCsvRecords(bytes, options), columnForHeader);
+}
+
+export type TableRows<C extends string> = {
+  rows: { row: number; input: Partial<Record<C, string>> }[];
+  columns: Partial<Record<C | 'familyName', string>>;
+  ignoredHeaders: string[];
+};
+
+/**
+ * Records of a sheet (record i is spreadsheet row i + 1: CSV, or an XLSX read into records) to
+ * rows by column, the first non-empty record being the header. Shared by invitee and contact
+ * imports: both need a name column and an email or phone column, and report each row on its own.
+ */
+export function tableRows<C extends string>(records: string[][], columnFor: (header: string) => C | 'familyName' | undefined): TableRows<C> {
   const headerIndex = records.findIndex((record) => record.some((cell) => cell.trim() !== ''));
   if (headerIndex === -1) throw new CsvUnreadableError('csv_empty');
   const header = records[headerIndex]!;
 
-  const positions = new Map<HeaderColumn, number>();
-  const columns: Partial<Record<HeaderColumn, string>> = {};
+  const positions = new Map<C | 'familyName', number>();
+  const columns: Partial<Record<C | 'familyName', string>> = {};
   const ignoredHeaders: string[] = [];
   header.forEach((cell, index) => {
-    const column = columnForHeader(cell);
+    const column = columnFor(cell);
     if (column && !positions.has(column)) {
       positions.set(column, index);
       columns[column] = cell.trim();
@@ -70,22 +88,23 @@ export function parseInviteeCsv(bytes: Uint8Array, options: { charset?: string }
       ignoredHeaders.push(cell.trim());
     }
   });
-  if (!positions.has('name')) throw new CsvUnreadableError('csv_no_name_column', { headers: header.map((h) => h.trim()) });
-  if (!positions.has('email') && !positions.has('phone')) {
+  if (!positions.has('name' as C)) throw new CsvUnreadableError('csv_no_name_column', { headers: header.map((h) => h.trim()) });
+  if (!positions.has('email' as C) && !positions.has('phone' as C)) {
     throw new CsvUnreadableError('csv_no_contact_column', { headers: header.map((h) => h.trim()) });
   }
 
-  const rows: InviteeCsvRow[] = [];
+  const rows: TableRows<C>['rows'] = [];
   for (let i = headerIndex + 1; i < records.length; i += 1) {
-    const record = records[i]!;
-    if (record.every((cell) => cell.trim() === '')) continue;
-    const input: Partial<Record<InviteeColumn, string>> = {};
+    const record = records[i] ?? [];
+    if (record.every((cell) => (cell ?? '').trim() === '')) continue;
+    const input: Partial<Record<C, string>> = {};
     for (const [column, position] of positions) {
       const cell = record[position];
-      if (column !== 'familyName' && cell !== undefined && cell.trim() !== '') input[column] = cell;
+      if (column !== 'familyName' && cell !== undefined && cell.trim() !== '') input[column as C] = cell;
     }
     const familyName = positions.has('familyName') ? record[positions.get('familyName')!]?.trim() : undefined;
-    if (familyName) input.name = input.name ? `${familyName} ${input.name}` : familyName;
+    const name = 'name' as C;
+    if (familyName) input[name] = input[name] ? `${familyName} ${input[name]}` : familyName;
     rows.push({ row: i + 1, input });
   }
   if (rows.length === 0) throw new CsvUnreadableError('csv_empty');

@@ -1,5 +1,5 @@
-import { GetCommand, PutCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { failedConditionIndexes } from '../db/conditions.js';
+import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { failedConditionIndexes, transactionOn } from '../db/conditions.js';
 import { queryPrefix } from '../db/query-all.js';
 import type { PapersSettings } from './papers-settings-schema.js';
 import { eventPartition, eventSk, keys } from '../db/keys.js';
@@ -66,11 +66,9 @@ export function createPapersRepository(db: DynamoDBDocumentClient, tableName: st
     const next = last + invitationIds.length;
     try {
       await db.send(
-        new TransactWriteCommand({
-          TransactItems: [
+        transactionOn(tableName, [
             {
               Update: {
-                TableName: tableName,
                 Key: registerKey(symbol, year),
                 UpdateExpression: 'SET #last = :next, symbol = :symbol, #year = :year',
                 ConditionExpression: last === 0 ? 'attribute_not_exists(#last)' : '#last = :last',
@@ -80,13 +78,11 @@ export function createPapersRepository(db: DynamoDBDocumentClient, tableName: st
             },
             ...invitationIds.map((invitationId, index) => ({
               Put: {
-                TableName: tableName,
                 Item: { ...letterKey(eventId, invitationId), eventId, invitationId, number: last + index + 1, year, symbol, issuedAt },
                 ConditionExpression: 'attribute_not_exists(pk)',
               },
             })),
-          ],
-        }),
+          ]),
       );
       return 'done';
     } catch (error) {

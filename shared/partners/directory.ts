@@ -21,9 +21,12 @@ export async function getOrganisation(deps: PartnersDeps, organisationId: string
   return organisation;
 }
 
-export async function updateOrganisation(deps: PartnersDeps, organisationId: string, patch: Partial<OrganisationInput>): Promise<Organisation> {
+export async function updateOrganisation(deps: PartnersDeps, organisationId: string, patch: Partial<Omit<OrganisationInput, 'foundingDay'>> & { foundingDay?: string | null }): Promise<Organisation> {
   const current = await getOrganisation(deps, organisationId);
-  const updated: Organisation = { ...current, ...patch, updatedAt: deps.now().toISOString() };
+  const { foundingDay, ...rest } = patch;
+  const updated: Organisation = { ...current, ...rest, updatedAt: deps.now().toISOString() };
+  if (foundingDay === null) delete updated.foundingDay;
+  else if (foundingDay) updated.foundingDay = foundingDay;
   if (!(await deps.partners.replaceOrganisation(updated, current.updatedAt))) throw new PartnerChangedError();
   return updated;
 }

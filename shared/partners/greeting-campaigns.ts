@@ -21,14 +21,28 @@ export async function listOccasions(deps: Pick<PartnersDeps, 'partners' | 'now'>
   return deps.partners.listOccasions();
 }
 
+/**
+ * Adds an occasion (no id) or replaces one of the table, the seeded national days included. A new
+ * national day is `nd-<country>` unless the country has one already; it never replaces another.
+ */
 export async function saveOccasion(deps: PartnersDeps, occasionId: string | undefined, input: OccasionInput): Promise<Occasion> {
   await listOccasions(deps);
-  const existing = occasionId ? await deps.partners.findOccasion(occasionId) : undefined;
-  if (occasionId && !existing) throw new OccasionNotFoundError();
-  const id = occasionId ?? (input.country ? `nd-${input.country.toLowerCase()}` : `day-${input.day}-${Date.now().toString(36)}`);
-  const occasion: Occasion = { ...existing, ...input, occasionId: id, createdAt: existing?.createdAt ?? deps.now().toISOString() };
-  await deps.partners.putOccasion(occasion);
-  return occasion;
+  if (occasionId) {
+    const existing = await deps.partners.findOccasion(occasionId);
+    if (!existing) throw new OccasionNotFoundError();
+    const { tag: _tag, ...kept } = existing;
+    const occasion: Occasion = { ...kept, ...input, occasionId, createdAt: existing.createdAt };
+    await deps.partners.putOccasion(occasion);
+    return occasion;
+  }
+  const at = deps.now().toISOString();
+  const suffix = () => Math.random().toString(36).slice(2, 8);
+  const preferred = input.country ? `nd-${input.country.toLowerCase()}` : `day-${input.day}-${suffix()}`;
+  for (const id of [preferred, `${preferred}-${suffix()}`, `${preferred}-${suffix()}`]) {
+    const occasion: Occasion = { ...input, occasionId: id, createdAt: at };
+    if (await deps.partners.putOccasion(occasion, { onlyIfNew: true })) return occasion;
+  }
+  throw new Error('No free occasion id after three tries');
 }
 
 export async function deleteOccasion(deps: PartnersDeps, occasionId: string): Promise<void> {
@@ -200,10 +214,10 @@ export async function sendCampaign(deps: PartnersDeps, campaignId: string, optio
   return { queued, alreadyQueued, withoutEmail, dueAt };
 }
 
-export async function recordFlowers(deps: PartnersDeps, campaignId: string, contactId: string, input: { orderedAt: string; cost?: number; note?: string }, userId: string) {
+export async function recordFlowers(deps: PartnersDeps, campaignId: string, contactId: string, input: { orderedAt: string; cost?: number; orderedBy?: string; note?: string }, user: { userId: string; name: string }) {
   const recipient = await deps.greetings.findRecipient(campaignId, contactId);
   if (!recipient) throw new RecipientNotFoundError();
-  const flowers = { ...input, by: userId, at: deps.now().toISOString() };
+  const flowers = { ...input, orderedBy: input.orderedBy ?? user.name, by: user.userId, at: deps.now().toISOString() };
   await deps.greetings.recordFlowers(campaignId, contactId, flowers);
   await deps.greetings.recordGreetingHistory(recipient, `${input.orderedAt}T01:00:00.000Z`);
   return { flowers };

@@ -1,5 +1,5 @@
-import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand, DeleteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { failedConditionIndexes, isConditionFailure } from '../db/conditions.js';
+import { GetCommand, PutCommand, UpdateCommand, DeleteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { failedConditionIndexes, isConditionFailure, transactionOn } from '../db/conditions.js';
 import { partnerKeys as keys } from '../db/partner-keys.js';
 import { queryAll } from '../db/query-all.js';
 import { directMailPut } from '../email/outbox-repository.js';
@@ -39,7 +39,7 @@ export type Recipient = {
   state: RecipientState;
   at: string;
   reason?: string;
-  flowers?: { orderedAt: string; cost?: number; note?: string; by: string; at: string };
+  flowers?: { orderedAt: string; cost?: number; orderedBy?: string; note?: string; by: string; at: string };
   letterPrintedAt?: string;
 };
 
@@ -151,11 +151,9 @@ export function createGreetingsRepository(db: DynamoDBDocumentClient, tableName:
     async queueGreeting(recipient: Recipient & { email: string }, at: string, dueAt: string): Promise<boolean> {
       try {
         await db.send(
-          new TransactWriteCommand({
-            TransactItems: [
+          transactionOn(tableName, [
               {
                 Update: {
-                  TableName: tableName,
                   Key: keys.recipient(recipient.campaignId, recipient.contactId),
                   UpdateExpression: 'SET #state = :queued, #at = :at, dueAt = :due',
                   ConditionExpression: '#state = :draft',
@@ -179,8 +177,7 @@ export function createGreetingsRepository(db: DynamoDBDocumentClient, tableName:
                 campaignId: recipient.campaignId,
                 recipientContactId: recipient.contactId,
               }),
-            ],
-          }),
+            ]),
         );
         return true;
       } catch (error) {

@@ -17,8 +17,9 @@ const optionalText = (max: number) =>
     .optional();
 const multiline = (max: number) => z.string().max(max).transform(normalizeMultilineText);
 
-export const organisationKinds = ['foreign_ngo', 'embassy', 'friendship_association', 'university', 'state_agency', 'company', 'other'] as const;
-export type OrganisationKind = (typeof organisationKinds)[number];
+import { organisationKinds } from './organisation-kinds.js';
+
+export { organisationKinds, type OrganisationKind } from './organisation-kinds.js';
 
 /** A country as ISO 3166-1 alpha-2 ("RU", "FR", "KR"); national days are keyed by it. */
 export const countrySchema = z
@@ -54,8 +55,8 @@ const organisationShape = {
 };
 export const organisationInputSchema = z.strictObject({ ...organisationShape, languages: organisationShape.languages.default([]), tags: tagsSchema.default([]) });
 export type OrganisationInput = z.output<typeof organisationInputSchema>;
-/** A PATCH: only what is sent changes (no defaults here). */
-export const organisationPatchSchema = z.strictObject(organisationShape).partial();
+/** A PATCH: only what is sent changes (no defaults here); `foundingDay: null` removes the organisation's day. */
+export const organisationPatchSchema = z.strictObject({ ...organisationShape, foundingDay: monthDaySchema.nullable() }).partial();
 
 const contactShape = {
   name: text(200).pipe(z.string().min(1)),
@@ -76,6 +77,8 @@ export const contactPatchSchema = z.strictObject({ ...contactShape, organisation
 export const occasionInputSchema = z.strictObject({
   name: z.strictObject({ vi: text(200).pipe(z.string().min(1)), en: text(200).pipe(z.string().min(1)) }),
   country: countrySchema.optional(),
+  /** Whom the day concerns when it is no country's: organisations carrying this tag (ASEAN). */
+  tag: optionalText(60),
   day: monthDaySchema,
 });
 export type OccasionInput = z.output<typeof occasionInputSchema>;
@@ -112,6 +115,8 @@ export const recipientsChangeSchema = z.strictObject({
 export const flowersSchema = z.strictObject({
   orderedAt: z.iso.date(),
   cost: z.number().int().min(0).max(1_000_000_000).optional(),
+  /** Who ordered them; absent: the person recording it. */
+  orderedBy: optionalText(200),
   note: optionalText(500),
 });
 

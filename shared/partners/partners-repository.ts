@@ -1,6 +1,6 @@
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { batchGetAll } from '../db/batch-get-all.js';
-import { failedConditionIndexes, isConditionFailure } from '../db/conditions.js';
+import { failedConditionIndexes, isConditionFailure, transactionOn } from '../db/conditions.js';
 import { partnerKeys as keys } from '../db/partner-keys.js';
 import { queryAll } from '../db/query-all.js';
 import { nameSortKey } from '../invitations/name-sort-key.js';
@@ -122,18 +122,15 @@ export function createPartnersRepository(db: DynamoDBDocumentClient, tableName: 
     async linkInvitation(entry: Extract<StoredHistory, { kind: 'invitation' }>): Promise<boolean> {
       try {
         await db.send(
-          new TransactWriteCommand({
-            TransactItems: [
+          transactionOn(tableName, [
               {
                 Put: {
-                  TableName: tableName,
                   Item: { ...keys.invitationLink(entry.eventId, entry.invitationId), contactId: entry.contactId, at: entry.at },
                   ConditionExpression: 'attribute_not_exists(pk)',
                 },
               },
               historyPut(tableName, entry),
-            ],
-          }),
+            ]),
         );
         return true;
       } catch (error) {
@@ -171,15 +168,13 @@ export function createPartnersRepository(db: DynamoDBDocumentClient, tableName: 
       for (const entry of entries) {
         const moved = { ...entry, contactId: toContactId };
         await db.send(
-          new TransactWriteCommand({
-            TransactItems: [
+          transactionOn(tableName, [
               historyPut(tableName, moved),
-              { Delete: { TableName: tableName, Key: { pk: keys.contactPartition(fromContactId), sk: historySkOf(entry) } } },
+              { Delete: { Key: { pk: keys.contactPartition(fromContactId), sk: historySkOf(entry) } } },
               ...(entry.kind === 'invitation'
-                ? [{ Put: { TableName: tableName, Item: { ...keys.invitationLink(entry.eventId, entry.invitationId), contactId: toContactId, at: entry.at } } }]
+                ? [{ Put: { Item: { ...keys.invitationLink(entry.eventId, entry.invitationId), contactId: toContactId, at: entry.at } } }]
                 : []),
-            ],
-          }),
+            ]),
         );
       }
       return entries.length;
@@ -202,19 +197,16 @@ export function createPartnersRepository(db: DynamoDBDocumentClient, tableName: 
       }
       // The counts and the contact's removal together: a rerun after it finds no contact, adds nothing.
       await db.send(
-        new TransactWriteCommand({
-          TransactItems: [
+        transactionOn(tableName, [
             {
               Update: {
-                TableName: tableName,
                 Key: keys.erasedCounts,
                 UpdateExpression: 'ADD contacts :one, invitations :inv, attended :att, greetings :gr',
                 ExpressionAttributeValues: { ':one': 1, ':inv': counts.invitations, ':att': counts.attended, ':gr': counts.greetings },
               },
             },
-            { Delete: { TableName: tableName, Key: keys.contact(contactId), ConditionExpression: 'attribute_exists(pk)' } },
-          ],
-        }),
+            { Delete: { Key: keys.contact(contactId), ConditionExpression: 'attribute_exists(pk)' } },
+          ]),
       );
     },
 

@@ -6,6 +6,7 @@ import type { PersonalDataConsent } from '../delegations/passport-data.js';
 import type { InvitationResponse } from '../invitations/invitation-schema.js';
 import type { StoredInvitation } from '../invitations/invitations-repository.js';
 import { queryAll, queryPrefix } from '../db/query-all.js';
+import { coalescedReads } from '../db/coalesced-reads.js';
 import { doorLaneKey, inItemLane, tallyLaneKey } from '../db/item-lanes.js';
 import { jitteredBackoff } from '../db/write-conflicts.js';
 import { doorKey, tallyKey } from '../events/event-tally.js';
@@ -357,7 +358,8 @@ export function createRegistrationsRepository(db: DynamoDBDocumentClient, tableN
     return batch;
   }
 
-  async function readTally(eventId: string): Promise<SeatTally | undefined> {
+  /** Callers at the same moment (every newcomer to a full event's waiting list) share one read. */
+  const readTally = coalescedReads(async (eventId: string): Promise<SeatTally | undefined> => {
     const result = await db.send(new GetCommand({ TableName: tableName, Key: tallyKey(eventId), ConsistentRead: true }));
     const item = result.Item;
     if (!item) return undefined;
@@ -369,7 +371,7 @@ export function createRegistrationsRepository(db: DynamoDBDocumentClient, tableN
       confirmed: Number(item.confirmed ?? 0),
       waitlisted: Number(item.waitlisted ?? 0),
     };
-  }
+  });
 
   /**
    * Writes one batch. What fails comes back as an outcome to its own caller, who decides again;

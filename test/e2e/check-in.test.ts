@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import QRCode from 'qrcode';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { formatDate, formatTime } from '../../web/lib/datetime.js';
 import { buildWebDist, closeAll, launchChromium, openContextPage } from '../support/browser.js';
 import { startLocalProduct, type LocalProduct } from '../support/local-product.js';
@@ -54,12 +54,15 @@ let siobhanCode: string;
 const contexts: BrowserContext[] = [];
 
 /** Polls until `find` answers something, or fails after a generous while. */
-async function eventually<T>(find: () => Promise<T | undefined>, what: string, timeoutMs = 30_000): Promise<T> {
-  for (const deadline = Date.now() + timeoutMs; ; await new Promise((r) => setTimeout(r, 250))) {
-    const found = await find();
-    if (found !== undefined) return found;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-  }
+function eventually<T>(find: () => Promise<T | undefined>, what: string, timeoutMs = 30_000): Promise<T> {
+  return vi.waitFor(
+    async () => {
+      const found = await find();
+      if (found === undefined) throw new Error(`still waiting for ${what}`);
+      return found;
+    },
+    { timeout: timeoutMs, interval: 250 },
+  );
 }
 
 /**

@@ -1,15 +1,15 @@
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { seriousAxeViolations } from '../support/axe.js';
-import { closeAll, openContextPage, startProductAndBrowser } from '../support/browser.js';
+import { closeAll, openContextPage, startProductAndBrowser, signInOnPage } from '../support/browser.js';
 import type { LocalProduct } from '../support/local-product.js';
 import { personalLinkShape, storedMails } from '../support/product-api.js';
 import { createUser, signInApi, type Session } from '../support/seed-attendees.js';
+import { pdfText } from '../support/pdf-text.js';
 
 /**
  * Issue 14 in Debian's Chromium against the real product, on a laptop and on a phone: an
@@ -42,33 +42,23 @@ afterAll(async () => {
   rmSync(workDir, { recursive: true, force: true });
 });
 
-async function signIn(page: Page, account: { email: string; password: string }) {
-  await page.goto(`${product.url}/console/sign-in`);
-  await page.getByRole('textbox', { name: 'Email' }).fill(account.email);
-  await page.getByLabel('Mật khẩu').fill(account.password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Sự kiện' }).waitFor();
-}
+const signIn = (page: Page, account: { email: string; password: string }) => signInOnPage(page, product.url, account);
 
 /** The personal link in the newest mail to `to`, once the sender delivered it. */
 async function linkMailedTo(to: string): Promise<string> {
   const shape = personalLinkShape(product);
-  for (const deadline = Date.now() + 30_000; ; await new Promise((r) => setTimeout(r, 250))) {
-    const mail = (await storedMails(product)).filter((m) => m.destination.to.includes(to)).at(-1);
-    const link = mail?.body.text?.match(shape)?.[0];
-    if (link) return link;
-    expect(Date.now(), `a mail to ${to}`).toBeLessThan(deadline);
-  }
+  return vi.waitFor(
+    async () => {
+      const link = (await storedMails(product)).filter((m) => m.destination.to.includes(to)).at(-1)?.body.text?.match(shape)?.[0];
+      expect(link, `a mail to ${to} with a personal link`).toBeTruthy();
+      return link!;
+    },
+    { timeout: 30_000, interval: 250 },
+  );
 }
 
 const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 const memberNames = (page: Page) => page.locator('.delegation-member .member-name strong').allInnerTexts();
-
-function pdfText(name: string, pdf: Buffer): string {
-  const file = join(workDir, `${name}.pdf`);
-  writeFileSync(file, pdf);
-  return execFileSync('/usr/bin/pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).normalize('NFC');
-}
 
 const viewports = [
   { label: 'laptop', viewport: { width: 1366, height: 768 } },
@@ -222,7 +212,7 @@ describe.each(viewports)('the delegation page on a $label', ({ label, ...device 
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.screenshot({ path: `/tmp/delegation-roster-${label}.png`, fullPage: true });
     await page.emulateMedia({ media: 'print' });
-    const text = pdfText(`roster-${label}`, await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true }));
+    const text = pdfText(await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true }));
     await page.emulateMedia({ media: 'screen' });
     const positions = order.map((name) => text.indexOf(name));
     expect(positions.every((p) => p >= 0), `every name in the PDF: ${text}`).toBe(true);
@@ -240,6 +230,7 @@ describe.each(viewports)('the delegation page on a $label', ({ label, ...device 
     for (const hidden of ['C7654321', 'N1122334', '15/01/2032']) expect(staffText).not.toContain(hidden);
     expect(await staffView.page.getByRole('button', { name: /^Sửa / }).count()).toBe(0);
     expect(await staffView.page.getByRole('button', { name: 'Thêm thành viên' }).count()).toBe(0);
+    expect(await staffView.page.getByRole('link', { name: 'Nhật ký dữ liệu hộ chiếu' }).count()).toBe(0);
     expect(await seriousAxeViolations(staffView.page)).toEqual([]);
     await staffView.page.screenshot({ path: `/tmp/delegation-staff-${label}.png`, fullPage: true });
 
@@ -252,6 +243,18 @@ describe.each(viewports)('the delegation page on a $label', ({ label, ...device 
     expect(await seriousAxeViolations(page)).toEqual([]);
     expect(await overflow(page)).toBe(0);
     await page.screenshot({ path: `/tmp/delegation-console-${label}-en.png`, fullPage: true });
+
+    // Who has seen the passport numbers (Decree 13/2023): the organiser's reads, newest first.
+    await page.getByRole('link', { name: 'Passport data log' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Passport data log' }).waitFor();
+    const logRows = page.locator('main tbody tr');
+    await expect.poll(() => logRows.count()).toBeGreaterThan(0);
+    const firstRead = (await logRows.first().innerText()).normalize('NFC');
+    expect(firstRead).toContain(`${organiser.name} (${organiser.email})`);
+    expect(firstRead).toMatch(/Delegation list with passport numbers|Attendee list with passport numbers/);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(await overflow(page)).toBe(0);
+    await page.screenshot({ path: `/tmp/delegation-passport-log-${label}-en.png`, fullPage: true });
 
     expect(problems).toEqual([]);
     expect(headView.problems).toEqual([]);

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { totalGzip, type WebBuild } from '../../web/build.js';
 import { closeAll, openContextPage, startProductAndBrowser } from '../support/browser.js';
 import type { LocalProduct } from '../support/local-product.js';
@@ -37,12 +37,15 @@ const contexts: BrowserContext[] = [];
 /** The mail to `to` whose subject says `subject`, as the SES emulator holds it, once it is there. */
 async function mailTo(to: string, subject: RegExp): Promise<StoredMail & { link: string }> {
   const linkShape = personalLinkShape(product);
-  for (const deadline = Date.now() + 20_000; ; await new Promise((r) => setTimeout(r, 200))) {
-    const mail = (await storedMails(product)).find((m) => m.destination.to.includes(to) && subject.test(m.subject));
-    const link = mail?.body.text?.match(linkShape)?.[0];
-    if (mail && link) return { ...mail, link };
-    expect(Date.now(), `a mail to ${to}`).toBeLessThan(deadline);
-  }
+  return vi.waitFor(
+    async () => {
+      const mail = (await storedMails(product)).find((m) => m.destination.to.includes(to) && subject.test(m.subject));
+      const link = mail?.body.text?.match(linkShape)?.[0];
+      expect(link, `a mail to ${to} with a personal link`).toBeTruthy();
+      return { ...mail!, link: link! };
+    },
+    { timeout: 20_000, interval: 200 },
+  );
 }
 
 beforeAll(async () => {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { SAMPLE_MARK } from '../../shared/demo/sample-events.js';
 import { routes } from '../../web/console/routes.js';
 import { seriousAxeViolations } from '../support/axe.js';
-import { closeAll, openContextPage, startProductAndBrowser } from '../support/browser.js';
+import { closeAll, openContextPage, startProductAndBrowser, signInOnPage } from '../support/browser.js';
 import { startLocalProduct, type LocalProduct } from '../support/local-product.js';
 import { apiFor, signInByApi, storedMails, type Api } from '../support/product-api.js';
 
@@ -89,13 +89,7 @@ async function addressOf(path: string): Promise<string> {
   return address;
 }
 
-async function signIn(page: Page) {
-  await page.goto(`${product.url}/console/sign-in`);
-  await page.getByRole('textbox', { name: 'Email' }).fill(product.admin.email);
-  await page.getByLabel('Mật khẩu').fill(product.admin.password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Sự kiện' }).waitFor();
-}
+const signIn = (page: Page) => signInOnPage(page, product.url, product.admin);
 
 /** The page has finished loading: a heading, and no "loading…" line left. */
 async function settled(page: Page) {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { defaultTemplates } from '../../shared/email/invitation-templates.js';
 import { pastedTableToCsv } from '../../web/lib/pasted-table.js';
 import { closeAll, openContextPage, startProductAndBrowser } from '../support/browser.js';
@@ -162,12 +162,14 @@ describe('the invitations page', () => {
     await bar.waitFor();
     expect(await bar.getAttribute('aria-valuemax')).toBe('121');
     const seen: number[] = [];
-    for (const deadline = Date.now() + 20_000; Date.now() < deadline; await page.waitForTimeout(50)) {
-      const now = Number(await bar.getAttribute('aria-valuenow'));
-      seen.push(now);
-      if (now > 0 && now < 121) break;
-    }
-    expect(seen.some((value) => value > 0 && value < 121), `values seen: ${[...new Set(seen)].join(', ')}`).toBe(true);
+    await vi.waitFor(
+      async () => {
+        const now = Number(await bar.getAttribute('aria-valuenow'));
+        seen.push(now);
+        expect(now > 0 && now < 121, `values seen: ${[...new Set(seen)].join(', ')}`).toBe(true);
+      },
+      { timeout: 20_000, interval: 50 },
+    );
     await page.screenshot({ path: '/tmp/invitations-sending-desktop.png' });
 
     // A reload in the middle: the bar is back, with the same total, and goes on to the end.

@@ -194,7 +194,8 @@ test('the door on a phone: the list once, then a few bytes per tap and per idle 
   const beforeTap = network.mark();
   await first.locator('.door-tap').click();
   await expect.poll(() => page.locator('.door-notice').textContent(), { timeout: 15_000 }).toContain('Nguyễn Thị Hương');
-  await page.waitForTimeout(6000);
+  // The next read of changes after the tap (every 5 s), not a fixed wait.
+  await expect.poll(() => network.since(beforeTap, (url) => url.includes('/attendees/door/changes')).requests.length, { timeout: 30_000 }).toBeGreaterThan(0);
   const tap = network.since(beforeTap, api);
   expect(tap.requests.some((r) => r.url.includes('/check-in'))).toBe(true);
   expect(tap.requests.some((r) => /\/attendees\/door$/.test(r.url))).toBe(false);

@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { seriousAxeViolations } from '../support/axe.js';
-import { closeAll, openContextPage, startProductAndBrowser } from '../support/browser.js';
+import { closeAll, openContextPage, startProductAndBrowser, signInOnPage } from '../support/browser.js';
 import type { LocalProduct } from '../support/local-product.js';
 import { apiFor, inviteAndSend, personalLinks, signInByApi, type Api } from '../support/product-api.js';
 
@@ -69,13 +69,7 @@ async function openPage(viewport: { width: number; height: number }) {
   });
 }
 
-async function signIn(page: Page) {
-  await page.goto(`${product.url}/console/sign-in`);
-  await page.getByRole('textbox', { name: 'Email' }).fill(product.admin.email);
-  await page.getByLabel('Mật khẩu').fill(product.admin.password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Sự kiện' }).waitFor();
-}
+const signIn = (page: Page) => signInOnPage(page, product.url, product.admin);
 
 async function switchToEnglish(page: Page) {
   if ((await page.evaluate(() => document.documentElement.lang)) === 'en') return;

@@ -1,14 +1,14 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mammoth from 'mammoth';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { seriousAxeViolations } from '../support/axe.js';
-import { closeAll, openContextPage, startProductAndBrowser } from '../support/browser.js';
+import { closeAll, openContextPage, startProductAndBrowser, signInOnPage } from '../support/browser.js';
 import type { LocalProduct } from '../support/local-product.js';
 import { apiFor, signInByApi, storedMails, type Api } from '../support/product-api.js';
+import { pdfText } from '../support/pdf-text.js';
 
 /**
  * Issue 20 in Debian's Chromium against the real product: an admin sets how papers are headed and
@@ -51,11 +51,7 @@ afterAll(async () => {
 
 async function signedIn(viewport: { width: number; height: number }, locale: string): Promise<Page> {
   const { page } = await openContextPage(browser, contexts, { viewport, locale, timezoneId: 'Asia/Ho_Chi_Minh', acceptDownloads: true });
-  await page.goto(`${product.url}/console/sign-in`);
-  await page.getByRole('textbox', { name: 'Email' }).fill(product.admin.email);
-  await page.getByLabel('Mật khẩu').fill(product.admin.password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Sự kiện' }).waitFor();
+  await signInOnPage(page, product.url, product.admin);
   return page;
 }
 
@@ -95,7 +91,7 @@ describe('official papers from the console', () => {
     expect(phoneViolations, JSON.stringify(phoneViolations)).toEqual([]);
 
     const pdf = await download(phone, phone.getByRole('link', { name: /Tải tất cả giấy mời/ }), 'letters.pdf');
-    const text = execFileSync('/usr/bin/pdftotext', ['-layout', '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }).normalize('NFC');
+    const text = pdfText({ path: pdf });
     const pages = text.split('\f').filter((p) => p.trim() !== '');
     expect(pages).toHaveLength(3);
     for (const page of pages) {
@@ -112,7 +108,7 @@ describe('official papers from the console', () => {
     // One person's letter, in English though she is Vietnamese: the same number.
     await phone.getByLabel('Ngôn ngữ của giấy mời').selectOption('en');
     const one = await download(phone, phone.getByRole('link', { name: 'Tải PDF giấy mời của Nguyễn Thị Hồng Nhung' }), 'nhung.pdf');
-    const english = execFileSync('/usr/bin/pdftotext', ['-layout', '-enc', 'UTF-8', one, '-'], { encoding: 'utf8' }).normalize('NFC');
+    const english = pdfText({ path: one });
     expect(english).toContain('INVITATION LETTER');
     expect(english).toContain('Nguyễn Thị Hồng Nhung');
   }, 90_000);
@@ -149,9 +145,7 @@ describe('official papers from the console', () => {
     await expect.poll(mailTo, { timeout: 30_000 }).toBeTruthy();
     const pdf = (await mailTo())!.attachments?.find((a) => a.contentType === 'application/pdf');
     expect(pdf).toBeTruthy();
-    const path = join(workDir, 'mailed-letter.pdf');
-    writeFileSync(path, Buffer.from(pdf!.content, 'base64'));
-    const text = execFileSync('/usr/bin/pdftotext', ['-layout', '-enc', 'UTF-8', path, '-'], { encoding: 'utf8' }).normalize('NFC');
+    const text = pdfText({ base64: pdf!.content });
     expect(text).toContain('INVITATION LETTER');
     expect(text).toContain('Søren Ålund');
     const [letter] = (await api('GET', `/api/events/${ngoEventId}/letters`)).body.items as { reference: string }[];

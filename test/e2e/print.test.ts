@@ -6,9 +6,10 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PASSPORT_CONSENT_VERSION } from '../../shared/delegations/passport-data.js';
 import { compareVietnameseNames } from '../../shared/text/vietnamese.js';
-import { closeAll, openContextPage, startProductAndBrowser } from '../support/browser.js';
+import { closeAll, openContextPage, startProductAndBrowser, signInOnPage } from '../support/browser.js';
 import type { LocalProduct } from '../support/local-product.js';
 import { createUser, manyInvitees, seedConfirmedEvent, signInApi, type Session } from '../support/seed-attendees.js';
+import { pdfPages } from '../support/pdf-text.js';
 
 /**
  * Issue 9 in Debian's Chromium against the real product: the sign-in sheet printed to PDF and
@@ -79,13 +80,7 @@ async function openPage() {
   return openContextPage(browser, contexts, { viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' });
 }
 
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto(`${product.url}/console/sign-in`);
-  await page.getByRole('textbox', { name: 'Email' }).fill(email);
-  await page.getByLabel('Mật khẩu').fill(password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Sự kiện' }).waitFor();
-}
+const signIn = (page: Page, email: string, password: string) => signInOnPage(page, product.url, { email, password });
 
 /** Prints the page as Chromium would to paper, and answers pdftotext's pages (NFC). */
 async function printedPages(page: Page, name: string): Promise<string[]> {
@@ -94,10 +89,8 @@ async function printedPages(page: Page, name: string): Promise<string[]> {
   await page.emulateMedia({ media: 'screen' });
   const file = join(workDir, `${name}.pdf`);
   writeFileSync(file, pdf);
-  const text = execFileSync('/usr/bin/pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).normalize('NFC');
-  const pages = text.split('\f');
-  if (pages.at(-1)!.trim() === '') pages.pop();
-  return pages;
+  // Kept on disk for pageSizes (pdfinfo).
+  return pdfPages({ path: file });
 }
 
 /** The size of each page of a PDF, from pdfinfo: "595.276 x 841.89" is A4 portrait. */

@@ -6,7 +6,9 @@ import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import mammoth from 'mammoth';
 import { afterAll, describe, expect, it } from 'vitest';
-import { lambdaBundling, onDemandBundleCommands } from '../../infra/lambda-bundling.js';
+import { onDemandBundleCommands } from '../../infra/lambda-bundling.js';
+import { entrySource, lambdaBuildOptions } from '../support/lambda-build.js';
+import { pdfText } from '../support/pdf-text.js';
 
 /**
  * Official papers from the deployed layout: the API bundled as NodejsFunction bundles it, pdf-lib,
@@ -20,25 +22,10 @@ afterAll(() => rmSync(out, { recursive: true, force: true }));
 describe('official papers in the Lambda bundle', () => {
   it('keeps the PDF and DOCX libraries out of the main file and prints from the deployed folder alone', async () => {
     const result = await build({
-      stdin: {
-        contents: `export { renderInvitationLetters } from './shared/papers/render-invitation-letters.ts';
-                   export { renderYearReportDocx } from './shared/papers/render-year-report-docx.ts';
-                   export { defaultPapersSettings } from './shared/papers/papers-settings-schema.ts';`,
-        resolveDir: root,
-        loader: 'ts',
-        sourcefile: 'entry.ts',
-      },
-      bundle: true,
-      outfile: join(out, 'index.mjs'),
-      platform: lambdaBundling.platform,
-      target: lambdaBundling.target,
-      format: lambdaBundling.format,
-      minify: lambdaBundling.minify,
-      mainFields: [...lambdaBundling.mainFields],
-      banner: { js: lambdaBundling.banner },
-      external: [...lambdaBundling.onDemand],
-      metafile: true,
-      logLevel: 'error',
+      ...lambdaBuildOptions(join(out, 'index.mjs')),
+      ...entrySource(`export { renderInvitationLetters } from './shared/papers/render-invitation-letters.ts';
+                      export { renderYearReportDocx } from './shared/papers/render-year-report-docx.ts';
+                      export { defaultPapersSettings } from './shared/papers/papers-settings-schema.ts';`),
     });
     const inputs = Object.keys(result.metafile.inputs);
     for (const name of ['pdf-lib', '@pdf-lib/fontkit', 'docx']) expect(inputs.filter((path) => path.includes(`node_modules/${name}/`)), name).toEqual([]);
@@ -59,8 +46,7 @@ describe('official papers in the Lambda bundle', () => {
     const { stdout } = await promisify(execFile)(process.execPath, ['run.mjs'], { cwd: out, env: { PATH: process.env.PATH }, encoding: 'utf8', maxBuffer: 20 * 1024 * 1024 });
     const printed = JSON.parse(stdout) as { pdf: string; docx: string };
 
-    writeFileSync(join(out, 'letter.pdf'), Buffer.from(printed.pdf, 'base64'));
-    const text = execFileSync('/usr/bin/pdftotext', ['-layout', '-enc', 'UTF-8', join(out, 'letter.pdf'), '-'], { encoding: 'utf8' }).normalize('NFC');
+    const text = pdfText({ base64: printed.pdf });
     expect(text).toContain('GIẤY MỜI');
     expect(text).toContain('Số: 7/GM-LHHN');
     expect(text).toContain('Đắk Lắk, ngày 03 tháng 02 năm 2027');

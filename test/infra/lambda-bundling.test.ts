@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { startSesLocal } from '../../functions/local/engines.js';
 import { lambdaBundling, onDemandBundleCommands } from '../../infra/lambda-bundling.js';
 import { freePort } from '../support/free-port.js';
+import { entrySource, lambdaBuildOptions } from '../support/lambda-build.js';
 
 /**
  * The deployed layout, built the way NodejsFunction builds it (the stack tests skip bundling):
@@ -21,22 +22,7 @@ const out = mkdtempSync(join(tmpdir(), 'huu-nghi-bundle-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 async function bundleEntry(source: string) {
-  const result = await build({
-    stdin: { contents: source, resolveDir: root, loader: 'ts', sourcefile: 'entry.ts' },
-    bundle: true,
-    outfile: join(out, 'index.mjs'),
-    platform: lambdaBundling.platform,
-    target: lambdaBundling.target,
-    format: lambdaBundling.format,
-    minify: lambdaBundling.minify,
-    mainFields: [...lambdaBundling.mainFields],
-    banner: { js: lambdaBundling.banner },
-    alias: Object.fromEntries(Object.entries(lambdaBundling.alias).map(([name, path]) => [name, join(root, path)])),
-    external: [...lambdaBundling.onDemand],
-    tsconfig: join(root, 'tsconfig.json'),
-    metafile: true,
-    logLevel: 'error',
-  });
+  const result = await build({ ...lambdaBuildOptions(join(out, 'index.mjs')), ...entrySource(source) });
   return Object.keys(result.metafile.inputs);
 }
 

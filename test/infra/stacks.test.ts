@@ -28,6 +28,10 @@ const LINK_SECRET_REFERENCE = '{{resolve:ssm:/huu-nghi-events/prod/link-secret}}
 const CACHING_DISABLED = '4135ea2d-6df8-44a3-9df3-4b5a84be39ad';
 const ALL_VIEWER_EXCEPT_HOST_HEADER = 'b689b0a8-53d0-40ab-baf2-68738e2966ac';
 
+/** CDK's hasResourceProperties as an assertion vitest counts (every test must make one). */
+const hasResource = (template: Template, type: string, properties: unknown) =>
+  expect(() => template.hasResourceProperties(type, properties)).not.toThrow();
+
 const outdirs: string[] = [];
 afterAll(() => {
   for (const dir of outdirs) rmSync(dir, { recursive: true, force: true });
@@ -222,7 +226,7 @@ describe('api stack', () => {
   });
 
   it('uses the custom domain as PUBLIC_URL and passes ADMIN_EMAIL when configured', () => {
-    withDomain.api.hasResourceProperties('AWS::Lambda::Function', {
+    hasResource(withDomain.api, 'AWS::Lambda::Function', {
       Environment: {
         Variables: Match.objectLike({ PUBLIC_URL: 'https://events.huunghi.example.vn', ADMIN_EMAIL: 'admin@huunghi.example.vn' }),
       },
@@ -276,12 +280,12 @@ describe('api stack', () => {
 
   it('routes ANY /api/{proxy+} on the web stack gateway to the function', () => {
     const [integrationId] = only(base.api, 'AWS::ApiGatewayV2::Integration');
-    base.api.hasResourceProperties('AWS::ApiGatewayV2::Integration', {
+    hasResource(base.api, 'AWS::ApiGatewayV2::Integration', {
       IntegrationType: 'AWS_PROXY',
       PayloadFormatVersion: '2.0',
       ApiId: Match.objectLike({ 'Fn::GetStackOutput': Match.objectLike({ StackName: 'HuuNghi-prod-Web' }) }),
     });
-    base.api.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+    hasResource(base.api, 'AWS::ApiGatewayV2::Route', {
       RouteKey: 'ANY /api/{proxy+}',
       Target: { 'Fn::Join': ['', ['integrations/', { Ref: integrationId }]] },
     });
@@ -510,7 +514,7 @@ describe('mail pipeline (api stack)', () => {
   it('alarms as soon as the dead-letter (failures) queue holds a message, to the alarm topic when set', () => {
     const { dlqId } = queueId();
     for (const template of [base.api, withDomain.api]) {
-      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      hasResource(template, 'AWS::CloudWatch::Alarm', {
         Namespace: 'AWS/SQS',
         MetricName: 'ApproximateNumberOfMessagesVisible',
         Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [dlqId, 'QueueName'] } }],
@@ -519,7 +523,7 @@ describe('mail pipeline (api stack)', () => {
         TreatMissingData: 'notBreaching',
       });
     }
-    withDomain.api.hasResourceProperties('AWS::CloudWatch::Alarm', {
+    hasResource(withDomain.api, 'AWS::CloudWatch::Alarm', {
       Namespace: 'AWS/SQS',
       AlarmActions: [Match.objectLike({ Ref: Match.stringLikeRegexp('^MonitoringAlarms') })],
     });
@@ -699,7 +703,7 @@ describe('web stack', () => {
   });
 
   it('keeps the web files in a private bucket that refuses plain HTTP', () => {
-    base.web.hasResourceProperties('AWS::S3::Bucket', {
+    hasResource(base.web, 'AWS::S3::Bucket', {
       PublicAccessBlockConfiguration: {
         BlockPublicAcls: true,
         BlockPublicPolicy: true,
@@ -707,7 +711,7 @@ describe('web stack', () => {
         RestrictPublicBuckets: true,
       },
     });
-    base.web.hasResourceProperties('AWS::S3::BucketPolicy', {
+    hasResource(base.web, 'AWS::S3::BucketPolicy', {
       PolicyDocument: {
         Statement: Match.arrayWith([
           Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
@@ -799,14 +803,14 @@ describe('web stack', () => {
   });
 
   it('serves a custom domain with its certificate and alias records', () => {
-    withDomain.web.hasResourceProperties('AWS::CloudFront::Distribution', {
+    hasResource(withDomain.web, 'AWS::CloudFront::Distribution', {
       DistributionConfig: Match.objectLike({
         Aliases: ['events.huunghi.example.vn'],
         ViewerCertificate: Match.objectLike({ MinimumProtocolVersion: 'TLSv1.2_2021', SslSupportMethod: 'sni-only' }),
       }),
     });
     for (const type of ['A', 'AAAA']) {
-      withDomain.web.hasResourceProperties('AWS::Route53::RecordSet', {
+      hasResource(withDomain.web, 'AWS::Route53::RecordSet', {
         Name: 'events.huunghi.example.vn.',
         Type: type,
         HostedZoneId: 'Z0123456789ABC',

@@ -28,8 +28,14 @@ export async function startProductAndBrowser(
   options: Parameters<typeof startLocalProduct>[0] = {},
 ): Promise<{ build: WebBuild; product: LocalProduct; browser: Browser }> {
   const build = await buildWebDist();
-  const [product, browser] = await Promise.all([startLocalProduct(options), launchChromium()]);
-  return { build, product, browser };
+  const [product, browser] = await Promise.allSettled([startLocalProduct(options), launchChromium()]);
+  if (product.status === 'rejected' || browser.status === 'rejected') {
+    // The one that started is not left running for the rest of the run.
+    if (product.status === 'fulfilled') await product.value.stop();
+    if (browser.status === 'fulfilled') await browser.value.close();
+    throw product.status === 'rejected' ? product.reason : (browser as PromiseRejectedResult).reason;
+  }
+  return { build, product: product.value, browser: browser.value };
 }
 
 /** Collects the page's uncaught errors and its Content-Security-Policy refusals. */
@@ -56,4 +62,13 @@ export async function closeAll(contexts: BrowserContext[], browser: Browser | un
   await Promise.all(contexts.map((context) => context.close().catch(() => undefined)));
   await browser?.close();
   await product?.stop();
+}
+
+/** Signs in through the console's form (in Vietnamese) and waits for the events list. */
+export async function signInOnPage(page: Page, url: string, account: { email: string; password: string }) {
+  await page.goto(`${url}/console/sign-in`);
+  await page.getByRole('textbox', { name: 'Email' }).fill(account.email);
+  await page.getByLabel('Mật khẩu').fill(account.password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Sự kiện' }).waitFor();
 }

@@ -1,4 +1,4 @@
-import { expect } from 'vitest';
+import { expect, vi } from 'vitest';
 import type { LocalProduct } from './local-product.js';
 
 /**
@@ -66,13 +66,16 @@ export async function personalLinks<K extends string>(product: LocalProduct, add
   const linkShape = personalLinkShape(product);
   const keys = Object.keys(addresses) as K[];
   const links = {} as Record<K, string>;
-  for (const deadline = Date.now() + timeoutMs; keys.some((k) => !links[k]); await new Promise((r) => setTimeout(r, 200))) {
-    expect(Date.now()).toBeLessThan(deadline);
-    const emails = await storedMails(product);
-    for (const k of keys) {
-      const link = emails.find((m) => m.destination.to.includes(addresses[k]))?.body.text?.match(linkShape)?.[0];
-      if (link) links[k] = link;
-    }
-  }
+  await vi.waitFor(
+    async () => {
+      const emails = await storedMails(product);
+      for (const k of keys) {
+        const link = emails.find((m) => m.destination.to.includes(addresses[k]))?.body.text?.match(linkShape)?.[0];
+        if (link) links[k] = link;
+      }
+      expect(keys.filter((k) => !links[k]).map((k) => addresses[k]), 'addresses without a mail yet').toEqual([]);
+    },
+    { timeout: timeoutMs, interval: 200 },
+  );
   return links;
 }

@@ -61,6 +61,9 @@ export async function readDoor(
 ): Promise<{ update: (current: Attendee[] | undefined) => Attendee[]; cursor: string }> {
   if (!cursor) {
     const list = await api.get<DoorList>(`${base}/attendees/door`);
+    // Thousands of people: read (parsed) in one task, put in place and drawn from the next, so
+    // neither is a long task on a busy phone.
+    await new Promise((resolve) => setTimeout(resolve, 0));
     const people = list.items.map(asAttendee);
     return { update: () => people, cursor: list.cursor };
   }

@@ -39,6 +39,7 @@ export const routes: RouteDefinition[] = [
   { path: '/console/events/:eventId/check-in', load: () => import('./pages/check-in.js').then((m) => m.CheckInPage), access: 'attendees:check-in' },
   { path: '/console/events/:eventId/certificates', load: () => import('./pages/certificates.js').then((m) => m.CertificatesPage), access: 'attendees:read' },
   { path: '/console/events/:eventId/certificates/:registrationId', load: () => import('./pages/certificates.js').then((m) => m.CertificatesPage), access: 'attendees:read' },
+  { path: '/console/events/:eventId/personal-data-log', load: () => import('./pages/personal-data-log.js').then((m) => m.PersonalDataLogPage), access: 'passports:read' },
   { path: '/console/events/:eventId/letters', load: () => import('./pages/letters.js').then((m) => m.LettersPage), access: 'attendees:read' },
   { path: '/console/papers', load: () => import('./pages/papers.js').then((m) => m.PapersPage), access: 'events:read', menu: 'menu.papers' },
   { path: '/console/units', load: () => import('./pages/units.js').then((m) => m.UnitsPage), access: 'units:manage', menu: 'menu.units' },

@@ -1,4 +1,5 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
+import { ValidationError } from '../../../shared/errors.js';
 import * as z from 'zod';
 import {
   acceptProposalSchema,
@@ -29,6 +30,9 @@ const { changeRecipients, createCampaign, deleteOccasion, getCampaign, listCampa
 const { inviteFromDirectory } = onDemand(() => import('../../../shared/partners/invite-from-directory.js'));
 const { acceptProposal, proposeContacts } = onDemand(() => import('../../../shared/partners/propose-contacts.js'));
 const { readErasedCounts } = onDemand(() => import('../../../shared/partners/read-erased-counts.js'));
+const { readCsvRecords } = onDemand(() => import('../../../shared/invitations/parse-invitee-csv.js'));
+const { readXlsxRecords } = onDemand(() => import('../../../shared/invitations/read-xlsx.js'));
+const { contactRowsOf, importContacts } = onDemand(() => import('../../../shared/partners/import-contacts.js'));
 
 /**
  * The partners directory and its occasions (README "Partners"): organisers and admins read and
@@ -57,6 +61,29 @@ export function organisationRoutes(deps: AppDeps) {
     .get('/:organisationId/history', describeRoute({ summary: 'Organisation history', description: 'Invitations and greetings of its people while they were with it, newest first.', responses: { 200: 'The answer', 404: 'Not found' } }), async (c) => c.json({ items: await organisationHistory(deps.partners, c.req.param('organisationId')) }));
 }
 
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const CSV_TYPES = new Set(['text/csv', 'application/csv', 'application/vnd.ms-excel']);
+const importBody = z.strictObject({ contacts: z.array(z.unknown()).min(1).max(20_000) });
+const unsupportedImport = () =>
+  new ValidationError(
+    { vi: 'Nội dung phải là tệp CSV, tệp Excel (.xlsx) hoặc JSON { contacts: [...] }.', en: 'The body must be a CSV file, an Excel file (.xlsx) or JSON { contacts: [...] }.' },
+    undefined,
+    'unsupported_media_type',
+  );
+
+/** The rows of a contact import: a sheet (row numbers as the spreadsheet shows) or a JSON list (row = position from 1). */
+async function readContactRows(c: Context): Promise<{ row?: number; input: unknown }[]> {
+  const [type = '', ...params] = (c.req.header('content-type') ?? '').split(';').map((p) => p.trim());
+  const charset = params.find((p) => p.toLowerCase().startsWith('charset='))?.slice('charset='.length);
+  const media = type.toLowerCase();
+  if (media === XLSX_TYPE) return (await contactRowsOf(await readXlsxRecords(new Uint8Array(await c.req.arrayBuffer())))).rows;
+  if (CSV_TYPES.has(media)) return (await contactRowsOf(await readCsvRecords(new Uint8Array(await c.req.arrayBuffer()), { charset }))).rows;
+  if (media !== 'application/json') throw unsupportedImport();
+  const parsed = importBody.safeParse(await c.req.json().catch(() => undefined));
+  if (!parsed.success) throw unsupportedImport();
+  return parsed.data.contacts.map((input, index) => ({ row: index + 1, input }));
+}
+
 const proposalsQuery = z.strictObject({ eventId: z.union([z.string().max(64), z.array(z.string().max(64)).max(50)]).optional() });
 
 /** Mounted at /api/contacts. */
@@ -65,6 +92,10 @@ export function contactRoutes(deps: AppDeps) {
     .use('*', guard)
     .get('/', describeRoute({ summary: 'List contacts', description: 'Contacts in Vietnamese name order (given name first); staff read only.', responses: { 200: 'The answer', 404: 'Not found' } }), queryParams(listQuery), async (c) => c.json({ items: await listContacts(deps.partners, c.req.valid('query')) }))
     .post('/', describeRoute({ summary: 'Add a contact', description: 'Organisers and admins add a contact (personal data, Decree 13/2023).', responses: { 201: 'Made', 409: 'Conflict' } }), jsonBody(contactInputSchema), async (c) => c.json({ contact: await createContact(deps.partners, c.req.valid('json')) }, 201))
+    .post('/import', describeRoute({ summary: 'Import contacts', description: 'Adds contacts from a CSV or Excel (.xlsx) file or a JSON list, with the invitee import\'s columns plus tags and country; preview=true checks without saving. Bad rows are reported by row and the good ones kept; someone already in the directory (same email or phone) is proposed, not added twice; organisations not yet in the directory are added.', responses: { 200: 'What was added, proposed as existing contacts, or refused, by row' } }), async (c) => {
+      const rows = await readContactRows(c);
+      return c.json(await importContacts(deps.partners, { rows, language: requestLanguage(c), preview: c.req.query('preview') === 'true' }));
+    })
     .get('/proposals', describeRoute({ summary: 'Proposed contacts', description: 'People of past invitation lists not yet in the directory, grouped by email, phone, or name at the same organisation.', responses: { 200: 'The answer', 404: 'Not found' } }), async (c) => {
       const parsed = proposalsQuery.parse({ eventId: c.req.queries('eventId') });
       const eventIds = parsed.eventId === undefined ? undefined : ([] as string[]).concat(parsed.eventId);
@@ -118,7 +149,7 @@ export function greetingRoutes(deps: AppDeps) {
       c.json({ mail: await previewGreeting(deps.partners, c.req.param('campaignId'), c.req.param('contactId')) }),
     )
     .put('/:campaignId/recipients/:contactId/flowers', describeRoute({ summary: 'Record flowers', description: 'Flowers ordered for a recipient: when, cost, by whom.', responses: { 200: 'The answer', 404: 'Not found' } }), jsonBody(flowersSchema), async (c) =>
-      c.json(await recordFlowers(deps.partners, c.req.param('campaignId'), c.req.param('contactId'), c.req.valid('json'), c.get('user').userId)),
+      c.json(await recordFlowers(deps.partners, c.req.param('campaignId'), c.req.param('contactId'), c.req.valid('json'), c.get('user'))),
     )
     .post('/:campaignId/send', describeRoute({ summary: 'Send a campaign', description: 'Queues each recipient\'s mail once through the outbox, due at 08:00 on the day (or now).', responses: { 202: 'Queued' } }), jsonBody(z.strictObject({ now: z.boolean().optional() })), async (c) =>
       c.json(await sendCampaign(deps.partners, c.req.param('campaignId'), c.req.valid('json')), 202),

@@ -1,28 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { PASSPORT_CONSENT_VERSION } from '../../../shared/delegations/passport-data.js';
 import { createTestContext } from '../../support/test-context.js';
 import { createEvent } from './invitations-support.js';
+import { delegationHead, mondulkiriTrip } from './delegation-support.js';
 
 /** A delegation with one member whose passport is on file. */
 async function delegationWithPassport() {
   const ctx = await createTestContext();
   const organiser = await ctx.as('organiser');
-  const eventId = await createEvent(organiser, {
-    type: 'delegation',
-    title: { vi: 'Đoàn công tác Mondulkiri', en: 'Visit to Mondulkiri' },
-    venue: 'Sen Monorom, Mondulkiri, Campuchia',
-    startsAt: '2027-03-10T08:00:00+07:00',
-    endsAt: '2027-03-14T17:00:00+07:00',
-  });
+  const eventId = await createEvent(organiser, mondulkiriTrip);
   expect((await organiser('POST', `/api/events/${eventId}/publish`)).status).toBe(200);
   const added = await organiser('POST', `/api/events/${eventId}/delegation/members`, {
-    body: {
-      name: 'Y Ngông Niê Kdăm',
-      role: 'head',
-      protocolRank: 1,
-      details: { passportNumber: 'C1234567', passportExpiry: '2031-01-31', dateOfBirth: '1970-05-02' },
-      consent: { version: PASSPORT_CONSENT_VERSION },
-    },
+    body: delegationHead,
   });
   expect(added.status).toBe(201);
   return { ctx, organiser, staff: await ctx.as('staff'), eventId };

@@ -1,6 +1,7 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { PASSPORT_CONSENT_VERSION } from '../../../shared/delegations/passport-data.js';
+import { mondulkiriTrip, passport, passportConsent } from './delegation-support.js';
 import { createTestContext } from '../../support/test-context.js';
 import { testClock } from './answering-support.js';
 import { createEvent, postCsv } from './invitations-support.js';
@@ -10,16 +11,8 @@ import { createEvent, postCsv } from './invitations-support.js';
  * way they came, with the role they answered or `member`; data stored before the rule reads the
  * same; two organisers saving from the same list: the second is told and shown the current one.
  */
-const trip = {
-  type: 'delegation',
-  title: { vi: 'Đoàn công tác Mondulkiri', en: 'Visit to Mondulkiri' },
-  venue: 'Sen Monorom, Mondulkiri, Campuchia',
-  startsAt: '2027-03-10T08:00:00+07:00',
-  endsAt: '2027-03-14T17:00:00+07:00',
-  registrationClosesAt: '2027-03-01T17:00:00+07:00',
-};
-const consent = { version: PASSPORT_CONSENT_VERSION };
-const passport = (number: string, expiry = '2030-01-31') => ({ passportNumber: number, passportExpiry: expiry, dateOfBirth: '1980-05-02' });
+const trip = mondulkiriTrip;
+const consent = passportConsent;
 type Member = { invitationId: string; name: string; role: string; response: string; missing: string[]; protocolRank?: number };
 
 async function publishedTrip() {

@@ -1,21 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { PASSPORT_CONSENT_VERSION } from '../../../shared/delegations/passport-data.js';
 import { purgeExpiredPassportData } from '../../../shared/delegations/purge-passport-data.js';
+import { PASSPORT_CONSENT_VERSION } from '../../../shared/delegations/passport-data.js';
+import { mondulkiriTrip, passport, passportConsent } from './delegation-support.js';
 import { createTestContext, type TestContext } from '../../support/test-context.js';
 import { countsOf, outboxOf, testClock } from './answering-support.js';
 import { createEvent } from './invitations-support.js';
 
 /** The Mondulkiri trip: ends 14 March 2027, so a passport must hold until 14 September 2027. */
-const trip = {
-  type: 'delegation',
-  title: { vi: 'Đoàn công tác Mondulkiri', en: 'Visit to Mondulkiri' },
-  venue: 'Sen Monorom, Mondulkiri, Campuchia',
-  startsAt: '2027-03-10T08:00:00+07:00',
-  endsAt: '2027-03-14T17:00:00+07:00',
-  registrationClosesAt: '2027-03-01T17:00:00+07:00',
-};
-const consent = { version: PASSPORT_CONSENT_VERSION };
-const passport = (number: string, expiry = '2030-01-31') => ({ passportNumber: number, passportExpiry: expiry, dateOfBirth: '1980-05-02' });
+const trip = mondulkiriTrip;
+const consent = passportConsent;
 
 async function delegation(overrides: Record<string, unknown> = {}) {
   const clock = testClock();

@@ -1,22 +1,15 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { PASSPORT_CONSENT_VERSION } from '../../../shared/delegations/passport-data.js';
 import { purgeExpiredPassportData } from '../../../shared/delegations/purge-passport-data.js';
+import { mondulkiriTrip, passport as passportOf, passportConsent } from './delegation-support.js';
 import { createTestContext } from '../../support/test-context.js';
 import { testClock } from './answering-support.js';
 import { createEvent } from './invitations-support.js';
 
 /** The Mondulkiri trip ends 2027-03-14T10:00Z; with 30 days' retention its passport data goes 2027-04-13T10:00Z. */
-const trip = {
-  type: 'delegation',
-  title: { vi: 'Đoàn công tác Mondulkiri', en: 'Visit to Mondulkiri' },
-  venue: 'Sen Monorom, Mondulkiri, Campuchia',
-  startsAt: '2027-03-10T08:00:00+07:00',
-  endsAt: '2027-03-14T17:00:00+07:00',
-  registrationClosesAt: '2027-03-01T17:00:00+07:00',
-};
-const consent = { version: PASSPORT_CONSENT_VERSION };
-const passport = { passportNumber: 'B7654321', passportExpiry: '2030-01-31', dateOfBirth: '1980-05-02' };
+const trip = mondulkiriTrip;
+const consent = passportConsent;
+const passport = passportOf('B7654321');
 
 async function purgedTrip() {
   const clock = testClock();

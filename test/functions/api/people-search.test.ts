@@ -106,6 +106,16 @@ describe('people found by the name typed (API)', () => {
     expect((await organiser('GET', `/api/events/${eventId}/attendees/door/first`)).body.items).toHaveLength(PEOPLE.length - 1);
   });
 
+  it('answers 404 for the door of an event that does not exist, list and first screen alike', async () => {
+    const { ctx } = await eventWithPeople();
+    const admin = await ctx.as('admin');
+    for (const path of ['door', 'door/first']) {
+      const answer = await admin('GET', `/api/events/no-such-event/attendees/${path}`);
+      expect(answer.status).toBe(404);
+      expect(answer.body.error).toBe('event_not_found');
+    }
+  });
+
   it('gives the door its list once, then only what changed since, and nothing when nothing did', async () => {
     const { ctx, clock, eventId, ids } = await eventWithPeople();
     const staff = await ctx.as('staff');

@@ -1,12 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isPublicRoute } from '../../../functions/api/middleware/session.js';
-import { PASSPORT_CONSENT_VERSION } from '../../../shared/delegations/passport-data.js';
 import { createTestContext, type TestContext } from '../../support/test-context.js';
 import { createEvent } from './invitations-support.js';
+import { pdfText } from '../../support/pdf-text.js';
+import { delegationHead } from './delegation-support.js';
 
 /**
  * Issue 25's cross-unit matrix on DynamoDB Local. Units: the union; two sibling associations
@@ -58,13 +55,7 @@ beforeAll(async () => {
   });
   expect((await unionOrganiser('POST', `/api/events/${event.mondulkiri}/publish`)).status).toBe(200);
   const head = await unionOrganiser('POST', `/api/events/${event.mondulkiri}/delegation/members`, {
-    body: {
-      name: 'Y Ngông Niê Kdăm',
-      role: 'head',
-      protocolRank: 1,
-      details: { passportNumber: 'C1234567', passportExpiry: '2031-01-31', dateOfBirth: '1970-05-02' },
-      consent: { version: PASSPORT_CONSENT_VERSION },
-    },
+    body: delegationHead,
   });
   expect(head.status).toBe(201);
 
@@ -165,11 +156,7 @@ describe('official papers of a unit’s event', () => {
     expect((await korea('POST', `/api/events/${eventId}/letters`, { body: {} })).status).toBe(200);
     const response = await ctx.app.request(`/api/events/${eventId}/letters/pdf?language=vi`, { headers: { cookie: korea.cookie } });
     expect(response.status).toBe(200);
-    const dir = mkdtempSync(join(tmpdir(), 'units-letters-'));
-    const file = join(dir, 'letters.pdf');
-    writeFileSync(file, new Uint8Array(await response.arrayBuffer()));
-    const text = execFileSync('/usr/bin/pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).normalize('NFC').toUpperCase();
-    rmSync(dir, { recursive: true, force: true });
+    const text = pdfText(new Uint8Array(await response.arrayBuffer())).toUpperCase();
     const union = text.indexOf('LIÊN HIỆP CÁC TỔ CHỨC HỮU NGHỊ');
     const association = text.indexOf('HỘI HỮU NGHỊ VIỆT NAM – HÀN QUỐC');
     expect(union).toBeGreaterThanOrEqual(0);

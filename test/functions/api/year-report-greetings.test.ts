@@ -1,10 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import mammoth from 'mammoth';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildMailDeps } from '../../../functions/mail/mail-deps.js';
 import { deliverOutboxMessage } from '../../../shared/email/deliver-outbox-message.js';
 import { RecordingMailer } from '../../support/recording-mailer.js';
 import { createTestContext, type TestContext } from '../../support/test-context.js';
+import { pdfText } from '../../support/pdf-text.js';
 
 /**
  * Issue 20's last part: the year's report names the greetings the union sent its partners (issue
@@ -80,7 +80,7 @@ describe("the year's report: greetings to partners", () => {
 
     const pdf = await ctx.app.request('/api/reports/years/2026?format=pdf', { headers: { cookie: organiser.cookie } });
     expect(pdf.status).toBe(200);
-    const text = execFileSync('pdftotext', ['-layout', '-', '-'], { input: Buffer.from(await pdf.arrayBuffer()) }).toString('utf8').normalize('NFC');
+    const text = pdfText(new Uint8Array(await pdf.arrayBuffer()));
     expect(text).toContain('V. THƯ CHÚC MỪNG, ĐIỆN HOA GỬI CÁC ĐỐI TÁC');
     const line = text.split('\n').find((l) => l.includes('Quốc khánh Liên bang'));
     expect(line?.trim().split(/\s{2,}/).slice(-3)).toEqual(['2', '1', '1']);

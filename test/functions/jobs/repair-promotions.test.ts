@@ -6,10 +6,10 @@ import { promisify } from 'node:util';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { build } from 'esbuild';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { lambdaBundling } from '../../../infra/lambda-bundling.js';
 import { tallyKey } from '../../../shared/events/event-tally.js';
 import { createTestContext, type TestContext } from '../../support/test-context.js';
 import { countsOf, outboxOf, publishedEvent } from '../api/answering-support.js';
+import { lambdaBuildOptions } from '../../support/lambda-build.js';
 
 /**
  * The waiting list's repair sweep as the cloud runs it (infra/api-stack.ts: an EventBridge rule
@@ -113,20 +113,8 @@ describe('the promotion sweep Lambda', () => {
   it('works as deployed: bundled as NodejsFunction bundles it, run from its folder alone on the Lambda major', async () => {
     const ctx = await createTestContext();
     const { eventId, second } = await seatLeftBehind(ctx);
-    await build({
-      entryPoints: [join(root, 'functions/jobs/repair-promotions.ts')],
-      bundle: true,
-      outfile: join(bundleDir, 'index.mjs'),
-      platform: lambdaBundling.platform,
-      target: lambdaBundling.target,
-      format: lambdaBundling.format,
-      minify: lambdaBundling.minify,
-      mainFields: [...lambdaBundling.mainFields],
-      banner: { js: lambdaBundling.banner },
-      alias: Object.fromEntries(Object.entries(lambdaBundling.alias).map(([name, path]) => [name, join(root, path)])),
-      tsconfig: join(root, 'tsconfig.json'),
-      logLevel: 'error',
-    });
+    // Everything in the one file: this job loads no package on demand.
+    await build({ ...lambdaBuildOptions(join(bundleDir, 'index.mjs')), entryPoints: [join(root, 'functions/jobs/repair-promotions.ts')], external: [] });
     writeFileSync(
       join(bundleDir, 'run.mjs'),
       "import { handler } from './index.mjs';\nprocess.stdout.write(JSON.stringify(await handler()));\n",

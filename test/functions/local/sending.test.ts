@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startLocalProduct, type LocalProduct } from '../../support/local-product.js';
 
 /**
@@ -24,15 +24,16 @@ type StoredMail = { destination: { to: string[] }; subject: string; body: { text
 const store = async () => ((await (await fetch(`${product.sesUrl}/store`)).json()) as { emails: StoredMail[] }).emails;
 
 /** Nothing waiting to go, and no send job still queuing in the background. */
-async function waitUntilNothingQueued(eventId: string) {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const { body } = await api('GET', `/api/events/${eventId}/invitations/counts`);
-    const queuing = (body.counts.sending as { state: string }[]).some((job) => job.state === 'running');
-    if (body.counts.emailStatus.queued === 0 && !queuing) return body.counts;
-    if (Date.now() > deadline) throw new Error(`still queued: ${JSON.stringify(body.counts.emailStatus)}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
+function waitUntilNothingQueued(eventId: string) {
+  return vi.waitFor(
+    async () => {
+      const { body } = await api('GET', `/api/events/${eventId}/invitations/counts`);
+      const queuing = (body.counts.sending as { state: string }[]).some((job) => job.state === 'running');
+      expect({ queued: body.counts.emailStatus.queued, queuing }).toEqual({ queued: 0, queuing: false });
+      return body.counts;
+    },
+    { timeout: 60_000, interval: 250 },
+  );
 }
 
 beforeAll(async () => {

@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startLocalProduct, type LocalProduct } from '../../support/local-product.js';
+import { PRODUCT_START_MS, PRODUCT_TEST_MS, startLocalProduct, type LocalProduct } from '../../support/local-product.js';
 
 /** Processes whose command line mentions `text` (the DynamoDB Local of one data folder). */
 function processesMentioning(text: string): number[] {
@@ -35,8 +35,9 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 describe('npm start', () => {
   let eventId = '';
 
-  it('starts the engines and the app; the API works end to end; SIGTERM leaves nothing behind', async () => {
-    const product = await startLocalProduct({ dataDir });
+  // Each start may take PRODUCT_START_MS on a busy machine; a timed-out test ends its product.
+  it('starts the engines and the app; the API works end to end; SIGTERM leaves nothing behind', { timeout: PRODUCT_TEST_MS }, async ({ signal }) => {
+    const product = await startLocalProduct({ dataDir, signal });
     try {
       expect(product.output()).toContain(product.url);
       expect(product.output()).toContain('/store');
@@ -67,9 +68,9 @@ describe('npm start', () => {
     expect(processesMentioning(dataDir)).toEqual([]);
   });
 
-  // Two starts, and the first loads the sample events through the API: more than the usual 30 s.
-  it('finds the data of the first start on the second, and loads the demo programme once', { timeout: 150_000 }, async () => {
-    const product = await startLocalProduct({ dataDir, args: ['--demo'] });
+  // Two starts, and the first loads the sample events through the API.
+  it('finds the data of the first start on the second, and loads the demo programme once', { timeout: 2 * PRODUCT_START_MS + 60_000 }, async ({ signal }) => {
+    const product = await startLocalProduct({ dataDir, args: ['--demo'], signal });
     try {
       expect(product.output()).toMatch(/Loaded the 2015 programme: 4 events/);
       const { cookie } = await api(product, 'POST', '/api/auth/login', { email: product.admin.email, password: product.admin.password });
@@ -84,7 +85,7 @@ describe('npm start', () => {
     } finally {
       expect(await product.stop('SIGINT')).toBe(0);
     }
-    const again = await startLocalProduct({ dataDir, args: ['--demo'] });
+    const again = await startLocalProduct({ dataDir, args: ['--demo'], signal });
     try {
       expect(again.output()).toContain('already loaded');
     } finally {
@@ -93,27 +94,32 @@ describe('npm start', () => {
     expect(processesMentioning(dataDir)).toEqual([]);
   });
 
-  it('prints a generated admin password once when none is given', async () => {
+  it('prints a generated admin password once when none is given', { timeout: PRODUCT_TEST_MS }, async ({ signal }) => {
     const fresh = mkdtempSync(join(tmpdir(), 'huu-nghi-admin-'));
-    const product = await startLocalProduct({ dataDir: fresh, env: { ADMIN_PASSWORD: '' } });
     try {
-      const password = product.output().match(/with this password[^\n]*\n\s+(\S+)/)?.[1];
-      expect(password).toBeTruthy();
-      expect((await api(product, 'POST', '/api/auth/login', { email: product.admin.email, password })).status).toBe(200);
+      const product = await startLocalProduct({ dataDir: fresh, env: { ADMIN_PASSWORD: '' }, signal });
+      try {
+        const password = product.output().match(/with this password[^\n]*\n\s+(\S+)/)?.[1];
+        expect(password).toBeTruthy();
+        expect((await api(product, 'POST', '/api/auth/login', { email: product.admin.email, password })).status).toBe(200);
+      } finally {
+        await product.stop();
+      }
     } finally {
-      await product.stop();
       rmSync(fresh, { recursive: true, force: true });
     }
   });
 
-  it('says which package to install when Java is missing, without a stack trace', () => {
+  // tsx compiles the launcher before it looks for Java: seconds on a busy machine.
+  it('says which package to install when Java is missing, without a stack trace', { timeout: 90_000 }, () => {
     const emptyBin = mkdtempSync(join(tmpdir(), 'no-java-'));
     const result = spawnSync(process.execPath, ['--import', 'tsx', 'functions/local/start.ts'], {
       cwd: resolve(import.meta.dirname, '../../..'),
       env: { ...process.env, PATH: emptyBin, DATA_DIR: join(emptyBin, 'data'), PORT: '3999' },
       encoding: 'utf8',
-      timeout: 30_000,
+      timeout: 80_000,
     });
+    rmSync(emptyBin, { recursive: true, force: true });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('openjdk-17-jre-headless');
     expect(result.stderr).not.toMatch(/\n\s+at /);

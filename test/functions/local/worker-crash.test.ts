@@ -1,8 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSesLocal, type RunningEngine } from '../../../functions/local/engines.js';
-import { freePort } from '../../support/free-port.js';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { useSesEmulator } from '../../support/ses-emulator.js';
 import { createTestContext, TEST_LINK_SECRET, type TestContext } from '../../support/test-context.js';
 
 /**
@@ -12,36 +11,31 @@ import { createTestContext, TEST_LINK_SECRET, type TestContext } from '../../sup
  */
 const INVITEES = 240;
 const root = join(import.meta.dirname, '../../..');
-let ses: RunningEngine;
-let sesUrl: string;
+const ses = useSesEmulator();
 let ctx: TestContext;
 const children: ChildProcess[] = [];
 
 beforeAll(async () => {
-  const port = await freePort();
-  ses = await startSesLocal({ port });
-  sesUrl = `http://127.0.0.1:${port}`;
   ctx = await createTestContext();
 });
-afterAll(async () => {
+afterAll(() => {
   for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
-  await ses?.stop();
 });
 
-type StoredMail = { destination: { to: string[] }; body: { text: string } };
-const mails = async () => ((await (await fetch(`${sesUrl}/store`)).json()) as { emails: StoredMail[] }).emails;
+const mails = () => ses().mailsSince(0);
 
 /** What a sender printed: its calls to SES and SES's answers (outbox-worker-process.ts). */
 type SenderLog = { calls: string[]; accepted: string[]; leases: string[]; leased: string[] };
 
-async function startSender(log: SenderLog = { calls: [], accepted: [], leases: [], leased: [] }): Promise<ChildProcess> {
+/** A sender process, and when it has ended and its output has been read to the last line. */
+async function startSender(log: SenderLog = { calls: [], accepted: [], leases: [], leased: [] }): Promise<{ child: ChildProcess; closed: Promise<void> }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/outbox-worker-process.ts'], {
     cwd: root,
     env: {
       ...process.env,
       TABLE_NAME: ctx.tableName,
       DYNAMODB_ENDPOINT: ctx.config.dynamodbEndpoint!,
-      SES_ENDPOINT: sesUrl,
+      SES_ENDPOINT: ses().url,
       LINK_SECRET: TEST_LINK_SECRET,
       PUBLIC_URL: ctx.config.publicUrl,
       // Many sends waiting for their turn at a slow rate: a lease taken before the turn came
@@ -53,6 +47,7 @@ async function startSender(log: SenderLog = { calls: [], accepted: [], leases: [
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);
+  const closed = new Promise<void>((resolve) => child.once('close', () => resolve()));
   let output = '';
   await new Promise<void>((resolve, reject) => {
     let pending = '';
@@ -72,17 +67,7 @@ async function startSender(log: SenderLog = { calls: [], accepted: [], leases: [
     child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.once('exit', (code) => reject(new Error(`the sender exited with ${code}:\n${output}`)));
   });
-  return child;
-}
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 120_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  return { child, closed };
 }
 
 describe('a sender killed mid-send', () => {
@@ -107,13 +92,12 @@ describe('a sender killed mid-send', () => {
 
     const firstLog: SenderLog = { calls: [], accepted: [], leases: [], leased: [] };
     const first = await startSender(firstLog);
-    await waitFor('a quarter of the mail', async () => ((await mails()).length >= INVITEES / 4 ? true : undefined));
-    first.kill('SIGKILL');
-    await new Promise<void>((resolve) => (first.exitCode !== null || first.signalCode !== null ? resolve() : first.once('exit', () => resolve())));
+    await expect.poll(async () => (await mails()).length, { timeout: 120_000, interval: 100 }).toBeGreaterThanOrEqual(INVITEES / 4);
+    first.child.kill('SIGKILL');
+    // Ended, and the pipe has handed over the dead sender's last lines.
+    await first.closed;
     const atKill = (await mails()).length;
     expect(atKill).toBeLessThan(INVITEES);
-    // Give the pipe a moment to deliver the dead sender's last lines.
-    await new Promise((r) => setTimeout(r, 200));
     const answered = new Set(firstLog.accepted);
     // In flight at the kill: calls to SES without an answer, and claims that had not come back
     // (their lease may have landed, the call not yet made).
@@ -122,11 +106,15 @@ describe('a sender killed mid-send', () => {
 
     const secondLog: SenderLog = { calls: [], accepted: [], leases: [], leased: [] };
     const second = await startSender(secondLog);
-    const counts = await waitFor('the outbox to empty', async () => {
-      const { body } = await organiser('GET', `/api/events/${eventId}/invitations/counts`);
-      return body.counts.emailStatus.queued === 0 ? body.counts : undefined;
-    });
-    second.kill('SIGTERM');
+    const counts = await vi.waitFor(
+      async () => {
+        const { body } = await organiser('GET', `/api/events/${eventId}/invitations/counts`);
+        expect(body.counts.emailStatus.queued, 'mails still queued').toBe(0);
+        return body.counts;
+      },
+      { timeout: 120_000, interval: 100 },
+    );
+    second.child.kill('SIGTERM');
 
     const sent = await mails();
     const perAddress = new Map<string, number>();

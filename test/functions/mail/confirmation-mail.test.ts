@@ -1,16 +1,12 @@
 import ICAL from 'ical.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createCheckInCodes } from '../../../shared/attendees/check-in-codes.js';
-import { createSesClient } from '../../../shared/aws/ses-client.js';
 import { deliverOutboxMessage } from '../../../shared/email/deliver-outbox-message.js';
-import type { Mailer } from '../../../shared/email/mailer.js';
 import { CHECK_IN_QR_CONTENT_ID } from '../../../shared/email/seat-attachments.js';
-import { createSesMailer } from '../../../shared/email/ses-mailer.js';
-import { startSesLocal, type RunningEngine } from '../../../functions/local/engines.js';
 import { buildMailDeps } from '../../../functions/mail/mail-deps.js';
 import { createEvent } from '../api/invitations-support.js';
 import { outboxOf, testClock } from '../api/answering-support.js';
-import { freePort } from '../../support/free-port.js';
+import { useSesEmulator, type StoredMail } from '../../support/ses-emulator.js';
 import { createTestContext, TEST_LINK_SECRET, type TestContext } from '../../support/test-context.js';
 import { readQr } from '../../shared/email/read-qr.js';
 
@@ -19,35 +15,16 @@ import { readQr } from '../../shared/email/read-qr.js';
  * outbox delivered by the product's own mail deps through the SES emulator, which parses the raw
  * MIME message with a real mail parser and keeps what a reader would see.
  */
-let ses: RunningEngine;
-let sesUrl: string;
-let sesMailer: Mailer;
+const ses = useSesEmulator();
 
-beforeAll(async () => {
-  const port = await freePort();
-  ses = await startSesLocal({ port });
-  sesUrl = `http://127.0.0.1:${port}`;
-  sesMailer = createSesMailer(createSesClient({ region: 'local', endpoint: sesUrl }), { from: 'Hữu Nghị Events <no-reply@huu-nghi.example.org>' });
-});
-afterAll(() => ses?.stop());
-
-type StoredAttachment = { contentType: string; contentDisposition?: string; filename?: string; cid?: string; content: string };
-type StoredMail = {
-  from: string;
-  destination: { to: string[] };
-  subject: string;
-  body: { text: string; html?: string };
-  attachments?: StoredAttachment[];
-};
-const mailsTo = async (address: string) =>
-  ((await (await fetch(`${sesUrl}/store`)).json()) as { emails: StoredMail[] }).emails.filter((m) => m.destination.to.includes(address));
+const mailsTo = (address: string) => ses().mailsTo(address);
 
 const tag = Math.random().toString(36).slice(2, 8);
 const vi = { name: 'Nguyễn Văn An', email: `an.${tag}@example.org`, language: 'vi' };
 const en = { name: 'Siobhán O’Brien', email: `siobhan.${tag}@example.org`, language: 'en' };
 
 async function deliverAll(ctx: TestContext, eventId: string, clock: () => Date) {
-  const delivery = buildMailDeps(ctx.config, ctx.db, sesMailer, clock).delivery;
+  const delivery = buildMailDeps(ctx.config, ctx.db, ses().mailer, clock).delivery;
   const outcomes = await Promise.all((await outboxOf(ctx, eventId)).map((m) => deliverOutboxMessage(delivery, m)));
   expect(outcomes.every((o) => o === 'sent')).toBe(true);
 }

@@ -1,14 +1,10 @@
 import ICAL from 'ical.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSesClient } from '../../../shared/aws/ses-client.js';
+import { describe, expect, it } from 'vitest';
 import { deliverOutboxMessage } from '../../../shared/email/deliver-outbox-message.js';
-import type { Mailer } from '../../../shared/email/mailer.js';
-import { createSesMailer } from '../../../shared/email/ses-mailer.js';
-import { startSesLocal, type RunningEngine } from '../../../functions/local/engines.js';
 import { buildMailDeps } from '../../../functions/mail/mail-deps.js';
 import { createEvent } from '../api/invitations-support.js';
 import { outboxOf, testClock } from '../api/answering-support.js';
-import { freePort } from '../../support/free-port.js';
+import { useSesEmulator, type StoredMail } from '../../support/ses-emulator.js';
 import { createTestContext, type TestContext } from '../../support/test-context.js';
 
 /**
@@ -16,24 +12,12 @@ import { createTestContext, type TestContext } from '../../support/test-context.
  * Local, the outbox delivered by the product's mail deps through the SES emulator, every mail
  * read back from the emulator and every calendar file parsed with ical.js.
  */
-let ses: RunningEngine;
-let sesUrl: string;
-let sesMailer: Mailer;
+const ses = useSesEmulator();
 
-beforeAll(async () => {
-  const port = await freePort();
-  ses = await startSesLocal({ port });
-  sesUrl = `http://127.0.0.1:${port}`;
-  sesMailer = createSesMailer(createSesClient({ region: 'local', endpoint: sesUrl }), { from: 'Hữu Nghị Events <no-reply@huu-nghi.example.org>' });
-});
-afterAll(() => ses?.stop());
-
-type StoredMail = { subject: string; destination: { to: string[] }; body: { text: string; html?: string }; attachments?: { contentType: string; content: string }[] };
-const mailsTo = async (address: string) =>
-  ((await (await fetch(`${sesUrl}/store`)).json()) as { emails: StoredMail[] }).emails.filter((m) => m.destination.to.includes(address));
+const mailsTo = (address: string) => ses().mailsTo(address);
 
 async function deliverAll(ctx: TestContext, eventId: string, clock: () => Date) {
-  const delivery = buildMailDeps(ctx.config, ctx.db, sesMailer, clock).delivery;
+  const delivery = buildMailDeps(ctx.config, ctx.db, ses().mailer, clock).delivery;
   const messages = await outboxOf(ctx, eventId);
   const outcomes = await Promise.all(messages.map((m) => deliverOutboxMessage(delivery, m)));
   expect(outcomes.filter((o) => o !== 'sent' && o !== 'suppressed')).toEqual([]);

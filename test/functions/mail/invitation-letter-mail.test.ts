@@ -1,15 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSesLocal, type RunningEngine } from '../../../functions/local/engines.js';
+import { describe, expect, it } from 'vitest';
 import { buildMailDeps } from '../../../functions/mail/mail-deps.js';
-import { createSesClient } from '../../../shared/aws/ses-client.js';
 import { deliverOutboxMessage } from '../../../shared/email/deliver-outbox-message.js';
-import type { Mailer } from '../../../shared/email/mailer.js';
-import { createSesMailer } from '../../../shared/email/ses-mailer.js';
-import { freePort } from '../../support/free-port.js';
+import { pdfText } from '../../support/pdf-text.js';
+import { useSesEmulator, type StoredMail } from '../../support/ses-emulator.js';
 import { createTestContext, type TestContext } from '../../support/test-context.js';
 import { outboxOf } from '../api/answering-support.js';
 import { createEvent } from '../api/invitations-support.js';
@@ -19,38 +12,16 @@ import { createEvent } from '../api/invitations-support.js';
  * the SES emulator, which parses the raw MIME with a real mail parser; the PDF read back with
  * poppler's pdftotext, a program that did not write it.
  */
-let ses: RunningEngine;
-let sesUrl: string;
-let sesMailer: Mailer;
-const workDir = mkdtempSync(join(tmpdir(), 'huu-nghi-letter-mail-'));
 const today = new Date('2027-01-05T03:00:00Z');
+const ses = useSesEmulator();
 
-beforeAll(async () => {
-  const port = await freePort();
-  ses = await startSesLocal({ port });
-  sesUrl = `http://127.0.0.1:${port}`;
-  sesMailer = createSesMailer(createSesClient({ region: 'local', endpoint: sesUrl }), { from: 'Hữu Nghị Events <no-reply@huu-nghi.example.org>' });
-});
-afterAll(async () => {
-  await ses?.stop();
-  rmSync(workDir, { recursive: true, force: true });
-});
-
-type StoredMail = { destination: { to: string[] }; subject: string; body: { text: string; html: string }; attachments?: { contentType: string; filename?: string; content: string }[] };
-const mailsTo = async (address: string) =>
-  ((await (await fetch(`${sesUrl}/store`)).json()) as { emails: StoredMail[] }).emails.filter((m) => m.destination.to.includes(address));
-
-function pdfText(content: string, name: string): string {
-  const file = join(workDir, `${name}.pdf`);
-  writeFileSync(file, Buffer.from(content, 'base64'));
-  return execFileSync('/usr/bin/pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).normalize('NFC');
-}
+const mailsTo = (address: string) => ses().mailsTo(address);
 
 /** Waits for the queued mails of a send (queued at once or in the background) and delivers them. */
 async function deliverQueued(ctx: TestContext, eventId: string, expected: number) {
   await expect.poll(async () => (await outboxOf(ctx, eventId)).length, { timeout: 30_000 }).toBe(expected);
   const queued = await outboxOf(ctx, eventId);
-  const delivery = buildMailDeps(ctx.config, ctx.db, sesMailer, () => today).delivery;
+  const delivery = buildMailDeps(ctx.config, ctx.db, ses().mailer, () => today).delivery;
   expect(await Promise.all(queued.map((m) => deliverOutboxMessage(delivery, m)))).toEqual(queued.map(() => 'sent'));
 }
 
@@ -87,11 +58,11 @@ describe('the giấy mời in the invitation mail', () => {
     };
     const viPdf = pdfOf(viMail);
     expect(viPdf.filename).toBe('giay-moi-hoi-nghi-gap-mat-cac-to-chuc-phi-chinh-phu-nuoc-ngoai-nam-2027-2027-01-15-nguyen-thi-hong-nhung.pdf');
-    const viText = pdfText(viPdf.content, 'vi');
+    const viText = pdfText({ base64: viPdf.content });
     expect(viText).toContain('GIẤY MỜI');
     expect(viText).toContain('Nguyễn Thị Hồng Nhung');
     expect(viText).toContain('Đắk Lắk, ngày 05 tháng 01 năm 2027');
-    const enText = pdfText(pdfOf(enMail).content, 'en');
+    const enText = pdfText({ base64: pdfOf(enMail).content });
     expect(enText).toContain('INVITATION LETTER');
     expect(enText).toContain('Søren Ålund');
     // The number printed is the register's, as the letters page lists it.
@@ -110,7 +81,7 @@ describe('the giấy mời in the invitation mail', () => {
     expect((await organiser('POST', `/api/events/${eventId}/invitations/${invitation.invitationId}/resend`)).status).toBe(202);
     await deliverQueued(ctx, eventId, 1);
     const resent = (await mailsTo(nhung.email))[1];
-    expect(pdfText(pdfOf(resent).content, 'vi-again')).toContain(`Số: ${viNumber}`);
+    expect(pdfText({ base64: pdfOf(resent).content })).toContain(`Số: ${viNumber}`);
     expect((await organiser('GET', `/api/events/${eventId}/letters`)).body.items).toHaveLength(2);
   }, 120_000);
 

@@ -1,7 +1,5 @@
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createDocumentClient } from '../../../shared/aws/dynamodb-client.js';
-import { createSesClient } from '../../../shared/aws/ses-client.js';
 import type { MailDeliveryDeps } from '../../../shared/email/deliver-outbox-message.js';
 import type { Mailer } from '../../../shared/email/mailer.js';
 import { createOutboxRepository } from '../../../shared/email/outbox-repository.js';
@@ -10,77 +8,31 @@ import { remindUnanswered } from '../../../shared/email/remind-unanswered.js';
 import { resendInvitation } from '../../../shared/email/resend-invitation.js';
 import { sendInvitations } from '../../../shared/email/send-invitations.js';
 import { createSendJobsRepository } from '../../../shared/email/send-jobs-repository.js';
-import { createSesMailer } from '../../../shared/email/ses-mailer.js';
-import { createEventsRepository, type StoredEvent } from '../../../shared/events/events-repository.js';
+import type { StoredEvent } from '../../../shared/events/events-repository.js';
 import type { StoredInvitation } from '../../../shared/invitations/invitations-repository.js';
-import { startSesLocal, type RunningEngine } from '../../../functions/local/engines.js';
 import { startOutboxWorker } from '../../../functions/mail/outbox-worker.js';
-import { freePort } from '../../support/free-port.js';
+import { type StoredMail, useSesEmulator } from '../../support/ses-emulator.js';
 import { createTestTable } from '../../support/test-context.js';
+import { insertEventWithInvitations } from './cloud-mail-fixture.js';
 
 /**
  * The outbox against the real engines: DynamoDB Local and the SES emulator, whose store shows
  * every mail that went out.
  */
-let ses: RunningEngine;
-let sesUrl: string;
-let realMailer: Mailer;
-
-beforeAll(async () => {
-  const port = await freePort();
-  ses = await startSesLocal({ port });
-  sesUrl = `http://127.0.0.1:${port}`;
-  realMailer = createSesMailer(createSesClient({ region: 'local', endpoint: sesUrl }), { from: 'no-reply@example.org' });
-});
-afterAll(() => ses.stop());
-
-type StoredMail = { destination: { to: string[] }; subject: string; body: { text: string } };
-async function mailsSince(since: number): Promise<StoredMail[]> {
-  const store = (await (await fetch(`${sesUrl}/store?since=${since}`)).json()) as { emails: StoredMail[] };
-  return store.emails;
-}
+const ses = useSesEmulator('no-reply@example.org');
+const realMailer: Mailer = { isReachable: () => ses().mailer.isReachable(), send: (mail) => ses().mailer.send(mail) };
+const mailsSince = (since: number) => ses().mailsSince(since);
 
 async function setUp(invitees: number, eventOverrides: Partial<StoredEvent> = {}) {
   const { tableName, endpoint } = await createTestTable();
   const db = createDocumentClient({ region: 'local', endpoint });
-  const events = createEventsRepository(db, tableName);
-  const outbox = createOutboxRepository(db, tableName);
-  const eventId = `ev-${Math.random().toString(36).slice(2)}`;
-  const now = new Date().toISOString();
-  await events.insertEvent({
-    eventId,
-    type: 'ngo_conference',
-    title: { vi: 'Hội nghị NGO', en: 'NGO conference' },
-    venue: 'Buôn Ma Thuột',
-    startsAt: '2026-12-10T01:00:00.000Z',
-    endsAt: '2026-12-10T10:00:00.000Z',
-    requiresApproval: false,
-    fields: [],
-    status: 'published',
-    counts: { invited: invitees, confirmed: 0, waitlisted: 0, pending: 0, declined: 0, checkedIn: 0 },
-    createdAt: now,
-    updatedAt: now,
-    createdBy: 'u',
-    version: 1,
-    ...eventOverrides,
-  });
   const tag = Math.random().toString(36).slice(2, 8);
-  const invitations: StoredInvitation[] = Array.from({ length: invitees }, (_, i) => ({
-    invitationId: `inv-${i}`,
-    eventId,
-    name: `Nguyễn Văn Khách ${i}`,
-    email: `guest${i}.${tag}@example.org`,
-    language: i % 3 === 0 ? 'en' : 'vi',
-    emailStatus: 'not_sent',
-    response: 'none',
-    createdAt: now,
-    updatedAt: now,
-    searchText: '',
-    tokenHash: `hash-${i}`,
-  }));
-  for (const invitation of invitations) {
-    await db.send(new PutCommand({ TableName: tableName, Item: { pk: `EVENT#${eventId}`, sk: `INV#${invitation.invitationId}`, ...invitation } }));
-  }
+  const { events, eventId, invitations } = await insertEventWithInvitations(db, tableName, invitees, {
+    tag,
+    languageOf: (i) => (i % 3 === 0 ? 'en' : 'vi'),
+    event: eventOverrides,
+  });
+  const outbox = createOutboxRepository(db, tableName);
   const findInvitation = async (e: string, id: string) => {
     const { GetCommand } = await import('@aws-sdk/lib-dynamodb');
     const result = await db.send(new GetCommand({ TableName: tableName, Key: { pk: `EVENT#${e}`, sk: `INV#${id}` }, ConsistentRead: true }));
@@ -107,12 +59,11 @@ async function setUp(invitees: number, eventOverrides: Partial<StoredEvent> = {}
 
 async function drain(deps: MailDeliveryDeps, outbox: ReturnType<typeof createOutboxRepository>, rate = 200) {
   const worker = startOutboxWorker(deps, { ratePerSecond: rate, pollMs: 20 });
-  const deadline = Date.now() + 60_000;
-  while ((await outbox.countPending()) > 0) {
-    if (Date.now() > deadline) throw new Error(`the outbox did not drain: ${await outbox.countPending()} messages left`);
-    await new Promise((r) => setTimeout(r, 50));
+  try {
+    await expect.poll(() => outbox.countPending(), { timeout: 60_000, interval: 50, message: 'messages left in the outbox' }).toBe(0);
+  } finally {
+    await worker.stop();
   }
-  await worker.stop();
 }
 
 const to = (mail: StoredMail) => mail.destination.to[0]!;
@@ -206,7 +157,7 @@ describe('sending invitations through the outbox', () => {
       },
     };
     const first = startOutboxWorker(s.deliveryDeps(dying, 1), { ratePerSecond: 100, pollMs: 20, concurrency: 1 });
-    while (handed < 6) await new Promise((r) => setTimeout(r, 20));
+    await expect.poll(() => handed, { timeout: 30_000, interval: 20 }).toBeGreaterThanOrEqual(6);
     void first; // abandoned, like a killed process
 
     await new Promise((r) => setTimeout(r, 1100)); // the dead sender's lease runs out

@@ -1,35 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSesClient } from '../../../shared/aws/ses-client.js';
+import { describe, expect, it } from 'vitest';
 import { deliverOutboxMessage } from '../../../shared/email/deliver-outbox-message.js';
-import type { Mailer } from '../../../shared/email/mailer.js';
-import { createSesMailer } from '../../../shared/email/ses-mailer.js';
-import { startSesLocal, type RunningEngine } from '../../../functions/local/engines.js';
 import { buildMailDeps } from '../../../functions/mail/mail-deps.js';
 import { createEvent } from '../api/invitations-support.js';
 import { outboxOf } from '../api/answering-support.js';
-import { freePort } from '../../support/free-port.js';
+import { TEST_FROM as FROM, useSesEmulator } from '../../support/ses-emulator.js';
 import { createTestContext } from '../../support/test-context.js';
 
 /**
  * Issue 25: an association's invitations go out under its own sender name and close with its
  * signature, read back from the SES emulator; the union's own events keep the configured sender.
  */
-let ses: RunningEngine;
-let sesUrl: string;
-let sesMailer: Mailer;
-const FROM = 'Hữu Nghị Events <no-reply@huu-nghi.example.org>';
-
-beforeAll(async () => {
-  const port = await freePort();
-  ses = await startSesLocal({ port });
-  sesUrl = `http://127.0.0.1:${port}`;
-  sesMailer = createSesMailer(createSesClient({ region: 'local', endpoint: sesUrl }), { from: FROM });
-});
-afterAll(() => ses?.stop());
-
-type StoredMail = { from: string; destination: { to: string[] }; subject: string; body: { text: string; html?: string } };
-const mailTo = async (address: string) =>
-  ((await (await fetch(`${sesUrl}/store`)).json()) as { emails: StoredMail[] }).emails.find((m) => m.destination.to.includes(address));
+const ses = useSesEmulator();
+const mailTo = async (address: string) => (await ses().mailsTo(address))[0];
 
 /** The From as a reader's mail program shows it: an RFC 2047 display name decoded. */
 const readable = (from: string) =>
@@ -56,8 +38,8 @@ describe('mail of a unit’s event', () => {
       await caller('POST', `/api/events/${eventId}/invitations`, { body: { invitees: [{ name: 'Kim Min-ji', email, language }] } });
       expect((await caller('POST', `/api/events/${eventId}/publish`)).status).toBe(200);
       expect((await caller('POST', `/api/events/${eventId}/invitations/send`, { body: {} })).status).toBe(202);
-      const delivery = buildMailDeps(ctx.config, ctx.db, sesMailer).delivery;
-      for (let i = 0; i < 50 && (await outboxOf(ctx, eventId)).length === 0; i += 1) await new Promise((r) => setTimeout(r, 100));
+      const delivery = buildMailDeps(ctx.config, ctx.db, ses().mailer).delivery;
+      await expect.poll(async () => (await outboxOf(ctx, eventId)).length, { timeout: 30_000 }).toBeGreaterThan(0);
       const outcomes = await Promise.all((await outboxOf(ctx, eventId)).map((m) => deliverOutboxMessage(delivery, m)));
       expect(outcomes).toEqual(['sent']);
       return (await mailTo(email))!;

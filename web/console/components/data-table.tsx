@@ -28,9 +28,13 @@ export function TableHead(props: { columns: (Column | false)[] }) {
  * class (console.css) each row becomes a card on a phone, its cells labelled by `data-label`.
  * The page gives the column headings (a `false` one is left out) and the rows.
  */
-export function DataTable(props: { class: string; columns: (Column | false)[]; children: ComponentChildren }) {
+/**
+ * A table in a box that scrolls sideways on a narrow screen. With a `label`, the box is a named
+ * region that takes the keyboard's focus, so its hidden columns can be scrolled to without a mouse.
+ */
+export function DataTable(props: { class: string; columns: (Column | false)[]; children: ComponentChildren; label?: string }) {
   return (
-    <div class="table-scroll">
+    <div class="table-scroll" {...(props.label ? { role: 'region', 'aria-label': props.label, tabIndex: 0 } : {})}>
       <table class={props.class}>
         <TableHead columns={props.columns} />
         <tbody>{props.children}</tbody>

@@ -36,6 +36,7 @@ const messages = defineMessages({
     addHead: 'Thêm trưởng đoàn',
     addMember: 'Thêm thành viên',
     roster: 'In danh sách đoàn',
+    passportLog: 'Nhật ký dữ liệu hộ chiếu',
     empty: 'Đoàn chưa có thành viên.',
     members: 'Thành viên theo thứ tự lễ tân',
     count: '{count} người',
@@ -66,6 +67,7 @@ const messages = defineMessages({
     addHead: 'Add the head of delegation',
     addMember: 'Add a member',
     roster: 'Print the delegation list',
+    passportLog: 'Passport data log',
     empty: 'The delegation has no members yet.',
     members: 'Members in protocol order',
     count: '{count} people',
@@ -299,6 +301,11 @@ export function DelegationPage({ params }: PageProps) {
               <a class="button" href={`/console/events/${encodeURIComponent(eventId)}/roster`}>
                 {t('roster')}
               </a>
+              {can('passports:read') && (
+                <a class="button" href={`/console/events/${encodeURIComponent(eventId)}/personal-data-log`}>
+                  {t('passportLog')}
+                </a>
+              )}
             </div>
           </div>
 

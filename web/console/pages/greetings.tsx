@@ -2,10 +2,15 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Campaign, Recipient } from '../../../shared/partners/greetings-repository.js';
 import type { UpcomingOccasion } from '../../../shared/partners/greeting-campaigns.js';
 import { defineMessages } from '../../lib/i18n.js';
+import { FlowersDialog } from '../components/flowers-dialog.js';
+import { GreetingTemplates } from '../components/greeting-templates.js';
+import { OccasionsEditor } from '../components/occasions-editor.js';
 import { PageHeading } from '../components/page-heading.js';
+import { partnerMessages } from '../components/partner-texts.js';
 import { useApp, useCan, useText } from '../context.js';
 import { navigate } from '../router.js';
 import type { PageProps } from '../routes.js';
+import { errorText } from '../../lib/error-text.js';
 
 /** Occasions and greetings campaigns (issue 19): what falls soon, who is not greeted, each campaign's letter and progress. */
 const messages = defineMessages({
@@ -33,18 +38,10 @@ const messages = defineMessages({
     sent: 'Đã xếp {queued} thư vào hàng gửi; thư đi từ {day}.',
     letters: 'In thư trên giấy có tiêu đề (PDF)',
     recordFlowers: 'Ghi nhận đã đặt hoa',
-    flowersCost: 'Chi phí (đồng)',
     flowersRecorded: 'Đã ghi nhận điện hoa.',
+    editFlowers: 'Sửa điện hoa',
     progress: 'Đã gửi {sent}, chờ {queued}, bỏ qua {skipped}, lỗi {failed}',
     day: 'Ngày',
-    'state.draft': 'chưa gửi',
-    'state.queued': 'chờ gửi',
-    'state.sent': 'đã gửi',
-    'state.delivered': 'đã đến',
-    'state.skipped': 'bỏ qua',
-    'state.failed': 'lỗi',
-    'state.bounced': 'bị trả lại',
-    'state.complained': 'bị báo rác',
   },
   en: {
     title: 'Occasions and greetings',
@@ -70,22 +67,13 @@ const messages = defineMessages({
     sent: '{queued} mails queued; they go from {day}.',
     letters: 'Print the letters on letterhead (PDF)',
     recordFlowers: 'Record flowers ordered',
-    flowersCost: 'Cost (VND)',
     flowersRecorded: 'Flowers recorded.',
+    editFlowers: 'Edit flowers',
     progress: 'Sent {sent}, waiting {queued}, skipped {skipped}, failed {failed}',
     day: 'Day',
-    'state.draft': 'not sent',
-    'state.queued': 'waiting',
-    'state.sent': 'sent',
-    'state.delivered': 'delivered',
-    'state.skipped': 'skipped',
-    'state.failed': 'failed',
-    'state.bounced': 'bounced',
-    'state.complained': 'marked as spam',
   },
 });
 
-const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 const dayText = (day: string, language: string) => new Intl.DateTimeFormat(language === 'vi' ? 'vi-VN' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
 
 export function GreetingsPage(_props: PageProps) {
@@ -94,8 +82,9 @@ export function GreetingsPage(_props: PageProps) {
   const can = useCan();
   const [upcoming, setUpcoming] = useState<UpcomingOccasion[]>([]);
   const [campaigns, setCampaigns] = useState<Campaign[]>([]);
-  const [error, setError] = useState<string | undefined>();
-  useEffect(() => {
+  const [status, setStatus] = useState<{ text?: string; error?: string }>({});
+  const setError = (error: string) => setStatus({ error });
+  const load = () =>
     Promise.all([api.get<{ items: UpcomingOccasion[] }>('/api/occasions/upcoming', { days: 60 }), api.get<{ items: Campaign[] }>('/api/greetings')]).then(
       ([u, c]) => {
         setUpcoming(u.items);
@@ -103,6 +92,8 @@ export function GreetingsPage(_props: PageProps) {
       },
       (e) => setError(errorText(e)),
     );
+  useEffect(() => {
+    void load();
   }, []);
   const start = (o: UpcomingOccasion) =>
     api.post<{ campaign: Campaign }>('/api/greetings', { occasionId: o.occasionId, year: o.year }).then(
@@ -115,8 +106,8 @@ export function GreetingsPage(_props: PageProps) {
       <p>
         <a href="/console/partners">{t('partners')}</a>
       </p>
-      <p role="status" class="field-error">
-        {error ?? ''}
+      <p role="status" class={status.error ? 'field-error' : 'muted'}>
+        {status.error ?? status.text ?? ''}
       </p>
       <section class="card" aria-labelledby="upcoming-title">
         <h2 id="upcoming-title">{t('upcoming')}</h2>
@@ -154,6 +145,7 @@ export function GreetingsPage(_props: PageProps) {
           ))}
         </ul>
       </section>
+      <OccasionsEditor onChanged={() => void load()} onStatus={setStatus} />
     </section>
   );
 }
@@ -164,6 +156,7 @@ type PreviewMail = { to?: string; subject: string; text: string; language: strin
 export function CampaignPage(props: PageProps) {
   const { api, announce, language } = useApp();
   const t = useText(messages);
+  const tp = useText(partnerMessages);
   const can = useCan();
   const campaignId = props.params.campaignId!;
   const [view, setView] = useState<CampaignView | undefined>();
@@ -171,6 +164,7 @@ export function CampaignPage(props: PageProps) {
   const [preview, setPreview] = useState<PreviewMail | undefined>();
   const [status, setStatus] = useState<{ text?: string; error?: string }>({});
   const [sendNow, setSendNow] = useState(false);
+  const [flowersFor, setFlowersFor] = useState<Recipient>();
   const load = () => api.get<CampaignView>(`/api/greetings/${campaignId}`).then(setView, (e) => setStatus({ error: errorText(e) }));
   useEffect(() => {
     void load();
@@ -218,6 +212,15 @@ export function CampaignPage(props: PageProps) {
           </div>
         )}
       </section>
+      {can('partners:write') && (
+        <GreetingTemplates
+          key={campaign.updatedAt}
+          campaign={campaign}
+          recipientLanguages={recipients.map((r) => r.language)}
+          onSaved={() => void load()}
+          onStatus={setStatus}
+        />
+      )}
       <div class="actions">
         {can('partners:write') && (
           <label class="checkbox">
@@ -264,35 +267,39 @@ export function CampaignPage(props: PageProps) {
               </th>
               <td data-label={t('organisation')}>{r.organisationName ?? '—'}</td>
               <td data-label={t('email')}>{r.email ?? '—'}</td>
-              <td data-label={t('state')}>{t(`state.${r.state}` as never)}</td>
+              <td data-label={t('state')}>{tp(`state.${r.state}`)}</td>
               <td data-label={t('flowers')}>
-                {r.flowers ? (
-                  dayText(r.flowers.orderedAt, language)
-                ) : can('partners:write') ? (
-                  <button
-                    type="button"
-                    class="button small"
-                    onClick={() =>
-                      api.put(`/api/greetings/${campaignId}/recipients/${r.contactId}/flowers`, { orderedAt: new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10) }).then(
-                        async () => {
-                          say(t('flowersRecorded'));
-                          await load();
-                        },
-                        (e) => setStatus({ error: errorText(e) }),
-                      )
-                    }
-                  >
-                    {t('recordFlowers')}
+                {r.flowers && <span class="flowers-record">{flowersText(r.flowers, language)} </span>}
+                {can('partners:write') ? (
+                  <button type="button" class="button small" onClick={() => setFlowersFor(r)}>
+                    {r.flowers ? t('editFlowers') : t('recordFlowers')}
                     <span class="visually-hidden">: {r.name}</span>
                   </button>
                 ) : (
-                  '—'
+                  !r.flowers && '—'
                 )}
               </td>
             </tr>
           ))}
         </tbody>
       </table>
+      {flowersFor && (
+        <FlowersDialog
+          campaignId={campaignId}
+          recipient={flowersFor}
+          onClose={() => setFlowersFor(undefined)}
+          onSaved={() => {
+            say(t('flowersRecorded'));
+            void load();
+          }}
+        />
+      )}
     </section>
   );
+}
+
+/** "12 tháng 6, 2027 · 850.000 ₫ · Chị Hoa": when, what it cost, who ordered. */
+function flowersText(flowers: NonNullable<Recipient['flowers']>, language: string): string {
+  const cost = flowers.cost !== undefined ? new Intl.NumberFormat(language === 'vi' ? 'vi-VN' : 'en-GB', { style: 'currency', currency: 'VND' }).format(flowers.cost) : undefined;
+  return [dayText(flowers.orderedAt, language), cost, flowers.orderedBy].filter(Boolean).join(' · ');
 }

@@ -9,6 +9,7 @@ import { InvitationPager } from '../components/invitation-pager.js';
 import { InvitationEditDialog } from '../components/invitation-edit-dialog.js';
 import { emailStatusList, responseList } from '../components/invitation-labels.js';
 import { InviteeImport } from '../components/invitee-import.js';
+import { DirectoryInvite } from '../components/directory-invite.js';
 import { ActionNotice, BackToEvent, EventNotFound, LoadErrorNotice, type ActionStatus } from '../components/page-notices.js';
 import { PageHeading } from '../components/page-heading.js';
 import { InvitationTable } from '../components/invitation-table.js';
@@ -240,6 +241,7 @@ export function InvitationsPage({ params, query }: PageProps) {
               {t('add')}
             </button>
           )}
+          {!importing && can('partners:read') && <DirectoryInvite eventId={eventId} onImported={imported} />}
           {can('events:write') && (
             <a class="button" href={`/console/events/${encodeURIComponent(eventId)}/mail-templates`}>
               {t('templates')}

@@ -92,7 +92,7 @@ export function PersonalDataLogPage({ params }: PageProps) {
       <LoadErrorNotice message={error} onRetry={load} />
       {items && items.length === 0 && <p class="muted">{t('none')}</p>}
       {items && items.length > 0 && (
-        <DataTable class="table" columns={[t('at'), t('who'), t('what'), { label: t('count'), class: 'numeric' }]}>
+        <DataTable class="table" label={t('caption')} columns={[t('at'), t('who'), t('what'), { label: t('count'), class: 'numeric' }]}>
           {items.map((item) => (
             <tr key={`${item.at}-${item.userId}-${item.what}`}>
               <td>{formatDateTime(item.at)}</td>
