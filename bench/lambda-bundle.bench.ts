@@ -8,15 +8,15 @@
  *
  *   npx tsx bench/lambda-bundle.bench.ts        (BENCH_RUNS=15 by default)
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build, type BuildOptions, type Metafile } from 'esbuild';
-import { lambdaBundling, splitBundleArgs } from '../infra/lambda-bundling.js';
-import { lambdaBuildOptions } from '../test/support/lambda-build.js';
+import { lambdaBundling } from '../infra/lambda-bundling.js';
+import { buildSplit, lambdaBuildOptions } from '../test/support/lambda-build.js';
 
 const GOAL_KB = 500;
 const GOAL_INIT_MS = 150;
@@ -69,28 +69,18 @@ async function bundle(
 }
 
 /**
- * The API as the stack deploys it: split in chunks by the same esbuild command line
- * (splitBundleArgs), with a metafile for the breakdown. A cold start reads index.mjs and the
- * chunks it imports statically (modules it shares with the rare paths): the goals apply to those
- * bytes together. The other chunks are read only by the rare paths that `await import()` them.
+ * The API as the stack deploys it: split in chunks by the same command (splitBundleCommand, run
+ * by buildSplit), with a metafile for the breakdown. A cold start reads index.mjs and the chunks
+ * it imports statically (modules it shares with the rare paths): the goals apply to those bytes
+ * together. The other chunks are read only by the rare paths that `await import()` them.
  */
 function splitBundle(name: string, entry: string): { file: string; coldStart: string[]; chunksKb: number } {
   const dir = join(out, name);
-  const metafilePath = join(out, `${name}.meta.json`);
-  execFileSync(join(root, 'node_modules/.bin/esbuild'), [...splitBundleArgs(root, join(root, entry), dir), `--metafile=${metafilePath}`], { cwd: root, stdio: 'pipe' });
-  const metafile = JSON.parse(readFileSync(metafilePath, 'utf8')) as Metafile;
+  const { metafile, outputs, coldStart } = buildSplit(entry, dir);
   const file = join(dir, 'index.mjs');
   metafiles.set(file, metafile);
-  const outputs = Object.entries(metafile.outputs).filter(([path]) => path.endsWith('.mjs'));
-  const atColdStart = new Set<string>();
-  const visit = (path: string) => {
-    if (atColdStart.has(path) || !metafile.outputs[path]) return;
-    atColdStart.add(path);
-    for (const imported of metafile.outputs[path]!.imports) if (imported.kind === 'import-statement') visit(imported.path);
-  };
-  visit(outputs.find(([path]) => path.endsWith('/index.mjs'))![0]);
-  const rare = outputs.map(([path]) => path).filter((path) => !atColdStart.has(path));
-  return { file, coldStart: [...atColdStart], chunksKb: rare.reduce((sum, path) => sum + statSync(join(root, path)).size, 0) / 1024 };
+  const rare = outputs.filter((path) => !coldStart.has(path));
+  return { file, coldStart: [...coldStart], chunksKb: rare.reduce((sum, path) => sum + statSync(join(root, path)).size, 0) / 1024 };
 }
 
 /** Median time for a fresh Node process to import the bundle (module init, no request). */

@@ -1,12 +1,12 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { Metafile } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ORIGIN_SECRET_HEADER } from '../../shared/http/origin-secret.js';
-import { lambdaBundling, onDemandBundleCommands, splitBundleCommand } from '../../infra/lambda-bundling.js';
+import { lambdaBundling, onDemandBundleCommands } from '../../infra/lambda-bundling.js';
+import { buildSplit } from '../support/lambda-build.js';
 import { freePort } from '../support/free-port.js';
 
 /**
@@ -24,25 +24,14 @@ const SECRET = 'origin-secret-generated-at-deploy-0123456789abcdef';
 
 describe('the API Lambda in chunks', () => {
   it('keeps each module in one file, leaves the rare paths out of the cold start, and serves a chunk\'s route from the folder', async () => {
-    const metafilePath = join(out, '..', `${out.split('/').at(-1)}.meta.json`);
-    execFileSync('bash', ['-c', `${splitBundleCommand(root, join(root, 'functions/api/lambda.ts'), out)} --metafile=${metafilePath}`], { stdio: 'pipe' });
+    const { metafile, outputs, coldStart } = buildSplit('functions/api/lambda.ts', out);
     execFileSync('bash', ['-c', onDemandBundleCommands(root, out).join(' && ')], { stdio: 'pipe' });
-    const metafile = JSON.parse(readFileSync(metafilePath, 'utf8')) as Metafile;
-    rmSync(metafilePath);
 
-    const outputs = Object.entries(metafile.outputs).filter(([path]) => path.endsWith('.mjs'));
     const fileOf = new Map<string, string[]>();
-    for (const [path, output] of outputs) for (const input of Object.keys(output.inputs)) fileOf.set(input, [...(fileOf.get(input) ?? []), path]);
+    for (const path of outputs) for (const input of Object.keys(metafile.outputs[path]!.inputs)) fileOf.set(input, [...(fileOf.get(input) ?? []), path]);
     expect([...fileOf].filter(([, files]) => files.length > 1).map(([input]) => input)).toEqual([]);
     expect(fileOf.get('shared/errors.ts')).toHaveLength(1);
 
-    const coldStart = new Set<string>();
-    const visit = (path: string) => {
-      if (coldStart.has(path) || !metafile.outputs[path]) return;
-      coldStart.add(path);
-      for (const imported of metafile.outputs[path]!.imports) if (imported.kind === 'import-statement') visit(imported.path);
-    };
-    visit(outputs.find(([path]) => path.endsWith('/index.mjs'))![0]);
     const readAtColdStart = new Set([...coldStart].flatMap((path) => Object.keys(metafile.outputs[path]!.inputs)));
     for (const rare of [
       'functions/api/openapi/openapi-document.ts',
