@@ -1,5 +1,5 @@
+import type { DelegationMember } from '../../shared/delegations/delegation-members.js';
 import { delegationRoleLabels, delegationRoles, type DelegationRole } from '../../shared/delegations/delegation-roles.js';
-import type { InvitationResponse } from '../../shared/invitations/invitation-schema.js';
 import { ApiError } from '../lib/api-client.js';
 import { parseLocalDate } from '../lib/datetime.js';
 import { errorsFromFailure } from '../lib/form.js';
@@ -25,26 +25,8 @@ export const logisticsKeys = [
 ] as const;
 export type Logistics = Partial<Record<(typeof logisticsKeys)[number], string>>;
 
-export type Member = {
-  invitationId: string;
-  name: string;
-  email?: string;
-  phone?: string;
-  organisation?: string;
-  position?: string;
-  language: 'vi' | 'en';
-  role: Role;
-  roleLabel: LocalizedText;
-  protocolRank?: number;
-  headInvitationId?: string;
-  response: InvitationResponse;
-  emailStatus: string;
-  details: Record<string, string>;
-  consent?: { version: string; acceptedAt: string; by: 'self' | 'head' | 'organiser'; channel?: Channel };
-  missing: string[];
-  logistics?: Logistics;
-  warnings: { code: string; field: string; validUntilAtLeast: string; message: string }[];
-};
+/** A member as the API answers it (`GET …/delegation`): shared/delegations/delegation-members.ts. */
+export type Member = DelegationMember;
 export type Delegation = {
   items: Member[];
   version: number;

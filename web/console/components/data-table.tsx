@@ -24,13 +24,11 @@ export function TableHead(props: { columns: (Column | false)[] }) {
 }
 
 /**
- * A list as a table that scrolls sideways when it is wider than the screen; with the `stack`
- * class (console.css) each row becomes a card on a phone, its cells labelled by `data-label`.
- * The page gives the column headings (a `false` one is left out) and the rows.
- */
-/**
- * A table in a box that scrolls sideways on a narrow screen. With a `label`, the box is a named
- * region that takes the keyboard's focus, so its hidden columns can be scrolled to without a mouse.
+ * A list as a table in a box that scrolls sideways when it is wider than the screen; with the
+ * `stack` class (console.css) each row becomes a card on a phone, its cells labelled by
+ * `data-label`. The page gives the column headings (a `false` one is left out) and the rows. With a
+ * `label`, the box is a named region that takes the keyboard's focus, so its hidden columns can be
+ * scrolled to without a mouse.
  */
 export function DataTable(props: { class: string; columns: (Column | false)[]; children: ComponentChildren; label?: string }) {
   return (
