@@ -9,7 +9,7 @@ import { NodejsFunction, OutputFormat, type BundlingOptions } from 'aws-cdk-lib/
 import { CfnLogGroup, LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct, type IConstruct } from 'constructs';
-import { lambdaBundling, onDemandBundleCommands } from './lambda-bundling.js';
+import { lambdaBundling, onDemandBundleCommands, splitBundleCommand } from './lambda-bundling.js';
 import { acknowledgeFunctionFindings, acknowledgeHealthCheckFindings, acknowledgeSendMailFindings } from './nag-acknowledgements.js';
 
 /** The repository root: entries are named by path from here, never imported (docs/STYLE.md). */
@@ -77,6 +77,12 @@ export type ApiFunctionProps = {
    * main file and bundled beside it, so its cold start does not load them. Others bundle all inline.
    */
   loadOnDemand?: readonly string[];
+  /**
+   * Bundle the entry in chunks (lambda-bundling.ts, splitBundleArgs): its own `await import()`s
+   * become files beside index.mjs, read only when that path runs. For a function whose rare
+   * paths are big (the API); others are one file.
+   */
+  splitChunks?: boolean;
 };
 
 /**
@@ -109,7 +115,7 @@ export class ApiFunction extends Construct {
       projectRoot: REPO_ROOT,
       depsLockFilePath: join(REPO_ROOT, 'package-lock.json'),
       environment: { NODE_OPTIONS: lambdaBundling.nodeOptions, ...props.environment },
-      bundling: bundlingOptions(props.loadOnDemand ?? []),
+      bundling: bundlingOptions(join(REPO_ROOT, props.entry), props.loadOnDemand ?? [], props.splitChunks ?? false),
     });
     acknowledgeFunctionFindings(this.function);
   }
@@ -198,7 +204,8 @@ export class ApiFunction extends Construct {
   }
 }
 
-function bundlingOptions(onDemand: readonly string[]): BundlingOptions {
+function bundlingOptions(entry: string, onDemand: readonly string[], splitChunks: boolean): BundlingOptions {
+  const projectRoot = REPO_ROOT.replace(/\/$/, '');
   return {
     minify: lambdaBundling.minify,
     sourceMap: lambdaBundling.sourcemap,
@@ -209,12 +216,16 @@ function bundlingOptions(onDemand: readonly string[]): BundlingOptions {
     bundleAwsSDK: lambdaBundling.bundleAwsSdk,
     externalModules: [...onDemand],
     commandHooks:
-      onDemand.length === 0
+      onDemand.length === 0 && !splitChunks
         ? undefined
         : {
             beforeBundling: () => [],
             beforeInstall: () => [],
-            afterBundling: (_inputDir, outputDir) => onDemandBundleCommands(REPO_ROOT.replace(/\/$/, ''), outputDir, onDemand),
+            // Split: the entry built again in chunks over NodejsFunction's single index.mjs (and its map).
+            afterBundling: (_inputDir, outputDir) => [
+              ...(splitChunks ? [splitBundleCommand(projectRoot, entry, outputDir)] : []),
+              ...onDemandBundleCommands(projectRoot, outputDir, onDemand),
+            ],
           },
     banner: lambdaBundling.banner,
     esbuildArgs: Object.fromEntries(

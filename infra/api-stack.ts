@@ -114,6 +114,7 @@ export class ApiStack extends Stack {
     this.api = new ApiFunction(this, 'Api', {
       entry: 'functions/api/lambda.ts',
       loadOnDemand: lambdaBundling.onDemand,
+      splitChunks: true,
       description: 'Hữu Nghị Events HTTP API (Hono)',
       environment: {
         PUBLIC_URL: props.publicUrl,

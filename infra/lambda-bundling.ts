@@ -1,7 +1,10 @@
 /**
  * How every Lambda entry is bundled, in one place without CDK imports: infra/api-function.ts
  * hands it to NodejsFunction and bench/lambda-bundle.bench.ts to esbuild, so the benchmark
- * measures what is deployed.
+ * measures what is deployed. The API is built once more in chunks (splitBundleArgs below): its
+ * cold start reads index.mjs and the chunks that imports statically (587 KB by the bench, from
+ * 688 KB as one file; budget 500 KB), and each rare path (papers, partners, exports, the OpenAPI
+ * document…) reads its own chunks when first used (functions/api/on-demand.ts).
  */
 export const lambdaBundling = {
   /** Matches the Lambda runtime (Runtime.NODEJS_24_X in api-function.ts). */
@@ -74,4 +77,45 @@ export function onDemandBundleCommands(
       ]),
     ];
   });
+}
+
+/**
+ * The esbuild command line that bundles `entry` split into chunks (`--splitting`, ES modules):
+ * index.mjs, the main file a cold start reads, and chunk-<hash>.mjs files beside it, one per
+ * `await import()` of our own rare code (official papers, the partners directory, exports,
+ * the OpenAPI document…) plus chunks of the modules such code shares with the main file. A module
+ * is in exactly one file, so the domain error classes stay one class and `instanceof` in
+ * functions/api/errors.ts holds. Chunks sit beside index.mjs, not in a folder: modules that find
+ * files beside themselves (the papers' `fonts/`) find them there too. The on-demand packages stay
+ * external, as in the single-file build. Written once here for the stack (after-bundling command,
+ * replacing NodejsFunction's single file) and the benchmark, which measures what is deployed.
+ */
+export function splitBundleArgs(projectRoot: string, entry: string, outputDir: string): string[] {
+  return [
+    entry,
+    '--bundle',
+    '--splitting',
+    '--log-level=error',
+    `--platform=${lambdaBundling.platform}`,
+    `--format=${lambdaBundling.format}`,
+    `--target=${lambdaBundling.target}`,
+    ...(lambdaBundling.minify ? ['--minify'] : []),
+    ...(lambdaBundling.sourcemap ? ['--sourcemap'] : []),
+    ...(lambdaBundling.sourcesContent ? [] : ['--sources-content=false']),
+    `--main-fields=${lambdaBundling.mainFields.join(',')}`,
+    `--banner:js=${lambdaBundling.banner}`,
+    ...Object.entries(lambdaBundling.alias).map(([name, path]) => `--alias:${name}=${projectRoot}/${path.replace(/^\.\//, '')}`),
+    ...lambdaBundling.onDemand.map((name) => `--external:${name}`),
+    `--tsconfig=${projectRoot}/tsconfig.json`,
+    `--outdir=${outputDir}`,
+    '--entry-names=index',
+    '--chunk-names=chunk-[hash]',
+    '--out-extension:.js=.mjs',
+  ];
+}
+
+/** splitBundleArgs as one shell command, run from `projectRoot` with its esbuild. */
+export function splitBundleCommand(projectRoot: string, entry: string, outputDir: string): string {
+  const quote = (arg: string) => `'${arg.replaceAll("'", "'\\''")}'`;
+  return `cd ${quote(projectRoot)} && ${quote(`${projectRoot}/node_modules/.bin/esbuild`)} ${splitBundleArgs(projectRoot, entry, outputDir).map(quote).join(' ')}`;
 }

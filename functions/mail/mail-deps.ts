@@ -18,7 +18,6 @@ import { createUnitLookup } from '../../shared/units/unit-directory.js';
 import { createUnitsRepository } from '../../shared/units/units-repository.js';
 import { greetingMailHandler } from '../../shared/partners/greeting-mail.js';
 import { createGreetingsRepository } from '../../shared/partners/greetings-repository.js';
-import { invitationLetterAttachment } from '../../shared/papers/invitation-letter-attachment.js';
 import { createPapersRepository } from '../../shared/papers/papers-repository.js';
 
 /**
@@ -50,8 +49,12 @@ export function buildMailDeps(
       checkInCodeFor: (eventId, invitationId) => checkInCodes.codeFor(eventId, invitationId),
       notices: createEventNoticesRepository(db, config.tableName),
       calendarSequences: createCalendarSequences(db, config.tableName),
-      letterFor: (event, invitation) =>
-        invitationLetterAttachment({ papers, now, unitOf: unitFor }, event, invitation),
+      // Loaded with the first letter: the API builds these deps only to queue, never to deliver,
+      // so the PDF rendering stays out of the code its cold start reads (infra/lambda-bundling.ts).
+      letterFor: async (event, invitation) => {
+        const { invitationLetterAttachment } = await import('../../shared/papers/invitation-letter-attachment.js');
+        return invitationLetterAttachment({ papers, now, unitOf: unitFor }, event, invitation);
+      },
       now,
       union: config.union,
       unitFor,

@@ -11,7 +11,7 @@ import { failedConditionIndexes, isConditionFailure, writeIfHolds, transactionOn
 import { inItemLane } from '../db/item-lanes.js';
 import { countsLaneKey, countsUpdate, invitationMove } from '../invitations/invitation-counts.js';
 import type { EmailStatus } from '../invitations/invitation-schema.js';
-import { isNoticeKind, type MailKind, type NoticeKind } from './invitation-templates.js';
+import { isNoticeKind, type MailKind, type NoticeKind } from './mail-template-schema.js';
 import { keys } from '../db/keys.js';
 import { countAll } from '../db/query-all.js';
 

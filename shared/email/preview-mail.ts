@@ -1,4 +1,3 @@
-import * as z from 'zod';
 import { RuleViolationError } from '../errors.js';
 import { EventNotFoundError, MailTemplateInvalidError } from '../events/event-errors.js';
 import type { EventsRepository, StoredEvent } from '../events/events-repository.js';
@@ -9,7 +8,8 @@ import { defaultUnion, type UnionSigner } from './mail-layout.js';
 import type { Unit } from '../units/unit-schema.js';
 import { mailIdentityOf } from '../units/unit-signer.js';
 import { renderInvitationEmail, type EventNoticeDetails, type InvitationMailData } from './invitation-templates.js';
-import { eventMailTemplatesSchema, mailTemplatesSchema, type EventMailTemplates } from './mail-template-schema.js';
+import { eventMailTemplatesSchema, type EventMailTemplates } from './mail-template-schema.js';
+import type { MailPreviewInput } from './mail-preview-schema.js';
 import type { Mailer, OutgoingEmail } from './mailer.js';
 import { describeTemplateProblem, findTemplateProblems } from './template-problems.js';
 
@@ -18,20 +18,7 @@ import { describeTemplateProblem, findTemplateProblems } from './template-proble
  * (unsaved), or an event notice with its reason or note. The link is a stand-in: a preview never
  * shows someone's real personal link.
  */
-export const previewKinds = ['invitation', 'reminder', 'event_cancelled', 'event_changed'] as const;
-export type PreviewKind = (typeof previewKinds)[number];
-
-export const mailPreviewSchema = z.strictObject({
-  kind: z.enum(previewKinds),
-  language: z.enum(['vi', 'en']).optional(),
-  /** Whose details fill the mail; absent: a sample invitee. */
-  invitationId: z.string().min(1).max(100).optional(),
-  /** The templates as the form holds them (unsaved); absent: the event's own. */
-  templates: mailTemplatesSchema.optional(),
-  reason: z.string().max(1000).transform((v) => v.normalize('NFC').trim()).optional(),
-  note: z.string().max(1000).transform((v) => v.normalize('NFC').trim()).optional(),
-});
-export type MailPreviewInput = z.output<typeof mailPreviewSchema>;
+export { previewKinds, mailPreviewSchema, type PreviewKind, type MailPreviewInput } from './mail-preview-schema.js';
 
 export type MailPreviewDeps = {
   events: Pick<EventsRepository, 'findById'>;

@@ -1,6 +1,5 @@
 import type { SESv2Client } from '@aws-sdk/client-sesv2';
 import { singleLine, type Mailer } from './mailer.js';
-import { buildMimeMessage } from './mime-message.js';
 
 /**
  * SES behind the Mailer port. The client may be handed over loaded, or as a loader that is called
@@ -27,6 +26,7 @@ export function createSesMailer(
         // Simple content takes Attachments too, but the emulator stores those as given, proving
         // nothing about the mail a reader gets. A MIME message of our own (Raw) is the same bytes
         // in SES and in the emulator, which reads it with a real MIME parser.
+        const { buildMimeMessage } = await import('./mime-message.js');
         const raw = buildMimeMessage({ ...email, from });
         const result = await ses.send(
           new SendEmailCommand({

@@ -1,7 +1,10 @@
 import { Hono } from 'hono';
 import * as z from 'zod';
 import { describeRoute } from '../openapi/describe-route.js';
-import { openApiDocument } from '../openapi/openapi-document.js';
+import { onDemand } from '../on-demand.js';
+
+// Rare paths, loaded at their first call (functions/api/on-demand.ts).
+const { openApiDocument } = onDemand(() => import('../openapi/openapi-document.js'));
 
 /** The version the document names: the app's own (package.json is not in the Lambda bundle). */
 export const API_VERSION = '0.1.0';
@@ -48,8 +51,8 @@ export function apiReferenceRoutes(routesOf: () => readonly { method: string; pa
         description: 'The OpenAPI 3.1 document of every /api route, generated from the routes and the zod schemas that validate them.',
         responses: { 200: { description: 'The document', schema: z.looseObject({ openapi: z.string(), paths: z.record(z.string(), z.unknown()) }) } },
       }),
-      (c) => {
-        document ??= openApiDocument(routesOf(), { version: API_VERSION });
+      async (c) => {
+        document ??= await openApiDocument(routesOf(), { version: API_VERSION });
         return c.json(document);
       },
     )

@@ -1,7 +1,6 @@
 import { Hono } from 'hono';
 import { checkInByCodeSchema, listAttendeesQuerySchema, walkInSchema } from '../../../shared/attendees/attendee-schema.js';
 import { addWalkIn, checkIn, checkInByCode, doorCounts, undoCheckIn } from '../../../shared/attendees/check-in.js';
-import { attendeeTable, toCsv, toXlsx } from '../../../shared/attendees/export-attendees.js';
 import { listAttendees } from '../../../shared/attendees/list-attendees.js';
 import { eventFileName } from '../../../shared/text/file-name.js';
 import { doorChangesQuerySchema, doorFirstQuerySchema, readDoorChanges, readDoorFirstPage, readDoorList } from '../../../shared/attendees/door-list.js';
@@ -12,6 +11,10 @@ import { requirePermission, type AppEnv } from '../middleware/session.js';
 import { jsonBody, queryParams } from '../validation.js';
 import { describeRoute } from '../openapi/describe-route.js';
 import { doorCountsAnswer, pageAnswer } from '../openapi/answer-schemas.js';
+import { onDemand } from '../on-demand.js';
+
+// CSV and XLSX exports, loaded with the first (functions/api/on-demand.ts).
+const { attendeeTable, toCsv, toXlsx } = onDemand(() => import('../../../shared/attendees/export-attendees.js'));
 
 /** A file name people can use: what it is, the event's title and day, ASCII only (file-name.ts). */
 const fileName = (event: { title: { vi: string; en?: string }; startsAt: string }, language: 'vi' | 'en', extension: string) =>
@@ -33,10 +36,10 @@ export function attendeeRoutes(deps: AppDeps) {
       const list = await listAttendees(deps.attendees, eventId, query, c.get('user'));
       if (query.format === 'csv' || query.format === 'xlsx') {
         const language = requestLanguage(c);
-        const table = attendeeTable(list.items, query.columns ?? ['organisation', 'position'], language, list.event.fields);
+        const table = await attendeeTable(list.items, query.columns ?? ['organisation', 'position'], language, list.event.fields);
         if (query.format === 'csv') {
           c.header('Content-Disposition', `attachment; filename="${fileName(list.event, language, 'csv')}"`);
-          return c.body(toCsv(table), 200, { 'Content-Type': 'text/csv; charset=utf-8' });
+          return c.body(await toCsv(table), 200, { 'Content-Type': 'text/csv; charset=utf-8' });
         }
         c.header('Content-Disposition', `attachment; filename="${fileName(list.event, language, 'xlsx')}"`);
         const workbook = await toXlsx(table, list.event.title.vi);

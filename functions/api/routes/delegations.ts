@@ -7,23 +7,26 @@ import {
   organiserUpdateMemberSchema,
   protocolOrderSchema,
 } from '../../../shared/delegations/delegation-schema.js';
-import { addMember } from '../../../shared/delegations/add-member.js';
 import { findHeadByLink, type MemberResult } from '../../../shared/delegations/delegation-members.js';
-import { listDelegationRoster } from '../../../shared/delegations/list-delegation-roster.js';
 import { memberLink } from '../../../shared/delegations/member-link.js';
 import { getDelegationForHead } from '../../../shared/delegations/read-delegation-for-head.js';
-import { removeMember } from '../../../shared/delegations/remove-member.js';
-import { reorderMembers } from '../../../shared/delegations/reorder-members.js';
-import { setDelegationDirection } from '../../../shared/delegations/set-delegation-direction.js';
-import { updateMember } from '../../../shared/delegations/update-member.js';
 import { localizeWarnings } from '../../../shared/delegations/passport-data.js';
-import { readPersonalDataLog } from '../../../shared/delegations/personal-data-log.js';
 import type { AppDeps } from '../deps.js';
 import { requestLanguage } from '../language.js';
 import { requirePermission, type AppEnv } from '../middleware/session.js';
 import { ValidationError } from '../../../shared/errors.js';
 import { jsonBody } from '../validation.js';
 import { describeRoute } from '../openapi/describe-route.js';
+import { onDemand } from '../on-demand.js';
+
+// Rare paths, loaded at their first call (functions/api/on-demand.ts).
+const { addMember } = onDemand(() => import('../../../shared/delegations/add-member.js'));
+const { listDelegationRoster } = onDemand(() => import('../../../shared/delegations/list-delegation-roster.js'));
+const { removeMember } = onDemand(() => import('../../../shared/delegations/remove-member.js'));
+const { reorderMembers } = onDemand(() => import('../../../shared/delegations/reorder-members.js'));
+const { setDelegationDirection } = onDemand(() => import('../../../shared/delegations/set-delegation-direction.js'));
+const { updateMember } = onDemand(() => import('../../../shared/delegations/update-member.js'));
+const { readPersonalDataLog } = onDemand(() => import('../../../shared/delegations/personal-data-log.js'));
 
 const answer = (c: Context, result: MemberResult) => ({
   member: { ...result.member, warnings: localizeWarnings(result.member.warnings, requestLanguage(c)) },

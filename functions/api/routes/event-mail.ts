@@ -1,12 +1,16 @@
 import { Hono } from 'hono';
 import * as z from 'zod';
-import { countNoticeRecipients, listEventNotices, sendEventNotice } from '../../../shared/email/event-notices.js';
 import { eventNoticeKinds } from '../../../shared/email/mail-template-schema.js';
-import { mailPreviewSchema, previewMail, sendTestMail } from '../../../shared/email/preview-mail.js';
+import { mailPreviewSchema } from '../../../shared/email/mail-preview-schema.js';
 import type { AppDeps } from '../deps.js';
 import { requirePermission, type AppEnv } from '../middleware/session.js';
 import { jsonBody } from '../validation.js';
 import { describeRoute } from '../openapi/describe-route.js';
+import { onDemand } from '../on-demand.js';
+
+// Rare paths, loaded at their first call (functions/api/on-demand.ts).
+const { countNoticeRecipients, listEventNotices, sendEventNotice } = onDemand(() => import('../../../shared/email/event-notices.js'));
+const { previewMail, sendTestMail } = onDemand(() => import('../../../shared/email/preview-mail.js'));
 
 const noteText = z.string().max(1000).transform((v) => v.normalize('NFC').trim());
 

@@ -13,9 +13,12 @@ import { eventTypes } from '../../../shared/events/event-schema.js';
 import type { AppDeps } from '../deps.js';
 import { requirePermission, type AppEnv } from '../middleware/session.js';
 import { jsonBody, queryParams } from '../validation.js';
-import { sendEventNotice } from '../../../shared/email/event-notices.js';
 import { describeRoute } from '../openapi/describe-route.js';
 import { oneEventAnswer, eventsPageAnswer } from '../openapi/answer-schemas.js';
+import { onDemand } from '../on-demand.js';
+
+// Rare paths, loaded at their first call (functions/api/on-demand.ts).
+const { sendEventNotice } = onDemand(() => import('../../../shared/email/event-notices.js'));
 
 const cancelEventSchema = z.strictObject({
   /** Mail everyone who holds the link (seat holders get a calendar cancellation); off unless asked. */

@@ -1,27 +1,31 @@
 import { Hono } from 'hono';
 import { assertEventReachable } from '../../../shared/units/event-access.js';
 import * as z from 'zod';
-import { copyInvitees } from '../../../shared/invitations/copy-invitees.js';
 import { countInvitations } from '../../../shared/invitations/count-invitations.js';
 import { deleteInvitation } from '../../../shared/invitations/delete-invitation.js';
-import { importInvitees } from '../../../shared/invitations/import-invitees.js';
 import { copyInviteesSchema, importQuerySchema, listInvitationsQuerySchema } from '../../../shared/invitations/invitation-schema.js';
 import { listInvitations } from '../../../shared/invitations/list-invitations.js';
-import { exportInvitations } from '../../../shared/invitations/export-invitations.js';
 import { findInvitation, readInvitation } from '../../../shared/invitations/read-invitation.js';
 import { updateInvitation } from '../../../shared/invitations/update-invitation.js';
-import { remindUnanswered } from '../../../shared/email/remind-unanswered.js';
-import { resendInvitation } from '../../../shared/email/resend-invitation.js';
-import { sendInvitations } from '../../../shared/email/send-invitations.js';
 import { sendInvitationsSchema } from '../../../shared/email/send-schema.js';
-import { listSendJobs } from '../../../shared/email/list-send-jobs.js';
 import type { AppDeps } from '../deps.js';
 import { requestLanguage } from '../language.js';
 import { requirePermission, type AppEnv } from '../middleware/session.js';
 import { jsonBody, queryParams } from '../validation.js';
-import { readInvitationChanges, readInviteeRows } from '../invitee-body.js';
 import { describeRoute } from '../openapi/describe-route.js';
 import { pageAnswer } from '../openapi/answer-schemas.js';
+import { onDemand } from '../on-demand.js';
+
+// Rare paths, loaded at their first call (functions/api/on-demand.ts).
+const { copyInvitees } = onDemand(() => import('../../../shared/invitations/copy-invitees.js'));
+const { importInvitees } = onDemand(() => import('../../../shared/invitations/import-invitees.js'));
+const { exportInvitations } = onDemand(() => import('../../../shared/invitations/export-invitations.js'));
+const { remindUnanswered } = onDemand(() => import('../../../shared/email/remind-unanswered.js'));
+const { resendInvitation } = onDemand(() => import('../../../shared/email/resend-invitation.js'));
+const { sendInvitations } = onDemand(() => import('../../../shared/email/send-invitations.js'));
+// Reading an uploaded list (CSV or Excel rows) comes with the first import.
+const { readInvitationChanges, readInviteeRows } = onDemand(() => import('../invitee-body.js'));
+const { listSendJobs } = onDemand(() => import('../../../shared/email/list-send-jobs.js'));
 
 /** The list's filters (not answered, a group, an email status, an answer, a search) and the file kind. */
 const exportInvitationsQuerySchema = listInvitationsQuerySchema.omit({ limit: true, cursor: true }).extend({ format: z.enum(['csv', 'xlsx']) });

@@ -1,18 +1,21 @@
 import { Hono } from 'hono';
 import * as z from 'zod';
 import { listedUnitIds } from '../../../shared/units/event-access.js';
-import { getPapersSettings, savePapersSettings } from '../../../shared/papers/papers-settings.js';
 import { issueLettersSchema, letterLanguageQuerySchema, papersSettingsSchema, yearReportQuerySchema } from '../../../shared/papers/papers-settings-schema.js';
-import { issueInvitationLetters, listInvitationLetters } from '../../../shared/papers/issue-invitation-letters.js';
-import { printInvitationLetters } from '../../../shared/papers/print-invitation-letters.js';
-import { renderYearReportDocx } from '../../../shared/papers/render-year-report-docx.js';
-import { renderYearReportPdf } from '../../../shared/papers/render-year-report-pdf.js';
-import { buildYearReport } from '../../../shared/papers/year-report.js';
 import { ValidationError } from '../../../shared/errors.js';
 import type { AppDeps } from '../deps.js';
 import { requirePermission, type AppEnv } from '../middleware/session.js';
 import { jsonBody, queryParams } from '../validation.js';
 import { describeRoute } from '../openapi/describe-route.js';
+import { onDemand } from '../on-demand.js';
+
+// Rare paths, loaded at their first call (functions/api/on-demand.ts).
+const { getPapersSettings, savePapersSettings } = onDemand(() => import('../../../shared/papers/papers-settings.js'));
+const { issueInvitationLetters, listInvitationLetters } = onDemand(() => import('../../../shared/papers/issue-invitation-letters.js'));
+const { printInvitationLetters } = onDemand(() => import('../../../shared/papers/print-invitation-letters.js'));
+const { renderYearReportDocx } = onDemand(() => import('../../../shared/papers/render-year-report-docx.js'));
+const { renderYearReportPdf } = onDemand(() => import('../../../shared/papers/render-year-report-pdf.js'));
+const { buildYearReport } = onDemand(() => import('../../../shared/papers/year-report.js'));
 
 const PDF = 'application/pdf';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';

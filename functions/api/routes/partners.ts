@@ -1,39 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { ValidationError } from '../../../shared/errors.js';
-import { readCsvRecords } from '../../../shared/invitations/parse-invitee-csv.js';
-import { readXlsxRecords } from '../../../shared/invitations/read-xlsx.js';
-import { contactRowsOf, importContacts } from '../../../shared/partners/import-contacts.js';
 import * as z from 'zod';
-import {
-  contactHistory,
-  createContact,
-  createOrganisation,
-  eraseContact,
-  getContact,
-  getOrganisation,
-  listContacts,
-  listOrganisations,
-  mergeContacts,
-  organisationHistory,
-  updateContact,
-  updateOrganisation,
-} from '../../../shared/partners/directory.js';
-import {
-  changeRecipients,
-  createCampaign,
-  deleteOccasion,
-  getCampaign,
-  listCampaigns,
-  listOccasions,
-  previewGreeting,
-  printGreetingLetters,
-  recordFlowers,
-  saveOccasion,
-  sendCampaign,
-  updateCampaign,
-  upcomingOccasions,
-} from '../../../shared/partners/greeting-campaigns.js';
-import { inviteFromDirectory } from '../../../shared/partners/invite-from-directory.js';
 import {
   acceptProposalSchema,
   campaignInputSchema,
@@ -50,13 +17,22 @@ import {
   organisationPatchSchema,
   recipientsChangeSchema,
 } from '../../../shared/partners/partner-schema.js';
-import { acceptProposal, proposeContacts } from '../../../shared/partners/propose-contacts.js';
 import type { AppDeps } from '../deps.js';
 import { describeRoute } from '../openapi/describe-route.js';
 import { requestLanguage } from '../language.js';
 import { requirePermission, type AppEnv } from '../middleware/session.js';
 import { jsonBody, queryParams } from '../validation.js';
-import { readErasedCounts } from '../../../shared/partners/read-erased-counts.js';
+import { onDemand } from '../on-demand.js';
+
+// Rare paths, loaded at their first call (functions/api/on-demand.ts).
+const { contactHistory, createContact, createOrganisation, eraseContact, getContact, getOrganisation, listContacts, listOrganisations, mergeContacts, organisationHistory, updateContact, updateOrganisation } = onDemand(() => import('../../../shared/partners/directory.js'));
+const { changeRecipients, createCampaign, deleteOccasion, getCampaign, listCampaigns, listOccasions, previewGreeting, printGreetingLetters, recordFlowers, saveOccasion, sendCampaign, updateCampaign, upcomingOccasions } = onDemand(() => import('../../../shared/partners/greeting-campaigns.js'));
+const { inviteFromDirectory } = onDemand(() => import('../../../shared/partners/invite-from-directory.js'));
+const { acceptProposal, proposeContacts } = onDemand(() => import('../../../shared/partners/propose-contacts.js'));
+const { readErasedCounts } = onDemand(() => import('../../../shared/partners/read-erased-counts.js'));
+const { readCsvRecords } = onDemand(() => import('../../../shared/invitations/parse-invitee-csv.js'));
+const { readXlsxRecords } = onDemand(() => import('../../../shared/invitations/read-xlsx.js'));
+const { contactRowsOf, importContacts } = onDemand(() => import('../../../shared/partners/import-contacts.js'));
 
 /**
  * The partners directory and its occasions (README "Partners"): organisers and admins read and
@@ -100,8 +76,8 @@ async function readContactRows(c: Context): Promise<{ row?: number; input: unkno
   const [type = '', ...params] = (c.req.header('content-type') ?? '').split(';').map((p) => p.trim());
   const charset = params.find((p) => p.toLowerCase().startsWith('charset='))?.slice('charset='.length);
   const media = type.toLowerCase();
-  if (media === XLSX_TYPE) return contactRowsOf(await readXlsxRecords(new Uint8Array(await c.req.arrayBuffer()))).rows;
-  if (CSV_TYPES.has(media)) return contactRowsOf(readCsvRecords(new Uint8Array(await c.req.arrayBuffer()), { charset })).rows;
+  if (media === XLSX_TYPE) return (await contactRowsOf(await readXlsxRecords(new Uint8Array(await c.req.arrayBuffer())))).rows;
+  if (CSV_TYPES.has(media)) return (await contactRowsOf(await readCsvRecords(new Uint8Array(await c.req.arrayBuffer()), { charset }))).rows;
   if (media !== 'application/json') throw unsupportedImport();
   const parsed = importBody.safeParse(await c.req.json().catch(() => undefined));
   if (!parsed.success) throw unsupportedImport();

@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { getAnswerTimeline } from '../../../shared/registrations/answer-timeline.js';
 import {
   approveBodySchema,
   onBehalfBodySchema,
@@ -17,6 +16,10 @@ import { requirePermission, type AppEnv } from '../middleware/session.js';
 import { jsonBody } from '../validation.js';
 import { describeRoute } from '../openapi/describe-route.js';
 import { timelineAnswer } from '../openapi/answer-schemas.js';
+import { onDemand } from '../on-demand.js';
+
+// Rare paths, loaded at their first call (functions/api/on-demand.ts).
+const { getAnswerTimeline } = onDemand(() => import('../../../shared/registrations/answer-timeline.js'));
 
 /**
  * The organiser's side of answers, mounted at /api/events/:eventId/registrations: the waiting

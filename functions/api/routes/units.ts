@@ -1,10 +1,13 @@
 import { Hono } from 'hono';
-import { createUnit, listUnits, updateUnit } from '../../../shared/units/manage-units.js';
 import { createUnitSchema, updateUnitSchema } from '../../../shared/units/unit-schema.js';
 import type { AppDeps } from '../deps.js';
 import { requirePermission, type AppEnv } from '../middleware/session.js';
 import { describeRoute } from '../openapi/describe-route.js';
 import { jsonBody } from '../validation.js';
+import { onDemand } from '../on-demand.js';
+
+// Rare paths, loaded at their first call (functions/api/on-demand.ts).
+const { createUnit, listUnits, updateUnit } = onDemand(() => import('../../../shared/units/manage-units.js'));
 
 /**
  * The union's units (docs/api/reference.md, "Units and roles per unit"): everyone signed in reads them (the event form's choice, the

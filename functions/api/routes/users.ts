@@ -1,15 +1,18 @@
 import { Hono } from 'hono';
 import * as z from 'zod';
 import { createUserSchema, updateUserSchema } from '../../../shared/auth/auth-schema.js';
-import { createUser, resendSetPasswordLink } from '../../../shared/auth/create-user.js';
 import { getUser, listUsers } from '../../../shared/auth/list-users.js';
-import { updateUser } from '../../../shared/auth/update-user.js';
 import { DEFAULT_PAGE_SIZE } from '../../../shared/db/pagination.js';
 import type { AppDeps } from '../deps.js';
 import { requirePermission, type AppEnv } from '../middleware/session.js';
 import { jsonBody, queryParams } from '../validation.js';
 import { describeRoute } from '../openapi/describe-route.js';
 import { createdUserAnswer, usersPageAnswer, oneUserAnswer } from '../openapi/answer-schemas.js';
+import { onDemand } from '../on-demand.js';
+
+// Rare paths, loaded at their first call (functions/api/on-demand.ts).
+const { createUser, resendSetPasswordLink } = onDemand(() => import('../../../shared/auth/create-user.js'));
+const { updateUser } = onDemand(() => import('../../../shared/auth/update-user.js'));
 
 const pageQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(1000).optional(),
