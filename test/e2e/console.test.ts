@@ -1,3 +1,4 @@
+import { seriousAxeViolations } from '../support/axe.js';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { formatRange, localInputsToInstant, parseLocalDate, parseLocalTime, toLocalInputs } from '../../web/lib/datetime.js';
@@ -155,6 +156,12 @@ describe('the console', () => {
       (await storedMails(product)).find((m) => m.destination.to.includes(email))?.body.text?.match(/https?:\/\/\S+\/console\/set-password#token=[\w-]+/)?.[0];
     await expect.poll(setPasswordLink, { timeout: 15_000 }).toBeDefined();
     const link = await setPasswordLink();
+    // The admin sees on the list that the mail went (the outbox's sender recorded it).
+    const row = page.getByRole('row', { name: /Đoàn Thị Hồng Nhung/ });
+    await expect.poll(() => row.locator('.link-mail').innerText(), { timeout: 15_000 }).toContain('Thư đặt mật khẩu: đang chờ gửi');
+    await page.reload();
+    await expect.poll(() => page.getByRole('row', { name: /Đoàn Thị Hồng Nhung/ }).locator('.link-mail').innerText()).toMatch(/^Thư đặt mật khẩu: đã gửi lúc \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
+    expect(await seriousAxeViolations(page)).toEqual([]);
 
     const colleague = await openPage({ width: 375, height: 740 });
     await colleague.page.goto(link!);

@@ -6,6 +6,7 @@ import { commonMessages } from '../messages.js';
 import { ConfirmDialog } from '../components/confirm-dialog.js';
 import { Form, SelectField, SubmitButton, TextField, useFormState, emailInput, LanguageField } from '../components/form.js';
 import { ActionNotice } from '../components/page-notices.js';
+import { formatDateTime } from '../../lib/datetime.js';
 import { PageHeading } from '../components/page-heading.js';
 import { useApp, useSchemaMessages, useText, useUser } from '../context.js';
 import { errorText } from '../../lib/error-text.js';
@@ -26,7 +27,11 @@ const messages = defineMessages({
     passwordHint: 'Không bắt buộc. Để trống thì người dùng sẽ nhận email có đường dẫn để tự đặt mật khẩu.',
     create: 'Tạo tài khoản',
     creating: 'Đang tạo…',
-    createdWithLink: 'Đã tạo tài khoản cho {name}. Một email có đường dẫn đặt mật khẩu đã được gửi tới {email}.',
+    createdWithLink: 'Đã tạo tài khoản cho {name}. Email có đường dẫn đặt mật khẩu đang được gửi tới {email}; trạng thái thư hiện trong danh sách.',
+    'link.queued': 'Thư đặt mật khẩu: đang chờ gửi',
+    'link.sent': 'Thư đặt mật khẩu: đã gửi lúc {at}',
+    'link.skipped': 'Thư đặt mật khẩu: không gửi (địa chỉ bị chặn hoặc tài khoản đã khóa)',
+    'link.failed': 'Thư đặt mật khẩu: không gửi được, hãy kiểm tra địa chỉ rồi gửi lại',
     created: 'Đã tạo tài khoản cho {name}.',
     createdMailFailed: 'Đã tạo tài khoản cho {name}, nhưng chưa gửi được email đặt mật khẩu. Hãy bấm “Gửi lại đường dẫn”.',
     list: 'Danh sách người dùng',
@@ -47,7 +52,7 @@ const messages = defineMessages({
     enabledDone: 'Đã mở khóa tài khoản của {name}.',
     resend: 'Gửi lại đường dẫn',
     resendLabel: 'Gửi lại đường dẫn đặt mật khẩu cho {name}',
-    resent: 'Đã gửi đường dẫn đặt mật khẩu tới {email}.',
+    resent: 'Đường dẫn đặt mật khẩu mới đang được gửi tới {email}.',
     empty: 'Chưa có người dùng nào.',
   },
   en: {
@@ -64,7 +69,11 @@ const messages = defineMessages({
     passwordHint: 'Optional. Leave it empty and the user gets an email with a link to choose a password.',
     create: 'Create account',
     creating: 'Creating…',
-    createdWithLink: 'Account created for {name}. An email with a link to set a password was sent to {email}.',
+    createdWithLink: 'Account created for {name}. An email with a link to set a password is on its way to {email}; the list shows what becomes of it.',
+    'link.queued': 'Set-password mail: waiting to go',
+    'link.sent': 'Set-password mail: sent at {at}',
+    'link.skipped': 'Set-password mail: not sent (address blocked or account disabled)',
+    'link.failed': 'Set-password mail: could not be sent; check the address and send again',
     created: 'Account created for {name}.',
     createdMailFailed: 'Account created for {name}, but the set-password email could not be sent. Use “Resend link”.',
     list: 'All users',
@@ -85,7 +94,7 @@ const messages = defineMessages({
     enabledDone: 'The account of {name} is enabled again.',
     resend: 'Resend link',
     resendLabel: 'Resend the set-password link to {name}',
-    resent: 'A set-password link was sent to {email}.',
+    resent: 'A new set-password link is on its way to {email}.',
     empty: 'No users yet.',
   },
 });
@@ -170,6 +179,7 @@ export function UsersPage() {
     setBusyUser(user.userId);
     try {
       await api.post(`/api/users/${encodeURIComponent(user.userId)}/password-link`);
+      replace({ ...user, passwordLink: { state: 'queued', at: new Date().toISOString() } });
       report('success', inBoth(messages, 'resent', { email: user.email }));
     } catch (error) {
       report('error', errorText(error));
@@ -285,6 +295,11 @@ export function UsersPage() {
                     <span class={user.disabled ? 'badge status-cancelled' : 'badge status-published'}>
                       {user.disabled ? t('disabled') : t('active')}
                     </span>
+                    {user.passwordLink && (
+                      <span class={user.passwordLink.state === 'failed' || user.passwordLink.state === 'skipped' ? 'link-mail not-sent' : 'link-mail'}>
+                        {t(`link.${user.passwordLink.state}`, { at: formatDateTime(user.passwordLink.at) })}
+                      </span>
+                    )}
                   </td>
                   <td data-label={t('actions')}>
                     <div class="row-actions">
