@@ -1,5 +1,5 @@
 import { runDueSendJobs, type SendJobsDeps } from '../../shared/email/send-jobs.js';
-import { errorText } from '../../shared/logging/redact.js';
+import { log } from '../../shared/logging/logger.js';
 
 /**
  * The local runner of send jobs (shared/email/send-jobs.ts) under `npm start`: continues what a
@@ -17,7 +17,7 @@ export function startSendJobRunner(deps: SendJobsDeps, options: { pollMs?: numbe
       try {
         await runDueSendJobs(deps, budgetMs);
       } catch (error) {
-        console.error(JSON.stringify({ level: 'error', message: 'send job run failed; the next poll tries again', error: errorText(error) }));
+        log.error('send job run failed; the next poll tries again', { error });
       }
       if (stopped) break;
       await new Promise<void>((resolve) => {

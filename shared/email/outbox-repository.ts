@@ -60,18 +60,10 @@ export const isDirectMessage = (message: QueuedMail): message is DirectOutboxMes
 export type SesOrigin = { eventId: string; invitationId: string } | { direct: { kind: DirectMailKind; ref: DirectMailRef } };
 
 /** A mail of an invitation: the invitation, its answer notices, the event's notices. */
-export type OutboxMessage = {
-  messageId: string;
+export type OutboxMessage = QueuedState & {
   kind: MailKind;
   eventId: string;
   invitationId: string;
-  /** `sending`: leased, the call to SES under way; `accepted`: SES took it (sesMessageId), the rest not yet recorded. */
-  state: 'pending' | 'sending' | 'accepted';
-  sesMessageId?: string;
-  attempts: number;
-  dueAt: string;
-  createdAt: string;
-  lastError?: string;
   /** An event notice (cancellation, change of time or place): its record, for the person's progress. */
   noticeId?: string;
 };

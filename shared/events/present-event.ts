@@ -29,3 +29,9 @@ export function presentEvent(event: StoredEvent): Event {
       : undefined,
   };
 }
+
+/** What a participant's page shows of any event (a personal link, the open registration page). */
+export function publicEventFacts(event: Event) {
+  const { eventId, type, title, description, agenda, venue, venueMapUrl, contact, startsAt, endsAt, timeZone, registrationClosesAt } = event;
+  return { eventId, type, title, description, agenda, venue, venueMapUrl, contact, startsAt, endsAt, timeZone, registrationClosesAt };
+}

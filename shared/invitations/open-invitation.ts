@@ -4,7 +4,7 @@ import { memberRoleOf, type DelegationRole } from '../delegations/delegation-rol
 import { PASSPORT_CONSENT_VERSION, PASSPORT_FIELDS, passportConsentText } from '../delegations/passport-data.js';
 import type { LocalizedText } from '../errors.js';
 import type { Event, Field } from '../events/event-schema.js';
-import { presentEvent } from '../events/present-event.js';
+import { presentEvent, publicEventFacts } from '../events/present-event.js';
 import type { RateLimitRule } from '../rate-limits/rate-limiter.js';
 import type { InvitationResponse, InviteeLanguage } from './invitation-schema.js';
 import { InvitationLinkNotFoundError } from './invitation-errors.js';
@@ -58,20 +58,9 @@ export async function openInvitation(deps: InvitationsDeps, token: string, clien
   const host = await deps.hostOf?.(event.unitId);
   return {
     event: {
-      eventId: event.eventId,
-      title: event.title,
-      description: event.description,
-      agenda: event.agenda,
-      venue: event.venue,
-      venueMapUrl: event.venueMapUrl,
-      contact: event.contact,
-      startsAt: event.startsAt,
-      endsAt: event.endsAt,
-      type: event.type,
+      ...publicEventFacts(event),
       status: event.status,
       cancelReason: event.cancelReason,
-      timeZone: event.timeZone,
-      registrationClosesAt: event.registrationClosesAt,
       addressForm: event.addressForm,
       ...(host ? { host } : {}),
     },

@@ -31,34 +31,34 @@ export async function renderYearReportDocx(report: YearReport, settings: PapersS
     new Paragraph({ alignment: AlignmentType.JUSTIFIED, indent: { firstLine: Math.round(10 * TWIPS_PER_MM) }, spacing: { before: 120, line: 300 }, children: runs });
   const heading = (value: string) => new Paragraph({ spacing: { before: 240, after: 120 }, children: [text(value, { bold: true, points: 14 })] });
 
-  const headerTable = new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    borders: noBorders,
-    rows: [
-      new TableRow({
-        children: [
-          new TableCell({
-            width: { size: 42, type: WidthType.PERCENTAGE },
-            borders: noBorders,
-            children: [
-              ...(settings.parentBody ? [centred([text(settings.parentBody.vi.toLocaleUpperCase('vi'), { points: 12.5 })])] : []),
-              centred([text(settings.issuer.vi.toLocaleUpperCase('vi'), { bold: true, points: 12.5 })], 60),
-              centred([text(`Số: ${''.padEnd(6, ' ')}/BC-${settings.symbol}`)]),
-            ],
-          }),
-          new TableCell({
-            width: { size: 58, type: WidthType.PERCENTAGE },
-            borders: noBorders,
-            children: [
-              centred([text('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, points: 12.5 })]),
-              centred([text('Độc lập - Tự do - Hạnh phúc', { bold: true, points: 13.5 })], 120),
-              centred([text(placeAndDate(settings.place.vi, issuedAt, 'vi'), { italics: true, points: 13.5 })]),
-            ],
-          }),
-        ],
-      }),
+  /** Two borderless columns side by side: the heading's issuer and motto, the footer's recipients and signer. */
+  const twoColumns = (leftPercent: number, left: InstanceType<typeof Paragraph>[], right: InstanceType<typeof Paragraph>[]) =>
+    new Table({
+      width: { size: 100, type: WidthType.PERCENTAGE },
+      borders: noBorders,
+      rows: [
+        new TableRow({
+          children: [
+            new TableCell({ width: { size: leftPercent, type: WidthType.PERCENTAGE }, borders: noBorders, children: left }),
+            new TableCell({ width: { size: 100 - leftPercent, type: WidthType.PERCENTAGE }, borders: noBorders, children: right }),
+          ],
+        }),
+      ],
+    });
+
+  const headerTable = twoColumns(
+    42,
+    [
+      ...(settings.parentBody ? [centred([text(settings.parentBody.vi.toLocaleUpperCase('vi'), { points: 12.5 })])] : []),
+      centred([text(settings.issuer.vi.toLocaleUpperCase('vi'), { bold: true, points: 12.5 })], 60),
+      centred([text(`Số: ${''.padEnd(6, ' ')}/BC-${settings.symbol}`)]),
     ],
-  });
+    [
+      centred([text('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, points: 12.5 })]),
+      centred([text('Độc lập - Tự do - Hạnh phúc', { bold: true, points: 13.5 })], 120),
+      centred([text(placeAndDate(settings.place.vi, issuedAt, 'vi'), { italics: true, points: 13.5 })]),
+    ],
+  );
 
   const cell = (value: string, options: { bold?: boolean; align?: 'left' | 'center' | 'right' } = {}) =>
     new TableCell({
@@ -138,33 +138,18 @@ export async function renderYearReportDocx(report: YearReport, settings: PapersS
     body([text(greetings.sentence)]),
     ...(greetings.rows.length > 0 ? [new Paragraph({ spacing: { before: 120 }, children: [] }), table(greetings.header, greetings.rows, greetings.numeric)] : []),
     new Paragraph({ spacing: { before: 360 }, children: [] }),
-    new Table({
-      width: { size: 100, type: WidthType.PERCENTAGE },
-      borders: noBorders,
-      rows: [
-        new TableRow({
-          children: [
-            new TableCell({
-              width: { size: 45, type: WidthType.PERCENTAGE },
-              borders: noBorders,
-              children: [
-                new Paragraph({ children: [text('Nơi nhận:', { bold: true, italics: true, points: 12 })] }),
-                ...settings.recipients.vi.map((line) => new Paragraph({ children: [text(`- ${line}`, { points: 11 })] })),
-              ],
-            }),
-            new TableCell({
-              width: { size: 55, type: WidthType.PERCENTAGE },
-              borders: noBorders,
-              children: [
-                ...(settings.signer.authority ? [centred([text(settings.signer.authority.vi.toLocaleUpperCase('vi'), { bold: true })])] : []),
-                centred([text(settings.signer.position.vi.toLocaleUpperCase('vi'), { bold: true })], 1400),
-                centred([text(settings.signer.name, { bold: true, points: 14 })]),
-              ],
-            }),
-          ],
-        }),
+    twoColumns(
+      45,
+      [
+        new Paragraph({ children: [text('Nơi nhận:', { bold: true, italics: true, points: 12 })] }),
+        ...settings.recipients.vi.map((line) => new Paragraph({ children: [text(`- ${line}`, { points: 11 })] })),
       ],
-    }),
+      [
+        ...(settings.signer.authority ? [centred([text(settings.signer.authority.vi.toLocaleUpperCase('vi'), { bold: true })])] : []),
+        centred([text(settings.signer.position.vi.toLocaleUpperCase('vi'), { bold: true })], 1400),
+        centred([text(settings.signer.name, { bold: true, points: 14 })]),
+      ],
+    ),
   ];
 
   const document = new Document({

@@ -4,7 +4,7 @@ import type { OutboxRepository } from '../email/outbox-repository.js';
 import { ValidationError } from '../errors.js';
 import { EventNotFoundError } from '../events/event-errors.js';
 import type { StoredEvent } from '../events/events-repository.js';
-import { presentEvent } from '../events/present-event.js';
+import { presentEvent, publicEventFacts } from '../events/present-event.js';
 import { inviteeSchema } from '../invitations/invitation-schema.js';
 import { describeInviteeIssues } from '../invitations/invitee-problems.js';
 import { EventNotOpenSignal, type NewInvitation } from '../invitations/invitations-repository.js';
@@ -57,18 +57,7 @@ export async function getPublicEvent(deps: RegistrationsDeps, eventId: string) {
   const event = presentEvent(stored);
   return {
     event: {
-      eventId: event.eventId,
-      type: event.type,
-      title: event.title,
-      description: event.description,
-      agenda: event.agenda,
-      venue: event.venue,
-      venueMapUrl: event.venueMapUrl,
-      contact: event.contact,
-      startsAt: event.startsAt,
-      endsAt: event.endsAt,
-      timeZone: event.timeZone,
-      registrationClosesAt: event.registrationClosesAt,
+      ...publicEventFacts(event),
       requiresApproval: event.requiresApproval,
       fields: event.fields,
       /** A newcomer would join the waiting list now. */

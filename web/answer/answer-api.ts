@@ -1,6 +1,7 @@
 import type { Field } from '../../shared/events/event-schema.js';
 import type { OpenedInvitation } from '../../shared/invitations/open-invitation.js';
 import type { DetailsIssue } from '../../shared/registrations/registration-errors.js';
+import { ApiError } from '../lib/api-client.js';
 import type { Language } from '../lib/i18n.js';
 
 /**
@@ -15,16 +16,7 @@ export type Details = Record<string, string>;
 export type Answered = { response: Response; details?: Details; warnings?: { message: string }[] };
 
 /** An error answer `{ error, message, details? }`; status 0 and `network` when nothing came back. */
-export class AnswerError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message);
-  }
-
+export class AnswerError extends ApiError {
   /** The per-field problems of a 422 details_invalid. */
   get issues(): DetailsIssue[] {
     const issues = (this.details as { issues?: unknown } | undefined)?.issues;

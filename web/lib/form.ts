@@ -57,3 +57,33 @@ export function errorsFromFailure(error: unknown, translate: MessageTranslator =
   if (error instanceof ApiError) return errorsFromApi(error, translate);
   return { '': errorText(error) };
 }
+
+/**
+ * A form's submit: `body` checked against `schema` (each problem on its input), then `send` with
+ * the checked data while the form is busy; a refusal from the API lands on the inputs the same way.
+ * Answers whether it went through.
+ */
+export async function submitChecked<S extends z.ZodType>(
+  form: { setErrors: (errors: FieldErrors) => void; setBusy: (busy: boolean) => void },
+  schema: S,
+  body: unknown,
+  translate: MessageTranslator,
+  send: (data: z.output<S>) => Promise<void>,
+): Promise<boolean> {
+  const checked = validateWith(schema, body, translate);
+  if (!checked.ok) {
+    form.setErrors(checked.errors);
+    return false;
+  }
+  form.setErrors({});
+  form.setBusy(true);
+  try {
+    await send(checked.data);
+    return true;
+  } catch (error) {
+    form.setErrors(errorsFromFailure(error, translate));
+    return false;
+  } finally {
+    form.setBusy(false);
+  }
+}

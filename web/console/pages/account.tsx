@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { changePasswordSchema } from '../../../shared/auth/auth-schema.js';
 import { defineMessages } from '../../lib/i18n.js';
-import { errorsFromFailure, validateWith } from '../../lib/form.js';
+import { submitChecked } from '../../lib/form.js';
 import { Form, PasswordField, SubmitButton, useFormState } from '../components/form.js';
 import { PageHeading } from '../components/page-heading.js';
 import { useApp, useSchemaMessages, useText, useUser } from '../context.js';
@@ -47,21 +47,13 @@ export function AccountPage() {
   async function submit() {
     setDone(false);
     const { confirm, ...body } = form.values;
-    const checked = validateWith(changePasswordSchema, body, translate);
-    if (!checked.ok) return form.setErrors(checked.errors);
     if (confirm !== body.newPassword) return form.setErrors({ confirm: t('form.passwordsDiffer') });
-    form.setErrors({});
-    form.setBusy(true);
-    try {
-      await api.post('/api/auth/password', checked.data);
+    await submitChecked(form, changePasswordSchema, body, translate, async (data) => {
+      await api.post('/api/auth/password', data);
       form.setValues(empty);
       setDone(true);
       announce(t('done'));
-    } catch (error) {
-      form.setErrors(errorsFromFailure(error, translate));
-    } finally {
-      form.setBusy(false);
-    }
+    });
   }
 
   return (

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { papersSettingsSchema, type PapersSettings } from '../../../shared/papers/papers-settings-schema.js';
 import type { YearReport } from '../../../shared/papers/year-report.js';
-import { errorsFromFailure, validateWith } from '../../lib/form.js';
+import { submitChecked, } from '../../lib/form.js';
 import { defineMessages, pickLocalized } from '../../lib/i18n.js';
 import { Form, SubmitButton, TextArea, TextField, useFormState } from '../components/form.js';
 import { PageHeading } from '../components/page-heading.js';
@@ -282,20 +282,12 @@ function SettingsSection() {
 
   const submit = async () => {
     setSaved(false);
-    const checked = validateWith(papersSettingsSchema, toSettings(form.values), translate);
-    if (!checked.ok) return form.setErrors(checked.errors);
-    form.setErrors({});
-    form.setBusy(true);
-    try {
-      const answer = await api.put<{ settings: PapersSettings }>('/api/papers/settings', checked.data);
+    await submitChecked(form, papersSettingsSchema, toSettings(form.values), translate, async (data) => {
+      const answer = await api.put<{ settings: PapersSettings }>('/api/papers/settings', data);
       form.setValues(toValues(answer.settings));
       setSaved(true);
       announce(t('saved'));
-    } catch (failure) {
-      form.setErrors(errorsFromFailure(failure, translate));
-    } finally {
-      form.setBusy(false);
-    }
+    });
   };
 
   const chooseImage = (input: HTMLInputElement) => {

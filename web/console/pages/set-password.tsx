@@ -1,6 +1,6 @@
 import { setPasswordSchema } from '../../../shared/auth/auth-schema.js';
 import { defineMessages, inBoth } from '../../lib/i18n.js';
-import { errorsFromFailure, validateWith } from '../../lib/form.js';
+import { submitChecked } from '../../lib/form.js';
 import { Form, PasswordField, SubmitButton, useFormState } from '../components/form.js';
 import { PageHeading } from '../components/page-heading.js';
 import { useApp, useSchemaMessages, useText } from '../context.js';
@@ -39,19 +39,12 @@ export function SetPasswordPage() {
   const form = useFormState({ password: '', confirm: '' });
 
   async function submit() {
-    const checked = validateWith(setPasswordSchema, { token, password: form.values.password }, translate);
-    if (!checked.ok) return form.setErrors(checked.errors);
     if (form.values.confirm !== form.values.password) return form.setErrors({ confirm: t('form.passwordsDiffer') });
-    form.setErrors({});
-    form.setBusy(true);
-    try {
-      await api.post('/api/auth/set-password', checked.data);
+    await submitChecked(form, setPasswordSchema, { token, password: form.values.password }, translate, async (data) => {
+      await api.post('/api/auth/set-password', data);
       flash(inBoth(messages, 'done'));
       navigate(signInPath);
-    } catch (error) {
-      form.setErrors(errorsFromFailure(error, translate));
-      form.setBusy(false);
-    }
+    });
   }
 
   return (

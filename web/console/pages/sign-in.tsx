@@ -1,7 +1,7 @@
 import { useEffect } from 'preact/hooks';
 import { loginSchema, type User } from '../../../shared/auth/auth-schema.js';
 import { defineMessages } from '../../lib/i18n.js';
-import { errorsFromFailure, validateWith } from '../../lib/form.js';
+import { submitChecked } from '../../lib/form.js';
 import { Form, PasswordField, SubmitButton, TextField, useFormState, emailInput } from '../components/form.js';
 import { PageHeading } from '../components/page-heading.js';
 import { useApp, useSchemaMessages, useText } from '../context.js';
@@ -47,18 +47,11 @@ export function SignInPage({ query }: PageProps) {
   }, [session.status]);
 
   async function submit() {
-    const checked = validateWith(loginSchema, form.values, translate);
-    if (!checked.ok) return form.setErrors(checked.errors);
-    form.setErrors({});
-    form.setBusy(true);
-    try {
-      const { user } = await api.post<{ user: User }>('/api/auth/login', checked.data);
+    await submitChecked(form, loginSchema, form.values, translate, async (data) => {
+      const { user } = await api.post<{ user: User }>('/api/auth/login', data);
       setUser(user);
       navigate(next);
-    } catch (error) {
-      form.setErrors(errorsFromFailure(error, translate));
-      form.setBusy(false);
-    }
+    });
   }
 
   return (

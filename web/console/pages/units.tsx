@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { User } from '../../../shared/auth/auth-schema.js';
 import { createUnitSchema, ROOT_UNIT_ID, type Membership, type Unit, type UnitRole } from '../../../shared/units/unit-schema.js';
-import { errorsFromFailure, validateWith } from '../../lib/form.js';
+import { submitChecked, } from '../../lib/form.js';
 import { defineMessages, pickLocalized } from '../../lib/i18n.js';
 import { Form, SelectField, SubmitButton, TextField, useFormState } from '../components/form.js';
 import { ActionNotice, type ActionStatus } from '../components/page-notices.js';
@@ -113,20 +113,12 @@ export function UnitsPage() {
       shortName: form.values.shortName,
       ...(form.values.senderName.trim() ? { senderName: form.values.senderName } : {}),
     };
-    const checked = validateWith(createUnitSchema, body, translate);
-    if (!checked.ok) return form.setErrors(checked.errors);
-    form.setBusy(true);
-    try {
-      const { unit } = await api.post<{ unit: Unit }>('/api/units', checked.data);
+    await submitChecked(form, createUnitSchema, body, translate, async (data) => {
+      const { unit } = await api.post<{ unit: Unit }>('/api/units', data);
       form.setValues(emptyUnit());
-      form.setErrors({});
       say({ kind: 'success', text: t('created', { name: nameOf(unit) }) });
       await reload();
-    } catch (error) {
-      form.setErrors(errorsFromFailure(error, translate));
-    } finally {
-      form.setBusy(false);
-    }
+    });
   }
 
   async function act(run: () => Promise<unknown>, done: string) {
