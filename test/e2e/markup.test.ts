@@ -7,6 +7,7 @@ import { renderEveryMail } from '../support/every-mail.js';
 import type { LocalProduct } from '../support/local-product.js';
 import { nuErrors } from '../support/nu-checker.js';
 import { apiFor, inviteAndSend, personalLinks, signInByApi, type Api } from '../support/product-api.js';
+import { conference } from '../functions/api/invitations-support.js';
 
 /**
  * Markup a validator accepts: the W3C Nu Html Checker reads every page the product serves, every
@@ -19,10 +20,7 @@ let api: Api;
 const contexts: BrowserContext[] = [];
 
 const event = {
-  type: 'ngo_conference',
-  title: { vi: 'Hội nghị các tổ chức phi chính phủ nước ngoài', en: 'Conference of foreign NGOs' },
-  description: { vi: 'Hội nghị thường niên', en: 'Annual conference' },
-  venue: 'Khách sạn Sài Gòn – Ban Mê, Buôn Ma Thuột',
+  ...conference,
   startsAt: '2031-11-20T08:00:00+07:00',
   endsAt: '2031-11-20T17:00:00+07:00',
   contact: { name: 'Lê Thị Thu Hà', phone: '0905 123 456', email: 'ha@example.org' },
