@@ -95,7 +95,11 @@ export const optionalKeys = ['description', 'agenda', 'venueMapUrl', 'contact', 
  * The form as the API's body. What the schema cannot see (a mistyped date, a capacity that is no
  * number) is reported here, by the same paths.
  */
-export function bodyFromValues(values: Values, t: Translate<CommonKey | 'capacityInvalid'>) {
+/**
+ * `creating`: a new event whose fields the organiser left untouched sends none, and the server
+ * gives it its type's usual fields, even when they had not yet reached this form (a slow line).
+ */
+export function bodyFromValues(values: Values, t: Translate<CommonKey | 'capacityInvalid'>, options: { creating?: boolean } = {}) {
   const errors: FieldErrors = {};
   const filled = (text: string) => (text.trim() ? text : undefined);
   const localized = (vi: string, en: string) => (vi.trim() || en.trim() ? { ...(vi.trim() ? { vi } : {}), ...(en.trim() ? { en } : {}) } : undefined);
@@ -138,7 +142,7 @@ export function bodyFromValues(values: Values, t: Translate<CommonKey | 'capacit
     addressForm: values.addressForm,
     openRegistration: values.openRegistration,
     attachInvitationLetter: values.attachInvitationLetter,
-    fields: values.fields.map(fieldFromRow),
+    fields: options.creating && !values.fieldsEdited ? undefined : values.fields.map(fieldFromRow),
   };
   return { body, errors };
 }

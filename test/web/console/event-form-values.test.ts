@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { rowFromField } from '../../../web/console/components/fields-editor.js';
 import { bodyFromValues, emptyValues, type Values } from '../../../web/console/event-form-values.js';
 
 /** The key itself, so a test reads which message the form would show. */
@@ -37,5 +38,12 @@ describe('the event form as an API body', () => {
     const { body } = bodyFromValues(filled({ contactName: 'Chị Nhung', descriptionEn: 'A friendly meeting' }), t);
     expect(body.contact).toEqual({ name: 'Chị Nhung' });
     expect(body.description).toEqual({ en: 'A friendly meeting' });
+  });
+
+  it("leaves a new event's untouched fields to the server, which gives its type's usual ones; edited fields or an edit send them", () => {
+    const field = rowFromField({ key: 'phone', label: { vi: 'Số điện thoại', en: 'Phone' }, type: 'phone' });
+    expect(bodyFromValues(filled({}), t, { creating: true }).body.fields).toBeUndefined();
+    expect(bodyFromValues(filled({ fields: [field], fieldsEdited: true }), t, { creating: true }).body.fields).toHaveLength(1);
+    expect(bodyFromValues(filled({ fields: [] }), t).body.fields).toEqual([]);
   });
 });

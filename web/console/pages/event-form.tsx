@@ -131,7 +131,7 @@ export function EventFormPage({ params }: PageProps) {
 
   async function submit() {
     // The unit the choice shows is the unit sent, even untouched.
-    const { body, errors: local } = bodyFromValues({ ...values, unitId: values.unitId || (unitChoices.length > 1 ? unitChoices[0]!.value : '') }, t);
+    const { body, errors: local } = bodyFromValues({ ...values, unitId: values.unitId || (unitChoices.length > 1 ? unitChoices[0]!.value : '') }, t, { creating: !eventId });
     const checked = validateWith(createEventSchema, body, translate);
     const errors = { ...(checked.ok ? {} : checked.errors), ...local };
     if (hasErrors(errors) || !checked.ok) return form.setErrors(errors);
