@@ -130,7 +130,7 @@ describe.each([
       positions.push(Number(await page.evaluate(() => document.activeElement?.closest('li[aria-posinset]')?.getAttribute('aria-posinset') ?? 0)));
     }
     // Present people have two buttons, so a row may take two Tabs; never a step back, never out.
-    expect(positions.every((p, i) => p > 0 && (i === 0 || p >= positions[i - 1]!))).toBe(true);
+    expect(positions.every((p, i) => p > 0 && (i === 0 || p >= positions[i - 1]!)), `positions reached by Tab: ${positions.join(' ')}`).toBe(true);
     expect(positions[positions.length - 1]!).toBeGreaterThan(25);
     expect(await rows.count()).toBeLessThan(60);
     await page.screenshot({ path: `.tmp/door-list-${size}-${language}-keyboard.png` });

@@ -24,8 +24,14 @@ describe('the virtual list draws the rows in view and a few around them', () => 
 
   it('keeps the focused row drawn when it is near, and lets it go when the list is scrolled far away', () => {
     const top = offsets[100]!;
-    expect(visibleRange(offsets, { top, height: 590 }, 6, 80)).toMatchObject({ from: 80 });
+    expect(visibleRange(offsets, { top, height: 590 }, 6, 80)).toMatchObject({ from: 80 - 6 });
     expect(visibleRange(offsets, { top, height: 590 }, 6, 5).from).toBe(94);
+  });
+
+  it('draws the rows after the focused one before the box has scrolled to it, so Tab always finds the next row', () => {
+    // Focus on the last overscan row (11) while the box still reports the top: rows 12–17 are drawn too.
+    expect(visibleRange(offsets, { top: 0, height: 590 }, 6, 11)).toEqual({ from: 0, to: 11 + 1 + 6 });
+    expect(visibleRange(offsets, { top: 0, height: 590 }, 6, 2799 - 2000).to).toBe(12);
   });
 
   it('an empty list draws nothing', () => {

@@ -49,7 +49,8 @@ function rowAt(offsets: number[], y: number): number {
 
 /**
  * The rows to draw, `from` included and `to` excluded: those in the box's view, `overscan` more
- * on each side, and stretched to keep the focused row (when it is near) in the page.
+ * on each side, and stretched to keep the focused row (when it is near) and `overscan` rows on
+ * each side of it in the page.
  */
 export function visibleRange(
   offsets: number[],
@@ -62,8 +63,10 @@ export function visibleRange(
   let from = Math.max(0, rowAt(offsets, view.top) - overscan);
   let to = Math.min(count, rowAt(offsets, view.top + view.height) + 1 + overscan);
   if (focused !== undefined && focused >= 0 && focused < count && Math.abs(focused - (focused < from ? from : to)) <= 4 * overscan + 20) {
-    from = Math.min(from, focused);
-    to = Math.max(to, focused + 1);
+    // The rows around the focused one are drawn whatever the scroll says, so Tab and Shift+Tab
+    // always find the next row even when the box's scroll event comes late (a slow phone).
+    from = Math.min(from, Math.max(0, focused - overscan));
+    to = Math.max(to, Math.min(count, focused + 1 + overscan));
   }
   return { from, to };
 }

@@ -85,20 +85,22 @@ export function PersonalDataLogPage({ params }: PageProps) {
     return known ? <span>{t(known[1])}</span> : <span lang="en">{item.what}</span>;
   };
   return (
-    <section>
+    <section class="personal-data-log">
       <BackToEvent eventId={eventId} title={title} fallback={t('back')} />
       <PageHeading text={t('title')} />
       <p class="hint">{t('intro')}</p>
       <LoadErrorNotice message={error} onRetry={load} />
       {items && items.length === 0 && <p class="muted">{t('none')}</p>}
       {items && items.length > 0 && (
-        <DataTable class="table" label={t('caption')} columns={[t('at'), t('who'), t('what'), { label: t('count'), class: 'numeric' }]}>
+        <DataTable class="table stack" label={t('caption')} columns={[t('at'), t('who'), t('what'), { label: t('count'), class: 'numeric' }]}>
           {items.map((item) => (
             <tr key={`${item.at}-${item.userId}-${item.what}`}>
-              <td>{formatDateTime(item.at)}</td>
-              <td>{item.userId === 'system' ? t('system') : item.user ? `${item.user.name} (${item.user.email})` : t('removedUser')}</td>
-              <td>{whatOf(item)}</td>
-              <td class="numeric">{item.count ?? ''}</td>
+              <td data-label={t('at')}>{formatDateTime(item.at)}</td>
+              <td data-label={t('who')} class="reader">{item.userId === 'system' ? t('system') : item.user ? `${item.user.name} (${item.user.email})` : t('removedUser')}</td>
+              <td data-label={t('what')}>{whatOf(item)}</td>
+              <td data-label={t('count')} class="numeric">
+                {item.count ?? ''}
+              </td>
             </tr>
           ))}
         </DataTable>
