@@ -4,7 +4,7 @@ import { defineMessages } from '../../lib/i18n.js';
 import { pastedTableToCsv } from '../../lib/pasted-table.js';
 import { useApp, useText } from '../context.js';
 import { DialogLauncher } from './dialog-launcher.js';
-import { DialogActions, Form, TextArea } from './form.js';
+import { DialogActions, FileField, Form, TextArea } from './form.js';
 import { useFieldName } from './invitation-labels.js';
 import { usePreviewThenCommit } from './preview-then-commit.js';
 
@@ -144,27 +144,14 @@ function ContactImportBody(props: { onImported: () => void; close: () => void })
       </div>
       <Form errors={errors} onSubmit={preview} labelledBy="contact-import-title">
         {method === 'file' ? (
-          <div class={`field ${errors.file ? 'has-error' : ''}`}>
-            <label for="f-contact-file">{t('fileLabel')}</label>
-            <p class="hint" id="f-contact-file-hint">
-              {t('fileHint')}
-            </p>
-            {errors.file && (
-              <p class="field-error" id="f-contact-file-error">
-                {errors.file}
-              </p>
-            )}
-            <input
-              id="f-contact-file"
-              name="file"
-              type="file"
-              class="file-input"
-              accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              aria-describedby={errors.file ? 'f-contact-file-hint f-contact-file-error' : 'f-contact-file-hint'}
-              aria-invalid={errors.file ? 'true' : undefined}
-              onChange={(event) => (setFile(event.currentTarget.files?.[0]), steps.reset())}
-            />
-          </div>
+          <FileField
+            id="f-contact-file"
+            label={t('fileLabel')}
+            hint={t('fileHint')}
+            error={errors.file}
+            accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            onFile={(chosen) => (setFile(chosen), steps.reset())}
+          />
         ) : (
           <TextArea name="paste" label={t('pasteLabel')} hint={t('pasteHint')} rows={6} value={pasted} onValue={(value) => (setPasted(value), steps.reset())} />
         )}

@@ -439,3 +439,45 @@ export function useFormState<T extends object>(initial: T | (() => T)) {
   const set = <K extends keyof T>(key: K) => (value: T[K]) => setValues((current) => ({ ...current, [key]: value }));
   return { values, setValues, set, errors, setErrors, busy, setBusy };
 }
+
+/**
+ * A file picker with its label, hint and error, the error tied to the input for screen readers
+ * (the invitee and contact imports). `inputKey` clears the chosen file when it changes.
+ */
+export function FileField(props: {
+  id: string;
+  label: string;
+  hint: string;
+  error?: string;
+  accept: string;
+  inputKey?: number | string;
+  onFile: (file: File | undefined) => void;
+  children?: ComponentChildren;
+}) {
+  const { id, error } = props;
+  return (
+    <div class={`field ${error ? 'has-error' : ''}`}>
+      <label for={id}>{props.label}</label>
+      <p class="hint" id={`${id}-hint`}>
+        {props.hint}
+      </p>
+      {error && (
+        <p class="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+      <input
+        key={props.inputKey}
+        id={id}
+        name="file"
+        type="file"
+        class="file-input"
+        accept={props.accept}
+        aria-describedby={error ? `${id}-hint ${id}-error` : `${id}-hint`}
+        aria-invalid={error ? 'true' : undefined}
+        onChange={(event) => props.onFile(event.currentTarget.files?.[0])}
+      />
+      {props.children}
+    </div>
+  );
+}

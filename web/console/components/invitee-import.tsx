@@ -5,7 +5,7 @@ import { formatDate } from '../../lib/datetime.js';
 import { defineMessages, pickLocalized } from '../../lib/i18n.js';
 import { pastedTableToCsv } from '../../lib/pasted-table.js';
 import { useApp, useText } from '../context.js';
-import { CheckboxField, Form, SelectField, SubmitButton, TextArea, TextField, useFormState, emailInput } from './form.js';
+import { CheckboxField, FileField, Form, SelectField, SubmitButton, TextArea, TextField, useFormState, emailInput } from './form.js';
 import { invitationLabels, inviteeFields, useFieldName, type InviteeField } from './invitation-labels.js';
 import { errorText } from '../../lib/error-text.js';
 
@@ -339,32 +339,20 @@ export function InviteeImport(props: {
 
       {method === 'file' && (
         <Form errors={inputError.file ? { file: inputError.file } : {}} onSubmit={preview} labelledBy="import-title">
-          <div class={`field ${inputError.file ? 'has-error' : ''}`}>
-            <label for="f-file">{t('fileLabel')}</label>
-            <p class="hint" id="f-file-hint">
-              {t('fileHint')}
-            </p>
-            {inputError.file && (
-              <p class="field-error" id="f-file-error">
-                {inputError.file}
-              </p>
-            )}
-            <input
-              key={fileKey}
-              id="f-file"
-              name="file"
-              type="file"
-              class="file-input"
-              accept=".csv,text/csv"
-              aria-describedby={inputError.file ? 'f-file-hint f-file-error' : 'f-file-hint'}
-              aria-invalid={inputError.file ? 'true' : undefined}
-              onChange={(event) => {
-                changed();
-                setFile(event.currentTarget.files?.[0]);
-              }}
-            />
+          <FileField
+            id="f-file"
+            label={t('fileLabel')}
+            hint={t('fileHint')}
+            error={inputError.file}
+            accept=".csv,text/csv"
+            inputKey={fileKey}
+            onFile={(chosen) => {
+              changed();
+              setFile(chosen);
+            }}
+          >
             {file && <p class="hint">{t('fileChosen', { name: file.name, size: formatSize(file.size) })}</p>}
-          </div>
+          </FileField>
           <div class="actions">
             <SubmitButton busy={busy === 'preview'} label={t('preview')} busyLabel={t('previewing')} />
           </div>
