@@ -296,7 +296,7 @@ describe('the invitations page', () => {
     await panel.getByRole('button', { name: 'Xác nhận nhập 2 khách mời' }).click();
     await panel.getByRole('region', { name: 'Kết quả nhập' }).waitFor();
     await expect.poll(() => rowNames(page)).toEqual(['Phạm Thu Hà', 'Ksor Y Phương']);
-    expect(await page.getByRole('combobox', { name: 'Nhóm' }).locator('option').allInnerTexts()).toEqual(['Tất cả các nhóm', 'Đối tác (1)']);
+    await expect.poll(() => page.getByRole('combobox', { name: 'Nhóm' }).locator('option').allInnerTexts()).toEqual(['Tất cả các nhóm', 'Đối tác (1)']);
     expect(problems).toEqual([]);
   });
 
