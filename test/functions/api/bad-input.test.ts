@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../../support/test-context.js';
+import { createOrganiserContext, type Caller, type TestContext } from '../../support/test-context.js';
 
 const event = {
   type: 'training',
@@ -10,12 +10,11 @@ const event = {
 };
 
 let ctx: TestContext;
-let organiser: Awaited<ReturnType<TestContext['as']>>;
+let organiser: Caller;
 let eventId: string;
 
 beforeAll(async () => {
-  ctx = await createTestContext();
-  organiser = await ctx.as('organiser');
+  ({ ctx, organiser } = await createOrganiserContext());
   eventId = (await organiser('POST', '/api/events', { body: event })).body.event.eventId;
 });
 
