@@ -13,11 +13,17 @@
  * 60% of that bare rate, p95 under 5 s.
  *
  *   npx tsx bench/answers.bench.ts   (BENCH_INVITEES=1000 BENCH_CAPACITY=100 BENCH_WITHDRAW=30
- *                                     BENCH_CONTENTION=1 BENCH_THROTTLE=0.02)
+ *                                     BENCH_CONTENTION=1 BENCH_THROTTLE=0.02 BENCH_LINKS=addressed)
+ *
+ * BENCH_LINKS=secret-alone answers with the links mailed before the addressed shape (the secret
+ * alone, read through its link item: one read more per answer), for a comparison on the same
+ * machine (shared/invitations/link-tokens.ts).
  */
+import { loadavg } from 'node:os';
 import { serve } from '@hono/node-server';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '../shared/aws/dynamodb-client.js';
+import { createLinkTokens } from '../shared/invitations/link-tokens.js';
 import { freePort } from '../test/support/free-port.js';
 import { startBenchApp, type Timed } from './support/bench-app.js';
 
@@ -26,6 +32,7 @@ const CAPACITY = Number(process.env.BENCH_CAPACITY ?? 100);
 const WITHDRAW = Number(process.env.BENCH_WITHDRAW ?? 30);
 const CONTENTION = process.env.BENCH_CONTENTION ?? '1';
 const THROTTLE = process.env.BENCH_THROTTLE ?? '0.02';
+const LINKS = process.env.BENCH_LINKS === 'secret-alone' ? 'secret-alone' : 'addressed';
 /** Long enough for the last of a crowd on a machine at load 30 (the answers' own p95 passed 20 s there). */
 const REQUEST_TIMEOUT_MS = 120_000;
 
@@ -41,7 +48,11 @@ function summary(label: string, runs: { ms: number; status?: number; error?: str
   );
 }
 
+/** The machine's 1-minute load average: the rates move with it, the ratios much less. */
+const load = () => loadavg()[0]!.toFixed(1);
+
 async function main() {
+  const loadAtStart = load();
   const bench = await startBenchApp({ env: { DYNAMODB_CONTENTION: CONTENTION, DYNAMODB_THROTTLE_SHARE: THROTTLE } });
   const { deps, cookie } = bench;
   const port = await freePort();
@@ -97,7 +108,10 @@ async function main() {
     if (imported.status !== 200) throw new Error(`import failed: ${imported.status} ${JSON.stringify(imported.body)}`);
     await call('POST', `/api/events/${eventId}/publish`, { cookie });
     const stored = await deps.invitations.invitations.listAllByEvent(eventId);
-    const tokens = new Map(stored.map((s) => [s.invitationId, deps.invitations.invitations.linkTokenOf(s)]));
+    const mailedBefore = createLinkTokens(bench.config.linkSecret);
+    const linkOf = (s: (typeof stored)[number]) =>
+      LINKS === 'addressed' ? deps.invitations.invitations.linkTokenOf(s) : mailedBefore.tokenFor(s.invitationId, s.tokenVersion ?? 1);
+    const tokens = new Map(stored.map((s) => [s.invitationId, linkOf(s)]));
 
     // The engine's own rate: the bare two-write transaction of a seat, the same crowd at once,
     // on a plain client (no contention mode) against the same engine.
@@ -176,7 +190,8 @@ async function main() {
 
     const bareRate = stored.length / (bareWall / 1000);
     const answerRate = stored.length / (answersWall / 1000);
-    console.log(`Answers: ${INVITEES} invitees of a ${CAPACITY}-seat event accept at once over HTTP; DynamoDB Local, contention mode ${CONTENTION === '1' ? `on (throttle ${THROTTLE})` : 'off'}`);
+    console.log(`Answers: ${INVITEES} invitees of a ${CAPACITY}-seat event accept at once over HTTP; DynamoDB Local, contention mode ${CONTENTION === '1' ? `on (throttle ${THROTTLE})` : 'off'}; links ${LINKS}`);
+    console.log(`load average (1 min) ${loadAtStart} at the start, ${load()} after the crowds`);
     console.log(summary('bare 2-write transaction (engine)', bare, bareWall));
     console.log(summary('GET /api/health (same crowd)', health, healthWall));
     console.log(summary('POST /api/r/:token/accept', answers, answersWall));
