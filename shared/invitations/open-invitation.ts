@@ -46,7 +46,9 @@ export type OpenedInvitation = {
 /** What the person who opens their personal link sees (docs/api/API.md, "Answering an invitation"). */
 export async function openInvitation(deps: InvitationsDeps, token: string, clientAddress: string): Promise<OpenedInvitation> {
   const invitation = await deps.invitations.findByLink(token);
-  const stored = invitation ? await deps.events.findById(invitation.eventId) : undefined;
+  // As an answer reads it: the event's text from a copy checked against the tally's version, its
+  // status and counts fresh, so a crowd opening the mail at once does not read the whole event each.
+  const stored = invitation ? await deps.events.findForAnswer(invitation.eventId) : undefined;
   if (!invitation || !stored) {
     await deps.rateLimiter.take(linkMissLimit, clientAddress);
     throw new InvitationLinkNotFoundError();
