@@ -71,6 +71,8 @@ export function createLinkTokens(secret: string) {
      * the hash, the old link's secret no longer matches and it opens nothing.
      */
     opens(invitation: Pick<LinkedInvitation, 'invitationId' | 'tokenVersion'> & { tokenHash: string }, linkSecret: string): boolean {
+      // An item written without a link (none such is known; a walk-in's hash names no secret) opens nothing.
+      if (typeof invitation.tokenHash !== 'string') return false;
       const current = tokenFor(invitation.invitationId, invitation.tokenVersion ?? 1);
       const isCurrent = sameText(hashToken(current), invitation.tokenHash);
       const matches = sameText(current.slice(0, SECRET_CHARACTERS), linkSecret);

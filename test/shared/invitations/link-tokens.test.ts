@@ -59,6 +59,9 @@ describe('personal link tokens', () => {
   it('open nothing when the stored hash is not the one the secret derives (a hash replaced by other means)', () => {
     const secret = links.linkTokenFor(stored(1)).slice(32);
     expect(links.opens({ ...stored(1), tokenHash: hashToken('some other secret') }, secret)).toBe(false);
+    // A walk-in entered at the door has a hash that names no secret; an item without one opens nothing either.
+    expect(links.opens({ ...stored(1), tokenHash: `walk-in:${invitationId}` }, secret)).toBe(false);
+    expect(links.opens({ ...stored(1), tokenHash: undefined as unknown as string }, secret)).toBe(false);
   });
 
   it('open nothing with a secret changed in any place, or another invitation\'s secret', () => {
