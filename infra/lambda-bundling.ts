@@ -45,9 +45,14 @@ export const lambdaBundling = {
   onDemandAssets: { 'pdf-lib': [{ from: 'shared/papers/fonts', to: 'fonts' }] } as Record<string, { from: string; to: string }[]>,
   /**
    * Modules replaced in the bundle, by path from the repository root. In Lambda the credentials
-   * are in the environment: the SDK's default provider chain becomes that one link.
+   * are in the environment: the SDK's default provider chain becomes that one link. DynamoDB's
+   * endpoint-discovery cache, never filled (discovery is off), is kept in a Map rather than
+   * mnemonist's LRU cache.
    */
-  alias: { '@aws-sdk/credential-provider-node': './shared/aws/lambda-credentials.ts' },
+  alias: {
+    '@aws-sdk/credential-provider-node': './shared/aws/lambda-credentials.ts',
+    '@aws-sdk/endpoint-cache': './shared/aws/endpoint-cache.ts',
+  },
   /** Some CommonJS dependencies call require() for Node built-ins; an ES module has none. */
   banner: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);",
   /** Set in the function's environment too, so stack traces point into the TypeScript. */
