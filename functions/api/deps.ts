@@ -24,7 +24,7 @@ import type { EventNoticeDeps } from '../../shared/email/event-notices.js';
 import { createEventNoticesRepository } from '../../shared/email/event-notices-repository.js';
 import type { MailPreviewDeps } from '../../shared/email/preview-mail.js';
 import type { RateLimiter } from '../../shared/rate-limits/rate-limiter.js';
-import { buildMailDeps } from '../mail/mail-deps.js';
+import { buildMailQueueDeps } from '../mail/mail-queue-deps.js';
 import type { InvitationsDeps } from '../../shared/invitations/invitations-deps.js';
 import { createLinkTokens } from '../../shared/invitations/link-tokens.js';
 import { createInvitationsRepository } from '../../shared/invitations/invitations-repository.js';
@@ -123,7 +123,7 @@ export function buildDeps(
     personalDataLog,
     now,
   };
-  const mail = { ...buildMailDeps(config, db, mailer, now).queue, afterQueued: adapter.afterQueued, inlineBudgetMs: adapter.sendInlineBudgetMs };
+  const mail = { ...buildMailQueueDeps(config, db, now), afterQueued: adapter.afterQueued, inlineBudgetMs: adapter.sendInlineBudgetMs };
   const delegationRepository = createDelegationRepository(db, table);
   const unitsRepository = createUnitsRepository(db, table);
   const units: UnitsDeps = {
