@@ -21,7 +21,6 @@ import type { EventsDeps } from '../../shared/events/events-deps.js';
 import { createEventsRepository } from '../../shared/events/events-repository.js';
 import type { QueueMailsDeps } from '../../shared/email/queue-mails.js';
 import type { EventNoticeDeps } from '../../shared/email/event-notices.js';
-import { createEventNoticesRepository } from '../../shared/email/event-notices-repository.js';
 import type { MailPreviewDeps } from '../../shared/email/preview-mail.js';
 import type { RateLimiter } from '../../shared/rate-limits/rate-limiter.js';
 import { buildMailQueueDeps } from '../mail/mail-queue-deps.js';
@@ -35,9 +34,6 @@ import type { OpenRegistrationDeps } from '../../shared/registrations/open-regis
 import type { RegistrationsDeps } from '../../shared/registrations/registrations-deps.js';
 import type { PapersDeps } from '../../shared/papers/papers-deps.js';
 import type { PartnersDeps } from '../../shared/partners/partners-deps.js';
-import { createGreetingsRepository } from '../../shared/partners/greetings-repository.js';
-import { createPartnersRepository } from '../../shared/partners/partners-repository.js';
-import { createPapersRepository } from '../../shared/papers/papers-repository.js';
 import { createRegistrationsRepository } from '../../shared/registrations/registrations-repository.js';
 import type { UnitsDeps } from '../../shared/units/units-deps.js';
 import { createUnitsRepository } from '../../shared/units/units-repository.js';
@@ -45,6 +41,7 @@ import { createUnitDirectory } from '../../shared/units/unit-directory.js';
 import { senderNameOf } from '../../shared/units/unit-signer.js';
 import { ROOT_UNIT_ID } from '../../shared/units/unit-schema.js';
 import type { PersonalDataLogDeps } from '../../shared/delegations/personal-data-log.js';
+import { onDemandObject } from './on-demand.js';
 
 /** Everything the HTTP app needs, built once per process and handed to createApp. */
 export type AppDeps = {
@@ -142,9 +139,12 @@ export function buildDeps(
     // The union's own events need no host line: the page already carries the union's name.
     hostOf: async (unitId: string) => (unitId === ROOT_UNIT_ID ? undefined : (await units.directory.including([unitId])).get(unitId)?.name),
   };
-  const papers = createPapersRepository(db, table);
-  const partners = createPartnersRepository(db, table);
-  const greetings = createGreetingsRepository(db, table);
+  // Repositories of rare paths (papers, the partners directory, greetings, event notices), loaded
+  // with their first use: in the Lambda each is a chunk the cold start does not read.
+  const papers = onDemandObject(async () => (await import('../../shared/papers/papers-repository.js')).createPapersRepository(db, table));
+  const partners = onDemandObject(async () => (await import('../../shared/partners/partners-repository.js')).createPartnersRepository(db, table));
+  const greetings = onDemandObject(async () => (await import('../../shared/partners/greetings-repository.js')).createGreetingsRepository(db, table));
+  const notices = onDemandObject(async () => (await import('../../shared/email/event-notices-repository.js')).createEventNoticesRepository(db, table));
   return {
     units,
     delegations: {
@@ -178,7 +178,7 @@ export function buildDeps(
     events: { events, now, afterCapacityRaised: async (eventId) => void (await promoteFromWaitlist(registrations, eventId)) },
     mail,
     eventMail: {
-      notices: createEventNoticesRepository(db, table),
+      notices,
       events,
       listInvitations: (eventId) => invitations.listAllByEvent(eventId),
       findInvitation: (eventId, invitationId) => invitations.findById(eventId, invitationId),
