@@ -13,7 +13,6 @@ import { createSessionsRepository } from '../../shared/auth/sessions-repository.
 import { createUsersRepository } from '../../shared/auth/users-repository.js';
 import type { AppConfig } from '../../shared/config.js';
 import { createDatabaseProbe } from '../../shared/db/health-probe.js';
-import { createDelegationRepository } from '../../shared/delegations/delegation-repository.js';
 import type { DelegationsDeps, PassportPurgeDeps } from '../../shared/delegations/delegations-deps.js';
 import type { Mailer } from '../../shared/email/mailer.js';
 import { createSesMailer } from '../../shared/email/ses-mailer.js';
@@ -121,7 +120,8 @@ export function buildDeps(
     now,
   };
   const mail = { ...buildMailQueueDeps(config, db, now), afterQueued: adapter.afterQueued, inlineBudgetMs: adapter.sendInlineBudgetMs };
-  const delegationRepository = createDelegationRepository(db, table);
+  // Delegations (an official trip's roster, its passport data) are the events of a few: built at first use.
+  const delegationRepository = onDemandObject(async () => (await import('../../shared/delegations/delegation-repository.js')).createDelegationRepository(db, table));
   const unitsRepository = createUnitsRepository(db, table);
   const units: UnitsDeps = {
     units: unitsRepository,

@@ -7,9 +7,7 @@ import {
   organiserUpdateMemberSchema,
   protocolOrderSchema,
 } from '../../../shared/delegations/delegation-schema.js';
-import { findHeadByLink, type MemberResult } from '../../../shared/delegations/delegation-members.js';
-import { memberLink } from '../../../shared/delegations/member-link.js';
-import { getDelegationForHead } from '../../../shared/delegations/read-delegation-for-head.js';
+import type { MemberResult } from '../../../shared/delegations/delegation-members.js';
 import { localizeWarnings } from '../../../shared/delegations/passport-data.js';
 import type { AppDeps } from '../deps.js';
 import { requestLanguage } from '../language.js';
@@ -26,6 +24,9 @@ const { reorderMembers } = onDemand(() => import('../../../shared/delegations/re
 const { setDelegationDirection } = onDemand(() => import('../../../shared/delegations/set-delegation-direction.js'));
 const { updateMember } = onDemand(() => import('../../../shared/delegations/update-member.js'));
 const { readPersonalDataLog } = onDemand(() => import('../../../shared/delegations/personal-data-log.js'));
+const { findHeadByLink } = onDemand(() => import('../../../shared/delegations/delegation-members.js'));
+const { memberLink } = onDemand(() => import('../../../shared/delegations/member-link.js'));
+const { getDelegationForHead } = onDemand(() => import('../../../shared/delegations/read-delegation-for-head.js'));
 
 const answer = (c: Context, result: MemberResult) => ({
   member: { ...result.member, warnings: localizeWarnings(result.member.warnings, requestLanguage(c)) },
