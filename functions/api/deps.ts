@@ -15,7 +15,6 @@ import type { AppConfig } from '../../shared/config.js';
 import { createDatabaseProbe } from '../../shared/db/health-probe.js';
 import type { DelegationsDeps, PassportPurgeDeps } from '../../shared/delegations/delegations-deps.js';
 import type { Mailer } from '../../shared/email/mailer.js';
-import { createSesMailer } from '../../shared/email/ses-mailer.js';
 import type { EventsDeps } from '../../shared/events/events-deps.js';
 import { createEventsRepository } from '../../shared/events/events-repository.js';
 import type { QueueMailsDeps } from '../../shared/email/queue-mails.js';
@@ -95,9 +94,12 @@ export function buildDeps(
   const { db } = clients;
   const table = config.tableName;
   const now = adapter.now ?? (() => new Date());
+  // The API sends few mails itself (tests, set-password links): the SES mailer loads with the first.
   const mailer =
     clients.mailer ??
-    createSesMailer(clients.ses!, { from: config.mailFrom, configurationSet: config.sesConfigurationSet });
+    onDemandObject(async () =>
+      (await import('../../shared/email/ses-mailer.js')).createSesMailer(clients.ses!, { from: config.mailFrom, configurationSet: config.sesConfigurationSet }),
+    );
   const events = createEventsRepository(db, table);
   const rateLimiter = createRateLimiter(createRateLimitRepository(db, table), now);
   const invitations = createInvitationsRepository(db, table, createLinkTokens(config.linkSecret));
