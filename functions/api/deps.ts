@@ -121,7 +121,9 @@ export function buildDeps(
     personalDataLog,
     now,
   };
-  const mail = { ...buildMailQueueDeps(config, db, now), afterQueued: adapter.afterQueued, inlineBudgetMs: adapter.sendInlineBudgetMs };
+  // Send jobs (a send or a reminder to a whole list) are an organiser's few clicks: their repository loads with the first.
+  const sendJobs = onDemandObject(async () => (await import('../../shared/email/send-jobs-repository.js')).createSendJobsRepository(db, table));
+  const mail = { ...buildMailQueueDeps(config, db, sendJobs, now), afterQueued: adapter.afterQueued, inlineBudgetMs: adapter.sendInlineBudgetMs };
   // Delegations (an official trip's roster, its passport data) are the events of a few: built at first use.
   const delegationRepository = onDemandObject(async () => (await import('../../shared/delegations/delegation-repository.js')).createDelegationRepository(db, table));
   const unitsRepository = createUnitsRepository(db, table);

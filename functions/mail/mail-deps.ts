@@ -17,6 +17,7 @@ import { greetingMailHandler } from '../../shared/partners/greeting-mail.js';
 import { createGreetingsRepository } from '../../shared/partners/greetings-repository.js';
 import { createPapersRepository } from '../../shared/papers/papers-repository.js';
 import { buildMailQueueDeps } from './mail-queue-deps.js';
+import { createSendJobsRepository } from '../../shared/email/send-jobs-repository.js';
 
 /**
  * The mail side, built once per process: the local worker and the cloud's sender Lambda deliver
@@ -29,7 +30,7 @@ export function buildMailDeps(
   mailer: Mailer,
   now: () => Date = () => new Date(),
 ): { queue: QueueMailsDeps; delivery: MailDeliveryDeps } {
-  const queue = buildMailQueueDeps(config, db, now);
+  const queue = buildMailQueueDeps(config, db, createSendJobsRepository(db, config.tableName), now);
   const { outbox, events } = queue;
   const invitations = createInvitationsRepository(db, config.tableName, createLinkTokens(config.linkSecret));
   // The same secret as the desk's check-in (functions/api/deps.ts), so the mailed code opens the door.
