@@ -2,9 +2,10 @@
  * How every Lambda entry is bundled, in one place without CDK imports: infra/api-function.ts
  * hands it to NodejsFunction and bench/lambda-bundle.bench.ts to esbuild, so the benchmark
  * measures what is deployed. The API is built once more in chunks (splitBundleArgs below): its
- * cold start reads index.mjs and the chunks that imports statically (587 KB by the bench, from
- * 688 KB as one file; budget 500 KB), and each rare path (papers, partners, exports, the OpenAPI
- * document…) reads its own chunks when first used (functions/api/on-demand.ts).
+ * cold start reads index.mjs and the chunks that imports statically (519.4 KB by the bench, from
+ * 747.5 KB as one file; budget 500 KB), and each rare path (papers, partners, exports, the OpenAPI
+ * document and its route descriptions…) reads its own chunks when first used
+ * (functions/api/on-demand.ts).
  */
 export const lambdaBundling = {
   /** Matches the Lambda runtime (Runtime.NODEJS_24_X in api-function.ts). */
