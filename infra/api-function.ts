@@ -78,7 +78,7 @@ export type ApiFunctionProps = {
    */
   loadOnDemand?: readonly string[];
   /**
-   * Bundle the entry in chunks (lambda-bundling.ts, splitBundleArgs): its own `await import()`s
+   * Bundle the entry in chunks (lambda-bundling.ts, splitBuildOptions, run by split-bundle.ts): its own `await import()`s
    * become files beside index.mjs, read only when that path runs. For a function whose rare
    * paths are big (the API); others are one file.
    */

@@ -1,7 +1,10 @@
+import type { BuildOptions } from 'esbuild';
+import { zodJsonSchemaOnDemand } from './zod-json-schema-on-demand.js';
+
 /**
  * How every Lambda entry is bundled, in one place without CDK imports: infra/api-function.ts
  * hands it to NodejsFunction and bench/lambda-bundle.bench.ts to esbuild, so the benchmark
- * measures what is deployed. The API is built once more in chunks (splitBundleArgs below): its
+ * measures what is deployed. The API is built once more in chunks (splitBuildOptions below): its
  * cold start reads index.mjs and the chunks that imports statically (519.4 KB by the bench, from
  * 747.5 KB as one file; budget 500 KB), and each rare path (papers, partners, exports, the OpenAPI
  * document and its route descriptions…) reads its own chunks when first used
@@ -92,43 +95,50 @@ export function onDemandBundleCommands(
 }
 
 /**
- * The esbuild command line that bundles `entry` split into chunks (`--splitting`, ES modules):
+ * How infra/split-bundle.ts bundles `entry` split into chunks (esbuild `splitting`, ES modules):
  * index.mjs, the main file a cold start reads, and chunk-<hash>.mjs files beside it, one per
  * `await import()` of our own rare code (official papers, the partners directory, exports,
  * the OpenAPI document…) plus chunks of the modules such code shares with the main file. A module
  * is in exactly one file, so the domain error classes stay one class and `instanceof` in
  * functions/api/errors.ts holds. Chunks sit beside index.mjs, not in a folder: modules that find
  * files beside themselves (the papers' `fonts/`) find them there too. The on-demand packages stay
- * external, as in the single-file build. Written once here for the stack (after-bundling command,
- * replacing NodejsFunction's single file) and the benchmark, which measures what is deployed.
+ * external, as in the single-file build, and zod's JSON Schema generator is a chunk of its own
+ * (zod-json-schema-on-demand.ts). Written once here for the stack (after-bundling command,
+ * replacing NodejsFunction's single file), the tests and the benchmark, which measures what is
+ * deployed.
  */
-export function splitBundleArgs(projectRoot: string, entry: string, outputDir: string): string[] {
-  return [
-    entry,
-    '--bundle',
-    '--splitting',
-    '--log-level=error',
-    `--platform=${lambdaBundling.platform}`,
-    `--format=${lambdaBundling.format}`,
-    `--target=${lambdaBundling.target}`,
-    ...(lambdaBundling.minify ? ['--minify'] : []),
-    ...(lambdaBundling.sourcemap ? ['--sourcemap'] : []),
-    ...(lambdaBundling.sourcesContent ? [] : ['--sources-content=false']),
-    `--main-fields=${lambdaBundling.mainFields.join(',')}`,
-    `--charset=${lambdaBundling.charset}`,
-    `--banner:js=${lambdaBundling.banner}`,
-    ...Object.entries(lambdaBundling.alias).map(([name, path]) => `--alias:${name}=${projectRoot}/${path.replace(/^\.\//, '')}`),
-    ...lambdaBundling.onDemand.map((name) => `--external:${name}`),
-    `--tsconfig=${projectRoot}/tsconfig.json`,
-    `--outdir=${outputDir}`,
-    '--entry-names=index',
-    '--chunk-names=chunk-[hash]',
-    '--out-extension:.js=.mjs',
-  ];
+export function splitBuildOptions(projectRoot: string, entry: string, outputDir: string): BuildOptions {
+  return {
+    entryPoints: [entry],
+    bundle: true,
+    splitting: true,
+    logLevel: 'error',
+    platform: lambdaBundling.platform,
+    format: lambdaBundling.format,
+    target: lambdaBundling.target,
+    minify: lambdaBundling.minify,
+    sourcemap: lambdaBundling.sourcemap,
+    sourcesContent: lambdaBundling.sourcesContent,
+    mainFields: [...lambdaBundling.mainFields],
+    charset: lambdaBundling.charset,
+    banner: { js: lambdaBundling.banner },
+    alias: Object.fromEntries(Object.entries(lambdaBundling.alias).map(([name, path]) => [name, `${projectRoot}/${path.replace(/^\.\//, '')}`])),
+    external: [...lambdaBundling.onDemand],
+    tsconfig: `${projectRoot}/tsconfig.json`,
+    outdir: outputDir,
+    entryNames: 'index',
+    chunkNames: 'chunk-[hash]',
+    outExtension: { '.js': '.mjs' },
+    plugins: [zodJsonSchemaOnDemand(projectRoot)],
+  };
 }
 
-/** splitBundleArgs as one shell command, run from `projectRoot` with its esbuild. */
+/**
+ * The shell command that builds `entry` in chunks into `outputDir` (infra/split-bundle.ts, run
+ * with the project's own tsx from `projectRoot`: nothing global needed). Appending
+ * `'--metafile=<path>'` writes esbuild's metafile there too.
+ */
 export function splitBundleCommand(projectRoot: string, entry: string, outputDir: string): string {
   const quote = (arg: string) => `'${arg.replaceAll("'", "'\\''")}'`;
-  return `cd ${quote(projectRoot)} && ${quote(`${projectRoot}/node_modules/.bin/esbuild`)} ${splitBundleArgs(projectRoot, entry, outputDir).map(quote).join(' ')}`;
+  return `cd ${quote(projectRoot)} && ${[`${projectRoot}/node_modules/.bin/tsx`, `${projectRoot}/infra/split-bundle.ts`, entry, outputDir].map(quote).join(' ')}`;
 }

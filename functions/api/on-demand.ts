@@ -3,7 +3,7 @@
  * writes `const { printInvitationLetters } = onDemand(() => import('…/print-invitation-letters.js'))`
  * and calls it as before (with `await`: every function so loaded answers a promise). In the
  * Lambda the module is a chunk of its own beside index.mjs (infra/lambda-bundling.ts,
- * splitBundleArgs), so a cold start neither reads nor initialises the rare paths (official papers,
+ * splitBuildOptions), so a cold start neither reads nor initialises the rare paths (official papers,
  * the partners directory, exports, the OpenAPI document…). Only functions: schemas and constants
  * a route registers with are imported as usual.
  */

@@ -1,7 +1,11 @@
 import * as z from 'zod';
 import { isPublicRoute } from '../middleware/session.js';
 import { type DocumentedResponse, type HandlerDoc, handlerDocOf, type RouteDoc } from './describe-route.js';
+import { loadJsonSchemaGenerator } from './json-schema-generator.js';
 import { allRouteDocs } from './route-docs/all.js';
+
+// zod's JSON Schema generator, loaded on demand in the API Lambda (json-schema-generator.ts).
+await loadJsonSchemaGenerator();
 
 /**
  * The OpenAPI 3.1 document of the API, built from the app itself: every `/api/*` route Hono holds
