@@ -11,6 +11,7 @@ import { PageHeading } from '../components/page-heading.js';
 import { useApp, useSchemaMessages, useText, useUser } from '../context.js';
 import { errorText } from '../../lib/error-text.js';
 import { TableHead } from '../components/data-table.js';
+import { RowAction } from '../components/row-action.js';
 
 const messages = defineMessages({
   vi: {
@@ -305,36 +306,22 @@ export function UsersPage() {
                     <div class="row-actions">
                       {!self &&
                         (user.disabled ? (
-                          <button
-                            type="button"
-                            class="button small"
+                          <RowAction
                             disabled={busy}
-                            aria-label={t('enableLabel', { name: user.name })}
+                            label={t('enableLabel', { name: user.name })}
                             onClick={() => void patch(user, { disabled: false }, inBoth(messages, 'enabledDone', { name: user.name }))}
                           >
                             {t('enable')}
-                          </button>
+                          </RowAction>
                         ) : (
-                          <button
-                            type="button"
-                            class="button small danger-outline"
-                            disabled={busy}
-                            aria-label={t('disableLabel', { name: user.name })}
-                            onClick={() => setConfirmDisable(user)}
-                          >
+                          <RowAction danger="danger-outline" disabled={busy} label={t('disableLabel', { name: user.name })} onClick={() => setConfirmDisable(user)}>
                             {t('disable')}
-                          </button>
+                          </RowAction>
                         ))}
                       {!user.disabled && (
-                        <button
-                          type="button"
-                          class="button small"
-                          disabled={busy}
-                          aria-label={t('resendLabel', { name: user.name })}
-                          onClick={() => void resend(user)}
-                        >
+                        <RowAction disabled={busy} label={t('resendLabel', { name: user.name })} onClick={() => void resend(user)}>
                           {t('resend')}
-                        </button>
+                        </RowAction>
                       )}
                     </div>
                   </td>
