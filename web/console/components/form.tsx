@@ -114,7 +114,20 @@ function useField(props: FieldProps) {
   const id = fieldId(props.name);
   const error = errors[key];
   const describedBy = [props.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
-  return { id, error, describedBy, changed: () => edited(key) };
+  // What every control carries: its id and name, and its error and hint said with it.
+  const control = { id, name: props.name, 'aria-invalid': error ? ('true' as const) : undefined, 'aria-describedby': describedBy };
+  return { id, error, describedBy, control, changed: () => edited(key) };
+}
+
+/** A text, text area or select field: the label, then the hint and error, then the control. */
+function FieldFrame(props: FieldProps & { id: string; error?: string; children: ComponentChildren }) {
+  return (
+    <div class={`field ${props.error ? 'has-error' : ''} ${props.class ?? ''}`}>
+      <Label id={props.id} label={props.label} required={props.required} />
+      <HintAndError id={props.id} hint={props.hint} error={props.error} />
+      {props.children}
+    </div>
+  );
 }
 
 function Label(props: { id: string; label: string; required?: boolean }) {
@@ -165,50 +178,40 @@ type InputAttributes = {
 export function TextField(
   props: FieldProps & { value: string; onValue: (value: string) => void; input?: InputAttributes },
 ) {
-  const { id, error, describedBy, changed } = useField(props);
+  const { id, error, control, changed } = useField(props);
   const { type, ...attributes } = props.input ?? {};
   return (
-    <div class={`field ${error ? 'has-error' : ''} ${props.class ?? ''}`}>
-      <Label id={id} label={props.label} required={props.required} />
-      <HintAndError id={id} hint={props.hint} error={error} />
+    <FieldFrame {...props} id={id} error={error}>
       <input
         // Preact types `type` as a discriminated union; one value at a time satisfies it.
         type={(type ?? 'text') as 'text'}
         {...attributes}
-        id={id}
-        name={props.name}
+        {...control}
         value={props.value}
-        aria-invalid={error ? 'true' : undefined}
         aria-required={props.required ? 'true' : undefined}
-        aria-describedby={describedBy}
         onInput={(event) => {
           changed();
           props.onValue(event.currentTarget.value);
         }}
       />
-    </div>
+    </FieldFrame>
   );
 }
 
 export function TextArea(props: FieldProps & { value: string; onValue: (value: string) => void; rows?: number }) {
-  const { id, error, describedBy, changed } = useField(props);
+  const { id, error, control, changed } = useField(props);
   return (
-    <div class={`field ${error ? 'has-error' : ''} ${props.class ?? ''}`}>
-      <Label id={id} label={props.label} required={props.required} />
-      <HintAndError id={id} hint={props.hint} error={error} />
+    <FieldFrame {...props} id={id} error={error}>
       <textarea
-        id={id}
-        name={props.name}
+        {...control}
         rows={props.rows ?? 4}
         value={props.value}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy}
         onInput={(event) => {
           changed();
           props.onValue(event.currentTarget.value);
         }}
       />
-    </div>
+    </FieldFrame>
   );
 }
 
@@ -217,17 +220,12 @@ export type Option = { value: string; label: string };
 export function SelectField(
   props: FieldProps & { value: string; onValue: (value: string) => void; options: Option[] },
 ) {
-  const { id, error, describedBy, changed } = useField(props);
+  const { id, error, control, changed } = useField(props);
   return (
-    <div class={`field ${error ? 'has-error' : ''} ${props.class ?? ''}`}>
-      <Label id={id} label={props.label} required={props.required} />
-      <HintAndError id={id} hint={props.hint} error={error} />
+    <FieldFrame {...props} id={id} error={error}>
       <select
-        id={id}
-        name={props.name}
+        {...control}
         value={props.value}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy}
         onChange={(event) => {
           changed();
           props.onValue(event.currentTarget.value);
@@ -239,7 +237,7 @@ export function SelectField(
           </option>
         ))}
       </select>
-    </div>
+    </FieldFrame>
   );
 }
 
@@ -280,6 +278,34 @@ export function DateTimeField(
   const id = fieldId(props.name);
   const error = errors[props.name];
   const describedBy = [props.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  /** The date or the time: typed freely, tidied when left, its format said below it. */
+  const part = (key: 'date' | 'time', inputId: string, tidied: (typed: string) => string | undefined) => (
+    <div class={key === 'time' ? 'datetime-part time' : 'datetime-part'}>
+      <label for={inputId}>{t(`form.${key}`)}</label>
+      <input
+        id={inputId}
+        name={`${props.name}.${key}`}
+        type="text"
+        inputMode="numeric"
+        autoComplete="off"
+        maxLength={key === 'date' ? 10 : 5}
+        value={props.value[key]}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={`${id}-${key}-format`}
+        onInput={(event) => {
+          edited(props.name);
+          props.onValue({ ...props.value, [key]: event.currentTarget.value });
+        }}
+        onBlur={() => {
+          const tidy = tidied(props.value[key]);
+          if (tidy && tidy !== props.value[key]) props.onValue({ ...props.value, [key]: tidy });
+        }}
+      />
+      <span class="format" id={`${id}-${key}-format`}>
+        {t(`form.${key}Hint`)}
+      </span>
+    </div>
+  );
   return (
     <fieldset class={`field datetime ${error ? 'has-error' : ''} ${props.class ?? ''}`} aria-describedby={describedBy}>
       <legend>
@@ -293,56 +319,8 @@ export function DateTimeField(
       </legend>
       <HintAndError id={id} hint={props.hint} error={error} />
       <div class="datetime-inputs">
-        <div class="datetime-part">
-          <label for={id}>{t('form.date')}</label>
-          <input
-            id={id}
-            name={`${props.name}.date`}
-            type="text"
-            inputMode="numeric"
-            autoComplete="off"
-            maxLength={10}
-            value={props.value.date}
-            aria-invalid={error ? 'true' : undefined}
-            aria-describedby={`${id}-date-format`}
-            onInput={(event) => {
-              edited(props.name);
-              props.onValue({ ...props.value, date: event.currentTarget.value });
-            }}
-            onBlur={() => {
-              const tidy = parseLocalDate(props.value.date);
-              if (tidy && tidy !== props.value.date) props.onValue({ ...props.value, date: tidy });
-            }}
-          />
-          <span class="format" id={`${id}-date-format`}>
-            {t('form.dateHint')}
-          </span>
-        </div>
-        <div class="datetime-part time">
-          <label for={`${id}-time`}>{t('form.time')}</label>
-          <input
-            id={`${id}-time`}
-            name={`${props.name}.time`}
-            type="text"
-            inputMode="numeric"
-            autoComplete="off"
-            maxLength={5}
-            value={props.value.time}
-            aria-invalid={error ? 'true' : undefined}
-            aria-describedby={`${id}-time-format`}
-            onInput={(event) => {
-              edited(props.name);
-              props.onValue({ ...props.value, time: event.currentTarget.value });
-            }}
-            onBlur={() => {
-              const tidy = parseLocalTime(props.value.time);
-              if (tidy && tidy !== props.value.time) props.onValue({ ...props.value, time: tidy });
-            }}
-          />
-          <span class="format" id={`${id}-time-format`}>
-            {t('form.timeHint')}
-          </span>
-        </div>
+        {part('date', id, parseLocalDate)}
+        {part('time', `${id}-time`, parseLocalTime)}
       </div>
     </fieldset>
   );
