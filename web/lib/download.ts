@@ -1,5 +1,3 @@
-import { errorText } from './error-text.js';
-
 /**
  * Downloads a file the API makes (CSV, XLSX) in the console's language, under the name the API
  * gives it (`khach-moi-dien-dan-thanh-nien-2027-01-15.xlsx`): a plain link would send the
@@ -21,20 +19,4 @@ export async function downloadFile(href: string, language: string): Promise<stri
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
   return undefined;
-}
-
-/**
- * A download link's click handler: the file comes through downloadFile; `setError` is cleared as
- * it starts and given the message if it fails.
- */
-export function downloadOnClick(language: string, setError: (message: string | undefined) => void) {
-  return async (e: MouseEvent) => {
-    e.preventDefault();
-    setError(undefined);
-    try {
-      setError(await downloadFile((e.currentTarget as HTMLAnchorElement).href, language));
-    } catch (failure) {
-      setError(errorText(failure));
-    }
-  };
 }

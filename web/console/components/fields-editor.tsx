@@ -4,7 +4,6 @@ import { foldAccents } from '../../../shared/text/vietnamese.js';
 import { defineMessages } from '../../lib/i18n.js';
 import { useApp, useText } from '../context.js';
 import { CheckboxField, SelectField, TextArea, TextField } from './form.js';
-import { RowAction } from './row-action.js';
 
 /** One row of the editor; `uid` keeps an input's identity while rows move. */
 export type FieldRow = {
@@ -247,15 +246,35 @@ export function FieldsEditor(props: { rows: FieldRow[]; onRows: (rows: FieldRow[
                 onValue={(value) => update(index, { required: value })}
               />
               <div class="row-actions">
-                <RowAction id={`${row.uid}-up`} label={t('upLabel', { label: labelOf(row) })} disabled={index === 0} onClick={() => move(index, -1)}>
+                <button
+                  type="button"
+                  class="button small"
+                  id={`${row.uid}-up`}
+                  aria-label={t('upLabel', { label: labelOf(row) })}
+                  disabled={index === 0}
+                  onClick={() => move(index, -1)}
+                >
                   ↑ {t('up')}
-                </RowAction>
-                <RowAction id={`${row.uid}-down`} label={t('downLabel', { label: labelOf(row) })} disabled={index === rows.length - 1} onClick={() => move(index, 1)}>
+                </button>
+                <button
+                  type="button"
+                  class="button small"
+                  id={`${row.uid}-down`}
+                  aria-label={t('downLabel', { label: labelOf(row) })}
+                  disabled={index === rows.length - 1}
+                  onClick={() => move(index, 1)}
+                >
                   ↓ {t('down')}
-                </RowAction>
-                <RowAction danger="danger-outline" id={`${row.uid}-remove`} label={t('removeLabel', { label: labelOf(row) })} onClick={() => remove(index)}>
+                </button>
+                <button
+                  type="button"
+                  class="button small danger-outline"
+                  id={`${row.uid}-remove`}
+                  aria-label={t('removeLabel', { label: labelOf(row) })}
+                  onClick={() => remove(index)}
+                >
                   {t('remove')}
-                </RowAction>
+                </button>
               </div>
             </fieldset>
           </li>

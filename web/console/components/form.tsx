@@ -114,20 +114,7 @@ function useField(props: FieldProps) {
   const id = fieldId(props.name);
   const error = errors[key];
   const describedBy = [props.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
-  // What every control carries: its id and name, and its error and hint said with it.
-  const control = { id, name: props.name, 'aria-invalid': error ? ('true' as const) : undefined, 'aria-describedby': describedBy };
-  return { id, error, describedBy, control, changed: () => edited(key) };
-}
-
-/** A text, text area or select field: the label, then the hint and error, then the control. */
-function FieldFrame(props: FieldProps & { id: string; error?: string; children: ComponentChildren }) {
-  return (
-    <div class={`field ${props.error ? 'has-error' : ''} ${props.class ?? ''}`}>
-      <Label id={props.id} label={props.label} required={props.required} />
-      <HintAndError id={props.id} hint={props.hint} error={props.error} />
-      {props.children}
-    </div>
-  );
+  return { id, error, describedBy, changed: () => edited(key) };
 }
 
 function Label(props: { id: string; label: string; required?: boolean }) {
@@ -178,40 +165,50 @@ type InputAttributes = {
 export function TextField(
   props: FieldProps & { value: string; onValue: (value: string) => void; input?: InputAttributes },
 ) {
-  const { id, error, control, changed } = useField(props);
+  const { id, error, describedBy, changed } = useField(props);
   const { type, ...attributes } = props.input ?? {};
   return (
-    <FieldFrame {...props} id={id} error={error}>
+    <div class={`field ${error ? 'has-error' : ''} ${props.class ?? ''}`}>
+      <Label id={id} label={props.label} required={props.required} />
+      <HintAndError id={id} hint={props.hint} error={error} />
       <input
         // Preact types `type` as a discriminated union; one value at a time satisfies it.
         type={(type ?? 'text') as 'text'}
         {...attributes}
-        {...control}
+        id={id}
+        name={props.name}
         value={props.value}
+        aria-invalid={error ? 'true' : undefined}
         aria-required={props.required ? 'true' : undefined}
+        aria-describedby={describedBy}
         onInput={(event) => {
           changed();
           props.onValue(event.currentTarget.value);
         }}
       />
-    </FieldFrame>
+    </div>
   );
 }
 
 export function TextArea(props: FieldProps & { value: string; onValue: (value: string) => void; rows?: number }) {
-  const { id, error, control, changed } = useField(props);
+  const { id, error, describedBy, changed } = useField(props);
   return (
-    <FieldFrame {...props} id={id} error={error}>
+    <div class={`field ${error ? 'has-error' : ''} ${props.class ?? ''}`}>
+      <Label id={id} label={props.label} required={props.required} />
+      <HintAndError id={id} hint={props.hint} error={error} />
       <textarea
-        {...control}
+        id={id}
+        name={props.name}
         rows={props.rows ?? 4}
         value={props.value}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy}
         onInput={(event) => {
           changed();
           props.onValue(event.currentTarget.value);
         }}
       />
-    </FieldFrame>
+    </div>
   );
 }
 
@@ -220,12 +217,17 @@ export type Option = { value: string; label: string };
 export function SelectField(
   props: FieldProps & { value: string; onValue: (value: string) => void; options: Option[] },
 ) {
-  const { id, error, control, changed } = useField(props);
+  const { id, error, describedBy, changed } = useField(props);
   return (
-    <FieldFrame {...props} id={id} error={error}>
+    <div class={`field ${error ? 'has-error' : ''} ${props.class ?? ''}`}>
+      <Label id={id} label={props.label} required={props.required} />
+      <HintAndError id={id} hint={props.hint} error={error} />
       <select
-        {...control}
+        id={id}
+        name={props.name}
         value={props.value}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy}
         onChange={(event) => {
           changed();
           props.onValue(event.currentTarget.value);
@@ -237,7 +239,7 @@ export function SelectField(
           </option>
         ))}
       </select>
-    </FieldFrame>
+    </div>
   );
 }
 

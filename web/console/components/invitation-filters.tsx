@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { InvitationCounts } from '../../../shared/invitations/invitation-schema.js';
-import { downloadOnClick } from '../../lib/download.js';
+import { downloadFile } from '../../lib/download.js';
+import { errorText } from '../../lib/error-text.js';
 import { defineMessages } from '../../lib/i18n.js';
 import { useApp, useText } from '../context.js';
 import { SearchField } from './form.js';
@@ -69,7 +70,15 @@ export function InvitationFilters(props: {
     const filters = Object.entries({ emailStatus, response, group, q }).filter((entry): entry is [string, string] => Boolean(entry[1]));
     return `${base}/export?${new URLSearchParams([['format', format], ...filters]).toString()}`;
   };
-  const exportList = downloadOnClick(language, setExportError);
+  async function exportList(e: MouseEvent) {
+    e.preventDefault();
+    setExportError(undefined);
+    try {
+      setExportError(await downloadFile((e.currentTarget as HTMLAnchorElement).href, language));
+    } catch (failure) {
+      setExportError(errorText(failure));
+    }
+  }
 
   return (
     <section class="card filters-card" aria-labelledby="filters-title">

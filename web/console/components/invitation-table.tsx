@@ -4,7 +4,6 @@ import { defineMessages } from '../../lib/i18n.js';
 import { useText } from '../context.js';
 import { EmailStatusBadge, ResponseBadge } from './invitation-labels.js';
 import { OnBehalfMark } from './on-behalf-mark.js';
-import { RowAction } from './row-action.js';
 import { TableHead } from './data-table.js';
 
 const messages = defineMessages({
@@ -112,7 +111,6 @@ function Row(props: {
 }) {
   const t = useText(messages);
   const invitation = props.invitation;
-  const named = { name: invitation.name };
   const role = [invitation.position, invitation.organisation].filter(Boolean).join(' · ');
   const canResend = props.mayResend && Boolean(invitation.email) && resendable.includes(invitation.emailStatus);
   return (
@@ -155,17 +153,29 @@ function Row(props: {
       {props.mayWrite && (
         <td class="cell-actions">
           <div class="row-actions">
-            <RowAction disabled={props.busy} label={t('editLabel', named)} onClick={props.onEdit}>
+            <button type="button" class="button small" disabled={props.busy} aria-label={t('editLabel', { name: invitation.name })} onClick={props.onEdit}>
               {t('edit')}
-            </RowAction>
+            </button>
             {canResend && (
-              <RowAction disabled={props.busy} label={t(invitation.emailStatus === 'not_sent' ? 'sendOneLabel' : 'resendLabel', named)} onClick={props.onResend}>
+              <button
+                type="button"
+                class="button small"
+                disabled={props.busy}
+                aria-label={t(invitation.emailStatus === 'not_sent' ? 'sendOneLabel' : 'resendLabel', { name: invitation.name })}
+                onClick={props.onResend}
+              >
                 {invitation.emailStatus === 'not_sent' ? t('sendOne') : t('resend')}
-              </RowAction>
+              </button>
             )}
-            <RowAction danger="danger-outline" disabled={props.busy} label={t('removeLabel', named)} onClick={props.onRemove}>
+            <button
+              type="button"
+              class="button small danger-outline"
+              disabled={props.busy}
+              aria-label={t('removeLabel', { name: invitation.name })}
+              onClick={props.onRemove}
+            >
               {t('remove')}
-            </RowAction>
+            </button>
           </div>
         </td>
       )}

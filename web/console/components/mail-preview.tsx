@@ -4,7 +4,6 @@ import type { Invitation } from '../../../shared/invitations/invitation-schema.j
 import { defineMessages, type Language } from '../../lib/i18n.js';
 import { useApp, useText } from '../context.js';
 import { errorText } from '../../lib/error-text.js';
-import { InviteeChoice } from './invitee-choice.js';
 import { ErrorNotice } from './page-notices.js';
 
 const messages = defineMessages({
@@ -98,7 +97,18 @@ export function MailPreview(props: {
     <section class="mail-preview card" aria-labelledby={`preview-${props.kind}`}>
       <h2 id={`preview-${props.kind}`}>{t('preview')}</h2>
       <div class="grid-2">
-        <InviteeChoice id={`preview-invitee-${props.kind}`} label={t('as')} sampleLabel={t('sample')} invitees={invitees} value={invitationId} onValue={pick} />
+        <div class="field">
+          <label for={`preview-invitee-${props.kind}`}>{t('as')}</label>
+          <select id={`preview-invitee-${props.kind}`} value={invitationId} onChange={(e) => pick(e.currentTarget.value)}>
+            <option value="">{t('sample')}</option>
+            {invitees.map((i) => (
+              <option key={i.invitationId} value={i.invitationId}>
+                {i.name}
+                {i.organisation ? ` · ${i.organisation}` : ''}
+              </option>
+            ))}
+          </select>
+        </div>
         <div class="field">
           <span class="label" id={`preview-language-${props.kind}`}>
             {t('language')}

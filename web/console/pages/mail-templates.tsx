@@ -14,7 +14,6 @@ import { describeTemplateProblem, findTemplateProblems, type TemplateProblem } f
 import { errorsFromFailure, validateWith, type FieldErrors } from '../../lib/form.js';
 import { defineMessages, pickLocalized, type Language } from '../../lib/i18n.js';
 import { Form, SubmitButton, TextArea, TextField } from '../components/form.js';
-import { InviteeChoice } from '../components/invitee-choice.js';
 import { PageHeading } from '../components/page-heading.js';
 import { useApp, useSchemaMessages, useText, useUser } from '../context.js';
 import type { PageProps } from '../routes.js';
@@ -294,15 +293,18 @@ export function MailTemplatesPage({ params }: PageProps) {
             </dl>
           </details>
 
-          <InviteeChoice
-            id="preview-invitee"
-            class="preview-invitee"
-            label={t('previewAs')}
-            sampleLabel={t('sampleInvitee', { name: t('sampleName') })}
-            invitees={invitees}
-            value={sampleId}
-            onValue={setSampleId}
-          />
+          <div class="field preview-invitee">
+            <label for="preview-invitee">{t('previewAs')}</label>
+            <select id="preview-invitee" value={sampleId} onChange={(e) => setSampleId(e.currentTarget.value)}>
+              <option value="">{t('sampleInvitee', { name: t('sampleName') })}</option>
+              {invitees.map((i) => (
+                <option key={i.invitationId} value={i.invitationId}>
+                  {i.name}
+                  {i.organisation ? ` · ${i.organisation}` : ''}
+                </option>
+              ))}
+            </select>
+          </div>
 
           <div class="segmented" role="group" aria-label={t('kinds')}>
             {kinds.map((value) => (

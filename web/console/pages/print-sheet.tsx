@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Event } from '../../../shared/events/event-schema.js';
-import { downloadOnClick } from '../../lib/download.js';
+import { downloadFile } from '../../lib/download.js';
 import { eventFileName } from '../../../shared/text/file-name.js';
 import { ApiError } from '../../lib/api-client.js';
 import { formatDate, formatTime } from '../../lib/datetime.js';
@@ -267,7 +267,15 @@ export function PrintSheetPage({ params, query }: PageProps) {
    * A plain link would get its column headings in the browser's language; fetched here, the file
    * speaks the console's (Accept-Language), and an error is shown rather than downloaded.
    */
-  const exportFile = downloadOnClick(language, setError);
+  async function exportFile(e: MouseEvent) {
+    e.preventDefault();
+    setError(undefined);
+    try {
+      setError(await downloadFile((e.currentTarget as HTMLAnchorElement).href, language));
+    } catch (failure) {
+      setError(errorText(failure));
+    }
+  }
 
   return (
     <section class="print-sheet">
