@@ -11,7 +11,8 @@ import { createdUserAnswer, usersPageAnswer, oneUserAnswer } from '../openapi/an
 import { onDemand } from '../on-demand.js';
 
 // Rare paths, loaded at their first call (functions/api/on-demand.ts).
-const { createUser, resendSetPasswordLink } = onDemand(() => import('../../../shared/auth/create-user.js'));
+const { createUser } = onDemand(() => import('../../../shared/auth/create-user.js'));
+const { resendSetPasswordLink } = onDemand(() => import('../../../shared/auth/resend-set-password-link.js'));
 const { updateUser } = onDemand(() => import('../../../shared/auth/update-user.js'));
 
 const pageQuery = z.strictObject({
