@@ -1,18 +1,7 @@
-import { ConflictError, NotFoundError } from '../errors.js';
-import { WrongResponseError } from '../registrations/registration-errors.js';
+import { ConflictError, notFoundError } from '../errors.js';
 
-/** What the door may be refused with (mapped in functions/api/errors.ts). */
-export class AttendeeNotFoundError extends NotFoundError {
-  constructor() {
-    super('attendee_not_found', { vi: 'Không tìm thấy người này trong danh sách.', en: 'This person is not on the list.' });
-  }
-}
-
-export class NotConfirmedError extends WrongResponseError {
-  constructor(response: string) {
-    super('not_confirmed', response, { vi: 'Người này chưa được xác nhận tham dự.', en: 'This person is not confirmed to attend.' });
-  }
-}
+/** What the door may be refused with (mapped in functions/api/errors.ts); someone not confirmed: NotConfirmedError (registration-errors.ts). */
+export const AttendeeNotFoundError = notFoundError('AttendeeNotFoundError', 'attendee_not_found', { vi: 'Không tìm thấy người này trong danh sách.', en: 'This person is not on the list.' });
 
 export class EventNotOpenForCheckInError extends ConflictError {
   constructor() {

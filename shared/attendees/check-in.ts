@@ -1,4 +1,5 @@
-import { AttendeeNotFoundError, NotConfirmedError } from './attendee-errors.js';
+import { NotConfirmedError } from '../registrations/registration-errors.js';
+import { AttendeeNotFoundError } from './attendee-errors.js';
 import type { CheckInDeps } from './check-in-deps.js';
 
 export type CheckInResult = { registrationId: string; name: string; checkedInAt: string; alreadyCheckedIn: boolean };

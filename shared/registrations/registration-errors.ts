@@ -53,6 +53,13 @@ export class NotPendingError extends WrongResponseError {
   }
 }
 
+/** Checking in someone at the door whose answer is not a confirmed seat (attendees/check-in.ts). */
+export class NotConfirmedError extends WrongResponseError {
+  constructor(response: string) {
+    super('not_confirmed', response, { vi: 'Người này chưa được xác nhận tham dự.', en: 'This person is not confirmed to attend.' });
+  }
+}
+
 /** Every retry met another writer on the same items; nothing was written, trying again is safe. */
 export class RegistrationBusyError extends ConflictError {
   constructor() {
