@@ -1,25 +1,12 @@
 import type { Salutation } from './salutations.js';
-import { hashToken } from '../auth/secret-tokens.js';
 import { memberRoleOf, type DelegationRole } from '../delegations/delegation-roles.js';
 import { PASSPORT_CONSENT_VERSION, PASSPORT_FIELDS, passportConsentText } from '../delegations/passport-data.js';
 import type { LocalizedText } from '../errors.js';
 import type { Event, Field } from '../events/event-schema.js';
 import { presentEvent, publicEventFacts } from '../events/present-event.js';
-import type { RateLimitRule } from '../rate-limits/rate-limiter.js';
 import type { InvitationResponse, InviteeLanguage } from './invitation-schema.js';
-import { InvitationLinkNotFoundError } from './invitation-errors.js';
+import { invitationByLink } from './invitation-by-link.js';
 import type { InvitationsDeps } from './invitations-deps.js';
-
-/**
- * Misses allowed per client address. Only misses count: a conference hall behind one address,
- * everyone opening their real link at once, is never refused. A client over the limit still
- * opens a real link; with 256-bit tokens, guessing one is hopeless anyway, and the limit is there
- * to stop a client hammering the table with made-up tokens.
- */
-export const linkMissLimit: RateLimitRule = { name: 'invitation-link-miss', limit: 30, windowSeconds: 10 * 60 };
-
-/** Tokens are 32 random bytes in base64url: 43 characters. Anything else is a miss, unread. */
-export const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 
 export type OpenedInvitation = {
   event: Pick<Event, 'eventId' | 'title' | 'description' | 'agenda' | 'venue' | 'venueMapUrl' | 'contact' | 'startsAt' | 'endsAt' | 'cancelReason' | 'timeZone' | 'registrationClosesAt' | 'addressForm'> & {
@@ -48,12 +35,7 @@ export type OpenedInvitation = {
 
 /** What the person who opens their personal link sees (docs/api/API.md, "Answering an invitation"). */
 export async function openInvitation(deps: InvitationsDeps, token: string, clientAddress: string): Promise<OpenedInvitation> {
-  const invitation = TOKEN_SHAPE.test(token) ? await deps.invitations.findByTokenHash(hashToken(token)) : undefined;
-  const stored = invitation ? await deps.events.findById(invitation.eventId) : undefined;
-  if (!invitation || !stored) {
-    await deps.rateLimiter.take(linkMissLimit, clientAddress);
-    throw new InvitationLinkNotFoundError();
-  }
+  const { invitation, event: stored } = await invitationByLink(deps, token, clientAddress, (eventId) => deps.events.findById(eventId));
   const event = presentEvent(stored);
   const host = await deps.hostOf?.(event.unitId);
   return {

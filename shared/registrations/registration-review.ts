@@ -1,0 +1,52 @@
+import { DomainError } from '../errors.js';
+import { EventNotFoundError } from '../events/event-errors.js';
+import type { StoredEvent } from '../events/events-repository.js';
+import { InvitationNotFoundError } from '../invitations/invitation-errors.js';
+import type { StoredInvitation } from '../invitations/invitations-repository.js';
+import { closedReason, moveInvitation, type Decide } from './move-invitation.js';
+import type { RegistrationsDeps } from './registrations-deps.js';
+
+/**
+ * What the organiser's side of answers shares (approve, reject, answer on behalf, the waiting list
+ * and pending answers, one file each beside this one): the event and invitation looked up or
+ * refused, and a review of many answers one by one.
+ */
+
+export type ReviewResult = { invitationId: string; response: string } | { invitationId: string; error: string };
+
+export async function eventOrFail(deps: RegistrationsDeps, eventId: string): Promise<StoredEvent> {
+  const event = await deps.events.findById(eventId);
+  if (!event) throw new EventNotFoundError();
+  return event;
+}
+
+/** The event, refused when it takes no answers now; an organiser is not bound by the deadline. */
+export async function openEventOrFail(deps: RegistrationsDeps, eventId: string): Promise<StoredEvent> {
+  const event = await eventOrFail(deps, eventId);
+  const closed = closedReason(event, deps.now().toISOString(), false);
+  if (closed) throw closed;
+  return event;
+}
+
+export async function invitationOrFail(deps: RegistrationsDeps, eventId: string, invitationId: string): Promise<StoredInvitation> {
+  const invitation = await deps.invitations.findById(eventId, invitationId);
+  if (!invitation) throw new InvitationNotFoundError();
+  return invitation;
+}
+
+/** One by one (each its own transaction), so one refusal never undoes the others. */
+export async function reviewEach(deps: RegistrationsDeps, eventId: string, invitationIds: string[], decide: Decide): Promise<ReviewResult[]> {
+  await openEventOrFail(deps, eventId);
+  const results: ReviewResult[] = [];
+  for (const invitationId of [...new Set(invitationIds)]) {
+    try {
+      const invitation = await invitationOrFail(deps, eventId, invitationId);
+      const moved = await moveInvitation(deps, invitation, { enforceDeadline: false, keepAnsweredBy: true }, decide);
+      results.push({ invitationId, response: moved.response });
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      results.push({ invitationId, error: error.code });
+    }
+  }
+  return results;
+}
