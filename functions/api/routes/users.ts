@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
 import * as z from 'zod';
 import { createUserSchema, updateUserSchema } from '../../../shared/auth/auth-schema.js';
-import { getUser, listUsers } from '../../../shared/auth/list-users.js';
+import { getUser } from '../../../shared/auth/get-user.js';
+import { listUsers } from '../../../shared/auth/list-users.js';
 import { DEFAULT_PAGE_SIZE } from '../../../shared/db/pagination.js';
 import type { AppDeps } from '../deps.js';
 import { requirePermission, type AppEnv } from '../middleware/session.js';
