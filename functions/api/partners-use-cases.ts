@@ -1,8 +1,9 @@
 /**
- * The directory's and the greetings' use cases (one verb per file in shared/partners/), loaded
- * together on demand by routes/partners.ts: one chunk, and one import in the cold start for the
- * lot rather than one per verb (on-demand.ts).
+ * The directory's, its proposals' and the greetings' use cases (one verb per file in
+ * shared/partners/), loaded together on demand by routes/partners.ts: one chunk, and one import
+ * in the cold start for the lot rather than one per verb (on-demand.ts).
  */
+export { acceptProposal } from '../../shared/partners/accept-proposal.js';
 export { changeRecipients } from '../../shared/partners/change-recipients.js';
 export { contactHistory } from '../../shared/partners/contact-history.js';
 export { createCampaign } from '../../shared/partners/create-campaign.js';
@@ -21,6 +22,7 @@ export { mergeContacts } from '../../shared/partners/merge-contacts.js';
 export { organisationHistory } from '../../shared/partners/organisation-history.js';
 export { previewGreeting } from '../../shared/partners/preview-greeting.js';
 export { printGreetingLetters } from '../../shared/partners/print-greeting-letters.js';
+export { proposeContacts } from '../../shared/partners/propose-contacts.js';
 export { recordFlowers } from '../../shared/partners/record-flowers.js';
 export { saveOccasion } from '../../shared/partners/save-occasion.js';
 export { sendCampaign } from '../../shared/partners/send-campaign.js';

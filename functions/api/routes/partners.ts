@@ -29,7 +29,7 @@ const directoryAndGreetings = onDemand(() => import('../partners-use-cases.js'))
 const { contactHistory, createContact, createOrganisation, eraseContact, getContact, getOrganisation, listContacts, listOrganisations, mergeContacts, organisationHistory, updateContact, updateOrganisation } = directoryAndGreetings;
 const { changeRecipients, createCampaign, deleteOccasion, getCampaign, listCampaigns, listOccasions, previewGreeting, printGreetingLetters, recordFlowers, saveOccasion, sendCampaign, upcomingOccasions, updateCampaign } = directoryAndGreetings;
 const { inviteFromDirectory } = onDemand(() => import('../../../shared/partners/invite-from-directory.js'));
-const { acceptProposal, proposeContacts } = onDemand(() => import('../../../shared/partners/propose-contacts.js'));
+const { acceptProposal, proposeContacts } = directoryAndGreetings;
 const { readErasedCounts } = onDemand(() => import('../../../shared/partners/read-erased-counts.js'));
 const { readCsvRecords } = onDemand(() => import('../../../shared/invitations/parse-invitee-csv.js'));
 const { readXlsxRecords } = onDemand(() => import('../../../shared/invitations/read-xlsx.js'));
