@@ -1,7 +1,7 @@
 import { consentOffer, refusePassportDataAfterPurge } from '../delegations/passport-data.js';
 import { decideAccept, decideDecline, decideWithdraw } from './answer-decisions.js';
 import { moveInvitation } from './move-invitation.js';
-import { invitationOrFail, openEventOrFail } from './registration-review.js';
+import { invitationOrFail, eventTakingAnswersOrFail } from './registration-review.js';
 import type { AnswerChannel, OnBehalfInput } from './registration-schema.js';
 import type { RegistrationsDeps } from './registrations-deps.js';
 
@@ -16,7 +16,7 @@ export async function answerOnBehalf(
   input: OnBehalfInput,
   userId: string,
 ): Promise<{ response: string }> {
-  const event = await openEventOrFail(deps, eventId);
+  const event = await eventTakingAnswersOrFail(deps, eventId);
   const invitation = await invitationOrFail(deps, eventId, invitationId);
   const channel: AnswerChannel = input.channel;
   if (input.action === 'accept') refusePassportDataAfterPurge(input.details, event, deps.now(), deps.passportRetentionDays);

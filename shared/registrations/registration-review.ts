@@ -21,7 +21,7 @@ export async function eventOrFail(deps: RegistrationsDeps, eventId: string): Pro
 }
 
 /** The event, refused when it takes no answers now; an organiser is not bound by the deadline. */
-export async function openEventOrFail(deps: RegistrationsDeps, eventId: string): Promise<StoredEvent> {
+export async function eventTakingAnswersOrFail(deps: RegistrationsDeps, eventId: string): Promise<StoredEvent> {
   const event = await eventOrFail(deps, eventId);
   const closed = closedReason(event, deps.now().toISOString(), false);
   if (closed) throw closed;
@@ -36,7 +36,7 @@ export async function invitationOrFail(deps: RegistrationsDeps, eventId: string,
 
 /** One by one (each its own transaction), so one refusal never undoes the others. */
 export async function reviewEach(deps: RegistrationsDeps, eventId: string, invitationIds: string[], decide: Decide): Promise<ReviewResult[]> {
-  await openEventOrFail(deps, eventId);
+  await eventTakingAnswersOrFail(deps, eventId);
   const results: ReviewResult[] = [];
   for (const invitationId of [...new Set(invitationIds)]) {
     try {
