@@ -1,7 +1,7 @@
 import type { Role } from '../auth/auth-schema.js';
 import { can } from '../auth/permissions.js';
 import { hasPassportData, maskPassportDetails } from '../delegations/passport-data.js';
-import { eventOrFail } from './registration-review.js';
+import { findEventOrFail } from '../events/get-event.js';
 import type { RegistrationsDeps } from './registrations-deps.js';
 
 /**
@@ -13,7 +13,7 @@ export async function listPending(
   eventId: string,
   reader?: { userId: string; role: Role },
 ) {
-  await eventOrFail(deps, eventId);
+  await findEventOrFail(deps, eventId);
   const pending = await deps.registrations.listByResponse(eventId, 'pending');
   pending.sort((a, b) => (a.answeredAt ?? '').localeCompare(b.answeredAt ?? ''));
   const seesPassports = reader ? can(reader.role, 'passports:read') : false;

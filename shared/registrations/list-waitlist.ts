@@ -1,9 +1,9 @@
-import { eventOrFail } from './registration-review.js';
+import { findEventOrFail } from '../events/get-event.js';
 import type { RegistrationsDeps } from './registrations-deps.js';
 
 /** The waiting list in order, with who is on it. */
 export async function listWaitlist(deps: RegistrationsDeps, eventId: string) {
-  await eventOrFail(deps, eventId);
+  await findEventOrFail(deps, eventId);
   const entries = await deps.registrations.listWaitlist(eventId);
   const items = await Promise.all(
     entries.map(async (entry, index) => {

@@ -1,28 +1,22 @@
 import { DomainError } from '../errors.js';
-import { EventNotFoundError } from '../events/event-errors.js';
 import type { StoredEvent } from '../events/events-repository.js';
+import { findEventOrFail } from '../events/get-event.js';
 import { InvitationNotFoundError } from '../invitations/invitation-errors.js';
 import type { StoredInvitation } from '../invitations/invitations-repository.js';
 import { closedReason, moveInvitation, type Decide } from './move-invitation.js';
 import type { RegistrationsDeps } from './registrations-deps.js';
 
 /**
- * What the organiser's side of answers shares (approve, reject, answer on behalf, the waiting list
- * and pending answers, one file each beside this one): the event and invitation looked up or
- * refused, and a review of many answers one by one.
+ * What the organiser's answers share (approve, reject, answer on behalf, one file each beside
+ * this one): the event that takes answers and the invitation, looked up or refused, and a review
+ * of many answers one by one.
  */
 
 export type ReviewResult = { invitationId: string; response: string } | { invitationId: string; error: string };
 
-export async function eventOrFail(deps: RegistrationsDeps, eventId: string): Promise<StoredEvent> {
-  const event = await deps.events.findById(eventId);
-  if (!event) throw new EventNotFoundError();
-  return event;
-}
-
 /** The event, refused when it takes no answers now; an organiser is not bound by the deadline. */
 export async function eventTakingAnswersOrFail(deps: RegistrationsDeps, eventId: string): Promise<StoredEvent> {
-  const event = await eventOrFail(deps, eventId);
+  const event = await findEventOrFail(deps, eventId);
   const closed = closedReason(event, deps.now().toISOString(), false);
   if (closed) throw closed;
   return event;
