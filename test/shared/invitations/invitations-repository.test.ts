@@ -2,12 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createDocumentClient } from '../../../shared/aws/dynamodb-client.js';
 import { hashToken } from '../../../shared/auth/secret-tokens.js';
 import { createEventsRepository } from '../../../shared/events/events-repository.js';
-import {
-  createInvitationsRepository,
-  EventNotOpenSignal,
-  type NewInvitation,
-} from '../../../shared/invitations/invitations-repository.js';
+import { createInvitationsRepository, EventNotOpenSignal } from '../../../shared/invitations/invitations-repository.js';
 import { createLinkTokens } from '../../../shared/invitations/link-tokens.js';
+import { guest } from '../../support/guest.js';
 import { createTestTable, TEST_LINK_SECRET } from '../../support/test-context.js';
 
 /** The repository against DynamoDB Local: only a real engine proves the conditions hold. */
@@ -44,21 +41,10 @@ async function newEvent(status: 'draft' | 'cancelled' = 'draft') {
   return eventId;
 }
 
-const invitee = (eventId: string, i: number): NewInvitation => ({
-  eventId,
-  name: `Khách ${i}`,
-  email: `guest${i}@example.org`,
-  language: 'vi',
-  emailStatus: 'not_sent',
-  response: 'none',
-  createdAt: new Date().toISOString(),
-  updatedAt: new Date().toISOString(),
-});
-
 describe('insertInvitations', () => {
   it('writes many transactions, each with its guard, token and counter', async () => {
     const eventId = await newEvent();
-    const outcome = await repo.insertInvitations(eventId, Array.from({ length: 100 }, (_, i) => invitee(eventId, i)));
+    const outcome = await repo.insertInvitations(eventId, Array.from({ length: 100 }, (_, i) => guest(eventId, i)));
     expect(outcome.created).toHaveLength(100);
     expect(outcome.duplicates).toEqual([]);
     expect((await events.findById(eventId))!.counts.invited).toBe(100);
@@ -70,9 +56,9 @@ describe('insertInvitations', () => {
 
   it('finds taken addresses inside a transaction, sets them aside and writes the rest', async () => {
     const eventId = await newEvent();
-    await repo.insertInvitations(eventId, [invitee(eventId, 3), invitee(eventId, 20)]);
+    await repo.insertInvitations(eventId, [guest(eventId, 3), guest(eventId, 20)]);
     // Bypassing the pre-check: the conditions alone must catch both duplicates.
-    const outcome = await repo.insertInvitations(eventId, Array.from({ length: 40 }, (_, i) => invitee(eventId, i)));
+    const outcome = await repo.insertInvitations(eventId, Array.from({ length: 40 }, (_, i) => guest(eventId, i)));
     expect(outcome.created).toHaveLength(38);
     expect(outcome.duplicates.map((d) => d.email).sort()).toEqual(['guest20@example.org', 'guest3@example.org']);
     expect((await events.findById(eventId))!.counts.invited).toBe(40);
@@ -83,7 +69,7 @@ describe('insertInvitations', () => {
 
   it('two writers of the same list at once: each invitation once, the counter exact', async () => {
     const eventId = await newEvent();
-    const list = Array.from({ length: 150 }, (_, i) => invitee(eventId, i));
+    const list = Array.from({ length: 150 }, (_, i) => guest(eventId, i));
     const [a, b] = await Promise.all([repo.insertInvitations(eventId, list), repo.insertInvitations(eventId, list)]);
     expect(a.created.length + b.created.length).toBe(150);
     expect(a.duplicates.length + b.duplicates.length).toBe(150);
@@ -94,7 +80,7 @@ describe('insertInvitations', () => {
 
   it('writes nothing into a cancelled event', async () => {
     const eventId = await newEvent('cancelled');
-    await expect(repo.insertInvitations(eventId, [invitee(eventId, 1)])).rejects.toBeInstanceOf(EventNotOpenSignal);
+    await expect(repo.insertInvitations(eventId, [guest(eventId, 1)])).rejects.toBeInstanceOf(EventNotOpenSignal);
     expect(await repo.listAllByEvent(eventId)).toEqual([]);
   });
 });
@@ -102,7 +88,7 @@ describe('insertInvitations', () => {
 describe('rotateToken', () => {
   it('makes a new link and revokes the one before; only hashes are stored', async () => {
     const eventId = await newEvent();
-    const { created } = await repo.insertInvitations(eventId, [invitee(eventId, 1)]);
+    const { created } = await repo.insertInvitations(eventId, [guest(eventId, 1)]);
     const first = created[0]!;
     const second = (await repo.rotateToken(eventId, first.invitationId))!;
     expect(second).not.toBe(first.token);
