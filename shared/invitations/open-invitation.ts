@@ -35,7 +35,10 @@ export type OpenedInvitation = {
 
 /** What the person who opens their personal link sees (docs/api/API.md, "Answering an invitation"). */
 export async function openInvitation(deps: InvitationsDeps, token: string, clientAddress: string): Promise<OpenedInvitation> {
-  const { invitation, event: stored } = await invitationByLink(deps, token, clientAddress, (eventId) => deps.events.findById(eventId));
+  // The event as an answer reads it (invitationByLink): its text from a copy checked against the
+  // tally's version, status and counts fresh, so a crowd opening the mail at once does not read
+  // the whole event each.
+  const { invitation, event: stored } = await invitationByLink(deps, token, clientAddress);
   const event = presentEvent(stored);
   const host = await deps.hostOf?.(event.unitId);
   return {

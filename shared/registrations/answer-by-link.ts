@@ -12,7 +12,7 @@ import type { RegistrationsDeps } from './registrations-deps.js';
 
 /** The invitation behind a personal link, with its event (invitation-by-link.ts). */
 export function findByLink(deps: RegistrationsDeps, token: string, clientAddress: string): Promise<{ invitation: StoredInvitation; event: StoredEvent }> {
-  return invitationByLink(deps, token, clientAddress, (eventId) => deps.events.findForAnswer(eventId));
+  return invitationByLink(deps, token, clientAddress);
 }
 
 /** Throws when the event takes no answers now; the transaction's conditions check it again. */

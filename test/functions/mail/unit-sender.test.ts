@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deliverOutboxMessage } from '../../../shared/email/deliver-outbox-message.js';
+import { LINK_TOKEN_SOURCE } from '../../../shared/invitations/link-tokens.js';
 import { buildMailDeps } from '../../../functions/mail/mail-deps.js';
 import { createEvent } from '../api/invitations-support.js';
 import { outboxOf } from '../api/answering-support.js';
@@ -52,7 +53,7 @@ describe('mail of a unit’s event', () => {
     expect(vi.body.text).not.toContain('Liên hiệp các tổ chức hữu nghị');
 
     // The personal link's page names the association as host.
-    const token = vi.body.text.match(/\/r\/([A-Za-z0-9_-]{43})/)![1];
+    const token = vi.body.text.match(new RegExp(`/r/(${LINK_TOKEN_SOURCE})`))![1];
     const opened = await ctx.request('GET', `/api/r/${token}`);
     expect(opened.body.event.host).toEqual({ vi: 'Hội hữu nghị Việt Nam – Hàn Quốc tỉnh Đắk Lắk', en: 'Đắk Lắk Vietnam–Korea Friendship Association' });
 
