@@ -1,4 +1,4 @@
-import type { getPublicEvent } from '../../shared/registrations/open-registration.js';
+import type { getPublicEvent } from '../../shared/registrations/get-public-event.js';
 import { translator, type Language } from '../lib/i18n.js';
 import { AnswerError, call, failureSaid, type Details } from '../answer/answer-api.js';
 import { checkDetails, draftInputs, inputId, type Problems } from '../answer/details-form.js';
