@@ -127,7 +127,7 @@ describe('findByLink', () => {
 
   async function invited(count = 1) {
     const eventId = await newEvent('draft', newId());
-    const { created } = await repo.insertInvitations(eventId, Array.from({ length: count }, (_, i) => invitee(eventId, i)));
+    const { created } = await repo.insertInvitations(eventId, Array.from({ length: count }, (_, i) => guest(eventId, i)));
     const stored = await Promise.all(created.map((c) => repo.findById(eventId, c.invitationId)));
     return { eventId, created, stored: stored.map((s) => s!) };
   }
