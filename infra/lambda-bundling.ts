@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { BuildOptions } from 'esbuild';
 import { zodJsonSchemaOnDemand } from './zod-json-schema-on-demand.js';
 
@@ -5,9 +6,9 @@ import { zodJsonSchemaOnDemand } from './zod-json-schema-on-demand.js';
  * How every Lambda entry is bundled, in one place without CDK imports: infra/api-function.ts
  * hands it to NodejsFunction and bench/lambda-bundle.bench.ts to esbuild, so the benchmark
  * measures what is deployed. The API is built once more in chunks (splitBuildOptions below): its
- * cold start reads index.mjs and the chunks that imports statically (519.4 KB by the bench, from
- * 747.5 KB as one file; budget 500 KB), and each rare path (papers, partners, exports, the OpenAPI
- * document and its route descriptions…) reads its own chunks when first used
+ * cold start reads index.mjs and the chunks that imports statically (499.8 KB by the bench, from
+ * 749.6 KB as one file; budget 500 KB), and each rare path (papers, partners, exports, the OpenAPI
+ * document, its route descriptions and zod's JSON Schema generator…) reads its own chunks when first used
  * (functions/api/on-demand.ts).
  */
 export const lambdaBundling = {
@@ -109,9 +110,26 @@ export function onDemandBundleCommands(
  */
 export function splitBuildOptions(projectRoot: string, entry: string, outputDir: string): BuildOptions {
   return {
+    ...bundleOptions(projectRoot),
     entryPoints: [entry],
-    bundle: true,
     splitting: true,
+    outdir: outputDir,
+    entryNames: 'index',
+    chunkNames: 'chunk-[hash]',
+    outExtension: { '.js': '.mjs' },
+    plugins: [zodJsonSchemaOnDemand(projectRoot)],
+  };
+}
+
+/**
+ * esbuild's options as NodejsFunction bundles a Lambda (the options above): platform, target,
+ * format, banner, the aliases, and the on-demand packages left out (the after-bundling commands
+ * put them beside the bundle). For the split build and for tests and benches that build a
+ * function themselves.
+ */
+export function bundleOptions(projectRoot: string): BuildOptions {
+  return {
+    bundle: true,
     logLevel: 'error',
     platform: lambdaBundling.platform,
     format: lambdaBundling.format,
@@ -122,14 +140,9 @@ export function splitBuildOptions(projectRoot: string, entry: string, outputDir:
     mainFields: [...lambdaBundling.mainFields],
     charset: lambdaBundling.charset,
     banner: { js: lambdaBundling.banner },
-    alias: Object.fromEntries(Object.entries(lambdaBundling.alias).map(([name, path]) => [name, `${projectRoot}/${path.replace(/^\.\//, '')}`])),
+    alias: Object.fromEntries(Object.entries(lambdaBundling.alias).map(([name, path]) => [name, join(projectRoot, path)])),
     external: [...lambdaBundling.onDemand],
-    tsconfig: `${projectRoot}/tsconfig.json`,
-    outdir: outputDir,
-    entryNames: 'index',
-    chunkNames: 'chunk-[hash]',
-    outExtension: { '.js': '.mjs' },
-    plugins: [zodJsonSchemaOnDemand(projectRoot)],
+    tsconfig: join(projectRoot, 'tsconfig.json'),
   };
 }
 
