@@ -8,8 +8,8 @@ import { zodJsonSchemaOnDemand } from './zod-json-schema-on-demand.js';
  * measures what is deployed. The API is built once more in chunks (splitBuildOptions below): its
  * cold start reads index.mjs and the chunks that imports statically (499.8 KB by the bench, from
  * 749.6 KB as one file; budget 500 KB), and each rare path (papers, partners, exports, the OpenAPI
- * document, its route descriptions and zod's JSON Schema generator…) reads its own chunks when first used
- * (functions/api/on-demand.ts).
+ * document, its route descriptions and zod's JSON Schema generator…) reads its own chunks when
+ * first used (functions/api/on-demand.ts).
  */
 export const lambdaBundling = {
   /** Matches the Lambda runtime (Runtime.NODEJS_24_X in api-function.ts). */
