@@ -8,7 +8,8 @@ import { DOOR_SK, doorKey, readEventWithTallies, TALLY_SK, tallyKey } from '../e
 import type { StoredInvitation } from '../invitations/invitations-repository.js';
 import { queryAll, queryPrefix } from '../db/query-all.js';
 import { countsLaneKey, countsUpdate, invitationMove } from '../invitations/invitation-counts.js';
-import { addDoorDelta, doorGroupMoves, doorGroupOf, doorMove, doorStateOf, presentCounter } from './door-group-counts.js';
+import { doorGroupMoves, doorGroupOf, doorMove, doorStateOf, presentCounter } from './door-group-counts.js';
+import { addDelta } from '../db/counter-deltas.js';
 import { eventPartition, eventSk, keys } from '../db/keys.js';
 
 /**
@@ -184,7 +185,7 @@ export function createAttendeesRepository(db: DynamoDBDocumentClient, tableName:
       // Their group at the door, for its count (a change of group meanwhile fails the condition: read again).
       const person = await this.findRecord(eventId, invitationId);
       if (!person) return 'already';
-      const group = doorGroupMoves(addDoorDelta(new Map(), presentCounter(doorGroupOf(person)), 1));
+      const group = doorGroupMoves(addDelta(new Map(), presentCounter(doorGroupOf(person)), 1));
       try {
         await onDoor(eventId, () => db.send(
           transactionOn(tableName, [
@@ -220,7 +221,7 @@ export function createAttendeesRepository(db: DynamoDBDocumentClient, tableName:
     async undoCheckIn(eventId: string, invitationId: string, at: string): Promise<boolean> {
       const person = await this.findRecord(eventId, invitationId);
       if (!person?.checkedInAt) return false;
-      const group = doorGroupMoves(addDoorDelta(new Map(), presentCounter(doorGroupOf(person)), -1));
+      const group = doorGroupMoves(addDelta(new Map(), presentCounter(doorGroupOf(person)), -1));
       try {
         await onDoor(eventId, () => db.send(
           transactionOn(tableName, [

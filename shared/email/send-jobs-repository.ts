@@ -3,7 +3,8 @@ import { failedConditionIndexes, isConditionFailure, writeIfHolds, transactionOn
 import { countAll, queryAll, queryPrefix } from '../db/query-all.js';
 import { inItemLane } from '../db/item-lanes.js';
 import type { EmailStatus } from '../invitations/invitation-schema.js';
-import { addDelta, countsLaneKey, countsUpdate, emailStatusCounter, type CountDeltas } from '../invitations/invitation-counts.js';
+import { countsLaneKey, countsUpdate, emailStatusCounter } from '../invitations/invitation-counts.js';
+import { addDelta, type CounterDeltas } from '../db/counter-deltas.js';
 import { queueMailItems, type QueueMailInput } from './outbox-repository.js';
 import { eventPartition, eventSk, keys } from '../db/keys.js';
 import { encodeCursor } from '../db/pagination.js';
@@ -263,7 +264,7 @@ export function createSendJobsRepository(db: DynamoDBDocumentClient, tableName: 
     async queueBatch(inputs: QueueMailInput[]): Promise<number> {
       let left = inputs;
       while (left.length > 0) {
-        const deltas: CountDeltas = new Map();
+        const deltas: CounterDeltas = new Map();
         for (const input of left) {
           addDelta(deltas, emailStatusCounter(input.fromStatuses[0]!), -1);
           addDelta(deltas, emailStatusCounter('queued'), 1);

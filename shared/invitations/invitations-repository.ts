@@ -20,7 +20,8 @@ import type { EmailStatus, Invitation, InvitationResponse } from './invitation-s
 import { nameSortKey } from './name-sort-key.js';
 import { queryAll, queryPrefix } from '../db/query-all.js';
 import { doorGroupMoves, doorMove, doorStateOf } from '../attendees/door-group-counts.js';
-import { COUNTS_SK, countsKey, countsLaneKey, countsUpdate, emailStatusCounter, groupCounter, invitationMove, type CountDeltas } from './invitation-counts.js';
+import { COUNTS_SK, countsKey, countsLaneKey, countsUpdate, emailStatusCounter, groupCounter, invitationMove } from './invitation-counts.js';
+import type { CounterDeltas } from '../db/counter-deltas.js';
 import { batchGetAll } from '../db/batch-get-all.js';
 import { eventPartition, eventSk, keys } from '../db/keys.js';
 import { equalityFilters, filterExpression } from '../db/filters.js';
@@ -236,7 +237,7 @@ export function createInvitationsRepository(db: DynamoDBDocumentClient, tableNam
           ExpressionAttributeValues: { ':zero': 0, ':n': pending.length, ':draft': 'draft', ':published': 'published' },
         },
       });
-      const deltas: CountDeltas = new Map();
+      const deltas: CounterDeltas = new Map();
       for (const { invitation } of pending) invitationMove(deltas, undefined, invitation);
       const counts = countsUpdate(tableName, eventId, deltas);
       if (counts) items.push(counts);
