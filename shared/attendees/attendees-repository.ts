@@ -6,7 +6,7 @@ import { failedConditionIndexes } from '../db/conditions.js';
 import { doorLaneKey, inItemLane, tallyLaneKey } from '../db/item-lanes.js';
 import { DOOR_SK, doorKey, readEventWithTallies, TALLY_SK, tallyKey } from '../events/event-tally.js';
 import type { StoredInvitation } from '../invitations/invitations-repository.js';
-import { queryAll, queryPrefix } from '../db/query-all.js';
+import { queryAll, queryBetween, queryPrefix } from '../db/query-all.js';
 import { countsLaneKey, countsUpdate, invitationMove } from '../invitations/invitation-counts.js';
 import { doorGroupMoves, doorGroupOf, doorMove, doorStateOf, presentCounter } from './door-group-counts.js';
 import { addDelta } from '../db/counter-deltas.js';
@@ -82,12 +82,7 @@ export function createAttendeesRepository(db: DynamoDBDocumentClient, tableName:
 
     /** The event's tally and door tally (counts, per group at the door), read consistently in one Query. */
     async readDoorTallies(eventId: string): Promise<{ tally?: Record<string, unknown>; door?: Record<string, unknown> }> {
-      const items = await queryAll(db, {
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-        ExpressionAttributeValues: { ':pk': eventPartition(eventId), ':from': DOOR_SK, ':to': TALLY_SK },
-        ConsistentRead: true,
-      });
+      const items = await queryBetween(db, tableName, eventPartition(eventId), DOOR_SK, TALLY_SK, { ConsistentRead: true });
       return { tally: items.find((item) => item.sk === TALLY_SK), door: items.find((item) => item.sk === DOOR_SK) };
     },
 

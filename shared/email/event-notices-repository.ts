@@ -1,6 +1,6 @@
 import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { failedConditionIndexes, isConditionFailure, transactionOn } from '../db/conditions.js';
-import { queryAll, queryPrefix } from '../db/query-all.js';
+import { queryListing, queryPrefix } from '../db/query-all.js';
 import type { EventNoticeKind } from './mail-template-schema.js';
 import { noticePut } from './outbox-repository.js';
 import { keys } from '../db/keys.js';
@@ -66,13 +66,7 @@ export function createEventNoticesRepository(db: DynamoDBDocumentClient, tableNa
 
     /** The event's notices, newest first. */
     async listByEvent(eventId: string): Promise<EventNotice[]> {
-      const items = await queryAll(db, {
-        TableName: tableName,
-        IndexName: 'listings',
-        KeyConditionExpression: 'listPk = :pk',
-        ExpressionAttributeValues: { ':pk': listPkOf(eventId) },
-        ScanIndexForward: false,
-      });
+      const items = await queryListing(db, tableName, listPkOf(eventId), { ScanIndexForward: false });
       return items.map(({ pk: _pk, sk: _sk, listPk: _lp, listSk: _ls, ...notice }) => notice as EventNotice);
     },
 

@@ -18,7 +18,7 @@ import { decodeCursor, encodeCursor, invalidCursor, type Page } from '../db/pagi
 import { foldAccents } from '../text/vietnamese.js';
 import type { EmailStatus, Invitation, InvitationResponse } from './invitation-schema.js';
 import { nameSortKey } from './name-sort-key.js';
-import { queryAll, queryPrefix } from '../db/query-all.js';
+import { queryBetween, queryListing, queryPrefix } from '../db/query-all.js';
 import { doorGroupMoves, doorMove, doorStateOf } from '../attendees/door-group-counts.js';
 import { COUNTS_SK, countsKey, countsLaneKey, countsUpdate, emailStatusCounter, groupCounter, invitationMove } from './invitation-counts.js';
 import type { CounterDeltas } from '../db/counter-deltas.js';
@@ -377,14 +377,8 @@ export function createInvitationsRepository(db: DynamoDBDocumentClient, tableNam
      * a search ranks them all (shared/text/name-search.ts) before it can answer its first page.
      */
     async listAllByName(eventId: string, query: Pick<InvitationListQuery, 'emailStatus' | 'response' | 'group'>): Promise<StoredInvitation[]> {
-      const filter = equalityFilters({ emailStatus: query.emailStatus, response: query.response, group: query.group }, { ':list': listPkOf(eventId) });
-      const items = await queryAll(db, {
-        TableName: tableName,
-        IndexName: 'listings',
-        KeyConditionExpression: 'listPk = :list',
-        ...filterExpression(filter),
-        ExpressionAttributeValues: filter.values,
-      });
+      const filter = equalityFilters({ emailStatus: query.emailStatus, response: query.response, group: query.group });
+      const items = await queryListing(db, tableName, listPkOf(eventId), { ...filterExpression(filter), ExpressionAttributeValues: filter.values });
       return items.map(toInvitation);
     },
 
@@ -394,12 +388,7 @@ export function createInvitationsRepository(db: DynamoDBDocumentClient, tableNam
      * itself): the tally (counts by answer) and the invitation counts (by email status, by group).
      */
     async readCountItems(eventId: string): Promise<{ tally?: Record<string, unknown>; counts?: Record<string, unknown> }> {
-      const items = await queryAll(db, {
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-        ExpressionAttributeValues: { ':pk': eventPartition(eventId), ':from': COUNTS_SK, ':to': TALLY_SK },
-        ConsistentRead: true,
-      });
+      const items = await queryBetween(db, tableName, eventPartition(eventId), COUNTS_SK, TALLY_SK, { ConsistentRead: true });
       return { tally: items.find((item) => item.sk === TALLY_SK), counts: items.find((item) => item.sk === COUNTS_SK) };
     },
 

@@ -1,7 +1,7 @@
 import { GetCommand, PutCommand, UpdateCommand, DeleteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { failedConditionIndexes, isConditionFailure, transactionOn } from '../db/conditions.js';
 import { partnerKeys as keys } from '../db/partner-keys.js';
-import { queryAll } from '../db/query-all.js';
+import { queryAll, queryListing } from '../db/query-all.js';
 import { directMailPut } from '../email/outbox-repository.js';
 import type { GreetingTemplate, RecipientState } from './partner-schema.js';
 import { historyPut } from './partners-repository.js';
@@ -97,7 +97,7 @@ export function createGreetingsRepository(db: DynamoDBDocumentClient, tableName:
 
     /** Every campaign, newest first. */
     async listCampaigns(): Promise<Campaign[]> {
-      const items = await queryAll(db, { TableName: tableName, IndexName: 'listings', KeyConditionExpression: 'listPk = :pk', ExpressionAttributeValues: { ':pk': keys.campaignsListPk }, ScanIndexForward: false });
+      const items = await queryListing(db, tableName, keys.campaignsListPk, { ScanIndexForward: false });
       return items.map((i) => strip<Campaign>(i));
     },
 

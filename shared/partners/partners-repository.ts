@@ -2,7 +2,7 @@ import { DeleteCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocum
 import { batchGetAll } from '../db/batch-get-all.js';
 import { failedConditionIndexes, isConditionFailure, transactionOn } from '../db/conditions.js';
 import { partnerKeys as keys } from '../db/partner-keys.js';
-import { queryAll } from '../db/query-all.js';
+import { queryAll, queryListing } from '../db/query-all.js';
 import { nameSortKey } from '../invitations/name-sort-key.js';
 import { foldAccents } from '../text/vietnamese.js';
 import type { Contact, Organisation } from './partner-schema.js';
@@ -81,7 +81,7 @@ export function createPartnersRepository(db: DynamoDBDocumentClient, tableName: 
 
     /** Every organisation in name order (the directory is hundreds, not millions). */
     async listOrganisations(): Promise<Organisation[]> {
-      const items = await queryAll(db, { TableName: tableName, IndexName: 'listings', KeyConditionExpression: 'listPk = :pk', ExpressionAttributeValues: { ':pk': keys.organisationsListPk } });
+      const items = await queryListing(db, tableName, keys.organisationsListPk);
       return items.map((i) => strip<Organisation>(i));
     },
 
@@ -111,7 +111,7 @@ export function createPartnersRepository(db: DynamoDBDocumentClient, tableName: 
 
     /** Every contact, in Vietnamese name order (given name first). */
     async listContacts(): Promise<Contact[]> {
-      const items = await queryAll(db, { TableName: tableName, IndexName: 'listings', KeyConditionExpression: 'listPk = :pk', ExpressionAttributeValues: { ':pk': keys.contactsListPk } });
+      const items = await queryListing(db, tableName, keys.contactsListPk);
       return items.map((i) => strip<Contact>(i));
     },
 
@@ -149,13 +149,7 @@ export function createPartnersRepository(db: DynamoDBDocumentClient, tableName: 
 
     /** The organisation's history: its people's entries while they were with it, newest first. */
     async listHistoryOfOrganisation(organisationId: string): Promise<StoredHistory[]> {
-      const items = await queryAll(db, {
-        TableName: tableName,
-        IndexName: 'listings',
-        KeyConditionExpression: 'listPk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.organisationHistoryListPk(organisationId) },
-        ScanIndexForward: false,
-      });
+      const items = await queryListing(db, tableName, keys.organisationHistoryListPk(organisationId), { ScanIndexForward: false });
       return items.map((i) => strip<StoredHistory>(i));
     },
 
@@ -217,7 +211,7 @@ export function createPartnersRepository(db: DynamoDBDocumentClient, tableName: 
     },
 
     async listOccasions(): Promise<Occasion[]> {
-      const items = await queryAll(db, { TableName: tableName, IndexName: 'listings', KeyConditionExpression: 'listPk = :pk', ExpressionAttributeValues: { ':pk': keys.occasionsListPk } });
+      const items = await queryListing(db, tableName, keys.occasionsListPk);
       return items.map((i) => strip<Occasion>(i));
     },
 

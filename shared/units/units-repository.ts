@@ -1,6 +1,6 @@
 import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { isConditionFailure } from '../db/conditions.js';
-import { queryAll } from '../db/query-all.js';
+import { queryListing } from '../db/query-all.js';
 import type { Unit } from './unit-schema.js';
 import { keys } from '../db/keys.js';
 
@@ -44,13 +44,7 @@ export function createUnitsRepository(db: DynamoDBDocumentClient, tableName: str
     },
 
     async listAll(): Promise<Unit[]> {
-      const items = await queryAll(db, {
-        TableName: tableName,
-        IndexName: 'listings',
-        KeyConditionExpression: 'listPk = :units',
-        ExpressionAttributeValues: { ':units': UNITS_LIST_PK },
-      });
-      return items.map(toUnit);
+      return (await queryListing(db, tableName, UNITS_LIST_PK)).map(toUnit);
     },
 
     /** Undefined when no such unit. `null` removes an optional attribute. */
