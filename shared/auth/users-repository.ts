@@ -6,7 +6,7 @@ import {
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import { decodeCursor, encodeCursor, type Page, type PageRequest } from '../db/pagination.js';
-import { failedConditionIndexes, isConditionFailure, writeIfHolds, transactionOn } from '../db/conditions.js';
+import { failedConditionIndexes, isConditionFailure, resultIfHolds, setAttributes, writeIfHolds, transactionOn } from '../db/conditions.js';
 import type { PasswordLinkMail, Role, User } from './auth-schema.js';
 import type { Membership } from '../units/unit-schema.js';
 import { membershipsOf } from '../units/unit-access.js';
@@ -200,26 +200,21 @@ export function createUsersRepository(db: DynamoDBDocumentClient, tableName: str
       changes: { name?: string; role?: Role; memberships?: Membership[]; disabled?: boolean },
       updatedAt: string,
     ): Promise<StoredUser | undefined> {
-      const entries = Object.entries({ ...changes, updatedAt }).filter(([, v]) => v !== undefined);
+      const set = setAttributes(Object.fromEntries(Object.entries({ ...changes, updatedAt }).filter(([, v]) => v !== undefined)));
       // Disabling ends every session at once: the generation moves in the same write.
       const revoke = changes.disabled === true;
-      try {
-        const result = await db.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: userKey(userId),
-            UpdateExpression: `SET ${entries.map(([k]) => `#${k} = :${k}`).join(', ')}${revoke ? ' ADD sessionGeneration :one' : ''}`,
-            ExpressionAttributeNames: Object.fromEntries(entries.map(([k]) => [`#${k}`, k])),
-            ExpressionAttributeValues: { ...Object.fromEntries(entries.map(([k, v]) => [`:${k}`, v])), ...(revoke ? { ':one': 1 } : {}) },
-            ConditionExpression: 'attribute_exists(pk)',
-            ReturnValues: 'ALL_NEW',
-          }),
-        );
-        return result.Attributes ? toUser(result.Attributes) : undefined;
-      } catch (error) {
-        if (isConditionFailure(error)) return undefined;
-        throw error;
-      }
+      const result = await resultIfHolds(db.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: userKey(userId),
+          UpdateExpression: `${set.UpdateExpression}${revoke ? ' ADD sessionGeneration :one' : ''}`,
+          ExpressionAttributeNames: set.ExpressionAttributeNames,
+          ExpressionAttributeValues: { ...set.ExpressionAttributeValues, ...(revoke ? { ':one': 1 } : {}) },
+          ConditionExpression: 'attribute_exists(pk)',
+          ReturnValues: 'ALL_NEW',
+        }),
+      ));
+      return result?.Attributes ? toUser(result.Attributes) : undefined;
     },
 
     /**
@@ -244,22 +239,17 @@ export function createUsersRepository(db: DynamoDBDocumentClient, tableName: str
      * ends. Answers the new generation, or undefined when the user does not exist.
      */
     async setPasswordHash(userId: string, passwordHash: string, updatedAt: string): Promise<number | undefined> {
-      try {
-        const result = await db.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: userKey(userId),
-            UpdateExpression: 'SET passwordHash = :hash, updatedAt = :at ADD sessionGeneration :one',
-            ExpressionAttributeValues: { ':hash': passwordHash, ':at': updatedAt, ':one': 1 },
-            ConditionExpression: 'attribute_exists(pk)',
-            ReturnValues: 'UPDATED_NEW',
-          }),
-        );
-        return Number(result.Attributes?.sessionGeneration ?? 1);
-      } catch (error) {
-        if (isConditionFailure(error)) return undefined;
-        throw error;
-      }
+      const result = await resultIfHolds(db.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: userKey(userId),
+          UpdateExpression: 'SET passwordHash = :hash, updatedAt = :at ADD sessionGeneration :one',
+          ExpressionAttributeValues: { ':hash': passwordHash, ':at': updatedAt, ':one': 1 },
+          ConditionExpression: 'attribute_exists(pk)',
+          ReturnValues: 'UPDATED_NEW',
+        }),
+      ));
+      return result && Number(result.Attributes?.sessionGeneration ?? 1);
     },
   };
 }

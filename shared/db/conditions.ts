@@ -37,6 +37,29 @@ export async function writeIfHolds(write: Promise<unknown>): Promise<boolean> {
   }
 }
 
+/** A conditional write whose answer is wanted (ReturnValues): that answer, or undefined when its condition did not hold. */
+export async function resultIfHolds<T>(write: Promise<T>): Promise<T | undefined> {
+  try {
+    return await write;
+  } catch (error) {
+    if (isConditionFailure(error)) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * An Update's `SET #a = :a, …` for the attributes given (and `REMOVE #b, …` for those named),
+ * with their names and values: a partial change written as it comes.
+ */
+export function setAttributes(values: Record<string, unknown>, removed: readonly string[] = []) {
+  const entries = Object.entries(values);
+  return {
+    UpdateExpression: `SET ${entries.map(([k]) => `#${k} = :${k}`).join(', ')}${removed.length ? ` REMOVE ${removed.map((k) => `#${k}`).join(', ')}` : ''}`,
+    ExpressionAttributeNames: Object.fromEntries([...entries.map(([k]) => k), ...removed].map((k) => [`#${k}`, k])),
+    ExpressionAttributeValues: Object.fromEntries(entries.map(([k, v]) => [`:${k}`, v])),
+  };
+}
+
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 type OnTheTable<T> = Omit<T, 'TableName'> & { TableName?: string };
 /** A transaction's item written without its table: `transactionOn` names the one table they all use. */

@@ -7,7 +7,7 @@ import {
   UpdateCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
-import { failedConditionIndexes, isConditionFailure, writeIfHolds, transactionOn } from '../db/conditions.js';
+import { failedConditionIndexes, isConditionFailure, resultIfHolds, writeIfHolds, transactionOn } from '../db/conditions.js';
 import { inItemLane } from '../db/item-lanes.js';
 import { countsLaneKey, countsUpdate, invitationMove } from '../invitations/invitation-counts.js';
 import type { EmailStatus } from '../invitations/invitation-schema.js';
@@ -289,30 +289,25 @@ export function createOutboxRepository(db: DynamoDBDocumentClient, tableName: st
      */
     async claim<M extends QueuedMail>(message: M, now: string, leaseSeconds: number): Promise<M | undefined> {
       const leaseUntil = new Date(Date.parse(now) + leaseSeconds * 1000).toISOString();
-      try {
-        const result = await db.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: keys.outboxMessage(message.messageId),
-            UpdateExpression: 'SET #state = :sending, attempts = attempts + :one, dueAt = :lease, listSk = :listSk, claimedAt = :now',
-            ConditionExpression: 'dueAt = :due AND dueAt <= :now',
-            ExpressionAttributeNames: { '#state': 'state' },
-            ExpressionAttributeValues: {
-              ':sending': 'sending',
-              ':one': 1,
-              ':lease': leaseUntil,
-              ':listSk': listSkOf(leaseUntil, message.messageId),
-              ':now': now,
-              ':due': message.dueAt,
-            },
-            ReturnValues: 'ALL_OLD',
-          }),
-        );
-        return result.Attributes ? (toMessage(result.Attributes) as M) : undefined;
-      } catch (error) {
-        if (isConditionFailure(error)) return undefined;
-        throw error;
-      }
+      const result = await resultIfHolds(db.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: keys.outboxMessage(message.messageId),
+          UpdateExpression: 'SET #state = :sending, attempts = attempts + :one, dueAt = :lease, listSk = :listSk, claimedAt = :now',
+          ConditionExpression: 'dueAt = :due AND dueAt <= :now',
+          ExpressionAttributeNames: { '#state': 'state' },
+          ExpressionAttributeValues: {
+            ':sending': 'sending',
+            ':one': 1,
+            ':lease': leaseUntil,
+            ':listSk': listSkOf(leaseUntil, message.messageId),
+            ':now': now,
+            ':due': message.dueAt,
+          },
+          ReturnValues: 'ALL_OLD',
+        }),
+      ));
+      return result?.Attributes ? (toMessage(result.Attributes) as M) : undefined;
     },
 
     /**

@@ -1,5 +1,5 @@
 import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { failedConditionIndexes, isConditionFailure, writeIfHolds, transactionOn } from '../db/conditions.js';
+import { failedConditionIndexes, isConditionFailure, resultIfHolds, writeIfHolds, transactionOn } from '../db/conditions.js';
 import { countAll, queryAll, queryPrefix } from '../db/query-all.js';
 import { inItemLane } from '../db/item-lanes.js';
 import type { EmailStatus } from '../invitations/invitation-schema.js';
@@ -130,23 +130,18 @@ export function createSendJobsRepository(db: DynamoDBDocumentClient, tableName: 
     /** Takes a running job for `leaseSeconds` if no other runner holds it; undefined otherwise. */
     async claim(eventId: string, kind: SendJobKind, owner: string, now: string, leaseSeconds: number): Promise<SendJob | undefined> {
       const leaseUntil = new Date(Date.parse(now) + leaseSeconds * 1000).toISOString();
-      try {
-        const result = await db.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: jobKey(eventId, kind),
-            UpdateExpression: 'SET leaseUntil = :lease, leaseOwner = :owner',
-            ConditionExpression: '#state = :running AND (attribute_not_exists(leaseUntil) OR leaseUntil <= :now OR leaseOwner = :owner)',
-            ExpressionAttributeNames: { '#state': 'state' },
-            ExpressionAttributeValues: { ':lease': leaseUntil, ':owner': owner, ':now': now, ':running': 'running' },
-            ReturnValues: 'ALL_NEW',
-          }),
-        );
-        return result.Attributes ? toJob(result.Attributes) : undefined;
-      } catch (error) {
-        if (isConditionFailure(error)) return undefined;
-        throw error;
-      }
+      const result = await resultIfHolds(db.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: jobKey(eventId, kind),
+          UpdateExpression: 'SET leaseUntil = :lease, leaseOwner = :owner',
+          ConditionExpression: '#state = :running AND (attribute_not_exists(leaseUntil) OR leaseUntil <= :now OR leaseOwner = :owner)',
+          ExpressionAttributeNames: { '#state': 'state' },
+          ExpressionAttributeValues: { ':lease': leaseUntil, ':owner': owner, ':now': now, ':running': 'running' },
+          ReturnValues: 'ALL_NEW',
+        }),
+      ));
+      return result?.Attributes ? toJob(result.Attributes) : undefined;
     },
 
     /** Progress after a page, only by the runner holding the lease (false: it was lost). */

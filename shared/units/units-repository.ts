@@ -1,5 +1,5 @@
 import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { isConditionFailure } from '../db/conditions.js';
+import { isConditionFailure, resultIfHolds, setAttributes } from '../db/conditions.js';
 import { queryListing } from '../db/query-all.js';
 import type { Unit } from './unit-schema.js';
 import { keys } from '../db/keys.js';
@@ -51,23 +51,16 @@ export function createUnitsRepository(db: DynamoDBDocumentClient, tableName: str
     async updateUnit(unitId: string, changes: Record<string, unknown>, updatedAt: string): Promise<Unit | undefined> {
       const entries = Object.entries({ ...changes, updatedAt }).filter(([, v]) => v !== undefined && v !== null);
       const removed = Object.entries(changes).filter(([, v]) => v === null).map(([k]) => k);
-      try {
-        const result = await db.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: unitKey(unitId),
-            UpdateExpression: `SET ${entries.map(([k]) => `#${k} = :${k}`).join(', ')}${removed.length ? ` REMOVE ${removed.map((k) => `#${k}`).join(', ')}` : ''}`,
-            ExpressionAttributeNames: Object.fromEntries([...entries.map(([k]) => k), ...removed].map((k) => [`#${k}`, k])),
-            ExpressionAttributeValues: Object.fromEntries(entries.map(([k, v]) => [`:${k}`, v])),
-            ConditionExpression: 'attribute_exists(pk)',
-            ReturnValues: 'ALL_NEW',
-          }),
-        );
-        return result.Attributes ? toUnit(result.Attributes) : undefined;
-      } catch (error) {
-        if (isConditionFailure(error)) return undefined;
-        throw error;
-      }
+      const result = await resultIfHolds(db.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: unitKey(unitId),
+          ...setAttributes(Object.fromEntries(entries), removed),
+          ConditionExpression: 'attribute_exists(pk)',
+          ReturnValues: 'ALL_NEW',
+        }),
+      ));
+      return result?.Attributes ? toUnit(result.Attributes) : undefined;
     },
 
     async findUpgradeMarker(): Promise<{ doneAt: string } | undefined> {
