@@ -1,16 +1,11 @@
-import {
-  GetCommand,
-  QueryCommand,
-  TransactWriteCommand,
-  UpdateCommand,
-  type DynamoDBDocumentClient,
-} from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { decodeCursor, encodeCursor, type Page, type PageRequest } from '../db/pagination.js';
 import { failedConditionIndexes, isConditionFailure, resultIfHolds, setAttributes, writeIfHolds, transactionOn } from '../db/conditions.js';
 import type { PasswordLinkMail, Role, User } from './auth-schema.js';
 import type { Membership } from '../units/unit-schema.js';
 import { membershipsOf } from '../units/unit-access.js';
 import { keys } from '../db/keys.js';
+import { queryListingPage } from '../db/query-all.js';
 
 /** A user as stored: the profile plus the password hash, which never leaves the use cases. */
 /**
@@ -160,21 +155,10 @@ export function createUsersRepository(db: DynamoDBDocumentClient, tableName: str
       return userId ? this.findById(userId) : undefined;
     },
 
-    async listByEmail(page: PageRequest): Promise<Page<StoredUser>> {
-      const result = await db.send(
-        new QueryCommand({
-          TableName: tableName,
-          IndexName: 'listings',
-          KeyConditionExpression: 'listPk = :users',
-          ExpressionAttributeValues: { ':users': keys.usersListPk },
-          Limit: page.limit,
-          ExclusiveStartKey: decodeCursor(page.cursor, ['pk', 'sk', 'listPk', 'listSk'], { listPk: keys.usersListPk }),
-        }),
-      );
-      return {
-        items: (result.Items ?? []).map(toUser),
-        nextCursor: encodeCursor(result.LastEvaluatedKey),
-      };
+    async listByEmail(request: PageRequest): Promise<Page<StoredUser>> {
+      const startKey = decodeCursor(request.cursor, ['pk', 'sk', 'listPk', 'listSk'], { listPk: keys.usersListPk });
+      const page = await queryListingPage(db, tableName, keys.usersListPk, request.limit, startKey);
+      return { items: page.items.map(toUser), nextCursor: encodeCursor(page.lastKey) };
     },
 
     /** Records what became of the account's set-password mail; nothing when the account is gone. */

@@ -79,3 +79,24 @@ export function queryListing(db: DynamoDBDocumentClient, tableName: string, list
     ExpressionAttributeValues: { ...more.ExpressionAttributeValues, ':listPk': listPk },
   });
 }
+
+/** One page of a list of the listings index: at most `limit` items after `startKey`, and the key the next page starts after. */
+export async function queryListingPage(
+  db: DynamoDBDocumentClient,
+  tableName: string,
+  listPk: string,
+  limit: number,
+  startKey?: Record<string, unknown>,
+): Promise<{ items: Record<string, any>[]; lastKey?: Record<string, unknown> }> {
+  const result = await db.send(
+    new QueryCommand({
+      TableName: tableName,
+      IndexName: tableDesign.listingIndex.name,
+      KeyConditionExpression: 'listPk = :listPk',
+      ExpressionAttributeValues: { ':listPk': listPk },
+      Limit: limit,
+      ExclusiveStartKey: startKey,
+    }),
+  );
+  return { items: result.Items ?? [], lastKey: result.LastEvaluatedKey };
+}

@@ -13,7 +13,7 @@ import { countsLaneKey, countsUpdate, invitationMove } from '../invitations/invi
 import type { EmailStatus } from '../invitations/invitation-schema.js';
 import { isNoticeKind, type MailKind, type NoticeKind } from './mail-template-schema.js';
 import { keys } from '../db/keys.js';
-import { countAll } from '../db/query-all.js';
+import { countAll, queryListingPage } from '../db/query-all.js';
 
 /**
  * The durable outbox. Queuing a mail and marking its invitation `queued` is one transaction, so a
@@ -506,20 +506,8 @@ export function createOutboxRepository(db: DynamoDBDocumentClient, tableName: st
     },
 
     async listSuppressed(limit: number, cursor?: Record<string, unknown>) {
-      const result = await db.send(
-        new QueryCommand({
-          TableName: tableName,
-          IndexName: 'listings',
-          KeyConditionExpression: 'listPk = :s',
-          ExpressionAttributeValues: { ':s': keys.suppressionsListPk },
-          Limit: limit,
-          ExclusiveStartKey: cursor,
-        }),
-      );
-      return {
-        items: (result.Items ?? []).map(({ email, reason, at, detail }) => ({ email, reason, at, detail }) as SuppressedAddress),
-        lastKey: result.LastEvaluatedKey,
-      };
+      const page = await queryListingPage(db, tableName, keys.suppressionsListPk, limit, cursor);
+      return { items: page.items.map(({ email, reason, at, detail }) => ({ email, reason, at, detail }) as SuppressedAddress), lastKey: page.lastKey };
     },
   };
 }
