@@ -1,5 +1,5 @@
-import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { failedConditionIndexes, transactionOn, writeIfHolds } from '../db/conditions.js';
+import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { failedConditionIndexes, putIfAbsent, transactionOn } from '../db/conditions.js';
 import { queryListing, queryPrefix } from '../db/query-all.js';
 import type { EventNoticeKind } from './mail-template-schema.js';
 import { noticePut } from './outbox-repository.js';
@@ -42,16 +42,8 @@ export function createEventNoticesRepository(db: DynamoDBDocumentClient, tableNa
   return {
     /** Records the notice once; a second call (a retry) keeps the first and answers it. */
     async ensureNotice(notice: EventNotice): Promise<EventNotice> {
-      const created = await writeIfHolds(
-        db.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: { ...noticeKey(notice.eventId, notice.noticeId), ...notice, listPk: listPkOf(notice.eventId), listSk: `${notice.createdAt}#${notice.noticeId}` },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          }),
-        ),
-      );
-      return created ? notice : (await this.findNotice(notice.eventId, notice.noticeId))!;
+      const item = { ...noticeKey(notice.eventId, notice.noticeId), ...notice, listPk: listPkOf(notice.eventId), listSk: `${notice.createdAt}#${notice.noticeId}` };
+      return (await putIfAbsent(db, tableName, item)) ? notice : (await this.findNotice(notice.eventId, notice.noticeId))!;
     },
 
     async findNotice(eventId: string, noticeId: string): Promise<EventNotice | undefined> {

@@ -1,5 +1,5 @@
 import { GetCommand, PutCommand, UpdateCommand, DeleteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { failedConditionIndexes, isConditionFailure, transactionOn, writeIfHolds } from '../db/conditions.js';
+import { failedConditionIndexes, isConditionFailure, putIfAbsent, transactionOn, writeIfHolds } from '../db/conditions.js';
 import { partnerKeys as keys } from '../db/partner-keys.js';
 import { queryAll, queryListing } from '../db/query-all.js';
 import { directMailPut } from '../email/outbox-repository.js';
@@ -126,14 +126,7 @@ export function createGreetingsRepository(db: DynamoDBDocumentClient, tableName:
     async addRecipients(recipients: Recipient[]): Promise<number> {
       let added = 0;
       for (const recipient of recipients) {
-        try {
-          await db.send(
-            new PutCommand({ TableName: tableName, Item: { ...keys.recipient(recipient.campaignId, recipient.contactId), ...recipient }, ConditionExpression: 'attribute_not_exists(pk)' }),
-          );
-          added += 1;
-        } catch (error) {
-          if (!isConditionFailure(error)) throw error;
-        }
+        if (await putIfAbsent(db, tableName, { ...keys.recipient(recipient.campaignId, recipient.contactId), ...recipient })) added += 1;
       }
       return added;
     },

@@ -1,5 +1,5 @@
-import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { resultIfHolds, setAttributes, writeIfHolds } from '../db/conditions.js';
+import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { putIfAbsent, resultIfHolds, setAttributes } from '../db/conditions.js';
 import { queryListing } from '../db/query-all.js';
 import type { Unit } from './unit-schema.js';
 import { keys } from '../db/keys.js';
@@ -24,16 +24,8 @@ export function createUnitsRepository(db: DynamoDBDocumentClient, tableName: str
   return {
     /** Throws UnitExistsSignal when the id is taken (the union made by two cold starts at once). */
     async insertUnit(unit: Unit): Promise<void> {
-      const created = await writeIfHolds(
-        db.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: { ...unitKey(unit.unitId), ...unit, listPk: UNITS_LIST_PK, listSk: `${unit.createdAt}#${unit.unitId}` },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          }),
-        ),
-      );
-      if (!created) throw new UnitExistsSignal();
+      const item = { ...unitKey(unit.unitId), ...unit, listPk: UNITS_LIST_PK, listSk: `${unit.createdAt}#${unit.unitId}` };
+      if (!(await putIfAbsent(db, tableName, item))) throw new UnitExistsSignal();
     },
 
     async findById(unitId: string): Promise<Unit | undefined> {
@@ -68,7 +60,7 @@ export function createUnitsRepository(db: DynamoDBDocumentClient, tableName: str
 
     /** The first run to finish writes it; a second finishing at the same time changes nothing. */
     async writeUpgradeMarker(doneAt: string, counts: { events: number; users: number }): Promise<void> {
-      await writeIfHolds(db.send(new PutCommand({ TableName: tableName, Item: { ...UPGRADE_MARKER_KEY, doneAt, ...counts }, ConditionExpression: 'attribute_not_exists(pk)' })));
+      await putIfAbsent(db, tableName, { ...UPGRADE_MARKER_KEY, doneAt, ...counts });
     },
   };
 }
