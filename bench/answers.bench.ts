@@ -13,11 +13,18 @@
  * 60% of that bare rate, p95 under 5 s.
  *
  *   npx tsx bench/answers.bench.ts   (BENCH_INVITEES=1000 BENCH_CAPACITY=100 BENCH_WITHDRAW=30
- *                                     BENCH_CONTENTION=1 BENCH_THROTTLE=0.02)
+ *                                     BENCH_CONTENTION=1 BENCH_THROTTLE=0.02 BENCH_LINKS=addressed)
+ *
+ * BENCH_LINKS=secret-alone answers with the links mailed before the addressed shape (the secret
+ * alone, read through its link item: one read more per answer), for a comparison on the same
+ * machine (shared/invitations/link-tokens.ts).
  */
+import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { serve } from '@hono/node-server';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '../shared/aws/dynamodb-client.js';
+import { createLinkTokens } from '../shared/invitations/link-tokens.js';
 import { freePort } from '../test/support/free-port.js';
 import { startBenchApp, type Timed } from './support/bench-app.js';
 
@@ -26,6 +33,7 @@ const CAPACITY = Number(process.env.BENCH_CAPACITY ?? 100);
 const WITHDRAW = Number(process.env.BENCH_WITHDRAW ?? 30);
 const CONTENTION = process.env.BENCH_CONTENTION ?? '1';
 const THROTTLE = process.env.BENCH_THROTTLE ?? '0.02';
+const LINKS = process.env.BENCH_LINKS === 'secret-alone' ? 'secret-alone' : 'addressed';
 /** Long enough for the last of a crowd on a machine at load 30 (the answers' own p95 passed 20 s there). */
 const REQUEST_TIMEOUT_MS = 120_000;
 
@@ -41,7 +49,42 @@ function summary(label: string, runs: { ms: number; status?: number; error?: str
   );
 }
 
+/** The machine's 1-minute load average: the rates move with it, the ratios much less. */
+const load = () => loadavg()[0]!.toFixed(1);
+
+/**
+ * CPU time spent by this process (the crowd's HTTP client, the app, its DynamoDB client) and by the
+ * engine's JVM, in ms: the work a crowd costs, which moves far less with the other engineers' load
+ * than its wall time. On the 2 cores of a quiet machine, a crowd's wall time is about its CPU / 2.
+ */
+function cpuClock(enginePid: number | undefined) {
+  const engineMs = () => {
+    if (!enginePid) return Number.NaN;
+    try {
+      // Fields 14 and 15 (user, system) after the command name, in clock ticks of 10 ms.
+      const fields = readFileSync(`/proc/${enginePid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      return (Number(fields[11]) + Number(fields[12])) * 10;
+    } catch {
+      return Number.NaN;
+    }
+  };
+  const appMs = () => {
+    const { user, system } = process.cpuUsage();
+    return (user + system) / 1000;
+  };
+  return {
+    /** Starts a measure; its result is the CPU ms per request of `count` requests. */
+    start() {
+      const app = appMs();
+      const engine = engineMs();
+      return (count: number) => ({ app: (appMs() - app) / count, engine: (engineMs() - engine) / count });
+    },
+  };
+}
+const cpuText = (label: string, cpu: { app: number; engine: number }) => `${label} ${cpu.app.toFixed(1)} + ${cpu.engine.toFixed(1)} ms`;
+
 async function main() {
+  const loadAtStart = load();
   const bench = await startBenchApp({ env: { DYNAMODB_CONTENTION: CONTENTION, DYNAMODB_THROTTLE_SHARE: THROTTLE } });
   const { deps, cookie } = bench;
   const port = await freePort();
@@ -97,11 +140,16 @@ async function main() {
     if (imported.status !== 200) throw new Error(`import failed: ${imported.status} ${JSON.stringify(imported.body)}`);
     await call('POST', `/api/events/${eventId}/publish`, { cookie });
     const stored = await deps.invitations.invitations.listAllByEvent(eventId);
-    const tokens = new Map(stored.map((s) => [s.invitationId, deps.invitations.invitations.linkTokenOf(s)]));
+    const mailedBefore = createLinkTokens(bench.config.linkSecret);
+    const linkOf = (s: (typeof stored)[number]) =>
+      LINKS === 'addressed' ? deps.invitations.invitations.linkTokenOf(s) : mailedBefore.tokenFor(s.invitationId, s.tokenVersion ?? 1);
+    const tokens = new Map(stored.map((s) => [s.invitationId, linkOf(s)]));
 
     // The engine's own rate: the bare two-write transaction of a seat, the same crowd at once,
     // on a plain client (no contention mode) against the same engine.
     const plain = createDocumentClient({ region: 'local', endpoint: bench.endpoint });
+    const cpu = cpuClock(bench.enginePid);
+    let cpuOf = cpu.start();
     let started = performance.now();
     const bare = await Promise.all(
       stored.map(async (_, i) => {
@@ -131,11 +179,14 @@ async function main() {
       }),
     );
     const bareWall = performance.now() - started;
+    const bareCpu = cpuOf(stored.length);
 
     // The baseline: the same crowd asking the cheapest route that still reads the table.
+    cpuOf = cpu.start();
     started = performance.now();
     const health = await Promise.all(stored.map(() => http('GET', '/api/health')));
     const healthWall = performance.now() - started;
+    const healthCpu = cpuOf(stored.length);
 
     // What each answer costs the table: the product's DynamoDB calls during the crowd, by command.
     const calls = new Map<string, number>();
@@ -162,9 +213,11 @@ async function main() {
       },
       { step: 'finalizeRequest', priority: 'low', name: 'benchEngineTime' },
     );
+    cpuOf = cpu.start();
     started = performance.now();
     const answers = await Promise.all(stored.map((s) => http('POST', `/api/r/${tokens.get(s.invitationId)}/accept`, {})));
     const answersWall = performance.now() - started;
+    const answersCpu = cpuOf(stored.length);
     counting = false;
 
     const responses = answers.map((a) => a.body?.response);
@@ -176,7 +229,8 @@ async function main() {
 
     const bareRate = stored.length / (bareWall / 1000);
     const answerRate = stored.length / (answersWall / 1000);
-    console.log(`Answers: ${INVITEES} invitees of a ${CAPACITY}-seat event accept at once over HTTP; DynamoDB Local, contention mode ${CONTENTION === '1' ? `on (throttle ${THROTTLE})` : 'off'}`);
+    console.log(`Answers: ${INVITEES} invitees of a ${CAPACITY}-seat event accept at once over HTTP; DynamoDB Local, contention mode ${CONTENTION === '1' ? `on (throttle ${THROTTLE})` : 'off'}; links ${LINKS}`);
+    console.log(`load average (1 min) ${loadAtStart} at the start, ${load()} after the crowds`);
     console.log(summary('bare 2-write transaction (engine)', bare, bareWall));
     console.log(summary('GET /api/health (same crowd)', health, healthWall));
     console.log(summary('POST /api/r/:token/accept', answers, answersWall));
@@ -184,6 +238,7 @@ async function main() {
     console.log(`DynamoDB calls per answer (including the client's retries): ${perAnswer.join(', ')}`);
     const perCall = [...calls].map(([name, n]) => `${name.replace(/Command$/, '')} ${((engineMs.get(name) ?? 0) / n).toFixed(0)} ms`);
     console.log(`mean time on the wire per call: ${perCall.join(', ')}`);
+    console.log(`CPU per request, this process + the engine: ${[cpuText('bare', bareCpu), cpuText('health', healthCpu), cpuText('answer', answersCpu)].join(', ')}`);
     console.log(`answers/s ${answerRate.toFixed(0)} = ${((answerRate / bareRate) * 100).toFixed(0)}% of the bare transaction rate (goal ≥ 60%)`);
     console.log(`confirmed ${confirmed}, waitlisted ${waitlisted}, errors ${errors.length}; event counts confirmed ${counts.confirmed}, waitlisted ${counts.waitlisted}`);
     check(confirmed === CAPACITY && waitlisted === INVITEES - CAPACITY, `exactly ${CAPACITY} confirmed and ${INVITEES - CAPACITY} waitlisted`);

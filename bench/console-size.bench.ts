@@ -14,9 +14,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import { startLocalProduct } from '../test/support/local-product.js';
 import { buildWeb, totalGzip, type BuiltFile } from '../web/build.js';
+import { runBench, withProductAndBrowser } from './support/browser-bench.js';
 
 const BUDGET_KB: Record<string, number> = { console: 60, answer: 30, register: 30 };
 const GOAL_MS = 4000;
@@ -24,7 +23,7 @@ const LOADS = Number(process.env.BENCH_LOADS ?? 5);
 const network = { latency: 400, downloadThroughput: 400_000 / 8, uploadThroughput: 400_000 / 8 };
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
-async function main() {
+async function main(): Promise<boolean> {
   let failed = false;
 
   // Sizes, from a build of its own.
@@ -55,13 +54,7 @@ async function main() {
   }
 
   // Load time: the product serves web/dist, so that is built too (same sources, same files).
-  await buildWeb(join(import.meta.dirname, '../web/dist'));
-  const product = await startLocalProduct();
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  try {
+  const loadsOk = await withProductAndBrowser(async (product, browser) => {
     const times: number[] = [];
     let transferred = 0;
     for (let run = 0; run < LOADS; run += 1) {
@@ -97,15 +90,9 @@ async function main() {
     console.log(
       `  median ${(median / 1000).toFixed(2)} s  (min ${(times[0]! / 1000).toFixed(2)} s, max ${(times.at(-1)! / 1000).toFixed(2)} s)  goal < ${GOAL_MS / 1000} s  ${median < GOAL_MS ? 'ok' : 'OVER'};  ${kb(transferred)} over the wire`,
     );
-    if (median >= GOAL_MS) failed = true;
-  } finally {
-    await browser.close();
-    await product.stop();
-  }
-  process.exit(failed ? 1 : 0);
+    return median < GOAL_MS;
+  });
+  return !failed && loadsOk;
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runBench(main);

@@ -18,6 +18,7 @@ import { startLocalProduct } from '../test/support/local-product.js';
 import { recordNetworkBytes } from '../test/support/network-bytes.js';
 import { signInApi, type Session } from '../test/support/seed-attendees.js';
 import { buildOffice, FULL_OFFICE, SMALL_OFFICE, type Office } from './office/build-office.js';
+import { runBench } from './support/browser-bench.js';
 
 const size = process.env.OFFICE === 'small' ? SMALL_OFFICE : FULL_OFFICE;
 type Row = { figure: string; measured: string; goal: string; ok: boolean | undefined };
@@ -207,10 +208,8 @@ async function main() {
   }
   console.log('\n| figure | measured | goal | |\n|---|---|---|---|');
   for (const r of rows) console.log(`| ${r.figure} | ${r.measured} | ${r.goal} | ${r.ok === undefined ? '' : r.ok ? 'ok' : 'miss'} |`);
-  process.exit(0);
+  // The figures are reported, not enforced: the office's run ends well whatever they are.
+  return true;
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runBench(main);

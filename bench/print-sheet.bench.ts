@@ -7,11 +7,9 @@
  *
  *   npx tsx bench/print-sheet.bench.ts        (BENCH_PEOPLE=2000 BENCH_SMALL=100 BENCH_GOAL_MS=15000)
  */
-import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
-import { buildWeb } from '../web/build.js';
-import { startLocalProduct } from '../test/support/local-product.js';
+import type { BrowserContext } from 'playwright-core';
 import { manyInvitees, seedConfirmedEvent, signInApi } from '../test/support/seed-attendees.js';
+import { runBench, withProductAndBrowser } from './support/browser-bench.js';
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 2000);
 const SMALL = Number(process.env.BENCH_SMALL ?? 100);
@@ -41,12 +39,8 @@ async function printOnce(context: BrowserContext, url: string) {
   }
 }
 
-async function main() {
-  await buildWeb(join(import.meta.dirname, '../web/dist'));
-  const product = await startLocalProduct();
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
-  let failed = false;
-  try {
+runBench(() =>
+  withProductAndBrowser(async (product, browser) => {
     const admin = await signInApi(product.url, product.admin.email, product.admin.password);
     const seedStarted = performance.now();
     const small = await seedConfirmedEvent(admin, event(SMALL), manyInvitees(SMALL), { concurrency: 6 });
@@ -75,15 +69,6 @@ async function main() {
     const bigTotal = rows[1]![1].totalMs;
     const ok = bigTotal < GOAL_MS;
     console.log(`${ok ? 'ok  ' : 'FAIL'} ${PEOPLE}-person sheet rendered and printed in ${(bigTotal / 1000).toFixed(2)} s (goal < ${GOAL_MS / 1000} s)`);
-    if (!ok) failed = true;
-  } finally {
-    await browser.close();
-    await product.stop();
-  }
-  process.exit(failed ? 1 : 0);
-}
-
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+    return ok;
+  }),
+);

@@ -5,7 +5,7 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Architecture, CfnFunction, Runtime, type IFunction } from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
-import { NodejsFunction, OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Charset, NodejsFunction, OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { CfnLogGroup, LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct, type IConstruct } from 'constructs';
@@ -213,6 +213,7 @@ function bundlingOptions(entry: string, onDemand: readonly string[], splitChunks
     target: lambdaBundling.target,
     format: OutputFormat.ESM,
     mainFields: [...lambdaBundling.mainFields],
+    charset: Charset.UTF8, // lambdaBundling.charset
     bundleAwsSDK: lambdaBundling.bundleAwsSdk,
     externalModules: [...onDemand],
     commandHooks:

@@ -2,9 +2,10 @@
  * How every Lambda entry is bundled, in one place without CDK imports: infra/api-function.ts
  * hands it to NodejsFunction and bench/lambda-bundle.bench.ts to esbuild, so the benchmark
  * measures what is deployed. The API is built once more in chunks (splitBundleArgs below): its
- * cold start reads index.mjs and the chunks that imports statically (587 KB by the bench, from
- * 688 KB as one file; budget 500 KB), and each rare path (papers, partners, exports, the OpenAPI
- * document…) reads its own chunks when first used (functions/api/on-demand.ts).
+ * cold start reads index.mjs and the chunks that imports statically (519.4 KB by the bench, from
+ * 747.5 KB as one file; budget 500 KB), and each rare path (papers, partners, exports, the OpenAPI
+ * document and its route descriptions…) reads its own chunks when first used
+ * (functions/api/on-demand.ts).
  */
 export const lambdaBundling = {
   /** Matches the Lambda runtime (Runtime.NODEJS_24_X in api-function.ts). */
@@ -16,6 +17,12 @@ export const lambdaBundling = {
   /** Stack traces need the mappings, not a copy of every source file (a map 3× smaller). */
   sourcesContent: false,
   mainFields: ['module', 'main'],
+  /**
+   * Text as UTF-8, not escaped: esbuild writes every non-ASCII character of the output as \uXXXX
+   * by default, and the API's Vietnamese messages are full of them (about 5 KB of index.mjs).
+   * Node reads an ES module as UTF-8 either way.
+   */
+  charset: 'utf8',
   /**
    * The AWS SDK is bundled rather than taken from the runtime: the versions we test are the
    * versions we run, and one tree-shaken file initialises in about half the time the SDK's
@@ -39,9 +46,14 @@ export const lambdaBundling = {
   onDemandAssets: { 'pdf-lib': [{ from: 'shared/papers/fonts', to: 'fonts' }] } as Record<string, { from: string; to: string }[]>,
   /**
    * Modules replaced in the bundle, by path from the repository root. In Lambda the credentials
-   * are in the environment: the SDK's default provider chain becomes that one link.
+   * are in the environment: the SDK's default provider chain becomes that one link. DynamoDB's
+   * endpoint-discovery cache, never filled (discovery is off), is kept in a Map rather than
+   * mnemonist's LRU cache.
    */
-  alias: { '@aws-sdk/credential-provider-node': './shared/aws/lambda-credentials.ts' },
+  alias: {
+    '@aws-sdk/credential-provider-node': './shared/aws/lambda-credentials.ts',
+    '@aws-sdk/endpoint-cache': './shared/aws/endpoint-cache.ts',
+  },
   /** Some CommonJS dependencies call require() for Node built-ins; an ES module has none. */
   banner: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);",
   /** Set in the function's environment too, so stack traces point into the TypeScript. */
@@ -66,7 +78,7 @@ export function onDemandBundleCommands(
       [
         `cd "${projectRoot}" && "${esbuild}" "${name}" --bundle --log-level=error`,
         `--platform=${lambdaBundling.platform} --format=${lambdaBundling.format} --target=${lambdaBundling.target}`,
-        `--minify --main-fields=${lambdaBundling.mainFields.join(',')}`,
+        `--minify --main-fields=${lambdaBundling.mainFields.join(',')} --charset=${lambdaBundling.charset}`,
         `"--banner:js=${lambdaBundling.banner}"`,
         `--outfile="${dir}/index.mjs"`,
       ].join(' '),
@@ -103,6 +115,7 @@ export function splitBundleArgs(projectRoot: string, entry: string, outputDir: s
     ...(lambdaBundling.sourcemap ? ['--sourcemap'] : []),
     ...(lambdaBundling.sourcesContent ? [] : ['--sources-content=false']),
     `--main-fields=${lambdaBundling.mainFields.join(',')}`,
+    `--charset=${lambdaBundling.charset}`,
     `--banner:js=${lambdaBundling.banner}`,
     ...Object.entries(lambdaBundling.alias).map(([name, path]) => `--alias:${name}=${projectRoot}/${path.replace(/^\.\//, '')}`),
     ...lambdaBundling.onDemand.map((name) => `--external:${name}`),

@@ -36,12 +36,9 @@ export const FULL_OFFICE: OfficeSize = {
 
 /** Small enough for a test suite, still ten years of events with a big meeting among them. */
 export const SMALL_OFFICE: OfficeSize = {
-  seed: 2016,
-  events: 150,
-  upcoming: 3,
+  ...FULL_OFFICE,
   invitations: 900,
   bigEvent: { invitees: 240, confirmed: 150, declined: 20, checkedIn: 40 },
-  concurrency: 6,
 };
 
 export type Office = {
@@ -76,26 +73,19 @@ const FOREIGN = ['Søren Ålund', 'Siobhán O’Brien', 'Jürgen Weiß', 'Łucja
 const ORGANISATIONS = ['Sở Ngoại vụ tỉnh Đắk Lắk', 'PACCOM', 'Trường Đại học Tây Nguyên', 'Hội hữu nghị Việt Nam – Campuchia', 'UBND huyện Buôn Đôn', 'Tỉnh đoàn Đắk Lắk', 'Hội Liên hiệp Phụ nữ tỉnh', 'Plan International', 'CARE International', 'Sở Giáo dục và Đào tạo'];
 const POSITIONS = ['Chuyên viên', 'Phó Giám đốc', 'Chủ tịch', 'Cán bộ', 'Giảng viên', 'Sinh viên', 'Điều phối viên'];
 
-const TITLES: Record<string, { vi: string; en: string }[]> = {
-  youth_forum: [
-    { vi: 'Diễn đàn Thanh niên Việt Nam – Campuchia', en: 'Viet Nam – Cambodia Youth Forum' },
-    { vi: 'Diễn đàn Thanh niên hữu nghị Tây Nguyên', en: 'Central Highlands Friendship Youth Forum' },
-  ],
-  training: [
-    { vi: 'Tập huấn Công tác đối ngoại nhân dân trong tình hình mới', en: "Training: people's diplomacy today" },
-    { vi: 'Tập huấn quản lý dự án phi chính phủ nước ngoài', en: 'Training: managing foreign NGO projects' },
-  ],
-  ngo_conference: [{ vi: 'Hội nghị các tổ chức phi chính phủ nước ngoài cùng PACCOM', en: 'Conference of foreign NGOs with PACCOM' }],
-  delegation: [
-    { vi: 'Đoàn công tác tỉnh Mondulkiri', en: 'Delegation to Mondulkiri' },
-    { vi: 'Đón đoàn hữu nghị tỉnh Ratanakiri', en: 'Friendship delegation from Ratanakiri' },
-  ],
-  meeting: [
-    { vi: 'Gặp mặt các hội hữu nghị', en: 'Meeting of the friendship associations' },
-    { vi: 'Hội nghị tổng kết công tác đối ngoại', en: 'Annual review of foreign relations' },
-  ],
-  other: [{ vi: 'Giao lưu văn hóa cồng chiêng', en: 'Gong culture exchange' }],
-};
+/** The titles each type of event takes, in the office's two languages. */
+const TITLES: { type: string; vi: string; en: string }[] = [
+  { type: 'youth_forum', vi: 'Diễn đàn Thanh niên Việt Nam – Campuchia', en: 'Viet Nam – Cambodia Youth Forum' },
+  { type: 'youth_forum', vi: 'Diễn đàn Thanh niên hữu nghị Tây Nguyên', en: 'Central Highlands Friendship Youth Forum' },
+  { type: 'training', vi: 'Tập huấn Công tác đối ngoại nhân dân trong tình hình mới', en: "Training: people's diplomacy today" },
+  { type: 'training', vi: 'Tập huấn quản lý dự án phi chính phủ nước ngoài', en: 'Training: managing foreign NGO projects' },
+  { type: 'ngo_conference', vi: 'Hội nghị các tổ chức phi chính phủ nước ngoài cùng PACCOM', en: 'Conference of foreign NGOs with PACCOM' },
+  { type: 'delegation', vi: 'Đoàn công tác tỉnh Mondulkiri', en: 'Delegation to Mondulkiri' },
+  { type: 'delegation', vi: 'Đón đoàn hữu nghị tỉnh Ratanakiri', en: 'Friendship delegation from Ratanakiri' },
+  { type: 'meeting', vi: 'Gặp mặt các hội hữu nghị', en: 'Meeting of the friendship associations' },
+  { type: 'meeting', vi: 'Hội nghị tổng kết công tác đối ngoại', en: 'Annual review of foreign relations' },
+  { type: 'other', vi: 'Giao lưu văn hóa cồng chiêng', en: 'Gong culture exchange' },
+];
 const TYPES = ['training', 'meeting', 'youth_forum', 'ngo_conference', 'delegation', 'training', 'meeting', 'other'] as const;
 const DAY = 86_400_000;
 
@@ -166,7 +156,7 @@ export async function buildOffice(session: Session, size: OfficeSize, now = new 
     const big = upcoming && i === pastCount + 1;
     const type = big ? 'meeting' : TYPES[i % TYPES.length]!;
     const year = new Date(day).getUTCFullYear();
-    const base = rng.pick(TITLES[type]!);
+    const base = rng.pick(TITLES.filter((title) => title.type === type));
     const title = big
       ? { vi: 'Hội nghị Hữu nghị nhân dân Việt Nam – Campuchia – Lào', en: 'Viet Nam – Cambodia – Laos People’s Friendship Conference' }
       : { vi: `${base.vi} ${year}`, en: `${base.en} ${year}` };

@@ -83,7 +83,8 @@ export async function startBenchApp(options: { env?: Record<string, string> } = 
       await jobRunner.stop();
       await engine.stop();
     };
-    return { app, deps, db, config, endpoint, request, organiser, cookie, stop };
+    // The engine's process id, for benches that read its CPU time (/proc/<pid>/stat).
+    return { app, deps, db, config, endpoint, enginePid: engine.pid, request, organiser, cookie, stop };
   } catch (error) {
     await engine.stop();
     throw error;

@@ -13,18 +13,15 @@ import { createSessionsRepository } from '../../shared/auth/sessions-repository.
 import { createUsersRepository } from '../../shared/auth/users-repository.js';
 import type { AppConfig } from '../../shared/config.js';
 import { createDatabaseProbe } from '../../shared/db/health-probe.js';
-import { createDelegationRepository } from '../../shared/delegations/delegation-repository.js';
 import type { DelegationsDeps, PassportPurgeDeps } from '../../shared/delegations/delegations-deps.js';
 import type { Mailer } from '../../shared/email/mailer.js';
-import { createSesMailer } from '../../shared/email/ses-mailer.js';
 import type { EventsDeps } from '../../shared/events/events-deps.js';
 import { createEventsRepository } from '../../shared/events/events-repository.js';
 import type { QueueMailsDeps } from '../../shared/email/queue-mails.js';
 import type { EventNoticeDeps } from '../../shared/email/event-notices.js';
-import { createEventNoticesRepository } from '../../shared/email/event-notices-repository.js';
 import type { MailPreviewDeps } from '../../shared/email/preview-mail.js';
 import type { RateLimiter } from '../../shared/rate-limits/rate-limiter.js';
-import { buildMailDeps } from '../mail/mail-deps.js';
+import { buildMailQueueDeps } from '../mail/mail-queue-deps.js';
 import type { InvitationsDeps } from '../../shared/invitations/invitations-deps.js';
 import { createLinkTokens } from '../../shared/invitations/link-tokens.js';
 import { createInvitationsRepository } from '../../shared/invitations/invitations-repository.js';
@@ -35,9 +32,6 @@ import type { OpenRegistrationDeps } from '../../shared/registrations/open-regis
 import type { RegistrationsDeps } from '../../shared/registrations/registrations-deps.js';
 import type { PapersDeps } from '../../shared/papers/papers-deps.js';
 import type { PartnersDeps } from '../../shared/partners/partners-deps.js';
-import { createGreetingsRepository } from '../../shared/partners/greetings-repository.js';
-import { createPartnersRepository } from '../../shared/partners/partners-repository.js';
-import { createPapersRepository } from '../../shared/papers/papers-repository.js';
 import { createRegistrationsRepository } from '../../shared/registrations/registrations-repository.js';
 import type { UnitsDeps } from '../../shared/units/units-deps.js';
 import { createUnitsRepository } from '../../shared/units/units-repository.js';
@@ -45,6 +39,7 @@ import { createUnitDirectory } from '../../shared/units/unit-directory.js';
 import { senderNameOf } from '../../shared/units/unit-signer.js';
 import { ROOT_UNIT_ID } from '../../shared/units/unit-schema.js';
 import type { PersonalDataLogDeps } from '../../shared/delegations/personal-data-log.js';
+import { onDemandObject } from './on-demand.js';
 
 /** Everything the HTTP app needs, built once per process and handed to createApp. */
 export type AppDeps = {
@@ -99,9 +94,12 @@ export function buildDeps(
   const { db } = clients;
   const table = config.tableName;
   const now = adapter.now ?? (() => new Date());
+  // The API sends few mails itself (tests, set-password links): the SES mailer loads with the first.
   const mailer =
     clients.mailer ??
-    createSesMailer(clients.ses!, { from: config.mailFrom, configurationSet: config.sesConfigurationSet });
+    onDemandObject(async () =>
+      (await import('../../shared/email/ses-mailer.js')).createSesMailer(clients.ses!, { from: config.mailFrom, configurationSet: config.sesConfigurationSet }),
+    );
   const events = createEventsRepository(db, table);
   const rateLimiter = createRateLimiter(createRateLimitRepository(db, table), now);
   const invitations = createInvitationsRepository(db, table, createLinkTokens(config.linkSecret));
@@ -123,8 +121,11 @@ export function buildDeps(
     personalDataLog,
     now,
   };
-  const mail = { ...buildMailDeps(config, db, mailer, now).queue, afterQueued: adapter.afterQueued, inlineBudgetMs: adapter.sendInlineBudgetMs };
-  const delegationRepository = createDelegationRepository(db, table);
+  // Send jobs (a send or a reminder to a whole list) are an organiser's few clicks: their repository loads with the first.
+  const sendJobs = onDemandObject(async () => (await import('../../shared/email/send-jobs-repository.js')).createSendJobsRepository(db, table));
+  const mail = { ...buildMailQueueDeps(config, db, sendJobs, now), afterQueued: adapter.afterQueued, inlineBudgetMs: adapter.sendInlineBudgetMs };
+  // Delegations (an official trip's roster, its passport data) are the events of a few: built at first use.
+  const delegationRepository = onDemandObject(async () => (await import('../../shared/delegations/delegation-repository.js')).createDelegationRepository(db, table));
   const unitsRepository = createUnitsRepository(db, table);
   const units: UnitsDeps = {
     units: unitsRepository,
@@ -142,9 +143,12 @@ export function buildDeps(
     // The union's own events need no host line: the page already carries the union's name.
     hostOf: async (unitId: string) => (unitId === ROOT_UNIT_ID ? undefined : (await units.directory.including([unitId])).get(unitId)?.name),
   };
-  const papers = createPapersRepository(db, table);
-  const partners = createPartnersRepository(db, table);
-  const greetings = createGreetingsRepository(db, table);
+  // Repositories of rare paths (papers, the partners directory, greetings, event notices), loaded
+  // with their first use: in the Lambda each is a chunk the cold start does not read.
+  const papers = onDemandObject(async () => (await import('../../shared/papers/papers-repository.js')).createPapersRepository(db, table));
+  const partners = onDemandObject(async () => (await import('../../shared/partners/partners-repository.js')).createPartnersRepository(db, table));
+  const greetings = onDemandObject(async () => (await import('../../shared/partners/greetings-repository.js')).createGreetingsRepository(db, table));
+  const notices = onDemandObject(async () => (await import('../../shared/email/event-notices-repository.js')).createEventNoticesRepository(db, table));
   return {
     units,
     delegations: {
@@ -178,7 +182,7 @@ export function buildDeps(
     events: { events, now, afterCapacityRaised: async (eventId) => void (await promoteFromWaitlist(registrations, eventId)) },
     mail,
     eventMail: {
-      notices: createEventNoticesRepository(db, table),
+      notices,
       events,
       listInvitations: (eventId) => invitations.listAllByEvent(eventId),
       findInvitation: (eventId, invitationId) => invitations.findById(eventId, invitationId),

@@ -30,3 +30,13 @@ export function onDemand<M extends object>(load: () => Promise<M>): OnDemand<M> 
       },
   });
 }
+
+/**
+ * An object a module builds, loaded at its first use: `onDemandObject(() => import('…').then((m) =>
+ * m.createGreetingsRepository(db, table)))` stands for the object at once, and each method call
+ * waits for the load. Only for objects whose every member is a method answering a promise (the
+ * repositories of rare paths), so the stand-in has the object's own type.
+ */
+export function onDemandObject<T extends { [K in keyof T]: (...args: never[]) => Promise<unknown> }>(load: () => Promise<T>): T {
+  return onDemand(load) as unknown as T;
+}

@@ -1,7 +1,6 @@
 import { validator } from 'hono/validator';
 import type * as z from 'zod';
 import en from 'zod/v4/locales/en.js';
-import vi from 'zod/v4/locales/vi.js';
 import type { Context } from 'hono';
 import { requestLanguage } from './language.js';
 import { DomainError, ValidationError } from '../../shared/errors.js';
@@ -17,9 +16,19 @@ class UnsupportedMediaTypeError extends DomainError {
   }
 }
 
-/** zod's own messages in the reader's language; a schema's custom messages stay as written. */
-const zodLocales = { vi: vi().localeError, en: en().localeError };
-const parseOptions = (c: Context) => ({ error: zodLocales[requestLanguage(c)] });
+const english = { error: en().localeError };
+
+/**
+ * zod's own messages in the reader's language; a schema's custom messages stay as written. A value
+ * is parsed with the English ones (zod's own default, always loaded); only an invalid one for a
+ * Vietnamese reader is parsed again with the Vietnamese, loaded then: a cold start does not read them.
+ */
+async function parseFor<S extends z.ZodType>(c: Context, schema: S, value: unknown) {
+  const parsed = await schema.safeParseAsync(value, english);
+  if (parsed.success || requestLanguage(c) === 'en') return parsed;
+  const { default: vi } = await import('zod/v4/locales/vi.js');
+  return schema.safeParseAsync(value, { error: vi().localeError });
+}
 
 /** A zod failure as the API reports it: which field, what is wrong. */
 export function validationFailed(error: z.ZodError): ValidationError {
@@ -38,7 +47,7 @@ export function jsonBody<S extends z.ZodType>(schema: S) {
     const bodiless = !mediaType && !c.req.header('transfer-encoding') && Number(c.req.header('content-length') ?? 0) === 0;
     if (bodiless) value = {};
     else if (!/^application\/([\w.-]+\+)?json$/i.test(mediaType)) throw new UnsupportedMediaTypeError();
-    const parsed = await schema.safeParseAsync(value, parseOptions(c));
+    const parsed = await parseFor(c, schema, value);
     if (!parsed.success) throw validationFailed(parsed.error);
     return parsed.data;
   }), { body: schema });
@@ -47,7 +56,7 @@ export function jsonBody<S extends z.ZodType>(schema: S) {
 /** Validates the query string; documented as the route's query parameters in /api/openapi.json. */
 export function queryParams<S extends z.ZodType>(schema: S) {
   return documentHandler(validator('query', async (value, c): Promise<z.output<S>> => {
-    const parsed = await schema.safeParseAsync(value, parseOptions(c));
+    const parsed = await parseFor(c, schema, value);
     if (!parsed.success) throw validationFailed(parsed.error);
     return parsed.data;
   }), { query: schema });

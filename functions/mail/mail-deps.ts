@@ -6,12 +6,9 @@ import { setPasswordMailHandler } from '../../shared/auth/set-password-mail.js';
 import { createUsersRepository } from '../../shared/auth/users-repository.js';
 import type { MailDeliveryDeps } from '../../shared/email/deliver-outbox-message.js';
 import type { Mailer } from '../../shared/email/mailer.js';
-import { createOutboxRepository } from '../../shared/email/outbox-repository.js';
 import { createCalendarSequences } from '../../shared/email/calendar-sequences-repository.js';
 import { createEventNoticesRepository } from '../../shared/email/event-notices-repository.js';
 import type { QueueMailsDeps } from '../../shared/email/queue-mails.js';
-import { createSendJobsRepository } from '../../shared/email/send-jobs-repository.js';
-import { createEventsRepository } from '../../shared/events/events-repository.js';
 import { createInvitationsRepository } from '../../shared/invitations/invitations-repository.js';
 import { createLinkTokens } from '../../shared/invitations/link-tokens.js';
 import { createUnitLookup } from '../../shared/units/unit-directory.js';
@@ -19,10 +16,13 @@ import { createUnitsRepository } from '../../shared/units/units-repository.js';
 import { greetingMailHandler } from '../../shared/partners/greeting-mail.js';
 import { createGreetingsRepository } from '../../shared/partners/greetings-repository.js';
 import { createPapersRepository } from '../../shared/papers/papers-repository.js';
+import { buildMailQueueDeps } from './mail-queue-deps.js';
+import { createSendJobsRepository } from '../../shared/email/send-jobs-repository.js';
 
 /**
- * The mail side, built once per process: the API queues with it, the local worker and the cloud's
- * sender Lambda deliver with it, the SES-events Lambda records with it.
+ * The mail side, built once per process: the local worker and the cloud's sender Lambda deliver
+ * with it, the SES-events Lambda records with it. The API builds only its queue side
+ * (mail-queue-deps.ts).
  */
 export function buildMailDeps(
   config: Pick<AppConfig, 'tableName' | 'publicUrl' | 'linkSecret'> & Partial<Pick<AppConfig, 'union'>>,
@@ -30,8 +30,8 @@ export function buildMailDeps(
   mailer: Mailer,
   now: () => Date = () => new Date(),
 ): { queue: QueueMailsDeps; delivery: MailDeliveryDeps } {
-  const outbox = createOutboxRepository(db, config.tableName);
-  const events = createEventsRepository(db, config.tableName);
+  const queue = buildMailQueueDeps(config, db, createSendJobsRepository(db, config.tableName), now);
+  const { outbox, events } = queue;
   const invitations = createInvitationsRepository(db, config.tableName, createLinkTokens(config.linkSecret));
   // The same secret as the desk's check-in (functions/api/deps.ts), so the mailed code opens the door.
   const checkInCodes = createCheckInCodes(config.linkSecret);
@@ -39,7 +39,7 @@ export function buildMailDeps(
   const unitFor = createUnitLookup(createUnitsRepository(db, config.tableName));
   const papers = createPapersRepository(db, config.tableName);
   return {
-    queue: { outbox, events, jobs: createSendJobsRepository(db, config.tableName), now },
+    queue,
     delivery: {
       outbox,
       events,
@@ -49,8 +49,8 @@ export function buildMailDeps(
       checkInCodeFor: (eventId, invitationId) => checkInCodes.codeFor(eventId, invitationId),
       notices: createEventNoticesRepository(db, config.tableName),
       calendarSequences: createCalendarSequences(db, config.tableName),
-      // Loaded with the first letter: the API builds these deps only to queue, never to deliver,
-      // so the PDF rendering stays out of the code its cold start reads (infra/lambda-bundling.ts).
+      // Loaded with the first letter: a sender that never attaches one never reads the PDF
+      // rendering (infra/lambda-bundling.ts).
       letterFor: async (event, invitation) => {
         const { invitationLetterAttachment } = await import('../../shared/papers/invitation-letter-attachment.js');
         return invitationLetterAttachment({ papers, now, unitOf: unitFor }, event, invitation);

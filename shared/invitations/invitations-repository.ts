@@ -6,7 +6,7 @@ import {
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import { newId } from '../auth/secret-tokens.js';
-import type { LinkTokens } from './link-tokens.js';
+import { parseLinkToken, type LinkTokens } from './link-tokens.js';
 import type { DelegationRole } from '../delegations/delegation-roles.js';
 import type { MemberLogistics } from '../delegations/delegation-repository.js';
 import type { PersonalDataConsent } from '../delegations/passport-data.js';
@@ -33,7 +33,8 @@ import { equalityFilters, filterExpression } from '../db/filters.js';
  *                                             EVENT#<eventId>#INVITATIONS, sorted by name
  *   EVENT#<eventId>   INVEMAIL#<email>        one invitation per address per event; for an
  *   EVENT#<eventId>   INVPHONE#<+84...>       invitee without email, per phone number
- *   INVTOKEN#<sha256> INVTOKEN                the personal link → { eventId, invitationId }
+ *   INVTOKEN#<sha256> INVTOKEN                a link's secret → { eventId, invitationId }: what
+ *                                             opens links mailed with the secret alone
  *   EVENT#<eventId>   EVENT#TALLY             the event's tally: `invited` moves in the same
  *                                             transaction as the invitations it counts
  *
@@ -279,6 +280,15 @@ export function createInvitationsRepository(db: DynamoDBDocumentClient, tableNam
 
   const { findById } = createInvitationReader(db, tableName);
 
+  /** The invitation behind a link mailed with the secret alone; undefined for an unknown or revoked one. */
+  async function findByTokenHash(tokenHash: string): Promise<StoredInvitation | undefined> {
+    const link = await db.send(new GetCommand({ TableName: tableName, Key: keys.invitationToken(tokenHash), ConsistentRead: true }));
+    if (!link.Item) return undefined;
+    const invitation = await findById(link.Item.eventId as string, link.Item.invitationId as string);
+    // A link item left behind by an interrupted change opens nothing: the invitation decides.
+    return invitation?.tokenHash === tokenHash ? invitation : undefined;
+  }
+
   return {
     /**
      * Creates invitations in transactions of 32 (each with its address guard, its token, the
@@ -314,13 +324,19 @@ export function createInvitationsRepository(db: DynamoDBDocumentClient, tableNam
       return guard.Item ? findById(eventId, guard.Item.invitationId as string) : undefined;
     },
 
-    /** The invitation behind a personal link; undefined for an unknown or revoked token. */
-    async findByTokenHash(tokenHash: string): Promise<StoredInvitation | undefined> {
-      const link = await db.send(new GetCommand({ TableName: tableName, Key: keys.invitationToken(tokenHash), ConsistentRead: true }));
-      if (!link.Item) return undefined;
-      const invitation = await findById(link.Item.eventId as string, link.Item.invitationId as string);
-      // A link item left behind by an interrupted change opens nothing: the invitation decides.
-      return invitation?.tokenHash === tokenHash ? invitation : undefined;
+    findByTokenHash,
+
+    /**
+     * The invitation behind a personal link's token (link-tokens.ts); undefined for an unknown,
+     * malformed, tampered or revoked one. An addressed link costs one consistent read, the
+     * invitation by its key; a link mailed before it, two (its link item, then the invitation).
+     */
+    async findByLink(token: string): Promise<StoredInvitation | undefined> {
+      const link = parseLinkToken(token);
+      if (!link) return undefined;
+      if (link.shape === 'secretOnly') return findByTokenHash(link.tokenHash);
+      const invitation = await findById(link.eventId, link.invitationId);
+      return invitation && links.opens(invitation, link.secret) ? invitation : undefined;
     },
 
     /**
@@ -574,9 +590,12 @@ export function createInvitationsRepository(db: DynamoDBDocumentClient, tableNam
       return { invitation: next, token };
     },
 
-    /** The personal link's token of an invitation as it is now (the sender puts it in mails). */
-    linkTokenOf(invitation: Pick<StoredInvitation, 'invitationId' | 'tokenVersion'>): string {
-      return links.tokenFor(invitation.invitationId, invitation.tokenVersion ?? 1);
+    /**
+     * The personal link's token of an invitation as it is now (the sender puts it in mails): the
+     * addressed shape, which opens with one read (link-tokens.ts).
+     */
+    linkTokenOf(invitation: Pick<StoredInvitation, 'eventId' | 'invitationId' | 'tokenVersion'>): string {
+      return links.linkTokenFor(invitation);
     },
 
     /**

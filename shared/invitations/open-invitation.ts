@@ -1,5 +1,4 @@
 import type { Salutation } from './salutations.js';
-import { hashToken } from '../auth/secret-tokens.js';
 import { memberRoleOf, type DelegationRole } from '../delegations/delegation-roles.js';
 import { PASSPORT_CONSENT_VERSION, PASSPORT_FIELDS, passportConsentText } from '../delegations/passport-data.js';
 import type { LocalizedText } from '../errors.js';
@@ -13,13 +12,11 @@ import type { InvitationsDeps } from './invitations-deps.js';
 /**
  * Misses allowed per client address. Only misses count: a conference hall behind one address,
  * everyone opening their real link at once, is never refused. A client over the limit still
- * opens a real link; with 256-bit tokens, guessing one is hopeless anyway, and the limit is there
- * to stop a client hammering the table with made-up tokens.
+ * opens a real link; with secrets of 132 bits or more, guessing one is hopeless anyway, and the
+ * limit is there to stop a client hammering the table with made-up tokens. A wrong secret beside
+ * real ids is a miss like any other.
  */
 export const linkMissLimit: RateLimitRule = { name: 'invitation-link-miss', limit: 30, windowSeconds: 10 * 60 };
-
-/** Tokens are 32 random bytes in base64url: 43 characters. Anything else is a miss, unread. */
-export const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 
 export type OpenedInvitation = {
   event: Pick<Event, 'eventId' | 'title' | 'description' | 'agenda' | 'venue' | 'venueMapUrl' | 'contact' | 'startsAt' | 'endsAt' | 'cancelReason' | 'timeZone' | 'registrationClosesAt' | 'addressForm'> & {
@@ -48,8 +45,10 @@ export type OpenedInvitation = {
 
 /** What the person who opens their personal link sees (docs/api/API.md, "Answering an invitation"). */
 export async function openInvitation(deps: InvitationsDeps, token: string, clientAddress: string): Promise<OpenedInvitation> {
-  const invitation = TOKEN_SHAPE.test(token) ? await deps.invitations.findByTokenHash(hashToken(token)) : undefined;
-  const stored = invitation ? await deps.events.findById(invitation.eventId) : undefined;
+  const invitation = await deps.invitations.findByLink(token);
+  // As an answer reads it: the event's text from a copy checked against the tally's version, its
+  // status and counts fresh, so a crowd opening the mail at once does not read the whole event each.
+  const stored = invitation ? await deps.events.findForAnswer(invitation.eventId) : undefined;
   if (!invitation || !stored) {
     await deps.rateLimiter.take(linkMissLimit, clientAddress);
     throw new InvitationLinkNotFoundError();

@@ -1,10 +1,11 @@
 /**
- * Personal links (`/r/<token>`, `/api/r/<token>`) and bare link or session tokens (32 random bytes
- * in base64url: 43 characters) opened someone's answers and, for a delegation member, their
- * passport data. No log line carries one: every log call passes its text through here.
+ * Personal links (`/r/<token>`, `/api/r/<token>`) and bare link or session tokens (32 bytes in
+ * base64url: 43 characters; an addressed link's token: 54, shared/invitations/link-tokens.ts)
+ * opened someone's answers and, for a delegation member, their passport data. No log line carries
+ * one: every log call passes its text through here.
  */
 const LINK_PATH = /(\/r\/)(?!:)[^/?#\s"'\\]+/g;
-const TOKEN = /(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])/g;
+const TOKEN = /(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{43}(?:[A-Za-z0-9_-]{11})?(?![A-Za-z0-9_-])/g;
 
 export function redactSecrets(text: string): string {
   return text.replace(LINK_PATH, '$1[redacted]').replace(TOKEN, '[redacted]');

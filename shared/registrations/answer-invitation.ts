@@ -1,4 +1,3 @@
-import { hashToken } from '../auth/secret-tokens.js';
 import {
   consentOffer,
   passportWarnings,
@@ -12,7 +11,7 @@ import type { StoredEvent } from '../events/events-repository.js';
 import type { InvitationResponse } from '../invitations/invitation-schema.js';
 import { InvitationLinkNotFoundError } from '../invitations/invitation-errors.js';
 import type { StoredInvitation } from '../invitations/invitations-repository.js';
-import { linkMissLimit, TOKEN_SHAPE } from '../invitations/open-invitation.js';
+import { linkMissLimit } from '../invitations/open-invitation.js';
 import { closedReason, isFull, moveInvitation, type Decide, type MoveOptions } from './move-invitation.js';
 import { NotRegisteredError, RegistrationRejectedError } from './registration-errors.js';
 import { validateDetails, type DetailsInput } from './registration-schema.js';
@@ -28,7 +27,7 @@ type Found = { invitation: StoredInvitation; event: StoredEvent };
  * get the same 404, and only misses count towards the client's limit (as in open-invitation.ts).
  */
 export async function findByLink(deps: RegistrationsDeps, token: string, clientAddress: string): Promise<Found> {
-  const invitation = TOKEN_SHAPE.test(token) ? await deps.invitations.findByTokenHash(hashToken(token)) : undefined;
+  const invitation = await deps.invitations.findByLink(token);
   const event = invitation ? await deps.events.findForAnswer(invitation.eventId) : undefined;
   if (!invitation || !event) {
     await deps.rateLimiter.take(linkMissLimit, clientAddress);

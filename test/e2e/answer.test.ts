@@ -1,16 +1,17 @@
 import { randomBytes } from 'node:crypto';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { closeAll, openContextPage, startProductAndBrowser } from '../support/browser.js';
-import type { LocalProduct } from '../support/local-product.js';
-import { apiFor, inviteAndSend, personalLinks, signInByApi, type Api } from '../support/product-api.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { inviteAndSend, personalLinks } from '../support/product-api.js';
+import { productInBrowser } from '../support/product-in-browser.js';
 
 /**
  * The participant page `/r/<token>` in Debian's Chromium against the real product, on a phone:
  * invitations made and sent through the API, each link read from the mail in the SES emulator,
  * then answered as people answer them, in Vietnamese and in English.
  */
-const phone = { width: 375, height: 740 };
+const e2e = productInBrowser();
+const { api, open } = e2e;
+
 const tag = randomBytes(3).toString('hex');
 
 const invitees = {
@@ -40,10 +41,6 @@ const forum = {
   fields,
 };
 
-let product: LocalProduct;
-let browser: Browser;
-let api: Api;
-const contexts: BrowserContext[] = [];
 const links = {} as Record<Who, string>;
 let forumId: string;
 let meetingId: string;
@@ -51,13 +48,11 @@ let meetingId: string;
 /** An event with invitees, published and sent; the personal links as the mails carry them. */
 async function inviteTo(event: object, who: Who[]) {
   const eventId = await inviteAndSend(api, event, who.map((w) => invitees[w]));
-  Object.assign(links, await personalLinks(product, Object.fromEntries(who.map((w) => [w, invitees[w].email])), 20_000));
+  Object.assign(links, await personalLinks(e2e.product, Object.fromEntries(who.map((w) => [w, invitees[w].email])), 20_000));
   return eventId;
 }
 
 beforeAll(async () => {
-  ({ product, browser } = await startProductAndBrowser());
-  api = apiFor(product, await signInByApi(product));
   forumId = await inviteTo(forum, ['lan', 'binh', 'siobhan']);
   meetingId = await inviteTo(
     {
@@ -73,16 +68,12 @@ beforeAll(async () => {
   );
 }, 120_000);
 
-afterAll(async () => {
-  await closeAll(contexts, browser, product);
-});
-
 /**
  * A fresh phone (no remembered language) in London with an English browser: the page must follow
  * the invitee, not the phone, and show Ho Chi Minh City time. Records CSP violations and errors.
  */
 async function openPhone() {
-  const { page, problems } = await openContextPage(browser, contexts, { viewport: phone, locale: 'en-GB', timezoneId: 'Europe/London', hasTouch: true, isMobile: true });
+  const { page, problems } = await open({ viewport: { width: 375, height: 740 }, locale: 'en-GB', timezoneId: 'Europe/London', hasTouch: true, isMobile: true });
   const posts: string[] = [];
   page.on('request', (request) => {
     if (request.method() !== 'GET' && new URL(request.url()).pathname.startsWith('/api/r/')) posts.push(`${request.method()} ${new URL(request.url()).pathname.split('/').slice(4).join('/') || '(details)'}`);
@@ -241,14 +232,14 @@ describe('the participant page', () => {
 
   test('an unknown link shows one plain "not found", in either language', async () => {
     const { page, problems } = await openPhone();
-    await page.goto(`${product.url}/r/${randomBytes(32).toString('base64url')}`);
+    await page.goto(`${e2e.product.url}/r/${randomBytes(32).toString('base64url')}`);
     await page.getByRole('heading', { level: 1, name: 'Không tìm thấy lời mời' }).waitFor();
     expect(await lang(page)).toBe('vi');
     await page.screenshot({ path: '/tmp/answer-not-found.png', fullPage: true });
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { level: 1, name: 'Invitation not found' }).waitFor();
     expect(await lang(page)).toBe('en');
-    await page.goto(`${product.url}/r/not-a-token`);
+    await page.goto(`${e2e.product.url}/r/not-a-token`);
     await page.getByRole('heading', { level: 1, name: 'Invitation not found' }).waitFor();
     expect(problems).toEqual([]);
   });

@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { closeAll, openContextPage, startProductAndBrowser } from '../support/browser.js';
-import type { LocalProduct } from '../support/local-product.js';
-import { apiFor, inviteAndSend, personalLinks, signInByApi, type Api } from '../support/product-api.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { inviteAndSend, personalLinks } from '../support/product-api.js';
+import { productInBrowser } from '../support/product-in-browser.js';
 
 /**
  * The organiser's side of issue #7 in Debian's Chromium against the real product: an event that
@@ -12,6 +11,9 @@ import { apiFor, inviteAndSend, personalLinks, signInByApi, type Api } from '../
  * approves a third onto the waiting list, rejects one with a reason, records an answer given by
  * phone, and draws the chart whose table holds the same totals.
  */
+const e2e = productInBrowser();
+const { api, open } = e2e;
+
 const desktop = { width: 1280, height: 900 };
 const phone = { width: 375, height: 740 };
 const tag = randomBytes(3).toString('hex');
@@ -27,18 +29,14 @@ const invitees = {
 };
 type Who = keyof typeof invitees;
 
-let product: LocalProduct;
-let browser: Browser;
-let api: Api;
 let eventId: string;
-const contexts: BrowserContext[] = [];
 let links: Record<Who, string>;
 
 /** Answers as the invitee does, through `/api/r/<token>`. */
 async function answer(who: Who, action: 'accept' | 'decline') {
   const response = await fetch(`${links[who].replace('/r/', '/api/r/')}/${action}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', origin: product.url },
+    headers: { 'content-type': 'application/json', origin: e2e.product.url },
     body: '{}',
   });
   expect(response.status).toBe(200);
@@ -46,9 +44,6 @@ async function answer(who: Who, action: 'accept' | 'decline') {
 }
 
 beforeAll(async () => {
-  ({ product, browser } = await startProductAndBrowser());
-  api = apiFor(product, await signInByApi(product));
-
   eventId = await inviteAndSend(
     api,
     {
@@ -65,17 +60,13 @@ beforeAll(async () => {
   );
 
   // Each personal link as its mail carries it.
-  links = await personalLinks(product, Object.fromEntries(Object.entries(invitees).map(([w, i]) => [w, i.email])) as Record<Who, string>, 30_000);
+  links = await personalLinks(e2e.product, Object.fromEntries(Object.entries(invitees).map(([w, i]) => [w, i.email])) as Record<Who, string>, 30_000);
   for (const w of ['an', 'binh', 'chi', 'dung'] as const) expect(await answer(w, 'accept')).toBe('pending');
   expect(await answer('em', 'decline')).toBe('declined');
 }, 150_000);
 
-afterAll(async () => {
-  await closeAll(contexts, browser, product);
-});
-
 async function openPage() {
-  const { page, problems } = await openContextPage(browser, contexts, { viewport: desktop, locale: 'vi-VN', timezoneId: 'Europe/London' });
+  const { page, problems } = await open({ viewport: desktop, locale: 'vi-VN', timezoneId: 'Europe/London' });
   return { page, problems };
 }
 
@@ -92,10 +83,10 @@ const successNotice = (page: Page) => page.locator('.notice.success').innerText(
 describe('the answers page', () => {
   test('an organiser sees the counts, approves in bulk and onto the waiting list, rejects with a reason, records a phone answer and reads the chart', { timeout: 120_000 }, async () => {
     const { page, problems } = await openPage();
-    await page.goto(`${product.url}/console/events/${eventId}`);
+    await page.goto(`${e2e.product.url}/console/events/${eventId}`);
     await page.getByRole('heading', { level: 1, name: 'Đăng nhập' }).waitFor();
-    await page.getByRole('textbox', { name: 'Email' }).fill(product.admin.email);
-    await page.getByLabel('Mật khẩu').fill(product.admin.password);
+    await page.getByRole('textbox', { name: 'Email' }).fill(e2e.product.admin.email);
+    await page.getByLabel('Mật khẩu').fill(e2e.product.admin.password);
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     await page.getByRole('heading', { level: 1, name: `Tập huấn công tác đối ngoại nhân dân ${tag}` }).waitFor();
 
@@ -183,7 +174,7 @@ describe('the answers page', () => {
     const staff = { email: `staff.${tag}@example.org`, password: 'staff-password-for-tests', name: 'H’Linh Mlô', role: 'staff' };
     expect((await api('POST', '/api/users', staff)).status).toBe(201);
     const { page, problems } = await openPage();
-    await page.goto(`${product.url}/console/events/${eventId}/answers`);
+    await page.goto(`${e2e.product.url}/console/events/${eventId}/answers`);
     await page.getByRole('heading', { level: 1, name: 'Đăng nhập' }).waitFor();
     await page.getByRole('textbox', { name: 'Email' }).fill(staff.email);
     await page.getByLabel('Mật khẩu').fill(staff.password);

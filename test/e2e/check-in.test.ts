@@ -7,6 +7,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import { LINK_TOKEN_SOURCE } from '../../shared/invitations/link-tokens.js';
 import { formatDate, formatTime } from '../../web/lib/datetime.js';
 import { buildWebDist, closeAll, launchChromium, openContextPage } from '../support/browser.js';
 import { startLocalProduct, type LocalProduct } from '../support/local-product.js';
@@ -76,7 +77,7 @@ async function seed() {
   const invitees = (Object.keys(people) as Who[]).map((who) => ({ ...people[who], email: emailOf(who) }));
   eventId = await inviteAndSend(api, event, invitees);
 
-  const tokenShape = /\/r\/([A-Za-z0-9_-]{43})/;
+  const tokenShape = new RegExp(`/r/(${LINK_TOKEN_SOURCE})`);
   const tokens = await eventually(async () => {
     const all = await mails(product);
     const found = (Object.keys(people) as Who[]).map((who) => all.find((m) => m.destination.to.includes(emailOf(who)))?.body.text?.match(tokenShape)?.[1]);

@@ -1,40 +1,32 @@
 import { seriousAxeViolations } from '../support/axe.js';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { formatRange, localInputsToInstant, parseLocalDate, parseLocalTime, toLocalInputs } from '../../web/lib/datetime.js';
-import { closeAll, openContextPage, startProductAndBrowser } from '../support/browser.js';
-import type { LocalProduct } from '../support/local-product.js';
-import { apiFor, createStaffUser, signInByApi, storedMails } from '../support/product-api.js';
+import { createStaffUser, storedMails } from '../support/product-api.js';
+import { productInBrowser } from '../support/product-in-browser.js';
 
 /**
  * The console in Debian's Chromium against the real product (DynamoDB Local, SES emulator, app):
  * sign in, create an event, find it in the list, switch to English, sign out; at desktop and
  * phone sizes. A staff account sees the events but no way to change them and no users menu.
  */
+const e2e = productInBrowser();
+const { open } = e2e;
+
 const staff = { email: 'staff.e2e@example.org', password: 'staff-password-for-tests', name: 'Y Blốc Êban' };
 
-let product: LocalProduct;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
 const createdTitles: string[] = [];
 
-beforeAll(async () => {
-  ({ product, browser } = await startProductAndBrowser());
-  await createStaffUser(apiFor(product, await signInByApi(product)), staff);
-});
-
-afterAll(async () => {
-  await closeAll(contexts, browser, product);
-});
+beforeAll(() => createStaffUser(e2e.api, staff));
 
 /** A fresh browser profile (no session, no remembered language) that records CSP violations. */
 async function openPage(viewport: { width: number; height: number }) {
-  const { page, problems } = await openContextPage(browser, contexts, { viewport, locale: 'en-GB', timezoneId: 'Europe/London' });
+  const { page, problems } = await open({ viewport, locale: 'en-GB', timezoneId: 'Europe/London' });
   return { page, problems };
 }
 
 async function signIn(page: Page, email: string, password: string) {
-  await page.goto(`${product.url}/console/`);
+  await page.goto(`${e2e.product.url}/console/`);
   await expect.poll(() => new URL(page.url()).pathname).toBe('/console/sign-in');
   await page.getByRole('heading', { level: 1, name: 'Đăng nhập' }).waitFor();
   await page.getByRole('textbox', { name: 'Email' }).fill(email);
@@ -56,10 +48,10 @@ describe('the console', () => {
   for (const { name, viewport } of sizes) {
     test(`an organiser's day at ${name} size`, { timeout: 60_000 }, async () => {
       const { page, problems } = await openPage(viewport);
-      expect(await page.goto(`${product.url}/console/events`).then((r) => r?.status())).toBe(200);
+      expect(await page.goto(`${e2e.product.url}/console/events`).then((r) => r?.status())).toBe(200);
       expect(await page.evaluate(() => document.documentElement.lang)).toBe('vi');
 
-      await signIn(page, product.admin.email, product.admin.password);
+      await signIn(page, e2e.product.admin.email, e2e.product.admin.password);
       expect(new URL(page.url()).pathname).toBe('/console/events');
 
       // Create an event; the type brings its usual participant fields.
@@ -131,7 +123,7 @@ describe('the console', () => {
       if (name === 'phone') await page.getByRole('button', { name: 'Menu' }).click();
       await page.getByRole('button', { name: 'Sign out' }).click();
       await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
-      await page.goto(`${product.url}/console/events`);
+      await page.goto(`${e2e.product.url}/console/events`);
       await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
       expect(new URL(page.url()).pathname).toBe('/console/sign-in');
 
@@ -141,7 +133,7 @@ describe('the console', () => {
 
   test('an admin adds a colleague, who chooses a password from the emailed link', { timeout: 60_000 }, async () => {
     const { page, problems } = await openPage({ width: 1280, height: 800 });
-    await signIn(page, product.admin.email, product.admin.password);
+    await signIn(page, e2e.product.admin.email, e2e.product.admin.password);
     await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Người dùng' }).click();
     await page.getByRole('heading', { level: 1, name: 'Người dùng' }).waitFor();
     await page.getByRole('button', { name: 'Thêm người dùng' }).click();
@@ -153,7 +145,7 @@ describe('the console', () => {
     await page.getByRole('status').filter({ hasText: `tới ${email}` }).waitFor();
 
     const setPasswordLink = async () =>
-      (await storedMails(product)).find((m) => m.destination.to.includes(email))?.body.text?.match(/https?:\/\/\S+\/console\/set-password#token=[\w-]+/)?.[0];
+      (await storedMails(e2e.product)).find((m) => m.destination.to.includes(email))?.body.text?.match(/https?:\/\/\S+\/console\/set-password#token=[\w-]+/)?.[0];
     await expect.poll(setPasswordLink, { timeout: 15_000 }).toBeDefined();
     const link = await setPasswordLink();
     // The admin sees on the list that the mail went (the outbox's sender recorded it).
@@ -194,9 +186,9 @@ describe('the console', () => {
       }
     }
 
-    await page.goto(`${product.url}/console/users`);
+    await page.goto(`${e2e.product.url}/console/users`);
     await page.getByRole('heading', { level: 1, name: 'Không có quyền truy cập' }).waitFor();
-    await page.goto(`${product.url}/console/events/new`);
+    await page.goto(`${e2e.product.url}/console/events/new`);
     await page.getByRole('heading', { level: 1, name: 'Không có quyền truy cập' }).waitFor();
     expect(problems).toEqual([]);
   });

@@ -2,14 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { seriousAxeViolations } from '../support/axe.js';
-import { closeAll, openContextPage, startProductAndBrowser, signInOnPage } from '../support/browser.js';
-import type { LocalProduct } from '../support/local-product.js';
+import { signInOnPage } from '../support/browser.js';
 import { personalLinkShape, storedMails } from '../support/product-api.js';
 import { createUser, signInApi, type Session } from '../support/seed-attendees.js';
 import { pdfText } from '../support/pdf-text.js';
+import { productInBrowser } from '../support/product-in-browser.js';
 
 /**
  * Issue 14 in Debian's Chromium against the real product, on a laptop and on a phone: an
@@ -19,37 +19,33 @@ import { pdfText } from '../support/pdf-text.js';
  * interpreter. The delegation page and the roster (printed to PDF, read back with pdftotext) show
  * all six in one protocol order; staff see the passport masked.
  */
+const e2e = productInBrowser();
+const { open } = e2e;
+
 const organiser = { email: 'organiser.delegation@example.org', password: 'organiser-password-for-tests', name: 'Hoàng Thị Lan', role: 'organiser' as const };
 const staff = { email: 'staff.delegation@example.org', password: 'staff-password-for-tests', name: 'Y Blốc Êban', role: 'staff' as const };
 
-let product: LocalProduct;
-let browser: Browser;
-let admin: Session;
 let organiserApi: Session;
-const contexts: BrowserContext[] = [];
 const workDir = mkdtempSync(join(tmpdir(), 'huu-nghi-delegation-'));
 
 beforeAll(async () => {
-  ({ product, browser } = await startProductAndBrowser());
-  admin = await signInApi(product.url, product.admin.email, product.admin.password);
-  await createUser(admin, organiser);
-  await createUser(admin, staff);
-  organiserApi = await signInApi(product.url, organiser.email, organiser.password);
+  await createUser(e2e.admin, organiser);
+  await createUser(e2e.admin, staff);
+  organiserApi = await signInApi(e2e.product.url, organiser.email, organiser.password);
 }, 180_000);
 
 afterAll(async () => {
-  await closeAll(contexts, browser, product);
   rmSync(workDir, { recursive: true, force: true });
 });
 
-const signIn = (page: Page, account: { email: string; password: string }) => signInOnPage(page, product.url, account);
+const signIn = (page: Page, account: { email: string; password: string }) => signInOnPage(page, e2e.product.url, account);
 
 /** The personal link in the newest mail to `to`, once the sender delivered it. */
 async function linkMailedTo(to: string): Promise<string> {
-  const shape = personalLinkShape(product);
+  const shape = personalLinkShape(e2e.product);
   return vi.waitFor(
     async () => {
-      const link = (await storedMails(product)).filter((m) => m.destination.to.includes(to)).at(-1)?.body.text?.match(shape)?.[0];
+      const link = (await storedMails(e2e.product)).filter((m) => m.destination.to.includes(to)).at(-1)?.body.text?.match(shape)?.[0];
       expect(link, `a mail to ${to} with a personal link`).toBeTruthy();
       return link!;
     },
@@ -70,7 +66,7 @@ describe.each(viewports)('the delegation page on a $label', ({ label, ...device 
     const tag = randomBytes(3).toString('hex');
     const head = { name: 'Y Ngông Niê Kdăm', email: `truongdoan.${tag}@example.org` };
     const hen = { name: "H'Hen Niê", email: `hhen.${tag}@example.org` };
-    const { page, problems } = await openContextPage(browser, contexts, { ...device, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    const { page, problems } = await open({ ...device, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
     await signIn(page, organiser);
 
     // The event, created in the console; the delegation is prepared while it is a draft.
@@ -90,7 +86,7 @@ describe.each(viewports)('the delegation page on a $label', ({ label, ...device 
     const eventId = new URL(page.url()).pathname.split('/').at(-1)!;
 
     // An invitee list imported as a CSV file, as for any event: its one invitee is a member too.
-    const csv = await fetch(`${product.url}/api/events/${eventId}/invitations`, {
+    const csv = await fetch(`${e2e.product.url}/api/events/${eventId}/invitations`, {
       method: 'POST',
       headers: { cookie: organiserApi.cookie, 'content-type': 'text/csv; charset=utf-8' },
       body: `Họ và tên,Email,Đơn vị\n${hen.name},${hen.email},Hội hữu nghị Việt Nam – Campuchia tỉnh Đắk Lắk\n`,
@@ -159,7 +155,7 @@ describe.each(viewports)('the delegation page on a $label', ({ label, ...device 
     await page.getByRole('link', { name: 'Thành viên đoàn' }).click();
     await expect.poll(() => memberNames(page)).toEqual([head.name, 'Nguyễn Văn Hùng', 'Trần Văn Tài', 'Lê Thị Mai', hen.name]);
     await page.getByRole('button', { name: `Chép đường dẫn cá nhân của ${head.name}` }).click();
-    await expect.poll(() => page.locator('#member-link').inputValue()).toMatch(personalLinkShape(product));
+    await expect.poll(() => page.locator('#member-link').inputValue()).toMatch(personalLinkShape(e2e.product));
     const copied = await page.locator('#member-link').inputValue();
     await page.getByRole('button', { name: `Gửi thư mời cho ${head.name}` }).click();
     await expect.poll(() => page.locator('.notice.success').innerText()).toBe(`Đã xếp thư mời gửi cho ${head.name}.`);
@@ -170,7 +166,7 @@ describe.each(viewports)('the delegation page on a $label', ({ label, ...device 
     await page.screenshot({ path: `/tmp/delegation-console-${label}.png`, fullPage: true });
 
     // The head adds a fourth member from their link.
-    const headView = await openContextPage(browser, contexts, { ...device, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    const headView = await open({ ...device, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
     await headView.page.goto(headLink);
     await headView.page.getByRole('heading', { level: 2, name: 'Danh sách đoàn' }).waitFor();
     await headView.page.getByRole('button', { name: 'Thêm thành viên' }).click();
@@ -184,7 +180,7 @@ describe.each(viewports)('the delegation page on a $label', ({ label, ...device 
     // The invitee from the CSV list answers as the interpreter, by their own link, on their phone.
     const henLink = (await organiserApi.call('GET', `/api/events/${eventId}/delegation`)).body.items.find((m: { name: string }) => m.name === hen.name);
     const henUrl = (await organiserApi.call('GET', `/api/events/${eventId}/delegation/members/${henLink.invitationId}/link`)).body.url as string;
-    const henView = await openContextPage(browser, contexts, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    const henView = await open({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
     await henView.page.goto(henUrl);
     await henView.page.getByRole('button', { name: 'Tôi sẽ tham dự' }).click();
     await henView.page.getByRole('heading', { level: 3, name: 'Đăng ký tham dự' }).waitFor();
@@ -221,9 +217,9 @@ describe.each(viewports)('the delegation page on a $label', ({ label, ...device 
     expect(text).toContain('Tổng số: 6 người');
 
     // Staff read the same list, with Mai's passport masked and nothing to change.
-    const staffView = await openContextPage(browser, contexts, { ...device, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    const staffView = await open({ ...device, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
     await signIn(staffView.page, staff);
-    await staffView.page.goto(`${product.url}/console/events/${eventId}/delegation`);
+    await staffView.page.goto(`${e2e.product.url}/console/events/${eventId}/delegation`);
     await expect.poll(() => memberNames(staffView.page)).toEqual(order);
     const staffText = (await staffView.page.locator('main').innerText()).normalize('NFC');
     expect(staffText).toContain('••••••21, hết hạn ••••');
@@ -235,7 +231,7 @@ describe.each(viewports)('the delegation page on a $label', ({ label, ...device 
     await staffView.page.screenshot({ path: `/tmp/delegation-staff-${label}.png`, fullPage: true });
 
     // The organiser's page in English, the console's second language.
-    await page.goto(`${product.url}/console/events/${eventId}/delegation`);
+    await page.goto(`${e2e.product.url}/console/events/${eventId}/delegation`);
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { level: 1, name: 'Delegation members' }).waitFor();
     await expect.poll(() => page.locator('.delegation-member', { hasText: hen.name }).locator('.badge.role').innerText()).toBe('Interpreter');
@@ -276,11 +272,11 @@ describe('two organisers on the same delegation', () => {
     for (const [name, role] of [['Sok Dara', 'head'], ['Chea Sophal', 'member'], ['Keo Vanna', 'member']]) {
       expect((await organiserApi.call('POST', `/api/events/${eventId}/delegation/members`, { name, role })).status).toBe(201);
     }
-    const first = await openContextPage(browser, contexts, { viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
-    const second = await openContextPage(browser, contexts, { viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
+    const first = await open({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
+    const second = await open({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
     for (const view of [first, second]) {
       await signIn(view.page, organiser);
-      await view.page.goto(`${product.url}/console/events/${eventId}/delegation`);
+      await view.page.goto(`${e2e.product.url}/console/events/${eventId}/delegation`);
       await expect.poll(() => memberNames(view.page)).toEqual(['Sok Dara', 'Chea Sophal', 'Keo Vanna']);
     }
     // The first reorders by dragging (the main test uses the keyboard), and saves.

@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
-import { totalGzip, type WebBuild } from '../../web/build.js';
-import { closeAll, openContextPage, startProductAndBrowser } from '../support/browser.js';
-import type { LocalProduct } from '../support/local-product.js';
-import { apiFor, personalLinkShape, signInByApi, storedMails, type Api, type StoredMail } from '../support/product-api.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, test, vi } from 'vitest';
+import { totalGzip } from '../../web/build.js';
+import { personalLinkShape, storedMails, type StoredMail } from '../support/product-api.js';
+import { productInBrowser } from '../support/product-in-browser.js';
 
 /**
  * A head of delegation on a phone (the Mondulkiri trip): their link shows the whole delegation,
@@ -12,6 +11,9 @@ import { apiFor, personalLinkShape, signInByApi, storedMails, type Api, type Sto
  * only themself. And an event's open registration page: the form, the confirm-address mail read
  * back from the SES emulator, and the place it takes. Debian's Chromium against the real product.
  */
+const e2e = productInBrowser();
+const { api, open } = e2e;
+
 const phone = { width: 375, height: 740 };
 const tag = randomBytes(3).toString('hex');
 
@@ -28,18 +30,12 @@ const head = { name: 'Y Ngông Niê Kdăm', email: `truongdoan.${tag}@example.or
 const hoa = { name: 'Nguyễn Thị Hoa', email: `hoa.${tag}@example.org` };
 const tai = { name: 'Trần Văn Tài' };
 
-let product: LocalProduct;
-let browser: Browser;
-let api: Api;
-let build: WebBuild;
-const contexts: BrowserContext[] = [];
-
 /** The mail to `to` whose subject says `subject`, as the SES emulator holds it, once it is there. */
 async function mailTo(to: string, subject: RegExp): Promise<StoredMail & { link: string }> {
-  const linkShape = personalLinkShape(product);
+  const linkShape = personalLinkShape(e2e.product);
   return vi.waitFor(
     async () => {
-      const mail = (await storedMails(product)).find((m) => m.destination.to.includes(to) && subject.test(m.subject));
+      const mail = (await storedMails(e2e.product)).find((m) => m.destination.to.includes(to) && subject.test(m.subject));
       const link = mail?.body.text?.match(linkShape)?.[0];
       expect(link, `a mail to ${to} with a personal link`).toBeTruthy();
       return { ...mail!, link: link! };
@@ -48,18 +44,9 @@ async function mailTo(to: string, subject: RegExp): Promise<StoredMail & { link:
   );
 }
 
-beforeAll(async () => {
-  ({ build, product, browser } = await startProductAndBrowser());
-  api = apiFor(product, await signInByApi(product));
-}, 120_000);
-
-afterAll(async () => {
-  await closeAll(contexts, browser, product);
-});
-
 /** A fresh phone in Vietnam; records page errors and CSP refusals, and the writes the page makes. */
 async function openPhone() {
-  const { page, problems } = await openContextPage(browser, contexts, { viewport: phone, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', hasTouch: true, isMobile: true });
+  const { page, problems } = await open({ viewport: phone, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', hasTouch: true, isMobile: true });
   const writes: string[] = [];
   page.on('request', (request) => {
     if (request.method() !== 'GET') writes.push(`${request.method()} ${new URL(request.url()).pathname.replace(/\/r\/[^/]+/, '/r/…').replace(/members\/[^/]+/, 'members/…')}`);
@@ -72,12 +59,12 @@ const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id
 
 describe('the page sizes', () => {
   test('keep the participant page, with the roster chunk a head loads, and the registration page under 30 KB gzipped', () => {
-    const answer = build.pages.find((p) => p.page === 'answer')!;
+    const answer = e2e.build.pages.find((p) => p.page === 'answer')!;
     const roster = answer.lazy.find((m) => m.module === 'web/answer/delegation.ts');
     expect(roster, 'the roster is a chunk of its own').toBeDefined();
     const rosterGzip = roster!.js.reduce((sum, f) => sum + f.gzipBytes, 0);
     expect(totalGzip(answer) + rosterGzip).toBeLessThanOrEqual(30 * 1024);
-    const register = build.pages.find((p) => p.page === 'register')!;
+    const register = e2e.build.pages.find((p) => p.page === 'register')!;
     expect(totalGzip(register)).toBeLessThanOrEqual(30 * 1024);
   });
 });
@@ -263,7 +250,7 @@ describe('the open registration page', () => {
     const student = { name: 'Lê Thị Bích', email: `bich.${tag}@example.edu.vn` };
 
     const { page, problems, writes } = await openPhone();
-    expect((await page.goto(`${product.url}/dang-ky/${eventId}`))?.status()).toBe(200);
+    expect((await page.goto(`${e2e.product.url}/dang-ky/${eventId}`))?.status()).toBe(200);
     await page.getByRole('heading', { level: 1, name: forum.title.vi }).waitFor();
     expect(await page.locator('main').innerText()).toContain('08:00 – 11:30, Chủ Nhật, 05/10/2031');
 
@@ -317,7 +304,7 @@ describe('the open registration page', () => {
     const closed = await api('POST', '/api/events', { ...forum, openRegistration: false });
     await api('POST', `/api/events/${closed.body.event.eventId}/publish`);
     for (const id of [closed.body.event.eventId as string, 'khong-co-su-kien']) {
-      await page.goto(`${product.url}/dang-ky/${id}`);
+      await page.goto(`${e2e.product.url}/dang-ky/${id}`);
       await page.getByRole('heading', { level: 1, name: 'Không tìm thấy trang đăng ký' }).waitFor();
       expect(await page.getByRole('button', { name: 'Gửi đăng ký' }).count()).toBe(0);
     }

@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, test, vi } from 'vitest';
 import { defaultTemplates } from '../../shared/email/invitation-templates.js';
 import { pastedTableToCsv } from '../../web/lib/pasted-table.js';
-import { closeAll, openContextPage, startProductAndBrowser } from '../support/browser.js';
-import type { LocalProduct } from '../support/local-product.js';
-import { apiFor, createStaffUser, signInByApi, storedMails } from '../support/product-api.js';
+import { createStaffUser, storedMails } from '../support/product-api.js';
+import { productInBrowser } from '../support/product-in-browser.js';
 
 /**
  * The invitations page in Debian's Chromium against the real product: a CSV uploaded, previewed
@@ -14,29 +13,20 @@ import { apiFor, createStaffUser, signInByApi, storedMails } from '../support/pr
  * console, its progress watched to the end (across a reload), and the SES emulator holding one
  * mail per invitee. The sender runs at 40 mails a second, so 121 take about three seconds.
  */
+const e2e = productInBrowser({ env: { MAIL_RATE_PER_SECOND: '40' } });
+const { open } = e2e;
+
 const fixture = join(import.meta.dirname, '../fixtures/invitees-ngo-conference.csv');
 const staff = { email: 'staff.invitations@example.org', password: 'staff-password-for-tests', name: 'H\'Hen Niê' };
 const phone = { width: 375, height: 740 };
 
-let product: LocalProduct;
-let browser: Browser;
-let cookie: string;
-const contexts: BrowserContext[] = [];
+beforeAll(() => createStaffUser(e2e.api, staff));
 
-beforeAll(async () => {
-  ({ product, browser } = await startProductAndBrowser({ env: { MAIL_RATE_PER_SECOND: '40' } }));
-  cookie = await signInByApi(product);
-  await createStaffUser(apiFor(product, cookie), staff);
-});
-
-afterAll(async () => {
-  await closeAll(contexts, browser, product);
-});
-
+/** The admin's calls as the raw response, a CSV body sent as it is. */
 async function api(method: string, path: string, body?: unknown, contentType = 'application/json') {
-  return fetch(`${product.url}${path}`, {
+  return fetch(`${e2e.product.url}${path}`, {
     method,
-    headers: { cookie, ...(body === undefined ? {} : { 'content-type': contentType }) },
+    headers: { cookie: e2e.admin.cookie, ...(body === undefined ? {} : { 'content-type': contentType }) },
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
   });
 }
@@ -55,12 +45,12 @@ async function createEvent(title: string): Promise<string> {
 
 /** A fresh browser profile that records page errors and Content-Security-Policy refusals. */
 async function openPage(viewport: { width: number; height: number }) {
-  const { page, problems } = await openContextPage(browser, contexts, { viewport, locale: 'en-GB', timezoneId: 'Europe/London' });
+  const { page, problems } = await open({ viewport, locale: 'en-GB', timezoneId: 'Europe/London' });
   return { page, problems };
 }
 
 async function signIn(page: Page, account: { email: string; password: string }, next: string, heading = 'Khách mời') {
-  await page.goto(`${product.url}${next}`);
+  await page.goto(`${e2e.product.url}${next}`);
   await page.getByRole('heading', { level: 1, name: 'Đăng nhập' }).waitFor();
   await page.getByRole('textbox', { name: 'Email' }).fill(account.email);
   await page.getByLabel('Mật khẩu').fill(account.password);
@@ -77,7 +67,7 @@ describe('the invitations page', () => {
   test('an organiser uploads a CSV on a phone, previews its bad rows, commits it and finds a name typed without accents', { timeout: 90_000 }, async () => {
     const eventId = await createEvent('Hội nghị các tổ chức phi chính phủ nước ngoài 2031');
     const { page, problems } = await openPage(phone);
-    await signIn(page, product.admin, `/console/events/${eventId}/invitations`);
+    await signIn(page, e2e.product.admin, `/console/events/${eventId}/invitations`);
     await page.getByText('Chưa có khách mời nào.', { exact: false }).waitFor();
 
     await page.getByRole('button', { name: 'Thêm khách mời' }).click();
@@ -138,7 +128,7 @@ describe('the invitations page', () => {
     expect(await imported.json()).toMatchObject({ created: 121 });
 
     const { page, problems } = await openPage({ width: 1280, height: 900 });
-    await signIn(page, product.admin, `/console/events/${eventId}/invitations`);
+    await signIn(page, e2e.product.admin, `/console/events/${eventId}/invitations`);
     const send = page.getByRole('button', { name: 'Gửi thư mời', exact: true });
     await send.waitFor();
     expect(await send.isDisabled()).toBe(true);
@@ -186,7 +176,7 @@ describe('the invitations page', () => {
     await page.screenshot({ path: '/tmp/invitations-sent-desktop.png', fullPage: true });
 
     // One mail per invitee in the SES emulator.
-    const emails = await storedMails(product);
+    const emails = await storedMails(e2e.product);
     const invitations = emails.filter((mail) => mail.subject.includes(title));
     expect(invitations).toHaveLength(121);
     expect(new Set(invitations.flatMap((mail) => mail.destination.to.map((to) => to.toLowerCase()))).size).toBe(121);
@@ -213,7 +203,7 @@ describe('the invitations page', () => {
     const eventId = await createEvent('Tập huấn kỹ năng đối ngoại 2031');
     const pasted = 'Họ và tên\tEmail\tĐơn vị\tNhóm\nY Moan Niê\tmoan.yn@example.org\tHội LHPN tỉnh\tĐại biểu\nH\'Linh Byă\thlinh.b@example.org\t"Trường ""Hoa Sen"""\tĐại biểu\n';
     const { page, problems } = await openPage(phone);
-    await signIn(page, product.admin, `/console/events/${eventId}/invitations`);
+    await signIn(page, e2e.product.admin, `/console/events/${eventId}/invitations`);
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { level: 1, name: 'Invitees' }).waitFor();
 
@@ -285,7 +275,7 @@ describe('the invitations page', () => {
     });
     const eventId = await createEvent('Gặp mặt hữu nghị cuối năm 2031');
     const { page, problems } = await openPage({ width: 1280, height: 800 });
-    await signIn(page, product.admin, `/console/events/${eventId}/invitations`);
+    await signIn(page, e2e.product.admin, `/console/events/${eventId}/invitations`);
     await page.getByRole('button', { name: 'Thêm khách mời' }).click();
     const panel = page.getByRole('region', { name: 'Thêm khách mời' });
     await panel.getByRole('button', { name: 'Chép từ sự kiện trước' }).click();
@@ -305,7 +295,7 @@ describe('the invitations page', () => {
     const eventId = await createEvent(title);
     await api('POST', `/api/events/${eventId}/invitations`, { invitees: [{ name: 'Bounmy Phommachanh', email: 'bounmy.p@example.org' }] });
     const { page, problems } = await openPage(phone);
-    await signIn(page, product.admin, `/console/events/${eventId}/mail-templates`, 'Mẫu thư mời');
+    await signIn(page, e2e.product.admin, `/console/events/${eventId}/mail-templates`, 'Mẫu thư mời');
 
     const vietnamese = page.getByRole('group', { name: 'Tiếng Việt' });
     const subject = 'Trân trọng kính mời {{salutation}} {{name}}: {{event}}';
@@ -333,7 +323,7 @@ describe('the invitations page', () => {
     await expect
       .poll(
         async () => {
-          const { emails } = (await (await fetch(`${product.sesUrl}/store`)).json()) as { emails: { subject: string; destination: { to: string[] } }[] };
+          const { emails } = (await (await fetch(`${e2e.product.sesUrl}/store`)).json()) as { emails: { subject: string; destination: { to: string[] } }[] };
           return emails.find((mail) => mail.destination.to.includes('bounmy.p@example.org'))?.subject;
         },
         { timeout: 15_000 },

@@ -1,23 +1,20 @@
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { closeAll, openContextPage, startProductAndBrowser } from '../support/browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { seriousAxeViolations } from '../support/axe.js';
 import { renderEveryMail } from '../support/every-mail.js';
-import type { LocalProduct } from '../support/local-product.js';
 import { nuErrors } from '../support/nu-checker.js';
-import { apiFor, inviteAndSend, personalLinks, signInByApi, type Api } from '../support/product-api.js';
+import { inviteAndSend, personalLinks, signInByApi } from '../support/product-api.js';
 import { conference } from '../functions/api/invitations-support.js';
+import { productInBrowser } from '../support/product-in-browser.js';
 
 /**
  * Markup a validator accepts: the W3C Nu Html Checker reads every page the product serves, every
  * console page as Chromium renders it, the participant's and the open registration's pages, every
  * mail's HTML and the stylesheets, in one run, and finds no error.
  */
-let product: LocalProduct;
-let browser: Browser;
-let api: Api;
-const contexts: BrowserContext[] = [];
+const e2e = productInBrowser();
+const { api, open } = e2e;
 
 const event = {
   ...conference,
@@ -25,15 +22,6 @@ const event = {
   endsAt: '2031-11-20T17:00:00+07:00',
   contact: { name: 'Lê Thị Thu Hà', phone: '0905 123 456', email: 'ha@example.org' },
 };
-
-beforeAll(async () => {
-  ({ product, browser } = await startProductAndBrowser());
-  api = apiFor(product, await signInByApi(product));
-}, 180_000);
-
-afterAll(async () => {
-  await closeAll(contexts, browser, product);
-});
 
 /** The page as Chromium holds it once rendered, with the doctype outerHTML leaves out. */
 async function rendered(page: Page, url: string): Promise<string> {
@@ -51,32 +39,32 @@ describe('markup a validator accepts', () => {
       { name: "H'Linh Niê", email: 'linh@example.org', organisation: 'Sở Ngoại vụ' },
     ];
     const eventId = await inviteAndSend(api, event, invitees);
-    const links = await personalLinks(product, { an: 'an@example.org', linh: 'linh@example.org' }, 60_000);
+    const links = await personalLinks(e2e.product, { an: 'an@example.org', linh: 'linh@example.org' }, 60_000);
     const token = links.an.split('/r/')[1]!;
-    expect((await fetch(`${product.url}/api/r/${token}/accept`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(200);
-    const open = await api('POST', '/api/events', { ...event, title: { vi: 'Diễn đàn thanh niên', en: 'Youth forum' }, openRegistration: true });
-    expect(open.status).toBe(201);
-    const openId = open.body.event.eventId as string;
+    expect((await fetch(`${e2e.product.url}/api/r/${token}/accept`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(200);
+    const forum = await api('POST', '/api/events', { ...event, title: { vi: 'Diễn đàn thanh niên', en: 'Youth forum' }, openRegistration: true });
+    expect(forum.status).toBe(201);
+    const openId = forum.body.event.eventId as string;
     expect((await api('POST', `/api/events/${openId}/publish`)).status).toBe(200);
 
     const documents: { name: string; html: string }[] = [];
     // As served, before any script runs.
     for (const path of ['/console/', `/r/${token}`, `/dang-ky/${openId}`]) {
-      const response = await fetch(`${product.url}${path}`);
+      const response = await fetch(`${e2e.product.url}${path}`);
       expect(response.status).toBe(200);
       documents.push({ name: `served${path}`, html: await response.text() });
     }
 
-    const visitor = await openContextPage(browser, contexts, { viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
-    documents.push({ name: 'sign-in', html: await rendered(visitor.page, `${product.url}/console/sign-in`) });
-    documents.push({ name: 'set-password', html: await rendered(visitor.page, `${product.url}/console/set-password#token=abc`) });
+    const visitor = await open({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
+    documents.push({ name: 'sign-in', html: await rendered(visitor.page, `${e2e.product.url}/console/sign-in`) });
+    documents.push({ name: 'set-password', html: await rendered(visitor.page, `${e2e.product.url}/console/set-password#token=abc`) });
     documents.push({ name: 'answer', html: await rendered(visitor.page, links.linh) });
     documents.push({ name: 'answer-accepted', html: await rendered(visitor.page, links.an) });
-    documents.push({ name: 'register', html: await rendered(visitor.page, `${product.url}/dang-ky/${openId}`) });
+    documents.push({ name: 'register', html: await rendered(visitor.page, `${e2e.product.url}/dang-ky/${openId}`) });
 
-    const admin = await openContextPage(browser, contexts, { viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
-    const cookie = (await signInByApi(product)).split('=');
-    await admin.context.addCookies([{ name: cookie[0]!, value: cookie.slice(1).join('='), url: product.url }]);
+    const admin = await open({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
+    const cookie = (await signInByApi(e2e.product)).split('=');
+    await admin.context.addCookies([{ name: cookie[0]!, value: cookie.slice(1).join('='), url: e2e.product.url }]);
     const consolePages = [
       '/console/events',
       '/console/events/new',
@@ -97,7 +85,7 @@ describe('markup a validator accepts', () => {
     const axeChecked = new Set([`/console/events/${eventId}/print`, `/console/events/${eventId}/answers`, `/console/events/${eventId}/invitations`]);
     const axeFindings: Record<string, unknown> = {};
     for (const path of consolePages) {
-      documents.push({ name: `console${path}`, html: await rendered(admin.page, `${product.url}${path}`) });
+      documents.push({ name: `console${path}`, html: await rendered(admin.page, `${e2e.product.url}${path}`) });
       if (axeChecked.has(path)) {
         const violations = await seriousAxeViolations(admin.page);
         if (violations.length > 0) axeFindings[path] = violations;

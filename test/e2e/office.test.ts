@@ -1,11 +1,9 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { buildOffice, SMALL_OFFICE, type Office } from '../../bench/office/build-office.js';
 import { seriousAxeViolations } from '../support/axe.js';
-import { buildWebDist, closeAll, launchChromium, openContextPage } from '../support/browser.js';
-import { startLocalProduct, type LocalProduct } from '../support/local-product.js';
 import { recordNetworkBytes } from '../support/network-bytes.js';
-import { signInApi, type Session } from '../support/seed-attendees.js';
+import { productInBrowser } from '../support/product-in-browser.js';
 
 /**
  * Ten years of the union's events (issue 23), built through the API by the office generator at a
@@ -13,23 +11,13 @@ import { signInApi, type Session } from '../support/seed-attendees.js';
  * is found by words of its title and its year, a Vietnamese name typed without accents finds the
  * exact names first, and the door reads little over a phone's data plan. At 1366 px and 375 px.
  */
-let product: LocalProduct;
-let browser: Browser;
-let admin: Session;
+const e2e = productInBrowser();
+const { open } = e2e;
 let office: Office;
-const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
-  await buildWebDist();
-  product = await startLocalProduct();
-  admin = await signInApi(product.url, product.admin.email, product.admin.password);
-  office = await buildOffice(admin, SMALL_OFFICE);
-  browser = await launchChromium();
+  office = await buildOffice(e2e.admin, SMALL_OFFICE);
 }, 600_000);
-
-afterAll(async () => {
-  await closeAll(contexts, browser, product);
-});
 
 const viewports = [
   { name: 'desktop', viewport: { width: 1366, height: 768 } },
@@ -37,16 +25,16 @@ const viewports = [
 ] as const;
 
 async function signedInPage(viewport: { width: number; height: number }): Promise<{ page: Page; problems: string[] }> {
-  const { context, page, problems } = await openContextPage(browser, contexts, { viewport, locale: 'vi-VN' });
-  const [name, value] = admin.cookie.split('=') as [string, string];
-  await context.addCookies([{ name, value, url: product.url }]);
+  const { context, page, problems } = await open({ viewport, locale: 'vi-VN' });
+  const [name, value] = e2e.admin.cookie.split('=') as [string, string];
+  await context.addCookies([{ name, value, url: e2e.product.url }]);
   return { page, problems };
 }
 
 describe.each(viewports)('the office at $name size', ({ viewport }) => {
   test('the first screen lists the next events although 147 lie in the past', async () => {
     const { page, problems } = await signedInPage(viewport);
-    await page.goto(`${product.url}/console/events`);
+    await page.goto(`${e2e.product.url}/console/events`);
     const upcoming = office.events.filter((e) => Date.parse(e.endsAt) >= Date.now());
     expect(upcoming).toHaveLength(3);
     const titles = page.locator('.event-card h2');
@@ -58,7 +46,7 @@ describe.each(viewports)('the office at $name size', ({ viewport }) => {
 
   test('finds the 2019 youth forum by words typed without accents and by its year', async () => {
     const { page } = await signedInPage(viewport);
-    await page.goto(`${product.url}/console/events`);
+    await page.goto(`${e2e.product.url}/console/events`);
     await page.locator('#filter-q').fill('dien dan thanh nien');
     await page.locator('#filter-year').selectOption('2019');
     const forums = office.events.filter((e) => /Diễn đàn Thanh niên/.test(e.title.vi)).reverse();
@@ -74,7 +62,7 @@ describe.each(viewports)('the office at $name size', ({ viewport }) => {
 
   test('ranks the invitees named exactly as typed first, for a Vietnamese name typed without accents', async () => {
     const { page } = await signedInPage(viewport);
-    await page.goto(`${product.url}/console/events/${office.big.eventId}/invitations`);
+    await page.goto(`${e2e.product.url}/console/events/${office.big.eventId}/invitations`);
     await page.locator('#invitation-search').fill('nguyen thi huong');
     const names = page.locator('.invitations-table tbody tr .invitee-name');
     await expect.poll(async () => (await names.allTextContents()).slice(0, office.huongs + 2), { timeout: 30_000 }).toEqual([
@@ -95,12 +83,12 @@ describe.each([
   { size: 'desktop', viewport: { width: 1366, height: 768 }, language: 'en', listName: /^List: \d+ people$/ },
 ] as const)('the door list at $size size in $language', ({ size, viewport, language, listName }) => {
   test('holds only the rows in view, reaches the last person by scrolling, and Tab walks it row by row', async () => {
-    const { context, page, problems } = await openContextPage(browser, contexts, { viewport, locale: 'vi-VN' });
-    const [name, value] = admin.cookie.split('=') as [string, string];
-    await context.addCookies([{ name, value, url: product.url }]);
+    const { context, page, problems } = await open({ viewport, locale: 'vi-VN' });
+    const [name, value] = e2e.admin.cookie.split('=') as [string, string];
+    await context.addCookies([{ name, value, url: e2e.product.url }]);
     await context.addInitScript((lang) => localStorage.setItem('hn.language', lang), language);
-    const whole = (await admin.call('GET', `/api/events/${office.big.eventId}/attendees/door`)).body.items as { name: string }[];
-    await page.goto(`${product.url}/console/events/${office.big.eventId}/check-in`);
+    const whole = (await e2e.admin.call('GET', `/api/events/${office.big.eventId}/attendees/door`)).body.items as { name: string }[];
+    await page.goto(`${e2e.product.url}/console/events/${office.big.eventId}/check-in`);
     await expect.poll(() => page.locator('[data-testid="door-count"]').textContent(), { timeout: 30_000 }).toMatch(/^\d+ \/ \d+$/);
     const list = page.getByRole('list', { name: listName });
     expect(await list.getAttribute('aria-label')).toMatch(String(whole.length));
@@ -150,7 +138,7 @@ test('the door draws its first buttons before the whole list arrives, and a tap 
     await released;
     await route.continue();
   });
-  await page.goto(`${product.url}/console/events/${office.big.eventId}/check-in`);
+  await page.goto(`${e2e.product.url}/console/events/${office.big.eventId}/check-in`);
   const firstTap = page.locator('.door-row .door-tap').first();
   await firstTap.waitFor({ timeout: 30_000 });
   expect(await page.locator('[data-testid="door-count"]').textContent()).toBe('… / …');
@@ -167,7 +155,7 @@ test('the door draws its first buttons before the whole list arrives, and a tap 
   expect(asked).toBe(true);
   release();
   // The whole list, older than the tap, does not undo it on the screen.
-  const counts = (await admin.call('GET', `/api/events/${office.big.eventId}/attendees/counts`)).body;
+  const counts = (await e2e.admin.call('GET', `/api/events/${office.big.eventId}/attendees/counts`)).body;
   await expect.poll(() => page.locator('[data-testid="door-count"]').textContent(), { timeout: 30_000 }).toBe(`${counts.checkedIn} / ${counts.confirmed}`);
   // The whole list is in the first screen's order: the row tapped is there, present.
   expect(await page.locator('.door-row .door-name').nth(index).textContent()).toBe(name);
@@ -180,7 +168,7 @@ test('the door on a phone: the list once, then a few bytes per tap and per idle 
   const { page, problems } = await signedInPage({ width: 375, height: 812 });
   const network = await recordNetworkBytes(page);
   const api = (url: string) => url.includes('/api/');
-  await page.goto(`${product.url}/console/events/${office.big.eventId}/check-in`);
+  await page.goto(`${e2e.product.url}/console/events/${office.big.eventId}/check-in`);
   await page.locator('.door-tap').first().waitFor({ timeout: 30_000 });
   // The first buttons come from a small first read; the whole list follows, once.
   await expect.poll(() => page.locator('[data-testid="door-count"]').textContent(), { timeout: 30_000 }).toMatch(/^\d+ \/ \d+$/);
@@ -215,7 +203,7 @@ test('the door on a phone: the list once, then a few bytes per tap and per idle 
   // the list showed first, so the first not checked in at seeding may be her (alreadyCheckedIn).
   let checkedInElsewhere = false;
   for (const other of office.big.confirmedIds.filter((id) => !office.big.checkedInIds.includes(id))) {
-    const answer = await admin.call('POST', `/api/events/${office.big.eventId}/attendees/${other}/check-in`);
+    const answer = await e2e.admin.call('POST', `/api/events/${office.big.eventId}/attendees/${other}/check-in`);
     expect(answer.status).toBe(200);
     if (!answer.body.alreadyCheckedIn) {
       checkedInElsewhere = true;

@@ -3,12 +3,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { seriousAxeViolations } from '../support/axe.js';
-import { closeAll, openContextPage, startProductAndBrowser } from '../support/browser.js';
-import type { LocalProduct } from '../support/local-product.js';
-import { apiFor, personalLinks, signInByApi, type Api } from '../support/product-api.js';
+import { personalLinks, signInByApi } from '../support/product-api.js';
+import { productInBrowser } from '../support/product-in-browser.js';
 
 /**
  * Issue 15, part A, in Debian's Chromium against the real product: templates that would break the
@@ -17,22 +16,14 @@ import { apiFor, personalLinks, signInByApi, type Api } from '../support/product
  * the SES emulator, calendar files parsed with ical.js); the invitation list exported with its
  * filter and read by openpyxl; salutations from a CSV import in the mail and on the page.
  */
-let product: LocalProduct;
-let browser: Browser;
-let api: Api;
-const contexts: BrowserContext[] = [];
+const e2e = productInBrowser({ env: { MAIL_RATE_PER_SECOND: '40' } });
+const { api, open } = e2e;
 
 beforeAll(async () => {
-  ({ product, browser } = await startProductAndBrowser({ env: { MAIL_RATE_PER_SECOND: '40' } }));
-  api = apiFor(product, await signInByApi(product));
 }, 180_000);
 
-afterAll(async () => {
-  await closeAll(contexts, browser, product);
-});
-
 type Mail = { subject: string; destination: { to: string[] }; body: { text?: string }; attachments?: { contentType: string; content: string }[] };
-const mails = async () => ((await (await fetch(`${product.sesUrl}/store`)).json()) as { emails: Mail[] }).emails;
+const mails = async () => ((await (await fetch(`${e2e.product.sesUrl}/store`)).json()) as { emails: Mail[] }).emails;
 async function mailTo(address: string, subject: RegExp): Promise<Mail> {
   let found: Mail | undefined;
   await expect.poll(async () => (found = (await mails()).find((m) => m.destination.to.includes(address) && subject.test(m.subject))), { timeout: 45_000 }).toBeTruthy();
@@ -60,9 +51,9 @@ async function sentEvent(title: string, csv: string, extra: object = {}) {
   const created = await api('POST', '/api/events', event(title, extra));
   expect(created.status).toBe(201);
   const eventId = created.body.event.eventId as string;
-  const imported = await fetch(`${product.url}/api/events/${eventId}/invitations`, {
+  const imported = await fetch(`${e2e.product.url}/api/events/${eventId}/invitations`, {
     method: 'POST',
-    headers: { cookie: (await signInByApi(product)), 'content-type': 'text/csv; charset=utf-8' },
+    headers: { cookie: (await signInByApi(e2e.product)), 'content-type': 'text/csv; charset=utf-8' },
     body: csv,
   });
   expect(imported.status).toBe(200);
@@ -72,16 +63,16 @@ async function sentEvent(title: string, csv: string, extra: object = {}) {
 }
 
 async function openPage(language: 'vi' | 'en', viewport = { width: 1366, height: 768 }) {
-  const { context, page, problems } = await openContextPage(browser, contexts, { viewport, locale: 'en-GB', timezoneId: 'Asia/Ho_Chi_Minh', acceptDownloads: true });
+  const { context, page, problems } = await open({ viewport, locale: 'en-GB', timezoneId: 'Asia/Ho_Chi_Minh', acceptDownloads: true });
   await context.addInitScript((lang) => localStorage.setItem('hn.language', lang), language);
   return { page, problems };
 }
 
 async function signIn(page: Page, next: string, heading: string | RegExp, language: 'vi' | 'en') {
-  await page.goto(`${product.url}${next}`);
+  await page.goto(`${e2e.product.url}${next}`);
   await page.getByRole('heading', { level: 1, name: language === 'vi' ? 'Đăng nhập' : 'Sign in' }).waitFor();
-  await page.getByRole('textbox', { name: 'Email' }).fill(product.admin.email);
-  await page.getByLabel(language === 'vi' ? 'Mật khẩu' : 'Password').fill(product.admin.password);
+  await page.getByRole('textbox', { name: 'Email' }).fill(e2e.product.admin.email);
+  await page.getByLabel(language === 'vi' ? 'Mật khẩu' : 'Password').fill(e2e.product.admin.password);
   await page.getByRole('button', { name: language === 'vi' ? 'Đăng nhập' : 'Sign in' }).click();
   await page.getByRole('heading', { level: 1, name: heading }).waitFor();
 }
@@ -100,8 +91,8 @@ describe('mail templates cannot break the invitation', () => {
       const { page, problems } = await openPage(language);
       await signIn(page, `/console/events/${eventId}/mail-templates`, language === 'vi' ? 'Mẫu thư mời' : 'Invitation mail', language);
       const words = language === 'vi'
-        ? { group: 'Tiếng Việt', subject: 'Tiêu đề', body: 'Nội dung', save: 'Lưu mẫu thư', previewAs: 'Xem trước với thông tin của', unknown: 'Thư mời (tiếng Việt), tiêu đề: không có chỗ điền {{ten}}', missing: 'Thư mời (tiếng Việt), nội dung: thiếu {{link}}', greeting: 'Kính gửi Đồng chí Y Wang Mlô,', test: `Gửi thư thử đến ${product.admin.email}`, sent: 'Đã gửi thư thử', prefix: '[Thư thử]' }
-        : { group: 'English', subject: 'Subject', body: 'Body', save: 'Save templates', previewAs: 'Preview with the details of', unknown: 'Invitation (English), subject: there is no placeholder {{ten}}', missing: 'Invitation (English), body: {{link}} is missing', greeting: 'Dear Y Wang Mlô,', test: `Send a test to ${product.admin.email}`, sent: 'A test mail', prefix: '[Test]' };
+        ? { group: 'Tiếng Việt', subject: 'Tiêu đề', body: 'Nội dung', save: 'Lưu mẫu thư', previewAs: 'Xem trước với thông tin của', unknown: 'Thư mời (tiếng Việt), tiêu đề: không có chỗ điền {{ten}}', missing: 'Thư mời (tiếng Việt), nội dung: thiếu {{link}}', greeting: 'Kính gửi Đồng chí Y Wang Mlô,', test: `Gửi thư thử đến ${e2e.product.admin.email}`, sent: 'Đã gửi thư thử', prefix: '[Thư thử]' }
+        : { group: 'English', subject: 'Subject', body: 'Body', save: 'Save templates', previewAs: 'Preview with the details of', unknown: 'Invitation (English), subject: there is no placeholder {{ten}}', missing: 'Invitation (English), body: {{link}} is missing', greeting: 'Dear Y Wang Mlô,', test: `Send a test to ${e2e.product.admin.email}`, sent: 'A test mail', prefix: '[Test]' };
       const own = page.getByRole('group', { name: words.group });
       await own.getByRole('textbox', { name: words.subject }).fill('{{ten}}: {{event}}');
       const body = own.getByRole('textbox', { name: words.body });
@@ -120,7 +111,7 @@ describe('mail templates cannot break the invitation', () => {
       await expect.poll(() => own.locator('.mail-body').innerText()).toContain(words.greeting);
       await own.getByRole('button', { name: words.test }).click();
       await page.getByText(words.sent).first().waitFor();
-      const test = await mailTo(product.admin.email, new RegExp(`^\\${words.prefix} .*Y Wang Mlô`));
+      const test = await mailTo(e2e.product.admin.email, new RegExp(`^\\${words.prefix} .*Y Wang Mlô`));
       expect(test.body.text).toContain(words.greeting);
       await page.getByRole('button', { name: words.save }).click();
       await expect.poll(async () => Boolean((await api('GET', `/api/events/${eventId}`)).body.event.mailTemplates)).toBe(true);
@@ -134,7 +125,7 @@ describe('people hear about changes', () => {
     const seat = `ha.${tag}@example.org`;
     const other = `nam.${tag}@example.org`;
     const eventId = await sentEvent(`Diễn đàn hủy ${tag}`, `Danh xưng,Họ và tên,Email\nBà,Lê Thị Thu Hà,${seat}\nAnh,Trần Văn Nam,${other}\n`);
-    const links = await personalLinks(product, { seat, other }, 45_000);
+    const links = await personalLinks(e2e.product, { seat, other }, 45_000);
     expect((await fetch(`${links.seat.replace('/r/', '/api/r/')}/accept`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(200);
     const confirmation = calendarOf(await mailTo(seat, /^Xác nhận tham dự/));
 
@@ -175,7 +166,7 @@ describe('people hear about changes', () => {
     const seat = `siobhan.${tag}@example.org`;
     const other = `tom.${tag}@example.org`;
     const eventId = await sentEvent(`Diễn đàn đổi giờ ${tag}`, `Salutation,Full name,Email,Language\nMs,Siobhán O’Brien,${seat},en\nMr,Tom Nguyen,${other},en\n`);
-    const links = await personalLinks(product, { seat, other }, 45_000);
+    const links = await personalLinks(e2e.product, { seat, other }, 45_000);
     await fetch(`${links.seat.replace('/r/', '/api/r/')}/accept`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     const confirmation = calendarOf(await mailTo(seat, /^Confirmed/));
 
@@ -222,7 +213,7 @@ describe('exports and names people can use', () => {
     const title = `Diễn đàn Thanh niên ${tag}`;
     const answered = `answered.${tag}@example.org`;
     const eventId = await sentEvent(title, `Danh xưng,Họ và tên,Email,Nhóm\nÔng,Nguyễn Văn An,${answered},Sinh viên\nChị,H'Linh Niê,linh.${tag}@example.org,Sinh viên\nTS,Phạm Minh Tuấn,tuan.${tag}@example.org,Giảng viên\n`);
-    const links = await personalLinks(product, { answered }, 45_000);
+    const links = await personalLinks(e2e.product, { answered }, 45_000);
     await fetch(`${links.answered.replace('/r/', '/api/r/')}/decline`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
 
     const { page, problems } = await openPage('vi');
@@ -267,7 +258,7 @@ describe('respectful forms of address', () => {
       `Xưng hô,Họ và tên,Email,Ngôn ngữ\nĐồng chí,Y Wang Mlô,${vi},vi\nH.E.,Sok Chea,${en},en\n,Lê Văn Sinh,${student},vi\n`,
       { type: 'ngo_conference' },
     );
-    const links = await personalLinks(product, { vi, en, student }, 45_000);
+    const links = await personalLinks(e2e.product, { vi, en, student }, 45_000);
     expect((await mailTo(vi, /^Thư mời/)).body.text).toMatch(/^Kính gửi Đồng chí Y Wang Mlô,/);
     expect((await mailTo(en, /^Invitation/)).body.text).toMatch(/^Dear H\.E\. Sok Chea,/);
     expect((await mailTo(student, /^Thư mời/)).body.text).toMatch(/^Kính gửi Ông\/Bà Lê Văn Sinh,/);

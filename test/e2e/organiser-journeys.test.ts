@@ -1,13 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import jsQRModule from 'jsqr';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { seriousAxeViolations } from '../support/axe.js';
-import { closeAll, openContextPage, startProductAndBrowser, signInOnPage } from '../support/browser.js';
-import type { LocalProduct } from '../support/local-product.js';
-import { apiFor, inviteAndSend, personalLinks, signInByApi, type Api } from '../support/product-api.js';
+import { signInOnPage } from '../support/browser.js';
+import { inviteAndSend, personalLinks } from '../support/product-api.js';
+import { productInBrowser } from '../support/product-in-browser.js';
 
 /**
  * Issue 15 (part B) in Debian's Chromium against the real product, at 1366x768 and 390x844, in
@@ -16,15 +16,13 @@ import { apiFor, inviteAndSend, personalLinks, signInByApi, type Api } from '../
  * pages; the event page's grouped actions; the send button that reacts at once; a mistyped door
  * code; the answers page on a phone; and the events list without layout shift.
  */
+const e2e = productInBrowser();
+const { api, open } = e2e;
+
 const desktop = { width: 1366, height: 768 };
 const phone = { width: 390, height: 844 };
 const shots = join(import.meta.dirname, '../../test-results/organiser-journeys');
 const tag = Math.random().toString(36).slice(2, 8);
-
-let product: LocalProduct;
-let browser: Browser;
-let api: Api;
-const contexts: BrowserContext[] = [];
 
 const conference = {
   type: 'ngo_conference',
@@ -52,16 +50,10 @@ const conference = {
 
 beforeAll(async () => {
   mkdirSync(shots, { recursive: true });
-  ({ product, browser } = await startProductAndBrowser());
-  api = apiFor(product, await signInByApi(product));
 }, 180_000);
 
-afterAll(async () => {
-  await closeAll(contexts, browser, product);
-});
-
 async function openPage(viewport: { width: number; height: number }) {
-  return openContextPage(browser, contexts, {
+  return open({
     viewport,
     locale: 'en-GB',
     timezoneId: 'Europe/London',
@@ -69,7 +61,7 @@ async function openPage(viewport: { width: number; height: number }) {
   });
 }
 
-const signIn = (page: Page) => signInOnPage(page, product.url, product.admin);
+const signIn = (page: Page) => signInOnPage(page, e2e.product.url, e2e.product.admin);
 
 async function switchToEnglish(page: Page) {
   if ((await page.evaluate(() => document.documentElement.lang)) === 'en') return;
@@ -97,9 +89,9 @@ describe('open registration can be switched on', () => {
       endsAt: '2031-11-20T11:30:00+07:00',
     });
     const { context, page, problems } = await openPage(desktop);
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: product.url });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: e2e.product.url });
     await signIn(page);
-    await page.goto(`${product.url}/console/events/${eventId}`);
+    await page.goto(`${e2e.product.url}/console/events/${eventId}`);
     await page.getByRole('heading', { level: 1, name: `Diễn đàn thanh niên mở ${tag}` }).waitFor();
     expect(await page.getByRole('heading', { name: 'Đăng ký công khai' }).count()).toBe(0);
 
@@ -121,7 +113,7 @@ describe('open registration can be switched on', () => {
     await expect.poll(() => page.locator('.page-heading .badge').innerText()).toBe('Đã công bố');
     await expect.poll(() => card.innerText()).not.toContain('Trang đăng ký mở khi');
 
-    const link = `${product.url}/dang-ky/${eventId}`;
+    const link = `${e2e.product.url}/dang-ky/${eventId}`;
     expect(await card.getByRole('textbox', { name: 'Đường dẫn đăng ký' }).inputValue()).toBe(link);
     await card.getByRole('button', { name: 'Sao chép đường dẫn' }).click();
     await card.getByText('Đã sao chép đường dẫn.').waitFor();
@@ -145,7 +137,7 @@ describe('open registration can be switched on', () => {
     // In English, on a phone.
     const { page: phonePage, problems: phoneProblems } = await openPage(phone);
     await signIn(phonePage);
-    await phonePage.goto(`${product.url}/console/events/${eventId}`);
+    await phonePage.goto(`${e2e.product.url}/console/events/${eventId}`);
     await switchToEnglish(phonePage);
     const englishCard = phonePage.locator('section.registration-link');
     await englishCard.getByRole('heading', { name: 'Open registration' }).waitFor();
@@ -165,7 +157,7 @@ describe('one language at a time', () => {
       jane: { name: 'Jane Miller', email: `jane.${tag}@example.org`, language: 'en' },
     };
     const eventId = await inviteAndSend(api, conference, Object.values(people));
-    const links = await personalLinks(product, { lan: people.lan.email, jane: people.jane.email }, 30_000);
+    const links = await personalLinks(e2e.product, { lan: people.lan.email, jane: people.jane.email }, 30_000);
 
     // Vietnamese: "Không", never "Không / None"; the date typed as people write it.
     const { page, problems } = await openPage(phone);
@@ -216,7 +208,7 @@ describe('one language at a time', () => {
 
     // The open registration page: the same, in Vietnamese.
     const visitor = await openPage(phone);
-    await visitor.page.goto(`${product.url}/dang-ky/${eventId}`);
+    await visitor.page.goto(`${e2e.product.url}/dang-ky/${eventId}`);
     await visitor.page.getByRole('radio', { name: 'Không', exact: true }).waitFor();
     expect(await visitor.page.locator('main').innerText()).not.toContain('Không / None');
     expect(await visitor.page.getByRole('textbox', { name: /Ngày đến/ }).getAttribute('placeholder')).toBe('dd/mm/yyyy');
@@ -226,7 +218,7 @@ describe('one language at a time', () => {
     // The organiser's event page names the choices in the console's language, and no field key.
     const organiser = await openPage(desktop);
     await signIn(organiser.page);
-    await organiser.page.goto(`${product.url}/console/events/${eventId}`);
+    await organiser.page.goto(`${e2e.product.url}/console/events/${eventId}`);
     const fieldsCard = organiser.page.locator('section.card[aria-labelledby="fields-title"]');
     await expect.poll(() => fieldsCard.innerText()).toContain('Việt – Anh · Không');
     const text = await fieldsCard.innerText();
@@ -245,7 +237,7 @@ describe('feedback and safety', () => {
     ] as const) {
       const { page, problems } = await openPage(viewport);
       await signIn(page);
-      await page.goto(`${product.url}/console/events/${eventId}`);
+      await page.goto(`${e2e.product.url}/console/events/${eventId}`);
       const groups = page.locator('.action-group');
       await expect.poll(() => groups.count()).toBe(3);
       const group = (title: string) => page.getByRole('group', { name: title });
@@ -292,7 +284,7 @@ describe('feedback and safety', () => {
         await held;
         await route.continue();
       });
-      await page.goto(`${product.url}/console/events/${eventId}/invitations`);
+      await page.goto(`${e2e.product.url}/console/events/${eventId}/invitations`);
       await page.getByRole('button', { name: english ? 'Send invitations' : 'Gửi thư mời', exact: true }).click();
       const dialog = page.getByRole('dialog');
       const go = dialog.getByRole('button', { name: english ? /^Send/ : /^Gửi/ });
@@ -319,7 +311,7 @@ describe('feedback and safety', () => {
       const { page, problems } = await openPage(viewport);
       await signIn(page);
       if (english) await switchToEnglish(page);
-      await page.goto(`${product.url}/console/events/${eventId}/check-in`);
+      await page.goto(`${e2e.product.url}/console/events/${eventId}/check-in`);
       const search = page.locator('#door-q');
       const code = page.getByRole('textbox', { name: english ? 'Door code' : 'Mã vào cửa' });
       await code.waitFor();
@@ -354,7 +346,7 @@ describe('feedback and safety', () => {
       const { page, problems } = await openPage(phone);
       await signIn(page);
       if (english) await switchToEnglish(page);
-      await page.goto(`${product.url}/console/events/${eventId}/answers`);
+      await page.goto(`${e2e.product.url}/console/events/${eventId}/answers`);
       const rows = page.locator('.waitlist-table tbody tr');
       await expect.poll(() => rows.count()).toBe(2);
       expect(await overflow(page)).toBe(0);
@@ -390,7 +382,7 @@ describe('feedback and safety', () => {
           }
         }).observe({ type: 'layout-shift', buffered: true });
       });
-      await page.goto(`${product.url}/console/events`);
+      await page.goto(`${e2e.product.url}/console/events`);
       await page.getByRole('link', { name: `Sự kiện số 8 trong danh sách ${tag}` }).waitFor();
       await page.waitForTimeout(1000);
       const cls = await page.evaluate(() => (window as unknown as { __shifts: number[] }).__shifts.reduce((sum, value) => sum + value, 0));

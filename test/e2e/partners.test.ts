@@ -1,13 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { seriousAxeViolations } from '../support/axe.js';
-import { closeAll, openContextPage, startProductAndBrowser, signInOnPage } from '../support/browser.js';
-import type { LocalProduct } from '../support/local-product.js';
-import { apiFor, signInByApi, storedMails, type Api } from '../support/product-api.js';
+import { signInOnPage } from '../support/browser.js';
+import { storedMails } from '../support/product-api.js';
 import { pdfText } from '../support/pdf-text.js';
+import { productInBrowser } from '../support/product-in-browser.js';
 
 /**
  * Issue 19 in Debian's Chromium against the real product (DynamoDB Local, the SES emulator, the
@@ -16,13 +16,12 @@ import { pdfText } from '../support/pdf-text.js';
  * campaign previewed, sent and read back from the SES emulator; the letters printed to PDF and
  * read with pdftotext; each partner's history showing the events and the greeting.
  */
+const e2e = productInBrowser();
+const { api, open } = e2e;
+
 const fixtures = join(import.meta.dirname, '../fixtures');
 const workDir = mkdtempSync(join(tmpdir(), 'huu-nghi-partners-e2e-'));
 const tag = Math.random().toString(36).slice(2, 7);
-let product: LocalProduct;
-let browser: Browser;
-let api: Api;
-const contexts: BrowserContext[] = [];
 const lastYear = new Date().getFullYear() - 1;
 const localToday = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
 const inDays = (days: number) => new Date(Date.parse(`${localToday()}T00:00:00Z`) + days * 86_400_000).toISOString().slice(5, 10);
@@ -30,8 +29,6 @@ const ivan = { name: 'Ivan Petrov', email: `ivan.${tag}@example.org`, organisati
 const lan = { name: 'Trần Thị Lan', email: `lan.${tag}@example.org`, organisation: 'Hội hữu nghị Việt – Nga' };
 
 beforeAll(async () => {
-  ({ product, browser } = await startProductAndBrowser());
-  api = apiFor(product, await signInByApi(product));
   // Two past events whose lists hold the same people (Ivan by email; Lan by name and organisation, once with a phone only).
   for (const [i, invitees] of [
     [0, [ivan, lan]],
@@ -52,14 +49,13 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  await closeAll(contexts, browser, product);
   // KEEP_SCREENSHOTS=1 leaves them for a person to look at.
   if (!process.env.KEEP_SCREENSHOTS) rmSync(workDir, { recursive: true, force: true });
 });
 
 async function signedIn(viewport: { width: number; height: number }): Promise<Page> {
-  const { page } = await openContextPage(browser, contexts, { viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', acceptDownloads: true });
-  await signInOnPage(page, product.url, product.admin);
+  const { page } = await open({ viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', acceptDownloads: true });
+  await signInOnPage(page, e2e.product.url, e2e.product.admin);
   return page;
 }
 
@@ -68,7 +64,7 @@ const shot = (page: Page, name: string) => page.screenshot({ path: join(workDir,
 describe('partners and their occasions', () => {
   test('directory, proposals, merge, first page, greetings sent and printed, history', async () => {
     const page = await signedIn({ width: 1366, height: 768 });
-    await page.goto(`${product.url}/console/partners`);
+    await page.goto(`${e2e.product.url}/console/partners`);
     await page.getByRole('heading', { level: 1, name: 'Đối tác' }).waitFor();
 
     // Two organisations.
@@ -124,7 +120,7 @@ describe('partners and their occasions', () => {
     await shot(page, 'contact-merged-desktop');
 
     // The first page: the day of the Russian partners, and who is not greeted yet.
-    await page.goto(`${product.url}/console/events`);
+    await page.goto(`${e2e.product.url}/console/events`);
     const upcoming = page.locator('.upcoming-occasions');
     await expect.poll(() => upcoming.innerText().catch(() => '')).toContain(`Ngày Hữu nghị Việt – Nga ${tag}`);
     expect(await upcoming.innerText()).toContain('Anna Ivanova');
@@ -132,7 +128,7 @@ describe('partners and their occasions', () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
 
     // The occasions table: a seeded national day edited, a day added then removed.
-    await page.goto(`${product.url}/console/greetings`);
+    await page.goto(`${e2e.product.url}/console/greetings`);
     const table = page.locator('.occasions-table');
     await table.getByRole('button', { name: /^Sửa\W+Quốc khánh Cộng hòa Pháp$/ }).click();
     const editDay = page.getByRole('dialog', { name: 'Sửa ngày lễ' });
@@ -176,12 +172,12 @@ describe('partners and their occasions', () => {
     // Read back from the SES emulator: one mail each.
     const russian = [people[0]!.email, people[2]!.email, people[1]!.email];
     await expect
-      .poll(async () => (await storedMails(product)).filter((m) => russian.some((a) => m.destination.to.includes(a))).length, { timeout: 30_000 })
+      .poll(async () => (await storedMails(e2e.product)).filter((m) => russian.some((a) => m.destination.to.includes(a))).length, { timeout: 30_000 })
       .toBe(3);
-    const annas = (await storedMails(product)).filter((m) => m.destination.to.includes(people[0]!.email));
+    const annas = (await storedMails(e2e.product)).filter((m) => m.destination.to.includes(people[0]!.email));
     expect(annas).toHaveLength(1);
     expect(annas[0]!.subject).toBe(`Greetings on Vietnam–Russia Friendship Day ${tag}`);
-    const hungs = (await storedMails(product)).filter((m) => m.destination.to.includes(people[1]!.email));
+    const hungs = (await storedMails(e2e.product)).filter((m) => m.destination.to.includes(people[1]!.email));
     expect(hungs[0]!.subject).toBe(`Thư chúc mừng nhân dịp Ngày Hữu nghị Việt – Nga ${tag}`);
     await page.reload();
     await expect.poll(() => page.locator('table').innerText()).toMatch(/Anna Ivanova[\s\S]*đã gửi/);
@@ -212,21 +208,21 @@ describe('partners and their occasions', () => {
     expect(text).toContain('LIÊN HIỆP CÁC TỔ CHỨC HỮU NGHỊ');
 
     // Each partner's history: Anna's greeting with flowers; the embassy's greetings.
-    const phone = (await openContextPage(browser, contexts, { viewport: { width: 390, height: 844 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', storageState: await page.context().storageState() })).page;
-    await phone.goto(`${product.url}/console/partners`);
+    const phone = (await open({ viewport: { width: 390, height: 844 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', storageState: await page.context().storageState() })).page;
+    await phone.goto(`${e2e.product.url}/console/partners`);
     await phone.getByRole('link', { name: 'Anna Ivanova' }).click();
     await expect.poll(() => phone.locator('.history').innerText().catch(() => '')).toMatch(/Thư chúc mừng[\s\S]*đã gửi, kèm điện hoa/);
     expect(await seriousAxeViolations(phone)).toEqual([]);
     await shot(phone, 'contact-history-phone');
-    await phone.goto(`${product.url}/console/partners`);
+    await phone.goto(`${e2e.product.url}/console/partners`);
     await phone.getByRole('link', { name: 'Ivan Petrov' }).click();
     await expect.poll(() => phone.locator('.history li').count()).toBe(2);
-    await phone.goto(`${product.url}/console/partners`);
+    await phone.goto(`${e2e.product.url}/console/partners`);
     await phone.getByRole('link', { name: `Đại sứ quán Liên bang Nga ${tag}` }).click();
     await expect.poll(() => phone.locator('.history li').count()).toBe(2);
     expect(await seriousAxeViolations(phone)).toEqual([]);
     await shot(phone, 'organisation-history-phone');
-    await phone.goto(`${product.url}/console/events`);
+    await phone.goto(`${e2e.product.url}/console/events`);
     await phone.locator('.upcoming-occasions').waitFor();
     await shot(phone, 'first-page-phone');
     console.log(`screenshots in ${workDir}`);
@@ -234,7 +230,7 @@ describe('partners and their occasions', () => {
 
   test('contacts imported from a spreadsheet; an event’s invitees drawn from the directory, linked to their contacts', async () => {
     const page = await signedIn({ width: 1366, height: 768 });
-    await page.goto(`${product.url}/console/partners`);
+    await page.goto(`${e2e.product.url}/console/partners`);
     await page.getByRole('button', { name: 'Nhập danh bạ từ Excel/CSV' }).click();
     const dialog = page.getByRole('dialog', { name: 'Nhập người liên hệ từ Excel hoặc CSV' });
     await dialog.getByLabel('Tệp Excel (.xlsx) hoặc CSV').setInputFiles(join(fixtures, 'danh-ba-doi-tac.csv'));
@@ -275,7 +271,7 @@ describe('partners and their occasions', () => {
     });
     expect(created.status).toBe(201);
     const eventId = created.body.event.eventId as string;
-    await page.goto(`${product.url}/console/events/${eventId}/invitations`);
+    await page.goto(`${e2e.product.url}/console/events/${eventId}/invitations`);
     await page.getByRole('button', { name: 'Mời từ danh bạ đối tác' }).click();
     const draw = page.getByRole('dialog', { name: 'Mời khách từ danh bạ đối tác' });
     await expect.poll(() => draw.getByLabel('Nhãn').locator('option').allInnerTexts()).toContain('ASEAN');
@@ -290,13 +286,13 @@ describe('partners and their occasions', () => {
     await draw.getByRole('button', { name: 'Đóng' }).click();
     await expect.poll(() => page.locator('main').innerText()).toContain('Sok Dara');
     // The invitation keeps its link to the contact: Sok Dara's history shows the event.
-    await page.goto(`${product.url}/console/partners`);
+    await page.goto(`${e2e.product.url}/console/partners`);
     await page.locator('.contacts-list').getByRole('link', { name: 'Sok Dara' }).click();
     await expect.poll(() => page.locator('.history').innerText().catch(() => '')).toContain(`Hội nghị hữu nghị ASEAN ${tag}`);
 
     // On a phone, in Vietnamese and in English: the import and the draw dialogs.
-    const phone = (await openContextPage(browser, contexts, { viewport: { width: 390, height: 844 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', storageState: await page.context().storageState() })).page;
-    await phone.goto(`${product.url}/console/partners`);
+    const phone = (await open({ viewport: { width: 390, height: 844 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', storageState: await page.context().storageState() })).page;
+    await phone.goto(`${e2e.product.url}/console/partners`);
     await phone.getByRole('button', { name: 'Nhập danh bạ từ Excel/CSV' }).click();
     await phone.getByLabel('Tệp Excel (.xlsx) hoặc CSV').setInputFiles(join(fixtures, 'partner-contacts.xlsx'));
     await phone.getByRole('button', { name: 'Xem trước' }).click();
@@ -310,14 +306,14 @@ describe('partners and their occasions', () => {
     await phone.getByRole('button', { name: 'Preview' }).click();
     await expect.poll(() => phone.locator('.import-result').innerText().catch(() => '')).toContain('3 new contacts');
     await shot(phone, 'contact-import-phone-en');
-    await phone.goto(`${product.url}/console/events/${eventId}/invitations`);
+    await phone.goto(`${e2e.product.url}/console/events/${eventId}/invitations`);
     await phone.getByRole('button', { name: 'Invite from the partners directory' }).click();
     await phone.getByLabel('Country (2-letter code, e.g. RU)').fill('KH');
     await phone.getByRole('button', { name: 'See who would be invited' }).click();
     await expect.poll(() => phone.locator('.import-result').innerText().catch(() => '')).toContain('0 to invite; 1 already on the list');
     expect(await seriousAxeViolations(phone)).toEqual([]);
     await shot(phone, 'directory-invite-phone-en');
-    await phone.goto(`${product.url}/console/greetings`);
+    await phone.goto(`${e2e.product.url}/console/greetings`);
     await phone.locator('.occasions-table').waitFor();
     expect(await seriousAxeViolations(phone)).toEqual([]);
     await shot(phone, 'greetings-phone-en');

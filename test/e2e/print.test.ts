@@ -2,14 +2,14 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PASSPORT_CONSENT_VERSION } from '../../shared/delegations/passport-data.js';
 import { compareVietnameseNames } from '../../shared/text/vietnamese.js';
-import { closeAll, openContextPage, startProductAndBrowser, signInOnPage } from '../support/browser.js';
-import type { LocalProduct } from '../support/local-product.js';
-import { createUser, manyInvitees, seedConfirmedEvent, signInApi, type Session } from '../support/seed-attendees.js';
+import { signInOnPage } from '../support/browser.js';
+import { createUser, manyInvitees, seedConfirmedEvent } from '../support/seed-attendees.js';
 import { pdfPages } from '../support/pdf-text.js';
+import { productInBrowser } from '../support/product-in-browser.js';
 
 /**
  * Issue 9 in Debian's Chromium against the real product: the sign-in sheet printed to PDF and
@@ -17,30 +17,27 @@ import { pdfPages } from '../support/pdf-text.js';
  * Vietnamese order, the blank rows); a staff account prints and exports but is refused passport
  * data; the delegation roster shows passports to an organiser and masks them for staff.
  */
+const e2e = productInBrowser();
+const { open } = e2e;
+
 const staff = { email: 'staff.print@example.org', password: 'staff-password-for-tests', name: 'Y Blốc Êban', role: 'staff' as const };
 const PEOPLE = 70;
 const BLANK = 4;
 
-let product: LocalProduct;
-let browser: Browser;
-let admin: Session;
 let eventId: string;
 let rosterEventId: string;
 let names: string[];
-const contexts: BrowserContext[] = [];
 const workDir = mkdtempSync(join(tmpdir(), 'huu-nghi-print-'));
 
 beforeAll(async () => {
-  ({ product, browser } = await startProductAndBrowser());
-  admin = await signInApi(product.url, product.admin.email, product.admin.password);
-  await createUser(admin, staff);
+  await createUser(e2e.admin, staff);
 
   // One name arrives decomposed (NFD), as some spreadsheets write it: stored and printed composed.
   const invitees = manyInvitees(PEOPLE - 1);
   invitees.push({ name: 'Trần Thị Thuỷ'.normalize('NFD'), organisation: 'Sở Ngoại vụ tỉnh Đắk Lắk', position: 'Chuyên viên' });
   names = invitees.map((i) => i.name.normalize('NFC'));
   ({ eventId } = await seedConfirmedEvent(
-    admin,
+    e2e.admin,
     {
       title: { vi: 'Hội nghị gặp mặt các tổ chức phi chính phủ nước ngoài', en: 'Meeting of foreign NGOs' },
       venue: 'Hội trường Liên hiệp, 45 Lê Duẩn, Buôn Ma Thuột',
@@ -51,7 +48,7 @@ beforeAll(async () => {
   ));
 
   // A delegation: the head with a passport, a member with one, an interpreter.
-  const trip = await admin.call('POST', '/api/events', {
+  const trip = await e2e.admin.call('POST', '/api/events', {
     type: 'delegation',
     title: { vi: 'Đoàn công tác Mondulkiri', en: 'Visit to Mondulkiri' },
     venue: 'Sen Monorom, Mondulkiri, Campuchia',
@@ -59,28 +56,27 @@ beforeAll(async () => {
     endsAt: '2031-03-14T17:00:00+07:00',
   });
   rosterEventId = trip.body.event.eventId;
-  expect((await admin.call('POST', `/api/events/${rosterEventId}/publish`)).status).toBe(200);
+  expect((await e2e.admin.call('POST', `/api/events/${rosterEventId}/publish`)).status).toBe(200);
   const consent = { version: PASSPORT_CONSENT_VERSION };
   for (const member of [
     { name: 'Lê Thị Mai', role: 'interpreter', position: 'Phiên dịch viên', details: { passportNumber: 'C7654321', passportExpiry: '2034-06-30', dateOfBirth: '1990-12-24' } },
     { name: 'Y Ngông Niê Kdăm', role: 'head', protocolRank: 1, position: 'Chủ tịch', organisation: 'Liên hiệp hữu nghị Đắk Lắk', details: { passportNumber: 'C1234567', passportExpiry: '2035-01-31', dateOfBirth: '1970-05-02' } },
     { name: 'Nguyễn Văn Hùng', role: 'member', position: 'Chuyên viên', details: { passportNumber: 'B2223334', passportExpiry: '2033-09-01', dateOfBirth: '1985-01-15' } },
   ]) {
-    const added = await admin.call('POST', `/api/events/${rosterEventId}/delegation/members`, { ...member, consent });
+    const added = await e2e.admin.call('POST', `/api/events/${rosterEventId}/delegation/members`, { ...member, consent });
     expect(added.status, JSON.stringify(added.body)).toBe(201);
   }
 }, 240_000);
 
 afterAll(async () => {
-  await closeAll(contexts, browser, product);
   rmSync(workDir, { recursive: true, force: true });
 });
 
 async function openPage() {
-  return openContextPage(browser, contexts, { viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' });
+  return open({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' });
 }
 
-const signIn = (page: Page, email: string, password: string) => signInOnPage(page, product.url, { email, password });
+const signIn = (page: Page, email: string, password: string) => signInOnPage(page, e2e.product.url, { email, password });
 
 /** Prints the page as Chromium would to paper, and answers pdftotext's pages (NFC). */
 async function printedPages(page: Page, name: string): Promise<string[]> {
@@ -117,15 +113,15 @@ function rowsOf(pages: string[]) {
   return { people, blanks };
 }
 
-const sheetUrl = (query = '') => `${product.url}/console/events/${eventId}/print${query}`;
+const sheetUrl = (query = '') => `${e2e.product.url}/console/events/${eventId}/print${query}`;
 
 describe('the sign-in sheet', () => {
   test('prints on A4 pages with the header row and "Trang x/y" on each, every name intact in Vietnamese order, then the blank rows', { timeout: 120_000 }, async () => {
     const { page, problems } = await openPage();
-    await signIn(page, product.admin.email, product.admin.password);
+    await signIn(page, e2e.product.admin.email, e2e.product.admin.password);
 
     // From the event's page, by its link.
-    await page.goto(`${product.url}/console/events/${eventId}`);
+    await page.goto(`${e2e.product.url}/console/events/${eventId}`);
     await page.getByRole('link', { name: 'In danh sách ký tên' }).click();
     await page.getByRole('heading', { level: 1, name: 'In danh sách ký tên' }).waitFor();
     await page.locator('.sheet-pages').waitFor();
@@ -166,7 +162,7 @@ describe('the sign-in sheet', () => {
 
   test('in English, landscape, grouped by organisation with a count per group and the chosen columns', { timeout: 120_000 }, async () => {
     const { page, problems } = await openPage();
-    await signIn(page, product.admin.email, product.admin.password);
+    await signIn(page, e2e.product.admin.email, e2e.product.admin.password);
     await page.getByRole('button', { name: 'English' }).click();
     await page.goto(sheetUrl('?blank=0'));
     await page.getByRole('heading', { level: 1, name: 'Print the sign-in sheet' }).waitFor();
@@ -197,7 +193,7 @@ describe('the sign-in sheet', () => {
   test('staff print and export it, but are refused passport data', { timeout: 120_000 }, async () => {
     const { context, page, problems } = await openPage();
     await signIn(page, staff.email, staff.password);
-    await page.goto(`${product.url}/console/events/${eventId}`);
+    await page.goto(`${e2e.product.url}/console/events/${eventId}`);
     await page.getByRole('link', { name: 'In danh sách ký tên' }).click();
     await page.locator('.sheet-pages').waitFor();
     const pages = await printedPages(page, 'sheet-staff');
@@ -208,7 +204,7 @@ describe('the sign-in sheet', () => {
     // The file for Excel comes first; CSV is for other programs.
     expect(await page.locator('.actions a.button').allTextContents()).toEqual(['Tải Excel (XLSX)', 'Tải CSV (cho phần mềm khác)']);
     const csvHref = await page.getByRole('link', { name: 'Tải CSV' }).getAttribute('href');
-    const csv = await context.request.get(`${product.url}${csvHref}`);
+    const csv = await context.request.get(`${e2e.product.url}${csvHref}`);
     expect(csv.status()).toBe(200);
     expect(csv.headers()['content-type']).toMatch(/text\/csv/);
     const bytes = await csv.body();
@@ -222,10 +218,10 @@ describe('the sign-in sheet', () => {
     const downloaded = readFileSync((await download.path())!, 'utf8');
     expect(downloaded.split('\r\n')[0]).toBe('\uFEFFSTT,Họ và tên,Đơn vị,Chức vụ');
     expect(downloaded).toContain('Nguyễn Thị Hồng Nhung');
-    const xlsx = await context.request.get(`${product.url}${await page.getByRole('link', { name: 'Tải Excel (XLSX)' }).getAttribute('href')}`);
+    const xlsx = await context.request.get(`${e2e.product.url}${await page.getByRole('link', { name: 'Tải Excel (XLSX)' }).getAttribute('href')}`);
     expect(xlsx.status()).toBe(200);
 
-    const passports = await context.request.get(`${product.url}/api/events/${rosterEventId}/attendees?details=passport`, { headers: { 'accept-language': 'vi' } });
+    const passports = await context.request.get(`${e2e.product.url}/api/events/${rosterEventId}/attendees?details=passport`, { headers: { 'accept-language': 'vi' } });
     expect(passports.status()).toBe(403);
     expect(await passports.json()).toEqual({ error: 'passport_data_forbidden', message: 'Chỉ người tổ chức và quản trị viên được xem dữ liệu hộ chiếu.' });
     expect(problems).toEqual([]);
@@ -235,8 +231,8 @@ describe('the sign-in sheet', () => {
 describe('the delegation roster', () => {
   test('lists members in protocol order; an organiser sees passport numbers, staff see them masked', { timeout: 120_000 }, async () => {
     const organiserView = await openPage();
-    await signIn(organiserView.page, product.admin.email, product.admin.password);
-    await organiserView.page.goto(`${product.url}/console/events/${rosterEventId}`);
+    await signIn(organiserView.page, e2e.product.admin.email, e2e.product.admin.password);
+    await organiserView.page.goto(`${e2e.product.url}/console/events/${rosterEventId}`);
     await organiserView.page.getByRole('link', { name: 'Danh sách đoàn' }).click();
     await organiserView.page.locator('.sheet-pages').waitFor();
     const pages = await printedPages(organiserView.page, 'roster');
@@ -249,7 +245,7 @@ describe('the delegation roster', () => {
 
     const staffView = await openPage();
     await signIn(staffView.page, staff.email, staff.password);
-    await staffView.page.goto(`${product.url}/console/events/${rosterEventId}/roster`);
+    await staffView.page.goto(`${e2e.product.url}/console/events/${rosterEventId}/roster`);
     await staffView.page.locator('.sheet-pages').waitFor();
     const text = (await staffView.page.locator('.sheet-pages').innerText()).normalize('NFC');
     expect(text).toContain('Y Ngông Niê Kdăm');

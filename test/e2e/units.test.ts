@@ -1,11 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { seriousAxeViolations } from '../support/axe.js';
-import { closeAll, openContextPage, startProductAndBrowser } from '../support/browser.js';
-import type { LocalProduct } from '../support/local-product.js';
-import { apiFor, signInByApi, storedMails, type Api } from '../support/product-api.js';
+import { apiFor, signInByApi, storedMails } from '../support/product-api.js';
+import { productInBrowser } from '../support/product-in-browser.js';
 
 /**
  * Issue 25 in Debian's Chromium against the real product: the Vietnam–Korea association's
@@ -13,22 +12,19 @@ import { apiFor, signInByApi, storedMails, type Api } from '../support/product-a
  * (which leave under the association's name, read back from the SES emulator), and the Mondulkiri
  * delegation's address answers "not found". An admin's units page, at both sizes, in both languages.
  */
+const e2e = productInBrowser();
+const { api: admin, open } = e2e;
+
 const shots = join(process.cwd(), '.tmp', 'e2e-units');
 mkdirSync(shots, { recursive: true });
 const year = new Date().getFullYear() + 1;
 const secretary = { email: 'thuky.hanquoc@example.org', password: 'mật khẩu của thư ký 2027', name: 'Lê Thị Hàn Thư' };
 const KOREA = 'Hội hữu nghị Việt Nam – Hàn Quốc tỉnh Đắk Lắk';
-let product: LocalProduct;
-let browser: Browser;
-let admin: Api;
 let koreaId: string;
 let mondulkiriId: string;
 let franceEventTitle: string;
-const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
-  ({ product, browser } = await startProductAndBrowser());
-  admin = apiFor(product, await signInByApi(product));
   const korea = await admin('POST', '/api/units', {
     parentId: 'union',
     name: { vi: KOREA, en: 'Đắk Lắk Vietnam–Korea Friendship Association' },
@@ -55,11 +51,9 @@ beforeAll(async () => {
   ).toBe(201);
 }, 150_000);
 
-afterAll(() => closeAll(contexts, browser, product));
-
 async function signIn(viewport: { width: number; height: number }, account: { email: string; password: string }): Promise<Page> {
-  const { page } = await openContextPage(browser, contexts, { viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
-  await page.goto(`${product.url}/console/sign-in`);
+  const { page } = await open({ viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+  await page.goto(`${e2e.product.url}/console/sign-in`);
   await page.getByRole('textbox', { name: 'Email' }).fill(account.email);
   await page.getByLabel('Mật khẩu').fill(account.password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
@@ -97,32 +91,32 @@ describe('a member association runs its own events', () => {
     await expect.poll(() => page.locator('.page-heading .badge').innerText()).toBe('Đã công bố');
 
     // The invitee list comes by the secretary's own session; sending is the button on the page.
-    const own = apiFor(product, await signInByApi(product, { email: secretary.email, password: secretary.password }));
+    const own = apiFor(e2e.product, await signInByApi(e2e.product, { email: secretary.email, password: secretary.password }));
     const tag = Math.random().toString(36).slice(2, 8);
     const invitees = [
       { name: 'Kim Min-ji', email: `minji.${tag}@example.org`, language: 'en' },
       { name: 'Nguyễn Thị Hương', email: `huong.${tag}@example.org` },
     ];
     expect((await own('POST', `/api/events/${eventId}/invitations`, { invitees })).body.created).toBe(2);
-    await page.goto(`${product.url}/console/events/${eventId}/invitations`);
+    await page.goto(`${e2e.product.url}/console/events/${eventId}/invitations`);
     await page.getByRole('button', { name: 'Gửi thư mời' }).first().click();
     await page.getByRole('button', { name: 'Gửi 2 thư mời' }).click();
     await expect
-      .poll(async () => (await storedMails(product)).filter((m) => invitees.some((i) => m.destination.to.includes(i.email))).length, { timeout: 60_000 })
+      .poll(async () => (await storedMails(e2e.product)).filter((m) => invitees.some((i) => m.destination.to.includes(i.email))).length, { timeout: 60_000 })
       .toBe(2);
-    for (const mail of (await storedMails(product)).filter((m) => invitees.some((i) => m.destination.to.includes(i.email)))) {
+    for (const mail of (await storedMails(e2e.product)).filter((m) => invitees.some((i) => m.destination.to.includes(i.email)))) {
       expect(readable((mail as unknown as { from: string }).from)).toContain(KOREA);
       expect(mail.body.text).not.toContain('Liên hiệp các tổ chức hữu nghị');
     }
     await page.screenshot({ path: join(shots, 'invitations-desktop-vi.png'), fullPage: true });
     expect(await seriousAxeViolations(page)).toEqual([]);
 
-    await page.goto(`${product.url}/console/events/${mondulkiriId}`);
+    await page.goto(`${e2e.product.url}/console/events/${mondulkiriId}`);
     await expect.poll(() => page.locator('main').innerText(), { timeout: 20_000 }).toContain('Không tìm thấy sự kiện');
     expect(await page.locator('main').innerText()).not.toContain('Sen Monorom');
     await page.screenshot({ path: join(shots, 'not-found-desktop-vi.png'), fullPage: true });
 
-    await page.goto(`${product.url}/console/events`);
+    await page.goto(`${e2e.product.url}/console/events`);
     await page.getByRole('heading', { level: 1, name: 'Sự kiện' }).waitFor();
     await expect.poll(() => page.locator('main').innerText()).toContain('Giao lưu văn hóa Việt – Hàn');
     await page.screenshot({ path: join(shots, 'events-desktop-vi.png'), fullPage: true });
@@ -133,13 +127,13 @@ describe('a member association runs its own events', () => {
     const page = await signIn({ width: 390, height: 844 }, secretary);
     await page.locator('.lang-switch').click();
     await page.getByRole('heading', { level: 1, name: 'Events' }).waitFor();
-    await page.goto(`${product.url}/console/events`);
+    await page.goto(`${e2e.product.url}/console/events`);
     await expect.poll(() => page.locator('main').innerText()).toContain('Giao lưu văn hóa Việt – Hàn');
     expect(await page.locator('main').innerText()).not.toContain('Mondulkiri');
-    await page.goto(`${product.url}/console/events/${mondulkiriId}`);
+    await page.goto(`${e2e.product.url}/console/events/${mondulkiriId}`);
     await expect.poll(() => page.locator('main').innerText(), { timeout: 20_000 }).toContain('Event not found');
     await page.screenshot({ path: join(shots, 'not-found-phone-en.png'), fullPage: true });
-    await page.goto(`${product.url}/console/events`);
+    await page.goto(`${e2e.product.url}/console/events`);
     await expect.poll(() => page.locator('main').innerText()).toContain('Giao lưu văn hóa Việt – Hàn');
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
     await page.screenshot({ path: join(shots, 'events-phone-en.png'), fullPage: true });
@@ -151,9 +145,9 @@ describe('a member association runs its own events', () => {
       ['desktop-vi', { width: 1366, height: 768 }, false],
       ['phone-en', { width: 390, height: 844 }, true],
     ] as const) {
-      const page = await signIn(viewport, product.admin);
+      const page = await signIn(viewport, e2e.product.admin);
       if (english) await page.locator('.lang-switch').click();
-      await page.goto(`${product.url}/console/units`);
+      await page.goto(`${e2e.product.url}/console/units`);
       await page.getByRole('heading', { level: 1, name: english ? 'Units' : 'Đơn vị' }).waitFor();
       await expect.poll(() => page.locator('main').innerText()).toContain(secretary.name);
       expect(await page.locator('main').innerText()).toContain('Câu lạc bộ tiếng Hàn');
@@ -161,7 +155,7 @@ describe('a member association runs its own events', () => {
       await page.screenshot({ path: join(shots, `units-${name}.png`), fullPage: true });
       expect(await seriousAxeViolations(page)).toEqual([]);
 
-      await page.goto(`${product.url}/console/events`);
+      await page.goto(`${e2e.product.url}/console/events`);
       await page.locator('#filter-unit').waitFor();
       await page.locator('#filter-unit').selectOption(koreaId);
       // The list shown before the choice holds both events: wait for the chosen unit's list.

@@ -35,6 +35,7 @@ describe('the API Lambda in chunks', () => {
     const readAtColdStart = new Set([...coldStart].flatMap((path) => Object.keys(metafile.outputs[path]!.inputs)));
     for (const rare of [
       'functions/api/openapi/openapi-document.ts',
+      'functions/api/openapi/route-docs/all.ts',
       'shared/papers/render-invitation-letters.ts',
       'shared/papers/year-report.ts',
       'shared/partners/directory.ts',

@@ -396,23 +396,29 @@ function ruleTargeting(template: Template, functionId: string): Resource {
   return rules[0]!;
 }
 
+/**
+ * The one EventBridge rule that invokes a function runs on `schedule`, enabled, with that retry
+ * policy; and EventBridge may invoke the function for that rule.
+ */
+function expectScheduled(functionId: string, schedule: string, retryPolicy: Record<string, number>): void {
+  const rule = ruleTargeting(base.api, functionId);
+  expect(rule.Properties).toMatchObject({ ScheduleExpression: schedule, State: 'ENABLED', Targets: [{ Arn: { 'Fn::GetAtt': [functionId, 'Arn'] }, RetryPolicy: retryPolicy }] });
+  const ruleId = Object.entries(base.api.findResources('AWS::Events::Rule')).find(([, r]) => r === rule)![0];
+  base.api.hasResourceProperties('AWS::Lambda::Permission', {
+    FunctionName: { 'Fn::GetAtt': [functionId, 'Arn'] },
+    Principal: 'events.amazonaws.com',
+    SourceArn: { 'Fn::GetAtt': [ruleId, 'Arn'] },
+  });
+}
+
 describe('passport purge (api stack)', () => {
   it('runs functions/jobs/purge-passport-data.ts once a day, at night in Vietnam, retried a little', () => {
     const [purgeId, purge] = lambdaNamed(base.api, 'PassportPurge');
     expect(purge.Properties).toMatchObject({ Handler: 'index.handler', Runtime: 'nodejs24.x', Architectures: ['arm64'], Timeout: 300 });
     expect(purge.Properties.Description).toMatch(/passport data/);
     base.api.resourceCountIs('AWS::Events::Rule', 3);
-    const rule = ruleTargeting(base.api, purgeId);
-    expect(rule.Properties).toMatchObject({
-      // 19:00 UTC is 02:00 in Asia/Ho_Chi_Minh; every day.
-      ScheduleExpression: 'cron(0 19 * * ? *)',
-      State: 'ENABLED',
-      Targets: [{ Arn: { 'Fn::GetAtt': [purgeId, 'Arn'] }, RetryPolicy: { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 21600 } }],
-    });
-    base.api.hasResourceProperties('AWS::Lambda::Permission', {
-      FunctionName: { 'Fn::GetAtt': [purgeId, 'Arn'] },
-      Principal: 'events.amazonaws.com',
-    });
+    // 19:00 UTC is 02:00 in Asia/Ho_Chi_Minh; every day.
+    expectScheduled(purgeId, 'cron(0 19 * * ? *)', { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 21600 });
   });
 
   it('knows only its table and the retention: no link secret, no public URL, no mail', () => {
@@ -444,17 +450,7 @@ describe("waiting list's repair sweep (api stack)", () => {
     const [sweepId, sweep] = lambdaNamed(base.api, 'PromotionSweep');
     expect(sweep.Properties).toMatchObject({ Handler: 'index.handler', Runtime: 'nodejs24.x', Architectures: ['arm64'], MemorySize: 256, Timeout: 180 });
     expect(sweep.Properties.Description).toMatch(/waiting list/);
-    const rule = ruleTargeting(base.api, sweepId);
-    expect(rule.Properties).toMatchObject({
-      ScheduleExpression: 'rate(5 minutes)',
-      State: 'ENABLED',
-      Targets: [{ Arn: { 'Fn::GetAtt': [sweepId, 'Arn'] }, RetryPolicy: { MaximumRetryAttempts: 0, MaximumEventAgeInSeconds: 60 } }],
-    });
-    base.api.hasResourceProperties('AWS::Lambda::Permission', {
-      FunctionName: { 'Fn::GetAtt': [sweepId, 'Arn'] },
-      Principal: 'events.amazonaws.com',
-      SourceArn: { 'Fn::GetAtt': [Object.entries(base.api.findResources('AWS::Events::Rule')).find(([, r]) => r === rule)![0], 'Arn'] },
-    });
+    expectScheduled(sweepId, 'rate(5 minutes)', { MaximumRetryAttempts: 0, MaximumEventAgeInSeconds: 60 });
     // Its log group, for the FailuresAlarm's reader.
     expect(Object.keys(base.api.findOutputs('PromotionSweepLogGroup'))).toEqual(['PromotionSweepLogGroup']);
   });
@@ -572,12 +568,7 @@ describe('mail pipeline (api stack)', () => {
 
   it('runs the sweeper every minute, without retries piling up', () => {
     const [sweeperId] = lambdaNamed(base.api, 'MailSweeper');
-    const rule = ruleTargeting(base.api, sweeperId);
-    expect(rule.Properties).toMatchObject({
-      ScheduleExpression: 'rate(1 minute)',
-      State: 'ENABLED',
-      Targets: [{ Arn: { 'Fn::GetAtt': [sweeperId, 'Arn'] }, RetryPolicy: { MaximumRetryAttempts: 0 } }],
-    });
+    expectScheduled(sweeperId, 'rate(1 minute)', { MaximumRetryAttempts: 0 });
   });
 
   it("publishes the configuration set's send, delivery, bounce, complaint and reject events to a topic the ses-events function reads", () => {

@@ -23,6 +23,7 @@ export function lambdaBuildOptions(outfile: string): BuildOptions & { metafile: 
     sourcemap: lambdaBundling.sourcemap,
     sourcesContent: lambdaBundling.sourcesContent,
     mainFields: [...lambdaBundling.mainFields],
+    charset: lambdaBundling.charset,
     banner: { js: lambdaBundling.banner },
     alias: Object.fromEntries(Object.entries(lambdaBundling.alias).map(([name, path]) => [name, join(root, path)])),
     external: [...lambdaBundling.onDemand],

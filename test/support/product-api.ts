@@ -1,4 +1,5 @@
 import { expect, vi } from 'vitest';
+import { LINK_TOKEN_SOURCE } from '../../shared/invitations/link-tokens.js';
 import type { LocalProduct } from './local-product.js';
 
 /**
@@ -58,7 +59,7 @@ export async function storedMails(product: LocalProduct): Promise<StoredMail[]> 
 
 /** A personal link `<product>/r/<token>` as the mails carry it. */
 export function personalLinkShape(product: LocalProduct): RegExp {
-  return new RegExp(`${product.url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/r/[A-Za-z0-9_-]{43}`);
+  return new RegExp(`${product.url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/r/(?:${LINK_TOKEN_SOURCE})(?![A-Za-z0-9_-])`);
 }
 
 /** The personal link in the mail to each address, waiting until every one is there. */

@@ -8,19 +8,24 @@ import { afterEach, describe, expect, it } from 'vitest';
 const repo = join(import.meta.dirname, '../..');
 const checkScript = join(repo, 'test/setup/check-tree.sh');
 const run = promisify(execFile);
+const copies: string[] = [];
+
+const cleanGreeting = "import { normalizeText } from './vietnamese.js';\n\nexport const greeting = (name: string): string => normalizeText(name);\n";
 
 /**
  * A small copy of the tree with the repository's own settings (tsconfig, biome.json, ignore
- * file) and a few real source files, where a problem can be planted without touching the tree.
+ * file) and a few real source files, where a problem can be planted without touching the tree;
+ * `greeting` is the source of its one file of our own. Removed after the test.
  */
-function copyOfTree(): string {
+function copyOfTree(greeting = cleanGreeting): string {
   const root = mkdtempSync(join(tmpdir(), 'tree-check-'));
+  copies.push(root);
   for (const file of ['tsconfig.json', 'biome.json', '.gitignore', 'package.json', 'shared/text/vietnamese.ts', 'web/console/console.css']) {
     mkdirSync(dirname(join(root, file)), { recursive: true });
     cpSync(join(repo, file), join(root, file));
   }
   symlinkSync(join(repo, 'node_modules'), join(root, 'node_modules'), 'dir');
-  writeFileSync(join(root, 'shared/text/greeting.ts'), "import { normalizeText } from './vietnamese.js';\n\nexport const greeting = (name: string): string => normalizeText(name);\n");
+  writeFileSync(join(root, 'shared/text/greeting.ts'), greeting);
   return root;
 }
 
@@ -34,7 +39,6 @@ async function check(root: string): Promise<{ code: number; output: string }> {
   }
 }
 
-const copies: string[] = [];
 afterEach(() => {
   for (const root of copies.splice(0)) rmSync(root, { recursive: true, force: true });
 });
@@ -47,34 +51,30 @@ describe('the tree checks itself before the suite runs', () => {
   });
 
   it('passes a clean copy, so each failure below comes from the planted problem', { timeout: 120_000 }, async () => {
-    const root = copyOfTree();
-    copies.push(root);
-    const result = await check(root);
+    const result = await check(copyOfTree());
     expect(result.output).toContain('lint and typecheck passed');
     expect(result.code).toBe(0);
   });
 
-  it('fails on a type error', { timeout: 120_000 }, async () => {
-    const root = copyOfTree();
-    copies.push(root);
-    writeFileSync(join(root, 'shared/text/greeting.ts'), "import { normalizeText } from './vietnamese.js';\n\nexport const greeting: number = normalizeText('Kính gửi');\n");
-    const result = await check(root);
+  it.each([
+    {
+      problem: 'a type error',
+      greeting: "import { normalizeText } from './vietnamese.js';\n\nexport const greeting: number = normalizeText('Kính gửi');\n",
+      report: /greeting\.ts.*error TS2322/,
+    },
+    {
+      problem: 'an unused import',
+      greeting: "import { foldAccents, normalizeText } from './vietnamese.js';\n\nexport const greeting = (name: string): string => normalizeText(name);\n",
+      report: /noUnusedImports/,
+    },
+  ])('fails on $problem', { timeout: 120_000 }, async ({ greeting, report }) => {
+    const result = await check(copyOfTree(greeting));
     expect(result.code).not.toBe(0);
-    expect(result.output).toMatch(/greeting\.ts.*error TS2322/);
-  });
-
-  it('fails on an unused import', { timeout: 120_000 }, async () => {
-    const root = copyOfTree();
-    copies.push(root);
-    writeFileSync(join(root, 'shared/text/greeting.ts'), "import { foldAccents, normalizeText } from './vietnamese.js';\n\nexport const greeting = (name: string): string => normalizeText(name);\n");
-    const result = await check(root);
-    expect(result.code).not.toBe(0);
-    expect(result.output).toContain('noUnusedImports');
+    expect(result.output).toMatch(report);
   });
 
   it('fails on a merge-conflict line, in CSS as in the check-in page once', { timeout: 120_000 }, async () => {
     const root = copyOfTree();
-    copies.push(root);
     const css = join(root, 'web/console/console.css');
     writeFileSync(css, readFileSync(css, 'utf8').replace('/* ===== Check-in at the door', '=======\n/* ===== Check-in at the door'));
     const result = await check(root);

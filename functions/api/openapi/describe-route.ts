@@ -26,6 +26,14 @@ export type RouteDoc = {
   query?: z.ZodType;
 };
 
+/**
+ * The descriptions of a route file's routes, by method and full path as Hono registers them
+ * ('GET /api/events/:eventId'), in functions/api/openapi/route-docs/<route file>.ts. Kept apart
+ * from the routes so that only /api/openapi.json loads their text: in the Lambda they are a chunk
+ * a cold start does not read (infra/lambda-bundling.ts).
+ */
+export type RouteDocs = Record<string, RouteDoc>;
+
 /** What a route's handlers say about it, keyed by the handler function Hono keeps in `app.routes`. */
 export type HandlerDoc = { route?: RouteDoc; body?: z.ZodType; query?: z.ZodType };
 
@@ -42,11 +50,12 @@ export function handlerDocOf(handler: object): HandlerDoc | undefined {
 }
 
 /**
- * A route's entry in /api/openapi.json, placed first among its handlers:
+ * A route's entry in /api/openapi.json written beside the route, placed first among its handlers:
  *
  *   .get('/:eventId', describeRoute({ summary: '…', description: '…', responses: { 200: { … } } }), handler)
  *
- * It does nothing at run time but pass the request on.
+ * It does nothing at run time but pass the request on. Its text is read at every cold start:
+ * route-docs/ (RouteDocs above) is where the routes are described.
  */
 export function describeRoute(doc: RouteDoc): MiddlewareHandler {
   return documentHandler<MiddlewareHandler>(async (_c, next) => {

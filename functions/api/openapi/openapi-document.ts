@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { isPublicRoute } from '../middleware/session.js';
 import { type DocumentedResponse, type HandlerDoc, handlerDocOf, type RouteDoc } from './describe-route.js';
+import { allRouteDocs } from './route-docs/all.js';
 
 /**
  * The OpenAPI 3.1 document of the API, built from the app itself: every `/api/*` route Hono holds
@@ -36,13 +37,16 @@ function unwrap(handler: object): object {
   return (handler as Record<string, object>)[COMPOSED_HANDLER] ?? handler;
 }
 
-/** Routes as method + path, each with what its handlers (middleware, validators, the handler) document. */
+/**
+ * Routes as method + path, each with its description (route-docs/) and what its handlers
+ * (middleware, validators, the handler) document.
+ */
 export function documentedRoutes(routes: readonly HonoRoute[]): { method: string; path: string; doc: HandlerDoc }[] {
   const byRoute = new Map<string, { method: string; path: string; doc: HandlerDoc }>();
   for (const route of routes) {
     if (route.method === 'ALL' || !route.path.startsWith('/api/') || route.path.includes('*')) continue;
     const key = `${route.method} ${route.path}`;
-    const entry = byRoute.get(key) ?? { method: route.method, path: route.path, doc: {} };
+    const entry = byRoute.get(key) ?? { method: route.method, path: route.path, doc: allRouteDocs[key] ? { route: allRouteDocs[key] } : {} };
     const doc = handlerDocOf(unwrap(route.handler));
     if (doc) entry.doc = { ...entry.doc, ...doc };
     byRoute.set(key, entry);
@@ -159,8 +163,8 @@ function operationOf(method: string, path: string, doc: HandlerDoc, components: 
 export type OpenApiInfo = { version: string; serverUrl?: string };
 
 /**
- * The document for an app's routes. A route with no describeRoute(...) is left out here; the
- * route-description test (test/functions/api/openapi.test.ts) fails on it.
+ * The document for an app's routes. A route with no description (route-docs/) is left out here;
+ * the route-description test (test/functions/api/openapi.test.ts) fails on it.
  */
 export function openApiDocument(routes: readonly HonoRoute[], info: OpenApiInfo): Record<string, unknown> {
   const components: Components = new Map();

@@ -17,7 +17,6 @@ import type { AppDeps } from '../deps.js';
 import { requestLanguage } from '../language.js';
 import type { AppEnv } from '../middleware/session.js';
 import { jsonBody } from '../validation.js';
-import { describeRoute } from '../openapi/describe-route.js';
 
 /**
  * The invitee's side, reached by the personal link `${PUBLIC_URL}/r/<token>` (docs/api/API.md, "Answering
@@ -29,10 +28,8 @@ export function answerRoutes(deps: AppDeps) {
     answer.warnings ? { ...answer, warnings: localizeWarnings(answer.warnings, requestLanguage(c)) } : answer;
   return new Hono<AppEnv>()
     .get('/:token',
-      describeRoute({ summary: 'Open one\'s invitation', description: 'What the personal link shows: the event, the invitation and its answer. Public: the token is the credential; misses count towards a limit.', responses: { 200: 'The invitation as its holder sees it', 404: 'No invitation for this link' } }),
       async (c) => c.json(await openInvitation(deps.invitations, c.req.param('token'), deps.clientAddress(c))))
     .post('/:token/accept',
-      describeRoute({ summary: 'Accept', description: 'Accepts with the details the event asks for (and consent where passport data is given).', responses: { 200: 'The answer: confirmed, waitlisted or pending approval', 409: 'The event is full, closed or cancelled' } }),
       jsonBody(acceptBodySchema), async (c) => {
       const body = c.req.valid('json');
       return c.json(localized(await acceptInvitation(deps.registrations, c.req.param('token'), deps.clientAddress(c), body.details, body.consent), c));
@@ -40,23 +37,19 @@ export function answerRoutes(deps: AppDeps) {
     // Open registration: the person confirms their address from the mailed link, which accepts
     // with the details they registered with.
     .post('/:token/confirm-email',
-      describeRoute({ summary: 'Confirm an open registration', description: 'The mailed link of an open registration confirms the address and accepts with the details given.', responses: { 200: 'The answer' } }),
       jsonBody(withdrawBodySchema), async (c) =>
       c.json(localized(await acceptInvitation(deps.registrations, c.req.param('token'), deps.clientAddress(c)), c)),
     )
     .patch('/:token',
-      describeRoute({ summary: 'Change my details', description: 'Changes the details of an accepted answer.', responses: { 200: 'The answer' } }),
       jsonBody(changeDetailsBodySchema), async (c) => {
       const body = c.req.valid('json');
       return c.json(localized(await changeDetails(deps.registrations, c.req.param('token'), deps.clientAddress(c), body.details, body.consent), c));
     })
     .post('/:token/decline',
-      describeRoute({ summary: 'Decline', description: 'Declines, with an optional reason.', responses: { 200: 'The answer' } }),
       jsonBody(declineBodySchema), async (c) =>
       c.json(await declineInvitation(deps.registrations, c.req.param('token'), deps.clientAddress(c), c.req.valid('json').reason)),
     )
     .post('/:token/withdraw',
-      describeRoute({ summary: 'Withdraw', description: 'Takes back a yes; the seat goes to the waiting list.', responses: { 200: 'The answer' } }),
       jsonBody(withdrawBodySchema), async (c) =>
       c.json(await withdrawInvitation(deps.registrations, c.req.param('token'), deps.clientAddress(c))),
     );

@@ -1,6 +1,4 @@
 import { Hono } from 'hono';
-import * as z from 'zod';
-import { describeRoute } from '../openapi/describe-route.js';
 import { onDemand } from '../on-demand.js';
 
 // Rare paths, loaded at their first call (functions/api/on-demand.ts).
@@ -46,11 +44,6 @@ export function apiReferenceRoutes(routesOf: () => readonly { method: string; pa
   return new Hono()
     .get(
       '/openapi.json',
-      describeRoute({
-        summary: 'This document',
-        description: 'The OpenAPI 3.1 document of every /api route, generated from the routes and the zod schemas that validate them.',
-        responses: { 200: { description: 'The document', schema: z.looseObject({ openapi: z.string(), paths: z.record(z.string(), z.unknown()) }) } },
-      }),
       async (c) => {
         document ??= await openApiDocument(routesOf(), { version: API_VERSION });
         return c.json(document);
@@ -58,11 +51,6 @@ export function apiReferenceRoutes(routesOf: () => readonly { method: string; pa
     )
     .get(
       '/docs',
-      describeRoute({
-        summary: 'The reference page',
-        description: 'A readable reference of this API (Swagger UI reading /api/openapi.json).',
-        responses: { 200: { description: 'An HTML page', files: ['text/html'] } },
-      }),
       (c) => c.html(API_DOCS_PAGE),
     );
 }

@@ -9,8 +9,6 @@ import type { AppDeps } from '../deps.js';
 import { requestLanguage } from '../language.js';
 import { requirePermission, type AppEnv } from '../middleware/session.js';
 import { jsonBody, queryParams } from '../validation.js';
-import { describeRoute } from '../openapi/describe-route.js';
-import { doorCountsAnswer, pageAnswer } from '../openapi/answer-schemas.js';
 import { onDemand } from '../on-demand.js';
 
 // CSV and XLSX exports, loaded with the first (functions/api/on-demand.ts).
@@ -29,7 +27,6 @@ export function attendeeRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
     .use('*', requirePermission('attendees:read', 'attendees:check-in'))
     .get('/',
-      describeRoute({ summary: 'List attendees', description: 'Those who accepted, sorted as official lists are (by given name); as JSON, CSV or XLSX (format). Passport data masked for staff.', responses: { 200: { description: 'A page of attendees (JSON), or the file', schema: pageAnswer, files: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'] } } }),
       queryParams(listAttendeesQuerySchema), async (c) => {
       const query = c.req.valid('query');
       const eventId = c.req.param('eventId')!;
@@ -55,39 +52,31 @@ export function attendeeRoutes(deps: AppDeps) {
     })
     // The check-in page: the list once, compressed, then only what changed (a phone's data plan).
     .get('/door',
-      describeRoute({ summary: 'The door list', description: 'Everyone expected at the door, once, compressed; then only changes (door/changes).', responses: { 200: 'The door list and its version' } }),
       compress(), async (c) => c.json(await readDoorList(deps.checkIn, c.req.param('eventId')!)))
     // Its first screen before the whole list: a few dozen people, read from the name listing.
     .get('/door/first',
-      describeRoute({ summary: 'The door list’s first screen', description: 'The first confirmed people in name order, read from the name listing, so the first buttons come before the whole list.', responses: { 200: 'The first people' } }),
       queryParams(doorFirstQuerySchema), async (c) =>
       c.json(await readDoorFirstPage(deps.checkIn, c.req.param('eventId')!, c.req.valid('query').limit)),
     )
     .get('/door/changes',
-      describeRoute({ summary: 'Door list changes', description: 'What changed at the door since a version the phone holds.', responses: { 200: 'The changes' } }),
       queryParams(doorChangesQuerySchema), async (c) =>
       c.json(await readDoorChanges(deps.checkIn, c.req.param('eventId')!, c.req.valid('query').since)),
     )
     .get('/counts',
-      describeRoute({ summary: 'Door counts', description: 'How many are expected and checked in, per group.', responses: { 200: { description: 'The counts', schema: doorCountsAnswer } } }),
       async (c) => c.json(await doorCounts(deps.checkIn, c.req.param('eventId')!)))
     .post('/check-ins',
-      describeRoute({ summary: 'Check in by code', description: 'Checks in the person whose door code (QR or typed) is given.', responses: { 200: 'The attendee, checked in', 404: 'No attendee with this code' } }),
       jsonBody(checkInByCodeSchema), async (c) =>
       c.json(await checkInByCode(deps.checkIn, c.req.param('eventId')!, c.req.valid('json').code, c.get('user').userId)),
     )
     .post('/walk-ins',
-      describeRoute({ summary: 'Add a walk-in', description: 'Someone not invited, admitted at the door, checked in at once.', responses: { 201: 'The walk-in' } }),
       jsonBody(walkInSchema), async (c) =>
       c.json(await addWalkIn(deps.checkIn, c.req.param('eventId')!, c.req.valid('json'), c.get('user').userId), 201),
     )
     .post('/:registrationId/check-in',
-      describeRoute({ summary: 'Check in', description: 'Checks in one attendee (a second tap changes nothing).', responses: { 200: 'The attendee, checked in' } }),
       async (c) =>
       c.json(await checkIn(deps.checkIn, c.req.param('eventId')!, c.req.param('registrationId'), c.get('user').userId)),
     )
     .delete('/:registrationId/check-in',
-      describeRoute({ summary: 'Undo a check-in', description: 'Takes back a check-in made by mistake.', responses: { 200: 'The attendee' } }),
       async (c) =>
       c.json(await undoCheckIn(deps.checkIn, c.req.param('eventId')!, c.req.param('registrationId'))),
     );

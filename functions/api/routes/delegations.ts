@@ -7,16 +7,13 @@ import {
   organiserUpdateMemberSchema,
   protocolOrderSchema,
 } from '../../../shared/delegations/delegation-schema.js';
-import { findHeadByLink, type MemberResult } from '../../../shared/delegations/delegation-members.js';
-import { memberLink } from '../../../shared/delegations/member-link.js';
-import { getDelegationForHead } from '../../../shared/delegations/read-delegation-for-head.js';
+import type { MemberResult } from '../../../shared/delegations/delegation-members.js';
 import { localizeWarnings } from '../../../shared/delegations/passport-data.js';
 import type { AppDeps } from '../deps.js';
 import { requestLanguage } from '../language.js';
 import { requirePermission, type AppEnv } from '../middleware/session.js';
 import { ValidationError } from '../../../shared/errors.js';
 import { jsonBody } from '../validation.js';
-import { describeRoute } from '../openapi/describe-route.js';
 import { onDemand } from '../on-demand.js';
 
 // Rare paths, loaded at their first call (functions/api/on-demand.ts).
@@ -27,6 +24,9 @@ const { reorderMembers } = onDemand(() => import('../../../shared/delegations/re
 const { setDelegationDirection } = onDemand(() => import('../../../shared/delegations/set-delegation-direction.js'));
 const { updateMember } = onDemand(() => import('../../../shared/delegations/update-member.js'));
 const { readPersonalDataLog } = onDemand(() => import('../../../shared/delegations/personal-data-log.js'));
+const { findHeadByLink } = onDemand(() => import('../../../shared/delegations/delegation-members.js'));
+const { memberLink } = onDemand(() => import('../../../shared/delegations/member-link.js'));
+const { getDelegationForHead } = onDemand(() => import('../../../shared/delegations/read-delegation-for-head.js'));
 
 const answer = (c: Context, result: MemberResult) => ({
   member: { ...result.member, warnings: localizeWarnings(result.member.warnings, requestLanguage(c)) },
@@ -41,7 +41,6 @@ export function delegationHeadRoutes(deps: AppDeps) {
   const head = async (c: Context) => ({ kind: 'head' as const, ...(await findHeadByLink(deps.delegations, c.req.param('token')!, deps.clientAddress(c))) });
   return new Hono<AppEnv>()
     .get('/',
-      describeRoute({ summary: 'The delegation (head\'s link)', description: 'The head of a delegation\'s view of their roster, by their personal link. Public: the token is the credential; any other link gets 403.', responses: { 200: 'The event, the head and the members' } }),
       async (c) => {
       const view = await getDelegationForHead(deps.delegations, c.req.param('token')!, deps.clientAddress(c));
       const language = requestLanguage(c);
@@ -49,19 +48,16 @@ export function delegationHeadRoutes(deps: AppDeps) {
       return c.json({ ...view, head: localized(view.head), members: view.members.map(localized) });
     })
     .post('/members',
-      describeRoute({ summary: 'Add a member (head)', description: 'The head adds a member to their delegation.', responses: { 201: 'The member, with passport warnings' } }),
       jsonBody(headAddMemberSchema), async (c) => {
       const actor = await head(c);
       return c.json(answer(c, await addMember(deps.delegations, actor.event.eventId, c.req.valid('json'), actor)), 201);
     })
     .patch('/members/:invitationId',
-      describeRoute({ summary: 'Change a member (head)', description: 'The head changes a member\'s details.', responses: { 200: 'The member' } }),
       jsonBody(headUpdateMemberSchema), async (c) => {
       const actor = await head(c);
       return c.json(answer(c, await updateMember(deps.delegations, actor.event.eventId, c.req.param('invitationId'), c.req.valid('json'), actor)));
     })
     .delete('/members/:invitationId',
-      describeRoute({ summary: 'Remove a member (head)', description: 'The head removes a member.', responses: { 204: 'Removed' } }),
       async (c) => {
       const actor = await head(c);
       await removeMember(deps.delegations, actor.event.eventId, c.req.param('invitationId'), actor);
@@ -83,35 +79,28 @@ export function delegationRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
     .use('*', requirePermission('attendees:read', 'invitations:write'))
     .get('/',
-      describeRoute({ summary: 'The delegation roster', description: 'The roster in protocol order, with an ETag version; passport data masked for staff.', responses: { 200: 'The roster' } }),
       async (c) => roster(c, await listDelegationRoster(deps.delegations, c.req.param('eventId')!, c.get('user'))))
     .patch('/',
-      describeRoute({ summary: 'The delegation\'s direction', description: 'Whether the delegation goes abroad or is received.', responses: { 200: 'The settings' } }),
       jsonBody(delegationSettingsSchema), async (c) =>
       c.json(await setDelegationDirection(deps.delegations, c.req.param('eventId')!, c.req.valid('json').direction, organiser(c))),
     )
     .put('/order',
-      describeRoute({ summary: 'Reorder the roster', description: 'Sets the protocol order; If-Match with the ETag refuses a save made from an older list.', responses: { 200: 'The roster', 412: 'The list changed since it was read' } }),
       jsonBody(protocolOrderSchema), async (c) =>
       roster(c, await reorderMembers(deps.delegations, c.req.param('eventId')!, c.req.valid('json').invitationIds, organiser(c), c.get('user'))),
     )
     .get('/members/:invitationId/link',
-      describeRoute({ summary: 'A member\'s link', description: 'A member\'s personal link, to hand over.', responses: { 200: 'The link' } }),
       requirePermission('invitations:write'), async (c) =>
       c.json(await memberLink(deps.delegations, c.req.param('eventId')!, c.req.param('invitationId'))),
     )
     .post('/members',
-      describeRoute({ summary: 'Add a member', description: 'Adds a member to the delegation.', responses: { 201: 'The member, with passport warnings' } }),
       jsonBody(organiserAddMemberSchema), async (c) =>
       c.json(answer(c, await addMember(deps.delegations, c.req.param('eventId')!, c.req.valid('json'), organiser(c))), 201),
     )
     .patch('/members/:invitationId',
-      describeRoute({ summary: 'Change a member', description: 'Changes a member\'s details.', responses: { 200: 'The member' } }),
       jsonBody(organiserUpdateMemberSchema), async (c) =>
       c.json(answer(c, await updateMember(deps.delegations, c.req.param('eventId')!, c.req.param('invitationId'), c.req.valid('json'), organiser(c)))),
     )
     .delete('/members/:invitationId',
-      describeRoute({ summary: 'Remove a member', description: 'Removes a member from the delegation.', responses: { 204: 'Removed' } }),
       async (c) => {
       await removeMember(deps.delegations, c.req.param('eventId')!, c.req.param('invitationId'), organiser(c));
       return c.body(null, 204);
@@ -139,7 +128,6 @@ export function personalDataLogRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
     .use('*', requirePermission('passports:read'))
     .get('/',
-      describeRoute({ summary: 'Personal data log', description: 'Who read the event\'s passport data, and when it was purged.', responses: { 200: 'The log' } }),
       async (c) => c.json(await readPersonalDataLog(deps.personalDataLog, c.req.param('eventId')!)),
     );
 }

@@ -5,7 +5,6 @@ import { mailPreviewSchema } from '../../../shared/email/mail-preview-schema.js'
 import type { AppDeps } from '../deps.js';
 import { requirePermission, type AppEnv } from '../middleware/session.js';
 import { jsonBody } from '../validation.js';
-import { describeRoute } from '../openapi/describe-route.js';
 import { onDemand } from '../on-demand.js';
 
 // Rare paths, loaded at their first call (functions/api/on-demand.ts).
@@ -35,23 +34,18 @@ export function eventMailRoutes(deps: AppDeps) {
     .use('/notices', guard)
     .use('/notices/*', guard)
     .post('/mail-preview',
-      describeRoute({ summary: 'Preview a mail', description: 'A mail of the event as one invitee would receive it.', responses: { 200: 'The mail: subject, text and HTML' } }),
       jsonBody(mailPreviewSchema), async (c) =>
       c.json({ mail: await previewMail(deps.eventMail, c.req.param('eventId')!, c.req.valid('json')) }),
     )
     .post('/mail-test',
-      describeRoute({ summary: 'Send a test mail', description: 'Sends the previewed mail to the organiser\'s own address.', responses: { 202: 'Queued' } }),
       jsonBody(mailPreviewSchema), async (c) =>
       c.json(await sendTestMail(deps.eventMail, c.req.param('eventId')!, c.get('user'), c.req.valid('json')), 202),
     )
     .get('/notices',
-      describeRoute({ summary: 'List notices', description: 'The notices sent about the event (cancelled; time or place changed) with their progress.', responses: { 200: 'The notices' } }),
       async (c) => c.json({ items: await listEventNotices(deps.eventMail, c.req.param('eventId')!) }))
     .get('/notices/recipients',
-      describeRoute({ summary: 'Count notice recipients', description: 'How many would receive a notice now.', responses: { 200: 'The counts' } }),
       async (c) => c.json(await countNoticeRecipients(deps.eventMail, c.req.param('eventId')!)))
     .post('/notices',
-      describeRoute({ summary: 'Send a notice', description: 'Mails everyone who holds a link about a cancellation or a change of time or place, once each.', responses: { 202: 'The notice and how many were queued' } }),
       jsonBody(sendNoticeSchema), async (c) => {
       const body = c.req.valid('json');
       return c.json(await sendEventNotice(deps.eventMail, c.req.param('eventId')!, { ...body, userId: c.get('user').userId }), 202);

@@ -13,8 +13,6 @@ import { eventTypes } from '../../../shared/events/event-schema.js';
 import type { AppDeps } from '../deps.js';
 import { requirePermission, type AppEnv } from '../middleware/session.js';
 import { jsonBody, queryParams } from '../validation.js';
-import { describeRoute } from '../openapi/describe-route.js';
-import { oneEventAnswer, eventsPageAnswer } from '../openapi/answer-schemas.js';
 import { onDemand } from '../on-demand.js';
 
 // Rare paths, loaded at their first call (functions/api/on-demand.ts).
@@ -38,29 +36,24 @@ export function eventRoutes(deps: AppDeps) {
     .use('/:eventId', guard)
     .use('/:eventId/:action', guard)
     .post('/',
-      describeRoute({ summary: 'Create an event', description: 'A new event in draft, with its default fields for its type, in the unit given (the union by default, or the one unit its organiser holds); organisers and admins.', responses: { 201: { description: 'The event', schema: oneEventAnswer }, 403: 'The account does not organise for that unit' } }),
       jsonBody(createEventSchema), async (c) => {
       const body = c.req.valid('json');
       const unitId = await unitForEvent(access, c.get('user'), body.unitId);
       return c.json({ event: await createEvent(deps.events, { ...body, unitId }, c.get('user').userId) }, 201);
     })
     .get('/',
-      describeRoute({ summary: 'List events', description: 'Events newest first, filtered by status, type, year, unit or words of the title, among the units the account reaches; staff read too.', responses: { 200: { description: 'A page of events', schema: eventsPageAnswer } } }),
       queryParams(listEventsQuerySchema), async (c) => {
       const { unitId, ...query } = c.req.valid('query');
       const unitIds = await listedUnitIds(access, c.get('user'), unitId);
       return c.json(await listEvents(deps.events, { ...query, unitIds, limit: query.limit ?? DEFAULT_PAGE_SIZE }));
     })
     .get('/field-defaults',
-      describeRoute({ summary: 'Default fields per event type', description: 'The fields a new event of each type starts with, for the event form.', responses: { 200: 'The fields per type' } }),
       (c) =>
       c.json({ items: eventTypes.map((type) => ({ type, fields: defaultFieldsFor(type) })) }),
     )
     .get('/:eventId',
-      describeRoute({ summary: 'Read an event', description: 'One event with its counts.', responses: { 200: { description: 'The event', schema: oneEventAnswer }, 404: 'No such event' } }),
       async (c) => c.json({ event: await getEvent(deps.events, c.req.param('eventId')) }))
     .patch('/:eventId',
-      describeRoute({ summary: 'Change an event', description: 'Changes what is given; a change of time or place of a published event offers a notice; a move to another unit needs an account that organises for it.', responses: { 200: { description: 'The event', schema: oneEventAnswer }, 403: 'The account does not organise for that unit', 404: 'No such event', 409: 'The event no longer allows the change' } }),
       jsonBody(updateEventSchema), async (c) => {
       const changes = c.req.valid('json');
       // A move: the account must organise for the unit it moves the event to (admins move anywhere).
@@ -68,12 +61,10 @@ export function eventRoutes(deps: AppDeps) {
       return c.json({ event: await updateEvent(deps.events, c.req.param('eventId'), changes) });
     })
     .post('/:eventId/publish',
-      describeRoute({ summary: 'Publish an event', description: 'A draft becomes published: invitations may be sent and links answered.', responses: { 200: { description: 'The event', schema: oneEventAnswer }, 409: 'Not a draft' } }),
       async (c) =>
       c.json({ event: await changeEventStatus(deps.events, c.req.param('eventId'), 'publish') }),
     )
     .post('/:eventId/cancel',
-      describeRoute({ summary: 'Cancel an event', description: 'Cancels the event; with notify, everyone holding a link is mailed once (seat holders get a calendar cancellation).', responses: { 200: { description: 'The event, and the notice when one was sent', schema: oneEventAnswer }, 409: 'Already cancelled or closed' } }),
       jsonBody(cancelEventSchema), async (c) => {
       const body = c.req.valid('json');
       const event = await changeEventStatus(deps.events, c.req.param('eventId'), 'cancel', { reason: body.reason });
@@ -87,7 +78,6 @@ export function eventRoutes(deps: AppDeps) {
       return c.json({ event, notice: { noticeId: notice.noticeId, queued } });
     })
     .post('/:eventId/close',
-      describeRoute({ summary: 'Close an event', description: 'Closes answering after the event.', responses: { 200: { description: 'The event', schema: oneEventAnswer }, 409: 'Not published' } }),
       async (c) =>
       c.json({ event: await changeEventStatus(deps.events, c.req.param('eventId'), 'close') }),
     );

@@ -1,8 +1,6 @@
 import { Hono } from 'hono';
 import { HEALTH_PROBE_TIMEOUT_MS } from '../../../shared/aws/timeouts.js';
 import type { AppDeps } from '../deps.js';
-import { describeRoute } from '../openapi/describe-route.js';
-import { healthAnswer } from '../openapi/answer-schemas.js';
 
 /** A probe that has not answered by the deadline counts as down: a hung engine is not healthy. */
 function withinDeadline(probe: () => Promise<boolean>, ms: number): Promise<boolean> {
@@ -19,7 +17,6 @@ function withinDeadline(probe: () => Promise<boolean>, ms: number): Promise<bool
  */
 export function healthRoutes(deps: AppDeps) {
   return new Hono().get('/',
-      describeRoute({ summary: 'Health', description: 'Whether the app reaches its table and its mail service, within a deadline. Public.', responses: { 200: { description: 'Both reached', schema: healthAnswer }, 503: { description: 'One of them is down', schema: healthAnswer } } }),
       async (c) => {
     const [database, mail] = await Promise.all([
       withinDeadline(deps.health.database, HEALTH_PROBE_TIMEOUT_MS),

@@ -4,7 +4,6 @@ import type { AppDeps } from '../deps.js';
 import { requestLanguage } from '../language.js';
 import type { AppEnv } from '../middleware/session.js';
 import { jsonBody } from '../validation.js';
-import { describeRoute } from '../openapi/describe-route.js';
 
 /**
  * An event's public registration page (public; only for a published event with open registration,
@@ -14,10 +13,8 @@ import { describeRoute } from '../openapi/describe-route.js';
 export function openRegistrationRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
     .get('/public',
-      describeRoute({ summary: 'A public event', description: 'An event open for registration, as its public page shows it (404 unless published with open registration). Public.', responses: { 200: 'The event' } }),
       async (c) => c.json(await getPublicEvent(deps.openRegistration, c.req.param('eventId')!)))
     .post('/register',
-      describeRoute({ summary: 'Register openly', description: 'Registers for an open event; the answer is 202 whatever happened: the mailed link confirms. Public.', responses: { 202: 'Received' } }),
       jsonBody(openRegistrationBodySchema), async (c) =>
       c.json(
         await registerOpenly(deps.openRegistration, c.req.param('eventId')!, c.req.valid('json'), deps.clientAddress(c), requestLanguage(c)),

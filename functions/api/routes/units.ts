@@ -2,7 +2,6 @@ import { Hono } from 'hono';
 import { createUnitSchema, updateUnitSchema } from '../../../shared/units/unit-schema.js';
 import type { AppDeps } from '../deps.js';
 import { requirePermission, type AppEnv } from '../middleware/session.js';
-import { describeRoute } from '../openapi/describe-route.js';
 import { jsonBody } from '../validation.js';
 import { onDemand } from '../on-demand.js';
 
@@ -17,13 +16,10 @@ export function unitRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
     .use('*', requirePermission('events:read', 'units:manage'))
     .get('/',
-      describeRoute({ summary: 'List units', description: 'The union, its associations and clubs: the union first, each parent before its children.', responses: { 200: 'The units' } }),
       async (c) => c.json({ items: await listUnits(deps.units) }))
     .post('/',
-      describeRoute({ summary: 'Create a unit', description: 'An association under the union, or a club under an association; admins of the union.', responses: { 201: 'The unit', 422: 'No such parent, a retired one, or a club' } }),
       jsonBody(createUnitSchema), async (c) => c.json({ unit: await createUnit(deps.units, c.req.valid('json')) }, 201))
     .patch('/:unitId',
-      describeRoute({ summary: 'Change a unit', description: 'Renames a unit, sets its sender name and signature, retires it or brings it back (never deleted).', responses: { 200: 'The unit', 404: 'No such unit', 422: 'The union cannot be retired' } }),
       jsonBody(updateUnitSchema), async (c) =>
       c.json({ unit: await updateUnit(deps.units, c.req.param('unitId'), c.req.valid('json')) }),
     );

@@ -6,8 +6,6 @@ import { DEFAULT_PAGE_SIZE } from '../../../shared/db/pagination.js';
 import type { AppDeps } from '../deps.js';
 import { requirePermission, type AppEnv } from '../middleware/session.js';
 import { jsonBody, queryParams } from '../validation.js';
-import { describeRoute } from '../openapi/describe-route.js';
-import { createdUserAnswer, usersPageAnswer, oneUserAnswer } from '../openapi/answer-schemas.js';
 import { onDemand } from '../on-demand.js';
 
 // Rare paths, loaded at their first call (functions/api/on-demand.ts).
@@ -24,26 +22,21 @@ export function userRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
     .use('*', requirePermission('users:manage'))
     .post('/',
-      describeRoute({ summary: 'Create a user', description: 'Admins create an account; a set-password link is mailed.', responses: { 201: { description: 'The user', schema: createdUserAnswer }, 409: 'The email is taken' } }),
       jsonBody(createUserSchema), async (c) => {
       return c.json(await createUser(deps.auth, c.req.valid('json')), 201);
     })
     .get('/',
-      describeRoute({ summary: 'List users', description: 'Accounts, a page at a time.', responses: { 200: { description: 'A page of users', schema: usersPageAnswer } } }),
       queryParams(pageQuery), async (c) => {
       const { limit, cursor } = c.req.valid('query');
       return c.json(await listUsers(deps.auth, { limit: limit ?? DEFAULT_PAGE_SIZE, cursor }));
     })
     .get('/:userId',
-      describeRoute({ summary: 'Read a user', description: 'One account.', responses: { 200: { description: 'The user', schema: oneUserAnswer }, 404: 'No such user' } }),
       async (c) => c.json({ user: await getUser(deps.auth, c.req.param('userId')) }))
     .patch('/:userId',
-      describeRoute({ summary: 'Change a user', description: 'Name, role, language, or disabled (which ends their sessions).', responses: { 200: { description: 'The user', schema: oneUserAnswer } } }),
       jsonBody(updateUserSchema), async (c) => {
       return c.json({ user: await updateUser(deps.auth, c.get('user'), c.req.param('userId'), c.req.valid('json')) });
     })
     .post('/:userId/password-link',
-      describeRoute({ summary: 'Mail a set-password link', description: 'Mails the user a new set-password link.', responses: { 202: 'Queued' } }),
       async (c) => {
       await resendSetPasswordLink(deps.auth, c.req.param('userId'));
       return c.body(null, 202);

@@ -1,21 +1,20 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../../support/test-context.js';
+import { createOrganiserContext, type Caller, type TestContext } from '../../support/test-context.js';
+import { heldOn } from '../../support/event-times.js';
 
 const event = {
   type: 'training',
   title: { vi: 'Tập huấn' },
   venue: 'Hội trường',
-  startsAt: '2026-06-16T07:30:00+07:00',
-  endsAt: '2026-06-16T16:30:00+07:00',
+  ...heldOn('2026-06-16', '07:30', '16:30'),
 };
 
 let ctx: TestContext;
-let organiser: Awaited<ReturnType<TestContext['as']>>;
+let organiser: Caller;
 let eventId: string;
 
 beforeAll(async () => {
-  ctx = await createTestContext();
-  organiser = await ctx.as('organiser');
+  ({ ctx, organiser } = await createOrganiserContext());
   eventId = (await organiser('POST', '/api/events', { body: event })).body.event.eventId;
 });
 

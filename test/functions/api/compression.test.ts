@@ -1,7 +1,7 @@
 import { gunzipSync } from 'node:zlib';
 import { handle } from 'hono/aws-lambda';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { createTestContext, type TestContext } from '../../support/test-context.js';
+import { createOrganiserContext, type Caller, type TestContext } from '../../support/test-context.js';
 
 /**
  * API answers are gzipped when the client accepts it, under @hono/node-server and under
@@ -9,12 +9,11 @@ import { createTestContext, type TestContext } from '../../support/test-context.
  * exports and clients that ask for nothing get the body as it is.
  */
 let ctx: TestContext;
-let organiser: Awaited<ReturnType<TestContext['as']>>;
+let organiser: Caller;
 let eventId: string;
 
 beforeAll(async () => {
-  ctx = await createTestContext();
-  organiser = await ctx.as('organiser');
+  ({ ctx, organiser } = await createOrganiserContext());
   for (let i = 0; i < 6; i += 1) {
     const created = await organiser('POST', '/api/events', {
       body: {

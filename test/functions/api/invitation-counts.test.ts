@@ -1,6 +1,6 @@
 import { DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../../support/test-context.js';
+import { createOrganiserContext, type Caller, type TestContext } from '../../support/test-context.js';
 import { createEvent, postCsv } from './invitations-support.js';
 
 /**
@@ -8,12 +8,9 @@ import { createEvent, postCsv } from './invitations-support.js';
  * `GET …/counts` reads them instead of the invitations, and always equal to counting the list.
  */
 let ctx: TestContext;
-let organiser: Awaited<ReturnType<TestContext['as']>>;
+let organiser: Caller;
 
-beforeAll(async () => {
-  ctx = await createTestContext();
-  organiser = await ctx.as('organiser');
-});
+beforeAll(async () => ({ ctx, organiser } = await createOrganiserContext()));
 
 const base = (eventId: string) => `/api/events/${eventId}/invitations`;
 

@@ -1,14 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../../support/test-context.js';
+import { createOrganiserContext, type Caller, type TestContext } from '../../support/test-context.js';
 import { createEvent, encodeWindows1258, fixture, postCsv } from './invitations-support.js';
 
 let ctx: TestContext;
-let organiser: Awaited<ReturnType<TestContext['as']>>;
+let organiser: Caller;
 
-beforeAll(async () => {
-  ctx = await createTestContext();
-  organiser = await ctx.as('organiser');
-});
+beforeAll(async () => ({ ctx, organiser } = await createOrganiserContext()));
 
 const eventCounts = async (eventId: string) => (await organiser('GET', `/api/events/${eventId}`)).body.event.counts;
 const listAll = async (eventId: string) => (await organiser('GET', `/api/events/${eventId}/invitations?limit=1000`)).body.items as any[];

@@ -1,14 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../../support/test-context.js';
+import { createOrganiserContext, type Caller, type TestContext } from '../../support/test-context.js';
 import { createEvent, fixture, postCsv } from './invitations-support.js';
 
 let ctx: TestContext;
-let organiser: Awaited<ReturnType<TestContext['as']>>;
+let organiser: Caller;
 
-beforeAll(async () => {
-  ctx = await createTestContext();
-  organiser = await ctx.as('organiser');
-});
+beforeAll(async () => ({ ctx, organiser } = await createOrganiserContext()));
 
 const base = (eventId: string) => `/api/events/${eventId}/invitations`;
 

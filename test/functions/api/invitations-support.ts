@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestContext } from '../../support/test-context.js';
+import { heldOn } from '../../support/event-times.js';
 
 /** Helpers for the invitation route tests: events to invite to, CSV uploads as raw bytes. */
 export const fixture = (name: string) => readFileSync(join(import.meta.dirname, '../../fixtures', name));
@@ -10,8 +11,7 @@ export const conference = {
   title: { vi: 'Hội nghị các tổ chức phi chính phủ nước ngoài', en: 'Conference of foreign NGOs' },
   description: { vi: 'Hội nghị thường niên', en: 'Annual conference' },
   venue: 'Khách sạn Sài Gòn – Ban Mê, Buôn Ma Thuột',
-  startsAt: '2026-11-20T08:00:00+07:00',
-  endsAt: '2026-11-20T17:00:00+07:00',
+  ...heldOn('2026-11-20', '08:00', '17:00'),
 };
 
 export async function createEvent(caller: (m: string, p: string, i?: { body?: unknown }) => Promise<{ status: number; body: any }>, overrides: Record<string, unknown> = {}) {

@@ -1,6 +1,7 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentedRoutes } from '../../../functions/api/openapi/openapi-document.js';
+import { allRouteDocs } from '../../../functions/api/openapi/route-docs/all.js';
 import { createTestContext, type TestContext } from '../../support/test-context.js';
 
 /**
@@ -29,6 +30,11 @@ describe('GET /api/openapi.json', () => {
       Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}`),
     );
     expect(documented.sort()).toEqual(routes.map((r) => `${r.method} ${r.path.replace(/:(\w+)/g, '{$1}')}`).sort());
+  });
+
+  it('describes no route the app does not have: a line of route-docs/ whose route moved or went fails', () => {
+    const registered = new Set(documentedRoutes(ctx.app.routes).map((r) => `${r.method} ${r.path}`));
+    expect(Object.keys(allRouteDocs).filter((key) => !registered.has(key))).toEqual([]);
   });
 
   it('passes the OpenAPI 3.1 schema validator', async () => {

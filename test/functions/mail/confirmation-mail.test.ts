@@ -7,8 +7,9 @@ import { buildMailDeps } from '../../../functions/mail/mail-deps.js';
 import { createEvent } from '../api/invitations-support.js';
 import { outboxOf, testClock } from '../api/answering-support.js';
 import { useSesEmulator, type StoredMail } from '../../support/ses-emulator.js';
-import { createTestContext, TEST_LINK_SECRET, type TestContext } from '../../support/test-context.js';
+import { createOrganiserContext, TEST_LINK_SECRET, type TestContext } from '../../support/test-context.js';
 import { readQr } from '../../shared/email/read-qr.js';
+import { heldOn } from '../../support/event-times.js';
 
 /**
  * Issue 7's confirmation mail on the real engines: answers through the app on DynamoDB Local, the
@@ -45,14 +46,12 @@ function qrOf(mail: StoredMail) {
 describe('the confirmation mail', () => {
   it('carries a calendar file and a QR of the door code; the desk checks in with what the QR holds', async () => {
     const clock = testClock();
-    const ctx = await createTestContext({ now: clock });
-    const organiser = await ctx.as('organiser');
+    const { ctx, organiser } = await createOrganiserContext({ now: clock });
     const eventId = await createEvent(organiser, {
       type: 'youth_forum',
       title: { vi: 'Diễn đàn thanh niên hữu nghị Việt – Lào', en: 'Vietnam–Laos youth friendship forum' },
       venue: 'Hội trường A; tầng 2, 15 Lê Duẩn, Buôn Ma Thuột',
-      startsAt: '2027-03-10T08:00:00+07:00',
-      endsAt: '2027-03-10T11:30:00+07:00',
+      ...heldOn('2027-03-10', '08:00', '11:30'),
       registrationClosesAt: '2027-03-01T17:00:00+07:00',
       contact: { name: 'Lê Thị Thu Hà', email: 'ha.ltt@example.org', phone: '0905 123 456' },
       capacity: 1,

@@ -6,6 +6,7 @@ import { createEvent } from '../api/invitations-support.js';
 import { outboxOf, testClock } from '../api/answering-support.js';
 import { useSesEmulator, type StoredMail } from '../../support/ses-emulator.js';
 import { createTestContext, type TestContext } from '../../support/test-context.js';
+import { heldOn } from '../../support/event-times.js';
 
 /**
  * Issue 15's notices and issue 24's calendar sequence on the real engines: the app on DynamoDB
@@ -55,8 +56,7 @@ describe('notices about a change and a cancellation', () => {
       type: 'youth_forum',
       title: { vi: 'Diễn đàn thanh niên hữu nghị', en: 'Youth friendship forum' },
       venue: 'Hội trường A, Trường Đại học Tây Nguyên',
-      startsAt: '2027-03-26T08:00:00+07:00',
-      endsAt: '2027-03-26T11:00:00+07:00',
+      ...heldOn('2027-03-26', '08:00', '11:00'),
       capacity: 1,
       addressForm: 'informal',
     });

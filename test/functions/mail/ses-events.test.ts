@@ -38,7 +38,13 @@ async function sentMails(invitees: number) {
     expect(stored.sesMessageId).toBeTruthy();
     return stored.sesMessageId!;
   };
-  return { ...s, send, record, sesIdOf };
+  /** SES reports a bounce of an invitee's mail; answers the mail's SES message id. */
+  const bounced = async (invitationId: string, bounce: NonNullable<SesEvent['bounce']>, mail: Omit<SesEvent['mail'], 'messageId'> = {}) => {
+    const messageId = await sesIdOf(invitationId);
+    await record(snsEventOf({ eventType: 'Bounce', mail: { ...mail, messageId }, bounce }));
+    return messageId;
+  };
+  return { ...s, send, record, sesIdOf, bounced };
 }
 
 describe('the SES-events handler', () => {
@@ -52,17 +58,10 @@ describe('the SES-events handler', () => {
 
   it('marks a hard bounce bounced and suppresses the address, so a later send skips it', async () => {
     const s = await sentMails(2);
-    const messageId = await s.sesIdOf('inv-1');
-    await s.record(
-      snsEventOf({
-        eventType: 'Bounce',
-        mail: { messageId, destination: ['guest1@example.org'] },
-        bounce: {
-          bounceType: 'Permanent',
-          bounceSubType: 'General',
-          bouncedRecipients: [{ emailAddress: 'Guest1@Example.org', diagnosticCode: 'smtp; 550 5.1.1 user unknown' }],
-        },
-      }),
+    const messageId = await s.bounced(
+      'inv-1',
+      { bounceType: 'Permanent', bounceSubType: 'General', bouncedRecipients: [{ emailAddress: 'Guest1@Example.org', diagnosticCode: 'smtp; 550 5.1.1 user unknown' }] },
+      { destination: ['guest1@example.org'] },
     );
     expect(await s.invitation('inv-1')).toMatchObject({ emailStatus: 'bounced', emailError: 'General' });
     expect(await s.outbox.findSuppression('guest1@example.org')).toMatchObject({ reason: 'bounce', detail: 'smtp; 550 5.1.1 user unknown' });
@@ -81,14 +80,7 @@ describe('the SES-events handler', () => {
 
   it('keeps an address that bounced only softly', async () => {
     const s = await sentMails(1);
-    const messageId = await s.sesIdOf('inv-0');
-    await s.record(
-      snsEventOf({
-        eventType: 'Bounce',
-        mail: { messageId },
-        bounce: { bounceType: 'Transient', bounceSubType: 'MailboxFull', bouncedRecipients: [{ emailAddress: 'guest0@example.org' }] },
-      }),
-    );
+    await s.bounced('inv-0', { bounceType: 'Transient', bounceSubType: 'MailboxFull', bouncedRecipients: [{ emailAddress: 'guest0@example.org' }] });
     expect((await s.invitation('inv-0')).emailStatus).toBe('sent');
     expect(await s.outbox.findSuppression('guest0@example.org')).toBeUndefined();
   });

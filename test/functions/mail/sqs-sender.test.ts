@@ -56,7 +56,7 @@ describe('the SQS sender', () => {
       expect(stored.invitedAt).toBeTruthy();
       // Each mail carries its invitee's own link, derived from LINK_SECRET.
       const [mail] = s.mailer.to(invitation.email!);
-      expect(mail!.text).toContain(`${PUBLIC_URL}/r/${links.tokenFor(invitation.invitationId, 1)}`);
+      expect(mail!.text).toContain(`${PUBLIC_URL}/r/${links.linkTokenFor(stored)}`);
     }
   });
 

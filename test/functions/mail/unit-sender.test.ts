@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deliverOutboxMessage } from '../../../shared/email/deliver-outbox-message.js';
+import { LINK_TOKEN_SOURCE } from '../../../shared/invitations/link-tokens.js';
 import { buildMailDeps } from '../../../functions/mail/mail-deps.js';
 import { createEvent } from '../api/invitations-support.js';
 import { outboxOf } from '../api/answering-support.js';
@@ -19,19 +20,20 @@ const readable = (from: string) =>
 
 const tag = Math.random().toString(36).slice(2, 8);
 
+/** A member association with its own sender name and signature. */
+const koreaAssociation = {
+  parentId: 'union',
+  name: { vi: 'Hội hữu nghị Việt Nam – Hàn Quốc tỉnh Đắk Lắk', en: 'Đắk Lắk Vietnam–Korea Friendship Association' },
+  shortName: 'Hội VN–Hàn Quốc',
+  senderName: 'Hội hữu nghị Việt Nam – Hàn Quốc tỉnh Đắk Lắk',
+  signature: { vi: 'Hội hữu nghị Việt Nam – Hàn Quốc tỉnh Đắk Lắk', en: 'Đắk Lắk Vietnam–Korea Friendship Association' },
+};
+
 describe('mail of a unit’s event', () => {
   it('goes out under the unit’s sender name and closes with its signature; the union’s keeps its own', async () => {
     const ctx = await createTestContext();
     const admin = await ctx.as('admin');
-    const created = await admin('POST', '/api/units', {
-      body: {
-        parentId: 'union',
-        name: { vi: 'Hội hữu nghị Việt Nam – Hàn Quốc tỉnh Đắk Lắk', en: 'Đắk Lắk Vietnam–Korea Friendship Association' },
-        shortName: 'Hội VN–Hàn Quốc',
-        senderName: 'Hội hữu nghị Việt Nam – Hàn Quốc tỉnh Đắk Lắk',
-        signature: { vi: 'Hội hữu nghị Việt Nam – Hàn Quốc tỉnh Đắk Lắk', en: 'Đắk Lắk Vietnam–Korea Friendship Association' },
-      },
-    });
+    const created = await admin('POST', '/api/units', { body: koreaAssociation });
     const korea = await ctx.as('organiser', [{ unitId: created.body.unit.unitId, role: 'organiser' }]);
     const sendTo = async (caller: typeof korea, email: string, language: 'vi' | 'en') => {
       const eventId = await createEvent(caller, { type: 'meeting', title: { vi: 'Giao lưu văn hóa Việt – Hàn', en: 'Vietnam–Korea cultural exchange' } });
@@ -51,7 +53,7 @@ describe('mail of a unit’s event', () => {
     expect(vi.body.text).not.toContain('Liên hiệp các tổ chức hữu nghị');
 
     // The personal link's page names the association as host.
-    const token = vi.body.text.match(/\/r\/([A-Za-z0-9_-]{43})/)![1];
+    const token = vi.body.text.match(new RegExp(`/r/(${LINK_TOKEN_SOURCE})`))![1];
     const opened = await ctx.request('GET', `/api/r/${token}`);
     expect(opened.body.event.host).toEqual({ vi: 'Hội hữu nghị Việt Nam – Hàn Quốc tỉnh Đắk Lắk', en: 'Đắk Lắk Vietnam–Korea Friendship Association' });
 

@@ -1,4 +1,4 @@
-import { BatchWriteCommand, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, GetCommand, QueryCommand, UpdateCommand, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { createDocumentClient } from '../../../shared/aws/dynamodb-client.js';
 import { createSendJobsRepository } from '../../../shared/email/send-jobs-repository.js';
@@ -49,7 +49,10 @@ async function setUp(invitees: number, emailStatus = 'not_sent') {
   };
   const invitation = async (id: string) =>
     (await db.send(new GetCommand({ TableName: tableName, Key: { pk: `EVENT#${eventId}`, sk: `INV#${id}` }, ConsistentRead: true }))).Item!;
-  return { db, tableName, eventId, deps, wakes, messagesOf, invitation };
+  /** Changes one of the event's items as a dead runner or the passing time would have left it. */
+  const updateItem = (sk: string, update: Pick<UpdateCommandInput, 'UpdateExpression' | 'ExpressionAttributeNames' | 'ExpressionAttributeValues'>) =>
+    db.send(new UpdateCommand({ TableName: tableName, Key: { pk: `EVENT#${eventId}`, sk }, ...update }));
+  return { db, tableName, eventId, deps, wakes, messagesOf, invitation, updateItem };
 }
 
 const perInvitation = (messages: Record<string, unknown>[]) => {
@@ -95,36 +98,15 @@ describe('send jobs', () => {
     // The reminders of the first part went out (status back to sent) before the runner died
     // holding the job, at its start: the next runner begins again from the first page.
     for (const m of await s.messagesOf()) {
-      await s.db.send(
-        new UpdateCommand({
-          TableName: s.tableName,
-          Key: { pk: `EVENT#${s.eventId}`, sk: `INV#${m.invitationId}` },
-          UpdateExpression: 'SET emailStatus = :sent',
-          ExpressionAttributeValues: { ':sent': 'sent' },
-        }),
-      );
+      await s.updateItem(`INV#${m.invitationId}`, { UpdateExpression: 'SET emailStatus = :sent', ExpressionAttributeValues: { ':sent': 'sent' } });
     }
     const held = await s.deps.jobs.claim(s.eventId, 'reminder', 'dead-runner', new Date().toISOString(), 60);
     expect(held).toBeDefined();
-    await s.db.send(
-      new UpdateCommand({
-        TableName: s.tableName,
-        Key: { pk: `EVENT#${s.eventId}`, sk: 'EVENT#SEND#reminder' },
-        UpdateExpression: 'REMOVE #cursor',
-        ExpressionAttributeNames: { '#cursor': 'cursor' },
-      }),
-    );
+    await s.updateItem('EVENT#SEND#reminder', { UpdateExpression: 'REMOVE #cursor', ExpressionAttributeNames: { '#cursor': 'cursor' } });
     // Held: nobody else runs it.
     expect(await runSendJob(s.deps, s.eventId, 'reminder', 60_000)).toBe('busy');
     // The lease ran out.
-    await s.db.send(
-      new UpdateCommand({
-        TableName: s.tableName,
-        Key: { pk: `EVENT#${s.eventId}`, sk: 'EVENT#SEND#reminder' },
-        UpdateExpression: 'SET leaseUntil = :past',
-        ExpressionAttributeValues: { ':past': '2000-01-01T00:00:00.000Z' },
-      }),
-    );
+    await s.updateItem('EVENT#SEND#reminder', { UpdateExpression: 'SET leaseUntil = :past', ExpressionAttributeValues: { ':past': '2000-01-01T00:00:00.000Z' } });
     expect(await runSendJob(s.deps, s.eventId, 'reminder', 60_000)).toBe('done');
     const messages = await s.messagesOf();
     expect(messages).toHaveLength(108);

@@ -4,6 +4,7 @@ import { createEventsRepository, type StoredEvent } from '../../../shared/events
 import type { StoredInvitation } from '../../../shared/invitations/invitations-repository.js';
 import { createRegistrationsRepository } from '../../../shared/registrations/registrations-repository.js';
 import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { guest } from '../../support/guest.js';
 import { createTestTable } from '../../support/test-context.js';
 import { createOutboxRepository } from '../../../shared/email/outbox-repository.js';
 
@@ -44,15 +45,9 @@ async function seed(event: Partial<StoredEvent> = {}, invitees = 2) {
   const invitations: StoredInvitation[] = [];
   for (let i = 0; i < invitees; i += 1) {
     const invitation: StoredInvitation = {
+      ...guest(eventId, i, AT),
       invitationId: `${eventId}-inv${i}`,
-      eventId,
-      name: `Khách ${i}`,
-      email: `k${i}@example.org`,
-      language: 'vi',
       emailStatus: 'sent',
-      response: 'none',
-      createdAt: AT,
-      updatedAt: AT,
       searchText: `khach ${i}`,
       tokenHash: `hash-${eventId}-${i}`,
     };
