@@ -77,6 +77,20 @@ export class NotFoundError extends DomainError {
   }
 }
 
+/**
+ * A "not found" of one kind, declared in a line where a feature has several: its own class (so it
+ * is told apart), name, code and text (partners-errors.ts, attendee-errors.ts).
+ */
+export function notFoundError(name: string, code: string, text: LocalizedText) {
+  const error = class extends NotFoundError {
+    constructor() {
+      super(code, text);
+    }
+  };
+  Object.defineProperty(error, 'name', { value: name });
+  return error;
+}
+
 export class ConflictError extends DomainError {
   readonly kind = 'conflict' as const;
 }

@@ -3,7 +3,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { SESv2Client } from '@aws-sdk/client-sesv2';
 import { createAttendeesRepository } from '../../shared/attendees/attendees-repository.js';
 import { createCheckInCodes } from '../../shared/attendees/check-in-codes.js';
-import type { CheckInDeps } from '../../shared/attendees/check-in.js';
+import type { CheckInDeps } from '../../shared/attendees/check-in-deps.js';
 import type { AttendeesDeps } from '../../shared/attendees/list-attendees.js';
 import { createPersonalDataLog } from '../../shared/attendees/personal-data-reads-repository.js';
 import type { AuthDeps } from '../../shared/auth/auth-deps.js';

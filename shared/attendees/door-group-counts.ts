@@ -10,7 +10,7 @@ import { addDelta, counterMoves, type CounterDeltas } from '../db/counter-deltas
  *
  * A person's group at the door is their group, else their organisation, else "". The answers'
  * transactions move `c:`, the check-ins `p:`, walk-ins, removals and changes of group both.
- * An event from before these counters is counted once from its list (check-in.ts doorCounts).
+ * An event from before these counters is counted once from its list (door-counts.ts).
  */
 export const doorGroupOf = (person: { group?: string; organisation?: string }) => person.group ?? person.organisation ?? '';
 export const confirmedCounter = (group: string) => `c:${group}`;

@@ -3,7 +3,7 @@ import { EventNotFoundError } from '../events/event-errors.js';
 import { compareVietnameseNames, sortByVietnameseName } from '../text/vietnamese.js';
 import { DOOR_SETTLE_MS, type DoorChange, type DoorPerson } from './door-changes.js';
 import type { AttendeeRecord } from './attendees-repository.js';
-import type { CheckInDeps } from './check-in.js';
+import type { CheckInDeps } from './check-in-deps.js';
 
 /** `?since=`: the cursor the previous answer gave (an instant). */
 export const doorChangesQuerySchema = z.strictObject({

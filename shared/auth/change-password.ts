@@ -1,8 +1,7 @@
 import type { User } from './auth-schema.js';
 import type { AuthDeps } from './auth-deps.js';
 import { hashToken } from './secret-tokens.js';
-import { InvalidSetPasswordLinkError, UserNotFoundError, WrongCurrentPasswordError } from './user-errors.js';
-import { epochSeconds } from './auth-deps.js';
+import { UserNotFoundError, WrongCurrentPasswordError } from './user-errors.js';
 
 /** A signed-in user changes their password; their other sessions end, this one stays. */
 export async function changePassword(
@@ -21,16 +20,4 @@ export async function changePassword(
   // The new generation ends every other session at once; this one moves with it.
   await deps.sessions.moveToGeneration(hashToken(sessionToken), generation);
   await deps.sessions.deleteAllOfUser(user.userId, hashToken(sessionToken));
-}
-
-/** The emailed one-time link sets a password; any session opened before ends. */
-export async function setPasswordFromLink(
-  deps: AuthDeps,
-  input: { token: string; password: string },
-): Promise<void> {
-  const userId = await deps.passwordTokens.takeToken(hashToken(input.token), epochSeconds(deps.now()));
-  if (!userId) throw new InvalidSetPasswordLinkError();
-  const ok = await deps.users.setPasswordHash(userId, await deps.passwords.hash(input.password), deps.now().toISOString());
-  if (!ok) throw new InvalidSetPasswordLinkError();
-  await deps.sessions.deleteAllOfUser(userId);
 }

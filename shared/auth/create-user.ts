@@ -1,7 +1,7 @@
 import type { CreateUserInput, User } from './auth-schema.js';
 import type { AuthDeps } from './auth-deps.js';
 import { newId } from './secret-tokens.js';
-import { EmailTakenError, UserNotFoundError } from './user-errors.js';
+import { EmailTakenError } from './user-errors.js';
 import { EmailTakenSignal } from './users-repository.js';
 import { publicUser } from './public-user.js';
 import { accountRoles } from './account-roles.js';
@@ -39,11 +39,4 @@ export async function createUser(
   // The account exists; its link goes out through the outbox (set-password-mail.ts).
   const passwordLink = await queueSetPasswordMail(deps, stored);
   return { user: { ...publicUser(stored), passwordLink }, passwordLinkSent: true };
-}
-
-/** An admin sends a new set-password link (the first expired, or the colleague forgot theirs). */
-export async function resendSetPasswordLink(deps: AuthDeps, userId: string): Promise<void> {
-  const user = await deps.users.findById(userId);
-  if (!user) throw new UserNotFoundError();
-  await queueSetPasswordMail(deps, user);
 }

@@ -1,4 +1,3 @@
-import { UserNotFoundError } from './user-errors.js';
 import type { Page, PageRequest } from '../db/pagination.js';
 import type { User } from './auth-schema.js';
 import type { AuthDeps } from './auth-deps.js';
@@ -7,10 +6,4 @@ import { publicUser } from './public-user.js';
 export async function listUsers(deps: AuthDeps, page: PageRequest): Promise<Page<User>> {
   const result = await deps.users.listByEmail(page);
   return { items: result.items.map(publicUser), nextCursor: result.nextCursor };
-}
-
-export async function getUser(deps: AuthDeps, userId: string): Promise<User> {
-  const user = await deps.users.findById(userId);
-  if (!user) throw new UserNotFoundError();
-  return publicUser(user);
 }

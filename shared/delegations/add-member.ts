@@ -3,7 +3,7 @@ import type { StoredEvent } from '../events/events-repository.js';
 import { InviteeAddressTakenError } from '../invitations/invitation-errors.js';
 import { EventNotOpenSignal, type NewInvitation } from '../invitations/invitations-repository.js';
 import { queueInvitationMail } from '../invitations/queue-invitation-mail.js';
-import { decideAccept } from '../registrations/answer-invitation.js';
+import { decideAccept } from '../registrations/answer-decisions.js';
 import { moveInvitation } from '../registrations/move-invitation.js';
 import { RegistrationBusyError } from '../registrations/registration-errors.js';
 import { validateDetails } from '../registrations/registration-schema.js';

@@ -3,7 +3,7 @@ import type { StoredEvent } from '../events/events-repository.js';
 import { InvitationNotFoundError } from '../invitations/invitation-errors.js';
 import type { InvitationResponse } from '../invitations/invitation-schema.js';
 import type { StoredInvitation } from '../invitations/invitations-repository.js';
-import { findByLink } from '../registrations/answer-invitation.js';
+import { findByLink } from '../registrations/answer-by-link.js';
 import { closedReason, isFull, type MoveOptions } from '../registrations/move-invitation.js';
 import { DelegationVersionSignal, type MemberLogistics } from './delegation-repository.js';
 import { delegationRoleLabels, memberRoleOf, type DelegationRole } from './delegation-roles.js';

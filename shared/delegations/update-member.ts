@@ -3,7 +3,7 @@ import { InvitationNotFoundError } from '../invitations/invitation-errors.js';
 import type { StoredInvitation } from '../invitations/invitations-repository.js';
 import { queueInvitationMail } from '../invitations/queue-invitation-mail.js';
 import { updateInvitation } from '../invitations/update-invitation.js';
-import { decideAccept, decideChange } from '../registrations/answer-invitation.js';
+import { decideAccept, decideChange } from '../registrations/answer-decisions.js';
 import { moveInvitation } from '../registrations/move-invitation.js';
 import { NotRegisteredError, RegistrationBusyError } from '../registrations/registration-errors.js';
 import { validateDetails } from '../registrations/registration-schema.js';

@@ -4,7 +4,7 @@ import type { EventsDeps } from './events-deps.js';
 import type { StoredEvent } from './events-repository.js';
 import { presentEvent } from './present-event.js';
 
-export async function findEventOrFail(deps: EventsDeps, eventId: string): Promise<StoredEvent> {
+export async function findEventOrFail(deps: Pick<EventsDeps, 'events'>, eventId: string): Promise<StoredEvent> {
   const event = await deps.events.findById(eventId);
   if (!event) throw new EventNotFoundError();
   return event;

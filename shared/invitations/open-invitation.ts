@@ -4,19 +4,9 @@ import { PASSPORT_CONSENT_VERSION, PASSPORT_FIELDS, passportConsentText } from '
 import type { LocalizedText } from '../errors.js';
 import type { Event, Field } from '../events/event-schema.js';
 import { presentEvent, publicEventFacts } from '../events/present-event.js';
-import type { RateLimitRule } from '../rate-limits/rate-limiter.js';
 import type { InvitationResponse, InviteeLanguage } from './invitation-schema.js';
-import { InvitationLinkNotFoundError } from './invitation-errors.js';
+import { invitationByLink } from './invitation-by-link.js';
 import type { InvitationsDeps } from './invitations-deps.js';
-
-/**
- * Misses allowed per client address. Only misses count: a conference hall behind one address,
- * everyone opening their real link at once, is never refused. A client over the limit still
- * opens a real link; with secrets of 132 bits or more, guessing one is hopeless anyway, and the
- * limit is there to stop a client hammering the table with made-up tokens. A wrong secret beside
- * real ids is a miss like any other.
- */
-export const linkMissLimit: RateLimitRule = { name: 'invitation-link-miss', limit: 30, windowSeconds: 10 * 60 };
 
 export type OpenedInvitation = {
   event: Pick<Event, 'eventId' | 'title' | 'description' | 'agenda' | 'venue' | 'venueMapUrl' | 'contact' | 'startsAt' | 'endsAt' | 'cancelReason' | 'timeZone' | 'registrationClosesAt' | 'addressForm'> & {
@@ -45,14 +35,10 @@ export type OpenedInvitation = {
 
 /** What the person who opens their personal link sees (docs/api/API.md, "Answering an invitation"). */
 export async function openInvitation(deps: InvitationsDeps, token: string, clientAddress: string): Promise<OpenedInvitation> {
-  const invitation = await deps.invitations.findByLink(token);
-  // As an answer reads it: the event's text from a copy checked against the tally's version, its
-  // status and counts fresh, so a crowd opening the mail at once does not read the whole event each.
-  const stored = invitation ? await deps.events.findForAnswer(invitation.eventId) : undefined;
-  if (!invitation || !stored) {
-    await deps.rateLimiter.take(linkMissLimit, clientAddress);
-    throw new InvitationLinkNotFoundError();
-  }
+  // The event as an answer reads it (invitationByLink): its text from a copy checked against the
+  // tally's version, status and counts fresh, so a crowd opening the mail at once does not read
+  // the whole event each.
+  const { invitation, event: stored } = await invitationByLink(deps, token, clientAddress);
   const event = presentEvent(stored);
   const host = await deps.hostOf?.(event.unitId);
   return {

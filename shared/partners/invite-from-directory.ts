@@ -1,7 +1,7 @@
 import type { Language } from '../errors.js';
 import { importInvitees } from '../invitations/import-invitees.js';
 import type { ImportResult } from '../invitations/invitation-schema.js';
-import { selectContacts } from './directory.js';
+import { selectContacts } from './directory-rules.js';
 import { invitationLanguageOf, type DirectoryFilter } from './partner-schema.js';
 import type { PartnersDeps } from './partners-deps.js';
 

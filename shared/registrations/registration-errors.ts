@@ -1,4 +1,4 @@
-import { ConflictError, RuleViolationError } from '../errors.js';
+import { ConflictError, RuleViolationError, type LocalizedText } from '../errors.js';
 
 /** The deadline passed, or the event is closed or not open yet: answers no longer change. */
 export class RegistrationClosedError extends ConflictError {
@@ -14,6 +14,16 @@ export class RegistrationClosedError extends ConflictError {
   }
 }
 
+/**
+ * The action needs another answer than the one the invitation holds (a registration, a pending
+ * answer, a confirmed seat); `details.response` names the one it holds.
+ */
+export abstract class WrongResponseError extends ConflictError {
+  constructor(code: string, response: string, text: LocalizedText) {
+    super(code, text, { response });
+  }
+}
+
 export class EventCancelledError extends ConflictError {
   constructor() {
     super('event_cancelled', { vi: 'Sự kiện này đã bị hủy.', en: 'This event has been cancelled.' });
@@ -21,13 +31,9 @@ export class EventCancelledError extends ConflictError {
 }
 
 /** Withdrawing or changing details needs a registration (confirmed, waitlisted or pending). */
-export class NotRegisteredError extends ConflictError {
+export class NotRegisteredError extends WrongResponseError {
   constructor(response: string) {
-    super(
-      'not_registered',
-      { vi: 'Bạn chưa đăng ký tham dự sự kiện này.', en: 'You are not registered for this event.' },
-      { response },
-    );
+    super('not_registered', response, { vi: 'Bạn chưa đăng ký tham dự sự kiện này.', en: 'You are not registered for this event.' });
   }
 }
 
@@ -41,13 +47,16 @@ export class RegistrationRejectedError extends ConflictError {
 }
 
 /** Approving or rejecting an answer that is not waiting for it. */
-export class NotPendingError extends ConflictError {
+export class NotPendingError extends WrongResponseError {
   constructor(response: string) {
-    super(
-      'not_pending',
-      { vi: 'Đăng ký này không ở trạng thái chờ duyệt.', en: 'This registration is not waiting for approval.' },
-      { response },
-    );
+    super('not_pending', response, { vi: 'Đăng ký này không ở trạng thái chờ duyệt.', en: 'This registration is not waiting for approval.' });
+  }
+}
+
+/** Checking in someone at the door whose answer is not a confirmed seat (attendees/check-in.ts). */
+export class NotConfirmedError extends WrongResponseError {
+  constructor(response: string) {
+    super('not_confirmed', response, { vi: 'Người này chưa được xác nhận tham dự.', en: 'This person is not confirmed to attend.' });
   }
 }
 

@@ -1,6 +1,6 @@
 import type { UsersRepository } from '../auth/users-repository.js';
 import type { EventsRepository } from '../events/events-repository.js';
-import { ensureRootUnit } from './manage-units.js';
+import { ensureRootUnit } from './ensure-root-unit.js';
 import { ROOT_UNIT_ID } from './unit-schema.js';
 import type { UnitsDeps } from './units-deps.js';
 

@@ -38,8 +38,11 @@ describe('the API Lambda in chunks', () => {
       'functions/api/openapi/route-docs/all.ts',
       'shared/papers/render-invitation-letters.ts',
       'shared/papers/year-report.ts',
-      'shared/partners/directory.ts',
-      'shared/partners/greeting-campaigns.ts',
+      'shared/partners/list-contacts.ts',
+      'shared/partners/erase-contact.ts',
+      'shared/partners/send-campaign.ts',
+      'shared/partners/print-greeting-letters.ts',
+      'shared/units/create-unit.ts',
       'shared/invitations/import-invitees.ts',
       'shared/email/invitation-templates.ts',
     ]) {

@@ -22,6 +22,18 @@ export class AnswerError extends ApiError {
     const issues = (this.details as { issues?: unknown } | undefined)?.issues;
     return Array.isArray(issues) ? (issues as DetailsIssue[]) : [];
   }
+
+  /** The problems of a 422 details_invalid by field key, leaving out `unknown_field` (no input to mark). */
+  get problemsByField(): Record<string, Exclude<DetailsIssue['problem'], 'unknown_field'>> {
+    const problems: Record<string, Exclude<DetailsIssue['problem'], 'unknown_field'>> = {};
+    for (const issue of this.issues) if (issue.problem !== 'unknown_field') problems[issue.field] ??= issue.problem;
+    return problems;
+  }
+}
+
+/** What a failed request says to the reader, in page-messages.ts's words when the server said nothing. */
+export function failureSaid(error: AnswerError): { key: 'network' } | { text: string } | { key: 'unexpected'; params: { status: number } } {
+  return error.status === 0 ? { key: 'network' } : error.message ? { text: error.message } : { key: 'unexpected', params: { status: error.status } };
 }
 
 /** One request to `/api/<path>`; the delegation view (delegation.ts) uses it for its own routes. */

@@ -3,7 +3,7 @@ import { AnswerError, call, type Field, type Response } from './answer-api.js';
 import type { MessageKey } from './answer-messages.js';
 import { delegationMessages, type DelegationMessageKey } from './delegation-messages.js';
 import { checkDetails, fieldInput, type Problem, type Problems } from './details-form.js';
-import { h, type Child } from './dom.js';
+import { h, showSending, type Child } from './dom.js';
 import { textInput } from './text-input.js';
 
 /**
@@ -202,11 +202,7 @@ export function createDelegationView(host: DelegationHost) {
   async function remove(member: Member) {
     if (state.busy) return;
     state.busy = true;
-    const confirm = document.getElementById('remove-confirm') as HTMLButtonElement | null;
-    if (confirm) {
-      confirm.disabled = true;
-      confirm.textContent = t('sending');
-    }
+    showSending('remove-confirm', t('sending'));
     try {
       await request<unknown>('DELETE', `/members/${encodeURIComponent(member.invitationId)}`);
     } catch (error) {
@@ -470,11 +466,7 @@ export function createDelegationView(host: DelegationHost) {
       return;
     }
     state.busy = true;
-    const save = document.getElementById('member-save') as HTMLButtonElement | null;
-    if (save) {
-      save.disabled = true;
-      save.textContent = t('sending');
-    }
+    showSending('member-save', t('sending'));
     try {
       const saved = member
         ? await request<Saved>('PATCH', `/members/${encodeURIComponent(member.invitationId)}`, body)

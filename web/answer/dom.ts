@@ -23,3 +23,12 @@ function append(node: Node, children: Child[]) {
     else if (child !== undefined && child !== null && child !== false) node.appendChild(typeof child === 'string' ? document.createTextNode(child) : child);
   }
 }
+
+/** Greys out the button that sent a request and says so, without drawing the page again mid-request. */
+export function showSending(buttonId: string, text: string) {
+  const button = document.getElementById(buttonId) as HTMLButtonElement | null;
+  if (button) {
+    button.disabled = true;
+    button.textContent = text;
+  }
+}

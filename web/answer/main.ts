@@ -1,5 +1,5 @@
 import { isLanguage, pickLocalized, translator, type Language } from '../lib/i18n.js';
-import { AnswerError, answerApi, type Answered, type Details, type Invitation, type Response } from './answer-api.js';
+import { AnswerError, answerApi, failureSaid, type Answered, type Details, type Invitation, type Response } from './answer-api.js';
 import type { createDelegationView } from './delegation.js';
 import { messages, type MessageKey } from './answer-messages.js';
 import { checkDetails, detailsToSend, draftInputs, inputId, labelOf, type Problems } from './details-form.js';
@@ -7,15 +7,7 @@ import { h, type Child } from './dom.js';
 import { answerText } from '../../shared/events/field-choices.js';
 import { formatDateValue, formatMoment } from './event-time.js';
 import { salutationWord } from '../../shared/invitations/salutations.js';
-import {
-  announcer,
-  contactLinks,
-  drawPage,
-  eventFacts,
-  eventTitle,
-  phaseCard,
-  rememberedLanguage,
-} from './page.js';
+import { announcer, contactLinks, drawPage, eventFacts, eventTitle, phaseCard, rememberedLanguage } from './page.js';
 import './answer.css';
 
 /**
@@ -484,12 +476,9 @@ async function failed(error: unknown) {
     return;
   }
   if (error.code === 'details_invalid' && error.issues.length) {
-    state.problems = {};
-    for (const issue of error.issues) {
-      if (issue.problem === 'unknown_field') state.formError = { key: 'p_unknown_field' };
-      else state.problems[issue.field] ??= issue.problem;
-    }
-    if (Object.keys(state.problems).length) state.formError = { key: 'checkFields' };
+    // Every issue is a field's problem or an unknown field; the fields' come first.
+    state.problems = error.problemsByField;
+    state.formError = { key: Object.keys(state.problems).length ? 'checkFields' : 'p_unknown_field' };
     render(firstProblemId(state.data!) ?? 'form-error');
     announce(t('checkFields'));
     return;
@@ -509,19 +498,14 @@ async function failed(error: unknown) {
     announce(error.message);
     return;
   }
-  state.formError =
-    error.status === 0 ? { key: 'network' } : error.message ? { text: error.message } : { key: 'unexpected', params: { status: error.status } };
+  state.formError = failureSaid(error);
   render('form-error');
 }
 
 async function load() {
-  state.phase = 'loading';
+  state.phase = token ? 'loading' : 'notFound';
   render();
-  if (!token) {
-    state.phase = 'notFound';
-    render();
-    return;
-  }
+  if (!token) return;
   let focus: string | undefined;
   try {
     state.data = await api.open();

@@ -1,19 +1,11 @@
-import type { getPublicEvent } from '../../shared/registrations/open-registration.js';
+import type { getPublicEvent } from '../../shared/registrations/get-public-event.js';
 import { translator, type Language } from '../lib/i18n.js';
-import { AnswerError, call, type Details } from '../answer/answer-api.js';
+import { AnswerError, call, failureSaid, type Details } from '../answer/answer-api.js';
 import { checkDetails, draftInputs, inputId, type Problems } from '../answer/details-form.js';
-import { h, type Child } from '../answer/dom.js';
+import { h, showSending, type Child } from '../answer/dom.js';
 import { fieldMessages, type FieldMessageKey } from '../answer/field-messages.js';
 import { formatMoment } from '../answer/event-time.js';
-import {
-  announcer,
-  contactLinks,
-  drawPage,
-  eventFacts,
-  eventTitle,
-  phaseCard,
-  rememberedLanguage,
-} from '../answer/page.js';
+import { announcer, contactLinks, drawPage, eventFacts, eventTitle, phaseCard, rememberedLanguage } from '../answer/page.js';
 import { textInput } from '../answer/text-input.js';
 import '../answer/answer.css';
 import { registerMessages, type RegisterMessageKey } from './register-messages.js';
@@ -179,11 +171,7 @@ async function submit() {
   const details = Object.fromEntries(Object.entries(state.draft).map(([k, v]) => [k, v.trim()]).filter(([, v]) => v !== ''));
   state.busy = true;
   state.formError = undefined;
-  const button = document.getElementById('register-submit') as HTMLButtonElement | null;
-  if (button) {
-    button.disabled = true;
-    button.textContent = t('sending');
-  }
+  showSending('register-submit', t('sending'));
   try {
     await call(state.language, 'POST', `events/${encodeURIComponent(eventId!)}/register`, {
       name: person.name,
@@ -206,14 +194,8 @@ async function submit() {
 
 function failed(error: unknown) {
   if (!(error instanceof AnswerError)) throw error;
-  if (error.status === 404) {
-    state.phase = 'notFound';
-    render('page-heading');
-    return;
-  }
   if (error.code === 'details_invalid' && error.issues.length) {
-    state.problems = {};
-    for (const issue of error.issues) if (issue.problem !== 'unknown_field') state.problems[issue.field] ??= issue.problem;
+    state.problems = error.problemsByField;
     if (Object.keys(state.problems).length) return showProblems();
   }
   if (error.code === 'validation_failed' && Array.isArray(error.details)) {
@@ -225,19 +207,21 @@ function failed(error: unknown) {
     }
     if (Object.keys(state.contactProblems).length) return showProblems();
   }
-  state.formError = error.status === 0 ? { key: 'network' } : error.message ? { text: error.message } : { key: 'unexpected', params: { status: error.status } };
+  if (error.status === 404) {
+    // The event was unpublished or its registration withdrawn since the page opened.
+    state.phase = 'notFound';
+    render('page-heading');
+    return;
+  }
+  state.formError = failureSaid(error);
   render('form-error');
   announce(say(state.formError));
 }
 
 async function load() {
-  state.phase = 'loading';
+  state.phase = eventId ? 'loading' : 'notFound';
   render();
-  if (!eventId) {
-    state.phase = 'notFound';
-    render();
-    return;
-  }
+  if (!eventId) return;
   try {
     state.event = (await call<{ event: PublicEvent }>(state.language, 'GET', `events/${encodeURIComponent(eventId)}/public`)).event;
     state.phase = 'ready';

@@ -1,12 +1,10 @@
 import { Hono } from 'hono';
 import { localizeWarnings } from '../../../shared/delegations/passport-data.js';
 import { openInvitation } from '../../../shared/invitations/open-invitation.js';
-import {
-  acceptInvitation,
-  changeDetails,
-  declineInvitation,
-  withdrawInvitation,
-} from '../../../shared/registrations/answer-invitation.js';
+import { acceptInvitation } from '../../../shared/registrations/accept-invitation.js';
+import { changeDetails } from '../../../shared/registrations/change-details.js';
+import { declineInvitation } from '../../../shared/registrations/decline-invitation.js';
+import { withdrawInvitation } from '../../../shared/registrations/withdraw-invitation.js';
 import {
   acceptBodySchema,
   changeDetailsBodySchema,

@@ -1,6 +1,10 @@
 import { Hono } from 'hono';
 import { checkInByCodeSchema, listAttendeesQuerySchema, walkInSchema } from '../../../shared/attendees/attendee-schema.js';
-import { addWalkIn, checkIn, checkInByCode, doorCounts, undoCheckIn } from '../../../shared/attendees/check-in.js';
+import { addWalkIn } from '../../../shared/attendees/add-walk-in.js';
+import { checkIn } from '../../../shared/attendees/check-in.js';
+import { checkInByCode } from '../../../shared/attendees/check-in-by-code.js';
+import { doorCounts } from '../../../shared/attendees/door-counts.js';
+import { undoCheckIn } from '../../../shared/attendees/undo-check-in.js';
 import { listAttendees } from '../../../shared/attendees/list-attendees.js';
 import { eventFileName } from '../../../shared/text/file-name.js';
 import { doorChangesQuerySchema, doorFirstQuerySchema, readDoorChanges, readDoorFirstPage, readDoorList } from '../../../shared/attendees/door-list.js';

@@ -1,5 +1,7 @@
 import { Hono } from 'hono';
-import { getPublicEvent, openRegistrationBodySchema, registerOpenly } from '../../../shared/registrations/open-registration.js';
+import { getPublicEvent } from '../../../shared/registrations/get-public-event.js';
+import { openRegistrationBodySchema } from '../../../shared/registrations/open-registration.js';
+import { registerOpenly } from '../../../shared/registrations/register-openly.js';
 import type { AppDeps } from '../deps.js';
 import { requestLanguage } from '../language.js';
 import type { AppEnv } from '../middleware/session.js';

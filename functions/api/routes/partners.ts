@@ -24,10 +24,11 @@ import { jsonBody, queryParams } from '../validation.js';
 import { onDemand } from '../on-demand.js';
 
 // Rare paths, loaded at their first call (functions/api/on-demand.ts).
-const { contactHistory, createContact, createOrganisation, eraseContact, getContact, getOrganisation, listContacts, listOrganisations, mergeContacts, organisationHistory, updateContact, updateOrganisation } = onDemand(() => import('../../../shared/partners/directory.js'));
-const { changeRecipients, createCampaign, deleteOccasion, getCampaign, listCampaigns, listOccasions, previewGreeting, printGreetingLetters, recordFlowers, saveOccasion, sendCampaign, updateCampaign, upcomingOccasions } = onDemand(() => import('../../../shared/partners/greeting-campaigns.js'));
+const directoryAndGreetings = onDemand(() => import('../partners-use-cases.js'));
+const { contactHistory, createContact, createOrganisation, eraseContact, getContact, getOrganisation, listContacts, listOrganisations, mergeContacts, organisationHistory, updateContact, updateOrganisation } = directoryAndGreetings;
+const { changeRecipients, createCampaign, deleteOccasion, getCampaign, listCampaigns, listOccasions, previewGreeting, printGreetingLetters, recordFlowers, saveOccasion, sendCampaign, upcomingOccasions, updateCampaign } = directoryAndGreetings;
 const { inviteFromDirectory } = onDemand(() => import('../../../shared/partners/invite-from-directory.js'));
-const { acceptProposal, proposeContacts } = onDemand(() => import('../../../shared/partners/propose-contacts.js'));
+const { acceptProposal, proposeContacts } = directoryAndGreetings;
 const { readErasedCounts } = onDemand(() => import('../../../shared/partners/read-erased-counts.js'));
 const { readCsvRecords } = onDemand(() => import('../../../shared/invitations/parse-invitee-csv.js'));
 const { readXlsxRecords } = onDemand(() => import('../../../shared/invitations/read-xlsx.js'));

@@ -4,13 +4,11 @@ import {
   onBehalfBodySchema,
   rejectBodySchema,
 } from '../../../shared/registrations/registration-schema.js';
-import {
-  answerOnBehalf,
-  approveRegistrations,
-  listPending,
-  listWaitlist,
-  rejectRegistrations,
-} from '../../../shared/registrations/review-registrations.js';
+import { answerOnBehalf } from '../../../shared/registrations/answer-on-behalf.js';
+import { approveRegistrations } from '../../../shared/registrations/approve-registrations.js';
+import { listPending } from '../../../shared/registrations/list-pending.js';
+import { listWaitlist } from '../../../shared/registrations/list-waitlist.js';
+import { rejectRegistrations } from '../../../shared/registrations/reject-registrations.js';
 import type { AppDeps } from '../deps.js';
 import { requirePermission, type AppEnv } from '../middleware/session.js';
 import { jsonBody } from '../validation.js';

@@ -6,7 +6,9 @@ import { jsonBody } from '../validation.js';
 import { onDemand } from '../on-demand.js';
 
 // Rare paths, loaded at their first call (functions/api/on-demand.ts).
-const { createUnit, listUnits, updateUnit } = onDemand(() => import('../../../shared/units/manage-units.js'));
+const { createUnit } = onDemand(() => import('../../../shared/units/create-unit.js'));
+const { listUnits } = onDemand(() => import('../../../shared/units/list-units.js'));
+const { updateUnit } = onDemand(() => import('../../../shared/units/update-unit.js'));
 
 /**
  * The union's units (docs/api/reference.md, "Units and roles per unit"): everyone signed in reads them (the event form's choice, the

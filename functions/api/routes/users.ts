@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
 import * as z from 'zod';
 import { createUserSchema, updateUserSchema } from '../../../shared/auth/auth-schema.js';
-import { getUser, listUsers } from '../../../shared/auth/list-users.js';
+import { getUser } from '../../../shared/auth/get-user.js';
+import { listUsers } from '../../../shared/auth/list-users.js';
 import { DEFAULT_PAGE_SIZE } from '../../../shared/db/pagination.js';
 import type { AppDeps } from '../deps.js';
 import { requirePermission, type AppEnv } from '../middleware/session.js';
@@ -9,7 +10,8 @@ import { jsonBody, queryParams } from '../validation.js';
 import { onDemand } from '../on-demand.js';
 
 // Rare paths, loaded at their first call (functions/api/on-demand.ts).
-const { createUser, resendSetPasswordLink } = onDemand(() => import('../../../shared/auth/create-user.js'));
+const { createUser } = onDemand(() => import('../../../shared/auth/create-user.js'));
+const { resendSetPasswordLink } = onDemand(() => import('../../../shared/auth/resend-set-password-link.js'));
 const { updateUser } = onDemand(() => import('../../../shared/auth/update-user.js'));
 
 const pageQuery = z.strictObject({

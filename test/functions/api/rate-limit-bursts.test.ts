@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { openRegistrationLimit } from '../../../shared/registrations/open-registration.js';
-import { linkMissLimit } from '../../../shared/invitations/open-invitation.js';
+import { linkMissLimit } from '../../../shared/invitations/invitation-by-link.js';
 import { signInLimits } from '../../../shared/auth/sign-in.js';
 import { createTestContext, TEST_PASSWORD } from '../../support/test-context.js';
 import { forum, outboxOf, testClock } from './answering-support.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { StoredEvent } from '../../../shared/events/events-repository.js';
 import type { InvitationResponse } from '../../../shared/invitations/invitation-schema.js';
 import type { StoredInvitation } from '../../../shared/invitations/invitations-repository.js';
-import { decideAccept, decideChange, decideDecline, decideWithdraw } from '../../../shared/registrations/answer-invitation.js';
+import { decideAccept, decideChange, decideDecline, decideWithdraw } from '../../../shared/registrations/answer-decisions.js';
 import { closedReason, isFull, moveInvitation } from '../../../shared/registrations/move-invitation.js';
 import type { RegistrationsDeps } from '../../../shared/registrations/registrations-deps.js';
 import type { Transition, TransitionOutcome } from '../../../shared/registrations/registrations-repository.js';

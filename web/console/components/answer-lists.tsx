@@ -3,6 +3,7 @@ import { formatDateTime } from '../../lib/datetime.js';
 import { defineMessages } from '../../lib/i18n.js';
 import { useText } from '../context.js';
 import { DataTable } from './data-table.js';
+import { RowAction } from './row-action.js';
 
 const messages = defineMessages({
   vi: {
@@ -144,24 +145,12 @@ export function PendingApprovals(props: {
                 {acts && (
                   <td data-label={t('actions')}>
                     <div class="row-actions">
-                      <button
-                        type="button"
-                        class="button small"
-                        disabled={busy}
-                        aria-label={t('approveLabel', { name: p.name })}
-                        onClick={() => props.onApprove([p.invitationId])}
-                      >
+                      <RowAction disabled={busy} label={t('approveLabel', { name: p.name })} onClick={() => props.onApprove([p.invitationId])}>
                         {t('approve')}
-                      </button>
-                      <button
-                        type="button"
-                        class="button small danger-outline"
-                        disabled={busy}
-                        aria-label={t('rejectLabel', { name: p.name })}
-                        onClick={() => props.onReject([p.invitationId])}
-                      >
+                      </RowAction>
+                      <RowAction danger="danger-outline" disabled={busy} label={t('rejectLabel', { name: p.name })} onClick={() => props.onReject([p.invitationId])}>
                         {t('reject')}
-                      </button>
+                      </RowAction>
                     </div>
                   </td>
                 )}

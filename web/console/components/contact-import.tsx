@@ -5,6 +5,7 @@ import { pastedTableToCsv } from '../../lib/pasted-table.js';
 import { useApp, useText } from '../context.js';
 import { DialogLauncher } from './dialog-launcher.js';
 import { DialogActions, FileField, Form, TextArea } from './form.js';
+import { ImportProblems } from './import-problems.js';
 import { useFieldName } from './invitation-labels.js';
 import { usePreviewThenCommit } from './preview-then-commit.js';
 
@@ -29,7 +30,6 @@ const messages = defineMessages({
     newOrganisations: 'Cơ quan, tổ chức mới sẽ được thêm: {names}',
     errorsTitle: 'Dòng có lỗi — bị bỏ qua, các dòng khác vẫn được nhập',
     duplicatesTitle: 'Đã có trong danh bạ hoặc trùng — không thêm lần nữa',
-    row: 'Dòng {row}',
     'dup.in_list': 'trùng với một dòng phía trên',
     'dup.existing_contact': 'đã có trong danh bạ:',
     commit: 'Xác nhận nhập {count} người liên hệ',
@@ -61,7 +61,6 @@ const messages = defineMessages({
     newOrganisations: 'New organisations to be added: {names}',
     errorsTitle: 'Rows with errors — left out, the other rows are still imported',
     duplicatesTitle: 'Already in the directory or repeated — not added again',
-    row: 'Row {row}',
     'dup.in_list': 'repeats a row above',
     'dup.existing_contact': 'already in the directory:',
     commit: 'Commit import of {count} contacts',
@@ -166,36 +165,22 @@ function ContactImportBody(props: { onImported: () => void; close: () => void })
               : t('summary', { created: result.created, duplicates: result.duplicates.length, errors: result.errors.length })}
           </p>
           {!shown.committed && result.newOrganisations.length > 0 && <p class="hint">{t('newOrganisations', { names: result.newOrganisations.join(', ') })}</p>}
-          {result.errors.length > 0 && (
-            <>
-              <h4>{t('errorsTitle')}</h4>
-              <ul class="problems">
-                {result.errors.slice(0, 200).map((error, index) => (
-                  <li key={index}>
-                    {error.row !== undefined && <strong class="problem-row">{t('row', { row: error.row })}</strong>}
-                    {error.field && <span class="problem-field">{fieldName(error.field)}</span>}
-                    <span class="problem-text">{error.message}</span>
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
-          {result.duplicates.length > 0 && (
-            <>
-              <h4>{t('duplicatesTitle')}</h4>
-              <ul class="problems">
-                {result.duplicates.slice(0, 200).map((duplicate, index) => (
-                  <li key={index}>
-                    {duplicate.row !== undefined && <strong class="problem-row">{t('row', { row: duplicate.row })}</strong>}
-                    <span class="problem-field">{duplicate.email ?? duplicate.phone}</span>
-                    <span class="problem-text">
-                      {t(`dup.${duplicate.reason}`)} {duplicate.contactId && <a href={`/console/partners/contacts/${duplicate.contactId}`}>{duplicate.name}</a>}
-                    </span>
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
+          <ImportProblems
+            title={t('errorsTitle')}
+            items={result.errors}
+            field={(error) => error.field && fieldName(error.field)}
+            text={(error) => error.message}
+          />
+          <ImportProblems
+            title={t('duplicatesTitle')}
+            items={result.duplicates}
+            field={(duplicate) => duplicate.email ?? duplicate.phone}
+            text={(duplicate) => (
+              <>
+                {t(`dup.${duplicate.reason}`)} {duplicate.contactId && <a href={`/console/partners/contacts/${duplicate.contactId}`}>{duplicate.name}</a>}
+              </>
+            )}
+          />
           {!shown.committed &&
             (result.created > 0 ? (
               <div class="actions">

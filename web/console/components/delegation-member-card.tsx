@@ -2,6 +2,7 @@ import { defineMessages, textIn } from '../../lib/i18n.js';
 import { useApp, useText } from '../context.js';
 import { asLocalDate, type Member } from '../delegation-members.js';
 import { ResponseBadge } from './invitation-labels.js';
+import { RowAction } from './row-action.js';
 
 const messages = defineMessages({
   vi: {
@@ -118,6 +119,7 @@ export function DelegationMemberCard(props: {
   const { language } = useApp();
   const t = useText(messages);
   const { member, fieldLabel } = props;
+  const named = { name: member.name };
   return (
     <>
       <div class="member-place" aria-hidden="true">
@@ -206,48 +208,30 @@ export function DelegationMemberCard(props: {
       {props.manageable && (
         <div class="member-actions">
           <div class="order-buttons">
-            <button
-              type="button"
-              class="button small"
-              disabled={props.place === 1}
-              aria-label={t('upLabel', { name: member.name })}
-              onClick={() => props.onMove(props.place - 1)}
-            >
+            <RowAction disabled={props.place === 1} label={t('upLabel', named)} onClick={() => props.onMove(props.place - 1)}>
               ↑ {t('up')}
-            </button>
-            <button
-              type="button"
-              class="button small"
-              disabled={props.last}
-              aria-label={t('downLabel', { name: member.name })}
-              onClick={() => props.onMove(props.place + 1)}
-            >
+            </RowAction>
+            <RowAction disabled={props.last} label={t('downLabel', named)} onClick={() => props.onMove(props.place + 1)}>
               ↓ {t('down')}
-            </button>
+            </RowAction>
           </div>
-          <button type="button" class="button small" aria-label={t('editLabel', { name: member.name })} onClick={props.onEdit}>
+          <RowAction label={t('editLabel', named)} onClick={props.onEdit}>
             {t('edit')}
-          </button>
-          <button type="button" class="button small" aria-label={t('passportLabel', { name: member.name })} onClick={props.onPassport}>
+          </RowAction>
+          <RowAction label={t('passportLabel', named)} onClick={props.onPassport}>
             {t('passport')}
-          </button>
+          </RowAction>
           {member.email && props.published && (
-            <button
-              type="button"
-              class="button small"
-              disabled={props.busy}
-              aria-label={t(member.emailStatus === 'not_sent' ? 'sendLabel' : 'resendLabel', { name: member.name })}
-              onClick={props.onSend}
-            >
+            <RowAction disabled={props.busy} label={t(member.emailStatus === 'not_sent' ? 'sendLabel' : 'resendLabel', named)} onClick={props.onSend}>
               {t(member.emailStatus === 'not_sent' ? 'send' : 'resend')}
-            </button>
+            </RowAction>
           )}
-          <button type="button" class="button small" aria-label={t('copyLinkLabel', { name: member.name })} onClick={props.onCopyLink}>
+          <RowAction label={t('copyLinkLabel', named)} onClick={props.onCopyLink}>
             {t('copyLink')}
-          </button>
-          <button type="button" class="button small danger" aria-label={t('removeLabel', { name: member.name })} onClick={props.onRemove}>
+          </RowAction>
+          <RowAction danger="danger" label={t('removeLabel', named)} onClick={props.onRemove}>
             {t('remove')}
-          </button>
+          </RowAction>
         </div>
       )}
     </>

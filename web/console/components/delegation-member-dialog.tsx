@@ -76,6 +76,10 @@ type MemberValues = { name: string; role: Role; email: string; phone: string; or
   string
 >;
 
+/** What reaches a member besides their name, each optional. */
+const contactKeys = ['email', 'phone', 'organisation', 'position'] as const;
+type ContactKey = (typeof contactKeys)[number];
+
 /** Add or edit one member: who they are, their role and contact; an incoming one's reception too. */
 export function MemberDialog(props: DialogProps & { member?: Member; role?: Role; head?: Member; incoming: boolean }) {
   const { api, language } = useApp();
@@ -103,6 +107,11 @@ export function MemberDialog(props: DialogProps & { member?: Member; role?: Role
   // A head's role is fixed while they lead members; no second head is offered.
   const roles = roleKeys.filter((r) => r !== 'head' || !props.head || props.head.invitationId === member?.invitationId);
 
+  /** One of the member's own text fields, named, labelled and bound alike. */
+  const memberField = (key: 'name' | ContactKey, more?: Pick<Parameters<typeof TextField>[0], 'required' | 'hint' | 'input'>) => (
+    <TextField name={`member.${key}`} errorName={key} label={t(key)} value={form.values[key]} onValue={form.set(key)} {...more} />
+  );
+
   async function save() {
     const v = form.values;
     const errors: Record<string, string> = {};
@@ -125,10 +134,8 @@ export function MemberDialog(props: DialogProps & { member?: Member; role?: Role
       if (member) {
         const body: Record<string, unknown> = {
           name: text(v.name),
-          email: text(v.email) || null,
-          phone: text(v.phone) || null,
-          organisation: text(v.organisation) || null,
-          position: text(v.position) || null,
+          // Emptied is removed.
+          ...Object.fromEntries(contactKeys.map((key) => [key, text(v[key]) || null])),
           language: v.language,
           ...(v.role !== member.role ? { role: v.role } : {}),
           ...(props.incoming ? { logistics: Object.keys(logistics).length ? logistics : null } : {}),
@@ -140,10 +147,7 @@ export function MemberDialog(props: DialogProps & { member?: Member; role?: Role
           name: text(v.name),
           role: v.role,
           language: v.language,
-          ...(text(v.email) ? { email: text(v.email) } : {}),
-          ...(text(v.phone) ? { phone: text(v.phone) } : {}),
-          ...(text(v.organisation) ? { organisation: text(v.organisation) } : {}),
-          ...(text(v.position) ? { position: text(v.position) } : {}),
+          ...Object.fromEntries(contactKeys.map((key) => [key, text(v[key])]).filter(([, value]) => value)),
           ...(v.role !== 'head' && props.head ? { headInvitationId: props.head.invitationId } : {}),
           ...(props.incoming && Object.keys(logistics).length ? { logistics } : {}),
         };
@@ -158,15 +162,7 @@ export function MemberDialog(props: DialogProps & { member?: Member; role?: Role
     <dialog ref={ref} class="dialog wide" aria-labelledby="member-dialog-title" onClose={props.onClose} onCancel={props.onClose}>
       <h2 id="member-dialog-title">{titleText}</h2>
       <Form errors={form.errors} onSubmit={save} labelledBy="member-dialog-title">
-        <TextField
-          name="member.name"
-          errorName="name"
-          label={t('name')}
-          required
-          value={form.values.name}
-          onValue={form.set('name')}
-          input={{ autoComplete: 'off', spellcheck: false }}
-        />
+        {memberField('name', { required: true, input: { autoComplete: 'off', spellcheck: false } })}
         <div class="grid-2">
           <SelectField
             name="member.role"
@@ -184,31 +180,10 @@ export function MemberDialog(props: DialogProps & { member?: Member; role?: Role
             onValue={form.set('language')}
             labels={{ vi: t('vi'), en: t('en') }}
           />
-          <TextField
-            name="member.email"
-            errorName="email"
-            label={t('email')}
-            hint={t('emailHint')}
-            value={form.values.email}
-            onValue={form.set('email')}
-            input={{ type: 'email', autoComplete: 'off', spellcheck: false }}
-          />
-          <TextField
-            name="member.phone"
-            errorName="phone"
-            label={t('phone')}
-            value={form.values.phone}
-            onValue={form.set('phone')}
-            input={{ type: 'tel', autoComplete: 'off' }}
-          />
-          <TextField
-            name="member.organisation"
-            errorName="organisation"
-            label={t('organisation')}
-            value={form.values.organisation}
-            onValue={form.set('organisation')}
-          />
-          <TextField name="member.position" errorName="position" label={t('position')} value={form.values.position} onValue={form.set('position')} />
+          {memberField('email', { hint: t('emailHint'), input: { type: 'email', autoComplete: 'off', spellcheck: false } })}
+          {memberField('phone', { input: { type: 'tel', autoComplete: 'off' } })}
+          {memberField('organisation')}
+          {memberField('position')}
         </div>
         {props.incoming && (
           <fieldset class="logistics">

@@ -82,6 +82,17 @@ export function FormSection(props: { id: string; title: string; children: Compon
 /** What each section of the event form gets: the values and the setter of useFormState. */
 type SectionProps = { values: Values; set: <K extends keyof Values>(key: K) => (value: Values[K]) => void };
 
+/** A text field of the event whose label and hint are the messages named after it. */
+function HintedTextField(
+  props: SectionProps & { name: 'venue' | 'venueMapUrl' | 'capacity'; required?: boolean; input?: Parameters<typeof TextField>[0]['input'] },
+) {
+  const t = useText(messages);
+  const { name } = props;
+  return (
+    <TextField name={name} label={t(name)} hint={t(`${name}Hint`)} required={props.required} value={props.values[name]} onValue={props.set(name)} input={props.input} />
+  );
+}
+
 /** Where and when: the times in Asia/Ho_Chi_Minh, dd/mm/yyyy and 24-hour. */
 export function EventPlaceSection({ values, set }: SectionProps) {
   const t = useText(messages);
@@ -91,15 +102,8 @@ export function EventPlaceSection({ values, set }: SectionProps) {
         <DateTimeField name="startsAt" label={t('startsAt')} hint={t('timeHint')} required value={values.startsAt} onValue={set('startsAt')} />
         <DateTimeField name="endsAt" label={t('endsAt')} hint={t('timeHint')} required value={values.endsAt} onValue={set('endsAt')} />
       </div>
-      <TextField name="venue" label={t('venue')} hint={t('venueHint')} required value={values.venue} onValue={set('venue')} />
-      <TextField
-        name="venueMapUrl"
-        label={t('venueMapUrl')}
-        hint={t('venueMapUrlHint')}
-        value={values.venueMapUrl}
-        onValue={set('venueMapUrl')}
-        input={{ type: 'url', inputMode: 'url', spellcheck: false }}
-      />
+      <HintedTextField name="venue" required values={values} set={set} />
+      <HintedTextField name="venueMapUrl" values={values} set={set} input={{ type: 'url', inputMode: 'url', spellcheck: false }} />
     </FormSection>
   );
 }
@@ -113,14 +117,7 @@ export function EventRegistrationSection({ values, set }: SectionProps) {
   return (
     <FormSection id="s-registration" title={t('registration')}>
       <div class="grid-2">
-        <TextField
-          name="capacity"
-          label={t('capacity')}
-          hint={t('capacityHint')}
-          value={values.capacity}
-          onValue={set('capacity')}
-          input={{ inputMode: 'numeric', autoComplete: 'off' }}
-        />
+        <HintedTextField name="capacity" values={values} set={set} input={{ inputMode: 'numeric', autoComplete: 'off' }} />
         <DateTimeField
           name="registrationClosesAt"
           label={t('registrationClosesAt')}

@@ -280,6 +280,34 @@ export function DateTimeField(
   const id = fieldId(props.name);
   const error = errors[props.name];
   const describedBy = [props.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  /** The date or the time: typed freely, tidied when left, its format said below it. */
+  const part = (key: 'date' | 'time', inputId: string, tidied: (typed: string) => string | undefined) => (
+    <div class={key === 'time' ? 'datetime-part time' : 'datetime-part'}>
+      <label for={inputId}>{t(`form.${key}`)}</label>
+      <input
+        id={inputId}
+        name={`${props.name}.${key}`}
+        type="text"
+        inputMode="numeric"
+        autoComplete="off"
+        maxLength={key === 'date' ? 10 : 5}
+        value={props.value[key]}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={`${id}-${key}-format`}
+        onInput={(event) => {
+          edited(props.name);
+          props.onValue({ ...props.value, [key]: event.currentTarget.value });
+        }}
+        onBlur={() => {
+          const tidy = tidied(props.value[key]);
+          if (tidy && tidy !== props.value[key]) props.onValue({ ...props.value, [key]: tidy });
+        }}
+      />
+      <span class="format" id={`${id}-${key}-format`}>
+        {t(`form.${key}Hint`)}
+      </span>
+    </div>
+  );
   return (
     <fieldset class={`field datetime ${error ? 'has-error' : ''} ${props.class ?? ''}`} aria-describedby={describedBy}>
       <legend>
@@ -293,56 +321,8 @@ export function DateTimeField(
       </legend>
       <HintAndError id={id} hint={props.hint} error={error} />
       <div class="datetime-inputs">
-        <div class="datetime-part">
-          <label for={id}>{t('form.date')}</label>
-          <input
-            id={id}
-            name={`${props.name}.date`}
-            type="text"
-            inputMode="numeric"
-            autoComplete="off"
-            maxLength={10}
-            value={props.value.date}
-            aria-invalid={error ? 'true' : undefined}
-            aria-describedby={`${id}-date-format`}
-            onInput={(event) => {
-              edited(props.name);
-              props.onValue({ ...props.value, date: event.currentTarget.value });
-            }}
-            onBlur={() => {
-              const tidy = parseLocalDate(props.value.date);
-              if (tidy && tidy !== props.value.date) props.onValue({ ...props.value, date: tidy });
-            }}
-          />
-          <span class="format" id={`${id}-date-format`}>
-            {t('form.dateHint')}
-          </span>
-        </div>
-        <div class="datetime-part time">
-          <label for={`${id}-time`}>{t('form.time')}</label>
-          <input
-            id={`${id}-time`}
-            name={`${props.name}.time`}
-            type="text"
-            inputMode="numeric"
-            autoComplete="off"
-            maxLength={5}
-            value={props.value.time}
-            aria-invalid={error ? 'true' : undefined}
-            aria-describedby={`${id}-time-format`}
-            onInput={(event) => {
-              edited(props.name);
-              props.onValue({ ...props.value, time: event.currentTarget.value });
-            }}
-            onBlur={() => {
-              const tidy = parseLocalTime(props.value.time);
-              if (tidy && tidy !== props.value.time) props.onValue({ ...props.value, time: tidy });
-            }}
-          />
-          <span class="format" id={`${id}-time-format`}>
-            {t('form.timeHint')}
-          </span>
-        </div>
+        {part('date', id, parseLocalDate)}
+        {part('time', `${id}-time`, parseLocalTime)}
       </div>
     </fieldset>
   );

@@ -6,6 +6,7 @@ import { defineMessages, pickLocalized } from '../../lib/i18n.js';
 import { pastedTableToCsv } from '../../lib/pasted-table.js';
 import { useApp, useText } from '../context.js';
 import { CheckboxField, FileField, Form, SelectField, SubmitButton, TextArea, TextField, useFormState, emailInput } from './form.js';
+import { ImportProblems } from './import-problems.js';
 import { invitationLabels, inviteeFields, useFieldName, type InviteeField } from './invitation-labels.js';
 import { errorText } from '../../lib/error-text.js';
 
@@ -46,7 +47,6 @@ const messages = defineMessages({
     errorsTitleDone: 'Dòng có lỗi — đã bị bỏ qua',
     duplicatesTitle: 'Trùng — sẽ bị bỏ qua',
     duplicatesTitleDone: 'Trùng — đã bị bỏ qua',
-    row: 'Dòng {row}',
     'dup.in_list': 'trùng với một dòng phía trên trong danh sách này',
     'dup.already_invited': 'đã có trong danh sách khách mời của sự kiện',
     more: '… và {count} dòng khác.',
@@ -92,7 +92,6 @@ const messages = defineMessages({
     errorsTitleDone: 'Rows with errors — left out',
     duplicatesTitle: 'Duplicates — will be left out',
     duplicatesTitleDone: 'Duplicates — left out',
-    row: 'Row {row}',
     'dup.in_list': 'appears earlier in this same list',
     'dup.already_invited': 'is already on this event’s list',
     more: '… and {count} more.',
@@ -172,6 +171,13 @@ export function InviteeImport(props: {
     if (shown && !shown.committed) setShown(undefined);
     setInputError({});
   };
+  /** A setter that first drops a preview made from what is now being changed. */
+  const changing =
+    <T,>(set: (value: T) => void) =>
+    (value: T) => {
+      changed();
+      set(value);
+    };
 
   function request(pending: PendingImport, preview: boolean): Promise<ImportResult> {
     const path = preview ? `${base}?preview=true` : base;
@@ -253,13 +259,18 @@ export function InviteeImport(props: {
       name={`add.${key}`}
       label={tl(`field.${key}`)}
       value={one.values[key]}
-      onValue={(value) => {
-        changed();
-        one.set(key)(value);
-      }}
+      onValue={changing(one.set(key))}
       {...extra}
     />
   );
+
+  const previewButton = (
+    <div class="actions">
+      <SubmitButton busy={busy === 'preview'} label={t('preview')} busyLabel={t('previewing')} />
+    </div>
+  );
+  /** Each way's form shows only its own field's problem; a general one shows below them all. */
+  const errorOf = (field: 'paste' | 'file' | 'copy') => (inputError[field] ? { [field]: inputError[field] } : {});
 
   return (
     <section class="card import-panel" aria-labelledby="import-title">
@@ -302,43 +313,26 @@ export function InviteeImport(props: {
               name="add.language"
               label={tl('field.language')}
               value={one.values.language}
-              onValue={(value) => {
-                changed();
-                one.set('language')(value);
-              }}
+              onValue={changing(one.set('language'))}
               options={[
                 { value: 'vi', label: tl('language.vi') },
                 { value: 'en', label: tl('language.en') },
               ]}
             />
           </div>
-          <div class="actions">
-            <SubmitButton busy={busy === 'preview'} label={t('preview')} busyLabel={t('previewing')} />
-          </div>
+          {previewButton}
         </Form>
       )}
 
       {method === 'paste' && (
-        <Form errors={inputError.paste ? { paste: inputError.paste } : {}} onSubmit={preview} labelledBy="import-title">
-          <TextArea
-            name="paste"
-            label={t('pasteLabel')}
-            hint={t('pasteHint')}
-            rows={8}
-            value={pasted}
-            onValue={(value) => {
-              changed();
-              setPasted(value);
-            }}
-          />
-          <div class="actions">
-            <SubmitButton busy={busy === 'preview'} label={t('preview')} busyLabel={t('previewing')} />
-          </div>
+        <Form errors={errorOf('paste')} onSubmit={preview} labelledBy="import-title">
+          <TextArea name="paste" label={t('pasteLabel')} hint={t('pasteHint')} rows={8} value={pasted} onValue={changing(setPasted)} />
+          {previewButton}
         </Form>
       )}
 
       {method === 'file' && (
-        <Form errors={inputError.file ? { file: inputError.file } : {}} onSubmit={preview} labelledBy="import-title">
+        <Form errors={errorOf('file')} onSubmit={preview} labelledBy="import-title">
           <FileField
             id="f-file"
             label={t('fileLabel')}
@@ -346,21 +340,16 @@ export function InviteeImport(props: {
             error={inputError.file}
             accept=".csv,text/csv"
             inputKey={fileKey}
-            onFile={(chosen) => {
-              changed();
-              setFile(chosen);
-            }}
+            onFile={changing(setFile)}
           >
             {file && <p class="hint">{t('fileChosen', { name: file.name, size: formatSize(file.size) })}</p>}
           </FileField>
-          <div class="actions">
-            <SubmitButton busy={busy === 'preview'} label={t('preview')} busyLabel={t('previewing')} />
-          </div>
+          {previewButton}
         </Form>
       )}
 
       {method === 'copy' && (
-        <Form errors={inputError.copy ? { copy: inputError.copy } : {}} onSubmit={preview} labelledBy="import-title">
+        <Form errors={errorOf('copy')} onSubmit={preview} labelledBy="import-title">
           {events === undefined ? (
             <p class="loading" role="status">
               {t('common.loading')}
@@ -373,10 +362,7 @@ export function InviteeImport(props: {
                 name="copy"
                 label={t('copyEvent')}
                 value={fromEventId}
-                onValue={(value) => {
-                  changed();
-                  setFromEventId(value);
-                }}
+                onValue={changing(setFromEventId)}
                 options={[
                   { value: '', label: t('copyChoose') },
                   ...events.map((event) => ({
@@ -389,14 +375,9 @@ export function InviteeImport(props: {
                 name="excludeDeclined"
                 label={t('copyExclude')}
                 checked={excludeDeclined}
-                onValue={(value) => {
-                  changed();
-                  setExcludeDeclined(value);
-                }}
+                onValue={changing(setExcludeDeclined)}
               />
-              <div class="actions">
-                <SubmitButton busy={busy === 'preview'} label={t('preview')} busyLabel={t('previewing')} />
-              </div>
+              {previewButton}
             </>
           )}
         </Form>
@@ -428,39 +409,21 @@ export function InviteeImport(props: {
             </div>
           </dl>
 
-          {shown.result.errors.length > 0 && (
-            <>
-              <h4>{shown.committed ? t('errorsTitleDone') : t('errorsTitle')}</h4>
-              <ul class="problems">
-                {shown.result.errors.slice(0, 200).map((error, index) => (
-                  <li key={index}>
-                    {error.row !== undefined && <strong class="problem-row">{t('row', { row: error.row })}</strong>}
-                    {error.field && <span class="problem-field">{fieldName(error.field)}</span>}
-                    <span class="problem-text">{error.message}</span>
-                  </li>
-                ))}
-              </ul>
-              {shown.result.errors.length > 200 && <p class="muted">{t('more', { count: shown.result.errors.length - 200 })}</p>}
-            </>
-          )}
+          <ImportProblems
+            title={shown.committed ? t('errorsTitleDone') : t('errorsTitle')}
+            items={shown.result.errors}
+            field={(error) => error.field && fieldName(error.field)}
+            text={(error) => error.message}
+            more={(count) => t('more', { count })}
+          />
 
-          {shown.result.duplicates.length > 0 && (
-            <>
-              <h4>{shown.committed ? t('duplicatesTitleDone') : t('duplicatesTitle')}</h4>
-              <ul class="problems">
-                {shown.result.duplicates.slice(0, 200).map((duplicate, index) => (
-                  <li key={index}>
-                    {duplicate.row !== undefined && <strong class="problem-row">{t('row', { row: duplicate.row })}</strong>}
-                    <span class="problem-field">{duplicate.email ?? duplicate.phone}</span>
-                    <span class="problem-text">{t(`dup.${duplicate.reason}`)}</span>
-                  </li>
-                ))}
-              </ul>
-              {shown.result.duplicates.length > 200 && (
-                <p class="muted">{t('more', { count: shown.result.duplicates.length - 200 })}</p>
-              )}
-            </>
-          )}
+          <ImportProblems
+            title={shown.committed ? t('duplicatesTitleDone') : t('duplicatesTitle')}
+            items={shown.result.duplicates}
+            field={(duplicate) => duplicate.email ?? duplicate.phone}
+            text={(duplicate) => t(`dup.${duplicate.reason}`)}
+            more={(count) => t('more', { count })}
+          />
 
           {!shown.committed &&
             (shown.result.created > 0 ? (

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { UpcomingOccasion } from '../../../shared/partners/greeting-campaigns.js';
+import type { UpcomingOccasion } from '../../../shared/partners/upcoming-occasions.js';
 import { defineMessages } from '../../lib/i18n.js';
 import { useApp, useText } from '../context.js';
 

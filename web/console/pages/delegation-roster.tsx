@@ -86,6 +86,32 @@ type Member = {
 
 const gone = new Set(['declined', 'withdrawn', 'rejected']);
 
+type ColumnKey = 'stt' | 'name' | 'role' | 'position' | 'passportNumber' | 'arrival' | 'departure' | 'stay' | 'dietary' | 'dateOfBirth' | 'passportExpiry';
+
+/** The columns of a delegation received here: their papers and their stay. Each is headed by its message. */
+const incomingColumns: [ColumnKey, SheetColumn['width']][] = [
+  ['stt', 'stt'],
+  ['name', 'name'],
+  ['role', 'short'],
+  ['position', undefined],
+  ['passportNumber', 'short'],
+  ['arrival', 'medium'],
+  ['departure', 'medium'],
+  ['stay', 'medium'],
+  ['dietary', 'short'],
+];
+
+/** The columns of a delegation going abroad: what the visa needs. */
+const outgoingColumns: [ColumnKey, SheetColumn['width']][] = [
+  ['stt', 'stt'],
+  ['name', 'name'],
+  ['role', 'medium'],
+  ['dateOfBirth', 'date'],
+  ['position', undefined],
+  ['passportNumber', 'medium'],
+  ['passportExpiry', 'date'],
+];
+
 /** 1980-05-02 → 02/05/1980; a masked or free-text value stays as it is. */
 function asLocalDate(value: string | undefined): string {
   if (!value) return '';
@@ -128,28 +154,7 @@ export function DelegationRosterPage({ params, query }: PageProps) {
   };
 
   const columns = useMemo<SheetColumn[]>(
-    () =>
-      incoming
-        ? [
-            { key: 'stt', heading: t('stt'), width: 'stt' },
-            { key: 'name', heading: t('name'), width: 'name' },
-            { key: 'role', heading: t('role'), width: 'short' },
-            { key: 'position', heading: t('position') },
-            { key: 'passportNumber', heading: t('passportNumber'), width: 'short' },
-            { key: 'arrival', heading: t('arrival'), width: 'medium' },
-            { key: 'departure', heading: t('departure'), width: 'medium' },
-            { key: 'stay', heading: t('stay'), width: 'medium' },
-            { key: 'dietary', heading: t('dietary'), width: 'short' },
-          ]
-        : [
-            { key: 'stt', heading: t('stt'), width: 'stt' },
-            { key: 'name', heading: t('name'), width: 'name' },
-            { key: 'role', heading: t('role'), width: 'medium' },
-            { key: 'dateOfBirth', heading: t('dateOfBirth'), width: 'date' },
-            { key: 'position', heading: t('position') },
-            { key: 'passportNumber', heading: t('passportNumber'), width: 'medium' },
-            { key: 'passportExpiry', heading: t('passportExpiry'), width: 'date' },
-          ],
+    () => (incoming ? incomingColumns : outgoingColumns).map(([key, width]) => ({ key, heading: t(key), width })),
     [t, incoming],
   );
   const shown = useMemo(

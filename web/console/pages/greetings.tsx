@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Campaign, Recipient } from '../../../shared/partners/greetings-repository.js';
-import type { UpcomingOccasion } from '../../../shared/partners/greeting-campaigns.js';
+import type { UpcomingOccasion } from '../../../shared/partners/upcoming-occasions.js';
 import { defineMessages } from '../../lib/i18n.js';
 import { FlowersDialog } from '../components/flowers-dialog.js';
 import { GreetingTemplates } from '../components/greeting-templates.js';

@@ -59,14 +59,7 @@ export function SignInPage({ query }: PageProps) {
       <PageHeading text={t('title')} />
       <p class="lead">{t('intro')}</p>
       <Form errors={form.errors} onSubmit={submit}>
-        <TextField
-          name="email"
-          label={t('email')}
-          required
-          value={form.values.email}
-          onValue={form.set('email')}
-          input={emailInput('username')}
-        />
+        <TextField name="email" label={t('email')} required value={form.values.email} onValue={form.set('email')} input={emailInput('username')} />
         <PasswordField name="password" label={t('password')} value={form.values.password} onValue={form.set('password')} autoComplete="current-password" />
         <div class="actions">
           <SubmitButton busy={form.busy} label={t('submit')} busyLabel={t('busy')} />

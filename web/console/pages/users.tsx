@@ -11,6 +11,7 @@ import { PageHeading } from '../components/page-heading.js';
 import { useApp, useSchemaMessages, useText, useUser } from '../context.js';
 import { errorText } from '../../lib/error-text.js';
 import { TableHead } from '../components/data-table.js';
+import { RowAction } from '../components/row-action.js';
 
 const messages = defineMessages({
   vi: {
@@ -21,7 +22,8 @@ const messages = defineMessages({
     name: 'Họ và tên',
     email: 'Email',
     role: 'Vai trò',
-    roleHint: 'Quản trị viên: mọi việc, kể cả quản lý người dùng. Người tổ chức: sự kiện, khách mời, danh sách. Nhân viên: xem sự kiện, in danh sách, điểm danh.',
+    roleHint:
+      'Quản trị viên: mọi việc, kể cả quản lý người dùng. Người tổ chức: sự kiện, khách mời, danh sách. Nhân viên: xem sự kiện, in danh sách, điểm danh.',
     language: 'Ngôn ngữ của email',
     password: 'Mật khẩu ban đầu',
     passwordHint: 'Không bắt buộc. Để trống thì người dùng sẽ nhận email có đường dẫn để tự đặt mật khẩu.',
@@ -204,14 +206,7 @@ export function UsersPage() {
           <Form errors={form.errors} onSubmit={create} labelledBy="add-user-title">
             <AutoFocus id="f-name" />
             <TextField name="name" label={t('name')} required value={form.values.name} onValue={form.set('name')} input={{ autoComplete: 'off' }} />
-            <TextField
-              name="email"
-              label={t('email')}
-              required
-              value={form.values.email}
-              onValue={form.set('email')}
-              input={emailInput()}
-            />
+            <TextField name="email" label={t('email')} required value={form.values.email} onValue={form.set('email')} input={emailInput()} />
             <SelectField
               name="role"
               label={t('role')}
@@ -281,7 +276,11 @@ export function UsersPage() {
                       disabled={self || busy}
                       onChange={(event) => {
                         const role = event.currentTarget.value as Role;
-                        void patch(user, { role }, inBoth(messages, 'roleChanged', (lang) => ({ name: user.name, role: translator(commonMessages, lang)(`role.${role}`) })));
+                        void patch(
+                          user,
+                          { role },
+                          inBoth(messages, 'roleChanged', (lang) => ({ name: user.name, role: translator(commonMessages, lang)(`role.${role}`) })),
+                        );
                       }}
                     >
                       {roles.map((role) => (
@@ -292,9 +291,7 @@ export function UsersPage() {
                     </select>
                   </td>
                   <td data-label={t('status')}>
-                    <span class={user.disabled ? 'badge status-cancelled' : 'badge status-published'}>
-                      {user.disabled ? t('disabled') : t('active')}
-                    </span>
+                    <span class={user.disabled ? 'badge status-cancelled' : 'badge status-published'}>{user.disabled ? t('disabled') : t('active')}</span>
                     {user.passwordLink && (
                       <span class={user.passwordLink.state === 'failed' || user.passwordLink.state === 'skipped' ? 'link-mail not-sent' : 'link-mail'}>
                         {t(`link.${user.passwordLink.state}`, { at: formatDateTime(user.passwordLink.at) })}
@@ -305,36 +302,27 @@ export function UsersPage() {
                     <div class="row-actions">
                       {!self &&
                         (user.disabled ? (
-                          <button
-                            type="button"
-                            class="button small"
+                          <RowAction
                             disabled={busy}
-                            aria-label={t('enableLabel', { name: user.name })}
+                            label={t('enableLabel', { name: user.name })}
                             onClick={() => void patch(user, { disabled: false }, inBoth(messages, 'enabledDone', { name: user.name }))}
                           >
                             {t('enable')}
-                          </button>
+                          </RowAction>
                         ) : (
-                          <button
-                            type="button"
-                            class="button small danger-outline"
+                          <RowAction
+                            danger="danger-outline"
                             disabled={busy}
-                            aria-label={t('disableLabel', { name: user.name })}
+                            label={t('disableLabel', { name: user.name })}
                             onClick={() => setConfirmDisable(user)}
                           >
                             {t('disable')}
-                          </button>
+                          </RowAction>
                         ))}
                       {!user.disabled && (
-                        <button
-                          type="button"
-                          class="button small"
-                          disabled={busy}
-                          aria-label={t('resendLabel', { name: user.name })}
-                          onClick={() => void resend(user)}
-                        >
+                        <RowAction disabled={busy} label={t('resendLabel', { name: user.name })} onClick={() => void resend(user)}>
                           {t('resend')}
-                        </button>
+                        </RowAction>
                       )}
                     </div>
                   </td>
@@ -363,9 +351,7 @@ export function UsersPage() {
         confirmLabel={t('disable')}
         danger
         busy={busyUser !== undefined}
-        onConfirm={() =>
-          confirmDisable && void patch(confirmDisable, { disabled: true }, inBoth(messages, 'disabledDone', { name: confirmDisable.name }))
-        }
+        onConfirm={() => confirmDisable && void patch(confirmDisable, { disabled: true }, inBoth(messages, 'disabledDone', { name: confirmDisable.name }))}
         onClose={() => setConfirmDisable(undefined)}
       >
         <p>{t('disableText', { name: confirmDisable?.name ?? '' })}</p>
