@@ -15,15 +15,12 @@ const partsFormatter = new Intl.DateTimeFormat('en-GB', {
   hourCycle: 'h23',
 });
 
-export type ZonedParts = { year: number; month: number; day: number; hour: number; minute: number; second: number };
-
-/** The calendar date and the 24-hour clock of an instant in Asia/Ho_Chi_Minh (the console formats its dates from them). */
-export function zonedParts(instant: Date): ZonedParts {
+function zonedParts(instant: Date): Record<string, number> {
   const parts: Record<string, number> = {};
   for (const part of partsFormatter.formatToParts(instant)) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);
   }
-  return parts as ZonedParts;
+  return parts;
 }
 
 function pad(value: number, width = 2): string {
@@ -34,11 +31,11 @@ function pad(value: number, width = 2): string {
 export function toLocalIso(instant: string | Date): string {
   const date = typeof instant === 'string' ? new Date(instant) : instant;
   const p = zonedParts(date);
-  const localAsUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  const localAsUtc = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
   const offsetMinutes = Math.round((localAsUtc - Math.floor(date.getTime() / 1000) * 1000) / 60000);
   const sign = offsetMinutes < 0 ? '-' : '+';
   const offset = `${sign}${pad(Math.floor(Math.abs(offsetMinutes) / 60))}:${pad(Math.abs(offsetMinutes) % 60)}`;
-  return `${p.year}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}${offset}`;
+  return `${p.year}-${pad(p.month!)}-${pad(p.day!)}T${pad(p.hour!)}:${pad(p.minute!)}:${pad(p.second!)}${offset}`;
 }
 
 /** A UTC ISO string for storage and for comparison by string order. */

@@ -1,4 +1,3 @@
-import { TIME_ZONE, zonedParts } from '../../shared/time/ho-chi-minh.js';
 import type { Language } from './i18n.js';
 
 /**
@@ -6,16 +5,27 @@ import type { Language } from './i18n.js';
  * or the locale of the browser. Vietnam has kept UTC+07:00 without daylight saving since 1975, so
  * a local date and time become an instant by appending the offset.
  */
-export { TIME_ZONE };
+export const TIME_ZONE = 'Asia/Ho_Chi_Minh';
 export const UTC_OFFSET = '+07:00';
+
+const partsFormatter = new Intl.DateTimeFormat('en-GB', {
+  timeZone: TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
 
 type Parts = { year: string; month: string; day: string; hour: string; minute: string };
 
 function parts(instant: string | Date): Parts | undefined {
   const date = typeof instant === 'string' ? new Date(instant) : instant;
   if (Number.isNaN(date.getTime())) return undefined;
-  const p = zonedParts(date);
-  return { year: String(p.year), month: pad(p.month), day: pad(p.day), hour: pad(p.hour), minute: pad(p.minute) };
+  const out: Record<string, string> = {};
+  for (const part of partsFormatter.formatToParts(date)) out[part.type] = part.value;
+  return out as Parts;
 }
 
 /** 26/03/2015 */
