@@ -6,7 +6,7 @@ import { localParts } from './official-dates.js';
 import type { PapersDeps } from './papers-deps.js';
 import { LetterRegisterBusyError } from './papers-errors.js';
 import { RegisterBusySignal } from './papers-repository.js';
-import { getPapersSettings } from './papers-settings.js';
+import { getPapersSettings } from './get-papers-settings.js';
 import { issuedByUnit, letterContent, letterFileName, letterTitle } from './print-invitation-letters.js';
 import { ROOT_UNIT_ID } from '../units/unit-schema.js';
 import { renderInvitationLetters } from './render-invitation-letters.js';

@@ -6,7 +6,7 @@ import type { PapersDeps } from './papers-deps.js';
 import { LetterRegisterBusyError } from './papers-errors.js';
 import { RegisterBusySignal, type StoredLetter } from './papers-repository.js';
 import type { InvitationLetter } from './papers-settings-schema.js';
-import { getPapersSettings } from './papers-settings.js';
+import { getPapersSettings } from './get-papers-settings.js';
 
 /** A giấy mời's number and symbol as printed: "12/GM-LHHN". */
 export function presentLetter(letter: StoredLetter): InvitationLetter {
