@@ -1,7 +1,7 @@
 import type { EmailAttachment } from '../email/mailer.js';
 import type { StoredEvent } from '../events/events-repository.js';
 import type { StoredInvitation } from '../invitations/invitations-repository.js';
-import { registerSymbol } from './issue-invitation-letters.js';
+import { registerSymbol } from './letter-register.js';
 import { localParts } from './official-dates.js';
 import type { PapersDeps } from './papers-deps.js';
 import { LetterRegisterBusyError } from './papers-errors.js';
