@@ -9,7 +9,8 @@ import { onDemand } from '../on-demand.js';
 
 // Rare paths, loaded at their first call (functions/api/on-demand.ts).
 const { countNoticeRecipients, listEventNotices, sendEventNotice } = onDemand(() => import('../../../shared/email/event-notices.js'));
-const { previewMail, sendTestMail } = onDemand(() => import('../../../shared/email/preview-mail.js'));
+const { previewMail } = onDemand(() => import('../../../shared/email/preview-mail.js'));
+const { sendTestMail } = onDemand(() => import('../../../shared/email/send-test-mail.js'));
 
 const noteText = z.string().max(1000).transform((v) => v.normalize('NFC').trim());
 
