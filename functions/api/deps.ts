@@ -18,7 +18,7 @@ import type { Mailer } from '../../shared/email/mailer.js';
 import type { EventsDeps } from '../../shared/events/events-deps.js';
 import { createEventsRepository } from '../../shared/events/events-repository.js';
 import type { QueueMailsDeps } from '../../shared/email/queue-mails.js';
-import type { EventNoticeDeps } from '../../shared/email/event-notices.js';
+import type { EventNoticeDeps } from '../../shared/email/event-notice-deps.js';
 import type { MailPreviewDeps } from '../../shared/email/render-mail-preview.js';
 import type { RateLimiter } from '../../shared/rate-limits/rate-limiter.js';
 import { buildMailQueueDeps } from '../mail/mail-queue-deps.js';
