@@ -10,7 +10,7 @@ import { queryListingPage } from '../db/query-all.js';
 /** A user as stored: the profile plus the password hash, which never leaves the use cases. */
 /**
  * `sessionGeneration` moves when the user's sessions must all end (disabled, new password): a
- * session made under another generation is refused on its next request (session-access.ts),
+ * session made under another generation is refused on its next request (resolve-session.ts),
  * whatever the `listings` index, read a moment late, still lists.
  */
 export type StoredUser = Omit<User, 'memberships'> & { memberships?: Membership[]; passwordHash?: string; sessionGeneration?: number };

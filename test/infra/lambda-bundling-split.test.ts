@@ -45,6 +45,11 @@ describe('the API Lambda in chunks', () => {
       'shared/units/create-unit.ts',
       'shared/invitations/import-invitees.ts',
       'shared/email/invitation-templates.ts',
+      'shared/email/send-event-notice.ts',
+      'shared/email/render-mail-preview.ts',
+      'shared/email/send-test-mail.ts',
+      'shared/papers/issue-invitation-letters.ts',
+      'shared/papers/save-papers-settings.ts',
     ]) {
       expect(readAtColdStart.has(rare), rare).toBe(false);
       expect(fileOf.get(rare), rare).toHaveLength(1);
