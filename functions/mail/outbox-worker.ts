@@ -2,6 +2,7 @@ import { deliverOutboxMessage, type DeliveryOutcome, type MailDeliveryDeps } fro
 import { createPacer } from '../../shared/email/pacer.js';
 import type { QueuedMail } from '../../shared/email/outbox-repository.js';
 import { log } from '../../shared/logging/logger.js';
+import { startPolling, type PollingControl } from './polling-loop.js';
 
 export type OutboxWorkerOptions = {
   ratePerSecond: number;
@@ -22,17 +23,8 @@ export function startOutboxWorker(deps: MailDeliveryDeps, options: OutboxWorkerO
   // Paced at the call to SES, not per message: what is skipped or suppressed costs no slot, and
   // a message's lease is taken only once its slot has come (deliverOutboxMessage).
   const paced: MailDeliveryDeps = { ...deps, pacer: createPacer(options.ratePerSecond) };
-  let stopped = false;
-  let wake: (() => void) | undefined;
   const inFlight = new Set<Promise<void>>();
   const inFlightIds = new Set<string>();
-
-  async function idle() {
-    await new Promise<void>((resolve) => {
-      wake = resolve;
-      setTimeout(resolve, pollMs);
-    });
-  }
 
   /**
    * A pipeline, not batches: a page of due mail is listed once and fed to the sends as slots free
@@ -40,9 +32,9 @@ export function startOutboxWorker(deps: MailDeliveryDeps, options: OutboxWorkerO
    * the rate never dips between pages. A message listed again before its claim lands is skipped
    * here by id, and the claim's condition would refuse it anyway: it is never sent twice.
    */
-  async function loop() {
+  async function loop(control: PollingControl) {
     let listed: QueuedMail[] = [];
-    while (!stopped) {
+    while (!control.stopped) {
       if (listed.length === 0) {
         try {
           listed = (await deps.outbox.listAllDue(deps.now().toISOString(), 100)).filter((m) => !inFlightIds.has(m.messageId));
@@ -51,12 +43,12 @@ export function startOutboxWorker(deps: MailDeliveryDeps, options: OutboxWorkerO
         }
         if (listed.length === 0) {
           // Nothing new: wait for a send to finish (its claim may free others) or for the next poll.
-          await (inFlight.size > 0 ? Promise.race([...inFlight, idle()]) : idle());
+          await (inFlight.size > 0 ? Promise.race([...inFlight, control.idle()]) : control.idle());
           continue;
         }
       }
-      while (inFlight.size >= concurrency && !stopped) await Promise.race(inFlight);
-      if (stopped) break;
+      while (inFlight.size >= concurrency && !control.stopped) await Promise.race(inFlight);
+      if (control.stopped) break;
       const message = listed.shift()!;
       if (inFlightIds.has(message.messageId)) continue;
       inFlightIds.add(message.messageId);
@@ -71,19 +63,8 @@ export function startOutboxWorker(deps: MailDeliveryDeps, options: OutboxWorkerO
     }
   }
 
-  const running = loop();
-  return {
-    /** Looks for due mail now instead of at the next poll (called right after queuing). */
-    nudge() {
-      wake?.();
-    },
-    async stop() {
-      stopped = true;
-      wake?.();
-      await running;
-      await Promise.all(inFlight);
-    },
-  };
+  // nudge() looks for due mail now instead of at the next poll (called right after queuing).
+  return startPolling(pollMs, loop, () => Promise.all(inFlight));
 }
 
 export type OutboxWorker = ReturnType<typeof startOutboxWorker>;

@@ -6,9 +6,10 @@ import { failedConditionIndexes } from '../db/conditions.js';
 import { doorLaneKey, inItemLane, tallyLaneKey } from '../db/item-lanes.js';
 import { DOOR_SK, doorKey, readEventWithTallies, TALLY_SK, tallyKey } from '../events/event-tally.js';
 import type { StoredInvitation } from '../invitations/invitations-repository.js';
-import { queryAll, queryPrefix } from '../db/query-all.js';
+import { queryAll, queryBetween, queryPrefix } from '../db/query-all.js';
 import { countsLaneKey, countsUpdate, invitationMove } from '../invitations/invitation-counts.js';
-import { addDoorDelta, doorGroupMoves, doorGroupOf, doorMove, doorStateOf, presentCounter } from './door-group-counts.js';
+import { doorGroupMoves, doorGroupOf, doorMove, doorStateOf, presentCounter } from './door-group-counts.js';
+import { addDelta } from '../db/counter-deltas.js';
 import { eventPartition, eventSk, keys } from '../db/keys.js';
 
 /**
@@ -53,6 +54,45 @@ export function createAttendeesRepository(db: DynamoDBDocumentClient, tableName:
     values: (person: { group?: string; organisation?: string }) => ({ ':dgGroup': person.group ?? '\u0000', ':dgOrg': person.organisation ?? '\u0000', ':dgNone': '\u0000' }),
   };
 
+  /**
+   * A check-in or its undo, in one transaction: the person's own item first (`personUpdate`, whose
+   * condition holds only if nothing moved them meanwhile), the door's `checkedIn` and their group's
+   * present count moved by `by`, and the door's change. False when the person's condition failed.
+   */
+  async function movePresence(
+    eventId: string,
+    invitationId: string,
+    person: { group?: string; organisation?: string },
+    by: 1 | -1,
+    change: DoorChange,
+    personUpdate: { UpdateExpression: string; ConditionExpression: string; ExpressionAttributeNames: Record<string, string>; ExpressionAttributeValues: Record<string, unknown> },
+  ): Promise<boolean> {
+    const group = doorGroupMoves(addDelta(new Map(), presentCounter(doorGroupOf(person)), by));
+    try {
+      await onDoor(eventId, () =>
+        db.send(
+          transactionOn(tableName, [
+            { Update: { Key: keys.invitation(eventId, invitationId), ...personUpdate } },
+            {
+              Update: {
+                Key: doorKey(eventId),
+                UpdateExpression: `SET checkedIn = checkedIn + :delta, ${group.sets.join(', ')}`,
+                ConditionExpression: 'attribute_exists(pk)',
+                ExpressionAttributeNames: group.names,
+                ExpressionAttributeValues: { ':delta': by, ...group.values },
+              },
+            },
+            { Put: { Item: doorChangeItem(eventId, change) } },
+          ]),
+        ),
+      );
+      return true;
+    } catch (error) {
+      if (failedConditionIndexes(error)?.length) return false;
+      throw error;
+    }
+  }
+
   return {
     /** Every invitation of the event with the details its answer gave. */
     async listWithDetails(eventId: string): Promise<AttendeeRecord[]> {
@@ -81,12 +121,7 @@ export function createAttendeesRepository(db: DynamoDBDocumentClient, tableName:
 
     /** The event's tally and door tally (counts, per group at the door), read consistently in one Query. */
     async readDoorTallies(eventId: string): Promise<{ tally?: Record<string, unknown>; door?: Record<string, unknown> }> {
-      const items = await queryAll(db, {
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-        ExpressionAttributeValues: { ':pk': eventPartition(eventId), ':from': DOOR_SK, ':to': TALLY_SK },
-        ConsistentRead: true,
-      });
+      const items = await queryBetween(db, tableName, eventPartition(eventId), DOOR_SK, TALLY_SK, { ConsistentRead: true });
       return { tally: items.find((item) => item.sk === TALLY_SK), door: items.find((item) => item.sk === DOOR_SK) };
     },
 
@@ -184,72 +219,25 @@ export function createAttendeesRepository(db: DynamoDBDocumentClient, tableName:
       // Their group at the door, for its count (a change of group meanwhile fails the condition: read again).
       const person = await this.findRecord(eventId, invitationId);
       if (!person) return 'already';
-      const group = doorGroupMoves(addDoorDelta(new Map(), presentCounter(doorGroupOf(person)), 1));
-      try {
-        await onDoor(eventId, () => db.send(
-          transactionOn(tableName, [
-              {
-                Update: {
-                  Key: keys.invitation(eventId, invitationId),
-                  UpdateExpression: 'SET checkedInAt = :at, checkedInBy = :by',
-                  ConditionExpression: `attribute_exists(pk) AND attribute_not_exists(checkedInAt) AND (#response = :confirmed OR walkIn = :yes) AND ${sameGroup.condition}`,
-                  ExpressionAttributeNames: { '#response': 'response', ...sameGroup.names },
-                  ExpressionAttributeValues: { ':at': at, ':by': by, ':confirmed': 'confirmed', ':yes': true, ...sameGroup.values(person) },
-                },
-              },
-              {
-                Update: {
-                  Key: doorKey(eventId),
-                  UpdateExpression: `SET checkedIn = checkedIn + :one, ${group.sets.join(', ')}`,
-                  ConditionExpression: 'attribute_exists(pk)',
-                  ExpressionAttributeNames: group.names,
-                  ExpressionAttributeValues: { ':one': 1, ...group.values },
-                },
-              },
-              { Put: { Item: doorChangeItem(eventId, { registrationId: invitationId, at, what: 'present', checkedInAt: at }) } },
-            ]),
-        ));
-        return 'done';
-      } catch (error) {
-        if (!failedConditionIndexes(error)?.length) throw error;
-        return 'already';
-      }
+      const checkedIn = await movePresence(eventId, invitationId, person, 1, { registrationId: invitationId, at, what: 'present', checkedInAt: at }, {
+        UpdateExpression: 'SET checkedInAt = :at, checkedInBy = :by',
+        ConditionExpression: `attribute_exists(pk) AND attribute_not_exists(checkedInAt) AND (#response = :confirmed OR walkIn = :yes) AND ${sameGroup.condition}`,
+        ExpressionAttributeNames: { '#response': 'response', ...sameGroup.names },
+        ExpressionAttributeValues: { ':at': at, ':by': by, ':confirmed': 'confirmed', ':yes': true, ...sameGroup.values(person) },
+      });
+      return checkedIn ? 'done' : 'already';
     },
 
     /** Undoes a check-in made by mistake. False when the person was not checked in. */
     async undoCheckIn(eventId: string, invitationId: string, at: string): Promise<boolean> {
       const person = await this.findRecord(eventId, invitationId);
       if (!person?.checkedInAt) return false;
-      const group = doorGroupMoves(addDoorDelta(new Map(), presentCounter(doorGroupOf(person)), -1));
-      try {
-        await onDoor(eventId, () => db.send(
-          transactionOn(tableName, [
-              {
-                Update: {
-                  Key: keys.invitation(eventId, invitationId),
-                  UpdateExpression: 'REMOVE checkedInAt, checkedInBy',
-                  ConditionExpression: `attribute_exists(checkedInAt) AND ${sameGroup.condition}`,
-                  ExpressionAttributeNames: sameGroup.names,
-                  ExpressionAttributeValues: sameGroup.values(person),
-                },
-              },
-              {
-                Update: {
-                  Key: doorKey(eventId),
-                  UpdateExpression: `SET checkedIn = checkedIn - :one, ${group.sets.join(', ')}`,
-                  ConditionExpression: 'attribute_exists(pk)',
-                  ExpressionAttributeNames: group.names,
-                  ExpressionAttributeValues: { ':one': 1, ...group.values },
-                },
-              },
-              { Put: { Item: doorChangeItem(eventId, { registrationId: invitationId, at, what: 'absent' }) } },
-            ]),
-        ));
-        return true;
-      } catch (error) {
-        if (failedConditionIndexes(error)?.length) return false;
-        throw error;
-      }
+      return movePresence(eventId, invitationId, person, -1, { registrationId: invitationId, at, what: 'absent' }, {
+        UpdateExpression: 'REMOVE checkedInAt, checkedInBy',
+        ConditionExpression: `attribute_exists(checkedInAt) AND ${sameGroup.condition}`,
+        ExpressionAttributeNames: sameGroup.names,
+        ExpressionAttributeValues: sameGroup.values(person),
+      });
     },
 
     /**

@@ -1,3 +1,5 @@
+import { addDelta, counterMoves, type CounterDeltas } from '../db/counter-deltas.js';
+
 /**
  * The door's counts per group (plain data: no DynamoDB here), kept on the event's door tally
  * (`EVENT#DOOR`, shared/events/event-tally.ts) beside `checkedIn`, so `GET …/attendees/counts`
@@ -14,13 +16,6 @@ export const doorGroupOf = (person: { group?: string; organisation?: string }) =
 export const confirmedCounter = (group: string) => `c:${group}`;
 export const presentCounter = (group: string) => `p:${group}`;
 
-export type DoorGroupDeltas = Map<string, number>;
-
-export function addDoorDelta(deltas: DoorGroupDeltas, counter: string, by: number): DoorGroupDeltas {
-  deltas.set(counter, (deltas.get(counter) ?? 0) + by);
-  return deltas;
-}
-
 /** A person at the door before and after a change (undefined: not on the door's list). */
 export type DoorState = { group: string; confirmed: boolean; present: boolean };
 
@@ -29,32 +24,17 @@ export function doorStateOf(person: { group?: string; organisation?: string; res
   return { group: doorGroupOf(person), confirmed, present: confirmed && Boolean(person.checkedInAt) };
 }
 
-export function doorMove(deltas: DoorGroupDeltas, from: DoorState | undefined, to: DoorState | undefined): DoorGroupDeltas {
-  if (from?.confirmed) addDoorDelta(deltas, confirmedCounter(from.group), -1);
-  if (to?.confirmed) addDoorDelta(deltas, confirmedCounter(to.group), 1);
-  if (from?.present) addDoorDelta(deltas, presentCounter(from.group), -1);
-  if (to?.present) addDoorDelta(deltas, presentCounter(to.group), 1);
+export function doorMove(deltas: CounterDeltas, from: DoorState | undefined, to: DoorState | undefined): CounterDeltas {
+  if (from?.confirmed) addDelta(deltas, confirmedCounter(from.group), -1);
+  if (to?.confirmed) addDelta(deltas, confirmedCounter(to.group), 1);
+  if (from?.present) addDelta(deltas, presentCounter(from.group), -1);
+  if (to?.present) addDelta(deltas, presentCounter(to.group), 1);
   return deltas;
 }
 
-/**
- * The SET clauses (and their names and values) that apply `deltas` to the door tally, to join an
- * Update of it; empty when nothing moves.
- */
-export function doorGroupMoves(deltas: DoorGroupDeltas, prefix = 'dg') {
-  const moves = [...deltas].filter(([, d]) => d !== 0);
-  const names: Record<string, string> = {};
-  const values: Record<string, unknown> = {};
-  if (moves.length === 0) return { sets: [] as string[], names, values };
-  values[`:${prefix}zero`] = 0;
-  values[`:${prefix}one`] = 1;
-  const sets = moves.map(([counter, d], i) => {
-    names[`#${prefix}${i}`] = counter;
-    values[`:${prefix}${i}`] = d;
-    return `#${prefix}${i} = if_not_exists(#${prefix}${i}, :${prefix}zero) + :${prefix}${i}`;
-  });
-  sets.push(`v = if_not_exists(v, :${prefix}zero) + :${prefix}one`);
-  return { sets, names, values };
+/** The SET clauses that apply `deltas` to the door tally, to join an Update of it; empty when nothing moves. */
+export function doorGroupMoves(deltas: CounterDeltas, prefix = 'dg') {
+  return counterMoves(deltas, prefix);
 }
 
 /** The per-group counts read back from the door tally. */

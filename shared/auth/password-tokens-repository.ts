@@ -1,5 +1,5 @@
 import { DeleteCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { isConditionFailure } from '../db/conditions.js';
+import { resultIfHolds } from '../db/conditions.js';
 import { keys } from '../db/keys.js';
 
 const tokenKey = keys.passwordToken;
@@ -19,21 +19,16 @@ export function createPasswordTokensRepository(db: DynamoDBDocumentClient, table
 
     /** Deletes the token and answers its user, or undefined when unknown, used or expired. */
     async takeToken(tokenHash: string, nowEpochSeconds: number): Promise<string | undefined> {
-      try {
-        const result = await db.send(
-          new DeleteCommand({
-            TableName: tableName,
-            Key: tokenKey(tokenHash),
-            ConditionExpression: 'attribute_exists(pk) AND expiresAt > :now',
-            ExpressionAttributeValues: { ':now': nowEpochSeconds },
-            ReturnValues: 'ALL_OLD',
-          }),
-        );
-        return result.Attributes?.userId as string | undefined;
-      } catch (error) {
-        if (isConditionFailure(error)) return undefined;
-        throw error;
-      }
+      const result = await resultIfHolds(db.send(
+        new DeleteCommand({
+          TableName: tableName,
+          Key: tokenKey(tokenHash),
+          ConditionExpression: 'attribute_exists(pk) AND expiresAt > :now',
+          ExpressionAttributeValues: { ':now': nowEpochSeconds },
+          ReturnValues: 'ALL_OLD',
+        }),
+      ));
+      return result?.Attributes?.userId as string | undefined;
     },
   };
 }

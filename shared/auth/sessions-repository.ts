@@ -64,7 +64,7 @@ export function createSessionsRepository(db: DynamoDBDocumentClient, tableName: 
     /**
      * Removes every session of a user (disabled, or password changed elsewhere). Housekeeping:
      * the index may not list a session made a moment ago, but the session generation already
-     * refuses it (session-access.ts).
+     * refuses it (resolve-session.ts).
      */
     async deleteAllOfUser(userId: string, exceptTokenHash?: string): Promise<number> {
       let deleted = 0;

@@ -1,21 +1,16 @@
-import {
-  GetCommand,
-  QueryCommand,
-  TransactWriteCommand,
-  UpdateCommand,
-  type DynamoDBDocumentClient,
-} from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { decodeCursor, encodeCursor, type Page, type PageRequest } from '../db/pagination.js';
-import { failedConditionIndexes, isConditionFailure, writeIfHolds, transactionOn } from '../db/conditions.js';
+import { failedConditionIndexes, isConditionFailure, resultIfHolds, setAttributes, writeIfHolds, transactionOn } from '../db/conditions.js';
 import type { PasswordLinkMail, Role, User } from './auth-schema.js';
 import type { Membership } from '../units/unit-schema.js';
 import { membershipsOf } from '../units/unit-access.js';
 import { keys } from '../db/keys.js';
+import { queryListingPage } from '../db/query-all.js';
 
 /** A user as stored: the profile plus the password hash, which never leaves the use cases. */
 /**
  * `sessionGeneration` moves when the user's sessions must all end (disabled, new password): a
- * session made under another generation is refused on its next request (session-access.ts),
+ * session made under another generation is refused on its next request (resolve-session.ts),
  * whatever the `listings` index, read a moment late, still lists.
  */
 export type StoredUser = Omit<User, 'memberships'> & { memberships?: Membership[]; passwordHash?: string; sessionGeneration?: number };
@@ -160,21 +155,10 @@ export function createUsersRepository(db: DynamoDBDocumentClient, tableName: str
       return userId ? this.findById(userId) : undefined;
     },
 
-    async listByEmail(page: PageRequest): Promise<Page<StoredUser>> {
-      const result = await db.send(
-        new QueryCommand({
-          TableName: tableName,
-          IndexName: 'listings',
-          KeyConditionExpression: 'listPk = :users',
-          ExpressionAttributeValues: { ':users': keys.usersListPk },
-          Limit: page.limit,
-          ExclusiveStartKey: decodeCursor(page.cursor, ['pk', 'sk', 'listPk', 'listSk'], { listPk: keys.usersListPk }),
-        }),
-      );
-      return {
-        items: (result.Items ?? []).map(toUser),
-        nextCursor: encodeCursor(result.LastEvaluatedKey),
-      };
+    async listByEmail(request: PageRequest): Promise<Page<StoredUser>> {
+      const startKey = decodeCursor(request.cursor, ['pk', 'sk', 'listPk', 'listSk'], { listPk: keys.usersListPk });
+      const page = await queryListingPage(db, tableName, keys.usersListPk, request.limit, startKey);
+      return { items: page.items.map(toUser), nextCursor: encodeCursor(page.lastKey) };
     },
 
     /** Records what became of the account's set-password mail; nothing when the account is gone. */
@@ -200,26 +184,21 @@ export function createUsersRepository(db: DynamoDBDocumentClient, tableName: str
       changes: { name?: string; role?: Role; memberships?: Membership[]; disabled?: boolean },
       updatedAt: string,
     ): Promise<StoredUser | undefined> {
-      const entries = Object.entries({ ...changes, updatedAt }).filter(([, v]) => v !== undefined);
+      const set = setAttributes(Object.fromEntries(Object.entries({ ...changes, updatedAt }).filter(([, v]) => v !== undefined)));
       // Disabling ends every session at once: the generation moves in the same write.
       const revoke = changes.disabled === true;
-      try {
-        const result = await db.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: userKey(userId),
-            UpdateExpression: `SET ${entries.map(([k]) => `#${k} = :${k}`).join(', ')}${revoke ? ' ADD sessionGeneration :one' : ''}`,
-            ExpressionAttributeNames: Object.fromEntries(entries.map(([k]) => [`#${k}`, k])),
-            ExpressionAttributeValues: { ...Object.fromEntries(entries.map(([k, v]) => [`:${k}`, v])), ...(revoke ? { ':one': 1 } : {}) },
-            ConditionExpression: 'attribute_exists(pk)',
-            ReturnValues: 'ALL_NEW',
-          }),
-        );
-        return result.Attributes ? toUser(result.Attributes) : undefined;
-      } catch (error) {
-        if (isConditionFailure(error)) return undefined;
-        throw error;
-      }
+      const result = await resultIfHolds(db.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: userKey(userId),
+          UpdateExpression: `${set.UpdateExpression}${revoke ? ' ADD sessionGeneration :one' : ''}`,
+          ExpressionAttributeNames: set.ExpressionAttributeNames,
+          ExpressionAttributeValues: { ...set.ExpressionAttributeValues, ...(revoke ? { ':one': 1 } : {}) },
+          ConditionExpression: 'attribute_exists(pk)',
+          ReturnValues: 'ALL_NEW',
+        }),
+      ));
+      return result?.Attributes ? toUser(result.Attributes) : undefined;
     },
 
     /**
@@ -244,22 +223,17 @@ export function createUsersRepository(db: DynamoDBDocumentClient, tableName: str
      * ends. Answers the new generation, or undefined when the user does not exist.
      */
     async setPasswordHash(userId: string, passwordHash: string, updatedAt: string): Promise<number | undefined> {
-      try {
-        const result = await db.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: userKey(userId),
-            UpdateExpression: 'SET passwordHash = :hash, updatedAt = :at ADD sessionGeneration :one',
-            ExpressionAttributeValues: { ':hash': passwordHash, ':at': updatedAt, ':one': 1 },
-            ConditionExpression: 'attribute_exists(pk)',
-            ReturnValues: 'UPDATED_NEW',
-          }),
-        );
-        return Number(result.Attributes?.sessionGeneration ?? 1);
-      } catch (error) {
-        if (isConditionFailure(error)) return undefined;
-        throw error;
-      }
+      const result = await resultIfHolds(db.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: userKey(userId),
+          UpdateExpression: 'SET passwordHash = :hash, updatedAt = :at ADD sessionGeneration :one',
+          ExpressionAttributeValues: { ':hash': passwordHash, ':at': updatedAt, ':one': 1 },
+          ConditionExpression: 'attribute_exists(pk)',
+          ReturnValues: 'UPDATED_NEW',
+        }),
+      ));
+      return result && Number(result.Attributes?.sessionGeneration ?? 1);
     },
   };
 }

@@ -1,6 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, TransactWriteCommand, type DynamoDBDocumentClient, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 
 /** True when a write failed because its condition did not hold (the rule did its job). */
 export function isConditionFailure(error: unknown): boolean {
@@ -35,6 +35,34 @@ export async function writeIfHolds(write: Promise<unknown>): Promise<boolean> {
     if (isConditionFailure(error)) return false;
     throw error;
   }
+}
+
+/** Writes an item only if none has its key yet: true when it was written, false when one was there. */
+export function putIfAbsent(db: DynamoDBDocumentClient, tableName: string, item: Record<string, unknown>): Promise<boolean> {
+  return writeIfHolds(db.send(new PutCommand({ TableName: tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' })));
+}
+
+/** A conditional write whose answer is wanted (ReturnValues): that answer, or undefined when its condition did not hold. */
+export async function resultIfHolds<T>(write: Promise<T>): Promise<T | undefined> {
+  try {
+    return await write;
+  } catch (error) {
+    if (isConditionFailure(error)) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * An Update's `SET #a = :a, …` for the attributes given (and `REMOVE #b, …` for those named),
+ * with their names and values: a partial change written as it comes.
+ */
+export function setAttributes(values: Record<string, unknown>, removed: readonly string[] = []) {
+  const entries = Object.entries(values);
+  return {
+    UpdateExpression: `SET ${entries.map(([k]) => `#${k} = :${k}`).join(', ')}${removed.length ? ` REMOVE ${removed.map((k) => `#${k}`).join(', ')}` : ''}`,
+    ExpressionAttributeNames: Object.fromEntries([...entries.map(([k]) => k), ...removed].map((k) => [`#${k}`, k])),
+    ExpressionAttributeValues: Object.fromEntries(entries.map(([k, v]) => [`:${k}`, v])),
+  };
 }
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];

@@ -1,6 +1,6 @@
-import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { failedConditionIndexes, isConditionFailure, transactionOn } from '../db/conditions.js';
-import { queryAll, queryPrefix } from '../db/query-all.js';
+import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { failedConditionIndexes, putIfAbsent, transactionOn } from '../db/conditions.js';
+import { queryListing, queryPrefix } from '../db/query-all.js';
 import type { EventNoticeKind } from './mail-template-schema.js';
 import { noticePut } from './outbox-repository.js';
 import { keys } from '../db/keys.js';
@@ -42,19 +42,8 @@ export function createEventNoticesRepository(db: DynamoDBDocumentClient, tableNa
   return {
     /** Records the notice once; a second call (a retry) keeps the first and answers it. */
     async ensureNotice(notice: EventNotice): Promise<EventNotice> {
-      try {
-        await db.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: { ...noticeKey(notice.eventId, notice.noticeId), ...notice, listPk: listPkOf(notice.eventId), listSk: `${notice.createdAt}#${notice.noticeId}` },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          }),
-        );
-        return notice;
-      } catch (error) {
-        if (!isConditionFailure(error)) throw error;
-        return (await this.findNotice(notice.eventId, notice.noticeId))!;
-      }
+      const item = { ...noticeKey(notice.eventId, notice.noticeId), ...notice, listPk: listPkOf(notice.eventId), listSk: `${notice.createdAt}#${notice.noticeId}` };
+      return (await putIfAbsent(db, tableName, item)) ? notice : (await this.findNotice(notice.eventId, notice.noticeId))!;
     },
 
     async findNotice(eventId: string, noticeId: string): Promise<EventNotice | undefined> {
@@ -66,13 +55,7 @@ export function createEventNoticesRepository(db: DynamoDBDocumentClient, tableNa
 
     /** The event's notices, newest first. */
     async listByEvent(eventId: string): Promise<EventNotice[]> {
-      const items = await queryAll(db, {
-        TableName: tableName,
-        IndexName: 'listings',
-        KeyConditionExpression: 'listPk = :pk',
-        ExpressionAttributeValues: { ':pk': listPkOf(eventId) },
-        ScanIndexForward: false,
-      });
+      const items = await queryListing(db, tableName, listPkOf(eventId), { ScanIndexForward: false });
       return items.map(({ pk: _pk, sk: _sk, listPk: _lp, listSk: _ls, ...notice }) => notice as EventNotice);
     },
 

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { mailTemplatesSchema } from './mail-template-schema.js';
 
 /**
- * What a mail preview asks for (preview-mail.ts), apart from the rendering: the API validates
+ * What a mail preview asks for (render-mail-preview.ts), apart from the rendering: the API validates
  * requests with it at every start, while the mail texts it previews load with the first preview.
  */
 export const previewKinds = ['invitation', 'reminder', 'event_cancelled', 'event_changed'] as const;

@@ -7,13 +7,13 @@ import {
   UpdateCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
-import { failedConditionIndexes, isConditionFailure, writeIfHolds, transactionOn } from '../db/conditions.js';
+import { failedConditionIndexes, isConditionFailure, resultIfHolds, writeIfHolds, transactionOn } from '../db/conditions.js';
 import { inItemLane } from '../db/item-lanes.js';
 import { countsLaneKey, countsUpdate, invitationMove } from '../invitations/invitation-counts.js';
 import type { EmailStatus } from '../invitations/invitation-schema.js';
 import { isNoticeKind, type MailKind, type NoticeKind } from './mail-template-schema.js';
 import { keys } from '../db/keys.js';
-import { countAll } from '../db/query-all.js';
+import { countAll, queryListingPage } from '../db/query-all.js';
 
 /**
  * The durable outbox. Queuing a mail and marking its invitation `queued` is one transaction, so a
@@ -289,30 +289,25 @@ export function createOutboxRepository(db: DynamoDBDocumentClient, tableName: st
      */
     async claim<M extends QueuedMail>(message: M, now: string, leaseSeconds: number): Promise<M | undefined> {
       const leaseUntil = new Date(Date.parse(now) + leaseSeconds * 1000).toISOString();
-      try {
-        const result = await db.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: keys.outboxMessage(message.messageId),
-            UpdateExpression: 'SET #state = :sending, attempts = attempts + :one, dueAt = :lease, listSk = :listSk, claimedAt = :now',
-            ConditionExpression: 'dueAt = :due AND dueAt <= :now',
-            ExpressionAttributeNames: { '#state': 'state' },
-            ExpressionAttributeValues: {
-              ':sending': 'sending',
-              ':one': 1,
-              ':lease': leaseUntil,
-              ':listSk': listSkOf(leaseUntil, message.messageId),
-              ':now': now,
-              ':due': message.dueAt,
-            },
-            ReturnValues: 'ALL_OLD',
-          }),
-        );
-        return result.Attributes ? (toMessage(result.Attributes) as M) : undefined;
-      } catch (error) {
-        if (isConditionFailure(error)) return undefined;
-        throw error;
-      }
+      const result = await resultIfHolds(db.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: keys.outboxMessage(message.messageId),
+          UpdateExpression: 'SET #state = :sending, attempts = attempts + :one, dueAt = :lease, listSk = :listSk, claimedAt = :now',
+          ConditionExpression: 'dueAt = :due AND dueAt <= :now',
+          ExpressionAttributeNames: { '#state': 'state' },
+          ExpressionAttributeValues: {
+            ':sending': 'sending',
+            ':one': 1,
+            ':lease': leaseUntil,
+            ':listSk': listSkOf(leaseUntil, message.messageId),
+            ':now': now,
+            ':due': message.dueAt,
+          },
+          ReturnValues: 'ALL_OLD',
+        }),
+      ));
+      return result?.Attributes ? (toMessage(result.Attributes) as M) : undefined;
     },
 
     /**
@@ -511,20 +506,8 @@ export function createOutboxRepository(db: DynamoDBDocumentClient, tableName: st
     },
 
     async listSuppressed(limit: number, cursor?: Record<string, unknown>) {
-      const result = await db.send(
-        new QueryCommand({
-          TableName: tableName,
-          IndexName: 'listings',
-          KeyConditionExpression: 'listPk = :s',
-          ExpressionAttributeValues: { ':s': keys.suppressionsListPk },
-          Limit: limit,
-          ExclusiveStartKey: cursor,
-        }),
-      );
-      return {
-        items: (result.Items ?? []).map(({ email, reason, at, detail }) => ({ email, reason, at, detail }) as SuppressedAddress),
-        lastKey: result.LastEvaluatedKey,
-      };
+      const page = await queryListingPage(db, tableName, keys.suppressionsListPk, limit, cursor);
+      return { items: page.items.map(({ email, reason, at, detail }) => ({ email, reason, at, detail }) as SuppressedAddress), lastKey: page.lastKey };
     },
   };
 }

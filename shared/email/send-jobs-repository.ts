@@ -1,9 +1,10 @@
 import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { failedConditionIndexes, isConditionFailure, writeIfHolds, transactionOn } from '../db/conditions.js';
+import { failedConditionIndexes, isConditionFailure, resultIfHolds, writeIfHolds, transactionOn } from '../db/conditions.js';
 import { countAll, queryAll, queryPrefix } from '../db/query-all.js';
 import { inItemLane } from '../db/item-lanes.js';
 import type { EmailStatus } from '../invitations/invitation-schema.js';
-import { addDelta, countsLaneKey, countsUpdate, emailStatusCounter, type CountDeltas } from '../invitations/invitation-counts.js';
+import { countsLaneKey, countsUpdate, emailStatusCounter } from '../invitations/invitation-counts.js';
+import { addDelta, type CounterDeltas } from '../db/counter-deltas.js';
 import { queueMailItems, type QueueMailInput } from './outbox-repository.js';
 import { eventPartition, eventSk, keys } from '../db/keys.js';
 import { encodeCursor } from '../db/pagination.js';
@@ -129,23 +130,18 @@ export function createSendJobsRepository(db: DynamoDBDocumentClient, tableName: 
     /** Takes a running job for `leaseSeconds` if no other runner holds it; undefined otherwise. */
     async claim(eventId: string, kind: SendJobKind, owner: string, now: string, leaseSeconds: number): Promise<SendJob | undefined> {
       const leaseUntil = new Date(Date.parse(now) + leaseSeconds * 1000).toISOString();
-      try {
-        const result = await db.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: jobKey(eventId, kind),
-            UpdateExpression: 'SET leaseUntil = :lease, leaseOwner = :owner',
-            ConditionExpression: '#state = :running AND (attribute_not_exists(leaseUntil) OR leaseUntil <= :now OR leaseOwner = :owner)',
-            ExpressionAttributeNames: { '#state': 'state' },
-            ExpressionAttributeValues: { ':lease': leaseUntil, ':owner': owner, ':now': now, ':running': 'running' },
-            ReturnValues: 'ALL_NEW',
-          }),
-        );
-        return result.Attributes ? toJob(result.Attributes) : undefined;
-      } catch (error) {
-        if (isConditionFailure(error)) return undefined;
-        throw error;
-      }
+      const result = await resultIfHolds(db.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: jobKey(eventId, kind),
+          UpdateExpression: 'SET leaseUntil = :lease, leaseOwner = :owner',
+          ConditionExpression: '#state = :running AND (attribute_not_exists(leaseUntil) OR leaseUntil <= :now OR leaseOwner = :owner)',
+          ExpressionAttributeNames: { '#state': 'state' },
+          ExpressionAttributeValues: { ':lease': leaseUntil, ':owner': owner, ':now': now, ':running': 'running' },
+          ReturnValues: 'ALL_NEW',
+        }),
+      ));
+      return result?.Attributes ? toJob(result.Attributes) : undefined;
     },
 
     /** Progress after a page, only by the runner holding the lease (false: it was lost). */
@@ -263,7 +259,7 @@ export function createSendJobsRepository(db: DynamoDBDocumentClient, tableName: 
     async queueBatch(inputs: QueueMailInput[]): Promise<number> {
       let left = inputs;
       while (left.length > 0) {
-        const deltas: CountDeltas = new Map();
+        const deltas: CounterDeltas = new Map();
         for (const input of left) {
           addDelta(deltas, emailStatusCounter(input.fromStatuses[0]!), -1);
           addDelta(deltas, emailStatusCounter('queued'), 1);

@@ -1,4 +1,5 @@
 import { delegationRoleLabels, delegationRoles } from '../delegations/delegation-roles.js';
+import type { LocalizedText } from '../errors.js';
 import type { EventType, Field } from './event-schema.js';
 
 /**
@@ -7,6 +8,14 @@ import type { EventType, Field } from './event-schema.js';
  */
 const phone: Field = { key: 'phone', label: { vi: 'Số điện thoại', en: 'Phone' }, type: 'phone' };
 const dietary: Field = { key: 'dietary', label: { vi: 'Yêu cầu về ăn uống', en: 'Dietary needs' }, type: 'text' };
+
+/** A choice field; `choices` maps each stored code to its label, in the order shown. */
+const choice = (key: string, label: LocalizedText, choices: Record<string, LocalizedText>): Field => ({
+  key,
+  label,
+  type: 'choice',
+  choices: Object.entries(choices).map(([value, choiceLabel]) => ({ value, label: choiceLabel })),
+});
 
 export const passportFields: Field[] = [
   { key: 'passportNumber', label: { vi: 'Số hộ chiếu', en: 'Passport number' }, type: 'text', required: true },
@@ -19,29 +28,10 @@ const defaults: Record<EventType, Field[]> = {
     { key: 'studentId', label: { vi: 'Mã số sinh viên', en: 'Student ID' }, type: 'text' },
     dietary,
   ],
-  training: [
-    phone,
-    {
-      key: 'accommodation',
-      label: { vi: 'Cần bố trí chỗ ở', en: 'Needs accommodation' },
-      type: 'choice',
-      choices: [
-        { value: 'yes', label: { vi: 'Có', en: 'Yes' } },
-        { value: 'no', label: { vi: 'Không', en: 'No' } },
-      ],
-    },
-  ],
+  training: [phone, choice('accommodation', { vi: 'Cần bố trí chỗ ở', en: 'Needs accommodation' }, { yes: { vi: 'Có', en: 'Yes' }, no: { vi: 'Không', en: 'No' } })],
   ngo_conference: [
     phone,
-    {
-      key: 'interpretation',
-      label: { vi: 'Cần phiên dịch', en: 'Interpretation needed' },
-      type: 'choice',
-      choices: [
-        { value: 'vi_en', label: { vi: 'Việt – Anh', en: 'Vietnamese – English' } },
-        { value: 'none', label: { vi: 'Không', en: 'None' } },
-      ],
-    },
+    choice('interpretation', { vi: 'Cần phiên dịch', en: 'Interpretation needed' }, { vi_en: { vi: 'Việt – Anh', en: 'Vietnamese – English' }, none: { vi: 'Không', en: 'None' } }),
     dietary,
   ],
   delegation: [
@@ -53,15 +43,7 @@ const defaults: Record<EventType, Field[]> = {
       choices: delegationRoles.map((role) => ({ value: delegationRoleLabels[role].vi, label: delegationRoleLabels[role] })),
     },
     { key: 'dateOfBirth', label: { vi: 'Ngày sinh', en: 'Date of birth' }, type: 'date' },
-    {
-      key: 'gender',
-      label: { vi: 'Giới tính', en: 'Gender' },
-      type: 'choice',
-      choices: [
-        { value: 'male', label: { vi: 'Nam', en: 'Male' } },
-        { value: 'female', label: { vi: 'Nữ', en: 'Female' } },
-      ],
-    },
+    choice('gender', { vi: 'Giới tính', en: 'Gender' }, { male: { vi: 'Nam', en: 'Male' }, female: { vi: 'Nữ', en: 'Female' } }),
     { key: 'nationality', label: { vi: 'Quốc tịch', en: 'Nationality' }, type: 'text' },
     ...passportFields,
     phone,

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { eventMailTemplatesSchema, type EventMailTemplates } from '../email/mail-template-schema.js';
 import { normalizeMultilineText, normalizeText } from '../text/vietnamese.js';
 import { unitIdSchema } from '../units/unit-schema.js';
+import { editSchema } from '../edit-schema.js';
 
 export const eventTypes = ['youth_forum', 'training', 'ngo_conference', 'delegation', 'meeting', 'other'] as const;
 export type EventType = (typeof eventTypes)[number];
@@ -111,30 +112,8 @@ function checkEventRules(
 export const createEventSchema = z.strictObject(eventBodyShape).superRefine(checkEventRules);
 export type CreateEventInput = z.infer<typeof createEventSchema>;
 
-/** An edit: any subset of the fields; null removes an optional one (no capacity limit, ...). */
-export const updateEventSchema = z
-  .strictObject({
-    type: eventBodyShape.type.optional(),
-    title: eventBodyShape.title.optional(),
-    description: eventBodyShape.description.nullish(),
-    agenda: eventBodyShape.agenda.nullish(),
-    venue: eventBodyShape.venue.optional(),
-    venueMapUrl: eventBodyShape.venueMapUrl.nullish(),
-    contact: eventBodyShape.contact.nullish(),
-    startsAt: eventBodyShape.startsAt.optional(),
-    endsAt: eventBodyShape.endsAt.optional(),
-    capacity: eventBodyShape.capacity.nullish(),
-    registrationClosesAt: eventBodyShape.registrationClosesAt.nullish(),
-    requiresApproval: eventBodyShape.requiresApproval,
-    openRegistration: eventBodyShape.openRegistration,
-    attachInvitationLetter: eventBodyShape.attachInvitationLetter,
-    fields: eventBodyShape.fields,
-    mailTemplates: eventBodyShape.mailTemplates.nullish(),
-    addressForm: eventBodyShape.addressForm,
-    /** Moves the event to another unit the account organises for. */
-    unitId: eventBodyShape.unitId,
-  })
-  .refine((body) => Object.keys(body).length > 0, { message: 'Nothing to change' });
+/** An edit: any subset of the fields (`unitId` moves the event to another unit the account organises for); null removes an optional one (no capacity limit, ...). */
+export const updateEventSchema = editSchema(eventBodyShape, ['description', 'agenda', 'venueMapUrl', 'contact', 'capacity', 'registrationClosesAt', 'mailTemplates']);
 export type UpdateEventInput = z.infer<typeof updateEventSchema>;
 
 /** The merged result of an edit must still keep the rules of a new event. */

@@ -1,5 +1,6 @@
 import type { EmailStatus } from './invitation-schema.js';
 import { eventSk, keys } from '../db/keys.js';
+import { addDelta, counterMoves, type CounterDeltas } from '../db/counter-deltas.js';
 
 /**
  * The invitations of an event counted by email status and by group, in one small item of the
@@ -21,20 +22,12 @@ export const countsKey = keys.counts;
 export const emailStatusCounter = (status: EmailStatus) => `e:${status}`;
 export const groupCounter = (group: string) => `g:${group}`;
 
-/** Net changes to counters, by attribute name. */
-export type CountDeltas = Map<string, number>;
-
-export function addDelta(deltas: CountDeltas, counter: string, by: number): CountDeltas {
-  deltas.set(counter, (deltas.get(counter) ?? 0) + by);
-  return deltas;
-}
-
 /** One invitation moving from a status and group to another (undefined: it did not exist / is gone). */
 export function invitationMove(
-  deltas: CountDeltas,
+  deltas: CounterDeltas,
   from: { emailStatus: EmailStatus; group?: string } | undefined,
   to: { emailStatus: EmailStatus; group?: string } | undefined,
-): CountDeltas {
+): CounterDeltas {
   if (from?.emailStatus !== to?.emailStatus) {
     if (from) addDelta(deltas, emailStatusCounter(from.emailStatus), -1);
     if (to) addDelta(deltas, emailStatusCounter(to.emailStatus), 1);
@@ -47,17 +40,9 @@ export function invitationMove(
 }
 
 /** The transaction item that applies `deltas` to the event's counts; undefined when nothing moves. */
-export function countsUpdate(tableName: string, eventId: string, deltas: CountDeltas) {
-  const moves = [...deltas].filter(([, d]) => d !== 0);
-  if (moves.length === 0) return undefined;
-  const names: Record<string, string> = {};
-  const values: Record<string, unknown> = { ':zero': 0, ':one': 1 };
-  const sets = moves.map(([counter, d], i) => {
-    names[`#c${i}`] = counter;
-    values[`:d${i}`] = d;
-    return `#c${i} = if_not_exists(#c${i}, :zero) + :d${i}`;
-  });
-  sets.push('v = if_not_exists(v, :zero) + :one');
+export function countsUpdate(tableName: string, eventId: string, deltas: CounterDeltas) {
+  const { sets, names, values } = counterMoves(deltas, 'c');
+  if (sets.length === 0) return undefined;
   return {
     Update: {
       TableName: tableName,

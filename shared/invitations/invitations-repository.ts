@@ -18,9 +18,10 @@ import { decodeCursor, encodeCursor, invalidCursor, type Page } from '../db/pagi
 import { foldAccents } from '../text/vietnamese.js';
 import type { EmailStatus, Invitation, InvitationResponse } from './invitation-schema.js';
 import { nameSortKey } from './name-sort-key.js';
-import { queryAll, queryPrefix } from '../db/query-all.js';
+import { queryBetween, queryListing, queryPrefix } from '../db/query-all.js';
 import { doorGroupMoves, doorMove, doorStateOf } from '../attendees/door-group-counts.js';
-import { COUNTS_SK, countsKey, countsLaneKey, countsUpdate, emailStatusCounter, groupCounter, invitationMove, type CountDeltas } from './invitation-counts.js';
+import { COUNTS_SK, countsKey, countsLaneKey, countsUpdate, emailStatusCounter, groupCounter, invitationMove } from './invitation-counts.js';
+import type { CounterDeltas } from '../db/counter-deltas.js';
 import { batchGetAll } from '../db/batch-get-all.js';
 import { eventPartition, eventSk, keys } from '../db/keys.js';
 import { equalityFilters, filterExpression } from '../db/filters.js';
@@ -237,7 +238,7 @@ export function createInvitationsRepository(db: DynamoDBDocumentClient, tableNam
           ExpressionAttributeValues: { ':zero': 0, ':n': pending.length, ':draft': 'draft', ':published': 'published' },
         },
       });
-      const deltas: CountDeltas = new Map();
+      const deltas: CounterDeltas = new Map();
       for (const { invitation } of pending) invitationMove(deltas, undefined, invitation);
       const counts = countsUpdate(tableName, eventId, deltas);
       if (counts) items.push(counts);
@@ -392,14 +393,8 @@ export function createInvitationsRepository(db: DynamoDBDocumentClient, tableNam
      * a search ranks them all (shared/text/name-search.ts) before it can answer its first page.
      */
     async listAllByName(eventId: string, query: Pick<InvitationListQuery, 'emailStatus' | 'response' | 'group'>): Promise<StoredInvitation[]> {
-      const filter = equalityFilters({ emailStatus: query.emailStatus, response: query.response, group: query.group }, { ':list': listPkOf(eventId) });
-      const items = await queryAll(db, {
-        TableName: tableName,
-        IndexName: 'listings',
-        KeyConditionExpression: 'listPk = :list',
-        ...filterExpression(filter),
-        ExpressionAttributeValues: filter.values,
-      });
+      const filter = equalityFilters({ emailStatus: query.emailStatus, response: query.response, group: query.group });
+      const items = await queryListing(db, tableName, listPkOf(eventId), { ...filterExpression(filter), ExpressionAttributeValues: filter.values });
       return items.map(toInvitation);
     },
 
@@ -409,12 +404,7 @@ export function createInvitationsRepository(db: DynamoDBDocumentClient, tableNam
      * itself): the tally (counts by answer) and the invitation counts (by email status, by group).
      */
     async readCountItems(eventId: string): Promise<{ tally?: Record<string, unknown>; counts?: Record<string, unknown> }> {
-      const items = await queryAll(db, {
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-        ExpressionAttributeValues: { ':pk': eventPartition(eventId), ':from': COUNTS_SK, ':to': TALLY_SK },
-        ConsistentRead: true,
-      });
+      const items = await queryBetween(db, tableName, eventPartition(eventId), COUNTS_SK, TALLY_SK, { ConsistentRead: true });
       return { tally: items.find((item) => item.sk === TALLY_SK), counts: items.find((item) => item.sk === COUNTS_SK) };
     },
 

@@ -1,12 +1,12 @@
 import type { EmailAttachment } from '../email/mailer.js';
 import type { StoredEvent } from '../events/events-repository.js';
 import type { StoredInvitation } from '../invitations/invitations-repository.js';
-import { registerSymbol } from './issue-invitation-letters.js';
+import { registerSymbol } from './letter-register.js';
 import { localParts } from './official-dates.js';
 import type { PapersDeps } from './papers-deps.js';
 import { LetterRegisterBusyError } from './papers-errors.js';
 import { RegisterBusySignal } from './papers-repository.js';
-import { getPapersSettings } from './papers-settings.js';
+import { getPapersSettings } from './get-papers-settings.js';
 import { issuedByUnit, letterContent, letterFileName, letterTitle } from './print-invitation-letters.js';
 import { ROOT_UNIT_ID } from '../units/unit-schema.js';
 import { renderInvitationLetters } from './render-invitation-letters.js';

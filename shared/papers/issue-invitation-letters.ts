@@ -4,24 +4,10 @@ import { compareVietnameseNames } from '../text/vietnamese.js';
 import { localParts } from './official-dates.js';
 import type { PapersDeps } from './papers-deps.js';
 import { LetterRegisterBusyError } from './papers-errors.js';
-import { RegisterBusySignal, type StoredLetter } from './papers-repository.js';
+import { RegisterBusySignal } from './papers-repository.js';
 import type { InvitationLetter } from './papers-settings-schema.js';
-import { getPapersSettings } from './papers-settings.js';
-
-/** A giấy mời's number and symbol as printed: "12/GM-LHHN". */
-export function presentLetter(letter: StoredLetter): InvitationLetter {
-  return {
-    invitationId: letter.invitationId,
-    number: letter.number,
-    year: letter.year,
-    symbol: letter.symbol,
-    reference: `${letter.number}/${letter.symbol}`,
-    issuedAt: letter.issuedAt,
-  };
-}
-
-/** The kind of paper in the register's symbol: GM is giấy mời (Decree 30, Appendix III). */
-export const registerSymbol = (issuerSymbol: string) => `GM-${issuerSymbol}`;
+import { getPapersSettings } from './get-papers-settings.js';
+import { presentLetter, registerSymbol } from './letter-register.js';
 
 /**
  * Numbers the giấy mời of an event's invitees, all of them or those named, in the list's order
@@ -51,11 +37,4 @@ export async function issueInvitationLetters(deps: PapersDeps, eventId: string, 
     if (error instanceof RegisterBusySignal) throw new LetterRegisterBusyError();
     throw error;
   }
-}
-
-/** The letters already issued for an event, in number order. */
-export async function listInvitationLetters(deps: PapersDeps, eventId: string): Promise<InvitationLetter[]> {
-  if (!(await deps.events.findById(eventId))) throw new EventNotFoundError();
-  const letters = [...(await deps.papers.lettersOfEvent(eventId)).values()];
-  return letters.sort((a, b) => a.year - b.year || a.number - b.number).map(presentLetter);
 }

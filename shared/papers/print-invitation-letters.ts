@@ -8,7 +8,7 @@ import { salutationWord } from '../invitations/salutations.js';
 import type { PapersDeps } from './papers-deps.js';
 import { LetterNotIssuedError } from './papers-errors.js';
 import type { StoredLetter } from './papers-repository.js';
-import { getPapersSettings } from './papers-settings.js';
+import { getPapersSettings } from './get-papers-settings.js';
 import type { PapersSettings } from './papers-settings-schema.js';
 import { ROOT_UNIT_ID, type Unit } from '../units/unit-schema.js';
 import { renderInvitationLetters, type LetterContent } from './render-invitation-letters.js';

@@ -1,7 +1,7 @@
 import { GetCommand, PutCommand, UpdateCommand, DeleteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { failedConditionIndexes, isConditionFailure, transactionOn } from '../db/conditions.js';
+import { failedConditionIndexes, isConditionFailure, putIfAbsent, transactionOn, writeIfHolds } from '../db/conditions.js';
 import { partnerKeys as keys } from '../db/partner-keys.js';
-import { queryAll } from '../db/query-all.js';
+import { queryAll, queryListing } from '../db/query-all.js';
 import { directMailPut } from '../email/outbox-repository.js';
 import type { GreetingTemplate, RecipientState } from './partner-schema.js';
 import { historyPut } from './partners-repository.js';
@@ -65,6 +65,27 @@ export function createGreetingsRepository(db: DynamoDBDocumentClient, tableName:
     return result.Item ? strip<Campaign>(result.Item) : undefined;
   }
 
+  /**
+   * Moves a recipient to `state` (with a reason) only from one of the states `from`; otherwise
+   * nothing changes: removed meanwhile (an erasure), settled by an earlier run, or a later word
+   * came first.
+   */
+  async function moveRecipient(campaignId: string, contactId: string, from: readonly RecipientState[], state: RecipientState, at: string, reason?: string): Promise<void> {
+    const fromValues = Object.fromEntries(from.map((s, i) => [`:from${i}`, s]));
+    await writeIfHolds(
+      db.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: keys.recipient(campaignId, contactId),
+          UpdateExpression: `SET #state = :state, #at = :at${reason ? ', reason = :reason' : ''}`,
+          ConditionExpression: `#state IN (${Object.keys(fromValues).join(', ')})`,
+          ExpressionAttributeNames: { '#state': 'state', '#at': 'at' },
+          ExpressionAttributeValues: { ...fromValues, ':state': state, ':at': at, ...(reason ? { ':reason': reason } : {}) },
+        }),
+      ),
+    );
+  }
+
   return {
     /** Records the campaign once; answers it and whether this call made it. */
     async ensureCampaign(campaign: Campaign): Promise<{ campaign: Campaign; created: boolean }> {
@@ -97,7 +118,7 @@ export function createGreetingsRepository(db: DynamoDBDocumentClient, tableName:
 
     /** Every campaign, newest first. */
     async listCampaigns(): Promise<Campaign[]> {
-      const items = await queryAll(db, { TableName: tableName, IndexName: 'listings', KeyConditionExpression: 'listPk = :pk', ExpressionAttributeValues: { ':pk': keys.campaignsListPk }, ScanIndexForward: false });
+      const items = await queryListing(db, tableName, keys.campaignsListPk, { ScanIndexForward: false });
       return items.map((i) => strip<Campaign>(i));
     },
 
@@ -105,14 +126,7 @@ export function createGreetingsRepository(db: DynamoDBDocumentClient, tableName:
     async addRecipients(recipients: Recipient[]): Promise<number> {
       let added = 0;
       for (const recipient of recipients) {
-        try {
-          await db.send(
-            new PutCommand({ TableName: tableName, Item: { ...keys.recipient(recipient.campaignId, recipient.contactId), ...recipient }, ConditionExpression: 'attribute_not_exists(pk)' }),
-          );
-          added += 1;
-        } catch (error) {
-          if (!isConditionFailure(error)) throw error;
-        }
+        if (await putIfAbsent(db, tableName, { ...keys.recipient(recipient.campaignId, recipient.contactId), ...recipient })) added += 1;
       }
       return added;
     },
@@ -200,40 +214,12 @@ export function createGreetingsRepository(db: DynamoDBDocumentClient, tableName:
 
     /** What became of a queued greeting (the sender tells, once). */
     async settleRecipient(campaignId: string, contactId: string, state: 'sent' | 'skipped' | 'failed', at: string, reason?: string): Promise<void> {
-      try {
-        await db.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: keys.recipient(campaignId, contactId),
-            UpdateExpression: `SET #state = :state, #at = :at${reason ? ', reason = :reason' : ''}`,
-            ConditionExpression: '#state = :queued',
-            ExpressionAttributeNames: { '#state': 'state', '#at': 'at' },
-            ExpressionAttributeValues: { ':state': state, ':at': at, ':queued': 'queued', ...(reason ? { ':reason': reason } : {}) },
-          }),
-        );
-      } catch (error) {
-        // Removed meanwhile (an erasure), or settled by an earlier run: nothing to tell.
-        if (!isConditionFailure(error)) throw error;
-      }
+      await moveRecipient(campaignId, contactId, ['queued'], state, at, reason);
     },
 
     /** SES's later word, forward only: a late delivery report never hides a bounce. */
     async recordDelivery(campaignId: string, contactId: string, status: 'delivered' | 'bounced' | 'complained', at: string, detail?: string): Promise<void> {
-      const from = Object.fromEntries(deliveryFrom[status].map((s, i) => [`:from${i}`, s]));
-      try {
-        await db.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: keys.recipient(campaignId, contactId),
-            UpdateExpression: `SET #state = :state, #at = :at${detail ? ', reason = :detail' : ''}`,
-            ConditionExpression: `#state IN (${Object.keys(from).join(', ')})`,
-            ExpressionAttributeNames: { '#state': 'state', '#at': 'at' },
-            ExpressionAttributeValues: { ...from, ':state': status, ':at': at, ...(detail ? { ':detail': detail } : {}) },
-          }),
-        );
-      } catch (error) {
-        if (!isConditionFailure(error)) throw error;
-      }
+      await moveRecipient(campaignId, contactId, deliveryFrom[status], status, at, detail);
     },
 
     async recordFlowers(campaignId: string, contactId: string, flowers: NonNullable<Recipient['flowers']>): Promise<boolean> {

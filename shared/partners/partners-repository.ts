@@ -1,8 +1,8 @@
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { batchGetAll } from '../db/batch-get-all.js';
-import { failedConditionIndexes, isConditionFailure, transactionOn } from '../db/conditions.js';
+import { failedConditionIndexes, isConditionFailure, transactionOn, writeIfHolds } from '../db/conditions.js';
 import { partnerKeys as keys } from '../db/partner-keys.js';
-import { queryAll } from '../db/query-all.js';
+import { queryAll, queryListing } from '../db/query-all.js';
 import { nameSortKey } from '../invitations/name-sort-key.js';
 import { foldAccents } from '../text/vietnamese.js';
 import type { Contact, Organisation } from './partner-schema.js';
@@ -48,6 +48,29 @@ export function createPartnersRepository(db: DynamoDBDocumentClient, tableName: 
   const organisationItem = (o: Organisation) => ({ ...keys.organisation(o.organisationId), ...o, listPk: keys.organisationsListPk, listSk: `${foldAccents(o.name)}#${o.organisationId}` });
   const contactItem = (c: Contact) => ({ ...keys.contact(c.contactId), ...c, listPk: keys.contactsListPk, listSk: `${nameSortKey(c.name)}#${c.contactId}` });
 
+  /**
+   * Organisations and contacts are kept alike: created once, replaced only as read (unless someone
+   * changed them meanwhile: false), read consistently, listed whole in their listing's order.
+   */
+  function directoryEntries<T>(itemOf: (entry: T) => Record<string, unknown>, keyOf: (id: string) => Record<string, string>, listPk: string) {
+    return {
+      async insert(entry: T): Promise<void> {
+        await db.send(new PutCommand({ TableName: tableName, Item: itemOf(entry), ConditionExpression: 'attribute_not_exists(pk)' }));
+      },
+      replace: (entry: T, readUpdatedAt: string): Promise<boolean> =>
+        writeIfHolds(db.send(new PutCommand({ TableName: tableName, Item: itemOf(entry), ConditionExpression: 'updatedAt = :read', ExpressionAttributeValues: { ':read': readUpdatedAt } }))),
+      async find(id: string): Promise<T | undefined> {
+        const result = await db.send(new GetCommand({ TableName: tableName, Key: keyOf(id), ConsistentRead: true }));
+        return result.Item ? strip<T>(result.Item) : undefined;
+      },
+      async list(): Promise<T[]> {
+        return (await queryListing(db, tableName, listPk)).map((i) => strip<T>(i));
+      },
+    };
+  }
+  const organisations = directoryEntries<Organisation>(organisationItem, keys.organisation, keys.organisationsListPk);
+  const contacts = directoryEntries<Contact>(contactItem, keys.contact, keys.contactsListPk);
+
   async function listHistoryOfContact(contactId: string): Promise<StoredHistory[]> {
     const items = await queryAll(db, {
       TableName: tableName,
@@ -59,50 +82,16 @@ export function createPartnersRepository(db: DynamoDBDocumentClient, tableName: 
   }
 
   return {
-    async insertOrganisation(organisation: Organisation): Promise<void> {
-      await db.send(new PutCommand({ TableName: tableName, Item: organisationItem(organisation), ConditionExpression: 'attribute_not_exists(pk)' }));
-    },
-
+    insertOrganisation: organisations.insert,
     /** Replaces the organisation as read, unless someone changed it meanwhile (false). */
-    async replaceOrganisation(organisation: Organisation, readUpdatedAt: string): Promise<boolean> {
-      try {
-        await db.send(new PutCommand({ TableName: tableName, Item: organisationItem(organisation), ConditionExpression: 'updatedAt = :read', ExpressionAttributeValues: { ':read': readUpdatedAt } }));
-        return true;
-      } catch (error) {
-        if (isConditionFailure(error)) return false;
-        throw error;
-      }
-    },
-
-    async findOrganisation(organisationId: string): Promise<Organisation | undefined> {
-      const result = await db.send(new GetCommand({ TableName: tableName, Key: keys.organisation(organisationId), ConsistentRead: true }));
-      return result.Item ? strip<Organisation>(result.Item) : undefined;
-    },
-
+    replaceOrganisation: organisations.replace,
+    findOrganisation: organisations.find,
     /** Every organisation in name order (the directory is hundreds, not millions). */
-    async listOrganisations(): Promise<Organisation[]> {
-      const items = await queryAll(db, { TableName: tableName, IndexName: 'listings', KeyConditionExpression: 'listPk = :pk', ExpressionAttributeValues: { ':pk': keys.organisationsListPk } });
-      return items.map((i) => strip<Organisation>(i));
-    },
+    listOrganisations: organisations.list,
 
-    async insertContact(contact: Contact): Promise<void> {
-      await db.send(new PutCommand({ TableName: tableName, Item: contactItem(contact), ConditionExpression: 'attribute_not_exists(pk)' }));
-    },
-
-    async replaceContact(contact: Contact, readUpdatedAt: string): Promise<boolean> {
-      try {
-        await db.send(new PutCommand({ TableName: tableName, Item: contactItem(contact), ConditionExpression: 'updatedAt = :read', ExpressionAttributeValues: { ':read': readUpdatedAt } }));
-        return true;
-      } catch (error) {
-        if (isConditionFailure(error)) return false;
-        throw error;
-      }
-    },
-
-    async findContact(contactId: string): Promise<Contact | undefined> {
-      const result = await db.send(new GetCommand({ TableName: tableName, Key: keys.contact(contactId), ConsistentRead: true }));
-      return result.Item ? strip<Contact>(result.Item) : undefined;
-    },
+    insertContact: contacts.insert,
+    replaceContact: contacts.replace,
+    findContact: contacts.find,
 
     async findContacts(contactIds: string[]): Promise<Contact[]> {
       const items = await batchGetAll(db, tableName, [...new Set(contactIds)].map(keys.contact), { consistentRead: true });
@@ -110,10 +99,7 @@ export function createPartnersRepository(db: DynamoDBDocumentClient, tableName: 
     },
 
     /** Every contact, in Vietnamese name order (given name first). */
-    async listContacts(): Promise<Contact[]> {
-      const items = await queryAll(db, { TableName: tableName, IndexName: 'listings', KeyConditionExpression: 'listPk = :pk', ExpressionAttributeValues: { ':pk': keys.contactsListPk } });
-      return items.map((i) => strip<Contact>(i));
-    },
+    listContacts: contacts.list,
 
     /**
      * Links an invitation to a contact and writes the history entry, in one transaction; false when
@@ -149,13 +135,7 @@ export function createPartnersRepository(db: DynamoDBDocumentClient, tableName: 
 
     /** The organisation's history: its people's entries while they were with it, newest first. */
     async listHistoryOfOrganisation(organisationId: string): Promise<StoredHistory[]> {
-      const items = await queryAll(db, {
-        TableName: tableName,
-        IndexName: 'listings',
-        KeyConditionExpression: 'listPk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.organisationHistoryListPk(organisationId) },
-        ScanIndexForward: false,
-      });
+      const items = await queryListing(db, tableName, keys.organisationHistoryListPk(organisationId), { ScanIndexForward: false });
       return items.map((i) => strip<StoredHistory>(i));
     },
 
@@ -217,7 +197,7 @@ export function createPartnersRepository(db: DynamoDBDocumentClient, tableName: 
     },
 
     async listOccasions(): Promise<Occasion[]> {
-      const items = await queryAll(db, { TableName: tableName, IndexName: 'listings', KeyConditionExpression: 'listPk = :pk', ExpressionAttributeValues: { ':pk': keys.occasionsListPk } });
+      const items = await queryListing(db, tableName, keys.occasionsListPk);
       return items.map((i) => strip<Occasion>(i));
     },
 

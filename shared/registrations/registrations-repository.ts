@@ -10,7 +10,8 @@ import { coalescedReads } from '../db/coalesced-reads.js';
 import { doorLaneKey, inItemLane, tallyLaneKey } from '../db/item-lanes.js';
 import { jitteredBackoff } from '../db/write-conflicts.js';
 import { doorKey, tallyKey } from '../events/event-tally.js';
-import { addDoorDelta, doorGroupMoves, doorMove, doorStateOf, type DoorGroupDeltas } from '../attendees/door-group-counts.js';
+import { doorGroupMoves, doorMove, doorStateOf } from '../attendees/door-group-counts.js';
+import { addDelta, type CounterDeltas } from '../db/counter-deltas.js';
 import { doorChangeItem, doorPersonOf } from '../attendees/door-changes.js';
 import { eventPartition, eventSk, keys } from '../db/keys.js';
 
@@ -134,7 +135,7 @@ type Planned = {
   waitIndex: number;
   deltas: Record<string, number>;
   /** The door's per-group counts (shared/attendees/door-group-counts.ts). */
-  door: DoorGroupDeltas;
+  door: CounterDeltas;
   freesSeat: boolean;
 };
 
@@ -387,8 +388,8 @@ export function createRegistrationsRepository(db: DynamoDBDocumentClient, tableN
       items.push(...p.items);
     }
     // The door's per-group confirmed counts, moved once by the batch's sum (one more item, at most 99).
-    const doorDeltas: DoorGroupDeltas = new Map();
-    for (const p of planned) for (const [counter, d] of p.door) addDoorDelta(doorDeltas, counter, d);
+    const doorDeltas: CounterDeltas = new Map();
+    for (const p of planned) for (const [counter, d] of p.door) addDelta(doorDeltas, counter, d);
     const door = doorGroupMoves(doorDeltas);
     if (door.sets.length > 0) {
       items.push({ Update: { TableName: tableName, Key: doorKey(eventId), UpdateExpression: `SET ${door.sets.join(', ')}`, ExpressionAttributeNames: door.names, ExpressionAttributeValues: door.values } });

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { normalizeText } from '../text/vietnamese.js';
+import { editSchema } from '../edit-schema.js';
 
 /**
  * A unit runs events: the union itself (the root, `ROOT_UNIT_ID`), one of its member associations,
@@ -38,16 +39,14 @@ export const createUnitSchema = z.strictObject({
 });
 export type CreateUnitInput = z.infer<typeof createUnitSchema>;
 
-export const updateUnitSchema = z
-  .strictObject({
-    name: unitBodyShape.name.optional(),
-    shortName: unitBodyShape.shortName.optional(),
-    senderName: unitBodyShape.senderName.nullish(),
-    signature: unitBodyShape.signature.nullish(),
+export const updateUnitSchema = editSchema(
+  {
+    ...unitBodyShape,
     /** A retired unit keeps its events and people; no new event goes to it. */
-    retired: z.boolean().optional(),
-  })
-  .refine((body) => Object.keys(body).length > 0, { message: 'Nothing to change' });
+    retired: z.boolean(),
+  },
+  ['senderName', 'signature'],
+);
 export type UpdateUnitInput = z.infer<typeof updateUnitSchema>;
 
 export type Unit = {

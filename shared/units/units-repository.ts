@@ -1,6 +1,6 @@
-import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { isConditionFailure } from '../db/conditions.js';
-import { queryAll } from '../db/query-all.js';
+import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { putIfAbsent, resultIfHolds, setAttributes } from '../db/conditions.js';
+import { queryListing } from '../db/query-all.js';
 import type { Unit } from './unit-schema.js';
 import { keys } from '../db/keys.js';
 
@@ -24,18 +24,8 @@ export function createUnitsRepository(db: DynamoDBDocumentClient, tableName: str
   return {
     /** Throws UnitExistsSignal when the id is taken (the union made by two cold starts at once). */
     async insertUnit(unit: Unit): Promise<void> {
-      try {
-        await db.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: { ...unitKey(unit.unitId), ...unit, listPk: UNITS_LIST_PK, listSk: `${unit.createdAt}#${unit.unitId}` },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          }),
-        );
-      } catch (error) {
-        if (isConditionFailure(error)) throw new UnitExistsSignal();
-        throw error;
-      }
+      const item = { ...unitKey(unit.unitId), ...unit, listPk: UNITS_LIST_PK, listSk: `${unit.createdAt}#${unit.unitId}` };
+      if (!(await putIfAbsent(db, tableName, item))) throw new UnitExistsSignal();
     },
 
     async findById(unitId: string): Promise<Unit | undefined> {
@@ -44,36 +34,23 @@ export function createUnitsRepository(db: DynamoDBDocumentClient, tableName: str
     },
 
     async listAll(): Promise<Unit[]> {
-      const items = await queryAll(db, {
-        TableName: tableName,
-        IndexName: 'listings',
-        KeyConditionExpression: 'listPk = :units',
-        ExpressionAttributeValues: { ':units': UNITS_LIST_PK },
-      });
-      return items.map(toUnit);
+      return (await queryListing(db, tableName, UNITS_LIST_PK)).map(toUnit);
     },
 
     /** Undefined when no such unit. `null` removes an optional attribute. */
     async updateUnit(unitId: string, changes: Record<string, unknown>, updatedAt: string): Promise<Unit | undefined> {
       const entries = Object.entries({ ...changes, updatedAt }).filter(([, v]) => v !== undefined && v !== null);
       const removed = Object.entries(changes).filter(([, v]) => v === null).map(([k]) => k);
-      try {
-        const result = await db.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: unitKey(unitId),
-            UpdateExpression: `SET ${entries.map(([k]) => `#${k} = :${k}`).join(', ')}${removed.length ? ` REMOVE ${removed.map((k) => `#${k}`).join(', ')}` : ''}`,
-            ExpressionAttributeNames: Object.fromEntries([...entries.map(([k]) => k), ...removed].map((k) => [`#${k}`, k])),
-            ExpressionAttributeValues: Object.fromEntries(entries.map(([k, v]) => [`:${k}`, v])),
-            ConditionExpression: 'attribute_exists(pk)',
-            ReturnValues: 'ALL_NEW',
-          }),
-        );
-        return result.Attributes ? toUnit(result.Attributes) : undefined;
-      } catch (error) {
-        if (isConditionFailure(error)) return undefined;
-        throw error;
-      }
+      const result = await resultIfHolds(db.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: unitKey(unitId),
+          ...setAttributes(Object.fromEntries(entries), removed),
+          ConditionExpression: 'attribute_exists(pk)',
+          ReturnValues: 'ALL_NEW',
+        }),
+      ));
+      return result?.Attributes ? toUnit(result.Attributes) : undefined;
     },
 
     async findUpgradeMarker(): Promise<{ doneAt: string } | undefined> {
@@ -83,17 +60,7 @@ export function createUnitsRepository(db: DynamoDBDocumentClient, tableName: str
 
     /** The first run to finish writes it; a second finishing at the same time changes nothing. */
     async writeUpgradeMarker(doneAt: string, counts: { events: number; users: number }): Promise<void> {
-      try {
-        await db.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: { ...UPGRADE_MARKER_KEY, doneAt, ...counts },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          }),
-        );
-      } catch (error) {
-        if (!isConditionFailure(error)) throw error;
-      }
+      await putIfAbsent(db, tableName, { ...UPGRADE_MARKER_KEY, doneAt, ...counts });
     },
   };
 }

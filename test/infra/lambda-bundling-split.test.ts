@@ -46,6 +46,11 @@ describe('the API Lambda in chunks', () => {
       'shared/units/create-unit.ts',
       'shared/invitations/import-invitees.ts',
       'shared/email/invitation-templates.ts',
+      'shared/email/send-event-notice.ts',
+      'shared/email/render-mail-preview.ts',
+      'shared/email/send-test-mail.ts',
+      'shared/papers/issue-invitation-letters.ts',
+      'shared/papers/save-papers-settings.ts',
       // zod's JSON Schema generator: stubs at a cold start, the real one with the OpenAPI document.
       'node_modules/zod/v4/core/json-schema-processors.js',
       'node_modules/zod/v4/core/to-json-schema.js',

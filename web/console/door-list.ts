@@ -1,6 +1,8 @@
 import type { Attendee } from '../../shared/attendees/attendee-schema.js';
 import type { DoorChange, DoorPerson } from '../../shared/attendees/door-changes.js';
-import type { DoorChanges, DoorFirstPage, DoorList } from '../../shared/attendees/door-list.js';
+import type { DoorChanges } from '../../shared/attendees/read-door-changes.js';
+import type { DoorFirstPage } from '../../shared/attendees/read-door-first-page.js';
+import type { DoorList } from '../../shared/attendees/read-door-list.js';
 import type { ApiClient } from '../lib/api-client.js';
 
 /**

@@ -2,7 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { User } from '../../../shared/auth/auth-schema.js';
 import { can, type Permission } from '../../../shared/auth/permissions.js';
-import { resolveSession } from '../../../shared/auth/session-access.js';
+import { resolveSession } from '../../../shared/auth/resolve-session.js';
 import { ForbiddenError, UnauthenticatedError } from '../../../shared/errors.js';
 import type { AppDeps } from '../deps.js';
 

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { changePasswordSchema, loginSchema, setPasswordSchema } from '../../../shared/auth/auth-schema.js';
 import { changePassword } from '../../../shared/auth/change-password.js';
 import { setPasswordFromLink } from '../../../shared/auth/set-password-from-link.js';
-import { signOut } from '../../../shared/auth/session-access.js';
+import { signOut } from '../../../shared/auth/sign-out.js';
 import { signIn } from '../../../shared/auth/sign-in.js';
 import type { AppDeps } from '../deps.js';
 import { clearSessionCookie, readSessionCookie, setSessionCookie, type AppEnv } from '../middleware/session.js';

@@ -8,8 +8,11 @@ import { jsonBody } from '../validation.js';
 import { onDemand } from '../on-demand.js';
 
 // Rare paths, loaded at their first call (functions/api/on-demand.ts).
-const { countNoticeRecipients, listEventNotices, sendEventNotice } = onDemand(() => import('../../../shared/email/event-notices.js'));
-const { previewMail, sendTestMail } = onDemand(() => import('../../../shared/email/preview-mail.js'));
+const { countNoticeRecipients } = onDemand(() => import('../../../shared/email/count-notice-recipients.js'));
+const { listEventNotices } = onDemand(() => import('../../../shared/email/list-event-notices.js'));
+const { sendEventNotice } = onDemand(() => import('../../../shared/email/send-event-notice.js'));
+const { previewMail } = onDemand(() => import('../../../shared/email/preview-mail.js'));
+const { sendTestMail } = onDemand(() => import('../../../shared/email/send-test-mail.js'));
 
 const noteText = z.string().max(1000).transform((v) => v.normalize('NFC').trim());
 

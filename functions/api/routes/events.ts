@@ -16,7 +16,7 @@ import { jsonBody, queryParams } from '../validation.js';
 import { onDemand } from '../on-demand.js';
 
 // Rare paths, loaded at their first call (functions/api/on-demand.ts).
-const { sendEventNotice } = onDemand(() => import('../../../shared/email/event-notices.js'));
+const { sendEventNotice } = onDemand(() => import('../../../shared/email/send-event-notice.js'));
 
 const cancelEventSchema = z.strictObject({
   /** Mail everyone who holds the link (seat holders get a calendar cancellation); off unless asked. */
@@ -68,7 +68,7 @@ export function eventRoutes(deps: AppDeps) {
       jsonBody(cancelEventSchema), async (c) => {
       const body = c.req.valid('json');
       const event = await changeEventStatus(deps.events, c.req.param('eventId'), 'cancel', { reason: body.reason });
-      // Those who hold the link (and the calendar entry) hear of it, once each (event-notices.ts).
+      // Those who hold the link (and the calendar entry) hear of it, once each (send-event-notice.ts).
       if (!body.notify) return c.json({ event });
       const { notice, queued } = await sendEventNotice(deps.eventMail, event.eventId, {
         kind: 'event_cancelled',

@@ -5,7 +5,8 @@ import { countInvitations } from '../../../shared/invitations/count-invitations.
 import { deleteInvitation } from '../../../shared/invitations/delete-invitation.js';
 import { copyInviteesSchema, importQuerySchema, listInvitationsQuerySchema } from '../../../shared/invitations/invitation-schema.js';
 import { listInvitations } from '../../../shared/invitations/list-invitations.js';
-import { findInvitation, readInvitation } from '../../../shared/invitations/read-invitation.js';
+import { findInvitation } from '../../../shared/invitations/find-invitation.js';
+import { readInvitation } from '../../../shared/invitations/read-invitation.js';
 import { updateInvitation } from '../../../shared/invitations/update-invitation.js';
 import { sendInvitationsSchema } from '../../../shared/email/send-schema.js';
 import type { AppDeps } from '../deps.js';

@@ -8,8 +8,10 @@ import { jsonBody, queryParams } from '../validation.js';
 import { onDemand } from '../on-demand.js';
 
 // Rare paths, loaded at their first call (functions/api/on-demand.ts).
-const { getPapersSettings, savePapersSettings } = onDemand(() => import('../../../shared/papers/papers-settings.js'));
-const { issueInvitationLetters, listInvitationLetters } = onDemand(() => import('../../../shared/papers/issue-invitation-letters.js'));
+const { getPapersSettings } = onDemand(() => import('../../../shared/papers/get-papers-settings.js'));
+const { savePapersSettings } = onDemand(() => import('../../../shared/papers/save-papers-settings.js'));
+const { issueInvitationLetters } = onDemand(() => import('../../../shared/papers/issue-invitation-letters.js'));
+const { listInvitationLetters } = onDemand(() => import('../../../shared/papers/list-invitation-letters.js'));
 const { printInvitationLetters } = onDemand(() => import('../../../shared/papers/print-invitation-letters.js'));
 const { renderYearReportDocx } = onDemand(() => import('../../../shared/papers/render-year-report-docx.js'));
 const { renderYearReportPdf } = onDemand(() => import('../../../shared/papers/render-year-report-pdf.js'));

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { Attendee } from '../../../shared/attendees/attendee-schema.js';
 import type { Event } from '../../../shared/events/event-schema.js';
 import { downloadFile } from '../../lib/download.js';
 import { eventFileName } from '../../../shared/text/file-name.js';
@@ -105,16 +106,6 @@ const messages = defineMessages({
   },
 });
 
-type Attendee = {
-  registrationId: string;
-  name: string;
-  organisation?: string;
-  position?: string;
-  group?: string;
-  phone?: string;
-  response: string;
-  checkedInAt?: string;
-};
 type AttendeeAnswer = { items: Attendee[]; groups?: { group: string; count: number }[] };
 
 const extraColumns = ['phone', 'group', 'response', 'checkedInAt'] as const;

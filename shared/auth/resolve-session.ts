@@ -16,8 +16,3 @@ export async function resolveSession(deps: AuthDeps, sessionToken: string): Prom
   }
   return publicUser(user);
 }
-
-/** Sign-out ends the session on the server, not only in the browser. */
-export async function signOut(deps: AuthDeps, sessionToken: string): Promise<void> {
-  await deps.sessions.deleteByTokenHash(hashToken(sessionToken));
-}

@@ -5,8 +5,3 @@ import { defaultPapersSettings, type PapersSettings } from './papers-settings-sc
 export async function getPapersSettings(deps: Pick<PapersDeps, 'papers'>): Promise<PapersSettings> {
   return (await deps.papers.findSettings()) ?? defaultPapersSettings;
 }
-
-export async function savePapersSettings(deps: Pick<PapersDeps, 'papers' | 'now'>, settings: PapersSettings, userId: string): Promise<PapersSettings> {
-  await deps.papers.saveSettings(settings, userId, deps.now().toISOString());
-  return settings;
-}
