@@ -6,8 +6,8 @@ import { zodJsonSchemaOnDemand } from './zod-json-schema-on-demand.js';
  * How every Lambda entry is bundled, in one place without CDK imports: infra/api-function.ts
  * hands it to NodejsFunction and bench/lambda-bundle.bench.ts to esbuild, so the benchmark
  * measures what is deployed. The API is built once more in chunks (splitBuildOptions below): its
- * cold start reads index.mjs and the chunks that imports statically (499.8 KB by the bench, from
- * 749.6 KB as one file; budget 500 KB), and each rare path (papers, partners, exports, the OpenAPI
+ * cold start reads index.mjs and the chunks that imports statically (498.6 KB by the bench, from
+ * 747.7 KB as one file; budget 500 KB), and each rare path (papers, partners, exports, the OpenAPI
  * document, its route descriptions and zod's JSON Schema generator…) reads its own chunks when
  * first used (functions/api/on-demand.ts).
  */
