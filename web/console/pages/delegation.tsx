@@ -97,6 +97,8 @@ export function DelegationPage({ params }: PageProps) {
 
   const [event, setEvent] = useState<Event>();
   const [delegation, setDelegation] = useState<Delegation>();
+  /** The kind just chosen, shown at once while it is saved (the stored one again if that fails). */
+  const [choosing, setChoosing] = useState<Delegation['direction']>();
   const [order, setOrder] = useState<string[]>();
   const [loadError, setLoadError] = useState<string>();
   const [notFound, setNotFound] = useState<'event' | 'type'>();
@@ -199,11 +201,14 @@ export function DelegationPage({ params }: PageProps) {
   }
 
   async function setDirection(direction: Delegation['direction']) {
+    setChoosing(direction);
     try {
       await api.send('PATCH', `${base}/delegation`, { direction }, ifMatch());
       await refresh();
     } catch (failure) {
       await failed(failure);
+    } finally {
+      setChoosing(undefined);
     }
   }
 
@@ -280,7 +285,7 @@ export function DelegationPage({ params }: PageProps) {
                 <legend>{t('direction')}</legend>
                 {(['outgoing', 'incoming'] as const).map((d) => (
                   <label key={d} class="radio">
-                    <input type="radio" name="direction" value={d} checked={delegation.direction === d} onChange={() => void setDirection(d)} />{' '}
+                    <input type="radio" name="direction" value={d} checked={(choosing ?? delegation.direction) === d} onChange={() => void setDirection(d)} />{' '}
                     {t(d)}
                   </label>
                 ))}
