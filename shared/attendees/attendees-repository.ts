@@ -4,7 +4,7 @@ import { isWriteConflict } from '../db/write-conflicts.js';
 import { DOOR_CHANGE_PREFIX, doorChangeItem, type DoorChange } from './door-changes.js';
 import { failedConditionIndexes } from '../db/conditions.js';
 import { doorLaneKey, inItemLane, tallyLaneKey } from '../db/item-lanes.js';
-import { DOOR_SK, doorKey, readEventWithTallies, TALLY_SK, tallyKey } from '../events/event-tally.js';
+import { DOOR_SK, doorKey, readEventWithTallies, TALLY_SK, tallyKey } from '../events/event-tallies-repository.js';
 import type { StoredInvitation } from '../invitations/invitations-repository.js';
 import { queryAll, queryBetween, queryPrefix } from '../db/query-all.js';
 import { countsLaneKey, countsUpdate, invitationMove } from '../invitations/invitation-counts.js';
@@ -15,7 +15,7 @@ import { eventPartition, eventSk, keys } from '../db/keys.js';
 /**
  * Who comes, as lists and the door need it. Reads the invitations (`INV#`) and their answers'
  * details (`REG#`) of one event with two paginated Queries; check-in marks live on the invitation
- * and move the event's door count (`EVENT#DOOR`, shared/events/event-tally.ts) in the same
+ * and move the event's door count (`EVENT#DOOR`, shared/events/event-tallies-repository.ts) in the same
  * transaction.
  *
  *   EVENT#<eventId>  INV#<invitationId>   + checkedInAt, checkedInBy; a walk-in has walkIn: true

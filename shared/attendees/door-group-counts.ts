@@ -2,7 +2,7 @@ import { addDelta, counterMoves, type CounterDeltas } from '../db/counter-deltas
 
 /**
  * The door's counts per group (plain data: no DynamoDB here), kept on the event's door tally
- * (`EVENT#DOOR`, shared/events/event-tally.ts) beside `checkedIn`, so `GET …/attendees/counts`
+ * (`EVENT#DOOR`, shared/events/event-tallies-repository.ts) beside `checkedIn`, so `GET …/attendees/counts`
  * reads one item instead of every invitation:
  *
  *   c:<group> confirmed people of the group, p:<group> those of them checked in, v (moved by every

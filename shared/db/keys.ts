@@ -5,7 +5,7 @@
  *
  *   pk                                  sk                        item
  *   EVENT#<eventId>                     EVENT                     an event (texts, fields, templates …)
- *   EVENT#<eventId>                     EVENT#TALLY               its answer counts and the gate (shared/events/event-tally.ts)
+ *   EVENT#<eventId>                     EVENT#TALLY               its answer counts and the gate (shared/events/event-tallies-repository.ts)
  *   EVENT#<eventId>                     EVENT#DOOR                its check-in count
  *   EVENT#<eventId>                     EVENT#COUNTS              its invitation counts (shared/invitations/invitation-counts.ts)
  *   EVENT#<eventId>                     EVENT#SEND#<kind>         a background send job; due at SEND_JOBS_DUE / EVENT#<eventId>#<kind>

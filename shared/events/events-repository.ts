@@ -9,7 +9,7 @@ import { failedConditionIndexes, isConditionFailure, writeIfHolds, transactionOn
 import { inItemLane, tallyLaneKey } from '../db/item-lanes.js';
 import { batchGetAll } from '../db/batch-get-all.js';
 import { coalescedReads } from '../db/coalesced-reads.js';
-import { countsOf, DOOR_SK, doorKey, eventKey, readEventWithTallies, TALLY_SK, tallyItems, tallyKey } from './event-tally.js';
+import { countsOf, DOOR_SK, doorKey, eventKey, readEventWithTallies, TALLY_SK, tallyItems, tallyKey } from './event-tallies-repository.js';
 import { decodeCursor, encodeCursor, invalidCursor, type Page } from '../db/pagination.js';
 import type { Event, EventStatus, EventType, } from './event-schema.js';
 import {
@@ -43,7 +43,7 @@ const listSk = eventListSk;
 const EDITABLE_STATUSES = ['draft', 'published'];
 const ANSWER_CACHE_MS = 2000;
 
-/** The event with the counts of its tallies (event-tally.ts); never the stale counts of old items. */
+/** The event with the counts of its tallies (event-tallies-repository.ts); never the stale counts of old items. */
 function toEvent(item: Record<string, unknown>, tally?: Record<string, unknown>, door?: Record<string, unknown>): StoredEvent {
   const { pk: _pk, sk: _sk, listPk: _lp, listSk: _ls, counts: _oldCounts, titleWords: _tw, ...event } = item;
   return { ...(event as Omit<StoredEvent, 'counts'>), counts: countsOf(tally, door) };

@@ -6,7 +6,7 @@ import { addDelta, counterMoves, type CounterDeltas } from '../db/counter-deltas
  * The invitations of an event counted by email status and by group, in one small item of the
  * event's partition that no index projects, moved in the same transaction as each change it
  * counts (import, removal, a change of group, queuing, sending, SES's reports). Counts by answer
- * live on the event's tally (shared/events/event-tally.ts), which every answer moves already.
+ * live on the event's tally (shared/events/event-tallies-repository.ts), which every answer moves already.
  *
  *   EVENT#<eventId>  EVENT#COUNTS   e:<emailStatus> n, g:<group> n, v (moved by every write),
  *                                   counted (true once the item holds all of it)

@@ -13,7 +13,7 @@ import type { PersonalDataConsent } from '../delegations/passport-data.js';
 import { cancellationCodes, failedConditionIndexes, isConditionFailure, writeIfHolds, transactionOn } from '../db/conditions.js';
 import { inItemLane, tallyLaneKey } from '../db/item-lanes.js';
 import { isWriteConflict } from '../db/write-conflicts.js';
-import { doorKey, ensureTallies, TALLY_SK, tallyKey } from '../events/event-tally.js';
+import { doorKey, ensureTallies, TALLY_SK, tallyKey } from '../events/event-tallies-repository.js';
 import { decodeCursor, encodeCursor, invalidCursor, type Page } from '../db/pagination.js';
 import { foldAccents } from '../text/vietnamese.js';
 import type { EmailStatus, Invitation, InvitationResponse } from './invitation-schema.js';

@@ -9,7 +9,7 @@ import { queryAll, queryPrefix } from '../db/query-all.js';
 import { coalescedReads } from '../db/coalesced-reads.js';
 import { doorLaneKey, inItemLane, tallyLaneKey } from '../db/item-lanes.js';
 import { jitteredBackoff } from '../db/write-conflicts.js';
-import { doorKey, tallyKey } from '../events/event-tally.js';
+import { doorKey, tallyKey } from '../events/event-tallies-repository.js';
 import { doorGroupMoves, doorMove, doorStateOf } from '../attendees/door-group-counts.js';
 import { addDelta, type CounterDeltas } from '../db/counter-deltas.js';
 import { doorChangeItem, doorPersonOf } from '../attendees/door-changes.js';
@@ -65,7 +65,7 @@ export type Transition = {
  */
 export type TransitionOutcome = { ok: true; invitation: StoredInvitation } | { ok: false; failed: 'event' | 'full' | 'invitation' | 'conflict' };
 
-/** What the seat rules read of an event's tally (shared/events/event-tally.ts). */
+/** What the seat rules read of an event's tally (shared/events/event-tallies-repository.ts). */
 export type SeatTally = { status: string; registrationClosesAt?: string; capacity?: number; seatsLeft: number; confirmed: number; waitlisted: number };
 
 export type WaitlistEntry = { invitationId: string; waitlistedAt: string; sk: string };

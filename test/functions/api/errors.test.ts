@@ -13,7 +13,7 @@ function failEventReads(ctx: Awaited<ReturnType<typeof createTestContext>>, erro
   const failing = createDocumentClient({ region: 'local', endpoint: 'http://127.0.0.1:9' });
   const mock = mockClient(failing);
   mock.on(GetCommand).rejects(error);
-  // An event is read with its tallies in one Query (shared/events/event-tally.ts).
+  // An event is read with its tallies in one Query (shared/events/event-tallies-repository.ts).
   mock.on(QueryCommand).rejects(error);
   ctx.deps.events.events = createEventsRepository(failing, ctx.tableName);
   return mock;

@@ -162,7 +162,7 @@ describe('events', () => {
     const organiser = await ctx.as('organiser');
     const id = (await organiser('POST', '/api/events', { body: forum })).body.event.eventId;
     const { UpdateCommand } = await import('@aws-sdk/lib-dynamodb');
-    // Seats are counted on the event's tally (shared/events/event-tally.ts), not in the event item.
+    // Seats are counted on the event's tally (shared/events/event-tallies-repository.ts), not in the event item.
     await ctx.db.send(new UpdateCommand({ TableName: ctx.tableName, Key: { pk: `EVENT#${id}`, sk: 'EVENT#TALLY' }, UpdateExpression: 'SET confirmed = :n', ExpressionAttributeValues: { ':n': 50 } }));
     const response = await organiser('PATCH', `/api/events/${id}`, { body: { capacity: 40 } });
     expect(response.status).toBe(422);

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { build } from 'esbuild';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { tallyKey } from '../../../shared/events/event-tally.js';
+import { tallyKey } from '../../../shared/events/event-tallies-repository.js';
 import { createTestContext, type TestContext } from '../../support/test-context.js';
 import { countsOf, outboxOf, publishedEvent } from '../api/answering-support.js';
 import { lambdaBuildOptions } from '../../support/lambda-build.js';
