@@ -1,7 +1,5 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { sameSecret } from '../../shared/auth/secret-tokens.js';
 import { ORIGIN_SECRET_HEADER } from '../../shared/http/origin-secret.js';
-
-const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
 
 /**
  * True when a request carries CloudFront's origin secret (shared/http/origin-secret.ts). Compared
@@ -12,7 +10,7 @@ export function cameThroughCloudFront(headers: Record<string, string | undefined
   if (!secret) return false;
   const given = Object.entries(headers ?? {}).find(([name]) => name.toLowerCase() === ORIGIN_SECRET_HEADER)?.[1];
   if (given === undefined) return false;
-  return timingSafeEqual(digest(given), digest(secret));
+  return sameSecret(given, secret);
 }
 
 /** The answer to a request that did not come through CloudFront (API Gateway v2 result shape). */

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /**
  * Secrets handed to a person (session cookies, set-password links, later invitation links):
@@ -10,6 +10,15 @@ export function newSecretToken(): string {
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('base64url');
+}
+
+/**
+ * Whether a secret someone gave is the expected one, compared in constant time over SHA-256
+ * digests of equal length, so neither where the two differ nor their lengths leak through timing.
+ */
+export function sameSecret(given: string, expected: string): boolean {
+  const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
+  return timingSafeEqual(digest(given), digest(expected));
 }
 
 export function newId(): string {

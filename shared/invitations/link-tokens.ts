@@ -1,5 +1,5 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
-import { hashToken } from '../auth/secret-tokens.js';
+import { createHmac } from 'node:crypto';
+import { hashToken, sameSecret } from '../auth/secret-tokens.js';
 
 /**
  * Personal links. An invitation's secret is HMAC-SHA256(LINK_SECRET, invitation id and link
@@ -40,13 +40,6 @@ export function parseLinkToken(token: string): ParsedLinkToken | undefined {
   return { shape: 'addressed', eventId: token.slice(0, 16), invitationId: token.slice(16, 32), secret: token.slice(32) };
 }
 
-/** Equal strings, compared in time that does not depend on where they differ. */
-function sameText(a: string, b: string): boolean {
-  const left = Buffer.from(a, 'utf8');
-  const right = Buffer.from(b, 'utf8');
-  return left.length === right.length && timingSafeEqual(left, right);
-}
-
 type LinkedInvitation = { eventId: string; invitationId: string; tokenVersion?: number };
 
 export function createLinkTokens(secret: string) {
@@ -74,8 +67,8 @@ export function createLinkTokens(secret: string) {
       // An item written without a link (none such is known; a walk-in's hash names no secret) opens nothing.
       if (typeof invitation.tokenHash !== 'string') return false;
       const current = tokenFor(invitation.invitationId, invitation.tokenVersion ?? 1);
-      const isCurrent = sameText(hashToken(current), invitation.tokenHash);
-      const matches = sameText(current.slice(0, SECRET_CHARACTERS), linkSecret);
+      const isCurrent = sameSecret(hashToken(current), invitation.tokenHash);
+      const matches = sameSecret(linkSecret, current.slice(0, SECRET_CHARACTERS));
       return isCurrent && matches;
     },
   };
